@@ -1,0 +1,88 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { EventSink, RequestHandlers, WorkspaceInfo } from '../../shared/ipc/contract';
+import { BylineError } from '../../shared/ipc/contract';
+import { ArticleFiles } from '../files/articleFiles';
+import { LibraryService } from '../library/libraryService';
+import { SettingsStore } from '../settings/settingsStore';
+import { ensureDefaultWorkspace } from '../workspace/defaultWorkspace';
+
+export interface MainContext {
+  /** App data folder: settings, crash journal, history. Never inside a workspace. */
+  dataDir: string;
+  /** Where the default workspace is created on first run. */
+  documentsDir: string;
+  /** Read-only app resources (welcome article, export themes). */
+  assetsDir: string;
+  transport: 'electron' | 'web';
+  version: string;
+  platform: string;
+  systemLocale: string;
+  /** A workspace given on the command line wins over the remembered one. */
+  initialWorkspace?: string | undefined;
+  emit: EventSink;
+}
+
+export interface BylineMain {
+  handlers: RequestHandlers;
+  workspaceRoot(): string;
+  dispose(): Promise<void>;
+}
+
+/** Composition root of the main-process services, shared by both transports. */
+export async function createBylineMain(context: MainContext): Promise<BylineMain> {
+  const settings = new SettingsStore(context.dataDir);
+  await settings.load();
+
+  let root = context.initialWorkspace ?? settings.workspaceRoot;
+  if (!root || !(await isDirectory(root))) {
+    root = await ensureDefaultWorkspace(context.documentsDir, context.assetsDir);
+  }
+  root = path.resolve(root);
+  await settings.setWorkspace(root);
+
+  const workspaceRoot = (): string => root as string;
+  const articles = new ArticleFiles(workspaceRoot);
+  const library = new LibraryService(workspaceRoot);
+
+  const workspaceInfo = (): WorkspaceInfo => ({
+    root: workspaceRoot(),
+    name: path.basename(workspaceRoot()),
+    recent: settings.recentWorkspaces,
+  });
+
+  const handlers: RequestHandlers = {
+    'app.info': async () => ({
+      transport: context.transport,
+      platform: context.platform,
+      version: context.version,
+      systemLocale: context.systemLocale,
+    }),
+    'workspace.current': async () => workspaceInfo(),
+    'workspace.open': async ({ root: requested }) => {
+      const absolute = path.resolve(requested);
+      if (!(await isDirectory(absolute))) {
+        throw new BylineError('not-a-folder', `"${requested}" is not a folder.`);
+      }
+      root = absolute;
+      await settings.setWorkspace(absolute);
+      context.emit('library.changed', { paths: [] });
+      return workspaceInfo();
+    },
+    'library.list': () => library.list(),
+    'article.open': ({ path: relative }) => articles.open(relative),
+    'article.save': (input) => articles.save(input),
+    'settings.get': async () => settings.settings,
+    'settings.update': (patch) => settings.update(patch),
+  };
+
+  return { handlers, workspaceRoot, dispose: async () => {} };
+}
+
+async function isDirectory(candidate: string): Promise<boolean> {
+  try {
+    return (await fs.stat(candidate)).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,2 @@
+/** `byline` command line. Subcommands are registered in main/cli/commands. */
+console.log('byline: no commands yet');

@@ -1,0 +1,19 @@
+import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
+import type { FileStamp } from '../../shared/ipc/contract';
+
+/**
+ * Size + mtime + content hash. mtime alone misses same-second writes on coarse file systems
+ * (Zettlr #6354); the hash decides when size and mtime are ambiguous.
+ */
+export function stampOf(stats: Pick<Stats, 'size' | 'mtimeMs'>, bytes: Uint8Array): FileStamp {
+  return { size: stats.size, mtimeMs: stats.mtimeMs, hash: hashBytes(bytes) };
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function sameContent(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.hash === b.hash;
+}

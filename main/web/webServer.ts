@@ -1,0 +1,208 @@
+import { createReadStream, promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import { contentSecurityPolicy } from '../../shared/security/contentSecurityPolicy';
+import type { BylineMain } from '../app/createBylineMain';
+import { dispatchRequest } from '../app/dispatchRequest';
+import { resolveInWorkspace } from '../workspace/resolveInWorkspace';
+import { contentTypeOf, isPreviewAsset } from './contentTypes';
+
+export interface WebServerOptions {
+  staticDir: string;
+  token: string;
+  port?: number;
+}
+
+export interface WebServer {
+  url: string;
+  port: number;
+  /** Push a contract event to every connected page. */
+  broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  close(): Promise<void>;
+}
+
+const maxBodyBytes = 64 * 1024 * 1024;
+
+/**
+ * Browser mode: the same main services over loopback HTTP. Bound to 127.0.0.1 only; every API,
+ * event and asset request needs the per-run token; foreign Host/Origin headers are refused,
+ * which also defeats DNS rebinding.
+ */
+export async function startWebServer(
+  app: () => BylineMain,
+  options: WebServerOptions,
+): Promise<WebServer> {
+  const streams = new Set<http.ServerResponse>();
+  let port = 0;
+
+  const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = (): Set<string> => new Set([...allowedHosts()].map((h) => `http://${h}`));
+  const tokenMatches = (candidate: string | null | undefined): boolean => {
+    if (!candidate) return false;
+    const a = Buffer.from(candidate);
+    const b = Buffer.from(options.token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  };
+
+  const server = http.createServer((request, response) => {
+    void handle(request, response).catch((error: unknown) => {
+      console.error('[byline web]', error);
+      if (!response.headersSent) send(response, 500, { error: 'internal' });
+      else response.end();
+    });
+  });
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (!allowedHosts().has(request.headers.host ?? '')) {
+      return send(response, 403, { error: 'foreign host' });
+    }
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) {
+      return send(response, 403, { error: 'foreign origin' });
+    }
+    if (url.pathname.startsWith('/api/')) {
+      if (!tokenMatches(headerValue(request.headers['x-byline-token']))) return send(response, 403, { error: 'token' });
+      if (request.method !== 'POST') return send(response, 405, { error: 'method' });
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+        return send(response, 415, { error: 'content type' });
+      }
+      const body = await readBody(request);
+      if (body === null) return send(response, 413, { error: 'too large' });
+      let input: unknown;
+      try {
+        input = body.length === 0 ? undefined : (JSON.parse(body) as { input?: unknown }).input;
+      } catch {
+        return send(response, 400, { error: 'json' });
+      }
+      const outcome = await dispatchRequest(app().handlers, decodeURIComponent(url.pathname.slice(5)), input);
+      return send(response, 200, outcome);
+    }
+    if (url.pathname === '/events') {
+      if (!tokenMatches(url.searchParams.get('token'))) return send(response, 403, { error: 'token' });
+      response.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      response.write(': connected\n\n');
+      streams.add(response);
+      request.on('close', () => streams.delete(response));
+      return;
+    }
+    if (url.pathname.startsWith('/asset/')) {
+      if (!tokenMatches(url.searchParams.get('token'))) return send(response, 403, { error: 'token' });
+      return serveAsset(response, decodeURIComponent(url.pathname.slice('/asset/'.length)));
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { error: 'method' });
+    return serveStatic(response, url.pathname);
+  }
+
+  async function serveAsset(response: http.ServerResponse, relative: string): Promise<void> {
+    let absolute: string;
+    try {
+      absolute = resolveInWorkspace(app().workspaceRoot(), relative);
+    } catch {
+      return send(response, 403, { error: 'outside workspace' });
+    }
+    if (!isPreviewAsset(absolute)) return send(response, 403, { error: 'not an image' });
+    // An SVG opened directly must not run script in our origin.
+    return streamFile(response, absolute, {
+      'cache-control': 'no-cache',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    });
+  }
+
+  async function serveStatic(response: http.ServerResponse, pathname: string): Promise<void> {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const absolute = path.resolve(options.staticDir, relative);
+    if (!absolute.startsWith(path.resolve(options.staticDir) + path.sep)) return send(response, 404, { error: 'not found' });
+    const headers: Record<string, string> = {};
+    if (absolute.endsWith('.html')) {
+      headers['content-security-policy'] = contentSecurityPolicy;
+      headers['cache-control'] = 'no-store';
+    }
+    return streamFile(response, absolute, headers);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  port = (server.address() as AddressInfo).port;
+
+  const keepAlive = setInterval(() => {
+    for (const stream of streams) stream.write(': ping\n\n');
+  }, 15_000);
+  keepAlive.unref();
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${options.token}`,
+    port,
+    broadcast(event, payload) {
+      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+      for (const stream of streams) stream.write(frame);
+    },
+    async close() {
+      clearInterval(keepAlive);
+      for (const stream of streams) stream.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function send(response: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  response.end(text);
+}
+
+async function streamFile(
+  response: http.ServerResponse,
+  absolute: string,
+  headers: Record<string, string>,
+): Promise<void> {
+  let stats;
+  try {
+    stats = await fs.stat(absolute);
+  } catch {
+    return send(response, 404, { error: 'not found' });
+  }
+  if (!stats.isFile()) return send(response, 404, { error: 'not found' });
+  response.writeHead(200, {
+    'content-type': contentTypeOf(absolute),
+    'content-length': String(stats.size),
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
+  createReadStream(absolute).pipe(response);
+}
+
+function readBody(request: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        resolve(null);
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}

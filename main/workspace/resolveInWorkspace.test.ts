@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveInWorkspace, toWorkspacePath } from './resolveInWorkspace';
+
+const root = path.resolve('/tmp/ws');
+
+describe('resolveInWorkspace', () => {
+  it('resolves nested relative paths', () => {
+    expect(resolveInWorkspace(root, 'posts/2025/a b.md')).toBe(path.join(root, 'posts/2025/a b.md'));
+    expect(toWorkspacePath(root, path.join(root, 'posts', 'x.md'))).toBe('posts/x.md');
+  });
+
+  it.each(['../etc/passwd', 'posts/../../x.md', '/etc/passwd', 'C:\\Windows\\x', '..\\x', '.'])(
+    'refuses %s',
+    (p) => {
+      expect(() => resolveInWorkspace(root, p)).toThrow(/Not a workspace path/);
+    },
+  );
+});

@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { BylineError } from '../../shared/ipc/contract';
+
+/**
+ * Turn a workspace-relative path from the renderer into an absolute one, refusing anything that
+ * would escape the workspace. The renderer never handles absolute paths, so this is the one gate.
+ */
+export function resolveInWorkspace(root: string, relativePath: string): string {
+  const normalized = relativePath.replace(/\\/g, '/');
+  if (path.isAbsolute(normalized) || /^[a-zA-Z]:/.test(normalized)) {
+    throw new BylineError('outside-workspace', `Not a workspace path: ${relativePath}`);
+  }
+  const absolute = path.resolve(root, normalized);
+  const fromRoot = path.relative(root, absolute);
+  if (fromRoot === '' || fromRoot.startsWith('..') || path.isAbsolute(fromRoot)) {
+    throw new BylineError('outside-workspace', `Not a workspace path: ${relativePath}`);
+  }
+  return absolute;
+}
+
+/** The inverse: absolute path inside the workspace -> POSIX relative path for the renderer. */
+export function toWorkspacePath(root: string, absolute: string): string {
+  return path.relative(root, absolute).split(path.sep).join('/');
+}

@@ -1,0 +1,23 @@
+import i18next from 'i18next';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { pickLocale, setupI18n } from './i18n/setupI18n';
+import { connect } from './transport/connect';
+import './styles/app.css';
+
+async function start(): Promise<void> {
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  let connection;
+  try {
+    connection = connect();
+  } catch {
+    await setupI18n(pickLocale('system', navigator.language));
+    root.render(<p className="splash">{i18next.t('app.missingToken')}</p>);
+    return;
+  }
+  const [settings, info] = await Promise.all([connection.api['settings.get'](), connection.api['app.info']()]);
+  await setupI18n(pickLocale(settings.locale, info.systemLocale));
+  root.render(<App api={connection.api} />);
+}
+
+void start();

@@ -1,0 +1,43 @@
+import type { BylineApi, EventName } from '../../shared/ipc/contract';
+import { eventNames, requestNames } from '../../shared/ipc/channels';
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+
+/** Browser mode: the contract over loopback HTTP, events over Server-Sent Events. */
+export function createHttpApi(token: string, baseUrl = ''): BylineApi {
+  const api: Record<string, unknown> = {};
+  for (const name of requestNames) {
+    api[name] = async (input?: unknown) => {
+      const response = await fetch(`${baseUrl}/api/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-byline-token': token },
+        body: JSON.stringify({ input }),
+      });
+      if (!response.ok) throw new Error(`Byline's background service refused the request (${response.status}).`);
+      const outcome = (await response.json()) as Outcome;
+      if (outcome.ok) return outcome.value;
+      const error = new Error(outcome.error.message);
+      error.name = outcome.error.code;
+      throw error;
+    };
+  }
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let source: EventSource | null = null;
+  api.on = (event: EventName, listener: (payload: unknown) => void) => {
+    if (!(eventNames as readonly string[]).includes(event)) throw new Error(`Unknown event ${event}`);
+    if (!source) {
+      source = new EventSource(`${baseUrl}/events?token=${encodeURIComponent(token)}`);
+      for (const name of eventNames) {
+        source.addEventListener(name, (message) => {
+          const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
+          for (const callback of listeners.get(name) ?? []) callback(payload);
+        });
+      }
+    }
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener);
+    listeners.set(event, set);
+    return () => set.delete(listener);
+  };
+  return Object.freeze(api) as BylineApi;
+}

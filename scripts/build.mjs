@@ -1,0 +1,46 @@
+// Builds everything Byline runs: the renderer with Vite, and the Node/Electron entry points
+// (Electron main, sandboxed preload, browser-mode server, CLI) with esbuild.
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const nodeEntry = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // jsdom reads its own files at run time; electron is provided by the runtime.
+  external: ['electron', 'jsdom', 'playwright-core', '@playwright/test'],
+  // Bundled CommonJS dependencies still call require(); give the ESM bundle one.
+  banner: {
+    js: [
+      "import { createRequire as __bylineCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __bylineFileURLToPath } from 'node:url';",
+      'const require = __bylineCreateRequire(import.meta.url);',
+      'const __filename = __bylineFileURLToPath(import.meta.url);',
+      "const __dirname = __filename.slice(0, Math.max(__filename.lastIndexOf('/'), __filename.lastIndexOf('\\\\')));",
+    ].join(' '),
+  },
+};
+
+const quiet = process.argv.includes('--quiet');
+
+await Promise.all([
+  esbuild({ ...nodeEntry, entryPoints: { electron: 'main/electron/main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.mjs' } }),
+  esbuild({ ...nodeEntry, entryPoints: { web: 'main/web/start.ts' }, outdir: 'dist/main', outExtension: { '.js': '.mjs' } }),
+  esbuild({ ...nodeEntry, entryPoints: { cli: 'main/cli/byline.ts' }, outdir: 'dist/main', outExtension: { '.js': '.mjs' } }),
+  // A sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
+  esbuild({
+    entryPoints: { preload: 'main/electron/preload/preload.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'chrome120',
+    format: 'cjs',
+    external: ['electron'],
+    logLevel: 'warning',
+  }),
+]);
+await viteBuild({ configFile: 'vite.config.ts', logLevel: quiet ? 'warn' : 'info' });

@@ -1,0 +1,21 @@
+import type { Env } from 'markdown-it';
+
+/**
+ * Per-render state handed to markdown-it as `env`. markdown-it-footnote keeps its own state in the
+ * same object, so a fresh env is made for every render: nothing leaks between documents.
+ */
+export interface MarkdownRenderEnv extends Env {
+  /** Lines of the whole file before the body (front matter), added to every `data-line`. */
+  lineOffset: number;
+  /**
+   * Maps an image `src` (as markdown-it normalized it) to the URL to load, or `null` to show a
+   * placeholder instead of fetching anything.
+   */
+  resolveImage: (src: string) => string | null;
+}
+
+export const isRenderEnv = (env: unknown): env is MarkdownRenderEnv =>
+  typeof env === 'object' &&
+  env !== null &&
+  typeof (env as Partial<MarkdownRenderEnv>).lineOffset === 'number' &&
+  typeof (env as Partial<MarkdownRenderEnv>).resolveImage === 'function';

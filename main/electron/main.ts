@@ -17,6 +17,9 @@ const rendererDir = path.join(here, '../renderer');
 const preloadPath = path.join(here, 'preload.cjs');
 const assetsDir = app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(here, '../../assets');
 
+// Tests and portable setups may point Byline at a separate profile.
+if (process.env.BYLINE_USER_DATA) app.setPath('userData', process.env.BYLINE_USER_DATA);
+
 registerAppScheme();
 app.enableSandbox();
 

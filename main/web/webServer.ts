@@ -149,7 +149,9 @@ export async function startWebServer(
     async close() {
       clearInterval(keepAlive);
       for (const stream of streams) stream.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

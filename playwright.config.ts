@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium when present (Playwright cannot download browsers on offline machines).
+const systemChromium = '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: process.env.CI ? 1 : 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.BYLINE_PW_REPORTER === 'json' ? [['json', { outputFile: 'test-reports/e2e.json' }], ['line']] : 'list',
+  use: {
+    viewport: { width: 1400, height: 860 },
+    launchOptions: {
+      executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-features=Translate,MediaRouter,OptimizationHints',
+      ],
+    },
+    trace: 'retain-on-failure',
+  },
+});

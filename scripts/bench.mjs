@@ -1,0 +1,17 @@
+// `npm run bench`: runs every bench/*.bench.ts (with tsx) in turn. Each bench prints a table and
+// writes its figures as JSON to bench/results/<name>.json. Benchmarks never run in `npm test`.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+
+const only = process.argv.slice(2);
+const benches = readdirSync('bench')
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+let failed = 0;
+for (const file of benches) {
+  console.log(`\n── bench/${file} ──`);
+  const result = spawnSync('npx', ['tsx', `bench/${file}`], { stdio: 'inherit' });
+  if (result.status !== 0) failed++;
+}
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,13 @@
+// The lossless article model: split, parse and edit front matter without rewriting a byte the
+// writer did not ask to change. See docs/article-model.md.
+export { splitArticle, joinArticle } from './splitArticle';
+export type { ArticleParts, FrontMatterBlock, FrontMatterFormat, TextRange } from './splitArticle';
+export { parseArticle } from './frontMatter';
+export type { ParsedArticle } from './frontMatter';
+export type { FrontMatterError, FrontMatterErrorKind } from './frontMatterError';
+export { FrontMatterFailure } from './frontMatterError';
+export { planSetField, planRemoveField, planSetFieldRaw, createFrontMatter, applyChanges } from './fieldEdits';
+export type { FieldValue, EditPlan, TextChange } from './fieldEdits';
+export { safeMatterOptions, SAFE_MATTER_ENGINES } from './safeGrayMatter';
+export { lineColumnAt } from './textPosition';
+export type { LineColumn } from './textPosition';

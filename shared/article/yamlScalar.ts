@@ -1,0 +1,119 @@
+import { isMap, isSeq, parseDocument } from 'yaml';
+import { YAML_PARSE_OPTIONS } from './yamlFrontMatter';
+
+export type YamlScalarStyle = 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
+
+/** Where the scalar will sit; plain scalars are legal in different places. */
+export type YamlScalarContext = 'map-value' | 'seq-item' | 'flow' | 'map-key';
+
+export type YamlScalarValue = string | number | boolean | null;
+
+export interface YamlScalarTarget {
+  style: YamlScalarStyle;
+  context: YamlScalarContext;
+  /** Indentation of block scalar content lines (must be non-empty). */
+  indent: string;
+  eol: '\n' | '\r\n';
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return Object.is(a, b) || (typeof a === 'number' && typeof b === 'number' && a === b);
+}
+
+/** Does `rendered`, placed in `context`, read back as exactly `value`? */
+function readsBackAs(rendered: string, value: YamlScalarValue, context: YamlScalarContext, eol: string): boolean {
+  const source =
+    context === 'map-key'
+      ? `${rendered}: x${eol}`
+      : context === 'seq-item'
+        ? `- ${rendered}${eol}`
+        : context === 'flow'
+          ? `[${rendered}]${eol}`
+          : `k: ${rendered}${eol}`;
+  const doc = parseDocument(source, YAML_PARSE_OPTIONS);
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return false;
+  const contents = doc.contents;
+  if (context === 'map-key') {
+    if (!isMap(contents) || contents.items.length !== 1) return false;
+    const key: unknown = (contents.items[0]?.key as { toJSON?: () => unknown } | undefined)?.toJSON?.();
+    return same(key, value);
+  }
+  if (context === 'map-value') {
+    if (!isMap(contents) || contents.items.length !== 1) return false;
+    return same((doc.toJS() as Record<string, unknown>)['k'], value);
+  }
+  if (!isSeq(contents) || contents.items.length !== 1) return false;
+  return same((doc.toJS() as unknown[])[0], value);
+}
+
+/** Characters YAML does not allow raw in a stream (besides tab and line breaks). */
+// eslint-disable-next-line no-control-regex
+const NON_PRINTABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+
+/** A double-quoted scalar: JSON's escapes are YAML's, plus the few characters JSON leaves raw. */
+export function doubleQuoted(value: string): string {
+  return JSON.stringify(value).replace(/[\x7f-\x84\x86-\x9f\ufffe\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function singleQuoted(value: string): string | null {
+  if (/[\r\n]/.test(value) || NON_PRINTABLE.test(value)) return null;
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+function blockScalar(value: string, folded: boolean, target: YamlScalarTarget): string | null {
+  if (value === '' || NON_PRINTABLE.test(value) || value.includes('\r') || target.context === 'flow' || target.context === 'map-key') {
+    return null;
+  }
+  const trailing = /\n*$/.exec(value)?.[0].length ?? 0;
+  const body = value.slice(0, value.length - trailing);
+  // Folding turns single line breaks into spaces, so only one-line text stays folded.
+  if (folded && body.includes('\n')) return null;
+  const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
+  const lines = body.split('\n').map((line) => (line === '' ? '' : target.indent + line));
+  return (folded ? '>' : '|') + chomp + target.eol + lines.join(target.eol) + target.eol.repeat(Math.max(0, trailing - 1));
+}
+
+function nonString(value: number | boolean | null): string {
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (Number.isNaN(value)) return '.nan';
+  if (value === Infinity) return '.inf';
+  if (value === -Infinity) return '-.inf';
+  return String(value);
+}
+
+/**
+ * Renders a scalar in the requested style when YAML can hold the value that way, falling back to
+ * plain and then to double quotes. Every candidate is parsed back before it is used, so a string
+ * like "true", "1.0", "a: b" or "# x" is never written plain.
+ */
+export function renderYamlScalar(value: YamlScalarValue, target: YamlScalarTarget): string {
+  if (typeof value !== 'string') return nonString(value);
+  const candidates: Array<string | null> = [];
+  switch (target.style) {
+    case 'QUOTE_SINGLE':
+      candidates.push(singleQuoted(value));
+      break;
+    case 'QUOTE_DOUBLE':
+      candidates.push(doubleQuoted(value));
+      break;
+    case 'BLOCK_LITERAL':
+      candidates.push(blockScalar(value, false, target));
+      break;
+    case 'BLOCK_FOLDED':
+      candidates.push(blockScalar(value, true, target), blockScalar(value, false, target));
+      break;
+    case 'PLAIN':
+      break;
+  }
+  if (!/[\r\n]/.test(value) && value !== '') candidates.push(value);
+  for (const candidate of candidates) {
+    if (candidate !== null && readsBackAs(candidate, value, target.context, target.eol)) return candidate;
+  }
+  return doubleQuoted(value);
+}
+
+/** A mapping key, plain when possible. */
+export function renderYamlKey(key: string): string {
+  return renderYamlScalar(key, { style: 'PLAIN', context: 'map-key', indent: '  ', eol: '\n' });
+}

@@ -16,4 +16,16 @@ export function sourceLineAttribute(md: MarkdownIt): void {
       token.attrSet('data-line', String(token.map[0] + lineOffset));
     }
   });
+
+  // markdown-it renders a fence's attributes on the inner <code>; the block is the <pre>, as for
+  // indented code, so the attribute moves there.
+  const renderFence = md.renderer.rules.fence;
+  md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    const line = token?.attrGet('data-line');
+    if (!token || !renderFence || line === null || line === undefined) return renderFence?.(tokens, idx, options, env, self) ?? '';
+    token.attrs = token.attrs?.filter(([name]) => name !== 'data-line') ?? null;
+    const html = renderFence(tokens, idx, options, env, self);
+    return html.replace(/^<pre/, `<pre data-line="${md.utils.escapeHtml(String(line))}"`);
+  };
 }

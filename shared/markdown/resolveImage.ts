@@ -101,9 +101,12 @@ export function classifyImageSource(src: string, context: ImageResolverContext):
 
   const candidates: (string | null)[] = [];
   if (pathPart.startsWith('/') || pathPart.startsWith('\\')) {
-    for (const dir of context.staticDirs ?? ['static']) candidates.push(normalizeWorkspacePath(dir, pathPart));
+    // Site-absolute: climbing above the site root is never legitimate.
+    const sitePath = normalizeWorkspacePath(pathPart);
+    if (sitePath === null) return { kind: 'rejected', reason: 'outside-workspace' };
+    for (const dir of context.staticDirs ?? ['static']) candidates.push(normalizeWorkspacePath(dir, sitePath));
     // A page bundle may keep the image beside index.md and still write it site-absolute.
-    candidates.push(normalizeWorkspacePath(folderOf(context.articlePath), pathPart));
+    candidates.push(normalizeWorkspacePath(folderOf(context.articlePath), sitePath));
   } else {
     candidates.push(normalizeWorkspacePath(folderOf(context.articlePath), pathPart));
   }

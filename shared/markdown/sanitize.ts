@@ -86,26 +86,40 @@ export const sanitizerConfig: Readonly<PurifyConfig> = Object.freeze({
   RETURN_TRUSTED_TYPE: false,
 });
 
+export interface SanitizerOptions {
+  /**
+   * Let `<img src="http(s)://…">` through. Default false: the app is offline by design and an
+   * image request is a tracking beacon; the image resolver already shows remote images as
+   * placeholders, this keeps raw HTML from other paths (paste, exports) to the same rule.
+   */
+  allowRemoteImages?: boolean;
+}
+
 /** Narrows URL attributes to the elements that need them. */
-function checkAttribute(node: PurifyElement, event: PurifyAttributeEvent): void {
-  const tag = node.nodeName.toLowerCase();
-  const value = event.attrValue.trim();
-  switch (event.attrName) {
-    case 'src':
-      // Only images load anything, and a data: URL only as a raster image (no SVG, no HTML).
-      event.keepAttr = tag === 'img' && (!/^data:/i.test(value) || safeDataImage.test(value));
-      break;
-    case 'href':
-      event.keepAttr = tag === 'a' && !/^data:/i.test(value);
-      break;
-    case 'type':
-      event.keepAttr = tag === 'input' && value.toLowerCase() === 'checkbox';
-      break;
-    case 'checked':
-    case 'disabled':
-      event.keepAttr = tag === 'input';
-      break;
-  }
+function attributeChecker(options: SanitizerOptions) {
+  return (node: PurifyElement, event: PurifyAttributeEvent): void => {
+    const tag = node.nodeName.toLowerCase();
+    const value = event.attrValue.trim();
+    switch (event.attrName) {
+      case 'src':
+        // Only images load anything; a data: URL only as a raster image (no SVG, no HTML).
+        event.keepAttr =
+          tag === 'img' &&
+          (!/^data:/i.test(value) || safeDataImage.test(value)) &&
+          (options.allowRemoteImages === true || !/^https?:/i.test(value));
+        break;
+      case 'href':
+        event.keepAttr = tag === 'a' && !/^data:/i.test(value);
+        break;
+      case 'type':
+        event.keepAttr = tag === 'input' && value.toLowerCase() === 'checkbox';
+        break;
+      case 'checked':
+      case 'disabled':
+        event.keepAttr = tag === 'input';
+        break;
+    }
+  };
 }
 
 /** The only input the preview shows is a task list's read-only checkbox. */
@@ -119,10 +133,11 @@ function pinCheckboxes(node: PurifyElement): void {
  * Returns `(html) => safeHtml`. The hooks are added for the duration of each call and removed
  * after it, so a shared instance (the renderer's global DOMPurify) is left as it was found.
  */
-export function createSanitizer(purify: HtmlPurifier): HtmlSanitizer {
+export function createSanitizer(purify: HtmlPurifier, options: SanitizerOptions = {}): HtmlSanitizer {
   if (!purify.isSupported) {
     throw new Error('DOMPurify has no DOM here and would return its input unchanged; pass DOMPurify(window).');
   }
+  const checkAttribute = attributeChecker(options);
   return (html) => {
     purify.addHook('uponSanitizeAttribute', checkAttribute);
     purify.addHook('afterSanitizeAttributes', pinCheckboxes);

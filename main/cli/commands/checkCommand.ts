@@ -1,0 +1,85 @@
+import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { checkArticle } from '../../../shared/check';
+import type { Finding } from '../../../shared/check';
+import { splitArticle } from '../../../shared/article';
+import { computeWriterStats } from '../../../shared/stats/writerStats';
+import type { WriterStats } from '../../../shared/stats/writerStats';
+import type { CliCommand } from '../cliCommand';
+import { UsageError } from '../cliCommand';
+import { collectArticleFiles, readArticleText } from '../readArticleText';
+
+export interface CheckedFile {
+  path: string;
+  findings: Finding[];
+  stats: WriterStats | null;
+}
+
+export interface CheckReport {
+  files: CheckedFile[];
+  summary: { files: number; errors: number; warnings: number };
+}
+
+/** Checks every article below `target`; unreadable files are reported as findings, not crashes. */
+export async function checkPath(target: string): Promise<CheckReport> {
+  const absolute = path.resolve(target);
+  const files = await collectArticleFiles(absolute);
+  const base = (await fs.stat(absolute)).isDirectory() ? absolute : path.dirname(absolute);
+  const checked: CheckedFile[] = [];
+  for (const file of files) {
+    const display = path.relative(base, file).split(path.sep).join('/');
+    let text: string;
+    try {
+      text = await readArticleText(file);
+    } catch (error) {
+      checked.push({
+        path: display,
+        findings: [{ rule: 'file/unreadable', severity: 'error', message: (error as Error).message, line: 0, column: 0 }],
+        stats: null,
+      });
+      continue;
+    }
+    const findings = checkArticle(display, text, {
+      fileExists: (relative) => existsSync(path.resolve(path.dirname(file), relative)),
+    });
+    checked.push({ path: display, findings, stats: computeWriterStats(splitArticle(text).body) });
+  }
+  const all = checked.flatMap((f) => f.findings);
+  return {
+    files: checked,
+    summary: {
+      files: checked.length,
+      errors: all.filter((f) => f.severity === 'error').length,
+      warnings: all.filter((f) => f.severity === 'warning').length,
+    },
+  };
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export const checkCommand: CliCommand = {
+  name: 'check',
+  usage: 'byline check <file|dir> [--json]',
+  summary: 'Report front matter errors, footnote problems and statistics per article.',
+  async run(args, io) {
+    const targets = args.filter((a) => !a.startsWith('--'));
+    if (targets.length !== 1 || targets[0] === undefined) throw new UsageError('check takes one file or folder');
+    const report = await checkPath(targets[0]);
+    if (args.includes('--json')) {
+      io.out(JSON.stringify(report, null, 2));
+    } else {
+      for (const file of report.files) {
+        const stats = file.stats ? `${file.stats.words} words, ${file.stats.readingMinutes} min read` : 'unreadable';
+        io.out(`${file.path}  (${stats})`);
+        if (file.findings.length === 0) io.out('  ok');
+        for (const f of file.findings) {
+          const where = f.line > 0 ? `${f.line}:${f.column}` : '-';
+          io.out(`  ${where.padEnd(7)} ${f.severity.padEnd(7)} ${f.message}  [${f.rule}]`);
+        }
+      }
+      const { files, errors, warnings } = report.summary;
+      io.out(`\n${plural(files, 'article')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+    }
+    return report.summary.errors > 0 ? 1 : 0;
+  },
+};

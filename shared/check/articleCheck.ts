@@ -1,0 +1,46 @@
+import type { ParsedArticle } from '../article';
+import { parseArticle } from '../article';
+import type { FootnoteIndex } from '../footnotes/footnoteIndex';
+import { indexFootnotes } from '../footnotes/footnoteIndex';
+import type { Finding } from './finding';
+
+/** Everything a rule may look at, computed once per article. */
+export interface ArticleCheckContext {
+  /** Workspace-relative (or CLI-given) path, for messages. */
+  path: string;
+  text: string;
+  article: ParsedArticle;
+  footnotes: FootnoteIndex;
+  /** Workspace-level facts rules may need (schema, whether a file exists). */
+  workspace: WorkspaceFacts;
+}
+
+export interface WorkspaceFacts {
+  /** Does this workspace-relative or article-relative path exist? Undefined when unknown. */
+  fileExists?: (articleRelativePath: string) => boolean;
+  /** The workspace's front-matter schema, when one is known (see shared/frontMatterSchema). */
+  schema?: unknown;
+}
+
+export type ArticleRule = (context: ArticleCheckContext) => Finding[];
+
+const rules: ArticleRule[] = [];
+
+/** Rules register themselves once, at module load, from shared/check/rules/. */
+export function registerArticleRule(rule: ArticleRule): void {
+  rules.push(rule);
+}
+
+export function createCheckContext(path: string, text: string, workspace: WorkspaceFacts = {}): ArticleCheckContext {
+  const article = parseArticle(text);
+  const footnotes = indexFootnotes(text);
+  return { path, text, article, footnotes, workspace };
+}
+
+/** Runs every registered rule; findings sorted by position. */
+export function checkArticle(path: string, text: string, workspace: WorkspaceFacts = {}): Finding[] {
+  const context = createCheckContext(path, text, workspace);
+  return rules
+    .flatMap((rule) => rule(context))
+    .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+}

@@ -10,6 +10,7 @@ import { removeTomlField, setTomlField, type TomlEditTarget } from './tomlFieldE
 import {
   addYamlField,
   findPair,
+  materializeAliasesInto,
   pairIndent,
   removeYamlField,
   renderYamlValueText,
@@ -31,8 +32,8 @@ export type EditPlan = { changes: TextChange[] } | { error: FrontMatterError };
 
 const NO_CHANGES: EditPlan = { changes: [] };
 
-function plan(change: TextChange | null): { changes: TextChange[] } {
-  return { changes: change ? [change] : [] };
+function plan(change: TextChange | null, alongside: readonly TextChange[] = []): { changes: TextChange[] } {
+  return { changes: change ? [change, ...alongside] : [] };
 }
 
 /** An article whose front matter can be edited: parsed, no errors, a map. */
@@ -66,7 +67,7 @@ function setValue(text: string, model: Editable, key: string, value: unknown): E
   const yaml = yamlTarget(text, model);
   if (!yaml) return NO_CHANGES;
   const pair = findPair(yaml, key);
-  if (pair) return plan(setExistingYamlField(yaml, pair, value, model.data[key]));
+  if (pair) return plan(setExistingYamlField(yaml, pair, value, model.data[key]), materializeAliasesInto(yaml, pair.value));
   return plan(addYamlField(yaml, key, (keyIndent, inFlow) => renderYamlValueText(yaml, value, keyIndent, inFlow)));
 }
 
@@ -97,7 +98,7 @@ export function planRemoveField(text: string, key: string): EditPlan {
   if (json) return plan(removeJsonField(json, key));
   const yaml = yamlTarget(text, model);
   const pair = yaml && findPair(yaml, key);
-  return yaml && pair ? plan(removeYamlField(yaml, pair)) : NO_CHANGES;
+  return yaml && pair ? plan(removeYamlField(yaml, pair), materializeAliasesInto(yaml, pair.value)) : NO_CHANGES;
 }
 
 /** A raw value is block-shaped when it needs its own indented lines under `key:`. */
@@ -150,7 +151,7 @@ export function planSetFieldRaw(text: string, key: string, yamlText: string): Ed
   const change = pair
     ? replaceWholeValue(yaml, pair, valueText(pairIndent(yaml, pair)))
     : addYamlField(yaml, key, (keyIndent) => valueText(keyIndent));
-  const result = plan(change);
+  const result = plan(change, pair ? materializeAliasesInto(yaml, pair.value) : []);
   // The spliced text must still parse; report the problem rather than corrupt the article.
   const after = analyzeArticle(applyChanges(text, result.changes));
   return after.error ? { error: after.error } : result;

@@ -1,9 +1,10 @@
-import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { FrontMatterBlock } from './splitArticle';
 import { planBlockList, planBracketList, type ListItemSource } from './listEdits';
 import { minimalChange, type TextChange } from './textChange';
 import { lineStartAt, nextLineStartAt, withoutTrailingLineBreak } from './textPosition';
-import { renderYamlKey, renderYamlScalar, type YamlScalarContext, type YamlScalarStyle, type YamlScalarValue } from './yamlScalar';
+import { YAML_MAX_ALIAS_COUNT } from './yamlFrontMatter';
+import { renderYamlFlowValue, renderYamlKey, renderYamlScalar, type YamlScalarContext, type YamlScalarStyle, type YamlScalarValue } from './yamlScalar';
 
 /** Everything a YAML edit needs: the full text, where the front matter content starts, its tree. */
 export interface YamlEditTarget {
@@ -239,4 +240,31 @@ export function removeYamlField(target: YamlEditTarget, pair: Pair): TextChange 
     );
   }
   return minimalChange(target.text, lineStartAt(target.text, key.from), nextLineStartAt(target.text, end), '');
+}
+
+/**
+ * Aliases elsewhere in the document that point into `node` (`editors: *team` when editing
+ * `authors: &team [...]`). Editing or removing `node` would silently change or break them, so
+ * each one is replaced by its current value, written out in flow style.
+ */
+export function materializeAliasesInto(target: YamlEditTarget, node: unknown): TextChange[] {
+  if (!node || typeof node !== 'object') return [];
+  const inside = new Set<unknown>([node]);
+  visit(node as Node, {
+    Node(_key, inner) {
+      inside.add(inner);
+    },
+  });
+  const changes: TextChange[] = [];
+  visit(target.doc, {
+    Alias(_key, alias) {
+      if (inside.has(alias)) return;
+      const resolved = alias.resolve(target.doc);
+      const range = rangeOf(target, alias);
+      if (!resolved || !inside.has(resolved) || !range) return;
+      const value: unknown = resolved.toJS(target.doc, { maxAliasCount: YAML_MAX_ALIAS_COUNT });
+      changes.push({ from: range.from, to: range.to, insert: renderYamlFlowValue(value) });
+    },
+  });
+  return changes;
 }

@@ -7,11 +7,13 @@ export const YAML_MAX_ALIAS_COUNT = 100;
 /**
  * Core schema even under a `%YAML 1.1` directive, and no implicitly known extra tags: timestamps
  * (`2025-06-18T11:20:04+08:00`, `2024-05-01`) and `!!binary` stay the strings the writer typed
- * instead of becoming Date/Buffer objects that serialize differently.
+ * instead of becoming Date/Buffer objects that serialize differently. Merge keys (`<<: *base`)
+ * are resolved because Hugo resolves them.
  */
 export const YAML_PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   schema: 'core',
   version: '1.2',
+  merge: true,
   resolveKnownTags: false,
   uniqueKeys: true,
   prettyErrors: false,

@@ -79,7 +79,7 @@ function nonString(value: number | boolean | null): string {
   if (Number.isNaN(value)) return '.nan';
   if (value === Infinity) return '.inf';
   if (value === -Infinity) return '-.inf';
-  return String(value);
+  return Object.is(value, -0) ? '-0' : String(value);
 }
 
 /**
@@ -116,4 +116,18 @@ export function renderYamlScalar(value: YamlScalarValue, target: YamlScalarTarge
 /** A mapping key, plain when possible. */
 export function renderYamlKey(key: string): string {
   return renderYamlScalar(key, { style: 'PLAIN', context: 'map-key', indent: '  ', eol: '\n' });
+}
+
+/** Any plain data value as YAML flow text ("[a, b]", "{"k": 1}"); strings double-quoted. */
+export function renderYamlFlowValue(value: unknown): string {
+  if (typeof value === 'string') return doubleQuoted(value);
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number' || typeof value === 'boolean') return nonString(value);
+  if (Array.isArray(value)) return `[${value.map(renderYamlFlowValue).join(', ')}]`;
+  if (typeof value === 'object') {
+    return `{${Object.entries(value)
+      .map(([key, inner]) => `${doubleQuoted(key)}: ${renderYamlFlowValue(inner)}`)
+      .join(', ')}}`;
+  }
+  return doubleQuoted(String(value));
 }

@@ -17,7 +17,8 @@ declare global {
 export function connect(): Connection {
   const encodePath = (p: string): string => p.split('/').map(encodeURIComponent).join('/');
   if (window.byline) {
-    return { api: window.byline, assetUrl: (p) => `byline://app/asset/${encodePath(p)}` };
+    // Relative to byline://app, served by main/electron/appProtocol.ts.
+    return { api: window.byline, assetUrl: (p) => `/asset/${encodePath(p)}` };
   }
   const params = new URLSearchParams(window.location.search);
   const token = params.get('token') ?? sessionStorage.getItem('byline.token');

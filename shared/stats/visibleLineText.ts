@@ -9,12 +9,15 @@ const blockPrefix =
   /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?<heading>#{1,6})(?=[ \t]|$)|(?<listItem>(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))[ \t]*(?:\[[ xX]\](?=[ \t]|$))?)?/;
 const closingHashes = /[ \t]+#+[ \t]*$/;
 const codeSpan = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
-const image = /!\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*\)/g;
-const inlineLink = /\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*\)/g;
+// `](` + destination (`<…>` or balanced parentheses) + optional title + `)`.
+const linkTail = String.raw`\]\([ \t]*(?:<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*\)`;
+const image = new RegExp(String.raw`!\[([^\]]*)` + linkTail, 'g');
+const inlineLink = new RegExp(String.raw`\[([^\]]*)` + linkTail, 'g');
 const referenceLink = /\[([^\]^][^\]]*)\]\[[^\]]*\]/g;
 const footnoteCitation = /\[\^[^\]\s]+\]/g;
 const autolink = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>/g;
-const bareUrl = /(?:https?:\/\/|www\.)[\x21-\x7e]*/gi;
+// As linkify sees them: ASCII plus letters of any script, up to whitespace or non-ASCII punctuation.
+const bareUrl = /(?:https?:\/\/|www\.)(?:[\x21-\x7e]|[^\s\p{P}\p{ASCII}])*/giu;
 const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const shortcode = /\{\{[<%][\s\S]*?[%>]\}\}/g;
 const htmlComment = /<!--[\s\S]*?-->/g;
@@ -23,12 +26,11 @@ const escaped = /\\([!-/:-@[-`{-~])/g;
 const emphasisMarks = /[*~]+/g;
 const boundaryUnderscores = /(^|[^\p{L}\p{N}])_+|_+(?=[^\p{L}\p{N}]|$)/gu;
 
-/** Inline markup of a line of prose (or table row) reduced to its visible text. */
-export function visibleInlineText(line: string): string {
-  let text = line;
+/** Inline markup of prose (no code spans) reduced to its visible text. */
+function visibleProse(prose: string): string {
+  let text = prose;
   if (text.includes('<')) text = text.replace(htmlComment, '').replace(autolink, '');
   if (text.includes('{{')) text = text.replace(shortcode, '');
-  if (text.includes('`')) text = text.replace(codeSpan, '$2');
   if (text.includes('[')) {
     text = text.replace(image, '$1').replace(inlineLink, '$1').replace(footnoteCitation, '').replace(referenceLink, '$1');
   }
@@ -38,6 +40,22 @@ export function visibleInlineText(line: string): string {
   if (text.includes('\\')) text = text.replace(escaped, '$1');
   if (text.includes('*') || text.includes('~')) text = text.replace(emphasisMarks, '');
   if (text.includes('_')) text = text.replace(boundaryUnderscores, '$1');
+  return text;
+}
+
+/** A line of prose (or a table row) reduced to its visible text; code spans shown verbatim. */
+export function visibleInlineText(line: string): string {
+  let text = '';
+  if (line.includes('`')) {
+    let last = 0;
+    for (const match of line.matchAll(codeSpan)) {
+      text += visibleProse(line.slice(last, match.index)) + (match[2] ?? '');
+      last = match.index + match[0].length;
+    }
+    text += visibleProse(line.slice(last));
+  } else {
+    text = visibleProse(line);
+  }
   if (text.startsWith('|') || text.endsWith('|')) text = text.replace(/\|/g, ' ');
   return text.trim();
 }

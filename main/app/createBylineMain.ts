@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { EventSink, RequestHandlers, WorkspaceInfo } from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
+import { createDesktopHandlers } from '../desktop/desktopHandlers';
+import { SessionStore } from '../desktop/sessionStore';
 import { ArticleFiles } from '../files/articleFiles';
 import { LibraryService } from '../library/libraryService';
 import { SettingsStore } from '../settings/settingsStore';
@@ -26,6 +28,8 @@ export interface MainContext {
 export interface BylineMain {
   handlers: RequestHandlers;
   workspaceRoot(): string;
+  /** Open tabs per workspace and recent files (desktop integration, issue 9). */
+  session: SessionStore;
   dispose(): Promise<void>;
 }
 
@@ -44,6 +48,7 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
   const workspaceRoot = (): string => root as string;
   const articles = new ArticleFiles(workspaceRoot);
   const library = new LibraryService(workspaceRoot);
+  const session = new SessionStore(context.dataDir);
 
   const workspaceInfo = (): WorkspaceInfo => ({
     root: workspaceRoot(),
@@ -67,6 +72,7 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
       root = absolute;
       await settings.setWorkspace(absolute);
       context.emit('library.changed', { paths: [] });
+      context.emit('workspace.changed', workspaceInfo());
       return workspaceInfo();
     },
     'library.list': () => library.list(),
@@ -74,9 +80,15 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
     'article.save': (input) => articles.save(input),
     'settings.get': async () => settings.settings,
     'settings.update': (patch) => settings.update(patch),
+    ...createDesktopHandlers({
+      session,
+      workspaceRoot,
+      workspaceInfo,
+      openWorkspace: (requested) => handlers['workspace.open']({ root: requested }),
+    }),
   };
 
-  return { handlers, workspaceRoot, dispose: async () => {} };
+  return { handlers, workspaceRoot, session, dispose: async () => {} };
 }
 
 async function isDirectory(candidate: string): Promise<boolean> {

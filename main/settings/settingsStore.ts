@@ -10,6 +10,11 @@ export const defaultSettings: SettingsValue = {
   autosave: true,
   editorFontSize: 16,
   layout: 'split',
+  spellcheck: true,
+  spellcheckLanguages: [],
+  referencesStyle: 'news',
+  defaultExport: { format: 'html', outputDir: null, openWhenDone: false },
+  checkForUpdates: false,
 };
 
 

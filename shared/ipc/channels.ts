@@ -11,9 +11,22 @@ export const requestNames = [
   'article.save',
   'settings.get',
   'settings.update',
+  'dialog.pickFolder',
+  'dialog.pickFile',
+  'dialog.saveAs',
+  'workspace.openPath',
+  'window.setDirtyState',
+  'session.get',
+  'session.update',
 ] as const;
 
-export const eventNames = ['library.changed', 'article.changedOnDisk'] as const;
+export const eventNames = [
+  'library.changed',
+  'article.changedOnDisk',
+  'command.invoked',
+  'article.openRequested',
+  'workspace.changed',
+] as const;
 
 export const ipcRequestChannel = (name: string): string => `byline:req:${name}`;
 export const ipcEventChannel = (name: string): string => `byline:evt:${name}`;

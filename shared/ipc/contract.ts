@@ -6,6 +6,7 @@
  * schemas before any service sees them, so a compromised renderer can only send shapes we expect.
  */
 import { z } from 'zod';
+import { commandIds } from '../commands/commandRegistry';
 
 /** Workspace-relative POSIX path. Main resolves it and refuses anything that escapes the workspace. */
 export const ArticlePath = z
@@ -83,12 +84,30 @@ export const SaveResult = z.discriminatedUnion('status', [
 
 export const Locale = z.enum(['en', 'zh-CN']);
 export const ThemePreference = z.enum(['system', 'light', 'dark']);
+export const ReferencesStyle = z.enum(['news', 'apa', 'gb-t-7714']);
+export const ExportFormat = z.enum(['html', 'pdf', 'docx', 'hugo', 'wechat', 'txt']);
+export const DefaultExportOptions = z.object({
+  format: ExportFormat,
+  /** Absolute folder for exports; null means next to the article. */
+  outputDir: z.string().max(4096).nullable(),
+  openWhenDone: z.boolean(),
+});
 export const Settings = z.object({
   locale: z.union([Locale, z.literal('system')]),
   theme: ThemePreference,
   autosave: z.boolean(),
   editorFontSize: z.number().int().min(10).max(32),
   layout: z.enum(['editor', 'split', 'preview']),
+  /** Spell checking in the editor; on Windows/Linux it also needs at least one language below. */
+  spellcheck: z.boolean(),
+  /** BCP 47 codes (en-US, de-DE...). Choosing one may download its dictionary once; see docs/offline.md. */
+  spellcheckLanguages: z.array(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)).max(20),
+  /** How managed footnote definitions are formatted (issue 7). */
+  referencesStyle: ReferencesStyle,
+  /** Defaults for the export dialog (issue 8); per-workspace choices override them. */
+  defaultExport: DefaultExportOptions,
+  /** Off by default: Byline makes no network request unless the writer turns this on. */
+  checkForUpdates: z.boolean(),
 });
 export const SettingsPatch = Settings.partial();
 
@@ -97,6 +116,28 @@ export const AppInfo = z.object({
   platform: z.string(),
   version: z.string(),
   systemLocale: z.string(),
+});
+
+/** Outcome of a native file dialog. Browser mode has none and answers `unavailable`: the renderer then asks itself. */
+export const PickResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('picked'), path: z.string() }),
+  z.object({ status: z.literal('canceled') }),
+  z.object({ status: z.literal('unavailable') }),
+]);
+export const DialogOptions = z.object({
+  title: z.string().max(200).optional(),
+  /** Absolute folder or file the dialog starts at. */
+  defaultPath: z.string().max(4096).optional(),
+});
+export const SaveAsKind = z.enum(['markdown', 'html', 'pdf', 'docx', 'txt', 'zip']);
+/** A document with unsaved changes, as the renderer reports it for the close/quit guard. */
+export const DirtyDocument = z.object({ path: ArticlePath, title: z.string().max(500) });
+/** Opening an absolute path: its workspace (the folder, or the enclosing Hugo site) and the article in it. */
+export const OpenPathResult = z.object({ workspace: WorkspaceInfo, article: ArticlePath.nullable() });
+/** Open tabs of the current workspace, restored on restart. */
+export const SessionState = z.object({
+  openTabs: z.array(ArticlePath).max(200),
+  activeTab: ArticlePath.nullable(),
 });
 
 /** Request map: name -> input/output schemas. */
@@ -109,12 +150,26 @@ export const requests = {
   'article.save': { input: SaveRequest, output: SaveResult },
   'settings.get': { input: z.void(), output: Settings },
   'settings.update': { input: SettingsPatch, output: Settings },
+  'dialog.pickFolder': { input: DialogOptions, output: PickResult },
+  'dialog.pickFile': { input: DialogOptions, output: PickResult },
+  'dialog.saveAs': { input: DialogOptions.extend({ kind: SaveAsKind }), output: PickResult },
+  'workspace.openPath': { input: z.object({ path: z.string().min(1).max(4096) }), output: OpenPathResult },
+  /** The renderer reports its unsaved documents whenever that set changes, and after every `file.saveAll`. */
+  'window.setDirtyState': { input: z.object({ dirty: z.array(DirtyDocument).max(1000) }), output: z.void() },
+  'session.get': { input: z.void(), output: SessionState },
+  'session.update': { input: SessionState, output: SessionState },
 } as const;
 
 /** Event map: name -> payload schema. Main pushes these; the renderer subscribes. */
 export const events = {
   'library.changed': z.object({ paths: z.array(ArticlePath) }),
   'article.changedOnDisk': z.object({ path: ArticlePath, stamp: FileStamp.nullable() }),
+  /** A native menu item (or the close guard's "Save") asks the renderer to run a registry command. */
+  'command.invoked': z.object({ id: z.enum(commandIds) }),
+  /** Open this article of the current workspace (from the OS file manager, the command line or a recent file). */
+  'article.openRequested': z.object({ path: ArticlePath }),
+  /** Main switched the workspace (recent workspace, opened file, second instance). */
+  'workspace.changed': WorkspaceInfo,
 } as const;
 
 export type Requests = typeof requests;
@@ -132,6 +187,10 @@ export type SaveResult = z.output<typeof SaveResult>;
 export type WorkspaceInfo = z.output<typeof WorkspaceInfo>;
 export type Settings = z.output<typeof Settings>;
 export type AppInfo = z.output<typeof AppInfo>;
+export type PickResult = z.output<typeof PickResult>;
+export type DirtyDocument = z.output<typeof DirtyDocument>;
+export type OpenPathResult = z.output<typeof OpenPathResult>;
+export type SessionState = z.output<typeof SessionState>;
 
 /** What the renderer sees, whichever transport carries it. */
 export type BylineApi = {

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import type { RequestHandlers, WorkspaceInfo } from '../../shared/ipc/contract';
+import { BylineError } from '../../shared/ipc/contract';
+import { toWorkspacePath } from '../workspace/resolveInWorkspace';
+import { resolveOpenTarget } from './openTarget';
+import type { SessionStore } from './sessionStore';
+
+export type DesktopRequestName =
+  | 'dialog.pickFolder'
+  | 'dialog.pickFile'
+  | 'dialog.saveAs'
+  | 'workspace.openPath'
+  | 'window.setDirtyState'
+  | 'session.get'
+  | 'session.update';
+
+export type DesktopHandlers = Pick<RequestHandlers, DesktopRequestName>;
+
+export interface DesktopHandlerDeps {
+  session: SessionStore;
+  workspaceRoot(): string;
+  workspaceInfo(): WorkspaceInfo;
+  /** Switches the workspace (the `workspace.open` handler). */
+  openWorkspace(root: string): Promise<WorkspaceInfo>;
+}
+
+/**
+ * The desktop-integration requests as browser mode answers them: there are no native dialogs
+ * (`unavailable`: the renderer asks for a path itself) and the unsaved-changes guard is the page's
+ * own `beforeunload`. The Electron main process replaces the dialog and dirty-state handlers.
+ */
+export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers {
+  return {
+    'dialog.pickFolder': async () => ({ status: 'unavailable' }),
+    'dialog.pickFile': async () => ({ status: 'unavailable' }),
+    'dialog.saveAs': async () => ({ status: 'unavailable' }),
+    'workspace.openPath': async ({ path: requested }) => {
+      const target = await resolveOpenTarget(path.resolve(requested), deps.workspaceRoot());
+      if (!target) {
+        throw new BylineError('not-openable', `"${requested}" is neither a folder nor a Markdown file.`);
+      }
+      const workspace =
+        target.workspaceRoot === deps.workspaceRoot() ? deps.workspaceInfo() : await deps.openWorkspace(target.workspaceRoot);
+      return { workspace, article: target.article ? toWorkspacePath(workspace.root, target.article) : null };
+    },
+    'window.setDirtyState': async () => undefined,
+    'session.get': () => deps.session.get(deps.workspaceRoot()),
+    'session.update': (session) => deps.session.update(deps.workspaceRoot(), session),
+  };
+}

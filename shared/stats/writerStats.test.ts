@@ -113,6 +113,11 @@ describe('computeWriterStats ignores markup, URLs and machinery', () => {
     expect(count('naïve café Ελληνικά русский').latinWords).toBe(4);
   });
 
+  it('survives a joiner at the end of a line or before an astral character', () => {
+    expect(count("well- rock'\n2025,\nend.")).toEqual({ words: 4, cjkChars: 0, latinWords: 4 });
+    expect(count('a-𠀀')).toEqual({ words: 2, cjkChars: 1, latinWords: 1 });
+  });
+
   it('counts astral Han characters (extension B) and fullwidth digits', () => {
     expect(count('𠀀𠀁 ２０２５年')).toEqual({ words: 4, cjkChars: 3, latinWords: 1 });
   });

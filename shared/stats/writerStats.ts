@@ -63,8 +63,8 @@ class Counter {
         inWord = false;
       } else if (kind === CharacterClass.Joiner || kind === CharacterClass.DigitJoiner) {
         // A joiner keeps the word going only between two word parts ("don't"; "12:30" for digits).
-        // Past the end charCodeAt gives NaN: treat as "no next character".
-        const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+        // No next character at the end of the line (0 classifies as Other).
+        const next = text.codePointAt(i + 1) ?? 0;
         const joins =
           kind === CharacterClass.Joiner
             ? classifyCodePoint(next) === CharacterClass.WordPart

@@ -47,6 +47,17 @@ export function matchItems(oldValues: readonly unknown[], newValues: readonly un
   return match;
 }
 
+/**
+ * A separator in the style of `between` (the text between two existing items) without anything
+ * else it may hold, such as a comment: ", " on one line, or ",\n" plus the next item's indentation.
+ */
+function separatorLike(between: string): string {
+  const newline = between.lastIndexOf('\n');
+  if (newline === -1) return /^\s*,\s*$/.test(between) ? between : ', ';
+  const lineBreak = between[newline - 1] === '\r' ? '\r\n' : '\n';
+  return ',' + lineBreak + between.slice(newline + 1);
+}
+
 /** The old item whose style a new value at position j should copy. */
 function likeFor(items: readonly ListItemSource[], j: number): ListItemSource | undefined {
   return items[Math.min(j, items.length - 1)];
@@ -72,7 +83,7 @@ export function planBracketList(
   }
   const last = items[n - 1] as ListItemSource;
   const beforeLast = items[n - 2];
-  const separator = beforeLast ? text.slice(beforeLast.to, last.from) : ', ';
+  const separator = beforeLast ? separatorLike(text.slice(beforeLast.to, last.from)) : ', ';
   const match = matchItems(
     items.map((item) => item.value),
     newValues,

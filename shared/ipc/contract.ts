@@ -98,6 +98,13 @@ export const Settings = z.object({
   autosave: z.boolean(),
   editorFontSize: z.number().int().min(10).max(32),
   layout: z.enum(['editor', 'split', 'preview']),
+  /** Editor share of the split view's width (the draggable divider). */
+  splitRatio: z.number().min(0.2).max(0.8),
+  lineNumbers: z.boolean(),
+  /** Dims everything but the paragraph being written. */
+  focusMode: z.boolean(),
+  /** Keeps the line being written in the middle of the editor. */
+  typewriterMode: z.boolean(),
   /** Spell checking in the editor; on Windows/Linux it also needs at least one language below. */
   spellcheck: z.boolean(),
   /** BCP 47 codes (en-US, de-DE...). Choosing one may download its dictionary once; see docs/offline.md. */

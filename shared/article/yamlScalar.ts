@@ -20,8 +20,7 @@ function same(a: unknown, b: unknown): boolean {
   return Object.is(a, b) || (typeof a === 'number' && typeof b === 'number' && a === b);
 }
 
-/** Does `rendered`, placed in `context`, read back as exactly `value`? */
-function readsBackAs(rendered: string, value: YamlScalarValue, context: YamlScalarContext, eol: string): boolean {
+function readsBack(rendered: string, value: YamlScalarValue, context: YamlScalarContext, eol: string): boolean {
   const source =
     context === 'map-key'
       ? `${rendered}: x${eol}`
@@ -44,6 +43,15 @@ function readsBackAs(rendered: string, value: YamlScalarValue, context: YamlScal
   }
   if (!isSeq(contents) || contents.items.length !== 1) return false;
   return same((doc.toJS() as unknown[])[0], value);
+}
+
+/** Does `rendered`, placed in `context`, read back as exactly `value`? (`*a` throws: no anchor.) */
+function readsBackAs(rendered: string, value: YamlScalarValue, context: YamlScalarContext, eol: string): boolean {
+  try {
+    return readsBack(rendered, value, context, eol);
+  } catch {
+    return false;
+  }
 }
 
 /** Characters YAML does not allow raw in a stream (besides tab and line breaks). */

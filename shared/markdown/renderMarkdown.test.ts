@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { splitArticle } from '../article';
 import { renderMarkdown } from './createRenderer';
 import { renderArticle } from './renderArticle';
 import { createImageResolver, encodeWorkspacePath } from './resolveImage';
@@ -107,6 +108,20 @@ describe('data-line with front matter', () => {
   it('maps footnote definitions back to their own lines', () => {
     const definitionLine = fileLines.findIndex((line) => line.startsWith('[^4]:'));
     expect(html).toContain(`<p data-line="${definitionLine}">（2024/10/31）。拆迁补偿标准调整说明。`);
+  });
+});
+
+describe('data-line with the app\'s own front matter split (contract with shared/article)', () => {
+  it.each([
+    ['YAML', '---\ntitle: a\ntags:\n  - b\n---\n\n# 标题\n\n正文\n', 6],
+    ['TOML', '+++\ntitle = "a"\n+++\n# 标题\n\n正文\n', 3],
+    ['CRLF', '---\r\ntitle: a\r\n---\r\n\r\n# 标题\r\n', 4],
+    ['none', '# 标题\n\n正文\n', 0],
+  ])('%s: the heading points at its line in the file', (_kind, file, headingLine) => {
+    const parts = splitArticle(file);
+    const html = renderMarkdown(parts.body, { lineOffset: parts.bodyStartLine });
+    expect(html.startsWith(`<h1 data-line="${headingLine}">标题</h1>`)).toBe(true);
+    expect(file.split(/\r?\n/)[headingLine]).toBe('# 标题');
   });
 });
 

@@ -12,6 +12,8 @@ interface StoredSession {
   workspaces: { root: string; session: SessionValue }[];
   /** Absolute paths of recently opened articles, newest first. */
   recentFiles: string[];
+  /** Absolute workspace folders, newest first (the native Open Recent menu, jump list and dock). */
+  recentWorkspaces: string[];
 }
 
 export const emptySession: SessionValue = { openTabs: [], activeTab: null };
@@ -34,7 +36,7 @@ export function pushRecent<T>(list: readonly T[], item: T, limit: number, key: (
  * workspace). A damaged file is ignored rather than stopping Byline from starting.
  */
 export class SessionStore {
-  private state: StoredSession = { workspaces: [], recentFiles: [] };
+  private state: StoredSession = { workspaces: [], recentFiles: [], recentWorkspaces: [] };
   private readonly file: string;
   private loaded = false;
 
@@ -59,10 +61,13 @@ export class SessionStore {
         if (typeof item.root === 'string' && parsed.success) workspaces.push({ root: item.root, session: normalizeSession(parsed.data) });
       }
     }
-    const recentFiles = Array.isArray(record.recentFiles)
-      ? record.recentFiles.filter((f): f is string => typeof f === 'string').slice(0, maxRecentFiles)
-      : [];
-    this.state = { workspaces: workspaces.slice(0, maxWorkspaces), recentFiles };
+    const strings = (value: unknown): string[] =>
+      Array.isArray(value) ? value.filter((f): f is string => typeof f === 'string').slice(0, maxRecentFiles) : [];
+    this.state = {
+      workspaces: workspaces.slice(0, maxWorkspaces),
+      recentFiles: strings(record.recentFiles),
+      recentWorkspaces: strings(record.recentWorkspaces),
+    };
   }
 
   async get(root: string): Promise<SessionValue> {
@@ -90,9 +95,24 @@ export class SessionStore {
     return this.state.recentFiles;
   }
 
-  async clearRecentFiles(): Promise<void> {
+  async recentWorkspaces(): Promise<string[]> {
+    if (!this.loaded) await this.load();
+    return this.state.recentWorkspaces;
+  }
+
+  async addRecentWorkspace(root: string): Promise<string[]> {
+    if (!this.loaded) await this.load();
+    if (this.state.recentWorkspaces[0] === root) return this.state.recentWorkspaces;
+    this.state.recentWorkspaces = pushRecent(this.state.recentWorkspaces, root, maxRecentFiles);
+    await this.persist();
+    return this.state.recentWorkspaces;
+  }
+
+  /** "Clear Menu": forgets recent articles and workspaces (open tabs per workspace are kept). */
+  async clearRecent(): Promise<void> {
     if (!this.loaded) await this.load();
     this.state.recentFiles = [];
+    this.state.recentWorkspaces = [];
     await this.persist();
   }
 

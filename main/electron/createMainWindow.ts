@@ -1,13 +1,21 @@
 import { BrowserWindow, shell } from 'electron';
 import { appOrigin, isAppUrl, isSafeExternalUrl, secureWebPreferences } from './securityPolicy';
+import type { Rect, SavedWindowState } from './windowState';
+import { defaultWindowSize } from './windowState';
 
 /** The editor window: sandboxed, isolated, no navigation away from our own pages. */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(
+  preloadPath: string,
+  state: Omit<SavedWindowState, 'bounds'> & { bounds: Partial<Rect> } = { bounds: {}, maximized: false, fullScreen: false },
+  icon?: string,
+): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1360,
-    height: 880,
-    minWidth: 720,
-    minHeight: 480,
+    width: state.bounds.width ?? defaultWindowSize.width,
+    height: state.bounds.height ?? defaultWindowSize.height,
+    ...(state.bounds.x !== undefined && state.bounds.y !== undefined ? { x: state.bounds.x, y: state.bounds.y } : {}),
+    minWidth: defaultWindowSize.minWidth,
+    minHeight: defaultWindowSize.minHeight,
+    ...(icon ? { icon } : {}),
     show: false,
     title: 'Byline',
     backgroundColor: '#fbfaf7',
@@ -28,7 +36,11 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (state.maximized) window.maximize();
+    if (state.fullScreen) window.setFullScreen(true);
+    window.show();
+  });
 
   void window.loadURL(`${appOrigin}/index.html`);
   return window;

@@ -11,6 +11,8 @@ export interface CommandDescriptor {
   menu: MenuName;
   /** Accelerator in Electron syntax; `CmdOrCtrl` becomes Cmd on macOS and Ctrl elsewhere. */
   accelerator?: string;
+  /** macOS-only replacement where the usual key is taken by the system (Cmd+H hides the app). */
+  macAccelerator?: string;
   /** Shown in the compact formatting toolbar. */
   toolbar?: boolean;
   /** Starts a new group in its menu. */
@@ -23,6 +25,7 @@ export const commandIds = [
   'file.openFile',
   'file.save',
   'file.saveAs',
+  'file.saveAll',
   'file.export',
   'file.closeTab',
   'edit.find',
@@ -62,10 +65,11 @@ export const commands: readonly CommandDescriptor[] = [
   { id: 'file.openFile', labelKey: 'commands.openFile', menu: 'file', accelerator: 'CmdOrCtrl+O' },
   { id: 'file.save', labelKey: 'commands.save', menu: 'file', accelerator: 'CmdOrCtrl+S', separatorBefore: true },
   { id: 'file.saveAs', labelKey: 'commands.saveAs', menu: 'file', accelerator: 'CmdOrCtrl+Shift+S' },
+  { id: 'file.saveAll', labelKey: 'commands.saveAll', menu: 'file', accelerator: 'CmdOrCtrl+Alt+S' },
   { id: 'file.export', labelKey: 'commands.export', menu: 'file', accelerator: 'CmdOrCtrl+E', separatorBefore: true },
   { id: 'file.closeTab', labelKey: 'commands.closeTab', menu: 'file', accelerator: 'CmdOrCtrl+W', separatorBefore: true },
   { id: 'edit.find', labelKey: 'commands.find', menu: 'edit', accelerator: 'CmdOrCtrl+F', separatorBefore: true },
-  { id: 'edit.replace', labelKey: 'commands.replace', menu: 'edit', accelerator: 'CmdOrCtrl+H' },
+  { id: 'edit.replace', labelKey: 'commands.replace', menu: 'edit', accelerator: 'CmdOrCtrl+H', macAccelerator: 'CmdOrCtrl+Alt+F' },
   { id: 'view.layoutEditor', labelKey: 'commands.layoutEditor', menu: 'view', accelerator: 'CmdOrCtrl+1' },
   { id: 'view.layoutSplit', labelKey: 'commands.layoutSplit', menu: 'view', accelerator: 'CmdOrCtrl+2' },
   { id: 'view.layoutPreview', labelKey: 'commands.layoutPreview', menu: 'view', accelerator: 'CmdOrCtrl+3' },
@@ -92,6 +96,17 @@ export const commands: readonly CommandDescriptor[] = [
   { id: 'window.history', labelKey: 'commands.history', menu: 'window', accelerator: 'CmdOrCtrl+Shift+H' },
   { id: 'help.about', labelKey: 'commands.about', menu: 'help' },
 ];
+
+/** The accelerator a command uses on a platform (`process.platform` names), if any. */
+export function acceleratorFor(command: CommandDescriptor, platform: string): string | undefined {
+  return platform === 'darwin' ? (command.macAccelerator ?? command.accelerator) : command.accelerator;
+}
+
+export function commandById(id: CommandId): CommandDescriptor {
+  const found = commands.find((command) => command.id === id);
+  if (!found) throw new Error(`No command ${id}`);
+  return found;
+}
 
 /** Electron accelerator -> CodeMirror key binding (`Mod` is Cmd on macOS, Ctrl elsewhere). */
 export function acceleratorToKeyBinding(accelerator: string): string {

@@ -123,6 +123,8 @@ export const AppInfo = z.object({
   platform: z.string(),
   version: z.string(),
   systemLocale: z.string(),
+  /** Spell-checker languages this platform offers (Electron on Windows/Linux); absent elsewhere. */
+  spellcheckLanguages: z.array(z.string()).optional(),
 });
 
 /** Outcome of a native file dialog. Browser mode has none and answers `unavailable`: the renderer then asks itself. */

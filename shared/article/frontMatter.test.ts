@@ -109,6 +109,8 @@ describe('parseArticle: errors are typed and positioned in the whole file', () =
     expect(errorOf('{\n  "a": 1,\n}\nBody\n')).toMatchObject({ kind: 'syntax', line: 3, column: 1 });
     expect(errorOf('{\n  "a": 1,\n  "a": 2\n}\n')).toMatchObject({ kind: 'duplicate-key', line: 3, column: 3 });
     expect(errorOf('---json\n{\n  "a": [1 2]\n}\n---\n')).toMatchObject({ kind: 'syntax', line: 3, column: 11 });
+    // A BOM is not a column: line 1 starts after it.
+    expect(errorOf('\uFEFF{"a": tru}\n')).toMatchObject({ kind: 'syntax', line: 1, column: 7 });
   });
 
   it('front matter that is not a map', () => {

@@ -2,8 +2,8 @@
 // writer did not ask to change. See docs/article-model.md.
 export { splitArticle, joinArticle } from './splitArticle';
 export type { ArticleParts, FrontMatterBlock, FrontMatterFormat, TextRange } from './splitArticle';
-export { parseArticle } from './frontMatter';
-export type { ParsedArticle } from './frontMatter';
+export { parseArticle, analyzeArticle } from './frontMatter';
+export type { ParsedArticle, ArticleModel } from './frontMatter';
 export type { FrontMatterError, FrontMatterErrorKind } from './frontMatterError';
 export { FrontMatterFailure } from './frontMatterError';
 export { planSetField, planRemoveField, planSetFieldRaw, createFrontMatter, applyChanges } from './fieldEdits';

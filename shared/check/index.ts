@@ -1,6 +1,7 @@
 // Importing the rules registers them; add a rule file here to make `check` run it.
 import './rules/frontMatterRules';
 import './rules/footnoteRules';
+import './rules/citationRules';
 
 export { checkArticle, createCheckContext, registerArticleRule } from './articleCheck';
 export type { ArticleCheckContext, ArticleRule, WorkspaceFacts } from './articleCheck';

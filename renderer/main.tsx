@@ -17,7 +17,7 @@ async function start(): Promise<void> {
   }
   const [settings, info] = await Promise.all([connection.api['settings.get'](), connection.api['app.info']()]);
   await setupI18n(pickLocale(settings.locale, info.systemLocale));
-  root.render(<App api={connection.api} />);
+  root.render(<App connection={connection} info={info} initialSettings={settings} />);
 }
 
 void start();

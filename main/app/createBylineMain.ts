@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { EventSink, RequestHandlers, WorkspaceInfo } from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
+import { importAsset } from '../assets/importAsset';
 import { createDesktopHandlers } from '../desktop/desktopHandlers';
 import { SessionStore } from '../desktop/sessionStore';
 import { ArticleFiles } from '../files/articleFiles';
@@ -80,6 +81,7 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
     'article.save': (input) => articles.save(input),
     'settings.get': async () => settings.settings,
     'settings.update': (patch) => settings.update(patch),
+    'asset.import': (input) => importAsset(workspaceRoot(), input),
     ...createDesktopHandlers({
       session,
       workspaceRoot,

@@ -1,188 +1,449 @@
-import type { ViewUpdate } from '@codemirror/view';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+/**
+ * The workbench shell. Extension points, so other parts of Byline plug in without editing this file:
+ *
+ * - Commands: every menu item, toolbar button and shortcut is a CommandId from
+ *   shared/commands/commandRegistry.ts; handlers are registered in `CommandHandlers`
+ *   (`useCommandHandler(id, fn)` from a mounted component). The shell registers its own below.
+ * - Side panels: append a descriptor to renderer/app/sidePanels.ts.
+ * - Settings fields: append to `settingsSections` in renderer/settings/SettingsPanel.tsx.
+ * - Reading/changing the article: `useWorkbench().editor` (composition-safe dispatch) and
+ *   `useArticleSnapshot()`.
+ * - Banners (conflicts, recovery): the `banners` slot of WorkbenchLayout.
+ */
+import { openSearchPanel } from '@codemirror/search';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BylineApi, LibraryEntry, OpenedArticle, WorkspaceInfo } from '../../shared/ipc/contract';
-import type { EditorHandle } from '../editor/EditorPane';
+import type { CommandId } from '../../shared/commands/commandRegistry';
+import type { AppInfo, LibraryEntry, Settings, WorkspaceInfo } from '../../shared/ipc/contract';
+import { runWhenIdle } from '../editor/compositionQueue';
+import type { EditorConfig } from '../editor/editorExtensions';
 import { EditorPane } from '../editor/EditorPane';
+import * as format from '../editor/formatCommands';
+import { editorPhrases } from '../i18n/editorPhrases';
+import { changeUiLocale, pickLocale } from '../i18n/setupI18n';
+import { SplitView } from '../layout/SplitView';
+import { StatusBar } from '../layout/StatusBar';
+import { TabsBar } from '../layout/TabsBar';
+import { WorkbenchLayout } from '../layout/WorkbenchLayout';
 import { LibrarySidebar } from '../library/LibrarySidebar';
 import { PreviewPane } from '../preview/PreviewPane';
-import { renderArticlePreview } from '../preview/renderArticlePreview';
+import { SettingsPanel } from '../settings/SettingsPanel';
+import { useAppliedTheme, useEditorFontSize } from '../theme/useTheme';
+import { Toolbar } from '../toolbar/Toolbar';
+import type { Connection } from '../transport/connect';
+import type { CommandHandler } from './commandHandlers';
+import { CommandHandlers, CommandHandlersContext } from './commandHandlers';
+import { commandKeymap } from './commandKeymap';
+import { EditorSession, useSnapshot } from './editorSession';
+import { useImageImport } from './useImageImport';
+import { installGlobalShortcuts, isMacPlatform } from './shortcuts';
+import { sidePanels } from './sidePanels';
+import type { ArticleTab, Workbench } from './workbenchContext';
+import { WorkbenchContext } from './workbenchContext';
 
 interface AppProps {
-  api: BylineApi;
+  connection: Connection;
+  info: AppInfo;
+  initialSettings: Settings;
 }
 
-type SaveState = 'saved' | 'unsaved' | 'saving';
+const viewGroups: CommandId[][] = [
+  ['view.layoutEditor', 'view.layoutSplit', 'view.layoutPreview'],
+  ['view.focusMode', 'view.typewriterMode', 'view.toggleTheme', 'window.settings'],
+];
 
-interface OpenArticle extends OpenedArticle {
-  /** Text as last loaded from or written to disk; the buffer is dirty when it differs. */
-  savedText: string;
-  /** Changes whenever the editor must be rebuilt with new text. */
-  key: string;
-}
+const titleOf = (path: string, entries: readonly LibraryEntry[]): string =>
+  entries.find((e) => e.path === path)?.title ?? path.split('/').pop() ?? path;
 
-export function App({ api }: AppProps): React.JSX.Element {
+export function App({ connection, info, initialSettings }: AppProps): React.JSX.Element {
+  const { api } = connection;
   const { t } = useTranslation();
+  const [settings, setSettings] = useState(initialSettings);
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
   const [entries, setEntries] = useState<LibraryEntry[]>([]);
-  const [article, setArticle] = useState<OpenArticle | null>(null);
-  const [previewSource, setPreviewSource] = useState('');
-  const [saveState, setSaveState] = useState<SaveState>('saved');
-  const [message, setMessage] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<{ diskText: string } | null>(null);
-  const editor = useRef<EditorHandle | null>(null);
-  const articleRef = useRef<OpenArticle | null>(null);
-  useLayoutEffect(() => {
-    articleRef.current = article;
-  }, [article]);
+  const [tabs, setTabs] = useState<ArticleTab[]>([]);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [messages, setMessages] = useState<string[]>([]);
+  const [conflict, setConflict] = useState<{ tabId: string; diskText: string } | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [sidebarVisible, setSidebarVisible] = useState(true);
+  const [openPanels, setOpenPanels] = useState<ReadonlySet<string>>(
+    () => new Set(sidePanels.filter((p) => p.defaultOpen).map((p) => p.id)),
+  );
 
+  const handlers = useMemo(() => new CommandHandlers(), []);
+  const session = useMemo(() => new EditorSession(), []);
+  const tabsRef = useRef(tabs);
+  tabsRef.current = tabs;
+  const activeTab = tabs.find((tab) => tab.id === activeId) ?? null;
+  const activeRef = useRef(activeTab);
+  activeRef.current = activeTab;
+
+  const theme = useAppliedTheme(settings.theme);
+  useEditorFontSize(settings.editorFontSize);
+  const locale = pickLocale(settings.locale, info.systemLocale);
+  useEffect(() => void changeUiLocale(locale), [locale]);
+
+  const notify = useCallback((message: string) => setMessages((list) => [...list.filter((m) => m !== message), message]), []);
+
+  const updateSettings = useCallback(
+    (patch: Partial<Settings>) => {
+      setSettings((current) => ({ ...current, ...patch }));
+      api['settings.update'](patch).then(setSettings, (error: Error) => notify(error.message));
+    },
+    [api, notify],
+  );
+
+  // ── articles and tabs ──────────────────────────────────────────────────────────────────────
   const refreshLibrary = useCallback(async () => setEntries(await api['library.list']()), [api]);
 
   const openArticle = useCallback(
     async (path: string) => {
+      if (tabsRef.current.some((tab) => tab.id === path)) {
+        setActiveId(path);
+        return;
+      }
       try {
         const opened = await api['article.open']({ path });
-        const text = opened.text.replace(/\r\n/g, '\n');
-        setArticle({ ...opened, text, savedText: text, key: `${path}:${opened.stamp.hash}` });
-        setPreviewSource(text);
-        setSaveState('saved');
-        setConflict(null);
-        setMessage(opened.warnings.length > 0 ? opened.warnings.join(' ') : null);
+        const text = opened.text.replace(/\r\n?/g, '\n');
+        const tab: ArticleTab = {
+          id: path,
+          path,
+          title: titleOf(path, entries),
+          format: opened.format,
+          stamp: opened.stamp,
+          readOnly: opened.readOnly,
+          warnings: opened.warnings,
+          savedText: text,
+          dirty: false,
+          saving: false,
+          loadGeneration: 0,
+        };
+        setTabs((list) => (list.some((t2) => t2.id === path) ? list : [...list, tab]));
+        setActiveId(path);
+        if (opened.warnings.length > 0) notify(opened.warnings.join(' '));
       } catch (error) {
-        setMessage(t('errors.openFailed', { path, message: (error as Error).message }));
+        notify(t('errors.openFailed', { path, message: (error as Error).message }));
       }
     },
-    [api, t],
+    [api, entries, notify, t],
   );
 
+  const patchTab = useCallback((id: string, patch: Partial<ArticleTab>) => {
+    setTabs((list) => list.map((tab) => (tab.id === id ? { ...tab, ...patch } : tab)));
+  }, []);
+
   useEffect(() => {
+    let cancelled = false;
     void (async () => {
-      const info = await api['workspace.current']();
-      setWorkspace(info);
-      const list = await api['library.list']();
+      const [current, list] = await Promise.all([api['workspace.current'](), api['library.list']()]);
+      if (cancelled) return;
+      setWorkspace(current);
       setEntries(list);
-      const first = list.find((e) => e.path === 'welcome.md') ?? list[0];
-      if (first) await openArticle(first.path);
     })();
-    return api.on('library.changed', () => void refreshLibrary());
-  }, [api, openArticle, refreshLibrary]);
+    const unsubscribe = api.on('library.changed', () => void refreshLibrary());
+    return () => {
+      cancelled = true;
+      unsubscribe();
+    };
+  }, [api, refreshLibrary]);
+
+  // Open the welcome article (or the first one) once the library is known.
+  const openedFirst = useRef(false);
+  useEffect(() => {
+    if (openedFirst.current || entries.length === 0) return;
+    openedFirst.current = true;
+    const first = entries.find((e) => e.path === 'welcome.md') ?? entries[0];
+    if (first) void openArticle(first.path);
+  }, [entries, openArticle]);
+
+  // Library titles follow edits to the front matter once saved.
+  useEffect(() => {
+    setTabs((list) => {
+      let changed = false;
+      const next = list.map((tab) => {
+        const title = titleOf(tab.path, entries);
+        if (title === tab.title) return tab;
+        changed = true;
+        return { ...tab, title };
+      });
+      return changed ? next : list;
+    });
+  }, [entries]);
 
   const save = useCallback(
     async (overwrite = false) => {
-      const current = articleRef.current;
-      const view = editor.current?.view;
-      if (!current || !view || current.readOnly) return;
-      const text = view.state.doc.toString();
-      setSaveState('saving');
+      const tab = activeRef.current;
+      const text = session.text();
+      if (!tab || text === null || tab.readOnly) return;
+      patchTab(tab.id, { saving: true });
       const result = await api['article.save']({
-        path: current.path,
+        path: tab.path,
         text,
-        format: current.format,
-        baseStamp: current.stamp,
+        format: tab.format,
+        baseStamp: tab.stamp,
         overwrite,
       });
       if (result.status === 'saved') {
-        setArticle({ ...current, stamp: result.stamp, savedText: text });
-        setSaveState(view.state.doc.toString() === text ? 'saved' : 'unsaved');
+        const stillSame = session.text() === text;
+        patchTab(tab.id, { stamp: result.stamp, savedText: text, saving: false, dirty: !stillSame });
         setConflict(null);
-        setMessage(null);
         void refreshLibrary();
       } else if (result.status === 'conflict') {
-        setSaveState('unsaved');
-        setConflict({ diskText: result.diskText });
-        setArticle({ ...current, stamp: result.diskStamp });
+        patchTab(tab.id, { saving: false, stamp: result.diskStamp });
+        setConflict({ tabId: tab.id, diskText: result.diskText });
       } else {
-        setSaveState('unsaved');
-        setMessage(t('errors.saveFailed', { message: result.message }));
+        patchTab(tab.id, { saving: false });
+        notify(t('errors.saveFailed', { message: result.message }));
       }
     },
-    [api, refreshLibrary, t],
+    [api, notify, patchTab, refreshLibrary, session, t],
   );
 
   const takeTheirs = useCallback(() => {
-    const current = articleRef.current;
-    if (!current || !conflict) return;
-    const text = conflict.diskText.replace(/\r\n/g, '\n');
-    setArticle({ ...current, text, savedText: text, key: `${current.path}:${current.stamp.hash}` });
-    setPreviewSource(text);
-    setSaveState('saved');
+    if (!conflict) return;
+    const tab = tabsRef.current.find((x) => x.id === conflict.tabId);
+    if (!tab) return;
+    patchTab(tab.id, {
+      savedText: conflict.diskText.replace(/\r\n?/g, '\n'),
+      dirty: false,
+      loadGeneration: tab.loadGeneration + 1,
+    });
     setConflict(null);
-  }, [conflict]);
+  }, [conflict, patchTab]);
 
-  const onChange = useCallback((update: ViewUpdate) => {
-    if (!update.docChanged) return;
-    const text = update.state.doc.toString();
-    setPreviewSource(text);
-    setSaveState(text === articleRef.current?.savedText ? 'saved' : 'unsaved');
-  }, []);
+  const closeTab = useCallback(
+    (id: string) => {
+      const list = tabsRef.current;
+      const tab = list.find((x) => x.id === id);
+      if (!tab) return;
+      if (tab.dirty && !window.confirm(t('tabs.confirmClose', { title: tab.title }))) return;
+      const index = list.indexOf(tab);
+      const rest = list.filter((x) => x.id !== id);
+      setTabs(rest);
+      if (activeRef.current?.id === id) setActiveId((rest[index] ?? rest[index - 1] ?? null)?.id ?? null);
+    },
+    [t],
+  );
 
-  const previewHtml = useMemo(() => renderArticlePreview(previewSource), [previewSource]);
-  const words = useMemo(() => countWords(previewSource), [previewSource]);
+  // Dirty flag: set at once on a change, cleared in idle time when the text is back to the saved one.
+  const onDocChanged = useCallback(
+    (tabId: string) => {
+      if (!tabsRef.current.find((tab) => tab.id === tabId)?.dirty) patchTab(tabId, { dirty: true });
+    },
+    [patchTab],
+  );
+  const snapshot = useSnapshot(session);
+  useEffect(() => {
+    if (!snapshot) return;
+    const tab = tabsRef.current.find((x) => x.id === snapshot.tabId);
+    if (tab && tab.dirty && snapshot.text === tab.savedText) patchTab(tab.id, { dirty: false });
+  }, [snapshot, patchTab]);
+
+  const importImages = useImageImport({ api, session, activeTab, notify });
+
+  // ── commands owned by the shell ────────────────────────────────────────────────────────────
+  useEffect(() => {
+    const inEditor = (command: Parameters<typeof runWhenIdle>[1]): CommandHandler => () => {
+      const view = session.view;
+      if (!view) return false;
+      runWhenIdle(view, command);
+      view.focus();
+      return true;
+    };
+    const own: Partial<Record<CommandId, CommandHandler>> = {
+      'file.save': () => void save(),
+      'file.closeTab': () => (activeRef.current ? closeTab(activeRef.current.id) : false),
+      'edit.find': () => (session.view ? openSearchPanel(session.view) : false),
+      'edit.replace': () => {
+        const view = session.view;
+        if (!view) return false;
+        openSearchPanel(view);
+        requestAnimationFrame(() => view.dom.querySelector<HTMLInputElement>('.cm-search input[name="replace"]')?.focus());
+        return true;
+      },
+      'view.layoutEditor': () => updateSettings({ layout: 'editor' }),
+      'view.layoutSplit': () => updateSettings({ layout: 'split' }),
+      'view.layoutPreview': () => updateSettings({ layout: 'preview' }),
+      'view.toggleSidebar': () => setSidebarVisible((v) => !v),
+      'view.focusMode': () => updateSettings({ focusMode: !settingsRef.current.focusMode }),
+      'view.typewriterMode': () => updateSettings({ typewriterMode: !settingsRef.current.typewriterMode }),
+      'view.toggleTheme': () => updateSettings({ theme: themeRef.current === 'dark' ? 'light' : 'dark' }),
+      'window.settings': () => setSettingsOpen(true),
+      'format.bold': inEditor(format.toggleBold),
+      'format.italic': inEditor(format.toggleItalic),
+      'format.strikethrough': inEditor(format.toggleStrikethrough),
+      'format.inlineCode': inEditor(format.toggleInlineCode),
+      'format.heading2': inEditor(format.setHeading2),
+      'format.heading3': inEditor(format.setHeading3),
+      'format.quote': inEditor(format.toggleQuote),
+      'format.bulletList': inEditor(format.toggleBulletList),
+      'format.orderedList': inEditor(format.toggleOrderedList),
+      'insert.link': inEditor(format.insertLink),
+      'insert.table': inEditor(format.insertTable()),
+      'insert.image': () => importImages.pick(),
+      // The references panel (issue 7) registers its own citation picker, which takes precedence.
+      'insert.citation': inEditor(format.insertFootnote),
+    };
+    for (const panel of sidePanels) {
+      if (!panel.toggleCommand) continue;
+      own[panel.toggleCommand] = () =>
+        setOpenPanels((current) => {
+          const next = new Set(current);
+          if (next.has(panel.id)) next.delete(panel.id);
+          else next.add(panel.id);
+          return next;
+        });
+    }
+    return handlers.registerAll(own);
+  }, [handlers, session, save, closeTab, updateSettings, importImages]);
+
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+  const themeRef = useRef(theme);
+  themeRef.current = theme;
+
+  useEffect(() => installGlobalShortcuts(handlers, isMacPlatform(info.platform)), [handlers, info.platform]);
+  // Native menu items (Electron) arrive as events and run the same handlers.
+  useEffect(() => api.on('command.invoked', ({ id }) => void handlers.run(id, 'menu')), [api, handlers]);
+
+  // ── editor configuration ───────────────────────────────────────────────────────────────────
+  const editorConfig = useMemo<EditorConfig>(
+    () => ({
+      lineNumbers: settings.lineNumbers,
+      focusMode: settings.focusMode,
+      typewriter: settings.typewriterMode,
+      readOnly: false,
+      phrases: editorPhrases(locale),
+    }),
+    [settings.lineNumbers, settings.focusMode, settings.typewriterMode, locale],
+  );
+  const keymapExtension = useMemo(() => commandKeymap(handlers, info.platform), [handlers, info.platform]);
+  const editorCallbacks = useMemo(
+    () => ({ onSave: () => void save(), onDocChanged, onImportImages: importImages.importFiles }),
+    [save, onDocChanged, importImages.importFiles],
+  );
+
+  const pressed = useMemo(() => {
+    const set = new Set<CommandId>();
+    set.add(settings.layout === 'editor' ? 'view.layoutEditor' : settings.layout === 'preview' ? 'view.layoutPreview' : 'view.layoutSplit');
+    if (settings.focusMode) set.add('view.focusMode');
+    if (settings.typewriterMode) set.add('view.typewriterMode');
+    return set;
+  }, [settings.layout, settings.focusMode, settings.typewriterMode]);
+
+  const workbench = useMemo<Workbench>(
+    () => ({
+      api,
+      assetUrl: connection.assetUrl,
+      platform: info.platform,
+      settings,
+      updateSettings,
+      activeTab,
+      editor: session,
+      notify,
+    }),
+    [api, connection.assetUrl, info.platform, settings, updateSettings, activeTab, session, notify],
+  );
 
   if (!workspace) return <div className="splash">{t('app.loading')}</div>;
 
-  return (
-    <div className="app-shell">
-      <LibrarySidebar
-        workspaceName={workspace.name}
-        entries={entries}
-        selectedPath={article?.path ?? null}
-        onSelect={(path) => void openArticle(path)}
-      />
-      <main className="workbench">
-        {message ? (
-          <div className="banner" role="alert">
-            <span>{message}</span>
-            <button type="button" onClick={() => setMessage(null)}>
-              {t('actions.dismiss')}
-            </button>
-          </div>
-        ) : null}
-        {conflict && article ? (
-          <div className="banner banner-conflict" role="alertdialog" aria-label={t('conflict.title')}>
-            <strong>{t('conflict.title')}</strong>
-            <span>{t('conflict.body', { path: article.path })}</span>
-            <button type="button" onClick={() => void save(true)}>
-              {t('conflict.keepMine')}
-            </button>
-            <button type="button" onClick={takeTheirs}>
-              {t('conflict.takeTheirs')}
-            </button>
-          </div>
-        ) : null}
-        {article ? (
-          <div className="split">
-            <EditorPane
-              documentKey={article.key}
-              initialText={article.text}
-              readOnly={article.readOnly}
-              onChange={onChange}
-              onSave={() => void save()}
-              onReady={(handle) => (editor.current = handle)}
-            />
-            <PreviewPane html={previewHtml} />
-          </div>
-        ) : (
-          <p className="placeholder">{t('editor.noArticle')}</p>
-        )}
-        <footer className="status-bar" role="status">
-          <span data-testid="save-state">
-            {article?.readOnly ? t('status.readOnly') : t(`status.${saveState}`)}
-          </span>
-          <span>{t('status.words', { count: words })}</span>
-          {article ? (
-            <span>
-              {article.format.encoding.toUpperCase()} · {article.format.eol === '\r\n' ? 'CRLF' : 'LF'}
-            </span>
-          ) : null}
-        </footer>
-      </main>
-    </div>
-  );
-}
+  const editorDocument = activeTab
+    ? { id: activeTab.id, path: activeTab.path, text: activeTab.savedText, readOnly: activeTab.readOnly, generation: activeTab.loadGeneration }
+    : null;
+  const shownPanels = sidePanels.filter((panel) => openPanels.has(panel.id));
 
-function countWords(text: string): number {
-  const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0;
-  const latin = text.match(/[A-Za-z0-9]+/g)?.length ?? 0;
-  return cjk + latin;
+  return (
+    <CommandHandlersContext.Provider value={handlers}>
+      <WorkbenchContext.Provider value={workbench}>
+        <WorkbenchLayout
+          sidebar={
+            sidebarVisible ? (
+              <LibrarySidebar
+                workspaceName={workspace.name}
+                entries={entries}
+                selectedPath={activeTab?.path ?? null}
+                onSelect={(path) => void openArticle(path)}
+              />
+            ) : undefined
+          }
+          tabs={<TabsBar tabs={tabs} activeId={activeId} onSelect={setActiveId} onClose={closeTab} />}
+          toolbar={<Toolbar platform={info.platform} pressed={pressed} viewGroups={viewGroups} />}
+          banners={
+            <>
+              {messages.map((message) => (
+                <div className="banner" role="alert" key={message}>
+                  <span>{message}</span>
+                  <button type="button" onClick={() => setMessages((list) => list.filter((m) => m !== message))}>
+                    {t('actions.dismiss')}
+                  </button>
+                </div>
+              ))}
+              {conflict && activeTab?.id === conflict.tabId ? (
+                <div className="banner banner-conflict" role="alertdialog" aria-label={t('conflict.title')}>
+                  <strong>{t('conflict.title')}</strong>
+                  <span>{t('conflict.body', { path: activeTab.path })}</span>
+                  <button type="button" onClick={() => void save(true)}>
+                    {t('conflict.keepMine')}
+                  </button>
+                  <button type="button" onClick={takeTheirs}>
+                    {t('conflict.takeTheirs')}
+                  </button>
+                </div>
+              ) : null}
+            </>
+          }
+          main={
+            <SplitView
+              layout={settings.layout}
+              ratio={settings.splitRatio}
+              onRatioChange={(splitRatio) => updateSettings({ splitRatio })}
+              editor={
+                <>
+                  <EditorPane
+                    document={editorDocument}
+                    openIds={tabs.map((tab) => tab.id)}
+                    session={session}
+                    config={editorConfig}
+                    callbacks={editorCallbacks}
+                    extensions={keymapExtension}
+                  />
+                  {activeTab ? null : (
+                    <div className="placeholder">
+                      <p>{t('editor.noArticle')}</p>
+                      <p className="placeholder-hint">{t('editor.noArticleHint')}</p>
+                    </div>
+                  )}
+                </>
+              }
+              preview={<PreviewPane session={session} assetUrl={connection.assetUrl} articlePath={activeTab?.path ?? null} />}
+            />
+          }
+          sidePanels={
+            shownPanels.length > 0 ? (
+              <div className="side-panels" aria-label={t('layout.panels')}>
+                {shownPanels.map(({ id, titleKey, width, Component }) => (
+                  <section key={id} className="side-panel" aria-label={t(titleKey)} style={width ? { width } : undefined} data-panel={id}>
+                    <Component
+                      onClose={() =>
+                        setOpenPanels((current) => {
+                          const next = new Set(current);
+                          next.delete(id);
+                          return next;
+                        })
+                      }
+                    />
+                  </section>
+                ))}
+              </div>
+            ) : undefined
+          }
+          statusBar={<StatusBar tab={activeTab} session={session} stats={null} />}
+          overlays={
+            settingsOpen ? <SettingsPanel settings={settings} update={updateSettings} onClose={() => setSettingsOpen(false)} /> : null
+          }
+        />
+      </WorkbenchContext.Provider>
+    </CommandHandlersContext.Provider>
+  );
 }

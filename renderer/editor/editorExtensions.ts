@@ -1,52 +1,120 @@
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
-import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
-import type { Extension } from '@codemirror/state';
-import { EditorState } from '@codemirror/state';
+import { bracketMatching, indentUnit } from '@codemirror/language';
+import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
+import type { Extension, StateEffect } from '@codemirror/state';
+import { Compartment, EditorState, Prec } from '@codemirror/state';
 import type { ViewUpdate } from '@codemirror/view';
 import {
+  crosshairCursor,
   drawSelection,
   dropCursor,
   EditorView,
   highlightActiveLine,
+  highlightActiveLineGutter,
   keymap,
+  lineNumbers,
   rectangularSelection,
 } from '@codemirror/view';
+import { compositionQueue } from './compositionQueue';
+import { editorTheme } from './editorTheme';
+import { frontMatterMarkdown } from './frontMatterLanguage';
+import type { ImportImages } from './imageDrop';
+import { imagePasteAndDrop } from './imageDrop';
+import { trackedPositions } from './positionTracker';
+import { proseSpellcheck } from './spellcheck';
+import { focusMode, typewriterScrolling } from './writingModes';
 
 export interface EditorCallbacks {
-  onChange(update: ViewUpdate): void;
+  /** Every view update; keep it O(1) (it runs on the keystroke path). */
+  onUpdate(update: ViewUpdate): void;
   onSave(): void;
+  onImportImages: ImportImages;
+}
+
+/** Settings that change while the editor is open (each lives in its own compartment). */
+export interface EditorConfig {
+  lineNumbers: boolean;
+  focusMode: boolean;
+  typewriter: boolean;
+  readOnly: boolean;
+  /** CodeMirror's own UI text (search panel), translated. */
+  phrases: Readonly<Record<string, string>>;
+}
+
+/**
+ * Opening characters that get their closing partner typed along. CodeMirror pairs a character
+ * above U+007F with the next code point, which is exactly the closing form of 「」『』“”‘’《》〈〉
+ * （）【】.
+ */
+export const pairedCharacters = ['(', '[', '{', '"', '`', '「', '『', '“', '‘', '《', '〈', '（', '【'];
+
+const compartments = {
+  lineNumbers: new Compartment(),
+  focusMode: new Compartment(),
+  typewriter: new Compartment(),
+  readOnly: new Compartment(),
+  phrases: new Compartment(),
+};
+
+function configured(config: EditorConfig): Record<keyof typeof compartments, Extension> {
+  return {
+    lineNumbers: config.lineNumbers ? [lineNumbers(), highlightActiveLineGutter()] : [],
+    focusMode: config.focusMode ? focusMode() : [],
+    typewriter: config.typewriter ? typewriterScrolling() : [],
+    readOnly: [EditorState.readOnly.of(config.readOnly), EditorView.editable.of(true)],
+    phrases: EditorState.phrases.of(config.phrases),
+  };
+}
+
+/** Effects that bring an existing state in line with `config`. */
+export function reconfigureEffects(config: EditorConfig): StateEffect<unknown>[] {
+  const values = configured(config);
+  return (Object.keys(compartments) as (keyof typeof compartments)[]).map((name) =>
+    compartments[name].reconfigure(values[name]),
+  );
+}
+
+/** Markdown with front matter as YAML/TOML, GFM, and CJK-aware pairing. */
+export function markdownSupport(): Extension {
+  return [
+    markdown({ base: markdownLanguage, extensions: [frontMatterMarkdown], addKeymap: true }),
+    markdownLanguage.data.of({ closeBrackets: { brackets: pairedCharacters } }),
+  ];
 }
 
 /** The writing editor's extensions, assembled from small factories as CodeMirror does itself. */
-export function writingEditorExtensions(callbacks: EditorCallbacks, options: { readOnly: boolean }): Extension[] {
+export function writingEditorExtensions(callbacks: EditorCallbacks, config: EditorConfig): Extension[] {
+  const values = configured(config);
   return [
     history(),
     drawSelection(),
     dropCursor(),
     EditorState.allowMultipleSelections.of(true),
     rectangularSelection(),
+    crosshairCursor(),
     highlightActiveLine(),
     bracketMatching(),
     closeBrackets(),
     highlightSelectionMatches(),
+    search({ top: true }),
     EditorView.lineWrapping,
-    markdown({ base: markdownLanguage }),
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-    EditorState.readOnly.of(options.readOnly),
-    EditorView.contentAttributes.of({ spellcheck: 'true', autocorrect: 'off', autocapitalize: 'off' }),
-    keymap.of([
-      { key: 'Mod-s', preventDefault: true, run: () => (callbacks.onSave(), true) },
-      ...closeBracketsKeymap,
-      ...defaultKeymap,
-      ...searchKeymap,
-      ...historyKeymap,
-      indentWithTab,
-    ]),
-    EditorView.updateListener.of((update) => {
-      if (update.docChanged || update.selectionSet) callbacks.onChange(update);
-    }),
+    indentUnit.of('    '),
+    markdownSupport(),
+    editorTheme(),
+    compositionQueue,
+    trackedPositions,
+    proseSpellcheck,
+    imagePasteAndDrop(callbacks.onImportImages),
+    compartments.lineNumbers.of(values.lineNumbers),
+    compartments.focusMode.of(values.focusMode),
+    compartments.typewriter.of(values.typewriter),
+    compartments.readOnly.of(values.readOnly),
+    compartments.phrases.of(values.phrases),
+    EditorView.contentAttributes.of({ spellcheck: 'true', autocorrect: 'off', autocapitalize: 'off', 'aria-multiline': 'true' }),
+    Prec.high(keymap.of([{ key: 'Mod-s', preventDefault: true, run: () => (callbacks.onSave(), true) }])),
+    keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
+    EditorView.updateListener.of((update) => callbacks.onUpdate(update)),
   ];
 }

@@ -1,11 +1,28 @@
 import DOMPurify from 'dompurify';
-import MarkdownIt from 'markdown-it';
+import { parseArticle } from '../../shared/article';
+import { createImageResolver } from '../../shared/markdown/resolveImage';
+import { renderArticle } from '../../shared/markdown/renderArticle';
+import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
+import { createSanitizer } from '../../shared/markdown/sanitize';
 
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+let sanitizer: HtmlSanitizer | null = null;
 
-/** Article text -> sanitized preview HTML. (Foundation version; the shared pipeline replaces it.) */
-export function renderArticlePreview(text: string): string {
-  const match = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n?/.exec(text);
-  const body = match ? text.slice(match[0].length) : text;
-  return DOMPurify.sanitize(md.render(body));
+/** The renderer's sanitizer: the shared DOMPurify configuration on the browser's DOM. */
+export function previewSanitizer(): HtmlSanitizer {
+  sanitizer ??= createSanitizer(DOMPurify);
+  return sanitizer;
+}
+
+export interface PreviewContext {
+  /** Workspace-relative path of the article ('' when unsaved). */
+  articlePath: string;
+  toAssetUrl: (workspacePath: string) => string;
+}
+
+/** Article text -> sanitized preview HTML through the shared pipeline (whole document at once). */
+export function renderArticlePreview(text: string, context: PreviewContext): string {
+  const { parts, data } = parseArticle(text);
+  const resolveImage = createImageResolver({ articlePath: context.articlePath, toAssetUrl: context.toAssetUrl });
+  const { headerHtml, bodyHtml } = renderArticle(data, parts.body, { lineOffset: parts.bodyStartLine, resolveImage });
+  return previewSanitizer()(headerHtml + bodyHtml);
 }

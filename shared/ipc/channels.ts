@@ -18,6 +18,7 @@ export const requestNames = [
   'window.setDirtyState',
   'session.get',
   'session.update',
+  'asset.import',
 ] as const;
 
 export const eventNames = [

@@ -149,6 +149,20 @@ export const SessionState = z.object({
   activeTab: ArticlePath.nullable(),
 });
 
+/** An image pasted or dropped into an article; main copies it into the workspace under a safe, unique name. */
+export const AssetImportRequest = z.object({
+  articlePath: ArticlePath,
+  fileName: z.string().min(1).max(255),
+  /** The file's bytes in base64 (at most 25 MB decoded; main checks the real type from the bytes). */
+  dataBase64: z.string().max(34 * 1024 * 1024),
+});
+export const AssetImportResult = z.object({
+  /** Workspace-relative path of the copy. */
+  path: ArticlePath,
+  /** The link target to write in the article (relative to it, or site-absolute in a Hugo site). */
+  markdownPath: z.string(),
+});
+
 /** Request map: name -> input/output schemas. */
 export const requests = {
   'app.info': { input: z.void(), output: AppInfo },
@@ -167,6 +181,7 @@ export const requests = {
   'window.setDirtyState': { input: z.object({ dirty: z.array(DirtyDocument).max(1000) }), output: z.void() },
   'session.get': { input: z.void(), output: SessionState },
   'session.update': { input: SessionState, output: SessionState },
+  'asset.import': { input: AssetImportRequest, output: AssetImportResult },
 } as const;
 
 /** Event map: name -> payload schema. Main pushes these; the renderer subscribes. */

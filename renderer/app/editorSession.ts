@@ -1,0 +1,162 @@
+import type { EditorView, ViewUpdate } from '@codemirror/view';
+import { useSyncExternalStore } from 'react';
+import type { DeferredChange } from '../editor/compositionQueue';
+import { dispatchWhenIdle } from '../editor/compositionQueue';
+
+export interface CursorInfo {
+  /** 1-based. */
+  line: number;
+  /** 1-based, in characters (code points) from the line start. */
+  column: number;
+  selections: number;
+  selectedChars: number;
+}
+
+/** The open article's text, taken in idle time after changes (never on the keystroke path). */
+export interface ArticleSnapshot {
+  tabId: string;
+  path: string;
+  /** Increases with every document change of that tab. */
+  version: number;
+  text: string;
+}
+
+type Listener = () => void;
+
+class Signal<T> {
+  private readonly listeners = new Set<Listener>();
+  constructor(private value: T) {}
+  get = (): T => this.value;
+  set(value: T): void {
+    if (Object.is(value, this.value)) return;
+    this.value = value;
+    for (const listener of this.listeners) listener();
+  }
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+}
+
+const requestIdle: (callback: () => void, timeout: number) => void =
+  typeof window !== 'undefined' && 'requestIdleCallback' in window
+    ? (callback, timeout) => void window.requestIdleCallback(callback, { timeout })
+    : (callback) => void setTimeout(callback, 16);
+
+/**
+ * Bridge between the active CodeMirror view and everything else (status bar, preview, side
+ * panels). The keystroke path only bumps counters; the text is read in idle time.
+ */
+export class EditorSession {
+  private current: { view: EditorView; tabId: string; path: string } | null = null;
+  private versions = new Map<string, number>();
+  private snapshotScheduled = false;
+  private cursorScheduled = false;
+
+  readonly cursor = new Signal<CursorInfo>({ line: 1, column: 1, selections: 1, selectedChars: 0 });
+  readonly snapshot = new Signal<ArticleSnapshot | null>(null);
+  readonly activeView = new Signal<EditorView | null>(null);
+
+  get view(): EditorView | null {
+    return this.current?.view ?? null;
+  }
+
+  /** Called by the editor pane when a tab's state is shown in the view. */
+  attach(view: EditorView, tabId: string, path: string): void {
+    this.current = { view, tabId, path };
+    this.activeView.set(view);
+    this.updateCursor();
+    this.takeSnapshot();
+  }
+
+  detach(view: EditorView): void {
+    if (this.current?.view !== view) return;
+    this.current = null;
+    this.activeView.set(null);
+    this.snapshot.set(null);
+  }
+
+  versionOf(tabId: string): number {
+    return this.versions.get(tabId) ?? 0;
+  }
+
+  /** From the editor's update listener: O(1), no text copies. */
+  onUpdate(update: ViewUpdate): void {
+    const current = this.current;
+    if (!current || update.view !== current.view) return;
+    if (update.docChanged) {
+      this.versions.set(current.tabId, this.versionOf(current.tabId) + 1);
+      this.scheduleSnapshot();
+    }
+    if (update.docChanged || update.selectionSet) this.scheduleCursor();
+  }
+
+  /** Composition-safe dispatch into the active editor (see dispatchWhenIdle). */
+  dispatch(make: (view: EditorView) => DeferredChange): boolean {
+    const view = this.view;
+    if (!view) return false;
+    dispatchWhenIdle(view, () => make(view));
+    return true;
+  }
+
+  /** Reads the whole text now (save, export); prefer the snapshot for anything on a timer. */
+  text(): string | null {
+    return this.view?.state.doc.toString() ?? null;
+  }
+
+  private scheduleSnapshot(): void {
+    if (this.snapshotScheduled) return;
+    this.snapshotScheduled = true;
+    requestIdle(() => {
+      this.snapshotScheduled = false;
+      this.takeSnapshot();
+    }, 120);
+  }
+
+  private takeSnapshot(): void {
+    const current = this.current;
+    if (!current) return;
+    const version = this.versionOf(current.tabId);
+    const previous = this.snapshot.get();
+    if (previous && previous.tabId === current.tabId && previous.version === version) return;
+    this.snapshot.set({ tabId: current.tabId, path: current.path, version, text: current.view.state.doc.toString() });
+  }
+
+  private scheduleCursor(): void {
+    if (this.cursorScheduled) return;
+    this.cursorScheduled = true;
+    requestAnimationFrame(() => {
+      this.cursorScheduled = false;
+      this.updateCursor();
+    });
+  }
+
+  private updateCursor(): void {
+    const view = this.view;
+    if (!view) return;
+    const { state } = view;
+    const main = state.selection.main;
+    const line = state.doc.lineAt(main.head);
+    const before = state.sliceDoc(line.from, main.head);
+    let selectedChars = 0;
+    for (const range of state.selection.ranges) selectedChars += range.to - range.from;
+    this.cursor.set({
+      line: line.number,
+      column: [...before].length + 1,
+      selections: state.selection.ranges.length,
+      selectedChars,
+    });
+  }
+}
+
+export function useCursor(session: EditorSession): CursorInfo {
+  return useSyncExternalStore(session.cursor.subscribe, session.cursor.get);
+}
+
+export function useSnapshot(session: EditorSession): ArticleSnapshot | null {
+  return useSyncExternalStore(session.snapshot.subscribe, session.snapshot.get);
+}
+
+export function useActiveView(session: EditorSession): EditorView | null {
+  return useSyncExternalStore(session.activeView.subscribe, session.activeView.get);
+}

@@ -1,0 +1,32 @@
+import type { ComponentType } from 'react';
+import type { CommandId } from '../../shared/commands/commandRegistry';
+
+/**
+ * A panel docked to the right of the editor (front matter form, references manager, ...).
+ *
+ * To add one, append a descriptor to `sidePanels` below; the workbench renders it, wires its
+ * toggle command (menu, shortcut) and remembers whether it is open. The component reads the
+ * open article through `useWorkbench()` / `useArticleSnapshot()` and edits it only through
+ * `useWorkbench().editor.dispatch(...)`, so undo covers its edits and IME input is never broken.
+ */
+export interface SidePanelDescriptor {
+  id: string;
+  /** i18n key of the panel title (also its aria-label). */
+  titleKey: string;
+  /** The View-menu command that shows and hides it. */
+  toggleCommand?: CommandId;
+  defaultOpen?: boolean;
+  /** Preferred width in CSS pixels. */
+  width?: number;
+  Component: ComponentType<SidePanelProps>;
+}
+
+export interface SidePanelProps {
+  /** Hides the panel (its close button). */
+  onClose(): void;
+}
+
+export const sidePanels: SidePanelDescriptor[] = [
+  // { id: 'front-matter', titleKey: 'frontMatter.title', toggleCommand: 'view.toggleFrontMatterPanel', Component: FrontMatterPanel },
+  // { id: 'references', titleKey: 'references.title', toggleCommand: 'view.toggleReferencesPanel', Component: ReferencesPanel },
+];

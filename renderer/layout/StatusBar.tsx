@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import type { EditorSession } from '../app/editorSession';
+import { useCursor } from '../app/editorSession';
+import type { ArticleTab } from '../app/workbenchContext';
+
+export interface StatusStats {
+  words: number;
+  cjkChars: number;
+  latinWords: number;
+  readingMinutes: number;
+}
+
+interface StatusBarProps {
+  tab: ArticleTab | null;
+  session: EditorSession;
+  stats: StatusStats | null;
+}
+
+/** Save state, live writer statistics, cursor position, encoding and line endings. */
+export function StatusBar({ tab, session, stats }: StatusBarProps): React.JSX.Element {
+  const { t } = useTranslation();
+  const saveState = !tab ? null : tab.readOnly ? 'readOnly' : tab.saving ? 'saving' : tab.dirty ? 'unsaved' : 'saved';
+  return (
+    <footer className="status-bar" aria-label={t('status.label')}>
+      <span className={`status-save status-save-${saveState ?? 'none'}`} data-testid="save-state" role="status">
+        {saveState ? t(`status.${saveState}`) : ''}
+      </span>
+      {stats ? (
+        <span className="status-stats" data-testid="status-words" title={t('status.statsDetail', { cjkChars: stats.cjkChars, latinWords: stats.latinWords })}>
+          {t('status.words', { count: stats.words })}
+          <span className="status-muted"> · {t('status.readingTime', { count: stats.readingMinutes })}</span>
+        </span>
+      ) : null}
+      <span className="status-spacer" />
+      {tab ? <CursorPosition session={session} /> : null}
+      {tab ? (
+        <span className="status-format" data-testid="status-format">
+          {tab.format.encoding.toUpperCase()}
+          {tab.format.bom ? ' BOM' : ''} · {tab.format.eol === '\r\n' ? 'CRLF' : 'LF'}
+        </span>
+      ) : null}
+    </footer>
+  );
+}
+
+/** Subscribes on its own so cursor moves re-render only this span. */
+function CursorPosition({ session }: { session: EditorSession }): React.JSX.Element {
+  const { t } = useTranslation();
+  const cursor = useCursor(session);
+  return (
+    <span className="status-cursor" data-testid="status-cursor">
+      {t('status.line', { line: cursor.line, column: cursor.column })}
+      {cursor.selections > 1 ? ` · ${t('status.selections', { count: cursor.selections })}` : ''}
+      {cursor.selectedChars > 0 ? ` · ${t('status.selected', { count: cursor.selectedChars })}` : ''}
+    </span>
+  );
+}

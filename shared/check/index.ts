@@ -2,6 +2,7 @@
 import './rules/frontMatterRules';
 import './rules/footnoteRules';
 import './rules/citationRules';
+import './rules/publishChecklistRules';
 
 export { checkArticle, createCheckContext, registerArticleRule } from './articleCheck';
 export type { ArticleCheckContext, ArticleRule, WorkspaceFacts } from './articleCheck';

@@ -8,6 +8,7 @@ import type { WriterStats } from '../../../shared/stats/writerStats';
 import type { CliCommand } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { collectArticleFiles, readArticleText } from '../readArticleText';
+import { loadCheckFacts } from '../../schema/checkFacts';
 
 export interface CheckedFile {
   path: string;
@@ -25,6 +26,8 @@ export async function checkPath(target: string): Promise<CheckReport> {
   const absolute = path.resolve(target);
   const files = await collectArticleFiles(absolute);
   const base = (await fs.stat(absolute)).isDirectory() ? absolute : path.dirname(absolute);
+  // The workspace's front-matter schema (.byline/schema.yml here or in an ancestor) for the publish checklist.
+  const schemaFacts = await loadCheckFacts(absolute);
   const checked: CheckedFile[] = [];
   for (const file of files) {
     const display = path.relative(base, file).split(path.sep).join('/');
@@ -40,7 +43,8 @@ export async function checkPath(target: string): Promise<CheckReport> {
       continue;
     }
     const findings = checkArticle(display, text, {
-      fileExists: (relative) => existsSync(path.resolve(path.dirname(file), relative)),
+      fileExists: (relative) => existsSync(path.resolve(path.dirname(file), relative)) || schemaFacts.imageExists(file, relative),
+      schema: schemaFacts.schema,
     });
     checked.push({ path: display, findings, stats: computeWriterStats(splitArticle(text).body) });
   }

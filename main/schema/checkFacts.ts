@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { findImage, type WorkspaceSchema } from '../../shared/frontMatterSchema';
+import { findSchemaRoot, loadWorkspaceSchema } from './workspaceSchemaService';
+
+export interface CheckSchemaFacts {
+  /** The schema of the workspace holding `.byline/schema.yml` above the checked path; undefined when none. */
+  schema: WorkspaceSchema | undefined;
+  /** The workspace root: the folder with `.byline/`, else the checked folder. */
+  root: string;
+  /** Does an image value of `articleFile` name an existing file (beside it, at the site root or in static/)? */
+  imageExists(articleFile: string, source: string): boolean;
+}
+
+/** What `byline check` knows about the workspace of `target` (a file or folder). */
+export async function loadCheckFacts(target: string): Promise<CheckSchemaFacts> {
+  const absolute = path.resolve(target);
+  const schemaRoot = await findSchemaRoot(absolute);
+  const root = schemaRoot ?? (existsSync(absolute) && !/\.(md|markdown)$/i.test(absolute) ? absolute : path.dirname(absolute));
+  return {
+    schema: schemaRoot ? await loadWorkspaceSchema(schemaRoot) : undefined,
+    root,
+    imageExists(articleFile, source) {
+      const articlePath = path.relative(root, articleFile).split(path.sep).join('/');
+      if (articlePath.startsWith('..')) return false;
+      return findImage(articlePath, source, (workspacePath) => existsSync(path.join(root, ...workspacePath.split('/')))) !== null;
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatchRequest } from '../app/dispatchRequest';
+import type { RequestHandlers } from '../../shared/ipc/contract';
+import { createSchemaHandlers } from './schemaHandlers';
+import { findSchemaRoot, listWorkspaceImages, loadWorkspaceSchema } from './workspaceSchemaService';
+
+const fixture = path.resolve('tests/fixtures/schema-workspace');
+let base: string;
+let root: string;
+
+beforeEach(() => {
+  base = mkdtempSync(path.join(os.tmpdir(), 'byline-schema-'));
+  root = path.join(base, 'site');
+  cpSync(fixture, root, { recursive: true });
+});
+afterEach(() => rmSync(base, { recursive: true, force: true }));
+
+describe('loadWorkspaceSchema', () => {
+  it('infers from every article and applies .byline/schema.yml', async () => {
+    const schema = await loadWorkspaceSchema(root);
+    expect(schema.articleCount).toBe(6);
+    expect(schema.file).toEqual({ path: '.byline/schema.yml', problems: [] });
+    const fields = Object.fromEntries(schema.fields.map((f) => [f.key, f]));
+    expect(schema.fields[0]?.key).toBe('title');
+    expect(fields['title']).toMatchObject({ kind: 'text', required: true, maxLength: 64, seen: 6 });
+    expect(fields['main_topics']?.allowed).toContain('国际贸易');
+    expect(fields['tags']?.vocabulary[0]).toBe('数据中心');
+    expect(fields['params']?.kind).toBe('map');
+  });
+
+  it('skips unreadable and broken articles and dot folders; works without a schema file', async () => {
+    rmSync(path.join(root, '.byline'), { recursive: true });
+    writeFileSync(path.join(root, 'posts', 'broken.md'), '---\ntitle: "x\n---\n');
+    mkdirSync(path.join(root, '.drafts'));
+    writeFileSync(path.join(root, '.drafts', 'hidden.md'), '---\nsecret_field: 1\n---\n');
+    const schema = await loadWorkspaceSchema(root);
+    expect(schema.articleCount).toBe(6);
+    expect(schema.file).toBeNull();
+    expect(schema.fields.some((f) => f.key === 'secret_field')).toBe(false);
+    expect(schema.fields.every((f) => !f.required)).toBe(true);
+  });
+
+  it('reports problems in the schema file with their line', async () => {
+    writeFileSync(path.join(root, '.byline', 'schema.yml'), 'fields:\n  title:\n    maxLength: lots\n');
+    const schema = await loadWorkspaceSchema(root);
+    expect(schema.file?.problems).toEqual([{ line: 3, message: expect.stringMatching(/maxLength/) as unknown as string }]);
+  });
+});
+
+describe('listWorkspaceImages', () => {
+  it('lists image files with workspace paths, spaces kept, dot folders skipped', async () => {
+    mkdirSync(path.join(root, '.git'));
+    writeFileSync(path.join(root, '.git', 'x.png'), 'x');
+    const images = await listWorkspaceImages(root);
+    expect(images.map((i) => i.path)).toEqual(['images/chip wafer.png', 'images/default (3).png', 'static/images/datacenter.png']);
+    expect(images[0]?.size).toBeGreaterThan(0);
+  });
+});
+
+describe('findSchemaRoot', () => {
+  it('finds .byline/schema.yml in the folder or an ancestor, for folders and files', async () => {
+    expect(await findSchemaRoot(root)).toBe(root);
+    expect(await findSchemaRoot(path.join(root, 'posts'))).toBe(root);
+    expect(await findSchemaRoot(path.join(root, 'posts', 'violations.md'))).toBe(root);
+    expect(await findSchemaRoot(base)).toBeNull();
+  });
+});
+
+describe('contract: workspace.schema and workspace.listImages', () => {
+  it('answer through the dispatcher, outputs checked by the contract schemas', async () => {
+    const handlers = createSchemaHandlers(() => root) as unknown as RequestHandlers;
+    const schema = await dispatchRequest(handlers, 'workspace.schema', undefined);
+    expect(schema.ok).toBe(true);
+    const images = await dispatchRequest(handlers, 'workspace.listImages', undefined);
+    expect(images).toMatchObject({ ok: true, value: expect.arrayContaining([{ path: 'images/default (3).png', size: 74 }]) as unknown });
+  });
+});

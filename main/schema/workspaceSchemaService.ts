@@ -1,0 +1,116 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseArticle } from '../../shared/article';
+import {
+  IMAGE_EXTENSIONS,
+  inferSchema,
+  parseSchemaFile,
+  resolveSchema,
+  SCHEMA_FILE_PATH,
+  type WorkspaceImage,
+  type WorkspaceSchema,
+} from '../../shared/frontMatterSchema';
+import { decodeText } from '../files/textCodec';
+import { isArticleFile, isSkippedFolder } from '../library/scanWorkspace';
+
+/** More than any newsroom folder holds; keeps a mis-chosen workspace (a home folder) bounded. */
+const MAX_FILES = 20_000;
+const IMAGE_FILE = new RegExp(`\\.(?:${IMAGE_EXTENSIONS.join('|')})$`, 'i');
+
+interface WalkResult {
+  articles: string[];
+  images: string[];
+}
+
+/** Articles and images below root, with the library's skip rules (no dot folders, no public/...). */
+async function walkWorkspace(root: string, want: { articles: boolean; images: boolean }): Promise<WalkResult> {
+  const result: WalkResult = { articles: [], images: [] };
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const below: Promise<void>[] = [];
+    for (const entry of entries) {
+      if (result.articles.length + result.images.length >= MAX_FILES) break;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!isSkippedFolder(entry.name)) below.push(walk(full));
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        if (want.articles && isArticleFile(entry.name)) result.articles.push(full);
+        else if (want.images && IMAGE_FILE.test(entry.name) && !entry.name.startsWith('.')) result.images.push(full);
+      }
+    }
+    await Promise.all(below);
+  };
+  await walk(root);
+  result.articles.sort();
+  result.images.sort();
+  return result;
+}
+
+async function readFrontMatter(file: string): Promise<Record<string, unknown> | null> {
+  try {
+    const { text } = decodeText(new Uint8Array(await fs.readFile(file)));
+    const { data, error } = parseArticle(text);
+    return error ? null : data;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads `<root>/.byline/schema.yml`; null when there is none. Problems in it are reported, not thrown. */
+export async function loadSchemaFile(root: string): Promise<{ path: string; parsed: ReturnType<typeof parseSchemaFile> } | null> {
+  let text: string;
+  try {
+    text = decodeText(new Uint8Array(await fs.readFile(path.join(root, SCHEMA_FILE_PATH)))).text;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+    return { path: SCHEMA_FILE_PATH, parsed: { fields: [], checklist: {}, problems: [{ message: (error as Error).message, line: 0 }] } };
+  }
+  return { path: SCHEMA_FILE_PATH, parsed: parseSchemaFile(text) };
+}
+
+/**
+ * The folder holding `.byline/schema.yml` for `start` (a file or folder): start itself or its
+ * nearest ancestor that has one. Null when none has.
+ */
+export async function findSchemaRoot(start: string): Promise<string | null> {
+  let dir = path.resolve(start);
+  const stats = await fs.stat(dir).catch(() => null);
+  if (stats && !stats.isDirectory()) dir = path.dirname(dir);
+  for (;;) {
+    const candidate = await fs.stat(path.join(dir, SCHEMA_FILE_PATH)).catch(() => null);
+    if (candidate?.isFile()) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+/** The workspace schema: inferred from every article's front matter, overridden by the schema file. */
+export async function loadWorkspaceSchema(root: string): Promise<WorkspaceSchema> {
+  const { articles } = await walkWorkspace(root, { articles: true, images: false });
+  const data: Record<string, unknown>[] = [];
+  // A few files at a time: enough to keep the disk busy without exhausting file handles.
+  for (let i = 0; i < articles.length; i += 16) {
+    const batch = await Promise.all(articles.slice(i, i + 16).map(readFrontMatter));
+    for (const item of batch) if (item) data.push(item);
+  }
+  return resolveSchema({ inferred: inferSchema(data), articleCount: data.length, file: await loadSchemaFile(root) });
+}
+
+/** Image files of the workspace (for the featured-image picker), workspace-relative POSIX paths. */
+export async function listWorkspaceImages(root: string): Promise<WorkspaceImage[]> {
+  const { images } = await walkWorkspace(root, { articles: false, images: true });
+  const listed = await Promise.all(
+    images.map(async (absolute) => {
+      const stats = await fs.stat(absolute).catch(() => null);
+      if (!stats?.isFile()) return null;
+      return { path: path.relative(root, absolute).split(path.sep).join('/'), size: stats.size };
+    }),
+  );
+  return listed.filter((image): image is WorkspaceImage => image !== null);
+}

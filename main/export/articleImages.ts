@@ -1,0 +1,123 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { classifyImageSource } from '../../shared/markdown/resolveImage';
+import type { ArticleSource } from './articleSource';
+
+export type RasterType = 'png' | 'jpg' | 'gif' | 'webp' | 'avif' | 'bmp';
+
+export interface LocalImage {
+  /** Absolute path on disk. */
+  file: string;
+  type: RasterType;
+  mime: string;
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
+const mimeOf: Record<RasterType, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  bmp: 'image/bmp',
+};
+
+/** Largest image embedded or copied; beyond it the image becomes a placeholder. */
+const maxImageBytes = 25 * 1024 * 1024;
+
+/** The type from the file's first bytes, never from its name: a renamed SVG stays out. */
+export function sniffRaster(bytes: Uint8Array): { type: RasterType; width: number; height: number } | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = (i: number): number => bytes[i] ?? -1;
+  if (bytes.length >= 24 && at(0) === 0x89 && at(1) === 0x50 && at(2) === 0x4e && at(3) === 0x47) {
+    return { type: 'png', width: view.getUint32(16), height: view.getUint32(20) };
+  }
+  if (bytes.length >= 10 && at(0) === 0x47 && at(1) === 0x49 && at(2) === 0x46) {
+    return { type: 'gif', width: view.getUint16(6, true), height: view.getUint16(8, true) };
+  }
+  if (bytes.length >= 4 && at(0) === 0xff && at(1) === 0xd8) {
+    // Walk JPEG segments to the first start-of-frame marker.
+    let i = 2;
+    while (i + 9 < bytes.length) {
+      if (at(i) !== 0xff) {
+        i++;
+        continue;
+      }
+      const marker = at(i + 1);
+      const length = view.getUint16(i + 2);
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { type: 'jpg', height: view.getUint16(i + 5), width: view.getUint16(i + 7) };
+      }
+      i += 2 + length;
+    }
+    return { type: 'jpg', width: 0, height: 0 };
+  }
+  if (bytes.length >= 30 && String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP') {
+    const chunk = String.fromCharCode(...bytes.subarray(12, 16));
+    if (chunk === 'VP8X') return { type: 'webp', width: 1 + (at(24) | (at(25) << 8) | (at(26) << 16)), height: 1 + (at(27) | (at(28) << 8) | (at(29) << 16)) };
+    if (chunk === 'VP8 ') return { type: 'webp', width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
+    if (chunk === 'VP8L') {
+      const b = view.getUint32(21, true);
+      return { type: 'webp', width: (b & 0x3fff) + 1, height: ((b >> 14) & 0x3fff) + 1 };
+    }
+    return { type: 'webp', width: 0, height: 0 };
+  }
+  if (bytes.length >= 12 && String.fromCharCode(...bytes.subarray(4, 12)) === 'ftypavif') return { type: 'avif', width: 0, height: 0 };
+  if (bytes.length >= 26 && at(0) === 0x42 && at(1) === 0x4d) {
+    return { type: 'bmp', width: view.getInt32(18, true), height: Math.abs(view.getInt32(22, true)) };
+  }
+  return null;
+}
+
+/**
+ * The local images of one article: resolved with the preview's rules (relative to the article,
+ * site-absolute into `static/`, nothing outside the root), read once, typed by content.
+ */
+export class ArticleImages {
+  private readonly cache = new Map<string, LocalImage | null>();
+
+  constructor(private readonly source: ArticleSource) {}
+
+  /** Absolute path a source refers to, if it stays inside the root (whether or not it exists). */
+  locate(src: string): string | null {
+    const { root, rootPath, file } = this.source;
+    // An article outside the root still resolves relative paths next to itself.
+    const articlePath = rootPath !== '' ? rootPath : path.basename(file);
+    const base = rootPath !== '' ? root : path.dirname(file);
+    const source = classifyImageSource(src, {
+      articlePath,
+      toAssetUrl: (p) => p,
+      fileExists: (p) => existsSync(path.join(base, ...p.split('/'))),
+    });
+    return source.kind === 'workspace' ? path.join(base, ...source.path.split('/')) : null;
+  }
+
+  /** The image behind a source, or null (missing, outside, not a raster image, too large). */
+  load(src: string): LocalImage | null {
+    const file = this.locate(src);
+    if (file === null) return null;
+    if (this.cache.has(file)) return this.cache.get(file) ?? null;
+    let image: LocalImage | null = null;
+    try {
+      if (statSync(file).size <= maxImageBytes) {
+        const bytes = new Uint8Array(readFileSync(file));
+        const sniffed = sniffRaster(bytes);
+        if (sniffed) image = { file, bytes, mime: mimeOf[sniffed.type], ...sniffed };
+      }
+    } catch {
+      image = null;
+    }
+    this.cache.set(file, image);
+    return image;
+  }
+
+  dataUri(src: string): string | null {
+    const image = this.load(src);
+    if (!image) return null;
+    // Only the types the sanitizer lets through as data: images.
+    if (!['png', 'jpg', 'gif', 'webp', 'avif'].includes(image.type)) return null;
+    return `data:${image.mime};base64,${Buffer.from(image.bytes).toString('base64')}`;
+  }
+}

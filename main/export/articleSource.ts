@@ -1,0 +1,98 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseArticle } from '../../shared/article';
+import { articleMetadata, type ArticleMetadata } from '../../shared/export/articleMetadata';
+import { decodeText } from '../files/textCodec';
+
+/** One article, read and parsed once, shared by every format exported from it. */
+export interface ArticleSource {
+  /** Absolute path of the article file. */
+  file: string;
+  /** Root that image paths resolve in (workspace or Hugo site); absolute. */
+  root: string;
+  /** The article's path inside `root`, POSIX ('' when it lies outside). */
+  rootPath: string;
+  /** Whole file text, BOM removed, line endings as in the file. */
+  text: string;
+  data: Record<string, unknown>;
+  body: string;
+  meta: ArticleMetadata;
+  /** Base name for outputs: the file stem, or the folder's name for a bundle's `index.md`. */
+  stem: string;
+}
+
+export class ExportError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ExportError';
+  }
+}
+
+export function outputStem(file: string): string {
+  const stem = path.basename(file).replace(/\.(md|markdown)$/i, '');
+  if (/^_?index$/i.test(stem)) return path.basename(path.dirname(file)) || stem;
+  return stem;
+}
+
+/** Builds the source from text already in hand (an unsaved editor buffer, the clipboard path). */
+export function articleFromText(file: string, root: string, text: string): ArticleSource {
+  const parsed = parseArticle(text);
+  if (parsed.error || parsed.data === null) {
+    const where = parsed.error?.line ? ` (line ${parsed.error.line})` : '';
+    throw new ExportError('front-matter', `The front matter could not be read${where}: ${parsed.error?.message ?? 'unknown error'}`);
+  }
+  const stem = outputStem(file);
+  const relative = path.relative(root, file);
+  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return {
+    file,
+    root,
+    rootPath: inside ? relative.split(path.sep).join('/') : '',
+    text,
+    data: parsed.data,
+    body: parsed.parts.body,
+    meta: articleMetadata(parsed.data, parsed.parts.body, stem),
+    stem,
+  };
+}
+
+/** Reads an article with the editor's encoding rules; unreadable and binary files throw readable errors. */
+export async function readArticleSource(file: string, root: string): Promise<ArticleSource> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await fs.readFile(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    const reason =
+      code === 'ENOENT' ? 'it no longer exists' : code === 'EACCES' || code === 'EPERM' ? 'Byline has no permission to read it' : `the file system reported ${code}`;
+    throw new ExportError(code, `Could not read "${path.basename(file)}": ${reason}.`);
+  }
+  let text: string;
+  try {
+    text = decodeText(bytes).text;
+  } catch (error) {
+    throw new ExportError((error as { code?: string }).code ?? 'unreadable', (error as Error).message);
+  }
+  return articleFromText(file, root, text);
+}
+
+const siteMarkers = ['hugo.toml', 'hugo.yaml', 'hugo.json', 'config.toml', 'config.yaml', 'config.json'];
+
+/**
+ * Where image paths of an article outside any workspace resolve (the CLI): the nearest folder
+ * above it that looks like a Hugo site, else the given folder.
+ */
+export async function findSiteRoot(start: string, fallback: string): Promise<string> {
+  let dir = path.resolve(start);
+  for (;;) {
+    for (const marker of siteMarkers) {
+      if (await fs.stat(path.join(dir, marker)).then((s) => s.isFile(), () => false)) return dir;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(fallback);
+    dir = parent;
+  }
+}

@@ -1,0 +1,180 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import {
+  ExportOptions,
+  WorkspaceExportSettings,
+  type ExportFormatName,
+  type ExportOptionsInput,
+  type ExportTheme,
+} from '../../shared/export/exportOptions';
+import { renderPlainText } from '../../shared/export/plainText';
+import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
+import { createNodeSanitizer } from '../markdown/nodeSanitizer';
+import { ArticleImages } from './articleImages';
+import { articleFromText, readArticleSource, type ArticleSource } from './articleSource';
+import { createChromiumPdfPrinter } from './chromiumPdfPrinter';
+import { exportDocx } from './docxExporter';
+import type { ExporterTable } from './exportTypes';
+import { exportHtml } from './htmlExporter';
+import { exportHugo } from './hugoExporter';
+import { exportPdf } from './pdfExporter';
+import type { PdfPrinter } from './pdfPrinter';
+import { exportText } from './textExporter';
+import { ThemeStore } from './themes';
+import { exportWechat, renderRichTextFragment } from './wechatExporter';
+
+export const exporters: ExporterTable = {
+  html: exportHtml,
+  pdf: exportPdf,
+  docx: exportDocx,
+  hugo: exportHugo,
+  wechat: exportWechat,
+  txt: exportText,
+};
+
+export interface ExportFileResult {
+  /** The article as the caller named it (workspace-relative in the app, as given on the CLI). */
+  path: string;
+  ok: boolean;
+  /** Absolute paths written, main output of each format first. */
+  outputs: string[];
+  warnings: string[];
+  /** Why it failed, in words; null when it worked. */
+  error: string | null;
+}
+
+export interface ExportProgress {
+  /** 0-based index of the article just finished. */
+  index: number;
+  total: number;
+  result: ExportFileResult;
+}
+
+export interface ExportRequest {
+  /** Absolute article files, each paired with the name reported back. */
+  files: Array<{ file: string; display: string }>;
+  formats: readonly ExportFormatName[];
+  /** Absolute output folder; created when missing. */
+  outputDir: string;
+  options?: ExportOptionsInput;
+  /** Root image paths resolve in (workspace or site); absolute. */
+  root: string;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+export interface ExportServiceOptions {
+  /** assets/ (themes); default: found next to the code. */
+  assetsDir?: string;
+  /** Electron injects its printToPDF printer; otherwise headless Chromium via playwright-core. */
+  pdfPrinter?: PdfPrinter;
+}
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Exports articles to files, one at a time: a failed article (unreadable, binary, broken front
+ * matter, a missing browser for PDF) is reported and the batch goes on. Shared by the app
+ * (`export.*` requests) and the `byline export` command.
+ */
+export class ExportService {
+  private readonly themes: ThemeStore;
+  private readonly sanitize: HtmlSanitizer;
+  private readonly injectedPrinter: PdfPrinter | undefined;
+
+  constructor(options: ExportServiceOptions = {}) {
+    this.themes = new ThemeStore(options.assetsDir);
+    this.sanitize = createNodeSanitizer();
+    this.injectedPrinter = options.pdfPrinter;
+  }
+
+  async run(request: ExportRequest): Promise<ExportFileResult[]> {
+    const options = ExportOptions.parse(request.options ?? {});
+    await fs.mkdir(request.outputDir, { recursive: true });
+    const usedNames = new Set<string>();
+    const claim = (wanted: string): string => {
+      let name = wanted;
+      for (let n = 2; usedNames.has(name.toLowerCase()); n++) name = `${wanted}-${n}`;
+      usedNames.add(name.toLowerCase());
+      return name;
+    };
+    let printer: PdfPrinter | null = null;
+    const pdfPrinter = async (): Promise<PdfPrinter> => (printer ??= this.injectedPrinter ?? createChromiumPdfPrinter());
+    const results: ExportFileResult[] = [];
+    try {
+      for (const [index, { file, display }] of request.files.entries()) {
+        const result: ExportFileResult = { path: display, ok: true, outputs: [], warnings: [], error: null };
+        try {
+          const source = await readArticleSource(file, request.root);
+          const images = new ArticleImages(source);
+          const name = claim(source.stem);
+          for (const format of request.formats) {
+            try {
+              const output = await exporters[format]({
+                source,
+                images,
+                outputDir: request.outputDir,
+                name,
+                claim,
+                options,
+                sanitize: this.sanitize,
+                themes: this.themes,
+                pdfPrinter,
+              });
+              result.outputs.push(...output.files);
+              result.warnings.push(...output.warnings);
+            } catch (error) {
+              result.ok = false;
+              result.error = [result.error, `${format.toUpperCase()}: ${describe(error)}`].filter(Boolean).join('; ');
+            }
+          }
+        } catch (error) {
+          result.ok = false;
+          result.error = describe(error);
+        }
+        results.push(result);
+        request.onProgress?.({ index, total: request.files.length, result });
+      }
+    } finally {
+      // Only the printer we started: an injected one (Electron's) belongs to its owner.
+      if (printer && printer !== this.injectedPrinter) await (printer as PdfPrinter).close();
+    }
+    return results;
+  }
+
+  /**
+   * The open article (its unsaved text when given) as rich text for the clipboard: `html` is the
+   * WeChat/CMS fragment with inline styles, `text` the plain-text rendering.
+   */
+  async renderForClipboard(file: string, root: string, text: string | null, theme: ExportTheme): Promise<{ html: string; text: string }> {
+    const source: ArticleSource = text === null ? await readArticleSource(file, root) : articleFromText(file, root, text);
+    const fragment = await renderRichTextFragment(source, new ArticleImages(source), this.sanitize, this.themes, theme);
+    return { html: fragment.html, text: renderPlainText(source.meta, source.body) };
+  }
+}
+
+/** `<workspace>/.byline/export.json`: the export dialog's choices for this workspace. */
+export function workspaceSettingsFile(workspaceRoot: string): string {
+  return path.join(workspaceRoot, '.byline', 'export.json');
+}
+
+export async function loadWorkspaceExportSettings(workspaceRoot: string, fallback: Partial<WorkspaceExportSettings> = {}): Promise<WorkspaceExportSettings> {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(await fs.readFile(workspaceSettingsFile(workspaceRoot), 'utf8'));
+  } catch {
+    stored = {};
+  }
+  const parsed = WorkspaceExportSettings.safeParse({ ...fallback, ...(typeof stored === 'object' && stored !== null ? stored : {}) });
+  if (parsed.success) return parsed.data;
+  // A hand-edited file with a bad value: keep what parses, default the rest.
+  return WorkspaceExportSettings.parse(fallback);
+}
+
+export async function saveWorkspaceExportSettings(workspaceRoot: string, settings: WorkspaceExportSettings): Promise<WorkspaceExportSettings> {
+  const valid = WorkspaceExportSettings.parse(settings);
+  const file = workspaceSettingsFile(workspaceRoot);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await writeFileAtomic(file, JSON.stringify(valid, null, 2) + '\n');
+  return valid;
+}

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { escapeHtml } from '../../shared/markdown/escapeHtml';
+import { exportLabels } from '../../shared/export/exportLabels';
+import type { ExportContext, ExportOutput } from './exportTypes';
+import { buildStandaloneHtml } from './htmlExporter';
+import { writeOutput } from './writeOutput';
+
+const templateFont =
+  "font-family: 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Liberation Sans', Arial, sans-serif; font-size: 8pt; color: #777;";
+
+/** Title in the header, "Page n of N" (第 n 页，共 N 页) in the footer, in the article's language. */
+export function pageTemplates(title: string, lang: string, marginMm: number): { header: string; footer: string } {
+  const side = `padding: 0 ${marginMm}mm; width: 100%; box-sizing: border-box;`;
+  const page = escapeHtml(exportLabels(lang).page)
+    .replace('{n}', '<span class="pageNumber"></span>')
+    .replace('{total}', '<span class="totalPages"></span>');
+  return {
+    header: `<div style="${templateFont} ${side} text-align: right; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;">${escapeHtml(title)}</div>`,
+    footer: `<div style="${templateFont} ${side} text-align: center;">${page}</div>`,
+  };
+}
+
+/**
+ * PDF from the same page as the HTML export (images embedded), printed by Chromium: selectable
+ * text, CJK fonts embedded as subsets by the engine, footnotes as endnotes at the end.
+ */
+export async function exportPdf(context: ExportContext): Promise<ExportOutput> {
+  const page = await buildStandaloneHtml(context, 'embed');
+  const { pdf: settings } = context.options;
+  const templates = pageTemplates(context.source.meta.title, context.source.meta.lang, settings.marginMm);
+  const printer = await context.pdfPrinter();
+  const bytes = await printer.print({
+    html: page.html,
+    pageSize: settings.pageSize,
+    marginMm: settings.marginMm,
+    headerTemplate: settings.pageNumbers ? templates.header : null,
+    footerTemplate: settings.pageNumbers ? templates.footer : null,
+  });
+  const file = path.join(context.outputDir, `${context.name}.pdf`);
+  await writeOutput(file, bytes);
+  return { files: [file], warnings: page.warnings };
+}

@@ -1,0 +1,46 @@
+import type { ExportFlavor, LinkReference } from '../../shared/export/exportMarkdown';
+import { renderForExport } from '../../shared/export/exportMarkdown';
+import { featuredImageSource, renderExportHeader } from '../../shared/export/exportDocument';
+import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
+import type { ArticleImages } from './articleImages';
+import type { ArticleSource } from './articleSource';
+
+export interface ArticleHtmlOptions {
+  flavor: ExportFlavor;
+  /** Turns a local image source into the URL written into the page, or null for a placeholder. */
+  imageUrl: (src: string) => string | null;
+  allowRemoteImages: boolean;
+}
+
+export interface ArticleHtml {
+  /** Header + body, through the app's strict sanitizer. */
+  html: string;
+  linkReferences: LinkReference[];
+}
+
+const remote = /^(?:https?:)?\/\//i;
+
+/**
+ * The common pipeline of every HTML-shaped export: article -> shared markdown pipeline (header
+ * from front matter, body) -> the strict sanitizer. Format-specific steps come after.
+ */
+export function renderArticleHtml(
+  source: ArticleSource,
+  images: ArticleImages,
+  sanitize: HtmlSanitizer,
+  options: ArticleHtmlOptions,
+): ArticleHtml {
+  const resolveImage = (src: string): string | null => {
+    const trimmed = src.trim();
+    if (remote.test(trimmed)) return options.allowRemoteImages ? (trimmed.startsWith('//') ? `https:${trimmed}` : trimmed) : null;
+    if (/^data:image\/(?:png|gif|jpeg|webp|avif);/i.test(trimmed)) return trimmed;
+    return options.imageUrl(trimmed);
+  };
+  const featured = featuredImageSource(source.data);
+  const header = renderExportHeader(source.meta, featured ? { src: featured, url: resolveImage(featured) } : null);
+  const body = renderForExport(source.body, source.meta.lang, { flavor: options.flavor, resolveImage });
+  return {
+    html: sanitize(`${header}<div class="article-body">\n${body.html}</div>\n`),
+    linkReferences: body.linkReferences,
+  };
+}

@@ -1,0 +1,273 @@
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
+import { createMarkdownRenderer } from '../markdown/createRenderer';
+import { escapeHtml } from '../markdown/escapeHtml';
+import type { MarkdownRenderEnv } from '../markdown/renderEnv';
+import { keepLocalImageSources } from '../markdown/resolveImage';
+import { exportLabels } from './exportLabels';
+import { splitHanRuns } from './hanRuns';
+
+/**
+ * The preview's markdown-it pipeline (same plugins, same sanitizer afterwards) with what exports
+ * need on top:
+ *
+ * - no `data-line` attributes (they only serve scroll sync);
+ * - a paragraph holding one image becomes `<figure>` with its title or alt as `<figcaption>`;
+ * - Han text inside `<em>` is wrapped in `<span class="cjk-emphasis">`, so themes can mark it
+ *   with emphasis dots instead of a faux (slanted) italic that Han fonts do not have;
+ * - flavor `wechat`: outside links become plain text plus a numbered reference listed at the
+ *   end (WeChat refuses outside links), footnotes become plain numbered endnotes (no anchors,
+ *   no back-links).
+ *
+ * The HTML is NOT safe yet: every caller sanitizes it last.
+ */
+export type ExportFlavor = 'document' | 'wechat';
+
+export interface LinkReference {
+  /** 1-based, in order of first appearance; the same URL keeps its first number. */
+  n: number;
+  url: string;
+  /** The link text as first written. */
+  text: string;
+}
+
+export interface ExportRenderEnv extends MarkdownRenderEnv {
+  exportFlavor: ExportFlavor;
+  /** Filled by the wechat flavor. */
+  linkReferences: LinkReference[];
+}
+
+export interface ExportRenderOptions {
+  flavor?: ExportFlavor;
+  resolveImage?: (src: string) => string | null;
+}
+
+export interface ParsedBody {
+  tokens: Token[];
+  env: ExportRenderEnv;
+}
+
+const isExportEnv = (env: unknown): env is ExportRenderEnv =>
+  typeof env === 'object' && env !== null && typeof (env as Partial<ExportRenderEnv>).exportFlavor === 'string';
+
+function stripSourceLines(tokens: readonly Token[]): void {
+  for (const token of tokens) {
+    if (token.attrs) token.attrs = token.attrs.filter(([name]) => name !== 'data-line');
+  }
+}
+
+/** `<p><img></p>` -> `<figure><img><figcaption>title or alt</figcaption></figure>`. */
+function imageParagraphsToFigures(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const open = tokens[i - 1];
+    const inline = tokens[i];
+    const close = tokens[i + 1];
+    if (open?.type !== 'paragraph_open' || inline?.type !== 'inline' || close?.type !== 'paragraph_close') continue;
+    const children = (inline.children ?? []).filter((c) => !(c.type === 'text' && c.content.trim() === '') && c.type !== 'softbreak');
+    const image = children[0];
+    if (children.length !== 1 || image?.type !== 'image') continue;
+    open.tag = 'figure';
+    close.tag = 'figure';
+    open.attrJoin('class', 'figure');
+    const caption = String(image.attrGet('title') ?? '').trim() || image.content.trim();
+    inline.children = [image];
+    if (caption !== '') {
+      const captionOpen = new state.Token('figcaption_open', 'figcaption', 1);
+      const text = new state.Token('text', '', 0);
+      text.content = caption;
+      inline.children.push(captionOpen, text, new state.Token('figcaption_close', 'figcaption', -1));
+    }
+  }
+}
+
+function markHanEmphasis(state: StateCore): void {
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    const out: Token[] = [];
+    let depth = 0;
+    for (const child of block.children) {
+      if (child.type === 'em_open') depth++;
+      if (child.type === 'em_close') depth = Math.max(0, depth - 1);
+      if (depth === 0 || child.type !== 'text') {
+        out.push(child);
+        continue;
+      }
+      for (const run of splitHanRuns(child.content)) {
+        const text = new state.Token('text', '', 0);
+        text.content = run.text;
+        if (!run.han) {
+          out.push(text);
+          continue;
+        }
+        const open = new state.Token('cjk_emphasis_open', 'span', 1);
+        open.attrSet('class', 'cjk-emphasis');
+        out.push(open, text, new state.Token('cjk_emphasis_close', 'span', -1));
+      }
+    }
+    block.children = out;
+  }
+}
+
+const inPageLink = /^#/;
+
+/** WeChat: `[text](https://…)` -> `text[n]`, the URL listed at the end. */
+function linksToReferences(state: StateCore, env: ExportRenderEnv): void {
+  const byUrl = new Map<string, LinkReference>();
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    const children = block.children;
+    for (let i = 0; i < children.length; i++) {
+      const open = children[i];
+      if (open?.type !== 'link_open') continue;
+      const href = String(open.attrGet('href') ?? '');
+      let close = i + 1;
+      while (close < children.length && children[close]?.type !== 'link_close') close++;
+      const text = children
+        .slice(i + 1, close)
+        .map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : ''))
+        .join('');
+      open.type = 'link_text_open';
+      open.tag = 'span';
+      open.attrs = [['class', 'link-text']];
+      const closing = children[close];
+      if (!closing) continue;
+      closing.type = 'link_text_close';
+      closing.tag = 'span';
+      // A bare URL (linkify) or an in-page anchor needs no reference: its text says it all.
+      if (inPageLink.test(href) || href === '' || text === href || `mailto:${text}` === href) continue;
+      let reference = byUrl.get(href);
+      if (!reference) {
+        reference = { n: byUrl.size + 1, url: href, text };
+        byUrl.set(href, reference);
+        env.linkReferences.push(reference);
+      }
+      const marker = new state.Token('link_reference', 'sup', 0);
+      marker.meta = { n: reference.n };
+      children.splice(close + 1, 0, marker);
+    }
+  }
+}
+
+/** WeChat: each footnote's first paragraph starts with its number, `[1] …`. */
+function numberFootnotes(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token?.type !== 'footnote_open') continue;
+    const id = (token.meta as { id: number }).id;
+    for (let j = i + 1; j < tokens.length && tokens[j]?.type !== 'footnote_close'; j++) {
+      const inline = tokens[j];
+      if (inline?.type !== 'inline') continue;
+      const number = new state.Token('footnote_number', '', 0);
+      number.meta = { n: id + 1 };
+      inline.children = [number, ...(inline.children ?? [])];
+      break;
+    }
+  }
+}
+
+function exportTransforms(md: MarkdownIt): void {
+  md.core.ruler.push('export_transforms', (state: StateCore) => {
+    if (!isExportEnv(state.env)) return;
+    stripSourceLines(state.tokens);
+    for (const token of state.tokens) if (token.children) stripSourceLines(token.children);
+    imageParagraphsToFigures(state);
+    markHanEmphasis(state);
+    if (state.env.exportFlavor === 'wechat') {
+      linksToReferences(state, state.env);
+      numberFootnotes(state);
+    }
+  });
+
+  const rules = md.renderer.rules;
+  const footnoteRef = rules['footnote_ref'];
+  const footnoteAnchor = rules['footnote_anchor'];
+  const footnoteOpen = rules['footnote_open'];
+  const footnoteClose = rules['footnote_close'];
+  const footnoteBlockOpen = rules['footnote_block_open'];
+  const footnoteBlockClose = rules['footnote_block_close'];
+  const wechat = (env: unknown): boolean => isExportEnv(env) && env.exportFlavor === 'wechat';
+  const idOf = (token: Token | undefined): number => (token?.meta as { id?: number } | undefined)?.id ?? 0;
+  const subIdOf = (token: Token | undefined): number => (token?.meta as { subId?: number } | undefined)?.subId ?? 0;
+
+  rules['footnote_ref'] = (tokens, idx, options, env, self) =>
+    wechat(env)
+      ? `<sup class="footnote-ref">[${idOf(tokens[idx]) + 1}]</sup>`
+      : (footnoteRef?.(tokens, idx, options, env, self) ?? '');
+  rules['footnote_anchor'] = (tokens, idx, options, env, self) => {
+    if (wechat(env)) return '';
+    const html = footnoteAnchor?.(tokens, idx, options, env, self) ?? '';
+    // Second and later citations of one note: number the extra back-links (↩︎2, ↩︎3…).
+    const subId = subIdOf(tokens[idx]);
+    return subId > 0 ? html.replace('</a>', `<sup>${subId + 1}</sup></a>`) : html;
+  };
+  rules['footnote_open'] = (tokens, idx, options, env, self) =>
+    wechat(env) ? '<div class="footnote-item">' : (footnoteOpen?.(tokens, idx, options, env, self) ?? '');
+  rules['footnote_close'] = (tokens, idx, options, env, self) =>
+    wechat(env) ? '</div>\n' : (footnoteClose?.(tokens, idx, options, env, self) ?? '');
+  rules['footnote_block_open'] = (tokens, idx, options, env, self) =>
+    wechat(env)
+      ? '<hr class="footnotes-sep">\n<section class="footnotes">\n'
+      : (footnoteBlockOpen?.(tokens, idx, options, env, self) ?? '');
+  rules['footnote_block_close'] = (tokens, idx, options, env, self) =>
+    wechat(env) ? '</section>\n' : (footnoteBlockClose?.(tokens, idx, options, env, self) ?? '');
+  rules['footnote_number'] = (tokens, idx) =>
+    `<span class="footnote-number">[${(tokens[idx]?.meta as { n: number }).n}]</span> `;
+  rules['link_reference'] = (tokens, idx) =>
+    `<sup class="link-reference">[${(tokens[idx]?.meta as { n: number }).n}]</sup>`;
+}
+
+let exportRenderer: MarkdownIt | undefined;
+
+function renderer(): MarkdownIt {
+  exportRenderer ??= createMarkdownRenderer().use(exportTransforms);
+  return exportRenderer;
+}
+
+function freshEnv(options: ExportRenderOptions): ExportRenderEnv {
+  return {
+    lineOffset: 0,
+    resolveImage: options.resolveImage ?? keepLocalImageSources,
+    exportFlavor: options.flavor ?? 'document',
+    linkReferences: [],
+  };
+}
+
+/** Tokens for exporters that walk the tree themselves (Word, plain text). */
+export function parseForExport(body: string, options: ExportRenderOptions = {}): ParsedBody {
+  const env = freshEnv(options);
+  return { tokens: renderer().parse(body, env), env };
+}
+
+/** Inline tokens as plain text (alt text, captions): what the reader would read. */
+export function inlineText(tokens: readonly Token[] | null): string {
+  return renderer().renderer.renderInlineAsText([...(tokens ?? [])], renderer().options, {});
+}
+
+export interface RenderedExportBody {
+  /** Unsanitized. */
+  html: string;
+  linkReferences: LinkReference[];
+}
+
+/**
+ * Body HTML for exports; with the wechat flavor, the numbered link list is appended (escaped:
+ * only the URL text is shown, never a link).
+ */
+export function renderForExport(body: string, lang: string, options: ExportRenderOptions = {}): RenderedExportBody {
+  const md = renderer();
+  const { tokens, env } = parseForExport(body, options);
+  let html = md.renderer.render(tokens, md.options, env);
+  if (env.exportFlavor === 'wechat' && env.linkReferences.length > 0) {
+    const labels = exportLabels(lang);
+    const items = env.linkReferences
+      .map(
+        (r) =>
+          `<p class="link-reference-item"><span class="link-reference-number">[${r.n}]</span> ` +
+          `${r.text ? `${escapeHtml(r.text)}: ` : ''}<span class="link-reference-url">${escapeHtml(r.url)}</span></p>`,
+      )
+      .join('\n');
+    html += `<section class="link-references">\n<h3 class="link-references-title">${escapeHtml(labels.links)}</h3>\n${items}\n</section>\n`;
+  }
+  return { html, linkReferences: env.linkReferences };
+}

@@ -5,7 +5,9 @@ import { BylineError } from '../../shared/ipc/contract';
 import { importAsset } from '../assets/importAsset';
 import { createDesktopHandlers } from '../desktop/desktopHandlers';
 import { SessionStore } from '../desktop/sessionStore';
-import { ArticleFiles } from '../files/articleFiles';
+import { createFileHandlers } from '../files/fileHandlers';
+import { OpenArticles } from '../files/openArticles';
+import { createLibraryHandlers } from '../library/libraryHandlers';
 import { LibraryService } from '../library/libraryService';
 import { SettingsStore } from '../settings/settingsStore';
 import { ensureDefaultWorkspace } from '../workspace/defaultWorkspace';
@@ -24,6 +26,8 @@ export interface MainContext {
   /** A workspace given on the command line wins over the remembered one. */
   initialWorkspace?: string | undefined;
   emit: EventSink;
+  /** Desktop: Electron's shell.trashItem. Browser mode leaves it out and keeps `.byline/trash`. */
+  trashItem?: ((absolute: string) => Promise<void>) | undefined;
 }
 
 export interface BylineMain {
@@ -47,8 +51,13 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
   await settings.setWorkspace(root);
 
   const workspaceRoot = (): string => root as string;
-  const articles = new ArticleFiles(workspaceRoot);
-  const library = new LibraryService(workspaceRoot);
+  const openArticles = new OpenArticles();
+  const library = new LibraryService({ dataDir: context.dataDir, emit: context.emit, isOpen: (p) => openArticles.has(p) });
+  const startLibrary = (workspace: string): void => {
+    openArticles.clear();
+    void library.open(workspace).catch((error: unknown) => console.error('[byline] indexing failed', error));
+  };
+  startLibrary(root);
   const session = new SessionStore(context.dataDir);
 
   const workspaceInfo = (): WorkspaceInfo => ({
@@ -71,14 +80,20 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
         throw new BylineError('not-a-folder', `"${requested}" is not a folder.`);
       }
       root = absolute;
+      startLibrary(absolute);
       await settings.setWorkspace(absolute);
       context.emit('library.changed', { paths: [] });
       context.emit('workspace.changed', workspaceInfo());
       return workspaceInfo();
     },
-    'library.list': () => library.list(),
-    'article.open': ({ path: relative }) => articles.open(relative),
-    'article.save': (input) => articles.save(input),
+    ...createLibraryHandlers(library),
+    ...createFileHandlers({
+      dataDir: context.dataDir,
+      workspaceRoot,
+      library,
+      open: openArticles,
+      trashItem: context.trashItem,
+    }),
     'settings.get': async () => settings.settings,
     'settings.update': (patch) => settings.update(patch),
     'asset.import': (input) => importAsset(workspaceRoot(), input),
@@ -90,7 +105,14 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
     }),
   };
 
-  return { handlers, workspaceRoot, session, dispose: async () => {} };
+  return {
+    handlers,
+    workspaceRoot,
+    session,
+    dispose: async () => {
+      library.close();
+    },
+  };
 }
 
 async function isDirectory(candidate: string): Promise<boolean> {

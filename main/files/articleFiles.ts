@@ -1,15 +1,22 @@
 import { promises as fs } from 'node:fs';
-import writeFileAtomic from 'write-file-atomic';
 import type { OpenedArticle, SaveResult, TextFormat, FileStamp } from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
 import { resolveInWorkspace } from '../workspace/resolveInWorkspace';
+import type { FileWriter } from './atomicWrite';
+import { writeFileAtomic } from './atomicWrite';
 import { hashBytes, sameContent, stampOf } from './fileStamp';
 import { decodeText, encodeText } from './textCodec';
-import { describeFsError } from './describeFsError';
+import { describeFsError, describeReadError } from './describeFsError';
 
 export interface ArticleFilesOptions {
   /** Files larger than this open read-only: CodeMirror copes, but autosave and preview would not. */
   maxEditableBytes: number;
+  /** Files larger than this are not opened at all. */
+  maxOpenBytes: number;
+  /** Injected so tests can make the disk fail (ENOSPC, EIO) without a real full disk. */
+  writeFile: FileWriter;
+  /** After each write: the bytes now on disk and the ones they replaced (null for a new file). */
+  onSaved?: (relativePath: string, bytes: Uint8Array, previous: Uint8Array | null) => Promise<void>;
 }
 
 export interface SaveInput {
@@ -20,30 +27,52 @@ export interface SaveInput {
   overwrite: boolean;
 }
 
-/** Reads and writes articles inside the current workspace. Never overwrites a file it has not seen. */
+interface DiskFile {
+  bytes: Uint8Array;
+  stamp: FileStamp;
+  mode: number;
+}
+
+export const defaultArticleFilesOptions: ArticleFilesOptions = {
+  maxEditableBytes: 8 * 1024 * 1024,
+  maxOpenBytes: 64 * 1024 * 1024,
+  writeFile: writeFileAtomic,
+};
+
+/**
+ * Reads and writes articles inside the current workspace. Never overwrites a file that changed
+ * since the writer's buffer was read from it, never writes a character the encoding cannot hold,
+ * and never rewrites bytes when the text did not change.
+ */
 export class ArticleFiles {
+  private readonly options: ArticleFilesOptions;
+
   constructor(
     private readonly workspaceRoot: () => string,
-    private readonly options: ArticleFilesOptions = { maxEditableBytes: 8 * 1024 * 1024 },
-  ) {}
+    options: Partial<ArticleFilesOptions> = {},
+  ) {
+    this.options = { ...defaultArticleFilesOptions, ...options };
+  }
 
   async open(relativePath: string): Promise<OpenedArticle> {
     const absolute = resolveInWorkspace(this.workspaceRoot(), relativePath);
-    const { bytes, stamp } = await readWithStamp(absolute);
-    const decoded = decodeText(bytes);
+    const disk = await readDiskFile(absolute, this.options.maxOpenBytes).catch((error: unknown) => {
+      throw asReadError(error, relativePath);
+    });
+    const decoded = decodeText(disk.bytes);
     const warnings: string[] = [];
     let readOnly = false;
-    if (bytes.length > this.options.maxEditableBytes) {
+    if (disk.bytes.length > this.options.maxEditableBytes) {
       readOnly = true;
       warnings.push(
-        `This file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; it opened read-only to keep Byline responsive.`,
+        `This file is ${(disk.bytes.length / 1024 / 1024).toFixed(1)} MB; it opened read-only to keep Byline responsive.`,
       );
     }
-    if (!(await isWritable(absolute))) {
+    if (isReadOnlyMode(disk.mode) || !(await isWritable(absolute))) {
       readOnly = true;
-      warnings.push('You do not have permission to change this file; it opened read-only.');
+      warnings.push('This file is read-only or you do not have permission to change it; it opened read-only.');
     }
-    return { path: relativePath, text: decoded.text, stamp, format: decoded.format, readOnly, warnings };
+    return { path: relativePath, text: decoded.text, stamp: disk.stamp, format: decoded.format, readOnly, warnings };
   }
 
   async save(input: SaveInput): Promise<SaveResult> {
@@ -55,42 +84,91 @@ export class ArticleFiles {
       if (error instanceof BylineError) return { status: 'error', code: error.code, message: error.message };
       throw error;
     }
-    const disk = await readWithStamp(absolute).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return null;
-      throw error;
-    });
-    if (disk && !input.overwrite && (input.baseStamp === null || !sameContent(disk.stamp, input.baseStamp))) {
-      if (hashBytes(bytes) === disk.stamp.hash) return { status: 'saved', stamp: disk.stamp };
-      let diskText: string;
-      try {
-        diskText = decodeText(disk.bytes).text;
-      } catch {
-        diskText = '';
+    let disk: DiskFile | null;
+    try {
+      disk = await readDiskFile(absolute, Number.POSITIVE_INFINITY);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        const { code, message } = asReadError(error, input.path);
+        return { status: 'error', code, message };
       }
-      return { status: 'conflict', diskText, diskStamp: disk.stamp };
+      disk = null;
+    }
+    if (disk) {
+      const changedSinceRead = input.baseStamp === null || !sameContent(disk.stamp, input.baseStamp);
+      if (changedSinceRead && !input.overwrite) {
+        if (hashBytes(bytes) === disk.stamp.hash) return { status: 'saved', stamp: disk.stamp };
+        return { status: 'conflict', diskText: decodeOrEmpty(disk.bytes), diskStamp: disk.stamp };
+      }
+      if (isReadOnlyMode(disk.mode)) {
+        return { status: 'error', ...describeFsError({ code: 'EACCES' } as NodeJS.ErrnoException, input.path) };
+      }
+      // Unchanged text keeps its exact bytes, even where decode + encode would not reproduce them.
+      if (hashBytes(bytes) === disk.stamp.hash || sameText(disk.bytes, input)) return { status: 'saved', stamp: disk.stamp };
     }
     try {
-      // write-file-atomic: temp file in the same folder, fsync, rename; follows symlinks, keeps mode.
-      await writeFileAtomic(absolute, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      await this.options.writeFile(absolute, bytes);
     } catch (error) {
       const { code, message } = describeFsError(error as NodeJS.ErrnoException, input.path);
       return { status: 'error', code, message };
     }
-    const stats = await fs.stat(absolute);
-    return { status: 'saved', stamp: stampOf(stats, bytes) };
+    const stamp = stampOf(await fs.stat(absolute), bytes);
+    if (this.options.onSaved) {
+      // History and journal are conveniences; their failure must not turn a good save into an error.
+      await this.options.onSaved(input.path, bytes, disk?.bytes ?? null).catch((error: unknown) => {
+        console.error('[byline] after-save bookkeeping failed', error);
+      });
+    }
+    return { status: 'saved', stamp };
   }
 }
 
-async function readWithStamp(absolute: string): Promise<{ bytes: Uint8Array; stamp: FileStamp }> {
+async function readDiskFile(absolute: string, maxBytes: number): Promise<DiskFile> {
   const handle = await fs.open(absolute, 'r');
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) throw new BylineError('not-a-file', 'This is a folder, not an article.');
+    if (stats.size > maxBytes) {
+      throw new BylineError(
+        'too-large',
+        `This file is ${(stats.size / 1024 / 1024).toFixed(0)} MB, too large to open in Byline.`,
+      );
+    }
     const bytes = new Uint8Array(await handle.readFile());
-    return { bytes, stamp: stampOf(stats, bytes) };
+    return { bytes, stamp: stampOf(stats, bytes), mode: stats.mode };
   } finally {
     await handle.close();
   }
+}
+
+function asReadError(error: unknown, displayPath: string): BylineError {
+  if (error instanceof BylineError) return error;
+  const { code, message } = describeReadError(error as NodeJS.ErrnoException, displayPath);
+  return new BylineError(code, message);
+}
+
+function sameText(diskBytes: Uint8Array, input: SaveInput): boolean {
+  try {
+    const disk = decodeText(diskBytes);
+    const sameFormat =
+      disk.format.encoding === input.format.encoding && disk.format.bom === input.format.bom && disk.format.eol === input.format.eol;
+    return sameFormat && disk.text.replace(/\r\n/g, '\n') === input.text.replace(/\r\n/g, '\n');
+  } catch {
+    return false;
+  }
+}
+
+function decodeOrEmpty(bytes: Uint8Array): string {
+  try {
+    return decodeText(bytes).text;
+  } catch {
+    return '';
+  }
+}
+
+/** No write permission bits at all: the writer (or a tool) marked the file read-only. Root included. */
+function isReadOnlyMode(mode: number): boolean {
+  return (mode & 0o222) === 0;
 }
 
 async function isWritable(absolute: string): Promise<boolean> {

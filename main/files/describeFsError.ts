@@ -15,3 +15,19 @@ export function describeFsError(
   };
   return { code, message: messages[code] ?? `Could not save "${displayPath}" (${code}). The file on disk is unchanged.` };
 }
+
+/** Errors while opening a file, as sentences; nothing was changed on disk by a failed open. */
+export function describeReadError(
+  error: NodeJS.ErrnoException,
+  displayPath: string,
+): { code: string; message: string } {
+  const code = error.code ?? 'EIO';
+  const messages: Record<string, string> = {
+    ENOENT: `"${displayPath}" no longer exists. It may have been moved, renamed or deleted outside Byline.`,
+    EACCES: `Byline has no permission to read "${displayPath}".`,
+    EPERM: `The system refused to let Byline read "${displayPath}".`,
+    EISDIR: `"${displayPath}" is a folder, not an article.`,
+    EMFILE: `Too many files are open to read "${displayPath}" right now. Try again in a moment.`,
+  };
+  return { code, message: messages[code] ?? `Could not read "${displayPath}" (${code}).` };
+}

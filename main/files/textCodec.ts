@@ -1,5 +1,7 @@
+import iconv from 'iconv-lite';
 import type { TextFormat } from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
+import { detectLegacyEncoding } from './detectEncoding';
 
 export interface DecodedText {
   text: string;
@@ -7,44 +9,117 @@ export interface DecodedText {
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8Bom = [0xef, 0xbb, 0xbf];
+const utf16leBom = [0xff, 0xfe];
+const utf16beBom = [0xfe, 0xff];
 
 /**
- * Bytes -> text, refusing to guess silently. Strict UTF-8 first (Typora #123 saved Chinese as "?"
- * after guessing ASCII); other encodings are detected in detectEncoding.ts.
+ * Bytes -> text, refusing to guess silently. A BOM decides; then strict UTF-8 (Typora #123 saved
+ * Chinese as "?" after guessing ASCII); only then GB18030 or Big5, chosen in detectEncoding.ts.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
+  if (startsWith(bytes, utf16leBom)) return decoded(iconv.decode(asBuffer(bytes.subarray(2)), 'utf-16le'), 'utf-16le', true);
+  if (startsWith(bytes, utf16beBom)) return decoded(iconv.decode(asBuffer(bytes.subarray(2)), 'utf-16be'), 'utf-16be', true);
   if (looksBinary(bytes)) {
-    throw new BylineError('binary-file', 'This looks like a binary file, not a Markdown article.');
+    throw new BylineError('binary-file', 'This looks like a binary file, not a Markdown article. Byline did not open it.');
   }
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  let text: string;
+  const hasBom = startsWith(bytes, utf8Bom);
   try {
-    text = utf8Strict.decode(hasBom ? bytes.subarray(3) : bytes);
+    return decoded(utf8Strict.decode(hasBom ? bytes.subarray(3) : bytes), 'utf-8', hasBom);
   } catch {
-    throw new BylineError('unknown-encoding', 'The file is not valid UTF-8 and its encoding could not be recognised.');
+    // Not UTF-8: fall through to the legacy Chinese encodings.
   }
-  return { text, format: { encoding: 'utf-8', bom: hasBom, eol: dominantEol(text) } };
+  const legacy = detectLegacyEncoding(bytes);
+  if (!legacy) {
+    throw new BylineError(
+      'unknown-encoding',
+      'The file is not UTF-8, GB18030 or Big5, and Byline will not guess its encoding. It was not opened.',
+    );
+  }
+  return decoded(iconv.decode(asBuffer(bytes), legacy), legacy, false);
 }
 
+/**
+ * Text -> bytes in the file's own encoding, BOM and line endings. Refuses (code `unencodable`)
+ * when the encoding cannot hold a character, instead of writing "?" in its place.
+ */
 export function encodeText(text: string, format: TextFormat): Uint8Array {
   const withEol = format.eol === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text.replace(/\r\n/g, '\n');
-  const body = new TextEncoder().encode(withEol);
+  if (format.encoding === 'utf-8') {
+    const body = new TextEncoder().encode(withEol);
+    return format.bom ? concat(utf8Bom, body) : body;
+  }
+  const missing = unencodableCharacters(withEol, format.encoding);
+  if (missing.length > 0) {
+    throw new BylineError(
+      'unencodable',
+      `This file is saved as ${encodingLabel(format.encoding)}, which cannot hold ${missing.map((c) => `"${c}"`).join(' ')}. ` +
+        'Nothing was written. Convert the file to UTF-8 to keep these characters.',
+    );
+  }
+  const body = new Uint8Array(iconv.encode(withEol, format.encoding));
   if (!format.bom) return body;
-  const out = new Uint8Array(body.length + 3);
-  out.set([0xef, 0xbb, 0xbf]);
-  out.set(body, 3);
-  return out;
+  // A BOM only means something for UTF-8 and UTF-16; legacy encodings never carry one.
+  if (format.encoding === 'utf-16le') return concat(utf16leBom, body);
+  if (format.encoding === 'utf-16be') return concat(utf16beBom, body);
+  return body;
+}
+
+/** Characters (up to five, distinct) that would not survive a round trip through the encoding. */
+export function unencodableCharacters(text: string, encoding: TextFormat['encoding']): string[] {
+  if (encoding === 'utf-8') return [];
+  const roundTrip = iconv.decode(iconv.encode(text, encoding), encoding);
+  if (roundTrip === text) return [];
+  const found = new Set<string>();
+  for (const char of text) {
+    if (found.size >= 5) break;
+    if (found.has(char)) continue;
+    if (iconv.decode(iconv.encode(char, encoding), encoding) !== char) found.add(char);
+  }
+  return [...found];
+}
+
+export function encodingLabel(encoding: TextFormat['encoding']): string {
+  const labels: Record<TextFormat['encoding'], string> = {
+    'utf-8': 'UTF-8',
+    'utf-16le': 'UTF-16 LE',
+    'utf-16be': 'UTF-16 BE',
+    gb18030: 'GB18030',
+    big5: 'Big5',
+  };
+  return labels[encoding];
 }
 
 export function dominantEol(text: string): '\n' | '\r\n' {
-  const crlf = text.match(/\r\n/g)?.length ?? 0;
-  const lf = (text.match(/\n/g)?.length ?? 0) - crlf;
+  let crlf = 0;
+  let lf = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+    else lf++;
+  }
   return crlf > lf ? '\r\n' : '\n';
 }
 
+function decoded(text: string, encoding: TextFormat['encoding'], bom: boolean): DecodedText {
+  return { text, format: { encoding, bom, eol: dominantEol(text) } };
+}
+
 function looksBinary(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 8000);
-  // UTF-16 text has NULs too; it announces itself with a BOM.
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
-  return head.includes(0);
+  // UTF-16 text has NULs too; it is recognised by its BOM before this check.
+  return bytes.subarray(0, 8000).includes(0);
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
+
+function concat(prefix: readonly number[], body: Uint8Array): Uint8Array {
+  const out = new Uint8Array(prefix.length + body.length);
+  out.set(prefix);
+  out.set(body, prefix.length);
+  return out;
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -1,26 +1,204 @@
 import { promises as fs } from 'node:fs';
-import type { LibraryEntry } from '../../shared/ipc/contract';
+import path from 'node:path';
+import type { EventSink, FileStamp, LibraryEntries, LibraryEntry, SearchHit } from '../../shared/ipc/contract';
+import { stampOf } from '../files/fileStamp';
 import { toWorkspacePath } from '../workspace/resolveInWorkspace';
-import { scanWorkspace } from './scanWorkspace';
-import { summarizeArticle } from './summarizeArticle';
+import { KeyedQueue } from '../files/keyedQueue';
+import { IndexCache } from './indexCache';
+import { LibraryIndex } from './libraryIndex';
+import { searchArticles } from './librarySearch';
+import { isArticleFile, isInSkippedFolder, isSkippedFolder, scanWorkspaceTree } from './scanWorkspace';
+import { WorkspaceWatcher } from './workspaceWatcher';
 
-/** The list of articles in the current workspace. */
+export interface LibraryServiceOptions {
+  /** App data folder for the index cache; null keeps no cache (tests). */
+  dataDir: string | null;
+  emit: EventSink;
+  /** Articles open in the renderer get article.changedOnDisk with their new stamp. */
+  isOpen: (relativePath: string) => boolean;
+  /** Write the index cache this long after the last change. */
+  persistDelayMs?: number;
+  watch?: boolean;
+}
+
+interface Session {
+  root: string;
+  index: LibraryIndex;
+  watcher: WorkspaceWatcher | null;
+  ready: Promise<void>;
+  /** Resolves once every word count is in (they are counted after the first listing). */
+  counted: Promise<void>;
+  closed: boolean;
+}
+
+/**
+ * The library of the current workspace: index (cached in the app data folder), live updates from
+ * the watcher, and full-text search. One session per opened workspace.
+ */
 export class LibraryService {
-  constructor(private readonly workspaceRoot: () => string) {}
+  private session: Session | null = null;
+  private readonly queue = new KeyedQueue();
+  private persistTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: LibraryServiceOptions) {}
+
+  /** Start indexing and watching `root`; the previous workspace's session ends. */
+  open(root: string): Promise<void> {
+    this.close();
+    const index = new LibraryIndex(root, this.options.dataDir ? new IndexCache(this.options.dataDir, root) : null);
+    const session: Session = { root, index, watcher: null, ready: Promise.resolve(), counted: Promise.resolve(), closed: false };
+    session.ready = (async () => {
+      const folders = await index.build();
+      if (session.closed) return;
+      if (this.options.watch !== false) {
+        session.watcher = new WorkspaceWatcher(root, {
+          onChange: (paths) => void this.pathsChanged(paths).catch((error: unknown) => console.error('[byline] library update failed', error)),
+          onLimit: (folder, error) =>
+            console.warn(`[byline] cannot watch more folders (${error.code}); changes below ${folder} appear on the next start`),
+        });
+        session.watcher.start(folders);
+      }
+    })();
+    session.counted = session.ready.then(() => this.countWords(session));
+    this.session = session;
+    return session.ready;
+  }
+
+  /** Resolves when the first listing is ready (watcher started). */
+  async ready(): Promise<void> {
+    await this.session?.ready;
+  }
+
+  /** Resolves when all word counts are in and the cache is written. */
+  async settled(): Promise<void> {
+    await this.session?.counted;
+    await this.queue.idle();
+    await this.session?.index.persist();
+  }
 
   async list(): Promise<LibraryEntry[]> {
-    const root = this.workspaceRoot();
-    const files = await scanWorkspace(root);
-    const entries = await Promise.all(
-      files.map(async (absolute) => {
-        try {
-          const [stats, text] = await Promise.all([fs.stat(absolute), fs.readFile(absolute, 'utf8')]);
-          return summarizeArticle(toWorkspacePath(root, absolute), text, stats);
-        } catch {
-          return null;
-        }
-      }),
-    );
-    return entries.filter((e): e is LibraryEntry => e !== null);
+    const session = await this.current();
+    return session.index.list();
+  }
+
+  async entries(paths: readonly string[]): Promise<LibraryEntries> {
+    const session = await this.current();
+    const entries: LibraryEntry[] = [];
+    const removed: string[] = [];
+    for (const p of paths) {
+      const entry = session.index.get(p);
+      if (entry) entries.push(entry);
+      else removed.push(p);
+    }
+    return { entries, removed };
+  }
+
+  async search(query: string, limit: number): Promise<SearchHit[]> {
+    const session = await this.current();
+    return searchArticles(session.root, session.index.list(), query, limit);
+  }
+
+  /**
+   * Files or folders changed (from the watcher, or Byline's own create/rename/trash): update the
+   * index, tell the renderer which rows changed, and tell open editors about their file.
+   */
+  pathsChanged(absolutePaths: readonly string[]): Promise<void> {
+    return this.queue.run('changes', async () => {
+      const session = await this.current();
+      if (session.closed) return;
+      const changed = new Set<string>();
+      for (const absolute of absolutePaths) {
+        const relative = toWorkspacePath(session.root, absolute);
+        if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) continue;
+        for (const p of await this.apply(session, absolute, relative)) changed.add(p);
+      }
+      if (session.closed || changed.size === 0) return;
+      this.options.emit('library.changed', { paths: [...changed] });
+      this.schedulePersist(session);
+    });
+  }
+
+  close(): void {
+    const session = this.session;
+    if (!session) return;
+    session.closed = true;
+    session.watcher?.close();
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persistTimer = null;
+    // Keep what was indexed for the next start; failures only cost a slower reopen.
+    void session.ready.then(() => session.index.persist()).catch(() => {});
+    this.session = null;
+  }
+
+  private async current(): Promise<Session> {
+    const session = this.session;
+    if (!session) throw new Error('No workspace is open');
+    await session.ready;
+    return session;
+  }
+
+  /** One changed path -> the library paths whose rows changed. */
+  private async apply(session: Session, absolute: string, relative: string): Promise<string[]> {
+    const stats = await fs.stat(absolute).catch(() => null);
+    if (stats?.isDirectory()) {
+      if (isInSkippedFolder(`${relative}/x`) || isSkippedFolder(path.basename(absolute))) return [];
+      if (session.watcher?.isWatched(absolute)) return [];
+      // A folder moved or copied in: index and watch everything below it.
+      const scan = await scanWorkspaceTree(absolute);
+      session.watcher?.addFolders(scan.folders);
+      const changed: string[] = [];
+      for (const file of scan.files) {
+        const change = await session.index.refresh(file);
+        if (change !== 'unchanged') changed.push(toWorkspacePath(session.root, file));
+      }
+      return changed;
+    }
+    if (stats?.isFile()) {
+      if (!isArticleFile(path.basename(absolute)) || isInSkippedFolder(relative)) return [];
+      const change = await session.index.refresh(absolute);
+      // Same size and mtime can still be new content: open editors compare hashes themselves.
+      if (this.options.isOpen(relative)) await this.notifyOpen(relative, absolute);
+      return change === 'unchanged' ? [] : [relative];
+    }
+    // Gone: a file, or a whole folder.
+    session.watcher?.removeFolder(absolute);
+    const gone = session.index.removeFolder(relative);
+    if (session.index.remove(relative)) gone.push(relative);
+    for (const p of gone) if (this.options.isOpen(p)) this.options.emit('article.changedOnDisk', { path: p, stamp: null });
+    return gone;
+  }
+
+  private async notifyOpen(relative: string, absolute: string): Promise<void> {
+    let stamp: FileStamp | null;
+    try {
+      const handle = await fs.open(absolute, 'r');
+      try {
+        const stats = await handle.stat();
+        stamp = stampOf(stats, new Uint8Array(await handle.readFile()));
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      stamp = null;
+    }
+    this.options.emit('article.changedOnDisk', { path: relative, stamp });
+  }
+
+  /** Word counts for rows indexed without them, in slices that leave the event loop free. */
+  private async countWords(session: Session): Promise<void> {
+    if (session.closed) return;
+    const counted = await session.index.countPendingWords(() => session.closed);
+    if (session.closed) return;
+    if (counted > 0) this.options.emit('library.changed', { paths: [] });
+    await session.index.persist().catch((error: unknown) => console.error('[byline] index cache not written', error));
+  }
+
+  private schedulePersist(session: Session): void {
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = null;
+      void session.index.persist().catch(() => {});
+    }, this.options.persistDelayMs ?? 2000);
+    this.persistTimer.unref();
   }
 }

@@ -38,10 +38,48 @@ export const LibraryEntry = z.object({
   draft: z.boolean(),
   tags: z.array(z.string()),
   topics: z.array(z.string()),
-  words: z.number().int().nonnegative(),
+  /** Null while the library is still counting (words are counted after the first listing). */
+  words: z.number().int().nonnegative().nullable(),
   size: z.number().int().nonnegative(),
   mtimeMs: z.number(),
   frontMatterError: z.string().nullable(),
+});
+
+/** Library rows for some paths after `library.changed`; paths no longer in the library come back in `removed`. */
+export const LibraryEntries = z.object({ entries: z.array(LibraryEntry), removed: z.array(ArticlePath) });
+
+export const SearchHit = z.object({
+  path: ArticlePath,
+  title: z.string(),
+  /** 1-based line of the first match, and that line shortened around the match. */
+  line: z.number().int().positive(),
+  snippet: z.string(),
+  matches: z.number().int().positive(),
+});
+
+/** Opaque ids minted by main for trash items and history snapshots: never a path. */
+export const OpaqueId = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/);
+
+export const TrashItem = z.object({
+  id: OpaqueId,
+  /** Where the article was; restore puts it back there (or next to it if the name is taken). */
+  path: ArticlePath,
+  deletedAt: z.number(),
+  /** A Hugo page bundle: the whole folder was trashed with its index.md. */
+  bundle: z.boolean(),
+});
+
+export const TrashListing = z.object({
+  /** False in the desktop app: items went to the system trash and are restored from there. */
+  canRestore: z.boolean(),
+  items: z.array(TrashItem),
+});
+
+export const HistoryEntry = z.object({
+  id: OpaqueId,
+  savedAt: z.number(),
+  size: z.number().int().nonnegative(),
+  hash: z.string(),
 });
 
 /** How the file's bytes were laid out; sent back unchanged on save so it is written the same way. */
@@ -70,6 +108,16 @@ export const SaveRequest = z.object({
   baseStamp: FileStamp.nullable(),
   /** Set only after the writer explicitly chose "keep mine" in a conflict. */
   overwrite: z.boolean().default(false),
+});
+
+/** An unsaved buffer kept in the app data folder so a crash loses at most the last second of typing. */
+export const JournalEntry = z.object({
+  path: ArticlePath,
+  text: z.string(),
+  format: TextFormat,
+  /** The disk version the buffer was based on: restoring then saving still detects conflicts. */
+  baseStamp: FileStamp.nullable(),
+  savedAt: z.number(),
 });
 
 export const SaveResult = z.discriminatedUnion('status', [
@@ -169,6 +217,42 @@ export const requests = {
   'workspace.current': { input: z.void(), output: WorkspaceInfo },
   'workspace.open': { input: z.object({ root: z.string().min(1) }), output: WorkspaceInfo },
   'library.list': { input: z.void(), output: z.array(LibraryEntry) },
+  'library.entries': { input: z.object({ paths: z.array(ArticlePath).max(10_000) }), output: LibraryEntries },
+  'library.search': {
+    input: z.object({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(500).default(100) }),
+    output: z.array(SearchHit),
+  },
+  'article.open': { input: z.object({ path: ArticlePath }), output: OpenedArticle },
+  'article.save': { input: SaveRequest, output: SaveResult },
+  /** The renderer no longer shows this article: stop sending article.changedOnDisk for it. */
+  'article.close': { input: z.object({ path: ArticlePath }), output: z.void() },
+  'article.create': {
+    input: z.object({
+      title: z.string().max(500),
+      /** Workspace-relative folder; '' for the workspace root. */
+      folder: z.string().max(4096).refine((p) => !p.includes('\0'), 'NUL in path').default(''),
+      /** Hugo page bundle: `<slug>/index.md` instead of `<slug>.md`. */
+      bundle: z.boolean().default(false),
+    }),
+    output: z.object({ path: ArticlePath }),
+  },
+  /** New file name (extension optional); for a page bundle's index.md the folder is renamed. */
+  'article.rename': {
+    input: z.object({ path: ArticlePath, name: z.string().min(1).max(255) }),
+    output: z.object({ path: ArticlePath }),
+  },
+  'article.duplicate': { input: z.object({ path: ArticlePath }), output: z.object({ path: ArticlePath }) },
+  'article.trash': { input: z.object({ path: ArticlePath }), output: z.object({ restorable: z.boolean() }) },
+  'trash.list': { input: z.void(), output: TrashListing },
+  'trash.restore': { input: z.object({ id: OpaqueId }), output: z.object({ path: ArticlePath }) },
+  'journal.write': {
+    input: z.object({ path: ArticlePath, text: z.string(), format: TextFormat, baseStamp: FileStamp.nullable() }),
+    output: z.void(),
+  },
+  'journal.list': { input: z.void(), output: z.array(JournalEntry) },
+  'journal.discard': { input: z.object({ path: ArticlePath }), output: z.void() },
+  'history.list': { input: z.object({ path: ArticlePath }), output: z.array(HistoryEntry) },
+  'history.read': { input: z.object({ path: ArticlePath, id: OpaqueId }), output: z.object({ text: z.string() }) },
   'article.open': { input: z.object({ path: ArticlePath }), output: OpenedArticle },
   'article.save': { input: SaveRequest, output: SaveResult },
   'settings.get': { input: z.void(), output: Settings },
@@ -204,6 +288,12 @@ export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
 export type LibraryEntry = z.output<typeof LibraryEntry>;
+export type LibraryEntries = z.output<typeof LibraryEntries>;
+export type SearchHit = z.output<typeof SearchHit>;
+export type TrashItem = z.output<typeof TrashItem>;
+export type TrashListing = z.output<typeof TrashListing>;
+export type HistoryEntry = z.output<typeof HistoryEntry>;
+export type JournalEntry = z.output<typeof JournalEntry>;
 export type OpenedArticle = z.output<typeof OpenedArticle>;
 export type FileStamp = z.output<typeof FileStamp>;
 export type TextFormat = z.output<typeof TextFormat>;

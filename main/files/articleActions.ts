@@ -1,0 +1,137 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { BylineError } from '../../shared/ipc/contract';
+import { slugify } from '../../shared/text/slug';
+import { resolveInWorkspace, toWorkspacePath } from '../workspace/resolveInWorkspace';
+import { availablePath } from './availablePath';
+import { localDateTime, newArticleText } from './newArticleText';
+import type { Trash } from './trash';
+
+export interface ArticleActionsDeps {
+  workspaceRoot: () => string;
+  trash: Trash;
+  now?: () => Date;
+  /** An article moved (rename): its history and journal follow it. */
+  onMoved?: (from: string, to: string) => Promise<void>;
+  /** Files changed by Byline itself: the library updates without waiting for the watcher. */
+  onChanged?: (absolutePaths: string[]) => void;
+}
+
+/** A Hugo leaf bundle's article: `slug/index.md`. Its folder (with images) is the unit to move. */
+export function isBundleIndex(relativePath: string): boolean {
+  return /^index\.(md|markdown)$/i.test(path.posix.basename(relativePath)) && path.posix.dirname(relativePath) !== '.';
+}
+
+/** Create, rename, duplicate and trash articles. Never overwrites an existing file or folder. */
+export class ArticleActions {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: ArticleActionsDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async create(input: { title: string; folder: string; bundle: boolean }): Promise<string> {
+    const root = this.deps.workspaceRoot();
+    const folder = input.folder.trim() === '' ? root : resolveInWorkspace(root, input.folder);
+    const now = this.now();
+    const title = input.title.trim();
+    // Never an empty name: a title of only punctuation or emoji falls back to the date.
+    const slug = slugify(title, { fallback: `untitled-${localDateTime(now).slice(0, 10)}` });
+    const text = newArticleText(title, now);
+    await fs.mkdir(folder, { recursive: true });
+    let file: string;
+    if (input.bundle) {
+      const bundle = await availablePath(path.join(folder, slug), '', null);
+      await fs.mkdir(bundle);
+      file = path.join(bundle, 'index.md');
+    } else {
+      file = await availablePath(path.join(folder, `${slug}.md`), '.md', null);
+    }
+    await fs.writeFile(file, text, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'EEXIST' ? new BylineError('exists', 'An article with that name was just created; try again.') : error;
+    });
+    this.deps.onChanged?.([file]);
+    return toWorkspacePath(root, file);
+  }
+
+  async rename(relativePath: string, requestedName: string): Promise<string> {
+    const root = this.deps.workspaceRoot();
+    const absolute = resolveInWorkspace(root, relativePath);
+    const name = cleanName(requestedName);
+    await assertExists(absolute, relativePath);
+    const bundle = isBundleIndex(relativePath);
+    const from = bundle ? path.dirname(absolute) : absolute;
+    const to = bundle
+      ? path.join(path.dirname(from), name.replace(/\.(md|markdown)$/i, ''))
+      : path.join(path.dirname(from), /\.(md|markdown)$/i.test(name) ? name : `${name}.md`);
+    if (to === from) return relativePath;
+    resolveInWorkspace(root, toWorkspacePath(root, to));
+    // Only a case change of the same file may find "itself" at the target on case-insensitive disks.
+    if ((await exists(to)) && to.toLowerCase() !== from.toLowerCase()) {
+      throw new BylineError('exists', `"${path.basename(to)}" already exists in that folder. Choose another name.`);
+    }
+    await fs.rename(from, to);
+    const newPath = toWorkspacePath(root, bundle ? path.join(to, path.basename(absolute)) : to);
+    await this.deps.onMoved?.(relativePath, newPath);
+    this.deps.onChanged?.([absolute, resolveInWorkspace(root, newPath)]);
+    return newPath;
+  }
+
+  async duplicate(relativePath: string): Promise<string> {
+    const root = this.deps.workspaceRoot();
+    const absolute = resolveInWorkspace(root, relativePath);
+    await assertExists(absolute, relativePath);
+    let copy: string;
+    if (isBundleIndex(relativePath)) {
+      const folder = await availablePath(`${path.dirname(absolute)}`, '', 'copy');
+      await fs.cp(path.dirname(absolute), folder, { recursive: true, errorOnExist: true, force: false });
+      copy = path.join(folder, path.basename(absolute));
+    } else {
+      const extension = path.extname(absolute);
+      copy = await availablePath(absolute, extension, 'copy');
+      // Byte-for-byte: the copy keeps the original's encoding, BOM and line endings.
+      await fs.copyFile(absolute, copy, fs.constants.COPYFILE_EXCL);
+    }
+    this.deps.onChanged?.([copy]);
+    return toWorkspacePath(root, copy);
+  }
+
+  async trash(relativePath: string): Promise<{ restorable: boolean }> {
+    const root = this.deps.workspaceRoot();
+    const absolute = resolveInWorkspace(root, relativePath);
+    await assertExists(absolute, relativePath);
+    const bundle = isBundleIndex(relativePath);
+    await this.deps.trash.trash(bundle ? path.dirname(absolute) : absolute, relativePath, bundle);
+    this.deps.onChanged?.([absolute]);
+    return { restorable: this.deps.trash.restorable };
+  }
+
+  async restore(id: string): Promise<string> {
+    const restored = await this.deps.trash.restore(id);
+    this.deps.onChanged?.([resolveInWorkspace(this.deps.workspaceRoot(), restored)]);
+    return restored;
+  }
+}
+
+/** A file name the writer typed: no folders, no control characters, not empty, not a dot name. */
+function cleanName(requested: string): string {
+  // eslint-disable-next-line no-control-regex
+  const name = requested.trim().replace(/[\u0000-\u001f<>:"|?*]/g, '');
+  if (name === '' || name === '.' || name === '..' || /[\\/]/.test(name) || name.startsWith('.')) {
+    throw new BylineError('bad-name', `"${requested}" cannot be used as a file name.`);
+  }
+  return name;
+}
+
+async function exists(candidate: string): Promise<boolean> {
+  try {
+    await fs.lstat(candidate);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function assertExists(absolute: string, relativePath: string): Promise<void> {
+  if (!(await exists(absolute))) throw new BylineError('ENOENT', `"${relativePath}" no longer exists.`);
+}

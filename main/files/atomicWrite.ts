@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+/** Writes a whole file or throws; the target then still holds its old bytes. Injectable for tests. */
+export type FileWriter = (file: string, bytes: Uint8Array) => Promise<void>;
+
+/**
+ * Replace a file's content atomically: write a temp file in the same folder, fsync it, give it the
+ * original's mode and owner, rename it over the original, fsync the folder. A crash at any moment
+ * leaves the old or the new content, whole. Symlinks are followed, so the link stays a link.
+ *
+ * Not write-file-atomic: it issues a single write() and ignores a short count, so on a nearly full
+ * disk it renames a truncated temp file over the original without an error (seen on a 64 KB tmpfs).
+ * FileHandle.writeFile loops until every byte is written or the disk reports ENOSPC.
+ */
+export const writeFileAtomic: FileWriter = async (file, bytes) => {
+  const target = await fs.realpath(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return file;
+    throw error;
+  });
+  const existing = await fs.stat(target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  const dir = path.dirname(target);
+  // A dot name and no .md extension: the library and the watcher never list it.
+  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.byline-tmp`);
+  const handle = await fs.open(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
+  try {
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+      if (existing) {
+        // open() applied the umask; restore the exact mode, and the owner when we may.
+        await handle.chmod(existing.mode & 0o7777);
+        await handle.chown(existing.uid, existing.gid).catch(() => {});
+      }
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.unlink(temp).catch(() => {});
+    throw error;
+  }
+  await syncFolder(dir);
+};
+
+/** Make the rename itself durable. Windows cannot open folders for fsync; there it is a no-op. */
+async function syncFolder(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(dir, 'r').catch(() => null);
+  if (!handle) return;
+  try {
+    await handle.sync();
+  } catch {
+    // Some file systems refuse fsync on folders; the data itself is already synced.
+  } finally {
+    await handle.close();
+  }
+}

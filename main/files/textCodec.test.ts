@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { BylineError } from '../../shared/ipc/contract';
+import { decodeText, encodeText, unencodableCharacters } from './textCodec';
+
+const fixtures = path.resolve(import.meta.dirname, '../../tests/fixtures/encodings');
+const bytesOf = (name: string): Uint8Array => new Uint8Array(readFileSync(path.join(fixtures, name)));
+const simplified = readFileSync(path.join(fixtures, 'expected-simplified.txt'), 'utf8');
+const traditional = readFileSync(path.join(fixtures, 'expected-traditional.txt'), 'utf8');
+
+describe('decodeText / encodeText', () => {
+  it.each([
+    ['gb18030.md', simplified, { encoding: 'gb18030', bom: false, eol: '\n' }],
+    ['big5.md', traditional, { encoding: 'big5', bom: false, eol: '\n' }],
+    ['utf16le-bom.md', simplified, { encoding: 'utf-16le', bom: true, eol: '\n' }],
+    ['utf8-bom.md', simplified, { encoding: 'utf-8', bom: true, eol: '\n' }],
+    ['crlf.md', simplified.replace(/\n/g, '\r\n'), { encoding: 'utf-8', bom: false, eol: '\r\n' }],
+  ] as const)('%s opens with the right text and format, and encodes back byte-identical', (name, text, format) => {
+    const bytes = bytesOf(name);
+    const decoded = decodeText(bytes);
+    expect(decoded.text).toBe(text);
+    expect(decoded.format).toEqual(format);
+    expect(Buffer.from(encodeText(decoded.text, decoded.format)).equals(Buffer.from(bytes))).toBe(true);
+    // The renderer edits with \n line endings; the file's own line endings come back on save.
+    expect(Buffer.from(encodeText(decoded.text.replace(/\r\n/g, '\n'), decoded.format)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('UTF-16 BE with BOM round-trips', () => {
+    const bytes = new Uint8Array(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode('标题\r\n正文', 'utf-16be')]));
+    const decoded = decodeText(bytes);
+    expect(decoded).toEqual({ text: '标题\r\n正文', format: { encoding: 'utf-16be', bom: true, eol: '\r\n' } });
+    expect(Buffer.from(encodeText(decoded.text, decoded.format)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('an edit keeps the legacy encoding', () => {
+    const { text, format } = decodeText(bytesOf('gb18030.md'));
+    const edited = `${text}记者补充：多家企业尚未回应。\n`;
+    const bytes = encodeText(edited, format);
+    expect(iconv.decode(Buffer.from(bytes), 'gb18030')).toBe(edited);
+    expect(decodeText(bytes).format.encoding).toBe('gb18030');
+  });
+
+  it('refuses characters the encoding cannot hold instead of writing "?"', () => {
+    const { text, format } = decodeText(bytesOf('big5.md'));
+    expect(unencodableCharacters('我们说😀', 'big5')).toEqual(['们', '说', '😀']);
+    expect(() => encodeText(`${text}我们说😀`, format)).toThrow(BylineError);
+    try {
+      encodeText(`${text}😀`, format);
+    } catch (error) {
+      expect((error as BylineError).code).toBe('unencodable');
+      expect((error as BylineError).message).toContain('"😀"');
+      expect((error as BylineError).message).toContain('UTF-8');
+    }
+    // GB18030 covers all of Unicode.
+    expect(unencodableCharacters('芯片😀 晶片', 'gb18030')).toEqual([]);
+  });
+
+  it('prefers strict UTF-8 and refuses binary files', () => {
+    expect(decodeText(new TextEncoder().encode('纯文本')).format.encoding).toBe('utf-8');
+    expect(() => decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]))).toThrow(/binary/);
+  });
+
+  it('does not guess when neither GB18030 nor Big5 fits', () => {
+    // 0xFF is no lead byte in either encoding.
+    expect(() => decodeText(new Uint8Array([0x61, 0xff, 0xff, 0x62]))).toThrow(/encoding/);
+  });
+});

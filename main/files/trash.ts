@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { TrashListing } from '../../shared/ipc/contract';
+import { BylineError } from '../../shared/ipc/contract';
+import { resolveInWorkspace, toWorkspacePath } from '../workspace/resolveInWorkspace';
+import { availablePath } from './availablePath';
+
+/** Where deleted articles go. Services never call Electron: the desktop app injects shell.trashItem. */
+export interface Trash {
+  /** Move `absolute` (an article file, or a page bundle's folder) out of the workspace. */
+  trash(absolute: string, articlePath: string, bundle: boolean): Promise<void>;
+  list(): Promise<TrashListing>;
+  /** Put an item back; returns the article's workspace path (renamed if its place is taken). */
+  restore(id: string): Promise<string>;
+  readonly restorable: boolean;
+}
+
+/** The desktop app: the system trash. Items are restored from the file manager, not from Byline. */
+export class SystemTrash implements Trash {
+  readonly restorable = false;
+
+  constructor(private readonly trashItem: (absolute: string) => Promise<void>) {}
+
+  trash(absolute: string): Promise<void> {
+    return this.trashItem(absolute);
+  }
+
+  async list(): Promise<TrashListing> {
+    return { canRestore: false, items: [] };
+  }
+
+  restore(): Promise<string> {
+    return Promise.reject(new BylineError('not-supported', 'Restore this article from your system trash.'));
+  }
+}
+
+interface TrashMeta {
+  path: string;
+  itemName: string;
+  deletedAt: number;
+  bundle: boolean;
+}
+
+/**
+ * Browser mode has no system trash: `<workspace>/.byline/trash/<id>/` holds the item and a
+ * meta.json saying where it was. Dot folders are never indexed, so trashed articles leave the library.
+ */
+export class WorkspaceTrash implements Trash {
+  readonly restorable = true;
+
+  constructor(
+    private readonly workspaceRoot: () => string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private get dir(): string {
+    return path.join(this.workspaceRoot(), '.byline', 'trash');
+  }
+
+  async trash(absolute: string, articlePath: string, bundle: boolean): Promise<void> {
+    const id = `${this.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+    const folder = path.join(this.dir, id);
+    await fs.mkdir(folder, { recursive: true });
+    const meta: TrashMeta = { path: articlePath, itemName: path.basename(absolute), deletedAt: this.now(), bundle };
+    await fs.writeFile(path.join(folder, 'meta.json'), JSON.stringify(meta));
+    try {
+      await fs.rename(absolute, path.join(folder, meta.itemName));
+    } catch (error) {
+      await fs.rm(folder, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  async list(): Promise<TrashListing> {
+    let ids: string[];
+    try {
+      ids = await fs.readdir(this.dir);
+    } catch {
+      return { canRestore: true, items: [] };
+    }
+    const items = [];
+    for (const id of ids) {
+      const meta = await this.readMeta(id);
+      if (meta) items.push({ id, path: meta.path, deletedAt: meta.deletedAt, bundle: meta.bundle });
+    }
+    return { canRestore: true, items: items.sort((a, b) => b.deletedAt - a.deletedAt) };
+  }
+
+  async restore(id: string): Promise<string> {
+    const meta = /^[A-Za-z0-9_-]+$/.test(id) ? await this.readMeta(id) : null;
+    if (!meta) throw new BylineError('not-in-trash', 'That article is no longer in the trash.');
+    const root = this.workspaceRoot();
+    const original = resolveInWorkspace(root, meta.path);
+    const wanted = meta.bundle ? path.dirname(original) : original;
+    const target = await availablePath(wanted, meta.bundle ? '' : path.extname(wanted), 'restored');
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.rename(path.join(this.dir, id, meta.itemName), target);
+    await fs.rm(path.join(this.dir, id), { recursive: true, force: true });
+    return toWorkspacePath(root, meta.bundle ? path.join(target, path.basename(original)) : target);
+  }
+
+  private async readMeta(id: string): Promise<TrashMeta | null> {
+    try {
+      const meta = JSON.parse(await fs.readFile(path.join(this.dir, id, 'meta.json'), 'utf8')) as TrashMeta;
+      return typeof meta.path === 'string' && typeof meta.itemName === 'string' ? meta : null;
+    } catch {
+      return null;
+    }
+  }
+}

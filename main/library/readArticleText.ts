@@ -1,0 +1,26 @@
+import { promises as fs } from 'node:fs';
+import { decodeText } from '../files/textCodec';
+
+/** Articles are read whole up to this size for the library; beyond it only this much is read. */
+export const maxIndexedBytes = 4 * 1024 * 1024;
+
+/**
+ * An article's text for the library and search, in its own encoding. Files over maxIndexedBytes
+ * are cut at the last line break before the limit so no character is split (0x0A is never part of
+ * a multi-byte UTF-8, GB18030 or Big5 character); their word count covers that part only.
+ */
+export async function readArticleText(absolute: string, size: number): Promise<string> {
+  if (size <= maxIndexedBytes) return decodeText(new Uint8Array(await fs.readFile(absolute))).text;
+  const handle = await fs.open(absolute, 'r');
+  try {
+    const buffer = new Uint8Array(maxIndexedBytes);
+    const { bytesRead } = await handle.read(buffer, 0, maxIndexedBytes, 0);
+    let head = buffer.subarray(0, bytesRead);
+    const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+    const cut = utf16 ? head.length & ~1 : head.lastIndexOf(0x0a) + 1;
+    if (cut > 0) head = head.subarray(0, cut);
+    return decodeText(head).text;
+  } finally {
+    await handle.close();
+  }
+}

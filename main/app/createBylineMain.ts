@@ -9,6 +9,7 @@ import { createFileHandlers } from '../files/fileHandlers';
 import { OpenArticles } from '../files/openArticles';
 import { createLibraryHandlers } from '../library/libraryHandlers';
 import { LibraryService } from '../library/libraryService';
+import { referencesHandlers } from '../references/referencesService';
 import { SettingsStore } from '../settings/settingsStore';
 import { ensureDefaultWorkspace } from '../workspace/defaultWorkspace';
 
@@ -97,6 +98,7 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
     'settings.get': async () => settings.settings,
     'settings.update': (patch) => settings.update(patch),
     'asset.import': (input) => importAsset(workspaceRoot(), input),
+    ...referencesHandlers(workspaceRoot, context.assetsDir),
     ...createDesktopHandlers({
       session,
       workspaceRoot,

@@ -11,6 +11,7 @@ export interface CslName {
   'non-dropping-particle'?: string;
   'dropping-particle'?: string;
   suffix?: string;
+  [part: string]: string | undefined;
 }
 
 export type DateParts = [number] | [number, number] | [number, number, number];
@@ -19,6 +20,7 @@ export interface CslDate {
   'date-parts'?: number[][];
   raw?: string;
   literal?: string;
+  [part: string]: unknown;
 }
 
 export interface CslItem {

@@ -33,6 +33,14 @@ export const requestNames = [
   'session.get',
   'session.update',
   'asset.import',
+  'references.list',
+  'references.add',
+  'references.import',
+  'references.export',
+  'references.format',
+  'references.restyle',
+  'references.getSettings',
+  'references.updateSettings',
 ] as const;
 
 export const eventNames = [

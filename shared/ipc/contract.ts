@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { commandIds } from '../commands/commandRegistry';
+import { referenceRequests } from '../citations/referenceSchemas';
 
 /** Workspace-relative POSIX path. Main resolves it and refuses anything that escapes the workspace. */
 export const ArticlePath = z
@@ -266,6 +267,15 @@ export const requests = {
   'session.get': { input: z.void(), output: SessionState },
   'session.update': { input: SessionState, output: SessionState },
   'asset.import': { input: AssetImportRequest, output: AssetImportResult },
+  /** Reference manager (issue 7): the workspace source library and citation styles; schemas in shared/citations/referenceSchemas.ts. */
+  'references.list': referenceRequests.list,
+  'references.add': referenceRequests.add,
+  'references.import': referenceRequests.import,
+  'references.export': referenceRequests.export,
+  'references.format': referenceRequests.format,
+  'references.restyle': referenceRequests.restyle,
+  'references.getSettings': referenceRequests.getSettings,
+  'references.updateSettings': referenceRequests.updateSettings,
 } as const;
 
 /** Event map: name -> payload schema. Main pushes these; the renderer subscribes. */

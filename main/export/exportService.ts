@@ -132,6 +132,7 @@ export class ExportService {
           result.ok = false;
           result.error = describe(error);
         }
+        result.warnings = [...new Set(result.warnings)];
         results.push(result);
         request.onProgress?.({ index, total: request.files.length, result });
       }

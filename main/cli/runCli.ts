@@ -2,9 +2,10 @@ import type { CliCommand, CliIo } from './cliCommand';
 import { UsageError } from './cliCommand';
 import { checkCommand } from './commands/checkCommand';
 import { statsCommand } from './commands/statsCommand';
+import { exportCommand } from './commands/exportCommand';
 
 /** Every subcommand; `export` joins this list from ./commands/exportCommand.ts. */
-export const cliCommands: CliCommand[] = [checkCommand, statsCommand];
+export const cliCommands: CliCommand[] = [checkCommand, statsCommand, exportCommand];
 
 function usage(io: CliIo): void {
   io.out('Usage:');

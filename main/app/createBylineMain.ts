@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { EventSink, RequestHandlers, WorkspaceInfo } from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
 import { importAsset } from '../assets/importAsset';
+import { createExportHandlers } from '../export/exportHandlers';
+import type { PdfPrinter } from '../export/pdfPrinter';
 import { createDesktopHandlers } from '../desktop/desktopHandlers';
 import { SessionStore } from '../desktop/sessionStore';
 import { createFileHandlers } from '../files/fileHandlers';
@@ -29,6 +31,10 @@ export interface MainContext {
   emit: EventSink;
   /** Desktop: Electron's shell.trashItem. Browser mode leaves it out and keeps `.byline/trash`. */
   trashItem?: ((absolute: string) => Promise<void>) | undefined;
+  /** Desktop: PDF export through webContents.printToPDF (main/export/pdfPrinter.ts). Default: headless Chromium. */
+  pdfPrinter?: PdfPrinter | undefined;
+  /** Desktop: Electron's shell.openPath, for "open when done" after an export. */
+  openPath?: ((absolute: string) => Promise<void>) | undefined;
 }
 
 export interface BylineMain {
@@ -99,6 +105,7 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
     'settings.update': (patch) => settings.update(patch),
     'asset.import': (input) => importAsset(workspaceRoot(), input),
     ...referencesHandlers(workspaceRoot, context.assetsDir),
+    ...createExportHandlers({ workspaceRoot, context, settings: () => settings.settings }),
     ...createDesktopHandlers({
       session,
       workspaceRoot,

@@ -41,6 +41,10 @@ export const requestNames = [
   'references.restyle',
   'references.getSettings',
   'references.updateSettings',
+  'export.getSettings',
+  'export.saveSettings',
+  'export.run',
+  'export.renderForClipboard',
 ] as const;
 
 export const eventNames = [
@@ -49,6 +53,7 @@ export const eventNames = [
   'command.invoked',
   'article.openRequested',
   'workspace.changed',
+  'export.progress',
 ] as const;
 
 export const ipcRequestChannel = (name: string): string => `byline:req:${name}`;

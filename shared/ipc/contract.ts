@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { commandIds } from '../commands/commandRegistry';
 import { referenceRequests } from '../citations/referenceSchemas';
+import { exportEvents, exportRequests } from '../export/exportContract';
 
 /** Workspace-relative POSIX path. Main resolves it and refuses anything that escapes the workspace. */
 export const ArticlePath = z
@@ -276,6 +277,11 @@ export const requests = {
   'references.restyle': referenceRequests.restyle,
   'references.getSettings': referenceRequests.getSettings,
   'references.updateSettings': referenceRequests.updateSettings,
+  /** Exports (issue 8): per-workspace options, batch export, clipboard rich text; schemas in shared/export/exportContract.ts. */
+  'export.getSettings': exportRequests.getSettings,
+  'export.saveSettings': exportRequests.saveSettings,
+  'export.run': exportRequests.run,
+  'export.renderForClipboard': exportRequests.renderForClipboard,
 } as const;
 
 /** Event map: name -> payload schema. Main pushes these; the renderer subscribes. */
@@ -288,6 +294,8 @@ export const events = {
   'article.openRequested': z.object({ path: ArticlePath }),
   /** Main switched the workspace (recent workspace, opened file, second instance). */
   'workspace.changed': WorkspaceInfo,
+  /** One article of an `export.run` batch finished. */
+  'export.progress': exportEvents.progress,
 } as const;
 
 export type Requests = typeof requests;

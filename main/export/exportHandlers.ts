@@ -1,0 +1,84 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { WorkspaceExportSettings } from '../../shared/export/exportOptions';
+import type { EventSink, RequestHandlers, Settings } from '../../shared/ipc/contract';
+import { BylineError } from '../../shared/ipc/contract';
+import { resolveInWorkspace } from '../workspace/resolveInWorkspace';
+import { ExportService, loadWorkspaceExportSettings, saveWorkspaceExportSettings } from './exportService';
+import type { PdfPrinter } from './pdfPrinter';
+
+export interface ExportHandlerDeps {
+  workspaceRoot: () => string;
+  context: {
+    assetsDir: string;
+    emit: EventSink;
+    /** Electron's printToPDF (main/electron); absent: headless Chromium. */
+    pdfPrinter?: PdfPrinter | undefined;
+    /** Electron's shell.openPath; absent in browser mode (the dialog shows the path instead). */
+    openPath?: ((absolute: string) => Promise<void>) | undefined;
+  };
+  settings: () => Settings;
+}
+
+type ExportHandlers = Pick<RequestHandlers, 'export.getSettings' | 'export.saveSettings' | 'export.run' | 'export.renderForClipboard'>;
+
+/** Default output folder when the writer chose none: `exports/` in the workspace. */
+export const defaultExportFolder = (workspaceRoot: string): string => path.join(workspaceRoot, 'exports');
+
+/** The `export.*` requests: per-workspace options, batch export with progress events, clipboard HTML. */
+export function createExportHandlers(deps: ExportHandlerDeps): ExportHandlers & { dispose(): Promise<void> } {
+  const service = new ExportService({ assetsDir: path.join(deps.context.assetsDir), pdfPrinter: deps.context.pdfPrinter });
+  const fallback = (): Partial<WorkspaceExportSettings> => {
+    const defaults = deps.settings().defaultExport;
+    return { formats: [defaults.format], outputDir: defaults.outputDir, openWhenDone: defaults.openWhenDone };
+  };
+
+  return {
+    'export.getSettings': () => loadWorkspaceExportSettings(deps.workspaceRoot(), fallback()),
+    'export.saveSettings': (settings) => saveWorkspaceExportSettings(deps.workspaceRoot(), settings),
+    'export.run': async (input) => {
+      const root = deps.workspaceRoot();
+      const outputDir =
+        input.outputDir === null ? defaultExportFolder(root) : path.isAbsolute(input.outputDir) ? path.resolve(input.outputDir) : path.resolve(root, input.outputDir);
+      try {
+        await fs.mkdir(outputDir, { recursive: true });
+      } catch (error) {
+        throw new BylineError('output-folder', `Byline cannot create or write the folder "${outputDir}" (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+      }
+      const files = input.paths.map((relative) => {
+        try {
+          return { file: resolveInWorkspace(root, relative), display: relative };
+        } catch {
+          // Reported per file like any other failure, so the batch still runs.
+          return { file: path.join(root, '\0invalid'), display: relative };
+        }
+      });
+      const results = await service.run({
+        files,
+        formats: input.formats,
+        outputDir,
+        root,
+        options: input.options,
+        onProgress: ({ index, total, result }) =>
+          deps.context.emit('export.progress', { jobId: input.jobId, done: index + 1, total, result }),
+      });
+      let opened = false;
+      if (input.openWhenDone && deps.context.openPath) {
+        const succeeded = results.filter((r) => r.ok);
+        const single = succeeded.length === 1 && succeeded[0]?.outputs.length === 1 ? succeeded[0].outputs[0] : undefined;
+        try {
+          await deps.context.openPath(single ?? outputDir);
+          opened = true;
+        } catch {
+          opened = false;
+        }
+      }
+      return { jobId: input.jobId, outputDir, results, opened };
+    },
+    'export.renderForClipboard': async ({ path: relative, text, theme }) => {
+      const root = deps.workspaceRoot();
+      return service.renderForClipboard(resolveInWorkspace(root, relative), root, text, theme);
+    },
+    dispose: async () => {},
+  };
+}

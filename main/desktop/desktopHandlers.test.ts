@@ -56,6 +56,13 @@ describe('desktop handlers (browser-mode answers)', () => {
     expect(opened).toEqual([path.join(base, 'site'), path.join(base, 'loose')]);
   });
 
+  it('an article that switched the workspace is the active tab of the next session.get, once', async () => {
+    const { base, handlers } = setup();
+    await handlers['workspace.openPath']({ path: path.join(base, 'site/content/b.md') });
+    expect(await handlers['session.get']()).toEqual({ openTabs: ['content/b.md'], activeTab: 'content/b.md' });
+    expect(await handlers['session.get']()).toEqual({ openTabs: [], activeTab: null });
+  });
+
   it('workspace.openPath refuses what it cannot open with a readable message', async () => {
     const { base, handlers } = setup();
     await expect(handlers['workspace.openPath']({ path: path.join(base, 'site/hugo.toml') })).rejects.toThrow(/neither a folder nor a Markdown file/);

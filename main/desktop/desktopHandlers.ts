@@ -4,6 +4,7 @@ import { BylineError } from '../../shared/ipc/contract';
 import { toWorkspacePath } from '../workspace/resolveInWorkspace';
 import { resolveOpenTarget } from './openTarget';
 import type { SessionStore } from './sessionStore';
+import { normalizeSession } from './sessionStore';
 
 export type DesktopRequestName =
   | 'dialog.pickFolder'
@@ -30,6 +31,11 @@ export interface DesktopHandlerDeps {
  * own `beforeunload`. The Electron main process replaces the dialog and dirty-state handlers.
  */
 export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers {
+  /**
+   * An article whose opening switched the workspace: the renderer reloads on `workspace.changed`
+   * and finds it as the active tab of the new workspace's session.
+   */
+  let pendingArticle: string | null = null;
   return {
     'dialog.pickFolder': async () => ({ status: 'unavailable' }),
     'dialog.pickFile': async () => ({ status: 'unavailable' }),
@@ -39,12 +45,19 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
       if (!target) {
         throw new BylineError('not-openable', `"${requested}" is neither a folder nor a Markdown file.`);
       }
-      const workspace =
-        target.workspaceRoot === deps.workspaceRoot() ? deps.workspaceInfo() : await deps.openWorkspace(target.workspaceRoot);
-      return { workspace, article: target.article ? toWorkspacePath(workspace.root, target.article) : null };
+      const switching = target.workspaceRoot !== deps.workspaceRoot();
+      const workspace = switching ? await deps.openWorkspace(target.workspaceRoot) : deps.workspaceInfo();
+      const article = target.article ? toWorkspacePath(workspace.root, target.article) : null;
+      if (switching) pendingArticle = article;
+      return { workspace, article };
     },
     'window.setDirtyState': async () => undefined,
-    'session.get': () => deps.session.get(deps.workspaceRoot()),
+    'session.get': async () => {
+      const stored = await deps.session.get(deps.workspaceRoot());
+      const article = pendingArticle;
+      pendingArticle = null;
+      return article ? normalizeSession({ openTabs: [...stored.openTabs, article], activeTab: article }) : stored;
+    },
     'session.update': (session) => deps.session.update(deps.workspaceRoot(), session),
   };
 }

@@ -16,6 +16,7 @@ import type { EventName, EventPayload, PickResult, RequestHandlers, Settings } f
 import type { BylineMain } from '../app/createBylineMain';
 import { createBylineMain } from '../app/createBylineMain';
 import { parseLaunchArgs } from '../desktop/launchArgs';
+import { resolveOpenTarget } from '../desktop/openTarget';
 import { normalizeSession } from '../desktop/sessionStore';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import type { GuardEffect, GuardInput, GuardState } from './closeGuard';
@@ -33,6 +34,7 @@ import { registerIpcHandlers, sendEvent } from './ipcBridge';
 import { buildContextMenuTemplate } from './menu/buildContextMenuTemplate';
 import { buildMenuTemplate } from './menu/buildMenuTemplate';
 import type { MenuAction } from './menu/menuTypes';
+import { menuString } from './menu/menuStrings';
 import { toElectronTemplate } from './menu/menuTypes';
 import { captureWindowState, readWindowState, restoreWindowState, writeWindowStateSync } from './windowState';
 
@@ -190,10 +192,19 @@ async function start(): Promise<void> {
     if (window.isMinimized()) window.restore();
     window.focus();
     try {
+      // Switching workspaces with unsaved articles open would leave their tabs pointing at the wrong folder.
+      const target = await resolveOpenTarget(absolute, main.workspaceRoot());
+      if (target && target.workspaceRoot !== main.workspaceRoot() && guard.dirty.length > 0) {
+        const prompt = closePrompt(guard.dirty, locale(), process.platform, 'close');
+        void dialog.showMessageBox(window, { type: 'info', message: menuString(locale(), 'saveBeforeSwitching'), detail: prompt.options.message, buttons: ['OK'] });
+        return;
+      }
+      const before = main.workspaceRoot();
       const result = await main.handlers['workspace.openPath']({ path: absolute });
       if (result.article) {
         await noteRecentFile(path.join(result.workspace.root, result.article));
-        emit('article.openRequested', { path: result.article });
+        // After a switch the renderer reloads and gets the article from session.get.
+        if (result.workspace.root === before) emit('article.openRequested', { path: result.article });
       }
     } catch (error) {
       void dialog.showMessageBox(window, { type: 'warning', message: (error as Error).message, buttons: ['OK'] });

@@ -28,6 +28,7 @@ import { WorkbenchLayout } from '../layout/WorkbenchLayout';
 import { LibrarySidebar } from '../library/LibrarySidebar';
 import { PreviewPane } from '../preview/PreviewPane';
 import { SettingsPanel } from '../settings/SettingsPanel';
+import { restoreSession, useDesktopIntegration } from '../desktop/useDesktopIntegration';
 import { useAppliedTheme, useEditorFontSize } from '../theme/useTheme';
 import { Toolbar } from '../toolbar/Toolbar';
 import type { Connection } from '../transport/connect';
@@ -153,9 +154,9 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   useEffect(() => {
     if (openedFirst.current || entries.length === 0) return;
     openedFirst.current = true;
-    const first = entries.find((e) => e.path === 'welcome.md') ?? entries[0];
-    if (first) void openArticle(first.path);
-  }, [entries, openArticle]);
+    // The workspace's tabs from last time (or the welcome article), see renderer/desktop.
+    void restoreSession(api, entries, openArticle);
+  }, [api, entries, openArticle]);
 
   // Library titles follow edits to the front matter once saved.
   useEffect(() => {
@@ -241,6 +242,8 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   }, [snapshot, patchTab]);
 
   const importImages = useImageImport({ api, session, activeTab, notify });
+  // Dialogs, files opened from the OS, unsaved-changes guard, session restore (issue 9).
+  useDesktopIntegration({ api, info, handlers, tabs, activePath: activeTab?.path ?? null, workspaceRoot: workspace?.root ?? null, openArticle, notify });
 
   // ── commands owned by the shell ────────────────────────────────────────────────────────────
   useEffect(() => {

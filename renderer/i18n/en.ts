@@ -1,3 +1,6 @@
+import { commandLabels, menuLabels } from '../../shared/commands/commandLabels';
+import { desktopEn } from '../desktop/strings';
+
 /** English UI strings. Keys are shared with zh-CN.ts; a unit test keeps both complete. */
 export const en = {
   app: {
@@ -96,6 +99,9 @@ export const en = {
     keepMine: 'Keep my version',
     takeTheirs: 'Take the version on disk',
   },
+  commands: commandLabels.en,
+  menus: menuLabels.en,
+  desktop: desktopEn,
   errors: {
     saveFailed: 'Not saved: {{message}}',
     openFailed: 'Could not open "{{path}}": {{message}}',

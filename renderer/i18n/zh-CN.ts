@@ -1,3 +1,5 @@
+import { commandLabels, menuLabels } from '../../shared/commands/commandLabels';
+import { desktopZh } from '../desktop/strings';
 import type { UiStrings } from './en';
 
 /** 简体中文界面文字。 */
@@ -97,6 +99,9 @@ export const zhCN: UiStrings = {
     keepMine: '保留我的版本',
     takeTheirs: '使用磁盘上的版本',
   },
+  commands: commandLabels['zh-CN'],
+  menus: menuLabels['zh-CN'],
+  desktop: desktopZh,
   errors: {
     saveFailed: '未保存：{{message}}',
     openFailed: '无法打开“{{path}}”：{{message}}',

@@ -66,6 +66,7 @@ const en = {
   openButton: 'Open',
   // Jump list
   jumpListWorkspaces: 'Recent workspaces',
+  saveBeforeSwitching: 'Save or close your unsaved articles before opening another workspace.',
 };
 
 export type MenuStringKey = keyof typeof en;
@@ -127,6 +128,7 @@ const zhCN: Record<MenuStringKey, string> = {
   allFiles: '所有文件',
   openButton: '打开',
   jumpListWorkspaces: '最近的工作区',
+  saveBeforeSwitching: '请先保存或关闭未保存的文章，再打开其他工作区。',
 };
 
 export const menuStrings: Record<UiLocale, Record<MenuStringKey, string>> = { en, 'zh-CN': zhCN };

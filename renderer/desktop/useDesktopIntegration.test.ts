@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { PickResult } from '../../shared/ipc/contract';
+import { dirtyDocuments, dirtyKey, pickPath, tabsToRestore } from './useDesktopIntegration';
+import { desktopEn, desktopZh } from './strings';
+
+const tabs = [
+  { path: 'posts/a.md', title: 'A', dirty: false },
+  { path: 'posts/b.md', title: '乙', dirty: true },
+];
+
+describe('dirty documents for the close guard', () => {
+  it('lists the unsaved tabs in order, with a key that changes only when that list does', () => {
+    expect(dirtyDocuments(tabs)).toEqual([{ path: 'posts/b.md', title: '乙' }]);
+    expect(dirtyKey(tabs)).toBe(dirtyKey([{ ...tabs[0]!, title: 'renamed' }, tabs[1]!]));
+    expect(dirtyKey(tabs)).not.toBe(dirtyKey([tabs[0]!, { ...tabs[1]!, dirty: false }]));
+  });
+});
+
+describe('pickPath', () => {
+  const answer = (result: PickResult) => async (): Promise<PickResult> => result;
+
+  it('uses the native dialog where there is one', async () => {
+    expect(await pickPath(answer({ status: 'picked', path: '/ws' }), () => 'typed')).toBe('/ws');
+    expect(await pickPath(answer({ status: 'canceled' }), () => 'typed')).toBeNull();
+  });
+
+  it('browser mode: asks for a typed path, and an empty answer cancels', async () => {
+    expect(await pickPath(answer({ status: 'unavailable' }), () => '  /home/li/site  ')).toBe('/home/li/site');
+    expect(await pickPath(answer({ status: 'unavailable' }), () => '   ')).toBeNull();
+    expect(await pickPath(answer({ status: 'unavailable' }), () => null)).toBeNull();
+  });
+});
+
+describe('tabsToRestore', () => {
+  const entries = [{ path: 'welcome.md' }, { path: 'posts/a.md' }, { path: 'posts/b.md' }];
+
+  it('reopens last time’s tabs with the active one opened last', () => {
+    expect(tabsToRestore({ openTabs: ['posts/a.md', 'posts/b.md', 'welcome.md'], activeTab: 'posts/b.md' }, entries)).toEqual([
+      'posts/a.md',
+      'welcome.md',
+      'posts/b.md',
+    ]);
+  });
+
+  it('drops articles that are gone, keeps one the OS asked for, falls back to the welcome article', () => {
+    expect(tabsToRestore({ openTabs: ['gone.md', 'posts/a.md'], activeTab: 'gone.md' }, entries)).toEqual(['posts/a.md', 'gone.md']);
+    expect(tabsToRestore({ openTabs: ['gone.md'], activeTab: null }, entries)).toEqual(['welcome.md']);
+    expect(tabsToRestore({ openTabs: [], activeTab: null }, [{ path: 'x.md' }])).toEqual(['x.md']);
+    expect(tabsToRestore({ openTabs: [], activeTab: null }, [])).toEqual([]);
+  });
+});
+
+describe('desktop strings', () => {
+  it('exist in both languages', () => {
+    expect(Object.keys(desktopZh).sort()).toEqual(Object.keys(desktopEn).sort());
+  });
+});

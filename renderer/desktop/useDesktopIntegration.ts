@@ -1,0 +1,200 @@
+/**
+ * The renderer's half of the desktop integration (issue 9): open workspace/file through native
+ * dialogs (or a typed path in browser mode), articles opened from the OS, the unsaved-changes
+ * guard (dirty state to main in Electron, `beforeunload` in the browser) and open tabs restored
+ * on restart. The shell calls `useDesktopIntegration` once and `restoreSession` for its first tabs.
+ */
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, BylineApi, DirtyDocument, LibraryEntry, PickResult } from '../../shared/ipc/contract';
+import type { CommandHandler, CommandHandlers } from '../app/commandHandlers';
+
+export interface DesktopTab {
+  path: string;
+  title: string;
+  dirty: boolean;
+}
+
+export interface DesktopIntegrationOptions {
+  api: BylineApi;
+  info: AppInfo;
+  handlers: CommandHandlers;
+  /** Open tabs, in order. */
+  tabs: readonly DesktopTab[];
+  activePath: string | null;
+  workspaceRoot: string | null;
+  openArticle(path: string): void | Promise<void>;
+  notify(message: string): void;
+}
+
+/** The unsaved documents main's close guard needs, in tab order. */
+export function dirtyDocuments(tabs: readonly DesktopTab[]): DirtyDocument[] {
+  return tabs.filter((tab) => tab.dirty).map((tab) => ({ path: tab.path, title: tab.title }));
+}
+
+/** A stable key for "which documents are dirty", so main hears only about changes. */
+export function dirtyKey(tabs: readonly DesktopTab[]): string {
+  return JSON.stringify(dirtyDocuments(tabs));
+}
+
+/**
+ * A native dialog's answer, or in browser mode (no native dialogs: `unavailable`) the path the
+ * writer types. Null when cancelled.
+ */
+export async function pickPath(
+  pick: () => Promise<PickResult>,
+  ask: () => string | null,
+): Promise<string | null> {
+  const result = await pick();
+  if (result.status === 'picked') return result.path;
+  if (result.status === 'canceled') return null;
+  const typed = ask()?.trim();
+  return typed ? typed : null;
+}
+
+/** The tabs to open at start-up: the workspace's saved session if its articles still exist, else the welcome article. */
+export function tabsToRestore(
+  session: { openTabs: readonly string[]; activeTab: string | null },
+  entries: readonly Pick<LibraryEntry, 'path'>[],
+): string[] {
+  const known = new Set(entries.map((e) => e.path));
+  // An article the OS asked to open may be new to the library listing; keep the active one regardless.
+  const tabs = session.openTabs.filter((path) => known.has(path) || path === session.activeTab);
+  if (tabs.length > 0) {
+    const active = session.activeTab && tabs.includes(session.activeTab) ? session.activeTab : tabs[tabs.length - 1];
+    return [...tabs.filter((path) => path !== active), ...(active ? [active] : [])];
+  }
+  const first = entries.find((e) => e.path === 'welcome.md') ?? entries[0];
+  return first ? [first.path] : [];
+}
+
+/** Opens the restored tabs one after the other (the last one opened is the active one). */
+export async function restoreSession(
+  api: BylineApi,
+  entries: readonly Pick<LibraryEntry, 'path'>[],
+  openArticle: (path: string) => void | Promise<void>,
+): Promise<void> {
+  const session = await api['session.get']().catch(() => ({ openTabs: [], activeTab: null }));
+  for (const path of tabsToRestore(session, entries)) await openArticle(path);
+}
+
+export function useDesktopIntegration(options: DesktopIntegrationOptions): void {
+  const { t } = useTranslation();
+  const latest = useRef(options);
+  useLayoutEffect(() => {
+    latest.current = options;
+  });
+  const { api, info, handlers } = options;
+  const electron = info.transport === 'electron';
+
+  // Articles opened from the OS (second instance, Finder, recent menu) while Byline runs.
+  useEffect(() => api.on('article.openRequested', ({ path }) => void latest.current.openArticle(path)), [api]);
+  // Main switched workspaces (it only does so with nothing unsaved): start afresh on the new one.
+  useEffect(
+    () =>
+      api.on('workspace.changed', ({ root }) => {
+        if (root !== latest.current.workspaceRoot) window.location.reload();
+      }),
+    [api],
+  );
+
+  // The close/quit guard: main asks Save / Don't Save / Cancel from this list.
+  const key = dirtyKey(options.tabs);
+  useEffect(() => {
+    if (!electron) return;
+    void api['window.setDirtyState']({ dirty: JSON.parse(key) as DirtyDocument[] }).catch(() => undefined);
+  }, [api, electron, key]);
+
+  // Browser mode: the browser's own "Leave site?" prompt.
+  useEffect(() => {
+    if (electron) return undefined;
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+      if (!latest.current.tabs.some((tab) => tab.dirty)) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [electron]);
+
+  // Open tabs per workspace, restored on restart.
+  const sessionKey = JSON.stringify([options.tabs.map((tab) => tab.path), options.activePath]);
+  const restored = useRef(false);
+  useEffect(() => {
+    const [openTabs, activeTab] = JSON.parse(sessionKey) as [string[], string | null];
+    // Do not overwrite the saved session with the empty tab list of the first render.
+    if (!restored.current) {
+      restored.current = openTabs.length > 0;
+      if (!restored.current) return undefined;
+    }
+    const timer = setTimeout(() => void api['session.update']({ openTabs, activeTab }).catch(() => undefined), 400);
+    return () => clearTimeout(timer);
+  }, [api, sessionKey]);
+
+  // Commands. Registered first, so a handler the shell or a panel registers later takes precedence.
+  useEffect(() => {
+    const current = (): DesktopIntegrationOptions => latest.current;
+    const openWorkspace: CommandHandler = () => {
+      void (async () => {
+        const { api: client, tabs, workspaceRoot, notify } = current();
+        if (tabs.some((tab) => tab.dirty)) {
+          notify(t('desktop.saveBeforeSwitching'));
+          return;
+        }
+        const folder = await pickPath(
+          () => client['dialog.pickFolder']({ ...(workspaceRoot ? { defaultPath: workspaceRoot } : {}) }),
+          () => window.prompt(t('desktop.promptFolder'), workspaceRoot ?? ''),
+        );
+        if (!folder) return;
+        try {
+          await client['workspace.open']({ root: folder });
+        } catch (error) {
+          notify(t('desktop.openFailed', { path: folder, message: (error as Error).message }));
+        }
+      })();
+    };
+    const openFile: CommandHandler = () => {
+      void (async () => {
+        const { api: client, tabs, workspaceRoot, notify, openArticle } = current();
+        const file = await pickPath(
+          () => client['dialog.pickFile']({ ...(workspaceRoot ? { defaultPath: workspaceRoot } : {}) }),
+          () => window.prompt(t('desktop.promptFile'), workspaceRoot ? `${workspaceRoot}/` : ''),
+        );
+        if (!file) return;
+        try {
+          const before = workspaceRoot;
+          if (tabs.some((tab) => tab.dirty)) {
+            // Only open it if it belongs to this workspace; switching would strand unsaved tabs.
+            const inside = before && (file === before || file.startsWith(`${before}/`) || file.startsWith(`${before}\\`));
+            if (!inside) {
+              notify(t('desktop.saveBeforeSwitching'));
+              return;
+            }
+          }
+          const result = await client['workspace.openPath']({ path: file });
+          // A switched workspace reloads the page (workspace.changed) and opens the article from the session.
+          if (result.article && result.workspace.root === before) await openArticle(result.article);
+        } catch (error) {
+          notify(t('desktop.openFailed', { path: file, message: (error as Error).message }));
+        }
+      })();
+    };
+    const saveAll: CommandHandler = () => {
+      // Fallback until the shell saves every tab: saves the active one, then reports what is left,
+      // so the close guard closes only when nothing unsaved remains.
+      const { api: client, tabs } = current();
+      handlers.run('file.save', 'api');
+      setTimeout(() => void client['window.setDirtyState']({ dirty: dirtyDocuments(current().tabs) }).catch(() => undefined), 1500);
+      return tabs.length > 0;
+    };
+    const about: CommandHandler = () => {
+      window.alert(t('desktop.about', { version: current().info.version }));
+    };
+    return handlers.registerAll({
+      'file.openWorkspace': openWorkspace,
+      'file.openFile': openFile,
+      'file.saveAll': saveAll,
+      'help.about': about,
+    });
+  }, [handlers, t]);
+}

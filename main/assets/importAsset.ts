@@ -30,7 +30,8 @@ type ImageType = 'png' | 'jpg' | 'gif' | 'webp' | 'avif';
 /** The type the bytes really are; the name's extension is not trusted. SVG is refused (it can carry script). */
 export function sniffImageType(bytes: Uint8Array): ImageType | null {
   const starts = (...sig: number[]): boolean => sig.every((b, i) => bytes[i] === b);
-  const ascii = (from: number, text: string): boolean => [...text].every((c, i) => bytes[from + i] === c.charCodeAt(0));
+  const ascii = (from: number, text: string): boolean =>
+    [...text].every((c, i) => bytes[from + i] === c.charCodeAt(0));
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png';
   if (starts(0xff, 0xd8, 0xff)) return 'jpg';
   if (ascii(0, 'GIF87a') || ascii(0, 'GIF89a')) return 'gif';
@@ -47,7 +48,7 @@ export function sniffImageType(bytes: Uint8Array): ImageType | null {
 export function safeImageBaseName(fileName: string): string {
   const base = (fileName.split(/[\\/]/).pop() ?? '').normalize('NFC').replace(/\.[^.]*$/, '');
   const cleaned = base
-    .replace(/[\u0000-\u001f\u007f<>:"|?*()[\]{}#%&'`^!$=+;,@~]/g, '')
+    .replace(/[\p{Cc}<>:"|?*()[\]{}#%&'`^!$=+;,@~]/gu, '')
     .replace(/\s+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '');
@@ -66,7 +67,8 @@ async function exists(target: string): Promise<boolean> {
 }
 
 /** Hugo page bundle: the article is index.md/_index.md in its own folder, its images beside it. */
-export const isPageBundle = (articlePath: string): boolean => /(^|\/)_?index\.(md|markdown)$/i.test(articlePath);
+export const isPageBundle = (articlePath: string): boolean =>
+  /(^|\/)_?index\.(md|markdown)$/i.test(articlePath);
 
 /** Where the image goes and how the article links it. */
 export async function chooseImageFolder(
@@ -81,13 +83,21 @@ export async function chooseImageFolder(
   // A Hugo site serves static/ at the site root: static/images/x.png is /images/x.png.
   const hugoConfig = ['hugo.toml', 'hugo.yaml', 'hugo.json', 'config.toml', 'config.yaml'];
   const isHugoSite =
-    (await exists(path.join(root, 'static'))) && (await Promise.all(hugoConfig.map((f) => exists(path.join(root, f))))).some(Boolean);
+    (await exists(path.join(root, 'static'))) &&
+    (await Promise.all(hugoConfig.map((f) => exists(path.join(root, f))))).some(Boolean);
   if (isHugoSite) {
-    return { folder: path.posix.join('static', imagesFolder), link: (name) => `/${path.posix.join(imagesFolder, name)}` };
+    return {
+      folder: path.posix.join('static', imagesFolder),
+      link: (name) => `/${path.posix.join(imagesFolder, name)}`,
+    };
   }
   return {
     folder: imagesFolder,
-    link: (name) => path.posix.relative(articleDir === '.' ? '' : articleDir, path.posix.join(imagesFolder, name)) || name,
+    link: (name) =>
+      path.posix.relative(
+        articleDir === '.' ? '' : articleDir,
+        path.posix.join(imagesFolder, name),
+      ) || name,
   };
 }
 
@@ -95,7 +105,11 @@ export async function chooseImageFolder(
  * Copies a pasted or dropped image into the workspace under a safe, unique name (never
  * overwriting: `photo.png`, `photo-2.png`, ...) and returns its Markdown path.
  */
-export async function importAsset(root: string, input: ImportAssetInput, options: ImportAssetOptions = {}): Promise<ImportAssetResult> {
+export async function importAsset(
+  root: string,
+  input: ImportAssetInput,
+  options: ImportAssetOptions = {},
+): Promise<ImportAssetResult> {
   const maxBytes = options.maxBytes ?? 25 * 1024 * 1024;
   const imagesFolder = options.imagesFolder ?? 'images';
   // The article must be a workspace path (this throws for anything outside).
@@ -103,10 +117,17 @@ export async function importAsset(root: string, input: ImportAssetInput, options
   const bytes = Buffer.from(input.dataBase64, 'base64');
   if (bytes.length === 0) throw new BylineError('empty-image', 'The image is empty.');
   if (bytes.length > maxBytes) {
-    throw new BylineError('image-too-large', `The image is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+    throw new BylineError(
+      'image-too-large',
+      `The image is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`,
+    );
   }
   const type = sniffImageType(bytes);
-  if (!type) throw new BylineError('not-an-image', 'Only PNG, JPEG, GIF, WebP and AVIF images can be added.');
+  if (!type)
+    throw new BylineError(
+      'not-an-image',
+      'Only PNG, JPEG, GIF, WebP and AVIF images can be added.',
+    );
 
   const { folder, link } = await chooseImageFolder(root, input.articlePath, imagesFolder);
   const folderAbsolute = folder === '' ? root : resolveInWorkspace(root, folder);
@@ -118,7 +139,11 @@ export async function importAsset(root: string, input: ImportAssetInput, options
     let handle;
     try {
       // O_EXCL: never overwrite, even if another copy races us.
-      handle = await fs.open(target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+      handle = await fs.open(
+        target,
+        constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
+        0o644,
+      );
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
       throw error;

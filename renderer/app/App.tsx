@@ -11,7 +11,7 @@
  * - Banners (conflicts, recovery): the `banners` slot of WorkbenchLayout.
  */
 import { openSearchPanel } from '@codemirror/search';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandId } from '../../shared/commands/commandRegistry';
 import type { AppInfo, LibraryEntry, Settings, WorkspaceInfo } from '../../shared/ipc/contract';
@@ -27,6 +27,8 @@ import { TabsBar } from '../layout/TabsBar';
 import { WorkbenchLayout } from '../layout/WorkbenchLayout';
 import { LibrarySidebar } from '../library/LibrarySidebar';
 import { PreviewPane } from '../preview/PreviewPane';
+import { PreviewController, strategyFromLocation } from '../preview/previewController';
+import type { AssetUrlPattern } from '../preview/previewModel';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { restoreSession, useDesktopIntegration } from '../desktop/useDesktopIntegration';
 import { useAppliedTheme, useEditorFontSize } from '../theme/useTheme';
@@ -37,6 +39,7 @@ import { CommandHandlers, CommandHandlersContext } from './commandHandlers';
 import { commandKeymap } from './commandKeymap';
 import { EditorSession, useSnapshot } from './editorSession';
 import { useImageImport } from './useImageImport';
+import { useLatest } from './useLatest';
 import { installGlobalShortcuts, isMacPlatform } from './shortcuts';
 import { sidePanels } from './sidePanels';
 import type { ArticleTab, Workbench } from './workbenchContext';
@@ -52,6 +55,14 @@ const viewGroups: CommandId[][] = [
   ['view.layoutEditor', 'view.layoutSplit', 'view.layoutPreview'],
   ['view.focusMode', 'view.typewriterMode', 'view.toggleTheme', 'window.settings'],
 ];
+
+/** The transport's asset URL scheme as prefix + suffix, so the preview worker can build URLs. */
+function assetUrlPattern(assetUrl: (path: string) => string): AssetUrlPattern {
+  const marker = 'BYLINEASSETMARKER';
+  const sample = assetUrl(marker);
+  const at = sample.indexOf(marker);
+  return { prefix: sample.slice(0, at), suffix: sample.slice(at + marker.length) };
+}
 
 const titleOf = (path: string, entries: readonly LibraryEntry[]): string =>
   entries.find((e) => e.path === path)?.title ?? path.split('/').pop() ?? path;
@@ -74,18 +85,30 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
 
   const handlers = useMemo(() => new CommandHandlers(), []);
   const session = useMemo(() => new EditorSession(), []);
-  const tabsRef = useRef(tabs);
-  tabsRef.current = tabs;
+  const preview = useMemo(
+    () =>
+      new PreviewController(
+        assetUrlPattern(connection.assetUrl),
+        strategyFromLocation(window.location.search),
+      ),
+    [connection.assetUrl],
+  );
+  const stats = useSyncExternalStore(preview.stats.subscribe, preview.stats.get);
+  const tabsRef = useLatest(tabs);
   const activeTab = tabs.find((tab) => tab.id === activeId) ?? null;
-  const activeRef = useRef(activeTab);
-  activeRef.current = activeTab;
+  const activeRef = useLatest(activeTab);
 
   const theme = useAppliedTheme(settings.theme);
+  const settingsRef = useLatest(settings);
+  const themeRef = useLatest(theme);
   useEditorFontSize(settings.editorFontSize);
   const locale = pickLocale(settings.locale, info.systemLocale);
   useEffect(() => void changeUiLocale(locale), [locale]);
 
-  const notify = useCallback((message: string) => setMessages((list) => [...list.filter((m) => m !== message), message]), []);
+  const notify = useCallback(
+    (message: string) => setMessages((list) => [...list.filter((m) => m !== message), message]),
+    [],
+  );
 
   const updateSettings = useCallback(
     (patch: Partial<Settings>) => {
@@ -127,7 +150,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
         notify(t('errors.openFailed', { path, message: (error as Error).message }));
       }
     },
-    [api, entries, notify, t],
+    [api, entries, notify, t, tabsRef],
   );
 
   const patchTab = useCallback((id: string, patch: Partial<ArticleTab>) => {
@@ -137,7 +160,10 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const [current, list] = await Promise.all([api['workspace.current'](), api['library.list']()]);
+      const [current, list] = await Promise.all([
+        api['workspace.current'](),
+        api['library.list'](),
+      ]);
       if (cancelled) return;
       setWorkspace(current);
       setEntries(list);
@@ -187,7 +213,12 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
       });
       if (result.status === 'saved') {
         const stillSame = session.text() === text;
-        patchTab(tab.id, { stamp: result.stamp, savedText: text, saving: false, dirty: !stillSame });
+        patchTab(tab.id, {
+          stamp: result.stamp,
+          savedText: text,
+          saving: false,
+          dirty: !stillSame,
+        });
         setConflict(null);
         void refreshLibrary();
       } else if (result.status === 'conflict') {
@@ -198,7 +229,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
         notify(t('errors.saveFailed', { message: result.message }));
       }
     },
-    [api, notify, patchTab, refreshLibrary, session, t],
+    [api, notify, patchTab, refreshLibrary, session, t, activeRef],
   );
 
   const takeTheirs = useCallback(() => {
@@ -211,7 +242,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
       loadGeneration: tab.loadGeneration + 1,
     });
     setConflict(null);
-  }, [conflict, patchTab]);
+  }, [conflict, patchTab, tabsRef]);
 
   const closeTab = useCallback(
     (id: string) => {
@@ -222,9 +253,10 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
       const index = list.indexOf(tab);
       const rest = list.filter((x) => x.id !== id);
       setTabs(rest);
-      if (activeRef.current?.id === id) setActiveId((rest[index] ?? rest[index - 1] ?? null)?.id ?? null);
+      if (activeRef.current?.id === id)
+        setActiveId((rest[index] ?? rest[index - 1] ?? null)?.id ?? null);
     },
-    [t],
+    [t, activeRef, tabsRef],
   );
 
   // Dirty flag: set at once on a change, cleared in idle time when the text is back to the saved one.
@@ -232,28 +264,39 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     (tabId: string) => {
       if (!tabsRef.current.find((tab) => tab.id === tabId)?.dirty) patchTab(tabId, { dirty: true });
     },
-    [patchTab],
+    [patchTab, tabsRef],
   );
   const snapshot = useSnapshot(session);
   useEffect(() => {
     if (!snapshot) return;
     const tab = tabsRef.current.find((x) => x.id === snapshot.tabId);
     if (tab && tab.dirty && snapshot.text === tab.savedText) patchTab(tab.id, { dirty: false });
-  }, [snapshot, patchTab]);
+  }, [snapshot, patchTab, tabsRef]);
 
   const importImages = useImageImport({ api, session, activeTab, notify });
   // Dialogs, files opened from the OS, unsaved-changes guard, session restore (issue 9).
-  useDesktopIntegration({ api, info, handlers, tabs, activePath: activeTab?.path ?? null, workspaceRoot: workspace?.root ?? null, openArticle, notify });
+  useDesktopIntegration({
+    api,
+    info,
+    handlers,
+    tabs,
+    activePath: activeTab?.path ?? null,
+    workspaceRoot: workspace?.root ?? null,
+    openArticle,
+    notify,
+  });
 
   // ── commands owned by the shell ────────────────────────────────────────────────────────────
   useEffect(() => {
-    const inEditor = (command: Parameters<typeof runWhenIdle>[1]): CommandHandler => () => {
-      const view = session.view;
-      if (!view) return false;
-      runWhenIdle(view, command);
-      view.focus();
-      return true;
-    };
+    const inEditor =
+      (command: Parameters<typeof runWhenIdle>[1]): CommandHandler =>
+      () => {
+        const view = session.view;
+        if (!view) return false;
+        runWhenIdle(view, command);
+        view.focus();
+        return true;
+      };
     const own: Partial<Record<CommandId, CommandHandler>> = {
       'file.save': () => void save(),
       'file.closeTab': () => (activeRef.current ? closeTab(activeRef.current.id) : false),
@@ -262,7 +305,9 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
         const view = session.view;
         if (!view) return false;
         openSearchPanel(view);
-        requestAnimationFrame(() => view.dom.querySelector<HTMLInputElement>('.cm-search input[name="replace"]')?.focus());
+        requestAnimationFrame(() =>
+          view.dom.querySelector<HTMLInputElement>('.cm-search input[name="replace"]')?.focus(),
+        );
         return true;
       },
       'view.layoutEditor': () => updateSettings({ layout: 'editor' }),
@@ -270,8 +315,10 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
       'view.layoutPreview': () => updateSettings({ layout: 'preview' }),
       'view.toggleSidebar': () => setSidebarVisible((v) => !v),
       'view.focusMode': () => updateSettings({ focusMode: !settingsRef.current.focusMode }),
-      'view.typewriterMode': () => updateSettings({ typewriterMode: !settingsRef.current.typewriterMode }),
-      'view.toggleTheme': () => updateSettings({ theme: themeRef.current === 'dark' ? 'light' : 'dark' }),
+      'view.typewriterMode': () =>
+        updateSettings({ typewriterMode: !settingsRef.current.typewriterMode }),
+      'view.toggleTheme': () =>
+        updateSettings({ theme: themeRef.current === 'dark' ? 'light' : 'dark' }),
       'window.settings': () => setSettingsOpen(true),
       'format.bold': inEditor(format.toggleBold),
       'format.italic': inEditor(format.toggleItalic),
@@ -299,16 +346,27 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
         });
     }
     return handlers.registerAll(own);
-  }, [handlers, session, save, closeTab, updateSettings, importImages]);
+  }, [
+    handlers,
+    session,
+    save,
+    closeTab,
+    updateSettings,
+    importImages,
+    activeRef,
+    settingsRef,
+    themeRef,
+  ]);
 
-  const settingsRef = useRef(settings);
-  settingsRef.current = settings;
-  const themeRef = useRef(theme);
-  themeRef.current = theme;
-
-  useEffect(() => installGlobalShortcuts(handlers, isMacPlatform(info.platform)), [handlers, info.platform]);
+  useEffect(
+    () => installGlobalShortcuts(handlers, isMacPlatform(info.platform)),
+    [handlers, info.platform],
+  );
   // Native menu items (Electron) arrive as events and run the same handlers.
-  useEffect(() => api.on('command.invoked', ({ id }) => void handlers.run(id, 'menu')), [api, handlers]);
+  useEffect(
+    () => api.on('command.invoked', ({ id }) => void handlers.run(id, 'menu')),
+    [api, handlers],
+  );
 
   // ── editor configuration ───────────────────────────────────────────────────────────────────
   const editorConfig = useMemo<EditorConfig>(
@@ -321,7 +379,10 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     }),
     [settings.lineNumbers, settings.focusMode, settings.typewriterMode, locale],
   );
-  const keymapExtension = useMemo(() => commandKeymap(handlers, info.platform), [handlers, info.platform]);
+  const keymapExtension = useMemo(
+    () => [commandKeymap(handlers, info.platform)],
+    [handlers, info.platform],
+  );
   const editorCallbacks = useMemo(
     () => ({ onSave: () => void save(), onDocChanged, onImportImages: importImages.importFiles }),
     [save, onDocChanged, importImages.importFiles],
@@ -329,7 +390,13 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
 
   const pressed = useMemo(() => {
     const set = new Set<CommandId>();
-    set.add(settings.layout === 'editor' ? 'view.layoutEditor' : settings.layout === 'preview' ? 'view.layoutPreview' : 'view.layoutSplit');
+    set.add(
+      settings.layout === 'editor'
+        ? 'view.layoutEditor'
+        : settings.layout === 'preview'
+          ? 'view.layoutPreview'
+          : 'view.layoutSplit',
+    );
     if (settings.focusMode) set.add('view.focusMode');
     if (settings.typewriterMode) set.add('view.typewriterMode');
     return set;
@@ -352,7 +419,13 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   if (!workspace) return <div className="splash">{t('app.loading')}</div>;
 
   const editorDocument = activeTab
-    ? { id: activeTab.id, path: activeTab.path, text: activeTab.savedText, readOnly: activeTab.readOnly, generation: activeTab.loadGeneration }
+    ? {
+        id: activeTab.id,
+        path: activeTab.path,
+        text: activeTab.savedText,
+        readOnly: activeTab.readOnly,
+        generation: activeTab.loadGeneration,
+      }
     : null;
   const shownPanels = sidePanels.filter((panel) => openPanels.has(panel.id));
 
@@ -370,20 +443,29 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
               />
             ) : undefined
           }
-          tabs={<TabsBar tabs={tabs} activeId={activeId} onSelect={setActiveId} onClose={closeTab} />}
+          tabs={
+            <TabsBar tabs={tabs} activeId={activeId} onSelect={setActiveId} onClose={closeTab} />
+          }
           toolbar={<Toolbar platform={info.platform} pressed={pressed} viewGroups={viewGroups} />}
           banners={
             <>
               {messages.map((message) => (
                 <div className="banner" role="alert" key={message}>
                   <span>{message}</span>
-                  <button type="button" onClick={() => setMessages((list) => list.filter((m) => m !== message))}>
+                  <button
+                    type="button"
+                    onClick={() => setMessages((list) => list.filter((m) => m !== message))}
+                  >
                     {t('actions.dismiss')}
                   </button>
                 </div>
               ))}
               {conflict && activeTab?.id === conflict.tabId ? (
-                <div className="banner banner-conflict" role="alertdialog" aria-label={t('conflict.title')}>
+                <div
+                  className="banner banner-conflict"
+                  role="alertdialog"
+                  aria-label={t('conflict.title')}
+                >
                   <strong>{t('conflict.title')}</strong>
                   <span>{t('conflict.body', { path: activeTab.path })}</span>
                   <button type="button" onClick={() => void save(true)}>
@@ -419,14 +501,27 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
                   )}
                 </>
               }
-              preview={<PreviewPane session={session} assetUrl={connection.assetUrl} articlePath={activeTab?.path ?? null} />}
+              preview={
+                <PreviewPane
+                  session={session}
+                  controller={preview}
+                  articlePath={activeTab?.path ?? null}
+                  hidden={settings.layout === 'editor'}
+                />
+              }
             />
           }
           sidePanels={
             shownPanels.length > 0 ? (
               <div className="side-panels" aria-label={t('layout.panels')}>
                 {shownPanels.map(({ id, titleKey, width, Component }) => (
-                  <section key={id} className="side-panel" aria-label={t(titleKey)} style={width ? { width } : undefined} data-panel={id}>
+                  <section
+                    key={id}
+                    className="side-panel"
+                    aria-label={t(titleKey)}
+                    style={width ? { width } : undefined}
+                    data-panel={id}
+                  >
                     <Component
                       onClose={() =>
                         setOpenPanels((current) => {
@@ -441,9 +536,15 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
               </div>
             ) : undefined
           }
-          statusBar={<StatusBar tab={activeTab} session={session} stats={null} />}
+          statusBar={<StatusBar tab={activeTab} session={session} stats={stats} />}
           overlays={
-            settingsOpen ? <SettingsPanel settings={settings} update={updateSettings} onClose={() => setSettingsOpen(false)} /> : null
+            settingsOpen ? (
+              <SettingsPanel
+                settings={settings}
+                update={updateSettings}
+                onClose={() => setSettingsOpen(false)}
+              />
+            ) : null
           }
         />
       </WorkbenchContext.Provider>

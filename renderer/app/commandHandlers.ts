@@ -37,7 +37,9 @@ export class CommandHandlers {
 
   /** Registers several handlers at once; returns one disposer. */
   registerAll(map: Partial<Record<CommandId, CommandHandler>>): () => void {
-    const disposers = Object.entries(map).map(([id, handler]) => this.register(id as CommandId, handler));
+    const disposers = Object.entries(map).map(([id, handler]) =>
+      this.register(id as CommandId, handler),
+    );
     return () => disposers.forEach((dispose) => dispose());
   }
 

@@ -2,7 +2,11 @@ import type { Extension } from '@codemirror/state';
 import { Prec } from '@codemirror/state';
 import type { KeyBinding } from '@codemirror/view';
 import { keymap } from '@codemirror/view';
-import { acceleratorFor, acceleratorToKeyBinding, commands } from '../../shared/commands/commandRegistry';
+import {
+  acceleratorFor,
+  acceleratorToKeyBinding,
+  commands,
+} from '../../shared/commands/commandRegistry';
 import type { CommandHandlers } from './commandHandlers';
 
 /**
@@ -15,7 +19,11 @@ export function commandKeymap(handlers: CommandHandlers, platform: string): Exte
   for (const command of commands) {
     const accelerator = acceleratorFor(command, platform);
     if (!accelerator) continue;
-    bindings.push({ key: acceleratorToKeyBinding(accelerator), preventDefault: false, run: () => handlers.run(command.id, 'shortcut') });
+    bindings.push({
+      key: acceleratorToKeyBinding(accelerator),
+      preventDefault: false,
+      run: () => handlers.run(command.id, 'shortcut'),
+    });
   }
   return Prec.highest(keymap.of(bindings));
 }

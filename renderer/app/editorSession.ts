@@ -23,7 +23,8 @@ export interface ArticleSnapshot {
 
 type Listener = () => void;
 
-class Signal<T> {
+/** A tiny observable value for useSyncExternalStore. */
+export class Signal<T> {
   private readonly listeners = new Set<Listener>();
   constructor(private value: T) {}
   get = (): T => this.value;
@@ -56,6 +57,11 @@ export class EditorSession {
   readonly cursor = new Signal<CursorInfo>({ line: 1, column: 1, selections: 1, selectedChars: 0 });
   readonly snapshot = new Signal<ArticleSnapshot | null>(null);
   readonly activeView = new Signal<EditorView | null>(null);
+  /**
+   * Every document change, synchronously (tab id and version). Only for things that must see
+   * each change (the naive preview baseline of the benchmark); everything else uses `snapshot`.
+   */
+  readonly changes = new Signal<{ tabId: string; version: number } | null>(null);
 
   get view(): EditorView | null {
     return this.current?.view ?? null;
@@ -85,7 +91,9 @@ export class EditorSession {
     const current = this.current;
     if (!current || update.view !== current.view) return;
     if (update.docChanged) {
-      this.versions.set(current.tabId, this.versionOf(current.tabId) + 1);
+      const version = this.versionOf(current.tabId) + 1;
+      this.versions.set(current.tabId, version);
+      this.changes.set({ tabId: current.tabId, version });
       this.scheduleSnapshot();
     }
     if (update.docChanged || update.selectionSet) this.scheduleCursor();
@@ -119,7 +127,12 @@ export class EditorSession {
     const version = this.versionOf(current.tabId);
     const previous = this.snapshot.get();
     if (previous && previous.tabId === current.tabId && previous.version === version) return;
-    this.snapshot.set({ tabId: current.tabId, path: current.path, version, text: current.view.state.doc.toString() });
+    this.snapshot.set({
+      tabId: current.tabId,
+      path: current.path,
+      version,
+      text: current.view.state.doc.toString(),
+    });
   }
 
   private scheduleCursor(): void {

@@ -48,7 +48,8 @@ export function matchesAccelerator(accelerator: string, chord: KeyChord, mac: bo
 
 export function commandForChord(chord: KeyChord, mac: boolean): CommandId | null {
   for (const command of commands) {
-    if (command.accelerator && matchesAccelerator(command.accelerator, chord, mac)) return command.id;
+    if (command.accelerator && matchesAccelerator(command.accelerator, chord, mac))
+      return command.id;
   }
   return null;
 }

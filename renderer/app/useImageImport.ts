@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BylineApi } from '../../shared/ipc/contract';
 import { dispatchWhenIdle } from '../editor/compositionQueue';
@@ -6,6 +6,7 @@ import { imageMarkdown } from '../editor/formatCommands';
 import { fileToBase64 } from '../editor/imageDrop';
 import { trackPosition } from '../editor/positionTracker';
 import type { EditorSession } from './editorSession';
+import { useLatest } from './useLatest';
 import type { ArticleTab } from './workbenchContext';
 
 interface ImageImportOptions {
@@ -16,7 +17,11 @@ interface ImageImportOptions {
 }
 
 /** Alt text from a file name: "IMG_2041 (2).JPG" -> "IMG_2041 (2)". */
-export const altFromFileName = (name: string): string => name.replace(/\.[^.]+$/, '').replace(/[[\]]/g, '').trim();
+export const altFromFileName = (name: string): string =>
+  name
+    .replace(/\.[^.]+$/, '')
+    .replace(/[[\]]/g, '')
+    .trim();
 
 /**
  * Pasted, dropped or picked images: each file is copied by main (`asset.import`) next to the
@@ -28,8 +33,7 @@ export function useImageImport({ api, session, activeTab, notify }: ImageImportO
   pick(): boolean;
 } {
   const { t } = useTranslation();
-  const tabRef = useRef(activeTab);
-  tabRef.current = activeTab;
+  const tabRef = useLatest(activeTab);
 
   const importFiles = useCallback(
     (files: File[], pos: number) => {
@@ -56,11 +60,16 @@ export function useImageImport({ api, session, activeTab, notify }: ImageImportO
           target.release();
           if (at === null || links.length === 0) return null;
           const insert = links.join('\n\n');
-          return { changes: { from: at, insert }, selection: { anchor: at + insert.length }, userEvent: 'input.paste', scrollIntoView: true };
+          return {
+            changes: { from: at, insert },
+            selection: { anchor: at + insert.length },
+            userEvent: 'input.paste',
+            scrollIntoView: true,
+          };
         });
       })();
     },
-    [api, notify, session, t],
+    [api, notify, session, t, tabRef],
   );
 
   const pick = useCallback((): boolean => {
@@ -77,7 +86,7 @@ export function useImageImport({ api, session, activeTab, notify }: ImageImportO
     });
     input.click();
     return true;
-  }, [importFiles, session, t]);
+  }, [importFiles, session, t, tabRef]);
 
   return useMemo(() => ({ importFiles, pick }), [importFiles, pick]);
 }

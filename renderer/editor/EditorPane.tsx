@@ -56,7 +56,8 @@ export function EditorPane(props: EditorPaneProps): React.JSX.Element {
           {
             onUpdate: (update) => {
               latest.current.session.onUpdate(update);
-              if (update.docChanged && shown.current) latest.current.callbacks.onDocChanged(shown.current.id);
+              if (update.docChanged && shown.current)
+                latest.current.callbacks.onDocChanged(shown.current.id);
             },
             onSave: () => latest.current.callbacks.onSave(),
             onImportImages: (files, pos) => latest.current.callbacks.onImportImages(files, pos),
@@ -70,7 +71,10 @@ export function EditorPane(props: EditorPaneProps): React.JSX.Element {
   // One view for the pane's lifetime.
   useEffect(() => {
     if (!host.current) return undefined;
-    const created = new EditorView({ parent: host.current, state: EditorState.create({ doc: '' }) });
+    const created = new EditorView({
+      parent: host.current,
+      state: EditorState.create({ doc: '' }),
+    });
     view.current = created;
     return () => {
       latest.current.session.detach(created);
@@ -85,11 +89,17 @@ export function EditorPane(props: EditorPaneProps): React.JSX.Element {
   useEffect(() => {
     const current = view.current;
     if (!current) return;
-    if (shown.current) states.current.set(shown.current.id, { state: current.state, generation: shown.current.generation });
+    if (shown.current)
+      states.current.set(shown.current.id, {
+        state: current.state,
+        generation: shown.current.generation,
+      });
     if (!doc) {
       shown.current = null;
       latest.current.session.detach(current);
-      current.setState(EditorState.create({ doc: '', extensions: [EditorState.readOnly.of(true)] }));
+      current.setState(
+        EditorState.create({ doc: '', extensions: [EditorState.readOnly.of(true)] }),
+      );
       return;
     }
     const stored = states.current.get(doc.id);
@@ -97,7 +107,9 @@ export function EditorPane(props: EditorPaneProps): React.JSX.Element {
     current.setState(state);
     shown.current = { id: doc.id, generation: doc.generation };
     // Settings may have changed while the tab was in the background.
-    current.dispatch({ effects: reconfigureEffects({ ...latest.current.config, readOnly: doc.readOnly }) });
+    current.dispatch({
+      effects: reconfigureEffects({ ...latest.current.config, readOnly: doc.readOnly }),
+    });
     current.contentDOM.setAttribute('aria-label', t('editor.label'));
     latest.current.session.attach(current, doc.id, doc.path);
     current.focus();
@@ -109,7 +121,9 @@ export function EditorPane(props: EditorPaneProps): React.JSX.Element {
   useEffect(() => {
     const current = view.current;
     if (!current || !shown.current) return;
-    current.dispatch({ effects: reconfigureEffects({ ...props.config, readOnly: doc?.readOnly ?? false }) });
+    current.dispatch({
+      effects: reconfigureEffects({ ...props.config, readOnly: doc?.readOnly ?? false }),
+    });
     current.contentDOM.setAttribute('aria-label', t('editor.label'));
   }, [props.config, doc?.readOnly, t]);
 

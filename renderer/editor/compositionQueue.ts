@@ -65,7 +65,10 @@ export const compositionQueue = ViewPlugin.fromClass(
 export const pendingChanges = (view: EditorView): number => queues.get(view)?.length ?? 0;
 
 /** Runs a state command (formatting) as a composition-safe change. */
-export function runWhenIdle(view: EditorView, command: (target: { state: EditorView['state']; dispatch: (tr: Transaction) => void }) => boolean): void {
+export function runWhenIdle(
+  view: EditorView,
+  command: (target: { state: EditorView['state']; dispatch: (tr: Transaction) => void }) => boolean,
+): void {
   dispatchWhenIdle(view, () => {
     let result: Transaction | null = null;
     command({ state: view.state, dispatch: (tr) => (result = tr) });

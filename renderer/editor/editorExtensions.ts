@@ -48,7 +48,21 @@ export interface EditorConfig {
  * above U+007F with the next code point, which is exactly the closing form of 「」『』“”‘’《》〈〉
  * （）【】.
  */
-export const pairedCharacters = ['(', '[', '{', '"', '`', '「', '『', '“', '‘', '《', '〈', '（', '【'];
+export const pairedCharacters = [
+  '(',
+  '[',
+  '{',
+  '"',
+  '`',
+  '「',
+  '『',
+  '“',
+  '‘',
+  '《',
+  '〈',
+  '（',
+  '【',
+];
 
 const compartments = {
   lineNumbers: new Compartment(),
@@ -85,7 +99,10 @@ export function markdownSupport(): Extension {
 }
 
 /** The writing editor's extensions, assembled from small factories as CodeMirror does itself. */
-export function writingEditorExtensions(callbacks: EditorCallbacks, config: EditorConfig): Extension[] {
+export function writingEditorExtensions(
+  callbacks: EditorCallbacks,
+  config: EditorConfig,
+): Extension[] {
   const values = configured(config);
   return [
     history(),
@@ -112,9 +129,22 @@ export function writingEditorExtensions(callbacks: EditorCallbacks, config: Edit
     compartments.typewriter.of(values.typewriter),
     compartments.readOnly.of(values.readOnly),
     compartments.phrases.of(values.phrases),
-    EditorView.contentAttributes.of({ spellcheck: 'true', autocorrect: 'off', autocapitalize: 'off', 'aria-multiline': 'true' }),
-    Prec.high(keymap.of([{ key: 'Mod-s', preventDefault: true, run: () => (callbacks.onSave(), true) }])),
-    keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
+    EditorView.contentAttributes.of({
+      spellcheck: 'true',
+      autocorrect: 'off',
+      autocapitalize: 'off',
+      'aria-multiline': 'true',
+    }),
+    Prec.high(
+      keymap.of([{ key: 'Mod-s', preventDefault: true, run: () => (callbacks.onSave(), true) }]),
+    ),
+    keymap.of([
+      ...closeBracketsKeymap,
+      ...defaultKeymap,
+      ...searchKeymap,
+      ...historyKeymap,
+      indentWithTab,
+    ]),
     EditorView.updateListener.of((update) => callbacks.onUpdate(update)),
   ];
 }

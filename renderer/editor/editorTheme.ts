@@ -11,13 +11,17 @@ const chrome = EditorView.theme({
   '&': { color: 'var(--fg)', backgroundColor: 'var(--bg-editor)', height: '100%' },
   '.cm-content': { caretColor: 'var(--caret)' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--caret)', borderLeftWidth: '2px' },
-  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection': {
-    backgroundColor: 'var(--selection)',
-  },
+  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection':
+    {
+      backgroundColor: 'var(--selection)',
+    },
   '.cm-activeLine': { backgroundColor: 'var(--active-line)' },
   '.cm-gutters': { backgroundColor: 'var(--bg-editor)', color: 'var(--fg-faint)', border: 'none' },
   '.cm-activeLineGutter': { backgroundColor: 'transparent', color: 'var(--fg-muted)' },
-  '.cm-searchMatch': { backgroundColor: 'var(--search-match)', outline: '1px solid var(--search-outline)' },
+  '.cm-searchMatch': {
+    backgroundColor: 'var(--search-match)',
+    outline: '1px solid var(--search-outline)',
+  },
   '.cm-searchMatch.cm-searchMatch-selected': { backgroundColor: 'var(--search-current)' },
   '.cm-selectionMatch': { backgroundColor: 'var(--selection-match)' },
   '&.cm-focused .cm-matchingBracket': { backgroundColor: 'var(--bracket)', outline: 'none' },
@@ -29,7 +33,11 @@ const chrome = EditorView.theme({
 const highlight = HighlightStyle.define([
   { tag: t.heading1, fontWeight: '700', fontSize: '1.25em', color: 'var(--syntax-heading)' },
   { tag: t.heading2, fontWeight: '700', fontSize: '1.15em', color: 'var(--syntax-heading)' },
-  { tag: [t.heading3, t.heading4, t.heading5, t.heading6], fontWeight: '700', color: 'var(--syntax-heading)' },
+  {
+    tag: [t.heading3, t.heading4, t.heading5, t.heading6],
+    fontWeight: '700',
+    color: 'var(--syntax-heading)',
+  },
   { tag: t.strong, fontWeight: '700' },
   { tag: t.emphasis, fontStyle: 'italic' },
   { tag: t.strikethrough, textDecoration: 'line-through' },
@@ -44,7 +52,10 @@ const highlight = HighlightStyle.define([
   { tag: [t.number, t.bool, t.null, t.atom], color: 'var(--syntax-atom)' },
   { tag: [t.comment, t.lineComment], color: 'var(--fg-faint)', fontStyle: 'italic' },
   { tag: [t.keyword, t.typeName, t.labelName], color: 'var(--syntax-key)' },
-  { tag: [t.punctuation, t.separator, t.bracket, t.squareBracket, t.brace], color: 'var(--syntax-mark)' },
+  {
+    tag: [t.punctuation, t.separator, t.bracket, t.squareBracket, t.brace],
+    color: 'var(--syntax-mark)',
+  },
   { tag: t.invalid, color: 'var(--danger)' },
 ]);
 

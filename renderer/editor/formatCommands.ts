@@ -1,4 +1,10 @@
-import type { ChangeSpec, EditorState, SelectionRange, StateCommand, Transaction } from '@codemirror/state';
+import type {
+  ChangeSpec,
+  EditorState,
+  SelectionRange,
+  StateCommand,
+  Transaction,
+} from '@codemirror/state';
 import { EditorSelection } from '@codemirror/state';
 
 type Dispatch = (tr: Transaction) => void;
@@ -80,7 +86,8 @@ function selectedLines(state: EditorState): { from: number; text: string; number
     const first = state.doc.lineAt(range.from).number;
     // A selection ending at the start of a line does not include that line.
     const endLine = state.doc.lineAt(range.to);
-    const last = range.to > range.from && endLine.from === range.to ? endLine.number - 1 : endLine.number;
+    const last =
+      range.to > range.from && endLine.from === range.to ? endLine.number - 1 : endLine.number;
     for (let n = first; n <= Math.max(first, last); n++) {
       if (seen.has(n)) continue;
       seen.add(n);
@@ -107,7 +114,9 @@ function applyLineChanges(state: EditorState, dispatch: Dispatch, changes: Chang
     }),
     state.selection.mainIndex,
   );
-  dispatch(state.update({ changes: set, selection, scrollIntoView: true, userEvent: 'input.format' }));
+  dispatch(
+    state.update({ changes: set, selection, scrollIntoView: true, userEvent: 'input.format' }),
+  );
   return true;
 }
 
@@ -135,7 +144,8 @@ export const toggleQuote: StateCommand = ({ state, dispatch }) => {
   const content = lines.filter((line) => line.text.trim() !== '' || lines.length === 1);
   const allQuoted = content.length > 0 && content.every((line) => quotePrefix.test(line.text));
   const changes: ChangeSpec[] = content.map((line) => {
-    if (allQuoted) return { from: line.from, to: line.from + (quotePrefix.exec(line.text)?.[0].length ?? 0) };
+    if (allQuoted)
+      return { from: line.from, to: line.from + (quotePrefix.exec(line.text)?.[0].length ?? 0) };
     return { from: line.from, insert: '> ' };
   });
   return applyLineChanges(state, dispatch, changes);
@@ -166,7 +176,8 @@ export const toggleOrderedList = toggleList('ordered');
 
 // ── inserts ──────────────────────────────────────────────────────────────────────────────────
 
-const looksLikeUrl = (text: string): boolean => /^(?:https?:\/\/|mailto:|www\.)\S+$/i.test(text.trim());
+const looksLikeUrl = (text: string): boolean =>
+  /^(?:https?:\/\/|mailto:|www\.)\S+$/i.test(text.trim());
 
 /** `[text](|)`; a selected URL becomes the target: `[|](url)`; nothing selected: `[|]()`. */
 export const insertLink: StateCommand = ({ state, dispatch }) => {
@@ -175,11 +186,17 @@ export const insertLink: StateCommand = ({ state, dispatch }) => {
     const text = state.sliceDoc(range.from, range.to);
     if (!range.empty && looksLikeUrl(text)) {
       const insert = `[](${text.trim()})`;
-      return { changes: { from: range.from, to: range.to, insert }, range: EditorSelection.cursor(range.from + 1) };
+      return {
+        changes: { from: range.from, to: range.to, insert },
+        range: EditorSelection.cursor(range.from + 1),
+      };
     }
     const insert = `[${text}]()`;
     const cursor = range.empty ? range.from + 1 : range.from + insert.length - 1;
-    return { changes: { from: range.from, to: range.to, insert }, range: EditorSelection.cursor(cursor) };
+    return {
+      changes: { from: range.from, to: range.to, insert },
+      range: EditorSelection.cursor(cursor),
+    };
   });
   dispatch(state.update(tr, { scrollIntoView: true, userEvent: 'input.format' }));
   return true;
@@ -197,14 +214,21 @@ export const insertImageTemplate: StateCommand = ({ state, dispatch }) => {
   const tr = state.changeByRange((range) => {
     const alt = state.sliceDoc(range.from, range.to);
     const insert = `![${alt}]()`;
-    return { changes: { from: range.from, to: range.to, insert }, range: EditorSelection.cursor(range.from + insert.length - 1) };
+    return {
+      changes: { from: range.from, to: range.to, insert },
+      range: EditorSelection.cursor(range.from + insert.length - 1),
+    };
   });
   dispatch(state.update(tr, { scrollIntoView: true, userEvent: 'input.format' }));
   return true;
 };
 
 /** Text to insert at `pos` so that `block` stands as its own paragraph. */
-function asBlock(state: EditorState, pos: number, block: string): { insert: string; offset: number } {
+function asBlock(
+  state: EditorState,
+  pos: number,
+  block: string,
+): { insert: string; offset: number } {
   const line = state.doc.lineAt(pos);
   const before = state.sliceDoc(line.from, pos);
   const after = state.sliceDoc(pos, line.to);
@@ -227,7 +251,10 @@ export function insertTable(header: [string, string] = ['', '']): StateCommand {
     dispatch(
       state.update({
         changes: { from: range.from, to: range.to, insert },
-        selection: EditorSelection.range(range.from + offset + 2, range.from + offset + 2 + h1.length),
+        selection: EditorSelection.range(
+          range.from + offset + 2,
+          range.from + offset + 2 + h1.length,
+        ),
         scrollIntoView: true,
         userEvent: 'input.format',
       }),
@@ -248,7 +275,18 @@ export const insertFootnote: StateCommand = ({ state, dispatch }) => {
   const label = `[^${highest + 1}]`;
   const pos = state.selection.main.head;
   const end = state.doc.length;
-  const tail = text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
+  // Right after the existing definitions when the article ends with them, else as a new paragraph.
+  const lastLine = text.replace(/\n+$/, '').split('\n').pop() ?? '';
+  const afterDefinitions = /^\[\^[^\]]+\]:/.test(lastLine);
+  const tail = text.endsWith('\n\n')
+    ? ''
+    : text.endsWith('\n')
+      ? afterDefinitions
+        ? ''
+        : '\n'
+      : afterDefinitions
+        ? '\n'
+        : '\n\n';
   const definition = `${tail}${label}: `;
   const cursor = end + label.length + definition.length;
   dispatch(

@@ -44,7 +44,7 @@ export const frontMatterMarkdown: MarkdownConfig = {
       name: 'Frontmatter',
       before: 'HorizontalRule',
       parse(cx: BlockContext, line: Line): boolean {
-        if (cx.lineStart !== 0 || cx.depth > 0) return false;
+        if (cx.lineStart !== 0 || cx.depth > 1) return false;
         const match = opening.exec(line.text);
         if (!match) return false;
         const delimiter = match[1] ?? '---';
@@ -56,14 +56,18 @@ export const frontMatterMarkdown: MarkdownConfig = {
         let closeStart = 0;
         // Consume lines up to and including the closing delimiter.
         while (cx.nextLine()) {
-          if (cx.lineStart + line.text.length >= end && line.text.replace(/[ \t\r]+$/, '') === delimiter) {
+          if (
+            cx.lineStart + line.text.length >= end &&
+            line.text.replace(/[ \t\r]+$/, '') === delimiter
+          ) {
             closeStart = cx.lineStart;
             break;
           }
         }
         const closeEnd = closeStart + line.text.length;
         const children = [cx.elt('FrontmatterMark', 0, openEnd)];
-        if (closeStart > openEnd + 1) children.push(cx.elt('FrontmatterContent', openEnd + 1, closeStart - 1));
+        if (closeStart > openEnd + 1)
+          children.push(cx.elt('FrontmatterContent', openEnd + 1, closeStart - 1));
         children.push(cx.elt('FrontmatterMark', closeStart, closeEnd));
         cx.addElement(cx.elt('Frontmatter', 0, closeEnd, children));
         cx.nextLine();

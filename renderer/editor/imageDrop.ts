@@ -30,7 +30,8 @@ export function imagePasteAndDrop(onImages: ImportImages): Extension {
       const files = imageFiles(event.dataTransfer?.files);
       if (files.length === 0 || view.state.readOnly) return false;
       event.preventDefault();
-      const pos = view.posAtCoords({ x: event.clientX, y: event.clientY }) ?? view.state.selection.main.head;
+      const pos =
+        view.posAtCoords({ x: event.clientX, y: event.clientY }) ?? view.state.selection.main.head;
       onImages(files, pos);
       return true;
     },
@@ -42,6 +43,7 @@ export async function fileToBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  for (let i = 0; i < bytes.length; i += chunk)
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
   return btoa(binary);
 }

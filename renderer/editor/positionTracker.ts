@@ -38,7 +38,8 @@ export function trackPosition(view: EditorView, pos: number): TrackedPosition {
   return {
     current: () => view.state.field(trackedPositions, false)?.get(id) ?? null,
     release: () => {
-      if (view.state.field(trackedPositions, false)?.has(id)) view.dispatch({ effects: untrack.of(id) });
+      if (view.state.field(trackedPositions, false)?.has(id))
+        view.dispatch({ effects: untrack.of(id) });
     },
   };
 }

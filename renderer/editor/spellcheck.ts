@@ -8,7 +8,10 @@ const codeBlocks = new Set(['Frontmatter', 'FencedCode', 'CodeBlock', 'HTMLBlock
 /** Inline spans: code, URLs, link targets, HTML. */
 const codeSpans = new Set(['InlineCode', 'URL', 'Autolink', 'HTMLTag', 'LinkLabel']);
 
-const noSpellcheckLine = Decoration.line({ attributes: { spellcheck: 'false' }, class: 'cm-no-spellcheck' });
+const noSpellcheckLine = Decoration.line({
+  attributes: { spellcheck: 'false' },
+  class: 'cm-no-spellcheck',
+});
 const noSpellcheckMark = Decoration.mark({ attributes: { spellcheck: 'false' } });
 
 /** Decorations for the visible part of the document. */
@@ -24,7 +27,8 @@ export function spellcheckExclusions(view: EditorView): DecorationSet {
         if (codeBlocks.has(node.name)) {
           const first = state.doc.lineAt(Math.max(node.from, from)).number;
           const last = state.doc.lineAt(Math.min(node.to, to)).number;
-          for (let n = first; n <= last; n++) ranges.push(noSpellcheckLine.range(state.doc.line(n).from));
+          for (let n = first; n <= last; n++)
+            ranges.push(noSpellcheckLine.range(state.doc.line(n).from));
           return false;
         }
         if (codeSpans.has(node.name)) {
@@ -49,7 +53,11 @@ export const proseSpellcheck = ViewPlugin.fromClass(
       this.decorations = spellcheckExclusions(view);
     }
     update(update: ViewUpdate): void {
-      if (update.docChanged || update.viewportChanged || syntaxTree(update.startState) !== syntaxTree(update.state)) {
+      if (
+        update.docChanged ||
+        update.viewportChanged ||
+        syntaxTree(update.startState) !== syntaxTree(update.state)
+      ) {
         this.decorations = spellcheckExclusions(update.view);
       }
     }

@@ -13,9 +13,15 @@ export function paragraphLinesAt(state: EditorState, pos: number): { first: numb
   const line = doc.lineAt(pos);
   if (isBlank(line.text)) return { first: line.number, last: line.number };
   let first = line.number;
-  while (first > 1 && line.number - first < maxParagraphLines && !isBlank(doc.line(first - 1).text)) first--;
+  while (first > 1 && line.number - first < maxParagraphLines && !isBlank(doc.line(first - 1).text))
+    first--;
   let last = line.number;
-  while (last < doc.lines && last - line.number < maxParagraphLines && !isBlank(doc.line(last + 1).text)) last++;
+  while (
+    last < doc.lines &&
+    last - line.number < maxParagraphLines &&
+    !isBlank(doc.line(last + 1).text)
+  )
+    last++;
   return { first, last };
 }
 
@@ -24,7 +30,8 @@ const currentLine = Decoration.line({ class: 'cm-focus-current' });
 function focusDecorations(state: EditorState): DecorationSet {
   const builder = new RangeSetBuilder<Decoration>();
   const { first, last } = paragraphLinesAt(state, state.selection.main.head);
-  for (let n = first; n <= last; n++) builder.add(state.doc.line(n).from, state.doc.line(n).from, currentLine);
+  for (let n = first; n <= last; n++)
+    builder.add(state.doc.line(n).from, state.doc.line(n).from, currentLine);
   return builder.finish();
 }
 
@@ -42,7 +49,8 @@ export function focusMode(): Extension {
           this.decorations = focusDecorations(view.state);
         }
         update(update: ViewUpdate): void {
-          if (update.docChanged || update.selectionSet) this.decorations = focusDecorations(update.state);
+          if (update.docChanged || update.selectionSet)
+            this.decorations = focusDecorations(update.state);
         }
       },
       { decorations: (plugin) => plugin.decorations },
@@ -60,7 +68,9 @@ export function typewriterScrolling(): Extension {
     State.transactionExtender.of((tr) => {
       if (!tr.selection && !tr.docChanged) return null;
       if (tr.isUserEvent('input.type.compose') || tr.isUserEvent('select.pointer')) return null;
-      const typed = ['input', 'delete', 'select', 'undo', 'redo'].some((event) => tr.isUserEvent(event));
+      const typed = ['input', 'delete', 'select', 'undo', 'redo'].some((event) =>
+        tr.isUserEvent(event),
+      );
       if (!typed) return null;
       return { effects: EditorView.scrollIntoView(tr.newSelection.main.head, { y: 'center' }) };
     }),

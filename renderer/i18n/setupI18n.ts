@@ -20,7 +20,10 @@ export function uiResources(locale: UiLocale): Record<string, unknown> {
 
 export async function setupI18n(locale: UiLocale): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: uiResources('en') }, 'zh-CN': { translation: uiResources('zh-CN') } },
+    resources: {
+      en: { translation: uiResources('en') },
+      'zh-CN': { translation: uiResources('zh-CN') },
+    },
     lng: locale,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

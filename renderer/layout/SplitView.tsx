@@ -19,7 +19,13 @@ const clamp = (value: number): number => Math.min(0.8, Math.max(0.2, value));
  * Editor and preview side by side with a draggable (and keyboard-adjustable) divider. Both panes
  * stay mounted in every layout, so switching keeps the editor's state and the preview's scroll.
  */
-export function SplitView({ layout, ratio, onRatioChange, editor, preview }: SplitViewProps): React.JSX.Element {
+export function SplitView({
+  layout,
+  ratio,
+  onRatioChange,
+  editor,
+  preview,
+}: SplitViewProps): React.JSX.Element {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const [dragRatio, setDragRatio] = useState<number | null>(null);
@@ -62,7 +68,11 @@ export function SplitView({ layout, ratio, onRatioChange, editor, preview }: Spl
   );
 
   const columns =
-    layout === 'split' ? `minmax(0, ${shown}fr) 6px minmax(0, ${1 - shown}fr)` : layout === 'editor' ? 'minmax(0,1fr) 0 0' : '0 0 minmax(0,1fr)';
+    layout === 'split'
+      ? `minmax(0, ${shown}fr) 6px minmax(0, ${1 - shown}fr)`
+      : layout === 'editor'
+        ? 'minmax(0,1fr) 0 0'
+        : '0 0 minmax(0,1fr)';
 
   return (
     <div

@@ -19,16 +19,38 @@ interface StatusBarProps {
 /** Save state, live writer statistics, cursor position, encoding and line endings. */
 export function StatusBar({ tab, session, stats }: StatusBarProps): React.JSX.Element {
   const { t } = useTranslation();
-  const saveState = !tab ? null : tab.readOnly ? 'readOnly' : tab.saving ? 'saving' : tab.dirty ? 'unsaved' : 'saved';
+  const saveState = !tab
+    ? null
+    : tab.readOnly
+      ? 'readOnly'
+      : tab.saving
+        ? 'saving'
+        : tab.dirty
+          ? 'unsaved'
+          : 'saved';
   return (
     <footer className="status-bar" aria-label={t('status.label')}>
-      <span className={`status-save status-save-${saveState ?? 'none'}`} data-testid="save-state" role="status">
+      <span
+        className={`status-save status-save-${saveState ?? 'none'}`}
+        data-testid="save-state"
+        role="status"
+      >
         {saveState ? t(`status.${saveState}`) : ''}
       </span>
       {stats ? (
-        <span className="status-stats" data-testid="status-words" title={t('status.statsDetail', { cjkChars: stats.cjkChars, latinWords: stats.latinWords })}>
+        <span
+          className="status-stats"
+          data-testid="status-words"
+          title={t('status.statsDetail', {
+            cjkChars: stats.cjkChars,
+            latinWords: stats.latinWords,
+          })}
+        >
           {t('status.words', { count: stats.words })}
-          <span className="status-muted"> · {t('status.readingTime', { count: stats.readingMinutes })}</span>
+          <span className="status-muted">
+            {' '}
+            · {t('status.readingTime', { count: stats.readingMinutes })}
+          </span>
         </span>
       ) : null}
       <span className="status-spacer" />
@@ -51,7 +73,9 @@ function CursorPosition({ session }: { session: EditorSession }): React.JSX.Elem
     <span className="status-cursor" data-testid="status-cursor">
       {t('status.line', { line: cursor.line, column: cursor.column })}
       {cursor.selections > 1 ? ` · ${t('status.selections', { count: cursor.selections })}` : ''}
-      {cursor.selectedChars > 0 ? ` · ${t('status.selected', { count: cursor.selectedChars })}` : ''}
+      {cursor.selectedChars > 0
+        ? ` · ${t('status.selected', { count: cursor.selectedChars })}`
+        : ''}
     </span>
   );
 }

@@ -20,7 +20,9 @@ export function TabsBar({ tabs, activeId, onSelect, onClose }: TabsBarProps): Re
     event.preventDefault();
     onSelect(next.id);
     requestAnimationFrame(() =>
-      event.currentTarget.ownerDocument.querySelector<HTMLElement>(`[role="tab"][data-tab-id="${CSS.escape(next.id)}"]`)?.focus(),
+      event.currentTarget.ownerDocument
+        .querySelector<HTMLElement>(`[role="tab"][data-tab-id="${CSS.escape(next.id)}"]`)
+        ?.focus(),
     );
   };
   return (
@@ -28,7 +30,11 @@ export function TabsBar({ tabs, activeId, onSelect, onClose }: TabsBarProps): Re
       {tabs.map((tab) => {
         const active = tab.id === activeId;
         return (
-          <div key={tab.id} className={active ? 'tab tab-active' : 'tab'} data-dirty={tab.dirty || undefined}>
+          <div
+            key={tab.id}
+            className={active ? 'tab tab-active' : 'tab'}
+            data-dirty={tab.dirty || undefined}
+          >
             <button
               type="button"
               role="tab"
@@ -44,7 +50,12 @@ export function TabsBar({ tabs, activeId, onSelect, onClose }: TabsBarProps): Re
             >
               <span className="tab-label">{tab.title}</span>
               {tab.dirty ? (
-                <span className="tab-dirty" role="img" aria-label={t('tabs.unsaved')} data-testid="tab-dirty">
+                <span
+                  className="tab-dirty"
+                  role="img"
+                  aria-label={t('tabs.unsaved')}
+                  data-testid="tab-dirty"
+                >
                   ●
                 </span>
               ) : null}

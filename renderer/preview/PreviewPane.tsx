@@ -1,35 +1,229 @@
-import { Idiomorph } from 'idiomorph';
+import type { EditorView } from '@codemirror/view';
+import { EditorView as View } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorSession } from '../app/editorSession';
-import { useSnapshot } from '../app/editorSession';
-import { renderArticlePreview } from './renderArticlePreview';
+import { useActiveView, useSnapshot } from '../app/editorSession';
+import { useLatest } from '../app/useLatest';
+import type { PreviewController } from './previewController';
+import type { LineAnchor } from './scrollSync';
+import { collectAnchors, lineForPreviewOffset, previewOffsetForLine } from './scrollSync';
 
 interface PreviewPaneProps {
   session: EditorSession;
+  controller: PreviewController;
   articlePath: string | null;
-  assetUrl: (workspacePath: string) => string;
+  /** Preview hidden (editor-only layout): scroll sync pauses. */
+  hidden: boolean;
+}
+
+/** 0-based (fractional) source line at the top of the editor's visible area. */
+export function editorTopLine(view: EditorView): number {
+  const scrollTop = view.scrollDOM.getBoundingClientRect().top;
+  const docY = Math.max(0, scrollTop - view.documentTop);
+  const block = view.lineBlockAtHeight(docY);
+  const line = view.state.doc.lineAt(block.from).number - 1;
+  const fraction =
+    block.height > 0 ? Math.min(1, Math.max(0, (docY - block.top) / block.height)) : 0;
+  return line + fraction;
+}
+
+/** Scrolls the editor so 0-based (fractional) source line `line` is at the top; returns the scrollTop set. */
+export function scrollEditorToLine(view: EditorView, line: number): number {
+  const doc = view.state.doc;
+  const whole = Math.min(doc.lines - 1, Math.max(0, Math.floor(line)));
+  const block = view.lineBlockAt(doc.line(whole + 1).from);
+  const docY = block.top + (line - whole) * block.height;
+  const scroller = view.scrollDOM;
+  const contentOffset =
+    view.documentTop - scroller.getBoundingClientRect().top + scroller.scrollTop;
+  scroller.scrollTop = Math.max(0, docY + contentOffset);
+  return scroller.scrollTop;
 }
 
 /**
- * The live preview. The HTML is morphed into the existing DOM so only changed blocks are touched
- * and the reader's scroll position survives every keystroke.
+ * The live preview, rendered by the PreviewController (worker + block morphing), with two-way
+ * scroll sync through `data-line` and click-to-source. Links never navigate the app: footnote
+ * links scroll inside the preview, web links open outside.
  */
-export function PreviewPane({ session, articlePath, assetUrl }: PreviewPaneProps): React.JSX.Element {
+export function PreviewPane({
+  session,
+  controller,
+  articlePath,
+  hidden,
+}: PreviewPaneProps): React.JSX.Element {
   const { t } = useTranslation();
+  const scroller = useRef<HTMLElement>(null);
   const article = useRef<HTMLElement>(null);
   const snapshot = useSnapshot(session);
+  const view = useActiveView(session);
+  const brokenLabel = useLatest(t('preview.brokenImage'));
 
   useEffect(() => {
-    if (!article.current) return;
-    const html = snapshot ? renderArticlePreview(snapshot.text, { articlePath: articlePath ?? '', toAssetUrl: assetUrl }) : '';
-    Idiomorph.morph(article.current, html, { morphStyle: 'innerHTML' });
-    article.current.dataset.version = String(snapshot?.version ?? 0);
-  }, [snapshot, articlePath, assetUrl]);
+    if (!article.current) return undefined;
+    controller.attach(article.current);
+    return () => controller.detach();
+  }, [controller]);
+
+  useEffect(() => {
+    controller.update(snapshot, articlePath ?? '');
+  }, [controller, snapshot, articlePath]);
+
+  // Naive baseline (benchmark): render synchronously on every change.
+  useEffect(() => {
+    if (controller.strategy !== 'naive') return undefined;
+    return session.changes.subscribe(() => {
+      const text = session.text();
+      const tab = session.snapshot.get();
+      const change = session.changes.get();
+      if (text !== null && tab && change)
+        controller.update({ ...tab, version: change.version, text }, articlePath ?? '');
+    });
+  }, [controller, session, articlePath]);
+
+  // Broken images get a visible placeholder (and keep it across re-renders).
+  useEffect(() => {
+    const container = article.current;
+    if (!container) return undefined;
+    const broken = new Set<string>();
+    const mark = (img: HTMLImageElement): void => {
+      img.classList.add('image-broken');
+      img.setAttribute('data-broken-label', brokenLabel.current);
+    };
+    const onError = (event: Event): void => {
+      if (!(event.target instanceof HTMLImageElement)) return;
+      broken.add(event.target.getAttribute('src') ?? '');
+      mark(event.target);
+    };
+    container.addEventListener('error', onError, true);
+    const remark = controller.onApplied(() => {
+      if (broken.size === 0) return;
+      for (const img of container.querySelectorAll('img'))
+        if (broken.has(img.getAttribute('src') ?? '')) mark(img);
+    });
+    return () => {
+      container.removeEventListener('error', onError, true);
+      remark();
+    };
+  }, [controller, brokenLabel]);
+
+  // Two-way scroll sync.
+  useEffect(() => {
+    const preview = scroller.current;
+    const content = article.current;
+    if (!preview || !content || !view || hidden) return undefined;
+    let anchors: LineAnchor[] | null = null;
+    const getAnchors = (): LineAnchor[] => (anchors ??= collectAnchors(preview, content));
+    const invalidate = (): void => {
+      anchors = null;
+    };
+    // Each side ignores the scroll event caused by the other side setting its position.
+    let expectPreview: number | null = null;
+    let expectEditor: number | null = null;
+    let frame = 0;
+    let leader: 'editor' | 'preview' = 'editor';
+
+    const syncPreview = (): void => {
+      const offset = previewOffsetForLine(getAnchors(), editorTopLine(view));
+      if (offset === null) return;
+      const target = Math.round(offset - 12);
+      if (Math.abs(preview.scrollTop - target) < 2) return;
+      preview.scrollTop = target;
+      expectPreview = preview.scrollTop;
+    };
+    const syncEditor = (): void => {
+      const line = lineForPreviewOffset(getAnchors(), preview.scrollTop + 12);
+      if (line === null) return;
+      expectEditor = scrollEditorToLine(view, line);
+    };
+    const schedule = (run: () => void): void => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(run);
+    };
+    const onEditorScroll = (): void => {
+      if (expectEditor !== null && Math.abs(view.scrollDOM.scrollTop - expectEditor) < 2) {
+        expectEditor = null;
+        return;
+      }
+      expectEditor = null;
+      leader = 'editor';
+      schedule(syncPreview);
+    };
+    const onPreviewScroll = (): void => {
+      if (expectPreview !== null && Math.abs(preview.scrollTop - expectPreview) < 2) {
+        expectPreview = null;
+        return;
+      }
+      expectPreview = null;
+      leader = 'preview';
+      schedule(syncEditor);
+    };
+    view.scrollDOM.addEventListener('scroll', onEditorScroll, { passive: true });
+    preview.addEventListener('scroll', onPreviewScroll, { passive: true });
+    const stopApplied = controller.onApplied(() => {
+      invalidate();
+      if (leader === 'editor') schedule(syncPreview);
+    });
+    const resize = new ResizeObserver(() => {
+      invalidate();
+      schedule(leader === 'editor' ? syncPreview : syncEditor);
+    });
+    resize.observe(preview);
+    resize.observe(content);
+    schedule(syncPreview);
+    return () => {
+      cancelAnimationFrame(frame);
+      view.scrollDOM.removeEventListener('scroll', onEditorScroll);
+      preview.removeEventListener('scroll', onPreviewScroll);
+      stopApplied();
+      resize.disconnect();
+    };
+  }, [view, controller, hidden]);
+
+  // Clicks: a block puts the editor cursor on its source line; links never navigate the app.
+  const onClick = (event: React.MouseEvent<HTMLElement>): void => {
+    const target = event.target as Element;
+    const link = target.closest('a[href]');
+    if (link) {
+      event.preventDefault();
+      const href = link.getAttribute('href') ?? '';
+      if (href.startsWith('#')) {
+        const id = decodeURIComponent(href.slice(1));
+        article.current
+          ?.querySelector(`[id="${CSS.escape(id)}"]`)
+          ?.scrollIntoView({ block: 'center' });
+      } else if (/^(https?:|mailto:)/i.test(href)) {
+        window.open(href, '_blank', 'noopener,noreferrer');
+      }
+      return;
+    }
+    if (window.getSelection()?.isCollapsed === false) return; // the reader is selecting text
+    const block = target.closest('[data-line]');
+    const current = session.view;
+    if (!block || !current) return;
+    const line = Number(block.getAttribute('data-line'));
+    if (!Number.isFinite(line)) return;
+    session.dispatch((v) => {
+      const pos = v.state.doc.line(Math.min(v.state.doc.lines, line + 1)).from;
+      return {
+        selection: { anchor: pos },
+        effects: View.scrollIntoView(pos, { y: 'start', yMargin: 40 }),
+        userEvent: 'select.preview',
+      };
+    });
+    current.focus();
+  };
 
   return (
-    <section className="preview-scroller" aria-label={t('preview.label')}>
-      <article className="preview-article" ref={article} data-testid="preview" />
+    // Focusable so the keyboard can scroll it; clicking a block is a pointer shortcut (keyboard
+    // users move the cursor in the editor itself).
+    <section
+      className="preview-scroller"
+      ref={scroller}
+      aria-label={t('preview.label')}
+      tabIndex={0}
+    >
+      <article className="preview-article" ref={article} data-testid="preview" onClick={onClick} />
     </section>
   );
 }

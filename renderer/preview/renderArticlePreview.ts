@@ -22,7 +22,13 @@ export interface PreviewContext {
 /** Article text -> sanitized preview HTML through the shared pipeline (whole document at once). */
 export function renderArticlePreview(text: string, context: PreviewContext): string {
   const { parts, data } = parseArticle(text);
-  const resolveImage = createImageResolver({ articlePath: context.articlePath, toAssetUrl: context.toAssetUrl });
-  const { headerHtml, bodyHtml } = renderArticle(data, parts.body, { lineOffset: parts.bodyStartLine, resolveImage });
+  const resolveImage = createImageResolver({
+    articlePath: context.articlePath,
+    toAssetUrl: context.toAssetUrl,
+  });
+  const { headerHtml, bodyHtml } = renderArticle(data, parts.body, {
+    lineOffset: parts.bodyStartLine,
+    resolveImage,
+  });
   return previewSanitizer()(headerHtml + bodyHtml);
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../shared/ipc/contract';
+import { desktopSettingsSection } from '../desktop/DesktopSettings';
 
 export interface SettingsFieldProps {
   settings: Settings;
@@ -47,11 +48,21 @@ function SelectField<K extends keyof Settings>(props: {
   );
 }
 
-function CheckboxField(props: { id: string; labelKey: string; checked: boolean; onChange(checked: boolean): void }): React.JSX.Element {
+function CheckboxField(props: {
+  id: string;
+  labelKey: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+}): React.JSX.Element {
   const { t } = useTranslation();
   return (
     <div className="settings-field settings-checkbox">
-      <input id={props.id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
+      <input
+        id={props.id}
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
       <label htmlFor={props.id}>{t(props.labelKey)}</label>
     </div>
   );
@@ -145,7 +156,12 @@ export const settingsSections: SettingsSection[] = [
       {
         id: 'focus-mode',
         Field: ({ id, settings, update }) => (
-          <CheckboxField id={id} labelKey="commands.focusMode" checked={settings.focusMode} onChange={(focusMode) => update({ focusMode })} />
+          <CheckboxField
+            id={id}
+            labelKey="commands.focusMode"
+            checked={settings.focusMode}
+            onChange={(focusMode) => update({ focusMode })}
+          />
         ),
       },
       {
@@ -161,6 +177,7 @@ export const settingsSections: SettingsSection[] = [
       },
     ],
   },
+  desktopSettingsSection,
 ];
 
 interface SettingsPanelProps extends SettingsFieldProps {
@@ -168,7 +185,11 @@ interface SettingsPanelProps extends SettingsFieldProps {
 }
 
 /** A modal dialog; Escape or the close button closes it and focus returns where it was. */
-export function SettingsPanel({ settings, update, onClose }: SettingsPanelProps): React.JSX.Element {
+export function SettingsPanel({
+  settings,
+  update,
+  onClose,
+}: SettingsPanelProps): React.JSX.Element {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const base = useId();
@@ -202,7 +223,11 @@ export function SettingsPanel({ settings, update, onClose }: SettingsPanelProps)
           </button>
         </header>
         {settingsSections.map((section) => (
-          <section key={section.id} className="settings-section" aria-labelledby={`${base}-${section.id}`}>
+          <section
+            key={section.id}
+            className="settings-section"
+            aria-labelledby={`${base}-${section.id}`}
+          >
             <h3 id={`${base}-${section.id}`}>{t(section.titleKey)}</h3>
             {section.fields.map(({ id, Field }) => (
               <Field key={id} id={`${base}-${id}`} settings={settings} update={update} />

@@ -13,7 +13,8 @@ export function toolbarGroups(): CommandDescriptor[][] {
   const groups: CommandDescriptor[][] = [];
   for (const command of commands.filter((c) => c.toolbar)) {
     const last = groups[groups.length - 1];
-    if (!last || (command.separatorBefore && last.length > 0) || last[0]?.menu !== command.menu) groups.push([command]);
+    if (!last || (command.separatorBefore && last.length > 0) || last[0]?.menu !== command.menu)
+      groups.push([command]);
     else last.push(command);
   }
   return groups;
@@ -54,7 +55,9 @@ export function Toolbar({ platform, pressed, viewGroups }: ToolbarProps): React.
         data-command={command.id}
         aria-label={label}
         aria-keyshortcuts={shortcut ? ariaShortcut(command.accelerator ?? '', platform) : undefined}
-        aria-pressed={isPressed ? true : pressed.size > 0 && isToggle(command.id) ? false : undefined}
+        aria-pressed={
+          isPressed ? true : pressed.size > 0 && isToggle(command.id) ? false : undefined
+        }
         title={shortcut ? `${label} (${shortcut})` : label}
         disabled={!enabled}
         tabIndex={index === 0 ? 0 : -1}
@@ -104,7 +107,9 @@ function ariaShortcut(accelerator: string, platform: string): string {
 function moveFocus(event: React.KeyboardEvent<HTMLDivElement>): void {
   const keys = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
   if (!keys.includes(event.key)) return;
-  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
+  const buttons = [
+    ...event.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)'),
+  ];
   const current = buttons.indexOf(document.activeElement as HTMLButtonElement);
   let next = current;
   if (event.key === 'ArrowLeft') next = current <= 0 ? buttons.length - 1 : current - 1;

@@ -1,0 +1,101 @@
+// @vitest-environment jsdom
+import DOMPurify from 'dompurify';
+import { describe, expect, it } from 'vitest';
+import { createSanitizer } from '../../shared/markdown/sanitize';
+import { BlockReconciler } from './blockReconciler';
+import type { PreviewRequest } from './previewModel';
+import { renderPreview, shiftDataLines } from './previewModel';
+
+const sanitize = createSanitizer(DOMPurify);
+const request = (text: string): PreviewRequest => ({
+  version: 1,
+  text,
+  articlePath: 'a.md',
+  assets: { prefix: '/asset/', suffix: '' },
+});
+
+function setup(): {
+  container: HTMLElement;
+  reconciler: BlockReconciler;
+  render(text: string): ReturnType<BlockReconciler['apply']>;
+} {
+  const container = document.createElement('article');
+  const reconciler = new BlockReconciler(container, sanitize);
+  return {
+    container,
+    reconciler,
+    render: (text) => {
+      const result = renderPreview(request(text));
+      return reconciler.apply(result.header, result.blocks);
+    },
+  };
+}
+
+/** What a full re-render would show. */
+function fullRender(text: string): string {
+  const result = renderPreview(request(text));
+  const element = document.createElement('article');
+  element.innerHTML = sanitize(
+    result.header + result.blocks.map((b) => shiftDataLines(b.html, b.line)).join(''),
+  );
+  return element.innerHTML.replace(/>\s+</g, '><').trim();
+}
+
+const normalized = (element: HTMLElement): string =>
+  element.innerHTML.replace(/>\s+</g, '><').trim();
+
+const doc =
+  '---\ntitle: 标题\n---\n\n第一段[^1]。\n\n## 小标题\n\n第二段\n\n- 列表\n- 项目\n\n[^1]: 来源\n';
+
+describe('block reconciler', () => {
+  it('first render creates every block and equals a full render', () => {
+    const { container, render } = setup();
+    const stats = render(doc);
+    expect(stats.created).toBeGreaterThan(3);
+    expect(normalized(container)).toBe(fullRender(doc));
+  });
+
+  it('typing in one paragraph morphs only that block, keeping the other elements', () => {
+    const { container, render } = setup();
+    render(doc);
+    const heading = container.querySelector('h2');
+    const list = container.querySelector('ul');
+    const paragraph = container.querySelector('p[data-line="6"]');
+    const next = doc.replace('第二段', '第二段，补充一句');
+    const stats = render(next);
+    expect(stats).toMatchObject({ morphed: 1, created: 0, removed: 0, shifted: 0 });
+    expect(container.querySelector('h2')).toBe(heading);
+    expect(container.querySelector('ul')).toBe(list);
+    expect(container.querySelector('p[data-line="6"]')).toBe(paragraph);
+    expect(normalized(container)).toBe(fullRender(next));
+  });
+
+  it('inserting lines above shifts data-line of the blocks below without re-creating them', () => {
+    const { container, render } = setup();
+    render(doc);
+    const list = container.querySelector('ul');
+    const next = doc.replace('## 小标题', '新增一段\n\n## 小标题');
+    const stats = render(next);
+    expect(stats.created).toBe(1);
+    expect(stats.shifted).toBeGreaterThan(0);
+    expect(container.querySelector('ul')).toBe(list);
+    expect(list?.getAttribute('data-line')).toBe('12');
+    expect(normalized(container)).toBe(fullRender(next));
+  });
+
+  it('deleting and reordering blocks ends with the same DOM as a full render', () => {
+    const { container, render } = setup();
+    render(doc);
+    const next = '## 小标题\n\n第一段[^1]。\n\n[^1]: 来源\n';
+    render(next);
+    expect(normalized(container)).toBe(fullRender(next));
+  });
+
+  it('sanitizes what it inserts', () => {
+    const { container, reconciler } = setup();
+    reconciler.apply('', [
+      { line: 0, html: '<p data-line="0">x<img src="x" onerror="alert(1)"></p>' },
+    ]);
+    expect(container.innerHTML).not.toContain('onerror');
+  });
+});

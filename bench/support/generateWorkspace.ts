@@ -40,11 +40,9 @@ export function generateWorkspace(root: string, count: number): string[] {
   for (let i = 0; i < count; i++) {
     const year = 2015 + (i % 10);
     const month = String((i % 12) + 1).padStart(2, '0');
-    const folder = path.join(root, 'content', 'posts', String(year), month);
     const relative =
       i % 5 === 0 ? path.join('content', 'posts', String(year), month, `bundle-${i}`, 'index.md') : path.join('content', 'posts', String(year), month, `article-${i}.md`);
     mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-    void folder;
     writeFileSync(path.join(root, relative), articleText(i));
     written.push(relative.split(path.sep).join('/'));
   }

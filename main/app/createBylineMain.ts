@@ -11,6 +11,7 @@ import { createFileHandlers } from '../files/fileHandlers';
 import { OpenArticles } from '../files/openArticles';
 import { createLibraryHandlers } from '../library/libraryHandlers';
 import { LibraryService } from '../library/libraryService';
+import { createSchemaHandlers } from '../schema/schemaHandlers';
 import { referencesHandlers } from '../references/referencesService';
 import { SettingsStore } from '../settings/settingsStore';
 import { ensureDefaultWorkspace } from '../workspace/defaultWorkspace';
@@ -106,6 +107,7 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
     'asset.import': (input) => importAsset(workspaceRoot(), input),
     ...referencesHandlers(workspaceRoot, context.assetsDir),
     ...createExportHandlers({ workspaceRoot, context, settings: () => settings.settings }),
+    ...createSchemaHandlers(workspaceRoot),
     ...createDesktopHandlers({
       session,
       workspaceRoot,
@@ -118,9 +120,7 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
     handlers,
     workspaceRoot,
     session,
-    dispose: async () => {
-      library.close();
-    },
+    dispose: () => library.close(),
   };
 }
 

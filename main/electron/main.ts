@@ -5,7 +5,7 @@
  * window state, launch arguments), which unit tests cover.
  */
 import type { BrowserWindow as BrowserWindowType, ContextMenuParams, OpenDialogOptions, WebContents } from 'electron';
-import { app, BrowserWindow, clipboard, dialog, Menu, nativeTheme, screen, session } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, nativeTheme, screen, session, shell } from 'electron';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +109,8 @@ async function start(): Promise<void> {
     systemLocale: app.getLocale(),
     initialWorkspace: process.env.BYLINE_WORKSPACE ?? launchFolder,
     emit,
+    // Deleted articles go to the system trash, restorable from the file manager.
+    trashItem: (absolute) => shell.trashItem(absolute),
   });
   settings = await main.handlers['settings.get']();
   const locale = (): UiLocale => resolveUiLocale(settings.locale, app.getLocale());

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleChild } from './testSupport/bundleChild';
 import { saveLoopVersions } from './testSupport/saveLoopVersions';
 
 const kills = 220;
@@ -12,17 +12,8 @@ let childScript: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'byline-fault-'));
-  childScript = path.join(dir, 'saveLoopChild.cjs');
   // One bundle, so each of the hundreds of child processes starts in plain Node in ~50 ms.
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'testSupport/saveLoopChild.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: childScript,
-    logLevel: 'warning',
-  });
+  childScript = await bundleChild(path.join(import.meta.dirname, 'testSupport/saveLoopChild.ts'), dir);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,7 +24,7 @@ describe('atomic saves under SIGKILL', () => {
     const workspace = path.join(dir, 'workspace');
     rmSync(workspace, { recursive: true, force: true });
     const file = path.join(workspace, 'article.md');
-    await import('node:fs/promises').then((fs) => fs.mkdir(workspace, { recursive: true }));
+    mkdirSync(workspace, { recursive: true });
     writeFileSync(file, a);
     const seen = { a: 0, b: 0 };
     for (let i = 0; i < kills; i++) {

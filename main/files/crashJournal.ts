@@ -75,7 +75,7 @@ export class CrashJournal {
         // A half-written temp file or a foreign file: not ours to judge.
       }
     }
-    return entries.sort((a, b) => b.savedAt - a.savedAt);
+    return entries.sort((a, b) => b.savedAt - a.savedAt || a.path.localeCompare(b.path));
   }
 
   /** Resolves when queued writes and discards are on disk. */

@@ -1,17 +1,13 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import type { LibraryEntry } from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
 import { toWorkspacePath } from '../workspace/resolveInWorkspace';
 import type { IndexCache } from './indexCache';
-import { mapLimit } from './mapLimit';
-import { readArticleText } from './readArticleText';
+import { readArticleText, readArticleTextSync } from './readArticleText';
 import { scanWorkspaceTree } from './scanWorkspace';
 import { countArticleWords, summarizeArticle, unreadableArticle } from './summarizeArticle';
-
-/** Parallel file reads: keeps libuv's four threads and the disk queue busy without hoarding handles. */
-const concurrency = 48;
 
 export type EntryChange = 'added' | 'changed' | 'removed' | 'unchanged';
 
@@ -28,21 +24,33 @@ export class LibraryIndex {
     private readonly cache: IndexCache | null,
   ) {}
 
-  /** Scan the workspace and index it; returns the folders walked (for the watcher). */
+  /**
+   * Scan the workspace and index it; returns the folders walked (for the watcher). Files are
+   * stat'ed and read with synchronous calls in slices of a few milliseconds: for small files the
+   * promise API's per-call overhead cost three times the reading itself (profiled on 10,000
+   * articles), and the slices keep the event loop answering requests in between.
+   */
   async build(): Promise<string[]> {
     const [scan, cached] = await Promise.all([scanWorkspaceTree(this.root), this.cache?.load() ?? new Map<string, LibraryEntry>()]);
     this.entries.clear();
-    const rows = await mapLimit(scan.files, concurrency, async (absolute) => {
+    await inSlices(scan.files, (absolute) => {
       const relative = toWorkspacePath(this.root, absolute);
-      const stats = await fs.stat(absolute).catch(() => null);
-      if (!stats?.isFile()) return null;
+      let stats: Stats;
+      try {
+        stats = statSync(absolute);
+      } catch {
+        return;
+      }
+      if (!stats.isFile()) return;
       const hit = cached.get(relative);
-      if (hit && hit.size === stats.size && hit.mtimeMs === stats.mtimeMs) return hit;
+      if (hit && hit.size === stats.size && hit.mtimeMs === stats.mtimeMs) {
+        this.entries.set(relative, hit);
+        return;
+      }
       this.dirty = true;
       // Words are counted afterwards (countPendingWords): the listing is what the writer waits for.
-      return this.read(absolute, relative, stats, false);
+      this.entries.set(relative, this.readNow(absolute, relative, stats, false));
     });
-    for (const row of rows) if (row) this.entries.set(row.path, row);
     if (cached.size !== this.entries.size) this.dirty = true;
     return scan.folders;
   }
@@ -75,36 +83,6 @@ export class LibraryIndex {
     return before ? 'changed' : 'added';
   }
 
-  /**
-   * Count words for rows built without them, a slice at a time so requests are served in between.
-   * Returns how many rows got a count.
-   */
-  async countPendingWords(cancelled: () => boolean): Promise<number> {
-    const pending = [...this.entries.values()].filter((e) => e.words === null).map((e) => e.path);
-    let counted = 0;
-    for (let start = 0; start < pending.length && !cancelled(); start += 200) {
-      const slice = pending.slice(start, start + 200);
-      await mapLimit(slice, concurrency, async (relative) => {
-        const entry = this.entries.get(relative);
-        if (!entry || entry.words !== null) return;
-        let words = 0;
-        try {
-          words = countArticleWords(await readArticleText(path.join(this.root, ...relative.split('/')), entry.size));
-        } catch {
-          // Unreadable now: counts as 0 until it changes again.
-        }
-        // The row may have been replaced meanwhile; only fill in the one we read for.
-        if (this.entries.get(relative) === entry) {
-          this.entries.set(relative, { ...entry, words });
-          counted++;
-        }
-      });
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    if (counted > 0) this.dirty = true;
-    return counted;
-  }
-
   remove(relative: string): boolean {
     const removed = this.entries.delete(relative);
     if (removed) this.dirty = true;
@@ -120,6 +98,28 @@ export class LibraryIndex {
     return gone;
   }
 
+  /**
+   * Count words for rows built without them, in slices so requests are served in between.
+   * Returns how many rows got a count.
+   */
+  async countPendingWords(cancelled: () => boolean): Promise<number> {
+    const pending = [...this.entries.values()].filter((e) => e.words === null);
+    let counted = 0;
+    await inSlices(pending, (entry) => {
+      if (cancelled() || this.entries.get(entry.path) !== entry) return;
+      let words = 0;
+      try {
+        words = countArticleWords(readArticleTextSync(path.join(this.root, ...entry.path.split('/')), entry.size));
+      } catch {
+        // Unreadable now: counts as 0 until it changes again.
+      }
+      this.entries.set(entry.path, { ...entry, words });
+      counted++;
+    });
+    if (counted > 0) this.dirty = true;
+    return counted;
+  }
+
   /** Write the cache if anything changed since the last write. */
   async persist(): Promise<void> {
     if (!this.cache || !this.dirty) return;
@@ -131,8 +131,31 @@ export class LibraryIndex {
     try {
       return summarizeArticle(relative, await readArticleText(absolute, stats.size), stats, { countWords });
     } catch (error) {
-      const reason = error instanceof BylineError ? error.message : `Could not read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
-      return unreadableArticle(relative, stats, reason);
+      return unreadableArticle(relative, stats, unreadableReason(error));
+    }
+  }
+
+  private readNow(absolute: string, relative: string, stats: Stats, countWords: boolean): LibraryEntry {
+    try {
+      return summarizeArticle(relative, readArticleTextSync(absolute, stats.size), stats, { countWords });
+    } catch (error) {
+      return unreadableArticle(relative, stats, unreadableReason(error));
+    }
+  }
+}
+
+function unreadableReason(error: unknown): string {
+  return error instanceof BylineError ? error.message : `Could not read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+}
+
+/** Run `work` over items synchronously, yielding to the event loop every few milliseconds. */
+async function inSlices<T>(items: readonly T[], work: (item: T) => void, sliceMs = 8): Promise<void> {
+  let sliceStart = performance.now();
+  for (const item of items) {
+    work(item);
+    if (performance.now() - sliceStart > sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
     }
   }
 }

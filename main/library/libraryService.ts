@@ -44,7 +44,7 @@ export class LibraryService {
 
   /** Start indexing and watching `root`; the previous workspace's session ends. */
   open(root: string): Promise<void> {
-    this.close();
+    void this.close();
     const index = new LibraryIndex(root, this.options.dataDir ? new IndexCache(this.options.dataDir, root) : null);
     const session: Session = { root, index, watcher: null, ready: Promise.resolve(), counted: Promise.resolve(), closed: false };
     session.ready = (async () => {
@@ -118,16 +118,20 @@ export class LibraryService {
     });
   }
 
-  close(): void {
+  /** Stop watching; resolves once the index cache is written for the next start. */
+  close(): Promise<void> {
     const session = this.session;
-    if (!session) return;
+    if (!session) return Promise.resolve();
     session.closed = true;
     session.watcher?.close();
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.persistTimer = null;
-    // Keep what was indexed for the next start; failures only cost a slower reopen.
-    void session.ready.then(() => session.index.persist()).catch(() => {});
     this.session = null;
+    // Keep what was indexed for the next start; failures only cost a slower reopen.
+    return session.ready
+      .then(() => session.counted)
+      .then(() => session.index.persist())
+      .catch(() => {});
   }
 
   private async current(): Promise<Session> {

@@ -81,7 +81,7 @@ function plain(text: string): unknown {
 function doubleQuoted(text: string): unknown {
   // Only the escapes YAML and JSON share, and no raw control characters (JSON.parse refuses them).
   // eslint-disable-next-line no-control-regex
-  if (!/^"(?:[^"\\\x00-\x1f]|\\["\\/bfnrt])*"$/.test(text)) return undefined;
+  if (!/^"(?:[^"\\\x00-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"$/.test(text)) return undefined;
   return JSON.parse(text) as string;
 }
 

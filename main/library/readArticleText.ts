@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { closeSync, promises as fs, openSync, readFileSync, readSync } from 'node:fs';
 import { decodeText } from '../files/textCodec';
 
 /** Articles are read whole up to this size for the library; beyond it only this much is read. */
@@ -15,12 +15,27 @@ export async function readArticleText(absolute: string, size: number): Promise<s
   try {
     const buffer = new Uint8Array(maxIndexedBytes);
     const { bytesRead } = await handle.read(buffer, 0, maxIndexedBytes, 0);
-    let head = buffer.subarray(0, bytesRead);
-    const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-    const cut = utf16 ? head.length & ~1 : head.lastIndexOf(0x0a) + 1;
-    if (cut > 0) head = head.subarray(0, cut);
-    return decodeText(head).text;
+    return decodeText(cutAtLineBreak(buffer.subarray(0, bytesRead))).text;
   } finally {
     await handle.close();
   }
+}
+
+/** readArticleText with synchronous calls, for the library's time-sliced indexing. */
+export function readArticleTextSync(absolute: string, size: number): string {
+  if (size <= maxIndexedBytes) return decodeText(new Uint8Array(readFileSync(absolute))).text;
+  const fd = openSync(absolute, 'r');
+  try {
+    const buffer = new Uint8Array(maxIndexedBytes);
+    const bytesRead = readSync(fd, buffer, 0, maxIndexedBytes, 0);
+    return decodeText(cutAtLineBreak(buffer.subarray(0, bytesRead))).text;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function cutAtLineBreak(head: Uint8Array): Uint8Array {
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  const cut = utf16 ? head.length & ~1 : head.lastIndexOf(0x0a) + 1;
+  return cut > 0 ? head.subarray(0, cut) : head;
 }

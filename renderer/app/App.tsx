@@ -44,6 +44,7 @@ import { installGlobalShortcuts, isMacPlatform } from './shortcuts';
 import { sidePanels } from './sidePanels';
 import type { ArticleTab, Workbench } from './workbenchContext';
 import { WorkbenchContext } from './workbenchContext';
+import { ExportDialogHost } from '../export/ExportDialog';
 
 interface AppProps {
   connection: Connection;
@@ -432,6 +433,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   return (
     <CommandHandlersContext.Provider value={handlers}>
       <WorkbenchContext.Provider value={workbench}>
+        <ExportDialogHost />
         <WorkbenchLayout
           sidebar={
             sidebarVisible ? (

@@ -1,5 +1,6 @@
 import { commandLabels, menuLabels } from '../../shared/commands/commandLabels';
 import { desktopEn } from '../desktop/strings';
+import { exportEn } from '../export/strings';
 
 /** English UI strings. Keys are shared with zh-CN.ts; a unit test keeps both complete. */
 export const en = {
@@ -102,6 +103,7 @@ export const en = {
   commands: commandLabels.en,
   menus: menuLabels.en,
   desktop: desktopEn,
+  export: exportEn,
   errors: {
     saveFailed: 'Not saved: {{message}}',
     openFailed: 'Could not open "{{path}}": {{message}}',

@@ -1,5 +1,6 @@
 import { commandLabels, menuLabels } from '../../shared/commands/commandLabels';
 import { desktopZh } from '../desktop/strings';
+import { exportZh } from '../export/strings';
 import type { UiStrings } from './en';
 
 /** 简体中文界面文字。 */
@@ -102,6 +103,7 @@ export const zhCN: UiStrings = {
   commands: commandLabels['zh-CN'],
   menus: menuLabels['zh-CN'],
   desktop: desktopZh,
+  export: exportZh,
   errors: {
     saveFailed: '未保存：{{message}}',
     openFailed: '无法打开“{{path}}”：{{message}}',

@@ -41,6 +41,7 @@ import { EditorSession, useSnapshot } from './editorSession';
 import { useImageImport } from './useImageImport';
 import { useLatest } from './useLatest';
 import { installGlobalShortcuts, isMacPlatform } from './shortcuts';
+import { requestPanelCommand } from './panelCommands';
 import { sidePanels } from './sidePanels';
 import type { ArticleTab, Workbench } from './workbenchContext';
 import { WorkbenchContext } from './workbenchContext';
@@ -337,6 +338,14 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
       'insert.citation': inEditor(format.insertFootnote),
     };
     for (const panel of sidePanels) {
+      for (const command of panel.openWith ?? []) {
+        own[command] = () => {
+          setOpenPanels((current) =>
+            current.has(panel.id) ? current : new Set(current).add(panel.id),
+          );
+          requestPanelCommand(panel.id, command);
+        };
+      }
       if (!panel.toggleCommand) continue;
       own[panel.toggleCommand] = () =>
         setOpenPanels((current) => {
@@ -381,7 +390,10 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     [settings.lineNumbers, settings.focusMode, settings.typewriterMode, locale],
   );
   const keymapExtension = useMemo(
-    () => [commandKeymap(handlers, info.platform)],
+    () => [
+      commandKeymap(handlers, info.platform),
+      ...sidePanels.map((panel) => panel.editorExtensions?.() ?? []),
+    ],
     [handlers, info.platform],
   );
   const editorCallbacks = useMemo(

@@ -1,5 +1,7 @@
+import type { Extension } from '@codemirror/state';
 import type { ComponentType } from 'react';
 import type { CommandId } from '../../shared/commands/commandRegistry';
+import { referencesPanel } from '../references/referencesPanel';
 
 /**
  * A panel docked to the right of the editor (front matter form, references manager, ...).
@@ -19,6 +21,10 @@ export interface SidePanelDescriptor {
   /** Preferred width in CSS pixels. */
   width?: number;
   Component: ComponentType<SidePanelProps>;
+  /** Commands that open the panel and are then carried out by it (renderer/app/panelCommands.ts). */
+  openWith?: CommandId[];
+  /** Editor extensions of the panel's feature, active whether the panel is shown or not. */
+  editorExtensions?: () => Extension;
 }
 
 export interface SidePanelProps {
@@ -28,5 +34,5 @@ export interface SidePanelProps {
 
 export const sidePanels: SidePanelDescriptor[] = [
   // { id: 'front-matter', titleKey: 'frontMatter.title', toggleCommand: 'view.toggleFrontMatterPanel', Component: FrontMatterPanel },
-  // { id: 'references', titleKey: 'references.title', toggleCommand: 'view.toggleReferencesPanel', Component: ReferencesPanel },
+  referencesPanel,
 ];

@@ -1,6 +1,7 @@
 import { commandLabels, menuLabels } from '../../shared/commands/commandLabels';
 import { desktopEn } from '../desktop/strings';
 import { exportEn } from '../export/strings';
+import { referencesEn } from '../references/strings';
 
 /** English UI strings. Keys are shared with zh-CN.ts; a unit test keeps both complete. */
 export const en = {
@@ -104,6 +105,7 @@ export const en = {
   menus: menuLabels.en,
   desktop: desktopEn,
   export: exportEn,
+  references: referencesEn,
   errors: {
     saveFailed: 'Not saved: {{message}}',
     openFailed: 'Could not open "{{path}}": {{message}}',

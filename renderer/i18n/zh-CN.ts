@@ -1,6 +1,7 @@
 import { commandLabels, menuLabels } from '../../shared/commands/commandLabels';
 import { desktopZh } from '../desktop/strings';
 import { exportZh } from '../export/strings';
+import { referencesZh } from '../references/strings';
 import type { UiStrings } from './en';
 
 /** 简体中文界面文字。 */
@@ -104,6 +105,7 @@ export const zhCN: UiStrings = {
   menus: menuLabels['zh-CN'],
   desktop: desktopZh,
   export: exportZh,
+  references: referencesZh,
   errors: {
     saveFailed: '未保存：{{message}}',
     openFailed: '无法打开“{{path}}”：{{message}}',

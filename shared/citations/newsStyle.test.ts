@@ -141,6 +141,20 @@ describe('news style: variants', () => {
     });
   });
 
+  it('escapes brackets in a linked title and uses a DOI as the link when there is no URL', () => {
+    const item: CslItem = {
+      id: 'x',
+      type: 'article-journal',
+      title: 'Why [brackets] matter',
+      'container-title': 'Journal',
+      DOI: '10.1234/abc',
+      issued: { 'date-parts': [[2024]] },
+    };
+    const text = formatNewsDefinition(item, 'en');
+    expect(text).toBe('(2024). [Why \\[brackets\\] matter](https://doi.org/10.1234/abc). Journal.');
+    expect(parseNewsDefinition(text)?.item).toMatchObject({ title: 'Why [brackets] matter', URL: 'https://doi.org/10.1234/abc' });
+  });
+
   it('leaves prose and multi-line definitions unparsed', () => {
     expect(parseNewsDefinition('第一个定义。')).toBeNull();
     expect(parseNewsDefinition('See the court filing for details.')).toBeNull();

@@ -24,13 +24,13 @@ export interface ParsedDefinition {
 const RETRIEVED_ZH = /^(?:检索日期|检索于|检索|访问日期|访问于|访问时间|引用日期|取用日期|获取日期)\s*[:：]?\s*(.+?)$/u;
 const RETRIEVED_EN = /^(?:Retrieved(?:\s+on)?|Accessed(?:\s+on)?)\s*:?\s*(.+?)(?:,?\s+from\s+(\S+))?$/iu;
 const BARE_URL = /^<?(https?:\/\/[^\s<>]+)>?$/iu;
-const TITLE_LINK = /^\[([^\]]+)\]\(<?(https?:\/\/[^\s<>()]+(?:\([^\s()]*\)[^\s<>()]*)*)>?\)$/iu;
+const TITLE_LINK = /^\[((?:\\[[\]\\]|[^\]\\])+)\]\(<?(https?:\/\/[^\s<>()]+(?:\([^\s()]*\)[^\s<>()]*)*)>?\)$/iu;
 
 const endsSentence = (text: string): boolean => /[.!?。！？…]$/u.test(text);
 
 function splitTitleLink(text: string): { title: string; url?: string } {
   const link = TITLE_LINK.exec(text);
-  return link ? { title: link[1] ?? '', url: link[2] } : { title: text };
+  return link ? { title: (link[1] ?? '').replace(/\\([[\]\\])/g, '$1'), url: link[2] } : { title: text };
 }
 
 interface Sentences {
@@ -161,7 +161,8 @@ export function formatNewsDefinition(item: CslItem, language: DefinitionLanguage
   const accessed = dateParts(item.accessed);
   const outlet = item['container-title'] ?? item.publisher;
   const title = item.title ?? '';
-  const titleText = item.URL && title ? `[${title.replace(/[[\]]/g, '\\$&')}](${item.URL})` : title || (item.URL ?? '');
+  const url = item.URL ?? (item.DOI ? `https://doi.org/${item.DOI}` : undefined);
+  const titleText = url && title ? `[${title.replace(/[[\]\\]/g, '\\$&')}](${url})` : title || (url ?? '');
 
   if (language === 'zh') {
     let out = '';

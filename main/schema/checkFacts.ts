@@ -16,14 +16,22 @@ export interface CheckSchemaFacts {
 export async function loadCheckFacts(target: string): Promise<CheckSchemaFacts> {
   const absolute = path.resolve(target);
   const schemaRoot = await findSchemaRoot(absolute);
-  const root = schemaRoot ?? (existsSync(absolute) && !/\.(md|markdown)$/i.test(absolute) ? absolute : path.dirname(absolute));
+  const root =
+    schemaRoot ??
+    (existsSync(absolute) && !/\.(md|markdown)$/i.test(absolute)
+      ? absolute
+      : path.dirname(absolute));
   return {
     schema: schemaRoot ? await loadWorkspaceSchema(schemaRoot) : undefined,
     root,
     imageExists(articleFile, source) {
       const articlePath = path.relative(root, articleFile).split(path.sep).join('/');
       if (articlePath.startsWith('..')) return false;
-      return findImage(articlePath, source, (workspacePath) => existsSync(path.join(root, ...workspacePath.split('/')))) !== null;
+      return (
+        findImage(articlePath, source, (workspacePath) =>
+          existsSync(path.join(root, ...workspacePath.split('/'))),
+        ) !== null
+      );
     },
   };
 }

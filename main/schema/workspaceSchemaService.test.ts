@@ -44,9 +44,14 @@ describe('loadWorkspaceSchema', () => {
   });
 
   it('reports problems in the schema file with their line', async () => {
-    writeFileSync(path.join(root, '.byline', 'schema.yml'), 'fields:\n  title:\n    maxLength: lots\n');
+    writeFileSync(
+      path.join(root, '.byline', 'schema.yml'),
+      'fields:\n  title:\n    maxLength: lots\n',
+    );
     const schema = await loadWorkspaceSchema(root);
-    expect(schema.file?.problems).toEqual([{ line: 3, message: expect.stringMatching(/maxLength/) as unknown as string }]);
+    expect(schema.file?.problems).toEqual([
+      { line: 3, message: expect.stringMatching(/maxLength/) as unknown as string },
+    ]);
   });
 });
 
@@ -55,7 +60,11 @@ describe('listWorkspaceImages', () => {
     mkdirSync(path.join(root, '.git'));
     writeFileSync(path.join(root, '.git', 'x.png'), 'x');
     const images = await listWorkspaceImages(root);
-    expect(images.map((i) => i.path)).toEqual(['images/chip wafer.png', 'images/default (3).png', 'static/images/datacenter.png']);
+    expect(images.map((i) => i.path)).toEqual([
+      'images/chip wafer.png',
+      'images/default (3).png',
+      'static/images/datacenter.png',
+    ]);
     expect(images[0]?.size).toBeGreaterThan(0);
   });
 });
@@ -75,6 +84,9 @@ describe('contract: workspace.schema and workspace.listImages', () => {
     const schema = await dispatchRequest(handlers, 'workspace.schema', undefined);
     expect(schema.ok).toBe(true);
     const images = await dispatchRequest(handlers, 'workspace.listImages', undefined);
-    expect(images).toMatchObject({ ok: true, value: expect.arrayContaining([{ path: 'images/default (3).png', size: 74 }]) as unknown });
+    expect(images).toMatchObject({
+      ok: true,
+      value: expect.arrayContaining([{ path: 'images/default (3).png', size: 74 }]) as unknown,
+    });
   });
 });

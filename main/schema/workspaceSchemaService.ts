@@ -23,7 +23,10 @@ interface WalkResult {
 }
 
 /** Articles and images below root, with the library's skip rules (no dot folders, no public/...). */
-async function walkWorkspace(root: string, want: { articles: boolean; images: boolean }): Promise<WalkResult> {
+async function walkWorkspace(
+  root: string,
+  want: { articles: boolean; images: boolean },
+): Promise<WalkResult> {
   const result: WalkResult = { articles: [], images: [] };
   const walk = async (dir: string): Promise<void> => {
     let entries;
@@ -40,7 +43,8 @@ async function walkWorkspace(root: string, want: { articles: boolean; images: bo
         if (!isSkippedFolder(entry.name)) below.push(walk(full));
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         if (want.articles && isArticleFile(entry.name)) result.articles.push(full);
-        else if (want.images && IMAGE_FILE.test(entry.name) && !entry.name.startsWith('.')) result.images.push(full);
+        else if (want.images && IMAGE_FILE.test(entry.name) && !entry.name.startsWith('.'))
+          result.images.push(full);
       }
     }
     await Promise.all(below);
@@ -54,21 +58,35 @@ async function walkWorkspace(root: string, want: { articles: boolean; images: bo
 async function readFrontMatter(file: string): Promise<Record<string, unknown> | null> {
   try {
     const { text } = decodeText(new Uint8Array(await fs.readFile(file)));
-    const { data, error } = parseArticle(text);
-    return error ? null : data;
+    const { data, error, parts } = parseArticle(text);
+    // An article without front matter says nothing about the fields (and would skew "most articles have it").
+    return error || !parts.frontMatter ? null : data;
   } catch {
     return null;
   }
 }
 
 /** Reads `<root>/.byline/schema.yml`; null when there is none. Problems in it are reported, not thrown. */
-export async function loadSchemaFile(root: string): Promise<{ path: string; parsed: ReturnType<typeof parseSchemaFile> } | null> {
+export async function loadSchemaFile(
+  root: string,
+): Promise<{ path: string; parsed: ReturnType<typeof parseSchemaFile> } | null> {
   let text: string;
   try {
     text = decodeText(new Uint8Array(await fs.readFile(path.join(root, SCHEMA_FILE_PATH)))).text;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
-    return { path: SCHEMA_FILE_PATH, parsed: { fields: [], checklist: {}, problems: [{ message: (error as Error).message, line: 0 }] } };
+    if (
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ||
+      (error as NodeJS.ErrnoException).code === 'ENOTDIR'
+    )
+      return null;
+    return {
+      path: SCHEMA_FILE_PATH,
+      parsed: {
+        fields: [],
+        checklist: {},
+        problems: [{ message: (error as Error).message, line: 0 }],
+      },
+    };
   }
   return { path: SCHEMA_FILE_PATH, parsed: parseSchemaFile(text) };
 }
@@ -99,7 +117,11 @@ export async function loadWorkspaceSchema(root: string): Promise<WorkspaceSchema
     const batch = await Promise.all(articles.slice(i, i + 16).map(readFrontMatter));
     for (const item of batch) if (item) data.push(item);
   }
-  return resolveSchema({ inferred: inferSchema(data), articleCount: data.length, file: await loadSchemaFile(root) });
+  return resolveSchema({
+    inferred: inferSchema(data),
+    articleCount: data.length,
+    file: await loadSchemaFile(root),
+  });
 }
 
 /** Image files of the workspace (for the featured-image picker), workspace-relative POSIX paths. */

@@ -75,7 +75,13 @@ export function parseDateTime(value: string): ParsedDateTime | null {
     fraction: fraction ?? '',
     offsetMinutes: null,
   };
-  if (parts.month < 1 || parts.month > 12 || parts.day < 1 || parts.day > daysInMonth(parts.year, parts.month)) return null;
+  if (
+    parts.month < 1 ||
+    parts.month > 12 ||
+    parts.day < 1 ||
+    parts.day > daysInMonth(parts.year, parts.month)
+  )
+    return null;
   if (parts.hour > 23 || parts.minute > 59 || parts.second > 60) return null;
   let offsetColon = true;
   let zoneKind: DateTimeZone = 'none';
@@ -124,11 +130,14 @@ export function formatDateTime(parts: DateTimeParts, format: DateTimeFormat): st
   out += `${format.separator}${pad(parts.hour)}:${pad(parts.minute)}`;
   if (format.hasSeconds) {
     out += `:${pad(parts.second)}`;
-    if (format.fractionDigits > 0) out += '.' + parts.fraction.padEnd(format.fractionDigits, '0').slice(0, format.fractionDigits);
+    if (format.fractionDigits > 0)
+      out +=
+        '.' + parts.fraction.padEnd(format.fractionDigits, '0').slice(0, format.fractionDigits);
   }
   if (format.zone !== 'none' && format.zoneSpace) out += ' ';
   if (format.zone === 'Z') out += format.lowerZ ? 'z' : 'Z';
-  else if (format.zone === 'offset') out += formatOffset(parts.offsetMinutes ?? 0, format.offsetColon);
+  else if (format.zone === 'offset')
+    out += formatOffset(parts.offsetMinutes ?? 0, format.offsetColon);
   return out;
 }
 

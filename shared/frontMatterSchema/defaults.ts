@@ -8,7 +8,10 @@ import type { WorkspaceSchema } from './schemaTypes';
  * a date-time writes the current time with the local offset, a slug with `default: auto` is made
  * from the title. Pass the result to createFrontMatter.
  */
-export function newArticleFields(schema: WorkspaceSchema, options: { now: Date; title?: string }): Record<string, FieldValue> {
+export function newArticleFields(
+  schema: WorkspaceSchema,
+  options: { now: Date; title?: string },
+): Record<string, FieldValue> {
   const fields: Record<string, FieldValue> = {};
   for (const field of schema.fields) {
     if (field.key === 'title' && options.title !== undefined) {
@@ -18,7 +21,8 @@ export function newArticleFields(schema: WorkspaceSchema, options: { now: Date; 
     const value = field.default;
     if (value === undefined) continue;
     if (field.kind === 'datetime' && value === 'now') fields[field.key] = nowDateTime(options.now);
-    else if (field.kind === 'slug' && value === 'auto') fields[field.key] = slugify(options.title ?? '');
+    else if (field.kind === 'slug' && value === 'auto')
+      fields[field.key] = slugify(options.title ?? '');
     else fields[field.key] = value;
   }
   return fields;

@@ -1,5 +1,12 @@
 import { isMap, isScalar, type Pair } from 'yaml';
-import { applyChanges, planRemoveField, planSetField, planSetFieldRaw, type EditPlan, type FieldValue } from '../article';
+import {
+  applyChanges,
+  planRemoveField,
+  planSetField,
+  planSetFieldRaw,
+  type EditPlan,
+  type FieldValue,
+} from '../article';
 import { analyzeArticle } from '../article/frontMatter';
 import { sameValue } from '../article/sameValue';
 import { minimalChange } from '../article/textChange';
@@ -29,9 +36,17 @@ const INLINE_STYLES: readonly string[] = ['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE
 
 function topLevelScalar(text: string, key: string) {
   const model = analyzeArticle(text);
-  if (model.error || model.syntax !== 'yaml' || !model.parts.frontMatter || !isMap(model.doc.contents)) return null;
+  if (
+    model.error ||
+    model.syntax !== 'yaml' ||
+    !model.parts.frontMatter ||
+    !isMap(model.doc.contents)
+  )
+    return null;
   if (model.doc.contents.flow) return null;
-  const pair = (model.doc.contents.items as Pair[]).find((p) => isScalar(p.key) && String(p.key.value) === key);
+  const pair = (model.doc.contents.items as Pair[]).find(
+    (p) => isScalar(p.key) && String(p.key.value) === key,
+  );
   const node = pair?.value;
   if (!isScalar(node) || !INLINE_STYLES.includes(String(node.type))) return null;
   const range = (node as Ranged).range;
@@ -50,12 +65,23 @@ export function yamlScalarStyle(text: string, key: string): YamlScalarStyle | nu
 }
 
 /** Sets a one-line top-level YAML text value in the preferred style (when YAML allows it there). */
-function planStyledScalar(text: string, key: string, value: string, style: YamlScalarStyle): EditPlan | null {
+function planStyledScalar(
+  text: string,
+  key: string,
+  value: string,
+  style: YamlScalarStyle,
+): EditPlan | null {
   if (value.includes('\n') || !INLINE_STYLES.includes(style)) return null;
   const found = topLevelScalar(text, key);
   if (!found) return null;
-  if (sameValue(found.model.data?.[key], value) && found.node.type === style) return { changes: [] };
-  const rendered = renderYamlScalar(value, { style, context: 'map-value', indent: '  ', eol: found.eol });
+  if (sameValue(found.model.data?.[key], value) && found.node.type === style)
+    return { changes: [] };
+  const rendered = renderYamlScalar(value, {
+    style,
+    context: 'map-value',
+    indent: '  ',
+    eol: found.eol,
+  });
   const change = minimalChange(text, found.from, found.to, rendered);
   const plan = { changes: change ? [change] : [] };
   const after = analyzeArticle(applyChanges(text, plan.changes));
@@ -72,7 +98,8 @@ export function planFormEdit(text: string, edit: FormEdit): EditPlan {
       const model = analyzeArticle(text);
       if (model.syntax === 'toml' || model.syntax === 'json') {
         const parsed = parseYamlValue(edit.yaml);
-        if (!parsed.error && model.data && sameValue(model.data[edit.key], parsed.value)) return { changes: [] };
+        if (!parsed.error && model.data && sameValue(model.data[edit.key], parsed.value))
+          return { changes: [] };
       }
       return planSetFieldRaw(text, edit.key, edit.yaml);
     }

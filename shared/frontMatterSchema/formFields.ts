@@ -14,12 +14,22 @@ export interface FormField {
   mismatch: boolean;
 }
 
-/** A field the article lacks is offered when the schema file names it, or most articles have it. */
+/** A field the article lacks is offered when the schema file names it, or at least half the articles have it. */
 function offeredWhenAbsent(field: FieldSchema, schema: WorkspaceSchema): boolean {
-  return field.declared || field.required || (schema.articleCount > 0 && field.seen * 2 >= schema.articleCount);
+  // An empty group or raw value gives the writer nothing to fill in; the YAML is the place to add one.
+  if (field.kind === 'map' || field.kind === 'raw') return field.required;
+  return (
+    field.declared ||
+    field.required ||
+    (schema.articleCount > 0 && field.seen * 2 >= schema.articleCount)
+  );
 }
 
-function controlFor(field: FieldSchema, key: string, value: unknown): { kind: FieldKind; mismatch: boolean } {
+function controlFor(
+  field: FieldSchema,
+  key: string,
+  value: unknown,
+): { kind: FieldKind; mismatch: boolean } {
   if (isCompatible(field.kind, value)) return { kind: field.kind, mismatch: false };
   const own = kindOfValue(key, value);
   return { kind: own === 'raw' || !isCompatible(own, value) ? 'raw' : own, mismatch: true };
@@ -29,7 +39,10 @@ function controlFor(field: FieldSchema, key: string, value: unknown): { kind: Fi
  * The form's rows for an article: the schema's fields in schema order (present ones, and absent
  * ones worth offering), then the article's other fields in the order they are written.
  */
-export function formFields(data: Readonly<Record<string, unknown>>, schema: WorkspaceSchema | null): FormField[] {
+export function formFields(
+  data: Readonly<Record<string, unknown>>,
+  schema: WorkspaceSchema | null,
+): FormField[] {
   const rows: FormField[] = [];
   const done = new Set<string>();
   const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(data, key);
@@ -37,7 +50,13 @@ export function formFields(data: Readonly<Record<string, unknown>>, schema: Work
     const present = has(field.key);
     if (!present && (!schema || !offeredWhenAbsent(field, schema))) continue;
     const value = present ? data[field.key] : undefined;
-    rows.push({ key: field.key, schema: field, ...controlFor(field, field.key, value), present, value });
+    rows.push({
+      key: field.key,
+      schema: field,
+      ...controlFor(field, field.key, value),
+      present,
+      value,
+    });
     done.add(field.key);
   }
   for (const key of Object.keys(data)) {

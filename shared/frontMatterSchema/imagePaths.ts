@@ -10,7 +10,11 @@ const folderOf = (path: string): string => {
  * `featured_image` beside the page (bundles), from the site root, or from `static/`; a
  * site-absolute `/images/x.png` is served from `static/`. Remote and data URLs give none.
  */
-export function imageCandidates(articlePath: string, source: string, staticDirs: readonly string[] = ['static']): string[] {
+export function imageCandidates(
+  articlePath: string,
+  source: string,
+  staticDirs: readonly string[] = ['static'],
+): string[] {
   let value = source.trim().replace(/[?#].*$/, '');
   if (value === '' || /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(value)) return [];
   try {
@@ -21,16 +25,26 @@ export function imageCandidates(articlePath: string, source: string, staticDirs:
   const candidates: (string | null)[] = [];
   if (value.startsWith('/')) {
     for (const dir of staticDirs) candidates.push(normalizeWorkspacePath(dir, value));
-    candidates.push(normalizeWorkspacePath(value), normalizeWorkspacePath(folderOf(articlePath), value));
+    candidates.push(
+      normalizeWorkspacePath(value),
+      normalizeWorkspacePath(folderOf(articlePath), value),
+    );
   } else {
-    candidates.push(normalizeWorkspacePath(folderOf(articlePath), value), normalizeWorkspacePath(value));
+    candidates.push(
+      normalizeWorkspacePath(folderOf(articlePath), value),
+      normalizeWorkspacePath(value),
+    );
     for (const dir of staticDirs) candidates.push(normalizeWorkspacePath(dir, value));
   }
   return [...new Set(candidates.filter((path): path is string => path !== null && path !== ''))];
 }
 
 /** The workspace file an image value names, or null when none of its candidates exists. */
-export function findImage(articlePath: string, source: string, exists: (workspacePath: string) => boolean): string | null {
+export function findImage(
+  articlePath: string,
+  source: string,
+  exists: (workspacePath: string) => boolean,
+): string | null {
   return imageCandidates(articlePath, source).find(exists) ?? null;
 }
 
@@ -40,9 +54,14 @@ export function findImage(articlePath: string, source: string, exists: (workspac
  * expect), else its workspace path. Spaces and other characters stay as they are (YAML quotes
  * them only when it must). Every form is among imageCandidates' answers.
  */
-export function imageValueFor(articlePath: string, imagePath: string, staticDirs: readonly string[] = ['static']): string {
+export function imageValueFor(
+  articlePath: string,
+  imagePath: string,
+  staticDirs: readonly string[] = ['static'],
+): string {
   const folder = folderOf(articlePath);
-  if (folder !== '' && imagePath.startsWith(folder + '/')) return imagePath.slice(folder.length + 1);
+  if (folder !== '' && imagePath.startsWith(folder + '/'))
+    return imagePath.slice(folder.length + 1);
   for (const dir of staticDirs) {
     if (imagePath.startsWith(dir + '/')) return imagePath.slice(dir.length + 1);
   }

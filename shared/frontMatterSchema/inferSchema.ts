@@ -59,7 +59,8 @@ function refineString(key: string, strings: string[]): FieldKind {
   const known = KNOWN_FIELDS[key]?.kind;
   if (known === 'text' || known === 'longText' || known === 'slug') return known;
   if (LONG_TEXT_KEYS.has(key)) return 'longText';
-  if (strings.some((s) => s.includes('\n')) || median(strings.map(displayWidth)) > 100) return 'longText';
+  if (strings.some((s) => s.includes('\n')) || median(strings.map(displayWidth)) > 100)
+    return 'longText';
   return 'text';
 }
 
@@ -69,7 +70,9 @@ function refineString(key: string, strings: string[]): FieldKind {
  * (most frequent first), and an order from where fields usually appear. Articles whose front
  * matter could not be read are left out by the caller.
  */
-export function inferSchema(articles: ReadonlyArray<Readonly<Record<string, unknown>>>): FieldSchema[] {
+export function inferSchema(
+  articles: ReadonlyArray<Readonly<Record<string, unknown>>>,
+): FieldSchema[] {
   const tallies = new Map<string, Tally>();
   let order = 0;
   for (const data of articles) {
@@ -77,7 +80,15 @@ export function inferSchema(articles: ReadonlyArray<Readonly<Record<string, unkn
     keys.forEach((key, index) => {
       let tally = tallies.get(key);
       if (!tally) {
-        tally = { key, seen: 0, firstSeen: order++, positionSum: 0, votes: new Map(), strings: [], values: new Map() };
+        tally = {
+          key,
+          seen: 0,
+          firstSeen: order++,
+          positionSum: 0,
+          votes: new Map(),
+          strings: [],
+          values: new Map(),
+        };
         tallies.set(key, tally);
       }
       tally.seen++;
@@ -87,7 +98,8 @@ export function inferSchema(articles: ReadonlyArray<Readonly<Record<string, unkn
       if (vote) tally.votes.set(vote, (tally.votes.get(vote) ?? 0) + 1);
       if (typeof value === 'string') tally.strings.push(value);
       if (isStringList(value)) {
-        for (const item of new Set(value)) tally.values.set(item, (tally.values.get(item) ?? 0) + 1);
+        for (const item of new Set(value))
+          tally.values.set(item, (tally.values.get(item) ?? 0) + 1);
       }
     });
   }
@@ -97,7 +109,11 @@ export function inferSchema(articles: ReadonlyArray<Readonly<Record<string, unkn
     .map((tally): FieldSchema => {
       const vote = majority(tally.votes);
       const kind: FieldKind =
-        vote === null ? (KNOWN_FIELDS[tally.key]?.kind ?? 'text') : vote === 'string' ? refineString(tally.key, tally.strings) : vote;
+        vote === null
+          ? (KNOWN_FIELDS[tally.key]?.kind ?? 'text')
+          : vote === 'string'
+            ? refineString(tally.key, tally.strings)
+            : vote;
       const vocabulary = [...tally.values.entries()]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .map(([value]) => value);

@@ -30,7 +30,14 @@ export const KNOWN_FIELDS: Readonly<Record<string, { kind: FieldKind; label: Fie
 };
 
 /** Keys whose text is long prose even when a workspace has few examples. */
-export const LONG_TEXT_KEYS = new Set(['summary', 'description', 'abstract', 'excerpt', 'lead', 'dek']);
+export const LONG_TEXT_KEYS = new Set([
+  'summary',
+  'description',
+  'abstract',
+  'excerpt',
+  'lead',
+  'dek',
+]);
 
 /** Fields the publish checklist compares with the lead (the article's first blockquote). */
 export const SUMMARY_KEYS = ['summary', 'description'];
@@ -38,4 +45,5 @@ export const SUMMARY_KEYS = ['summary', 'description'];
 export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'svg', 'bmp'];
 
 export const looksLikeImagePath = (value: string): boolean =>
-  new RegExp(`\\.(?:${IMAGE_EXTENSIONS.join('|')})(?:[?#].*)?$`, 'i').test(value.trim()) && !/\n/.test(value);
+  new RegExp(`\\.(?:${IMAGE_EXTENSIONS.join('|')})(?:[?#].*)?$`, 'i').test(value.trim()) &&
+  !/\n/.test(value);

@@ -1,5 +1,11 @@
 import { isMap, isScalar, type Pair } from 'yaml';
-import { applyChanges, planSetField, planSetFieldRaw, type EditPlan, type FieldValue } from '../article';
+import {
+  applyChanges,
+  planSetField,
+  planSetFieldRaw,
+  type EditPlan,
+  type FieldValue,
+} from '../article';
 import { analyzeArticle } from '../article/frontMatter';
 import type { JsonSpan } from '../article/jsonSource';
 import { planBracketList } from '../article/listEdits';
@@ -12,7 +18,8 @@ import { isPlainObject } from './inferSchema';
 export function valueAt(data: unknown, path: readonly string[]): unknown {
   let current = data;
   for (const key of path) {
-    if (!isPlainObject(current) || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+    if (!isPlainObject(current) || !Object.prototype.hasOwnProperty.call(current, key))
+      return undefined;
     current = current[key];
   }
   return current;
@@ -36,11 +43,32 @@ function jsonSpanAt(root: JsonSpan | null, path: readonly string[]): JsonSpan | 
 }
 
 /** A nested JSON value spliced in place: a scalar's text, or a list's items. */
-function jsonNestedChange(text: string, base: number, span: JsonSpan, old: unknown, value: FieldValue): TextChange | null | undefined {
-  if (span.kind === 'scalar' && !Array.isArray(value)) return minimalChange(text, base + span.from, base + span.to, JSON.stringify(value));
-  if (span.kind === 'array' && Array.isArray(value) && Array.isArray(old) && old.length === span.items.length) {
-    const items = span.items.map((item, i) => ({ from: base + item.from, to: base + item.to, value: old[i] }));
-    return planBracketList(text, { open: base + span.from, close: base + span.to - 1, items }, value, (item) => JSON.stringify(item));
+function jsonNestedChange(
+  text: string,
+  base: number,
+  span: JsonSpan,
+  old: unknown,
+  value: FieldValue,
+): TextChange | null | undefined {
+  if (span.kind === 'scalar' && !Array.isArray(value))
+    return minimalChange(text, base + span.from, base + span.to, JSON.stringify(value));
+  if (
+    span.kind === 'array' &&
+    Array.isArray(value) &&
+    Array.isArray(old) &&
+    old.length === span.items.length
+  ) {
+    const items = span.items.map((item, i) => ({
+      from: base + item.from,
+      to: base + item.to,
+      value: old[i],
+    }));
+    return planBracketList(
+      text,
+      { open: base + span.from, close: base + span.to - 1, items },
+      value,
+      (item) => JSON.stringify(item),
+    );
   }
   return undefined;
 }
@@ -48,7 +76,14 @@ function jsonNestedChange(text: string, base: number, span: JsonSpan, old: unkno
 const notEditable = (text: string, path: readonly string[]): EditPlan => {
   const model = analyzeArticle(text);
   const line = model.parts.frontMatter ? model.parts.frontMatter.startLine + 1 : 1;
-  return { error: { kind: 'syntax', message: `"${path.join('.')}" cannot be edited in the form; edit it as YAML`, line, column: 1 } };
+  return {
+    error: {
+      kind: 'syntax',
+      message: `"${path.join('.')}" cannot be edited in the form; edit it as YAML`,
+      line,
+      column: 1,
+    },
+  };
 };
 
 /**
@@ -56,7 +91,11 @@ const notEditable = (text: string, path: readonly string[]): EditPlan => {
  * changes (comments and the rest of the map stay); a flow map, TOML inline table or JSON object is
  * rewritten in its own format with its other values kept. The result is checked by parsing it.
  */
-export function planSetNestedField(text: string, path: readonly string[], value: FieldValue): EditPlan {
+export function planSetNestedField(
+  text: string,
+  path: readonly string[],
+  value: FieldValue,
+): EditPlan {
   const [top, ...inner] = path;
   if (top === undefined) return { changes: [] };
   if (inner.length === 0) return planSetField(text, top, value);
@@ -78,17 +117,32 @@ export function planSetNestedField(text: string, path: readonly string[], value:
     const topNode = model.doc.get(top, true);
     const parent = model.doc.getIn(path.slice(0, -1), true);
     const last = path[path.length - 1] as string;
-    const pair = isMap(parent) ? (parent.items as Pair[]).find((p) => isScalar(p.key) && String(p.key.value) === last) : undefined;
+    const pair = isMap(parent)
+      ? (parent.items as Pair[]).find((p) => isScalar(p.key) && String(p.key.value) === last)
+      : undefined;
     if (pair && !(isMap(topNode) && topNode.flow)) {
-      const change = setExistingYamlField({ text, block: model.parts.frontMatter, doc: model.doc, eol: model.parts.eol }, pair, value, old);
+      const change = setExistingYamlField(
+        { text, block: model.parts.frontMatter, doc: model.doc, eol: model.parts.eol },
+        pair,
+        value,
+        old,
+      );
       return verify({ changes: change ? [change] : [] });
     }
     if (!(isMap(topNode) && topNode.flow)) return notEditable(text, path);
   }
   if (model.syntax === 'json') {
     const span = jsonSpanAt(model.root, path);
-    const change = span ? jsonNestedChange(text, model.parts.frontMatter.contentRange.from, span, old, value) : undefined;
+    const change = span
+      ? jsonNestedChange(text, model.parts.frontMatter.contentRange.from, span, old, value)
+      : undefined;
     if (change !== undefined) return verify({ changes: change ? [change] : [] });
   }
-  return verify(planSetFieldRaw(text, top, renderYamlFlowValue(expected && (expected as Record<string, unknown>)[top])));
+  return verify(
+    planSetFieldRaw(
+      text,
+      top,
+      renderYamlFlowValue(expected && (expected as Record<string, unknown>)[top]),
+    ),
+  );
 }

@@ -16,11 +16,20 @@ const schema = resolveSchema({
   articleCount: posts.length,
   file: { path: '.byline/schema.yml', parsed: parseSchemaFile(read('.byline/schema.yml')) },
 });
-const workspaceFiles = new Set(['images/default (3).png', 'images/chip wafer.png', 'static/images/datacenter.png']);
-const imageExists = (articlePath: string) => (source: string) => findImage(articlePath, source, (path) => workspaceFiles.has(path)) !== null;
+const workspaceFiles = new Set([
+  'images/default (3).png',
+  'images/chip wafer.png',
+  'static/images/datacenter.png',
+]);
+const imageExists = (articlePath: string) => (source: string) =>
+  findImage(articlePath, source, (path) => workspaceFiles.has(path)) !== null;
 
 const checklist = (name: string) =>
-  publishChecklist({ text: read(`posts/${name}`), schema, imageExists: imageExists(`posts/${name}`) }).map((f) => [f.rule, f.severity, f.params?.field, f.line]);
+  publishChecklist({
+    text: read(`posts/${name}`),
+    schema,
+    imageExists: imageExists(`posts/${name}`),
+  }).map((f) => [f.rule, f.severity, f.params?.field, f.line]);
 
 describe('publishChecklist', () => {
   it('passes the sample-shaped article', () => {
@@ -36,32 +45,55 @@ describe('publishChecklist', () => {
       ['publish/image-missing', 'error', 'featured_image', 5],
       ['publish/not-allowed', 'error', 'main_topics', 8],
     ]);
-    const findings = publishChecklist({ text: read('posts/violations.md'), schema, imageExists: imageExists('posts/violations.md') });
-    expect(findings.find((f) => f.rule === 'publish/too-long')?.params).toMatchObject({ max: 64, length: 100 });
-    expect(findings.find((f) => f.rule === 'publish/not-allowed')?.params).toMatchObject({ value: '娱乐八卦' });
+    const findings = publishChecklist({
+      text: read('posts/violations.md'),
+      schema,
+      imageExists: imageExists('posts/violations.md'),
+    });
+    expect(findings.find((f) => f.rule === 'publish/too-long')?.params).toMatchObject({
+      max: 64,
+      length: 100,
+    });
+    expect(findings.find((f) => f.rule === 'publish/not-allowed')?.params).toMatchObject({
+      value: '娱乐八卦',
+    });
   });
 
   it('warns when the summary repeats the lead', () => {
-    expect(checklist('lead-repeat.md')).toEqual([['publish/summary-is-lead', 'warning', 'summary', 5]]);
+    expect(checklist('lead-repeat.md')).toEqual([
+      ['publish/summary-is-lead', 'warning', 'summary', 5],
+    ]);
   });
 
   it('runs on TOML and JSON front matter', () => {
     expect(checklist('toml-article.md')).toEqual([]);
     expect(checklist('json-article.md')).toEqual([]);
     const json = read('posts/json-article.md').replace('"draft": false', '"draft": true');
-    expect(publishChecklist({ text: json, schema }).map((f) => [f.rule, f.line])).toEqual([['publish/draft', 4]]);
+    expect(publishChecklist({ text: json, schema }).map((f) => [f.rule, f.line])).toEqual([
+      ['publish/draft', 4],
+    ]);
   });
 
   it('without a schema still checks dates, images, draft and the lead; and honours "off"', () => {
-    const text = '---\ndate: 2025-02-30\ndraft: true\nfeatured_image: gone.png\nsummary: 导语。\n---\n\n> 导语\n';
-    expect(publishChecklist({ text, schema: null, imageExists: () => false }).map((f) => f.rule)).toEqual([
+    const text =
+      '---\ndate: 2025-02-30\ndraft: true\nfeatured_image: gone.png\nsummary: 导语。\n---\n\n> 导语\n';
+    expect(
+      publishChecklist({ text, schema: null, imageExists: () => false }).map((f) => f.rule),
+    ).toEqual([
       'publish/invalid-date',
       'publish/draft',
       'publish/image-missing',
       'publish/summary-is-lead',
     ]);
-    const quiet = resolveSchema({ file: { path: 's', parsed: parseSchemaFile('checklist:\n  draft: off\n  summaryLead: off\n  date: warning\n') } });
-    expect(publishChecklist({ text, schema: quiet }).map((f) => [f.rule, f.severity])).toEqual([['publish/invalid-date', 'warning']]);
+    const quiet = resolveSchema({
+      file: {
+        path: 's',
+        parsed: parseSchemaFile('checklist:\n  draft: off\n  summaryLead: off\n  date: warning\n'),
+      },
+    });
+    expect(publishChecklist({ text, schema: quiet }).map((f) => [f.rule, f.severity])).toEqual([
+      ['publish/invalid-date', 'warning'],
+    ]);
   });
 
   it('says nothing about broken front matter (the syntax rule reports it)', () => {
@@ -69,17 +101,33 @@ describe('publishChecklist', () => {
   });
 
   it('runs as `byline check` rules with the schema passed as a workspace fact', () => {
-    const findings = checkArticle('posts/violations.md', read('posts/violations.md'), { schema, fileExists: imageExists('posts/violations.md') });
+    const findings = checkArticle('posts/violations.md', read('posts/violations.md'), {
+      schema,
+      fileExists: imageExists('posts/violations.md'),
+    });
     expect(findings.map((f) => f.rule)).toEqual(
-      expect.arrayContaining(['publish/required', 'publish/too-long', 'publish/not-allowed', 'publish/invalid-date', 'publish/image-missing', 'publish/draft']),
+      expect.arrayContaining([
+        'publish/required',
+        'publish/too-long',
+        'publish/not-allowed',
+        'publish/invalid-date',
+        'publish/image-missing',
+        'publish/draft',
+      ]),
     );
-    expect(checkArticle('x.md', read('posts/violations.md'), { schema: { not: 'a schema' } }).some((f) => f.rule === 'publish/required')).toBe(false);
+    expect(
+      checkArticle('x.md', read('posts/violations.md'), { schema: { not: 'a schema' } }).some(
+        (f) => f.rule === 'publish/required',
+      ),
+    ).toBe(false);
   });
 });
 
 describe('firstBlockquote', () => {
   it('reads the first quote, with lazy continuation lines, outside code fences', () => {
-    expect(firstBlockquote('正文\n\n> 第一行\n> 第二行\n继续\n\n> 另一段')).toBe('第一行\n第二行\n继续');
+    expect(firstBlockquote('正文\n\n> 第一行\n> 第二行\n继续\n\n> 另一段')).toBe(
+      '第一行\n第二行\n继续',
+    );
     expect(firstBlockquote('```\n> 代码里的引用\n```\n\n>导语')).toBe('导语');
     expect(firstBlockquote('没有引用')).toBeNull();
   });
@@ -87,17 +135,30 @@ describe('firstBlockquote', () => {
 
 describe('image paths', () => {
   it('finds a featured image beside the article, at the site root or in static/', () => {
-    expect(imageCandidates('posts/a.md', 'images/default (3).png')).toEqual(['posts/images/default (3).png', 'images/default (3).png', 'static/images/default (3).png']);
-    expect(imageCandidates('posts/a.md', '/images/datacenter.png')[0]).toBe('static/images/datacenter.png');
+    expect(imageCandidates('posts/a.md', 'images/default (3).png')).toEqual([
+      'posts/images/default (3).png',
+      'images/default (3).png',
+      'static/images/default (3).png',
+    ]);
+    expect(imageCandidates('posts/a.md', '/images/datacenter.png')[0]).toBe(
+      'static/images/datacenter.png',
+    );
     expect(imageCandidates('posts/a.md', 'https://example.com/a.png')).toEqual([]);
     expect(imageCandidates('posts/a.md', '../../../etc/passwd.png')).toEqual([]);
-    expect(findImage('posts/a.md', 'images/chip%20wafer.png', (p) => workspaceFiles.has(p))).toBe('images/chip wafer.png');
+    expect(findImage('posts/a.md', 'images/chip%20wafer.png', (p) => workspaceFiles.has(p))).toBe(
+      'images/chip wafer.png',
+    );
   });
 
   it('writes a picked image the way the candidates find it again, spaces kept', () => {
     expect(imageValueFor('posts/a.md', 'posts/img/x y.png')).toBe('img/x y.png');
-    expect(imageValueFor('posts/a.md', 'static/images/datacenter.png')).toBe('images/datacenter.png');
+    expect(imageValueFor('posts/a.md', 'static/images/datacenter.png')).toBe(
+      'images/datacenter.png',
+    );
     expect(imageValueFor('posts/a.md', 'images/default (3).png')).toBe('images/default (3).png');
-    for (const image of workspaceFiles) expect(findImage('posts/a.md', imageValueFor('posts/a.md', image), (p) => workspaceFiles.has(p))).toBe(image);
+    for (const image of workspaceFiles)
+      expect(
+        findImage('posts/a.md', imageValueFor('posts/a.md', image), (p) => workspaceFiles.has(p)),
+      ).toBe(image);
   });
 });

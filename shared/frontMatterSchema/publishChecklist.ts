@@ -65,9 +65,13 @@ const normalizeProse = (text: string): string =>
     .toLowerCase();
 
 const isEmptyValue = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && value.trim() === '') ||
+  (Array.isArray(value) && value.length === 0);
 
-const isRemoteOrData = (source: string): boolean => /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(source.trim());
+const isRemoteOrData = (source: string): boolean =>
+  /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(source.trim());
 
 /**
  * The publish checklist: required fields present, lengths within limits (display width, CJK
@@ -82,33 +86,68 @@ export function publishChecklist(input: ChecklistInput): Finding[] {
   const { text, schema } = input;
   const checklist = schema?.checklist ?? DEFAULT_CHECKLIST;
   const findings: Finding[] = [];
-  const add = (rule: string, severity: ChecklistSeverity, key: string, message: string, params: Record<string, string | number>): void => {
+  const add = (
+    rule: string,
+    severity: ChecklistSeverity,
+    key: string,
+    message: string,
+    params: Record<string, string | number>,
+  ): void => {
     if (severity === 'off') return;
-    findings.push({ rule, severity: severity as Severity, message, line: fieldLine(text, key, model), column: 1, params: { field: key, ...params } });
+    findings.push({
+      rule,
+      severity: severity as Severity,
+      message,
+      line: fieldLine(text, key, model),
+      column: 1,
+      params: { field: key, ...params },
+    });
   };
   const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(data, key);
 
   for (const field of schema?.fields ?? []) {
     const value = data[field.key];
     if (field.required && isEmptyValue(value)) {
-      add(PUBLISH_RULES.required, 'error', field.key, `"${field.key}" is required before publishing.`, {});
+      add(
+        PUBLISH_RULES.required,
+        'error',
+        field.key,
+        `"${field.key}" is required before publishing.`,
+        {},
+      );
       continue;
     }
     if (field.maxLength !== undefined && typeof value === 'string') {
       const length = displayWidth(value);
       if (length > field.maxLength) {
-        add(PUBLISH_RULES.tooLong, 'error', field.key, `"${field.key}" is ${length} columns long; the limit is ${field.maxLength}.`, {
-          length,
-          max: field.maxLength,
-        });
+        add(
+          PUBLISH_RULES.tooLong,
+          'error',
+          field.key,
+          `"${field.key}" is ${length} columns long; the limit is ${field.maxLength}.`,
+          {
+            length,
+            max: field.maxLength,
+          },
+        );
       }
     }
     if (field.allowed) {
       const allowed = new Set(field.allowed);
-      const values = Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value];
+      const values = Array.isArray(value)
+        ? value
+        : value === undefined || value === null || value === ''
+          ? []
+          : [value];
       for (const item of values) {
         if (!allowed.has(String(item))) {
-          add(PUBLISH_RULES.notAllowed, 'error', field.key, `"${String(item)}" is not an allowed value of "${field.key}".`, { value: String(item) });
+          add(
+            PUBLISH_RULES.notAllowed,
+            'error',
+            field.key,
+            `"${String(item)}" is not an allowed value of "${field.key}".`,
+            { value: String(item) },
+          );
         }
       }
     }
@@ -117,26 +156,64 @@ export function publishChecklist(input: ChecklistInput): Finding[] {
   for (const key of Object.keys(data)) {
     const value = data[key];
     const kind = fieldSchemaFor(schema, key, value).kind;
-    if (kind === 'datetime' && !isEmptyValue(value) && !(typeof value === 'string' && isValidDateTime(value))) {
-      add(PUBLISH_RULES.invalidDate, checklist.date, key, `"${key}" is not a valid date: ${String(value)}`, { value: String(value) });
+    if (
+      kind === 'datetime' &&
+      !isEmptyValue(value) &&
+      !(typeof value === 'string' && isValidDateTime(value))
+    ) {
+      add(
+        PUBLISH_RULES.invalidDate,
+        checklist.date,
+        key,
+        `"${key}" is not a valid date: ${String(value)}`,
+        { value: String(value) },
+      );
     }
-    if (kind === 'image' && typeof value === 'string' && value.trim() !== '' && !isRemoteOrData(value)) {
+    if (
+      kind === 'image' &&
+      typeof value === 'string' &&
+      value.trim() !== '' &&
+      !isRemoteOrData(value)
+    ) {
       if (input.imageExists?.(value) === false) {
-        add(PUBLISH_RULES.imageMissing, checklist.featuredImage, key, `The image "${value}" in "${key}" does not exist.`, { path: value });
+        add(
+          PUBLISH_RULES.imageMissing,
+          checklist.featuredImage,
+          key,
+          `The image "${value}" in "${key}" does not exist.`,
+          { path: value },
+        );
       }
     }
   }
 
   if (data['draft'] === true) {
-    add(PUBLISH_RULES.draft, checklist.draft, 'draft', 'The article is still marked draft: true.', {});
+    add(
+      PUBLISH_RULES.draft,
+      checklist.draft,
+      'draft',
+      'The article is still marked draft: true.',
+      {},
+    );
   }
 
   const lead = firstBlockquote(model.parts.body);
   if (lead !== null) {
     for (const key of SUMMARY_KEYS) {
       const summary = data[key];
-      if (has(key) && typeof summary === 'string' && summary.trim() !== '' && normalizeProse(summary) === normalizeProse(lead)) {
-        add(PUBLISH_RULES.summaryIsLead, checklist.summaryLead, key, `"${key}" repeats the lead word for word; write a summary of its own.`, {});
+      if (
+        has(key) &&
+        typeof summary === 'string' &&
+        summary.trim() !== '' &&
+        normalizeProse(summary) === normalizeProse(lead)
+      ) {
+        add(
+          PUBLISH_RULES.summaryIsLead,
+          checklist.summaryLead,
+          key,
+          `"${key}" repeats the lead word for word; write a summary of its own.`,
+          {},
+        );
       }
     }
   }

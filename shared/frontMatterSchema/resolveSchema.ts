@@ -2,7 +2,12 @@ import { isValidDateTime } from './dateTime';
 import { isPlainObject, isStringList } from './inferSchema';
 import { KNOWN_FIELDS, LONG_TEXT_KEYS, looksLikeImagePath } from './knownFields';
 import type { SchemaFile } from './schemaFile';
-import { DEFAULT_CHECKLIST, type FieldKind, type FieldSchema, type WorkspaceSchema } from './schemaTypes';
+import {
+  DEFAULT_CHECKLIST,
+  type FieldKind,
+  type FieldSchema,
+  type WorkspaceSchema,
+} from './schemaTypes';
 
 export interface SchemaSources {
   /** From inferSchema over the workspace's articles. */
@@ -26,7 +31,8 @@ export function resolveSchema(sources: SchemaSources = {}): WorkspaceSchema {
     const base = inferred.get(declared.key);
     const known = KNOWN_FIELDS[declared.key];
     const label = declared.label ?? base?.label ?? known?.label;
-    const from = declared.from ?? (declared.kind === 'slug' || base?.kind === 'slug' ? 'title' : undefined);
+    const from =
+      declared.from ?? (declared.kind === 'slug' || base?.kind === 'slug' ? 'title' : undefined);
     fields.push({
       key: declared.key,
       kind: declared.kind ?? base?.kind ?? known?.kind ?? (declared.allowed ? 'tags' : 'text'),
@@ -94,10 +100,23 @@ export function isCompatible(kind: FieldKind, value: unknown): boolean {
 }
 
 /** The schema of `key`: the workspace's, or one made up from the key and value alone. */
-export function fieldSchemaFor(schema: WorkspaceSchema | null, key: string, value?: unknown): FieldSchema {
+export function fieldSchemaFor(
+  schema: WorkspaceSchema | null,
+  key: string,
+  value?: unknown,
+): FieldSchema {
   const declared = schema?.fields.find((field) => field.key === key);
   if (declared) return declared;
   const label = KNOWN_FIELDS[key]?.label;
   const kind = value === undefined ? (KNOWN_FIELDS[key]?.kind ?? 'text') : kindOfValue(key, value);
-  return { key, kind, ...(label ? { label } : {}), required: false, vocabulary: [], seen: 0, declared: false, ...(kind === 'slug' ? { from: 'title' } : {}) };
+  return {
+    key,
+    kind,
+    ...(label ? { label } : {}),
+    required: false,
+    vocabulary: [],
+    seen: 0,
+    declared: false,
+    ...(kind === 'slug' ? { from: 'title' } : {}),
+  };
 }

@@ -12,16 +12,30 @@ const read = (path: string): string => readFileSync(new URL(path, workspace), 'u
 const articleNames = readdirSync(new URL('posts/', workspace))
   .filter((name) => name.endsWith('.md'))
   .sort();
-const articleData = articleNames.map((name) => parseArticle(read(`posts/${name}`)).data ?? {});
+// As main/schema does: only articles that have front matter say anything about fields.
+const articleData = articleNames
+  .map((name) => parseArticle(read(`posts/${name}`)))
+  .filter((article) => article.parts.frontMatter !== null)
+  .map((article) => article.data ?? {});
 
-const byKey = (fields: readonly FieldSchema[]): Record<string, FieldSchema> => Object.fromEntries(fields.map((f) => [f.key, f]));
+const byKey = (fields: readonly FieldSchema[]): Record<string, FieldSchema> =>
+  Object.fromEntries(fields.map((f) => [f.key, f]));
 
 describe('inferSchema on the fixture workspace', () => {
   const fields = inferSchema(articleData);
   const schema = byKey(fields);
 
   it('reads YAML, TOML and JSON front matter alike', () => {
-    expect(articleNames).toEqual(['chip-export-rules.md', 'flow-tags.md', 'json-article.md', 'lead-repeat.md', 'toml-article.md', 'violations.md']);
+    expect(articleNames).toEqual([
+      'chip-export-rules.md',
+      'flow-tags.md',
+      'json-article.md',
+      'lead-repeat.md',
+      'no-front-matter.md',
+      'toml-article.md',
+      'violations.md',
+    ]);
+    expect(articleData).toHaveLength(6);
     expect(articleData.every((data) => typeof data['title'] === 'string')).toBe(true);
   });
 
@@ -41,8 +55,12 @@ describe('inferSchema on the fixture workspace', () => {
 
   it('collects the vocabulary of list fields, most used first', () => {
     expect(schema['tags']?.vocabulary[0]).toBe('数据中心'); // used by three articles
-    expect(schema['tags']?.vocabulary).toEqual(expect.arrayContaining(['芯片', '出口管制', '能源', '算力', '开源', '测试']));
-    expect(schema['main_topics']?.vocabulary).toEqual(expect.arrayContaining(['半导体产业', '国际贸易', '科技政策', '娱乐八卦']));
+    expect(schema['tags']?.vocabulary).toEqual(
+      expect.arrayContaining(['芯片', '出口管制', '能源', '算力', '开源', '测试']),
+    );
+    expect(schema['main_topics']?.vocabulary).toEqual(
+      expect.arrayContaining(['半导体产业', '国际贸易', '科技政策', '娱乐八卦']),
+    );
     expect(new Set(schema['tags']?.vocabulary).size).toBe(schema['tags']?.vocabulary.length);
   });
 
@@ -60,7 +78,9 @@ describe('inferSchema on the fixture workspace', () => {
     expect(tie['x']?.kind).toBe('number');
     expect(byKey(inferSchema([{ y: [1, 2] }]))['y']?.kind).toBe('raw');
     expect(byKey(inferSchema([{ z: null }, { z: null }]))['z']?.kind).toBe('text');
-    expect(byKey(inferSchema([{ published: null }, { lastmod: null }]))['lastmod']?.kind).toBe('datetime');
+    expect(byKey(inferSchema([{ published: null }, { lastmod: null }]))['lastmod']?.kind).toBe(
+      'datetime',
+    );
   });
 });
 
@@ -68,9 +88,23 @@ describe('parseSchemaFile', () => {
   it('reads the fixture workspace schema: order, labels, required, limits, vocabulary, defaults', () => {
     const file = parseSchemaFile(read('.byline/schema.yml'));
     expect(file.problems).toEqual([]);
-    expect(file.fields.map((f) => f.key)).toEqual(['title', 'slug', 'date', 'draft', 'featured_image', 'summary', 'tags', 'main_topics']);
+    expect(file.fields.map((f) => f.key)).toEqual([
+      'title',
+      'slug',
+      'date',
+      'draft',
+      'featured_image',
+      'summary',
+      'tags',
+      'main_topics',
+    ]);
     const fields = Object.fromEntries(file.fields.map((f) => [f.key, f]));
-    expect(fields['title']).toEqual({ key: 'title', label: { en: 'Headline', zh: '标题' }, required: true, maxLength: 64 });
+    expect(fields['title']).toEqual({
+      key: 'title',
+      label: { en: 'Headline', zh: '标题' },
+      required: true,
+      maxLength: 64,
+    });
     expect(fields['slug']).toEqual({ key: 'slug', kind: 'slug', from: 'title' });
     expect(fields['date']).toEqual({ key: 'date', required: true, default: 'now' });
     expect(fields['main_topics']?.allowed).toContain('半导体产业');
@@ -120,13 +154,34 @@ describe('resolveSchema and formFields', () => {
   });
 
   it('puts declared fields first in file order, then inferred ones; file settings win', () => {
-    expect(schema.fields.slice(0, 8).map((f) => f.key)).toEqual(['title', 'slug', 'date', 'draft', 'featured_image', 'summary', 'tags', 'main_topics']);
+    expect(schema.fields.slice(0, 8).map((f) => f.key)).toEqual([
+      'title',
+      'slug',
+      'date',
+      'draft',
+      'featured_image',
+      'summary',
+      'tags',
+      'main_topics',
+    ]);
     const fields = byKey(schema.fields);
-    expect(fields['title']).toMatchObject({ kind: 'text', required: true, maxLength: 64, declared: true, seen: 6, label: { en: 'Headline', zh: '标题' } });
+    expect(fields['title']).toMatchObject({
+      kind: 'text',
+      required: true,
+      maxLength: 64,
+      declared: true,
+      seen: 6,
+      label: { en: 'Headline', zh: '标题' },
+    });
     expect(fields['slug']).toMatchObject({ kind: 'slug', from: 'title', seen: 0 });
     expect(fields['main_topics']?.vocabulary).toContain('国际贸易');
     expect(fields['weight']).toMatchObject({ kind: 'number', declared: false });
-    expect(schema.checklist).toEqual({ draft: 'warning', summaryLead: 'warning', featuredImage: 'error', date: 'error' });
+    expect(schema.checklist).toEqual({
+      draft: 'warning',
+      summaryLead: 'warning',
+      featuredImage: 'error',
+      date: 'error',
+    });
     expect(schema.file).toEqual({ path: '.byline/schema.yml', problems: [] });
   });
 
@@ -157,14 +212,67 @@ describe('resolveSchema and formFields', () => {
     expect(fieldSchemaFor(null, 'featured_image', 'a.png').kind).toBe('image');
     expect(fieldSchemaFor(null, 'featured_image', 42).kind).toBe('number');
     expect(fieldSchemaFor(null, 'anything', ['a']).kind).toBe('tags');
-    expect(formFields({ title: 'x', extra: { a: 1 } }, null).map((r) => r.kind)).toEqual(['text', 'map']);
+    expect(formFields({ title: 'x', extra: { a: 1 } }, null).map((r) => r.kind)).toEqual([
+      'text',
+      'map',
+    ]);
   });
 });
 
 describe('formFields without the workspace schema', () => {
   it('keeps keys the schema does not know, in the order written, after the schema fields', () => {
-    const schema = resolveSchema({ file: { path: '.byline/schema.yml', parsed: parseSchemaFile('fields:\n  title:\n  summary:\n') } });
+    const schema = resolveSchema({
+      file: {
+        path: '.byline/schema.yml',
+        parsed: parseSchemaFile('fields:\n  title:\n  summary:\n'),
+      },
+    });
     const rows = formFields({ zeta: 1, title: 't', alpha: [true] }, schema);
-    expect(rows.map((r) => `${r.key}:${r.kind}${r.present ? '' : '?'}`)).toEqual(['title:text', 'summary:longText?', 'zeta:number', 'alpha:raw']);
+    expect(rows.map((r) => `${r.key}:${r.kind}${r.present ? '' : '?'}`)).toEqual([
+      'title:text',
+      'summary:longText?',
+      'zeta:number',
+      'alpha:raw',
+    ]);
+  });
+});
+
+describe('newArticleFields', () => {
+  it('writes the schema defaults in schema order: "now" for a date-time, the title, a slug from it', async () => {
+    const { newArticleFields } = await import('./defaults');
+    const schema = resolveSchema({
+      file: {
+        path: 's',
+        parsed: parseSchemaFile(
+          'fields:\n  title:\n  slug:\n    type: slug\n    default: auto\n  date:\n    default: now\n  draft:\n    default: true\n  tags:\n    default: [快讯]\n',
+        ),
+      },
+    });
+    const previous = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      expect(
+        newArticleFields(schema, {
+          now: new Date(Date.UTC(2025, 5, 18, 3, 20, 4)),
+          title: '芯片快讯',
+        }),
+      ).toEqual({
+        title: '芯片快讯',
+        slug: 'xin-pian-kuai-xun',
+        date: '2025-06-18T11:20:04+08:00',
+        draft: true,
+        tags: ['快讯'],
+      });
+    } finally {
+      process.env.TZ = previous;
+    }
+  });
+
+  it('does not offer an empty group or raw value the article lacks', () => {
+    const schema = resolveSchema({
+      inferred: inferSchema([{ params: { a: 1 }, sources: [{ a: 1 }], title: 'x' }]),
+      articleCount: 1,
+    });
+    expect(formFields({}, schema).map((r) => r.key)).toEqual(['title']);
   });
 });

@@ -1,7 +1,14 @@
 import { isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
 import { lineColumnAt } from '../article/textPosition';
 import { YAML_PARSE_OPTIONS } from '../article/yamlFrontMatter';
-import { ChecklistSeverity, FieldKind, type ChecklistOptions, type FieldDefault, type FieldLabel, type SchemaProblem } from './schemaTypes';
+import {
+  ChecklistSeverity,
+  FieldKind,
+  type ChecklistOptions,
+  type FieldDefault,
+  type FieldLabel,
+  type SchemaProblem,
+} from './schemaTypes';
 
 /** Where the schema file lives, relative to the workspace root. */
 export const SCHEMA_FILE_PATH = '.byline/schema.yml';
@@ -48,7 +55,10 @@ export function parseSchemaFile(text: string): SchemaFile {
   const doc = parseDocument(text, YAML_PARSE_OPTIONS);
   const firstError = doc.errors[0];
   if (firstError) {
-    problems.push({ message: firstError.message.replace(/ at line \d+, column \d+:[\s\S]*$/, ''), line: lineColumnAt(text, firstError.pos[0]).line });
+    problems.push({
+      message: firstError.message.replace(/ at line \d+, column \d+:[\s\S]*$/, ''),
+      line: lineColumnAt(text, firstError.pos[0]).line,
+    });
     return result;
   }
   const root = doc.contents;
@@ -94,7 +104,8 @@ function readFields(node: Node | null, result: SchemaFile, problem: Report): voi
       const name = isScalar(setting.key) ? String(setting.key.value) : '';
       const value = setting.value;
       const plain: unknown = value && 'toJSON' in value ? value.toJSON() : null;
-      const bad = (expected: string): void => problem(value ?? setting.key, `Field "${key}": "${name}" must be ${expected}`);
+      const bad = (expected: string): void =>
+        problem(value ?? setting.key, `Field "${key}": "${name}" must be ${expected}`);
       switch (name) {
         case 'type': {
           const kind = FieldKind.safeParse(plain);
@@ -104,9 +115,17 @@ function readFields(node: Node | null, result: SchemaFile, problem: Report): voi
         }
         case 'label':
           if (typeof plain === 'string') field.label = { en: plain, zh: plain };
-          else if (plain && typeof plain === 'object' && !Array.isArray(plain) && Object.values(plain).every((v) => typeof v === 'string')) {
+          else if (
+            plain &&
+            typeof plain === 'object' &&
+            !Array.isArray(plain) &&
+            Object.values(plain).every((v) => typeof v === 'string')
+          ) {
             const label = plain as Record<string, string>;
-            field.label = { ...(label.en ? { en: label.en } : {}), ...((label.zh ?? label['zh-CN']) ? { zh: label.zh ?? label['zh-CN'] } : {}) };
+            field.label = {
+              ...(label.en ? { en: label.en } : {}),
+              ...((label.zh ?? label['zh-CN']) ? { zh: label.zh ?? label['zh-CN'] } : {}),
+            };
           } else bad('text or { en: ..., zh: ... }');
           break;
         case 'required':
@@ -114,16 +133,23 @@ function readFields(node: Node | null, result: SchemaFile, problem: Report): voi
           else bad('true or false');
           break;
         case 'maxLength':
-          if (typeof plain === 'number' && Number.isInteger(plain) && plain > 0) field.maxLength = plain;
+          if (typeof plain === 'number' && Number.isInteger(plain) && plain > 0)
+            field.maxLength = plain;
           else bad('a positive whole number (display columns; a Chinese character counts 2)');
           break;
         case 'allowed':
-          if (Array.isArray(plain) && plain.every((v) => typeof v === 'string' || typeof v === 'number')) field.allowed = plain.map(String);
+          if (
+            Array.isArray(plain) &&
+            plain.every((v) => typeof v === 'string' || typeof v === 'number')
+          )
+            field.allowed = plain.map(String);
           else bad('a list of values');
           break;
         case 'default':
-          if (plain === null || ['string', 'number', 'boolean'].includes(typeof plain)) field.default = plain as FieldDefault;
-          else if (Array.isArray(plain) && plain.every((v) => typeof v === 'string')) field.default = plain as string[];
+          if (plain === null || ['string', 'number', 'boolean'].includes(typeof plain))
+            field.default = plain as FieldDefault;
+          else if (Array.isArray(plain) && plain.every((v) => typeof v === 'string'))
+            field.default = plain as string[];
           else bad('text, a number, true/false or a list of text');
           break;
         case 'from':
@@ -131,7 +157,10 @@ function readFields(node: Node | null, result: SchemaFile, problem: Report): voi
           else bad('a field name');
           break;
         default:
-          problem(setting.key, `Field "${key}": unknown setting "${name}" (known: ${FIELD_PROPERTIES.join(', ')})`);
+          problem(
+            setting.key,
+            `Field "${key}": unknown setting "${name}" (known: ${FIELD_PROPERTIES.join(', ')})`,
+          );
       }
     }
   }

@@ -4,14 +4,34 @@ import { z } from 'zod';
  * The kinds of control the front-matter form knows. `raw` edits the value as YAML text; every
  * value the form cannot represent falls back to it, so nothing is ever hidden or mangled.
  */
-export const FieldKind = z.enum(['text', 'longText', 'slug', 'datetime', 'boolean', 'image', 'tags', 'number', 'map', 'raw']);
+export const FieldKind = z.enum([
+  'text',
+  'longText',
+  'slug',
+  'datetime',
+  'boolean',
+  'image',
+  'tags',
+  'number',
+  'map',
+  'raw',
+]);
 export type FieldKind = z.output<typeof FieldKind>;
 
-export const FieldLabel = z.object({ en: z.string().max(200).optional(), zh: z.string().max(200).optional() });
+export const FieldLabel = z.object({
+  en: z.string().max(200).optional(),
+  zh: z.string().max(200).optional(),
+});
 export type FieldLabel = z.output<typeof FieldLabel>;
 
 /** A value a schema may give as a default: what the form can write. */
-export const FieldDefault = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null(), z.array(z.string().max(1000)).max(500)]);
+export const FieldDefault = z.union([
+  z.string().max(10_000),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(z.string().max(1000)).max(500),
+]);
 export type FieldDefault = z.output<typeof FieldDefault>;
 
 export const FieldSchema = z.object({
@@ -73,4 +93,9 @@ export const WorkspaceImage = z.object({
 });
 export type WorkspaceImage = z.output<typeof WorkspaceImage>;
 
-export const DEFAULT_CHECKLIST: ChecklistOptions = { draft: 'warning', summaryLead: 'warning', featuredImage: 'error', date: 'error' };
+export const DEFAULT_CHECKLIST: ChecklistOptions = {
+  draft: 'warning',
+  summaryLead: 'warning',
+  featuredImage: 'error',
+  date: 'error',
+};

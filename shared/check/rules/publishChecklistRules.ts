@@ -21,5 +21,9 @@ registerArticleRule(({ text, article, workspace }) => {
 function isWorkspaceSchema(value: unknown): value is WorkspaceSchema {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<WorkspaceSchema>;
-  return Array.isArray(candidate.fields) && typeof candidate.checklist === 'object' && candidate.checklist !== null;
+  return (
+    Array.isArray(candidate.fields) &&
+    typeof candidate.checklist === 'object' &&
+    candidate.checklist !== null
+  );
 }

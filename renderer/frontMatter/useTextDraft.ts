@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type React from 'react';
+
+export interface TextDraft {
+  value: string;
+  onChange(event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>): void;
+  onCompositionStart(): void;
+  onCompositionEnd(event: React.CompositionEvent<HTMLInputElement | HTMLTextAreaElement>): void;
+}
+
+/**
+ * Binds a text box to a value that lives in the editor document. Keystrokes are committed as
+ * they happen (never during an IME composition: the pinyin being composed is not the writer's
+ * text yet); the document's value comes back later through the idle-time snapshot, and values
+ * this box committed itself are recognised and ignored, so a late snapshot never rewinds what
+ * is being typed. Any other change (undo, typing in the editor) replaces the box's text.
+ * `commit` returns false for a value it did not write.
+ */
+export function useTextDraft(
+  external: string,
+  commit: (value: string) => boolean | void,
+): TextDraft {
+  const [value, setValue] = useState(external);
+  const pending = useRef<string[]>([]);
+  const composing = useRef(false);
+
+  useEffect(() => {
+    if (composing.current) return;
+    const index = pending.current.lastIndexOf(external);
+    if (index === -1) {
+      pending.current = [];
+      setValue(external);
+    } else {
+      pending.current = pending.current.slice(index + 1);
+    }
+  }, [external]);
+
+  const send = useCallback(
+    (next: string) => {
+      if (next === external && pending.current.length === 0) return;
+      // `false`: not a value to write yet (a number being typed, "10."); the box keeps it.
+      if (commit(next) !== false) pending.current.push(next);
+    },
+    [commit, external],
+  );
+
+  return {
+    value,
+    onChange(event) {
+      const next = event.currentTarget.value;
+      setValue(next);
+      const native = event.nativeEvent as InputEvent;
+      if (!composing.current && !native.isComposing) send(next);
+    },
+    onCompositionStart() {
+      composing.current = true;
+    },
+    onCompositionEnd(event) {
+      composing.current = false;
+      const next = event.currentTarget.value;
+      setValue(next);
+      send(next);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import type { WorkspaceImage, WorkspaceSchema } from '../../shared/frontMatterSchema';
+import type { BylineApi } from '../../shared/ipc/contract';
+
+export interface WorkspaceSchemaState {
+  schema: WorkspaceSchema | null;
+  /** Null until listed (the missing-image check waits for it). */
+  images: WorkspaceImage[] | null;
+}
+
+/**
+ * The workspace's front-matter schema and images, from main. Reloaded when the library changes
+ * (an article saved, a file added, .byline/schema.yml edited) or another workspace is opened,
+ * at most once per half second.
+ */
+export function useWorkspaceSchema(api: BylineApi): WorkspaceSchemaState {
+  const [state, setState] = useState<WorkspaceSchemaState>({ schema: null, images: null });
+  useEffect(() => {
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const load = async (): Promise<void> => {
+      const [schema, images] = await Promise.all([
+        api['workspace.schema']().catch(() => null),
+        api['workspace.listImages']().catch(() => null),
+      ]);
+      if (!cancelled) setState({ schema, images });
+    };
+    const reload = (): void => {
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => void load(), 500);
+    };
+    void load();
+    const offLibrary = api.on('library.changed', reload);
+    const offWorkspace = api.on('workspace.changed', () => void load());
+    return () => {
+      cancelled = true;
+      if (timer !== null) clearTimeout(timer);
+      offLibrary();
+      offWorkspace();
+    };
+  }, [api]);
+  return state;
+}

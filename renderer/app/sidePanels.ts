@@ -1,6 +1,7 @@
 import type { Extension } from '@codemirror/state';
 import type { ComponentType } from 'react';
 import type { CommandId } from '../../shared/commands/commandRegistry';
+import { FrontMatterPanel } from '../frontMatter/FrontMatterPanel';
 import { referencesPanel } from '../references/referencesPanel';
 
 /**
@@ -33,6 +34,13 @@ export interface SidePanelProps {
 }
 
 export const sidePanels: SidePanelDescriptor[] = [
-  // { id: 'front-matter', titleKey: 'frontMatter.title', toggleCommand: 'view.toggleFrontMatterPanel', Component: FrontMatterPanel },
+  {
+    id: 'front-matter',
+    titleKey: 'frontMatter.title',
+    toggleCommand: 'view.toggleFrontMatterPanel',
+    defaultOpen: true,
+    width: 380,
+    Component: FrontMatterPanel,
+  },
   referencesPanel,
 ];

@@ -1,3 +1,4 @@
+import { frontMatterEn } from '../frontMatter/strings';
 import { commandLabels, menuLabels } from '../../shared/commands/commandLabels';
 import { desktopEn } from '../desktop/strings';
 import { exportEn } from '../export/strings';
@@ -101,6 +102,7 @@ export const en = {
     keepMine: 'Keep my version',
     takeTheirs: 'Take the version on disk',
   },
+  frontMatter: frontMatterEn,
   commands: commandLabels.en,
   menus: menuLabels.en,
   desktop: desktopEn,

@@ -1,3 +1,4 @@
+import { frontMatterZh } from '../frontMatter/strings';
 import { commandLabels, menuLabels } from '../../shared/commands/commandLabels';
 import { desktopZh } from '../desktop/strings';
 import { exportZh } from '../export/strings';
@@ -101,6 +102,7 @@ export const zhCN: UiStrings = {
     keepMine: '保留我的版本',
     takeTheirs: '使用磁盘上的版本',
   },
+  frontMatter: frontMatterZh,
   commands: commandLabels['zh-CN'],
   menus: menuLabels['zh-CN'],
   desktop: desktopZh,

@@ -32,6 +32,8 @@ export const requestNames = [
   'window.setDirtyState',
   'session.get',
   'session.update',
+  'workspace.schema',
+  'workspace.listImages',
   'asset.import',
   'references.list',
   'references.add',

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { commandIds } from '../commands/commandRegistry';
 import { referenceRequests } from '../citations/referenceSchemas';
 import { exportEvents, exportRequests } from '../export/exportContract';
+import { WorkspaceImage, WorkspaceSchema } from '../frontMatterSchema/schemaTypes';
 
 /** Workspace-relative POSIX path. Main resolves it and refuses anything that escapes the workspace. */
 export const ArticlePath = z
@@ -267,6 +268,10 @@ export const requests = {
   'window.setDirtyState': { input: z.object({ dirty: z.array(DirtyDocument).max(1000) }), output: z.void() },
   'session.get': { input: z.void(), output: SessionState },
   'session.update': { input: SessionState, output: SessionState },
+  /** The front-matter schema: inferred from the workspace's articles, overridden by `.byline/schema.yml` (docs/front-matter-schema.md). */
+  'workspace.schema': { input: z.void(), output: WorkspaceSchema },
+  /** Image files of the workspace, for the featured-image picker. */
+  'workspace.listImages': { input: z.void(), output: z.array(WorkspaceImage).max(20_000) },
   'asset.import': { input: AssetImportRequest, output: AssetImportResult },
   /** Reference manager (issue 7): the workspace source library and citation styles; schemas in shared/citations/referenceSchemas.ts. */
   'references.list': referenceRequests.list,

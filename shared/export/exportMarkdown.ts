@@ -190,6 +190,8 @@ function exportTransforms(md: MarkdownIt): void {
   const idOf = (token: Token | undefined): number => (token?.meta as { id?: number } | undefined)?.id ?? 0;
   const subIdOf = (token: Token | undefined): number => (token?.meta as { subId?: number } | undefined)?.subId ?? 0;
 
+  // A note cited again keeps its number: [1], not markdown-it-footnote's [1:1].
+  rules['footnote_caption'] = (tokens, idx) => `[${idOf(tokens[idx]) + 1}]`;
   rules['footnote_ref'] = (tokens, idx, options, env, self) =>
     wechat(env)
       ? `<sup class="footnote-ref">[${idOf(tokens[idx]) + 1}]</sup>`

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { detectDocumentLanguage } from './documentLanguage';
+import { ExportOptions, WorkspaceExportSettings } from './exportOptions';
+import { renderForExport } from './exportMarkdown';
+import { splitHanRuns } from './hanRuns';
+import { findLinkDestinations, formatDestination } from './markdownLinks';
+import { renderPlainTextTokens, wrapText } from './plainText';
+import { parseForExport } from './exportMarkdown';
+
+describe('detectDocumentLanguage', () => {
+  it('says zh-CN when Han characters dominate, en for English, honours a declared tag', () => {
+    expect(detectDocumentLanguage('OpenAI与微软的关系跌至冰点，双方在技术主权上的博弈日益公开化。')).toBe('zh-CN');
+    expect(detectDocumentLanguage('The talks went on late into the night, said 李明.')).toBe('en');
+    expect(detectDocumentLanguage('日本語の記事です。ひらがなとカタカナ。')).toBe('ja');
+    expect(detectDocumentLanguage('任何文字', 'zh-TW')).toBe('zh-TW');
+    expect(detectDocumentLanguage('任何文字', '"><script>')).toBe('zh-CN');
+  });
+});
+
+describe('splitHanRuns', () => {
+  it('separates Han (with CJK punctuation) from Latin runs', () => {
+    expect(splitHanRuns('AI军事化，and more')).toEqual([
+      { text: 'AI', han: false },
+      { text: '军事化，', han: true },
+      { text: 'and more', han: false },
+    ]);
+  });
+});
+
+describe('renderForExport', () => {
+  it('marks Han text in emphasis for emphasis dots and keeps Latin italic', () => {
+    const { html } = renderForExport('关于 *AI军事化* 的讨论', 'zh-CN');
+    expect(html).toContain('<em>AI<span class="cjk-emphasis">军事化</span></em>');
+  });
+
+  it('turns an image paragraph into a figure with a caption and drops data-line', () => {
+    const { html } = renderForExport('![示意图](a.png "标题")', 'zh-CN');
+    expect(html).toBe('<figure class="figure"><img src="a.png" alt="示意图" title="标题"><figcaption>标题</figcaption></figure>\n');
+  });
+
+  it('wechat: outside links become numbered references, bare URLs stay text, footnotes plain', () => {
+    const body = '见[报道](https://a.example/x)和[报道](https://a.example/x)，另见[公告](https://b.example/)与 https://c.example/ 。[^n]\n\n[^n]: 注释内容。\n';
+    const { html, linkReferences } = renderForExport(body, 'zh-CN', { flavor: 'wechat' });
+    expect(linkReferences.map((r) => [r.n, r.url])).toEqual([
+      [1, 'https://a.example/x'],
+      [2, 'https://b.example/'],
+    ]);
+    expect(html).not.toMatch(/<a\s/);
+    expect(html).toContain('<span class="link-text">报道</span><sup class="link-reference">[1]</sup>');
+    expect(html).toContain('<span class="link-text">公告</span><sup class="link-reference">[2]</sup>');
+    expect(html).toContain('<h3 class="link-references-title">参考链接</h3>');
+    expect(html).toContain('<span class="footnote-number">[1]</span> 注释内容。');
+    expect(html).toContain('<sup class="footnote-ref">[1]</sup>');
+  });
+
+  it('document flavor keeps one number for a note cited twice', () => {
+    const { html } = renderForExport('a[^x] b[^x]\n\n[^x]: note\n', 'en');
+    expect(html.match(/>\[1\]</g)).toHaveLength(2);
+    expect(html).not.toContain('[1:1]');
+  });
+});
+
+describe('findLinkDestinations', () => {
+  it('finds images, links and definitions outside code, with angle brackets and parentheses', () => {
+    const text = [
+      '![a](<images/default (3).png> "t") and [l](docs/file(1).pdf)',
+      '`![not](code.png)` and [^1]',
+      '```',
+      '![fenced](no.png)',
+      '```',
+      '[ref]: images/ref.png',
+      '[^1]: footnote text, not a definition',
+    ].join('\n');
+    const found = findLinkDestinations(text).map((d) => [d.kind, d.url, text.slice(d.from, d.to)]);
+    expect(found).toEqual([
+      ['image', 'images/default (3).png', '<images/default (3).png>'],
+      ['link', 'docs/file(1).pdf', 'docs/file(1).pdf'],
+      ['definition', 'images/ref.png', 'images/ref.png'],
+    ]);
+    expect(formatDestination('a b.png')).toBe('<a b.png>');
+    expect(formatDestination('images/a.png')).toBe('images/a.png');
+  });
+});
+
+describe('plain text', () => {
+  it('wraps by display width and never starts a line with closing punctuation', () => {
+    const wrapped = wrapText('一二三四五六七八九十，甲乙丙', 20);
+    expect(wrapped.split('\n')[0]).toBe('一二三四五六七八九十，');
+  });
+
+  it('renders tight lists, tables aligned by display width, and notes as endnotes', () => {
+    const { tokens } = parseForExport('- 一\n- 二\n\n| 名 | 值 |\n| - | -: |\n| 甲 | 1 |\n| abc | 22 |\n\n文[^a]\n\n[^a]: 注。\n');
+    expect(renderPlainTextTokens(tokens, 'zh-CN')).toBe('• 一\n• 二\n\n名    值\n甲    1\nabc   22\n\n文[1]\n\n———\n\n注释\n\n[1] 注。\n');
+  });
+});
+
+describe('options schemas', () => {
+  it('fill every default from an empty object and refuse bad values', () => {
+    const options = ExportOptions.parse({});
+    expect(options).toMatchObject({ theme: 'classic', pdf: { pageSize: 'A4', marginMm: 20, pageNumbers: true }, html: { images: 'embed' } });
+    expect(ExportOptions.safeParse({ pdf: { marginMm: 500 } }).success).toBe(false);
+    expect(WorkspaceExportSettings.parse({}).formats).toEqual(['html']);
+    expect(WorkspaceExportSettings.safeParse({ formats: ['exe'] }).success).toBe(false);
+  });
+});

@@ -67,12 +67,9 @@ export function SplitView({
     [ratio, onRatioChange],
   );
 
+  // Hidden panes take no grid cell, so a single-pane layout is a single column.
   const columns =
-    layout === 'split'
-      ? `minmax(0, ${shown}fr) 6px minmax(0, ${1 - shown}fr)`
-      : layout === 'editor'
-        ? 'minmax(0,1fr) 0 0'
-        : '0 0 minmax(0,1fr)';
+    layout === 'split' ? `minmax(0, ${shown}fr) 6px minmax(0, ${1 - shown}fr)` : 'minmax(0, 1fr)';
 
   return (
     <div
@@ -99,9 +96,7 @@ export function SplitView({
           onKeyDown={onKeyDown}
           onDoubleClick={() => onRatioChange(0.5)}
         />
-      ) : (
-        <div hidden />
-      )}
+      ) : null}
       <div className="split-pane split-preview" hidden={layout === 'editor'}>
         {preview}
       </div>

@@ -22,6 +22,7 @@ import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import type { GuardEffect, GuardInput, GuardState } from './closeGuard';
 import { choiceFromResponse, closePrompt, initialGuardState, stepCloseGuard } from './closeGuard';
 import { createMainWindow } from './createMainWindow';
+import { createElectronPdfPrinter } from './electronPdfPrinter';
 import {
   buildDockMenuTemplate,
   buildJumpList,
@@ -111,6 +112,12 @@ async function start(): Promise<void> {
     emit,
     // Deleted articles go to the system trash, restorable from the file manager.
     trashItem: (absolute) => shell.trashItem(absolute),
+    // PDF export with Electron's own printToPDF (no headless browser), and "open when done".
+    pdfPrinter: createElectronPdfPrinter(),
+    openPath: async (absolute) => {
+      const error = await shell.openPath(absolute);
+      if (error) throw new Error(error);
+    },
   });
   settings = await main.handlers['settings.get']();
   const locale = (): UiLocale => resolveUiLocale(settings.locale, app.getLocale());

@@ -121,6 +121,15 @@ describe('package.json dependencies (what electron-builder copies into the app)'
     expect(misplaced, `Move to devDependencies (Vite/esbuild bundle them): ${misplaced.join(', ')}`).toEqual([]);
   });
 
+  /** Loaded with import() on a path the desktop app never takes, with the reason. */
+  const desktopNeverLoads: Record<string, string> = {
+    'playwright-core': 'headless Chromium PDF printing is for browser mode and the CLI; main/electron injects printToPDF',
+  };
+
+  it('the desktop app injects the printers that make those imports unnecessary', () => {
+    expect(readFileSync(path.join(root, 'main/electron/main.ts'), 'utf8')).toMatch(/pdfPrinter: createElectronPdfPrinter\(\)/);
+  });
+
   it('has every package the Electron main bundle imports at run time', async () => {
     const result = await build({
       entryPoints: [path.join(root, 'main/electron/main.ts')],
@@ -137,6 +146,7 @@ describe('package.json dependencies (what electron-builder copies into the app)'
       for (const entry of output.imports) {
         // require() calls inside bundled CommonJS packages are optional (try/catch) or Node built-ins.
         if (!entry.external || entry.kind === 'require-call' || entry.path.startsWith('node:')) continue;
+        if (entry.kind === 'dynamic-import' && entry.path in desktopNeverLoads) continue;
         const name = entry.path.startsWith('@') ? entry.path.split('/').slice(0, 2).join('/') : entry.path.split('/')[0];
         if (name && !builtinModules.includes(name)) imported.add(name);
       }

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { clickMenuItem, launchByline, readyWindow } from './launchByline';
 
@@ -107,14 +108,19 @@ test('edits and saves; closing with unsaved changes asks Save / Don’t Save / C
 });
 
 test('a Markdown file on the command line opens in its folder as the workspace', async () => {
-  const launched = await launchByline({ workspaceEnv: false, args: [] });
-  await launched.app.close();
-  const file = path.join(launched.workspace, article);
-  const { app } = await launchByline({ workspaceEnv: false, base: launched.base, userData: launched.userData, args: [file] });
+  const base = mkdtempSync(path.join(os.tmpdir(), 'byline-electron-'));
+  const elsewhere = path.join(base, 'elsewhere');
+  mkdirSync(elsewhere);
+  const file = path.join(base, 'workspace', article);
+  const { app } = await launchByline({ base, startWorkspace: elsewhere, args: [file] });
   try {
     const window = await readyWindow(app);
-    await expect(window.locator('.library')).toBeVisible();
+    await expect(window.locator('.library-item[data-path="chip-export-rules.md"]')).toBeVisible();
     await expect(window.locator('.cm-content')).toContainText('供应链');
+    const recent = await app.evaluate(({ Menu }) =>
+      (Menu.getApplicationMenu()?.getMenuItemById('file.openRecent')?.submenu?.items ?? []).map((item) => item.toolTip),
+    );
+    expect(recent).toContain(file);
   } finally {
     await app.close();
   }

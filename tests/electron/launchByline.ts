@@ -22,8 +22,8 @@ export interface LaunchOptions {
   /** Reuse a profile (window state, session) from an earlier launch. */
   userData?: string;
   base?: string;
-  /** Pass the workspace through BYLINE_WORKSPACE (default) or not at all (command-line tests). */
-  workspaceEnv?: boolean;
+  /** The folder Byline starts on (BYLINE_WORKSPACE); the fixture copy by default. */
+  startWorkspace?: string;
 }
 
 /** Launches the built app (package.json main: dist/main/electron.mjs) on a temp copy of a fixture workspace. */
@@ -34,9 +34,12 @@ export async function launchByline(options: LaunchOptions | string = {}): Promis
   const userData = opts.userData ?? path.join(base, 'userData');
   mkdirSync(workspace, { recursive: true });
   cpSync(path.join(repoRoot, 'tests/fixtures', opts.fixture ?? 'articles-e2e'), workspace, { recursive: true });
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), BYLINE_USER_DATA: userData };
-  if (opts.workspaceEnv !== false) env.BYLINE_WORKSPACE = workspace;
-  else delete env.BYLINE_WORKSPACE;
+  // Always a temp workspace: never the default one in the real ~/Documents.
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    BYLINE_USER_DATA: userData,
+    BYLINE_WORKSPACE: opts.startWorkspace ?? workspace,
+  };
   const app = await electron.launch({
     args: [repoRoot, `--user-data-dir=${userData}`, ...(opts.args ?? [])],
     env,

@@ -48,9 +48,9 @@ export function createExportHandlers(deps: ExportHandlerDeps): ExportHandlers & 
       const files = input.paths.map((relative) => {
         try {
           return { file: resolveInWorkspace(root, relative), display: relative };
-        } catch {
+        } catch (error) {
           // Reported per file like any other failure, so the batch still runs.
-          return { file: path.join(root, '\0invalid'), display: relative };
+          return { file: '', display: relative, refused: (error as Error).message };
         }
       });
       const results = await service.run({

@@ -52,8 +52,8 @@ export interface ExportProgress {
 }
 
 export interface ExportRequest {
-  /** Absolute article files, each paired with the name reported back. */
-  files: Array<{ file: string; display: string }>;
+  /** Absolute article files, each paired with the name reported back; `refused` = fail it with this reason. */
+  files: Array<{ file: string; display: string; refused?: string }>;
   formats: readonly ExportFormatName[];
   /** Absolute output folder; created when missing. */
   outputDir: string;
@@ -102,9 +102,10 @@ export class ExportService {
     const pdfPrinter = async (): Promise<PdfPrinter> => (printer ??= this.injectedPrinter ?? createChromiumPdfPrinter());
     const results: ExportFileResult[] = [];
     try {
-      for (const [index, { file, display }] of request.files.entries()) {
+      for (const [index, { file, display, refused }] of request.files.entries()) {
         const result: ExportFileResult = { path: display, ok: true, outputs: [], warnings: [], error: null };
         try {
+          if (refused !== undefined) throw new Error(refused);
           const source = await readArticleSource(file, request.root);
           const images = new ArticleImages(source);
           const name = claim(source.stem);

@@ -175,11 +175,12 @@ test('the editor shows a definition on hover and at the cursor, completes labels
 
   const end = text.indexOf('带来了新的机会') + '带来了新的机会'.length;
   await placeCursor(app, end);
-  await app.keyboard.type('[^');
+  // Typed key by key, as a writer does (one input event per character).
+  await app.keyboard.type('[^', { delay: 60 });
   const completion = app.locator('.cm-tooltip-autocomplete');
   await expect(completion).toBeVisible();
   await expect(completion).toContainText('出口管制新规全文发布');
-  await app.keyboard.type('2');
+  await app.keyboard.type('2', { delay: 60 });
   await expect(completion.locator('li[aria-selected="true"]')).toContainText('出口管制新规全文发布');
   await expect(completion.locator('li')).toHaveCount(1);
   await app.keyboard.press('Enter');
@@ -187,7 +188,7 @@ test('the editor shows a definition on hover and at the cursor, completes labels
   expect(completed.slice(end, end + 4)).toBe('[^2]');
   expect(completed.slice(end + 4, end + 5)).not.toBe(']');
 
-  await app.keyboard.type(' [^9]');
+  await app.keyboard.type(' [^9]', { delay: 60 });
   await expect(app.locator('.cm-footnote-missing')).toHaveText('[^9]');
 });
 
@@ -234,6 +235,7 @@ test('the source library imports BibTeX and a library source is cited from the f
   await app.locator('[data-command="insert.citation"]').click();
   await form(app).getByRole('tab', { name: 'From the library' }).click();
   await form(app).getByRole('searchbox').fill('sovereignty');
+  await expect(form(app).locator('.citation-results li')).toHaveCount(1);
   await form(app).getByRole('button', { name: 'Cite' }).click();
   await expect(form(app)).toHaveCount(0);
   const after = await editorText(app);

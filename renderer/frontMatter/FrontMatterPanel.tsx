@@ -37,7 +37,7 @@ export function FrontMatterPanel({ onClose }: SidePanelProps): React.JSX.Element
   const workbench = useWorkbench();
   const { api, editor, activeTab, assetUrl, platform } = workbench;
   const snapshot = useArticleSnapshot();
-  const { schema, images } = useWorkspaceSchema(api);
+  const { schema, images } = useWorkspaceSchema(api, activeTab?.path ?? null);
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
   const [editError, setEditError] = useState<string | null>(null);
@@ -177,7 +177,15 @@ export function FrontMatterPanel({ onClose }: SidePanelProps): React.JSX.Element
   const format = parsed?.parts.frontMatter?.format;
 
   return (
-    <div className="fm-panel" ref={panel} onKeyDown={onKeyDown} data-testid="front-matter-panel">
+    <div
+      className="fm-panel"
+      ref={panel}
+      onKeyDown={onKeyDown}
+      data-testid="front-matter-panel"
+      // What the form shows (for tests and tools): the article whose text it has read, and whether the schema is in.
+      data-article={text !== null ? articlePath : undefined}
+      data-schema={schema ? 'loaded' : undefined}
+    >
       <header className="fm-header">
         <h2 id={titleId} className="fm-title">
           {t('frontMatter.title')}

@@ -10,10 +10,11 @@ export interface WorkspaceSchemaState {
 
 /**
  * The workspace's front-matter schema and images, from main. Reloaded when the library changes
- * (an article saved, a file added, .byline/schema.yml edited) or another workspace is opened,
- * at most once per half second.
+ * (an article saved, a file added) or another workspace is opened, at most once per half second,
+ * and when `refreshKey` changes (another article shown: picks up an edited .byline/schema.yml,
+ * which the library watcher skips like every dot folder).
  */
-export function useWorkspaceSchema(api: BylineApi): WorkspaceSchemaState {
+export function useWorkspaceSchema(api: BylineApi, refreshKey: string | null = null): WorkspaceSchemaState {
   const [state, setState] = useState<WorkspaceSchemaState>({ schema: null, images: null });
   useEffect(() => {
     let cancelled = false;
@@ -38,6 +39,6 @@ export function useWorkspaceSchema(api: BylineApi): WorkspaceSchemaState {
       offLibrary();
       offWorkspace();
     };
-  }, [api]);
+  }, [api, refreshKey]);
   return state;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { diffArrays } from 'diff';
-import { expect, openArticle, test } from './support/fixtures';
+import { expect, openArticle as openInLibrary, test } from './support/fixtures';
 
 // A workspace with a sample-shaped article (block lists), a flow-list variant with comments,
 // unknown keys and a nested `params:` map, TOML and JSON articles, and .byline/schema.yml.
@@ -55,6 +55,13 @@ async function saveAndRead(page: Page, file: string): Promise<string> {
 }
 
 const panelOf = (page: Page) => page.getByTestId('front-matter-panel');
+
+/** Opens an article and waits until the form shows it, with the workspace schema loaded. */
+async function openArticle(page: Page, workspacePath: string): Promise<void> {
+  await openInLibrary(page, workspacePath);
+  await expect(panelOf(page)).toHaveAttribute('data-article', workspacePath);
+  await expect(panelOf(page)).toHaveAttribute('data-schema', 'loaded');
+}
 
 test.describe('front-matter form: one field edit, one line changed on disk', () => {
   test('title typed in the form: exactly the title line differs after Ctrl+S', async ({

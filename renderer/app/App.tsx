@@ -183,8 +183,8 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     if (openedFirst.current || entries.length === 0) return;
     openedFirst.current = true;
     // The workspace's tabs from last time (or the welcome article), see renderer/desktop.
-    void restoreSession(api, entries, openArticle);
-  }, [api, entries, openArticle]);
+    void restoreSession(api, entries, openArticle, () => tabsRef.current.length > 0);
+  }, [api, entries, openArticle, tabsRef]);
 
   // Library titles follow edits to the front matter once saved.
   useEffect(() => {

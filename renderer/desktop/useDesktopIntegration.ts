@@ -6,7 +6,7 @@
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, BylineApi, DirtyDocument, LibraryEntry, PickResult } from '../../shared/ipc/contract';
+import type { AppInfo, BylineApi, DirtyDocument, LibraryEntry, PickResult, SessionState } from '../../shared/ipc/contract';
 import type { CommandHandler, CommandHandlers } from '../app/commandHandlers';
 
 export interface DesktopTab {
@@ -68,13 +68,31 @@ export function tabsToRestore(
   return first ? [first.path] : [];
 }
 
-/** Opens the restored tabs one after the other (the last one opened is the active one). */
+const sessionRequests = new WeakMap<BylineApi, Promise<SessionState>>();
+
+/** Asks for the saved session as the app starts, so restoring it later costs no round trip. */
+export function prefetchSession(api: BylineApi): Promise<SessionState> {
+  let request = sessionRequests.get(api);
+  if (!request) {
+    request = api['session.get']().catch(() => ({ openTabs: [], activeTab: null }));
+    sessionRequests.set(api, request);
+  }
+  return request;
+}
+
+/**
+ * Opens the restored tabs one after the other (the last one opened is the active one), unless the
+ * writer has already opened an article in the meantime (`hasTabs`).
+ */
 export async function restoreSession(
   api: BylineApi,
   entries: readonly Pick<LibraryEntry, 'path'>[],
   openArticle: (path: string) => void | Promise<void>,
+  hasTabs: () => boolean = () => false,
 ): Promise<void> {
-  const session = await api['session.get']().catch(() => ({ openTabs: [], activeTab: null }));
+  const session = await prefetchSession(api);
+  sessionRequests.delete(api);
+  if (hasTabs()) return;
   for (const path of tabsToRestore(session, entries)) await openArticle(path);
 }
 
@@ -87,6 +105,7 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
   const { api, info, handlers } = options;
   const electron = info.transport === 'electron';
 
+  useEffect(() => void prefetchSession(api), [api]);
   // Articles opened from the OS (second instance, Finder, recent menu) while Byline runs.
   useEffect(() => api.on('article.openRequested', ({ path }) => void latest.current.openArticle(path)), [api]);
   // Main switched workspaces (it only does so with nothing unsaved): start afresh on the new one.

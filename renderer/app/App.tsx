@@ -286,6 +286,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     workspaceRoot: workspace?.root ?? null,
     openArticle,
     notify,
+    currentText: () => session.text(),
   });
 
   // ── commands owned by the shell ────────────────────────────────────────────────────────────

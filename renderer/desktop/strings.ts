@@ -2,6 +2,9 @@
 export const desktopEn = {
   promptFolder: 'Open which folder as your workspace? Type its full path:',
   promptFile: 'Open which Markdown file? Type its full path:',
+  promptSaveAs: 'Save a copy as (a path inside the workspace, ending in .md):',
+  saveAsOutside: 'Save As saves inside the current workspace, as a .md or .markdown file.',
+  confirmReplace: '"{{path}}" already exists. Replace it?',
   saveBeforeSwitching: 'Save or close your unsaved articles before opening another workspace.',
   about: 'Byline {{version}}\nA Markdown editor for news writers.\nByline works offline: it makes no network requests.',
   openFailed: 'Could not open "{{path}}": {{message}}',
@@ -22,6 +25,9 @@ export const desktopEn = {
 export const desktopZh: Record<keyof typeof desktopEn, string> = {
   promptFolder: '要把哪个文件夹作为工作区打开？请输入完整路径：',
   promptFile: '要打开哪个 Markdown 文件？请输入完整路径：',
+  promptSaveAs: '另存为（工作区内的路径，以 .md 结尾）：',
+  saveAsOutside: '“另存为”只能保存到当前工作区内，文件名须以 .md 或 .markdown 结尾。',
+  confirmReplace: '“{{path}}”已存在。要替换它吗？',
   saveBeforeSwitching: '请先保存或关闭未保存的文章，再打开其他工作区。',
   about: 'Byline {{version}}\n为新闻写作者打造的 Markdown 编辑器。\nByline 可完全离线工作，不发出任何网络请求。',
   openFailed: '无法打开“{{path}}”：{{message}}',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PickResult } from '../../shared/ipc/contract';
-import { dirtyDocuments, dirtyKey, pickPath, tabsToRestore } from './useDesktopIntegration';
+import { dirtyDocuments, dirtyKey, pickPath, tabsToRestore, workspaceRelative } from './useDesktopIntegration';
 import { desktopEn, desktopZh } from './strings';
 
 const tabs = [
@@ -53,5 +53,22 @@ describe('tabsToRestore', () => {
 describe('desktop strings', () => {
   it('exist in both languages', () => {
     expect(Object.keys(desktopZh).sort()).toEqual(Object.keys(desktopEn).sort());
+  });
+});
+
+describe('workspaceRelative (Save As)', () => {
+  it('accepts Markdown files inside the workspace, absolute or relative', () => {
+    expect(workspaceRelative('/home/li/ws/posts/copy.md', '/home/li/ws')).toBe('posts/copy.md');
+    expect(workspaceRelative('C:\\Users\\li\\WS\\a.markdown', 'C:\\Users\\li\\ws')).toBe('a.markdown');
+    expect(workspaceRelative('posts/new.md', '/home/li/ws')).toBe('posts/new.md');
+    expect(workspaceRelative('./new.md', '/home/li/ws/')).toBe('new.md');
+  });
+
+  it('refuses paths outside the workspace, escapes and other file types', () => {
+    expect(workspaceRelative('/home/li/wsx/a.md', '/home/li/ws')).toBeNull();
+    expect(workspaceRelative('/tmp/a.md', '/home/li/ws')).toBeNull();
+    expect(workspaceRelative('../a.md', '/home/li/ws')).toBeNull();
+    expect(workspaceRelative('posts/a.txt', '/home/li/ws')).toBeNull();
+    expect(workspaceRelative('', '/home/li/ws')).toBeNull();
   });
 });

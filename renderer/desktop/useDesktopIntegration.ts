@@ -6,13 +6,15 @@
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, BylineApi, DirtyDocument, LibraryEntry, PickResult, SessionState } from '../../shared/ipc/contract';
+import type { AppInfo, BylineApi, DirtyDocument, LibraryEntry, PickResult, SessionState, TextFormat } from '../../shared/ipc/contract';
 import type { CommandHandler, CommandHandlers } from '../app/commandHandlers';
 
 export interface DesktopTab {
   path: string;
   title: string;
   dirty: boolean;
+  /** Byte layout of the file (Save As writes the copy the same way). */
+  format?: TextFormat;
 }
 
 export interface DesktopIntegrationOptions {
@@ -25,6 +27,8 @@ export interface DesktopIntegrationOptions {
   workspaceRoot: string | null;
   openArticle(path: string): void | Promise<void>;
   notify(message: string): void;
+  /** The active editor's text (for Save As). */
+  currentText?: () => string | null;
 }
 
 /** The unsaved documents main's close guard needs, in tab order. */
@@ -50,6 +54,29 @@ export async function pickPath(
   if (result.status === 'canceled') return null;
   const typed = ask()?.trim();
   return typed ? typed : null;
+}
+
+/**
+ * A path from Save As as a workspace path: absolute paths must lie inside the workspace (either
+ * separator style); a relative answer (browser mode's prompt) is taken as workspace-relative.
+ * Null when outside the workspace or not a Markdown file name.
+ */
+export function workspaceRelative(picked: string, workspaceRoot: string): string | null {
+  const normalize = (p: string): string => p.replace(/\\/g, '/').replace(/\/+$/, '');
+  const target = normalize(picked.trim());
+  const root = normalize(workspaceRoot);
+  const absolute = /^([a-zA-Z]:)?\//.test(target);
+  const windows = /^[a-zA-Z]:/.test(root);
+  let relative: string;
+  if (absolute) {
+    const inside = windows ? target.toLowerCase().startsWith(`${root.toLowerCase()}/`) : target.startsWith(`${root}/`);
+    if (!inside) return null;
+    relative = target.slice(root.length + 1);
+  } else {
+    relative = target.replace(/^\.\//, '');
+  }
+  if (!relative || relative.split('/').some((part) => part === '..' || part === '')) return null;
+  return /\.(md|markdown)$/i.test(relative) ? relative : null;
 }
 
 /** The tabs to open at start-up: the workspace's saved session if its articles still exist, else the welcome article. */
@@ -206,6 +233,42 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
       setTimeout(() => void client['window.setDirtyState']({ dirty: dirtyDocuments(current().tabs) }).catch(() => undefined), 1500);
       return tabs.length > 0;
     };
+    const saveAs: CommandHandler = () => {
+      const { api: client, tabs, activePath, workspaceRoot, notify, openArticle, currentText } = current();
+      const tab = tabs.find((candidate) => candidate.path === activePath);
+      const text = currentText?.() ?? null;
+      if (!tab?.format || text === null || !workspaceRoot) return false;
+      const format = tab.format;
+      void (async () => {
+        let native = true;
+        const picked = await pickPath(
+          () => client['dialog.saveAs']({ kind: 'markdown', defaultPath: `${workspaceRoot}/${tab.path}` }),
+          () => {
+            native = false;
+            return window.prompt(t('desktop.promptSaveAs'), tab.path);
+          },
+        );
+        if (!picked) return;
+        const relative = workspaceRelative(picked, workspaceRoot);
+        if (!relative) {
+          notify(t('desktop.saveAsOutside'));
+          return;
+        }
+        const request = { path: relative, text, format, baseStamp: null };
+        try {
+          let result = await client['article.save']({ ...request, overwrite: false });
+          // The native dialog has already asked whether to replace an existing file.
+          if (result.status === 'conflict' && (native || window.confirm(t('desktop.confirmReplace', { path: relative })))) {
+            result = await client['article.save']({ ...request, overwrite: true });
+          }
+          if (result.status === 'saved') await openArticle(relative);
+          else if (result.status === 'error') notify(t('desktop.openFailed', { path: relative, message: result.message }));
+        } catch (error) {
+          notify(t('desktop.openFailed', { path: relative, message: (error as Error).message }));
+        }
+      })();
+      return true;
+    };
     const about: CommandHandler = () => {
       window.alert(t('desktop.about', { version: current().info.version }));
     };
@@ -213,6 +276,7 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
       'file.openWorkspace': openWorkspace,
       'file.openFile': openFile,
       'file.saveAll': saveAll,
+      'file.saveAs': saveAs,
       'help.about': about,
     });
   }, [handlers, t]);

@@ -107,7 +107,7 @@ describe('trash', () => {
   it('moves an article to .byline/trash and restores it to its place', async () => {
     write('posts/a.md', 'keep me\n');
     const a = actions();
-    expect(await a.trash('posts/a.md')).toEqual({ restorable: true });
+    expect(await a.trash('posts/a.md')).toEqual({ restorable: true, id: expect.any(String) });
     expect(existsSync(path.join(root, 'posts/a.md'))).toBe(false);
     const trash = new WorkspaceTrash(() => root);
     const { items } = await trash.list();
@@ -140,7 +140,7 @@ describe('trash', () => {
         rmSync(p);
       }),
     });
-    expect(await a.trash('a.md')).toEqual({ restorable: false });
+    expect(await a.trash('a.md')).toEqual({ restorable: false, id: null });
     expect(trashed).toEqual([path.join(root, 'a.md')]);
     await expect(a.restore('x')).rejects.toMatchObject({ code: 'not-supported' });
   });

@@ -96,14 +96,14 @@ export class ArticleActions {
     return toWorkspacePath(root, copy);
   }
 
-  async trash(relativePath: string): Promise<{ restorable: boolean }> {
+  async trash(relativePath: string): Promise<{ restorable: boolean; id: string | null }> {
     const root = this.deps.workspaceRoot();
     const absolute = resolveInWorkspace(root, relativePath);
     await assertExists(absolute, relativePath);
     const bundle = isBundleIndex(relativePath);
-    await this.deps.trash.trash(bundle ? path.dirname(absolute) : absolute, relativePath, bundle);
+    const id = await this.deps.trash.trash(bundle ? path.dirname(absolute) : absolute, relativePath, bundle);
     this.deps.onChanged?.([absolute]);
-    return { restorable: this.deps.trash.restorable };
+    return { restorable: this.deps.trash.restorable, id };
   }
 
   async restore(id: string): Promise<string> {

@@ -53,7 +53,7 @@ describe('file handlers', () => {
 
   it('browser mode trashes into the workspace and restores', async () => {
     const h = handlers();
-    expect(await h['article.trash']({ path: 'a.md' })).toEqual({ restorable: true });
+    expect(await h['article.trash']({ path: 'a.md' })).toEqual({ restorable: true, id: expect.any(String) });
     const listing = await h['trash.list']();
     expect(listing.canRestore).toBe(true);
     expect(await h['trash.restore']({ id: listing.items[0]?.id ?? '' })).toEqual({ path: 'a.md' });

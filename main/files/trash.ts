@@ -8,8 +8,8 @@ import { availablePath } from './availablePath';
 
 /** Where deleted articles go. Services never call Electron: the desktop app injects shell.trashItem. */
 export interface Trash {
-  /** Move `absolute` (an article file, or a page bundle's folder) out of the workspace. */
-  trash(absolute: string, articlePath: string, bundle: boolean): Promise<void>;
+  /** Move `absolute` (an article file, or a page bundle's folder) out of the workspace; returns the id to restore it, if restorable. */
+  trash(absolute: string, articlePath: string, bundle: boolean): Promise<string | null>;
   list(): Promise<TrashListing>;
   /** Put an item back; returns the article's workspace path (renamed if its place is taken). */
   restore(id: string): Promise<string>;
@@ -22,8 +22,9 @@ export class SystemTrash implements Trash {
 
   constructor(private readonly trashItem: (absolute: string) => Promise<void>) {}
 
-  trash(absolute: string): Promise<void> {
-    return this.trashItem(absolute);
+  async trash(absolute: string): Promise<null> {
+    await this.trashItem(absolute);
+    return null;
   }
 
   async list(): Promise<TrashListing> {
@@ -58,7 +59,7 @@ export class WorkspaceTrash implements Trash {
     return path.join(this.workspaceRoot(), '.byline', 'trash');
   }
 
-  async trash(absolute: string, articlePath: string, bundle: boolean): Promise<void> {
+  async trash(absolute: string, articlePath: string, bundle: boolean): Promise<string> {
     const id = `${this.now().toString(36)}-${randomBytes(4).toString('hex')}`;
     const folder = path.join(this.dir, id);
     await fs.mkdir(folder, { recursive: true });
@@ -70,6 +71,7 @@ export class WorkspaceTrash implements Trash {
       await fs.rm(folder, { recursive: true, force: true });
       throw error;
     }
+    return id;
   }
 
   async list(): Promise<TrashListing> {

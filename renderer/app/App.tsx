@@ -26,6 +26,8 @@ import { StatusBar } from '../layout/StatusBar';
 import { TabsBar } from '../layout/TabsBar';
 import { WorkbenchLayout } from '../layout/WorkbenchLayout';
 import { LibrarySidebar } from '../library/LibrarySidebar';
+import { useLibraryEntries } from '../library/useLibraryEntries';
+import { useFileSafety } from '../files/useFileSafety';
 import { PreviewPane } from '../preview/PreviewPane';
 import { PreviewController, strategyFromLocation } from '../preview/previewController';
 import type { AssetUrlPattern } from '../preview/previewModel';
@@ -74,11 +76,11 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   const { t } = useTranslation();
   const [settings, setSettings] = useState(initialSettings);
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
-  const [entries, setEntries] = useState<LibraryEntry[]>([]);
+  // Library rows, updated row by row from library.changed (renderer/library).
+  const { entries } = useLibraryEntries(api);
   const [tabs, setTabs] = useState<ArticleTab[]>([]);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [messages, setMessages] = useState<string[]>([]);
-  const [conflict, setConflict] = useState<{ tabId: string; diskText: string } | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [sidebarVisible, setSidebarVisible] = useState(true);
   const [openPanels, setOpenPanels] = useState<ReadonlySet<string>>(
@@ -121,12 +123,12 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   );
 
   // ── articles and tabs ──────────────────────────────────────────────────────────────────────
-  const refreshLibrary = useCallback(async () => setEntries(await api['library.list']()), [api]);
-
   const openArticle = useCallback(
     async (path: string) => {
-      if (tabsRef.current.some((tab) => tab.id === path)) {
-        setActiveId(path);
+      // By path: a renamed article keeps its tab id (its editor state) under the new path.
+      const existing = tabsRef.current.find((tab) => tab.path === path);
+      if (existing) {
+        setActiveId(existing.id);
         return;
       }
       try {
@@ -162,20 +164,14 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const [current, list] = await Promise.all([
-        api['workspace.current'](),
-        api['library.list'](),
-      ]);
+      const current = await api['workspace.current']();
       if (cancelled) return;
       setWorkspace(current);
-      setEntries(list);
     })();
-    const unsubscribe = api.on('library.changed', () => void refreshLibrary());
     return () => {
       cancelled = true;
-      unsubscribe();
     };
-  }, [api, refreshLibrary]);
+  }, [api]);
 
   // Open the welcome article (or the first one) once the library is known.
   const openedFirst = useRef(false);
@@ -200,52 +196,6 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     });
   }, [entries]);
 
-  const save = useCallback(
-    async (overwrite = false) => {
-      const tab = activeRef.current;
-      const text = session.text();
-      if (!tab || text === null || tab.readOnly) return;
-      patchTab(tab.id, { saving: true });
-      const result = await api['article.save']({
-        path: tab.path,
-        text,
-        format: tab.format,
-        baseStamp: tab.stamp,
-        overwrite,
-      });
-      if (result.status === 'saved') {
-        const stillSame = session.text() === text;
-        patchTab(tab.id, {
-          stamp: result.stamp,
-          savedText: text,
-          saving: false,
-          dirty: !stillSame,
-        });
-        setConflict(null);
-        void refreshLibrary();
-      } else if (result.status === 'conflict') {
-        patchTab(tab.id, { saving: false, stamp: result.diskStamp });
-        setConflict({ tabId: tab.id, diskText: result.diskText });
-      } else {
-        patchTab(tab.id, { saving: false });
-        notify(t('errors.saveFailed', { message: result.message }));
-      }
-    },
-    [api, notify, patchTab, refreshLibrary, session, t, activeRef],
-  );
-
-  const takeTheirs = useCallback(() => {
-    if (!conflict) return;
-    const tab = tabsRef.current.find((x) => x.id === conflict.tabId);
-    if (!tab) return;
-    patchTab(tab.id, {
-      savedText: conflict.diskText.replace(/\r\n?/g, '\n'),
-      dirty: false,
-      loadGeneration: tab.loadGeneration + 1,
-    });
-    setConflict(null);
-  }, [conflict, patchTab, tabsRef]);
-
   const closeTab = useCallback(
     (id: string) => {
       const list = tabsRef.current;
@@ -260,6 +210,22 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     },
     [t, activeRef, tabsRef],
   );
+
+  // Saving, conflicts, autosave, crash journal, disk changes, history, article actions (renderer/files).
+  const files = useFileSafety({
+    api,
+    session,
+    handlers,
+    tabs,
+    activeTab,
+    entries,
+    settings,
+    patchTab,
+    openArticle,
+    closeTab,
+    notify,
+  });
+  const save = files.save;
 
   // Dirty flag: set at once on a change, cleared in idle time when the text is back to the saved one.
   const onDocChanged = useCallback(
@@ -455,6 +421,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
                 entries={entries}
                 selectedPath={activeTab?.path ?? null}
                 onSelect={(path) => void openArticle(path)}
+                tools={files.libraryTools}
               />
             ) : undefined
           }
@@ -475,22 +442,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
                   </button>
                 </div>
               ))}
-              {conflict && activeTab?.id === conflict.tabId ? (
-                <div
-                  className="banner banner-conflict"
-                  role="alertdialog"
-                  aria-label={t('conflict.title')}
-                >
-                  <strong>{t('conflict.title')}</strong>
-                  <span>{t('conflict.body', { path: activeTab.path })}</span>
-                  <button type="button" onClick={() => void save(true)}>
-                    {t('conflict.keepMine')}
-                  </button>
-                  <button type="button" onClick={takeTheirs}>
-                    {t('conflict.takeTheirs')}
-                  </button>
-                </div>
-              ) : null}
+              {files.banners}
             </>
           }
           main={
@@ -553,13 +505,16 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
           }
           statusBar={<StatusBar tab={activeTab} session={session} stats={stats} />}
           overlays={
-            settingsOpen ? (
-              <SettingsPanel
-                settings={settings}
-                update={updateSettings}
-                onClose={() => setSettingsOpen(false)}
-              />
-            ) : null
+            <>
+              {settingsOpen ? (
+                <SettingsPanel
+                  settings={settings}
+                  update={updateSettings}
+                  onClose={() => setSettingsOpen(false)}
+                />
+              ) : null}
+              {files.overlays}
+            </>
           }
         />
       </WorkbenchContext.Provider>

@@ -3,6 +3,7 @@ import { commandLabels, menuLabels } from '../../shared/commands/commandLabels';
 import { desktopEn } from '../desktop/strings';
 import { exportEn } from '../export/strings';
 import { referencesEn } from '../references/strings';
+import { filesEn } from '../files/strings';
 
 /** English UI strings. Keys are shared with zh-CN.ts; a unit test keeps both complete. */
 export const en = {
@@ -108,6 +109,7 @@ export const en = {
   desktop: desktopEn,
   export: exportEn,
   references: referencesEn,
+  files: filesEn,
   errors: {
     saveFailed: 'Not saved: {{message}}',
     openFailed: 'Could not open "{{path}}": {{message}}',

@@ -3,6 +3,7 @@ import { commandLabels, menuLabels } from '../../shared/commands/commandLabels';
 import { desktopZh } from '../desktop/strings';
 import { exportZh } from '../export/strings';
 import { referencesZh } from '../references/strings';
+import { filesZh } from '../files/strings';
 import type { UiStrings } from './en';
 
 /** 简体中文界面文字。 */
@@ -108,6 +109,7 @@ export const zhCN: UiStrings = {
   desktop: desktopZh,
   export: exportZh,
   references: referencesZh,
+  files: filesZh,
   errors: {
     saveFailed: '未保存：{{message}}',
     openFailed: '无法打开“{{path}}”：{{message}}',

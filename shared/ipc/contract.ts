@@ -245,7 +245,11 @@ export const requests = {
     output: z.object({ path: ArticlePath }),
   },
   'article.duplicate': { input: z.object({ path: ArticlePath }), output: z.object({ path: ArticlePath }) },
-  'article.trash': { input: z.object({ path: ArticlePath }), output: z.object({ restorable: z.boolean() }) },
+  /** `id` is the trash item to restore (undo), null when the article went to the system trash. */
+  'article.trash': {
+    input: z.object({ path: ArticlePath }),
+    output: z.object({ restorable: z.boolean(), id: OpaqueId.nullable() }),
+  },
   'trash.list': { input: z.void(), output: TrashListing },
   'trash.restore': { input: z.object({ id: OpaqueId }), output: z.object({ path: ArticlePath }) },
   'journal.write': {
@@ -256,8 +260,6 @@ export const requests = {
   'journal.discard': { input: z.object({ path: ArticlePath }), output: z.void() },
   'history.list': { input: z.object({ path: ArticlePath }), output: z.array(HistoryEntry) },
   'history.read': { input: z.object({ path: ArticlePath, id: OpaqueId }), output: z.object({ text: z.string() }) },
-  'article.open': { input: z.object({ path: ArticlePath }), output: OpenedArticle },
-  'article.save': { input: SaveRequest, output: SaveResult },
   'settings.get': { input: z.void(), output: Settings },
   'settings.update': { input: SettingsPatch, output: Settings },
   'dialog.pickFolder': { input: DialogOptions, output: PickResult },

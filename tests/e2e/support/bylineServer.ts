@@ -12,6 +12,8 @@ export interface BylineServer {
   workspace: string;
   dataDir: string;
   close(): Promise<void>;
+  /** Kill the server with SIGKILL (a crash), keeping its workspace and data folder for `restartOf`. */
+  crash(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -20,18 +22,20 @@ export interface StartOptions {
   /** Start with no workspace chosen (first run): the default workspace is created in documentsDir. */
   firstRun?: boolean;
   locale?: string;
+  /** Start on a crashed server's workspace and data folder, as a restart after a crash would. */
+  restartOf?: BylineServer;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 /** Starts the real browser-mode server (dist/main/web.mjs) on a temp workspace and data folder. */
 export async function startByline(options: StartOptions = {}): Promise<BylineServer> {
-  const base = mkdtempSync(path.join(os.tmpdir(), 'byline-e2e-'));
-  const workspace = path.join(base, 'workspace');
+  const base = options.restartOf ? path.dirname(options.restartOf.dataDir) : mkdtempSync(path.join(os.tmpdir(), 'byline-e2e-'));
+  const workspace = options.restartOf?.workspace ?? path.join(base, 'workspace');
   const dataDir = path.join(base, 'data');
   const documentsDir = path.join(base, 'documents');
   mkdirSync(workspace, { recursive: true });
-  for (const fixture of options.fixtures ?? []) {
+  for (const fixture of options.restartOf ? [] : (options.fixtures ?? [])) {
     const source = path.join(repoRoot, 'tests/fixtures', fixture);
     const target = statSync(source).isDirectory() ? workspace : path.join(workspace, path.basename(fixture));
     cpSync(source, target, { recursive: true });
@@ -54,6 +58,9 @@ export async function startByline(options: StartOptions = {}): Promise<BylineSer
     async close() {
       await stop(child);
       rmSync(base, { recursive: true, force: true });
+    },
+    async crash() {
+      await stop(child, 'SIGKILL');
     },
   };
 }
@@ -79,10 +86,10 @@ function waitForUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }

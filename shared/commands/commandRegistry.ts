@@ -108,11 +108,14 @@ export function commandById(id: CommandId): CommandDescriptor {
   return found;
 }
 
-/** Electron accelerator -> CodeMirror key binding (`Mod` is Cmd on macOS, Ctrl elsewhere). */
+/**
+ * Electron accelerator -> CodeMirror key binding (`Mod` is Cmd on macOS, Ctrl elsewhere). Letters
+ * become lower case: CodeMirror matches `Mod-Shift-s`, never `Mod-Shift-S` or `Mod-B`.
+ */
 export function acceleratorToKeyBinding(accelerator: string): string {
   return accelerator
     .split('+')
-    .map((part) => (part === 'CmdOrCtrl' ? 'Mod' : part === 'Shift' ? 'Shift' : part === 'Alt' ? 'Alt' : part))
+    .map((part) => (part === 'CmdOrCtrl' ? 'Mod' : /^[A-Z]$/.test(part) ? part.toLowerCase() : part))
     .join('-');
 }
 

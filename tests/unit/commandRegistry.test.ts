@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandLabel, uiLocales } from '../../shared/commands/commandLabels';
-import { acceleratorFor, commandById, commandIds, commands } from '../../shared/commands/commandRegistry';
+import { acceleratorFor, acceleratorToKeyBinding, commandById, commandIds, commands } from '../../shared/commands/commandRegistry';
 import { en } from '../../renderer/i18n/en';
 import { zhCN } from '../../renderer/i18n/zh-CN';
 
@@ -66,5 +66,13 @@ describe('command registry', () => {
     expect(acceleratorFor(commandById('edit.replace'), 'darwin')).toBe('CmdOrCtrl+Alt+F');
     expect(acceleratorFor(commandById('edit.replace'), 'win32')).toBe('CmdOrCtrl+H');
     expect(commands.filter((c) => c.macAccelerator).map((c) => c.id)).toEqual(['edit.replace']);
+  });
+
+  it('turns accelerators into CodeMirror bindings with lower-case letters (CodeMirror ignores Mod-S)', () => {
+    expect(acceleratorToKeyBinding('CmdOrCtrl+Shift+S')).toBe('Mod-Shift-s');
+    expect(acceleratorToKeyBinding('CmdOrCtrl+B')).toBe('Mod-b');
+    expect(acceleratorToKeyBinding('CmdOrCtrl+Alt+2')).toBe('Mod-Alt-2');
+    expect(acceleratorToKeyBinding('CmdOrCtrl+\\')).toBe('Mod-\\');
+    expect(acceleratorToKeyBinding('CmdOrCtrl+,')).toBe('Mod-,');
   });
 });

@@ -39,6 +39,15 @@ describe('file handlers', () => {
     expect(texts).toEqual(['edited\n', 'original\n']);
   });
 
+  it('does not offer journal entries whose text is already on disk', async () => {
+    const h = handlers();
+    const opened = await h['article.open']({ path: 'a.md' });
+    await h['journal.write']({ path: 'a.md', text: 'original\n', format: opened.format, baseStamp: opened.stamp });
+    expect(await h['journal.list']()).toEqual([]);
+    await h['journal.write']({ path: 'a.md', text: 'different\n', format: opened.format, baseStamp: opened.stamp });
+    expect((await h['journal.list']()).map((e) => e.text)).toEqual(['different\n']);
+  });
+
   it('a rename carries history and journal along', async () => {
     const h = handlers();
     const opened = await h['article.open']({ path: 'a.md' });

@@ -1,5 +1,7 @@
+import { promises as fs } from 'node:fs';
 import type { RequestHandlers } from '../../shared/ipc/contract';
 import type { LibraryService } from '../library/libraryService';
+import { resolveInWorkspace } from '../workspace/resolveInWorkspace';
 import { ArticleActions } from './articleActions';
 import type { ArticleFilesOptions } from './articleFiles';
 import { ArticleFiles } from './articleFiles';
@@ -76,9 +78,27 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     'trash.list': () => trash.list(),
     'trash.restore': async ({ id }) => ({ path: await actions.restore(id) }),
     'journal.write': (entry) => journal.write(entry),
-    'journal.list': () => journal.list(),
+    'journal.list': async () => {
+      // An entry whose text is already on disk (saved just before a crash) is not worth a prompt.
+      const entries = await journal.list();
+      const pending = [];
+      for (const entry of entries) {
+        if (await sameAsDisk(workspaceRoot(), entry.path, entry.text)) await journal.discard(entry.path);
+        else pending.push(entry);
+      }
+      return pending;
+    },
     'journal.discard': ({ path }) => journal.discard(path),
     'history.list': ({ path }) => history.list(path),
     'history.read': async ({ path, id }) => ({ text: decodeText(await history.read(path, id)).text }),
   };
+}
+
+async function sameAsDisk(root: string, relativePath: string, text: string): Promise<boolean> {
+  try {
+    const disk = decodeText(new Uint8Array(await fs.readFile(resolveInWorkspace(root, relativePath)))).text;
+    return disk.replace(/\r\n/g, '\n') === text.replace(/\r\n/g, '\n');
+  } catch {
+    return false;
+  }
 }

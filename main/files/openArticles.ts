@@ -1,33 +1,30 @@
 /**
  * Which articles the renderer has open, so the library only reads and hashes those files when
- * they change on disk. Counted, because several windows (or browser tabs) may show one article.
+ * they change on disk. A set, not a count: the renderer re-opens a file to reload it and closes
+ * it once; Electron has one window (browser mode may show the same article in two tabs, and
+ * closing it in one then stops the other's reload notices until it is opened again).
  */
 export class OpenArticles {
-  private readonly counts = new Map<string, number>();
+  private readonly paths = new Set<string>();
 
   add(relativePath: string): void {
-    this.counts.set(relativePath, (this.counts.get(relativePath) ?? 0) + 1);
+    this.paths.add(relativePath);
   }
 
   remove(relativePath: string): void {
-    const count = (this.counts.get(relativePath) ?? 0) - 1;
-    if (count > 0) this.counts.set(relativePath, count);
-    else this.counts.delete(relativePath);
+    this.paths.delete(relativePath);
   }
 
   /** An open article was renamed by Byline: it stays open under its new name. */
   move(from: string, to: string): void {
-    const count = this.counts.get(from);
-    if (count === undefined) return;
-    this.counts.delete(from);
-    this.counts.set(to, (this.counts.get(to) ?? 0) + count);
+    if (this.paths.delete(from)) this.paths.add(to);
   }
 
   has(relativePath: string): boolean {
-    return this.counts.has(relativePath);
+    return this.paths.has(relativePath);
   }
 
   clear(): void {
-    this.counts.clear();
+    this.paths.clear();
   }
 }

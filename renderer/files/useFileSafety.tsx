@@ -25,7 +25,7 @@ import { RenameDialog } from './RenameDialog';
 import { TrashDialog } from './TrashDialog';
 import './files.css';
 
-/** Journal a dirty buffer this long after the text settles: well within a second of typing. */
+/** Journal a dirty buffer at most this long after a change: well within a second of typing. */
 const journalDelayMs = 300;
 /** Autosave after this much idle time. */
 export const autosaveDelayMs = 3000;
@@ -220,27 +220,38 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
   const activeConflict = options.activeTab ? conflicts.has(options.activeTab.id) : false;
   const activeDeleted = options.activeTab ? deleted.has(options.activeTab.id) : false;
   const activeUnencodable = options.activeTab ? unencodable?.tabId === options.activeTab.id : false;
-  useEffect(() => {
-    if (!snapshot) return undefined;
-    const current = tab(snapshot.tabId);
-    if (!current || current.readOnly || current.saving) return undefined;
-    const dirty = snapshot.text !== current.savedText;
-    const timers: ReturnType<typeof setTimeout>[] = [];
-    timers.push(
-      setTimeout(() => {
-        if (dirty) {
-          journaled.current.add(current.path);
-          void api['journal.write']({ path: current.path, text: snapshot.text, format: current.format, baseStamp: current.stamp }).catch(() => undefined);
-        } else if (journaled.current.delete(current.path)) {
-          void api['journal.discard']({ path: current.path }).catch(() => undefined);
-        }
-      }, journalDelayMs),
-    );
-    if (dirty && optionsRef.current.settings.autosave && !activeConflict && !activeDeleted && !activeUnencodable) {
-      timers.push(setTimeout(() => void saveTab(current.id), autosaveDelayMs));
+  // Journal: throttled, not debounced, so even non-stop typing is journaled every few hundred ms.
+  const journalTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const flushJournal = useCallback(() => {
+    journalTimer.current = null;
+    const latest = session.snapshot.get();
+    const current = latest ? tab(latest.tabId) : null;
+    if (!latest || !current || current.readOnly) return;
+    if (latest.text !== current.savedText) {
+      journaled.current.add(current.path);
+      void api['journal.write']({ path: current.path, text: latest.text, format: current.format, baseStamp: current.stamp }).catch(() => undefined);
+    } else if (journaled.current.delete(current.path)) {
+      void api['journal.discard']({ path: current.path }).catch(() => undefined);
     }
-    return () => timers.forEach(clearTimeout);
-  }, [snapshot, api, optionsRef, saveTab, tab, activeConflict, activeDeleted, activeUnencodable]);
+  }, [api, session, tab]);
+  useEffect(() => {
+    if (snapshot && journalTimer.current === null) journalTimer.current = setTimeout(flushJournal, journalDelayMs);
+  }, [snapshot, flushJournal]);
+  useEffect(
+    () => () => {
+      if (journalTimer.current !== null) clearTimeout(journalTimer.current);
+    },
+    [],
+  );
+
+  // Autosave: debounced, once typing pauses.
+  useEffect(() => {
+    if (!snapshot || !optionsRef.current.settings.autosave || activeConflict || activeDeleted || activeUnencodable) return undefined;
+    const current = tab(snapshot.tabId);
+    if (!current || current.readOnly || current.saving || snapshot.text === current.savedText) return undefined;
+    const timer = setTimeout(() => void saveTab(current.id), autosaveDelayMs);
+    return () => clearTimeout(timer);
+  }, [snapshot, optionsRef, saveTab, tab, activeConflict, activeDeleted, activeUnencodable]);
 
   // Tell main which articles are no longer shown, so it stops watching them for us.
   const openPaths = options.tabs.map((x) => x.path).join('\n');

@@ -231,6 +231,15 @@ test('version history shows what changed and restores an earlier version into th
   expect(readFileSync(file, 'utf8')).toBe(original);
 });
 
+test('Ctrl+Shift+H in the editor opens the version history of the open article', async ({ app }) => {
+  await openArticle(app, chip);
+  await editor(app).click();
+  await app.keyboard.press('Control+Shift+H');
+  await expect(app.getByTestId('history-dialog')).toContainText('Version history of "芯片出口新规落地');
+  await app.keyboard.press('Escape');
+  await expect(app.getByTestId('history-dialog')).toHaveCount(0);
+});
+
 test.describe('encodings', () => {
   test.use({ bylineOptions: { fixtures: ['articles-e2e', 'encodings'] } });
 

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomic } from '../files/atomicWrite';
 import { SessionState } from '../../shared/ipc/contract';
 import type { SessionState as SessionValue } from '../../shared/ipc/contract';
 
@@ -118,6 +118,6 @@ export class SessionStore {
 
   private async persist(): Promise<void> {
     await fs.mkdir(path.dirname(this.file), { recursive: true });
-    await writeFileAtomic(this.file, JSON.stringify(this.state, null, 2) + '\n');
+    await writeFileAtomic(this.file, new TextEncoder().encode(JSON.stringify(this.state, null, 2) + '\n'));
   }
 }

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomic, writeFileAtomicSync } from '../files/atomicWrite';
 
 export interface Rect {
   x: number;
@@ -131,11 +131,11 @@ export async function readWindowState(dataDir: string): Promise<SavedWindowState
 
 export async function writeWindowState(dataDir: string, state: SavedWindowState): Promise<void> {
   await fs.mkdir(dataDir, { recursive: true });
-  await writeFileAtomic(path.join(dataDir, fileName), JSON.stringify(state, null, 2) + '\n');
+  await writeFileAtomic(path.join(dataDir, fileName), new TextEncoder().encode(JSON.stringify(state, null, 2) + '\n'));
 }
 
 /** For the window's `close` event: the process may exit before an async write would finish. */
 export function writeWindowStateSync(dataDir: string, state: SavedWindowState): void {
   mkdirSync(dataDir, { recursive: true });
-  writeFileAtomic.sync(path.join(dataDir, fileName), JSON.stringify(state, null, 2) + '\n');
+  writeFileAtomicSync(path.join(dataDir, fileName), new TextEncoder().encode(JSON.stringify(state, null, 2) + '\n'));
 }

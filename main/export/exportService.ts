@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomic } from '../files/atomicWrite';
 import {
   ExportOptions,
   WorkspaceExportSettings,
@@ -177,6 +177,6 @@ export async function saveWorkspaceExportSettings(workspaceRoot: string, setting
   const valid = WorkspaceExportSettings.parse(settings);
   const file = workspaceSettingsFile(workspaceRoot);
   await fs.mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, JSON.stringify(valid, null, 2) + '\n');
+  await writeFileAtomic(file, new TextEncoder().encode(JSON.stringify(valid, null, 2) + '\n'));
   return valid;
 }

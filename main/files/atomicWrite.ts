@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { closeSync, fsyncSync, openSync, promises as fs, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Writes a whole file or throws; the target then still holds its old bytes. Injectable for tests. */
@@ -58,5 +58,26 @@ async function syncFolder(dir: string): Promise<void> {
     // Some file systems refuse fsync on folders; the data itself is already synced.
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Synchronous variant for exit paths (a window's `close` event) where the process may end before
+ * an async write finishes. Small app-state files only; articles always use writeFileAtomic.
+ */
+export function writeFileAtomicSync(file: string, bytes: Uint8Array): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.byline-tmp`);
+  const fd = openSync(temp, 'wx', 0o600);
+  try {
+    try {
+      writeFileSync(fd, bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomic } from '../files/atomicWrite';
 import { Settings } from '../../shared/ipc/contract';
 import type { Settings as SettingsValue } from '../../shared/ipc/contract';
 
@@ -90,6 +90,6 @@ export class SettingsStore {
 
   private async persist(): Promise<void> {
     await fs.mkdir(path.dirname(this.file), { recursive: true });
-    await writeFileAtomic(this.file, JSON.stringify(this.state, null, 2) + '\n');
+    await writeFileAtomic(this.file, new TextEncoder().encode(JSON.stringify(this.state, null, 2) + '\n'));
   }
 }

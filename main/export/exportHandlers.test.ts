@@ -19,6 +19,7 @@ const handlers = (withOpen: boolean) =>
     settings: () => settings,
     context: {
       assetsDir: path.resolve('assets'),
+      documentsDir: path.join(root, 'documents'),
       emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void events.push([event, payload]),
       openPath: withOpen ? async (p: string) => void opened.push(p) : undefined,
     },
@@ -43,7 +44,7 @@ describe('export.* handlers', () => {
     expect((await h['export.getSettings']()).options.theme).toBe('sans');
   });
 
-  it('run: reports progress per article, fails bad ones with a reason, writes into exports/ by default', async () => {
+  it('run: reports progress per article, fails bad ones with a reason, writes into Documents/Byline Exports/<workspace> by default', async () => {
     events.length = 0;
     const input = requests['export.run'].input.parse({
       jobId: 'job-1',
@@ -52,7 +53,7 @@ describe('export.* handlers', () => {
       outputDir: null,
     });
     const output = await handlers(false)['export.run'](input);
-    expect(output.outputDir).toBe(path.join(root, 'exports'));
+    expect(output.outputDir).toBe(path.join(root, 'documents', 'Byline Exports', path.basename(root)));
     expect(output.opened).toBe(false);
     expect(output.results.map((r) => [r.path, r.ok])).toEqual([
       ['posts/a.md', true],
@@ -61,7 +62,7 @@ describe('export.* handlers', () => {
     ]);
     expect(output.results[1]?.error).toMatch(/front matter could not be read/);
     expect(output.results[2]?.error).toMatch(/Not a workspace path/);
-    expect(readFileSync(path.join(root, 'exports', 'a.txt'), 'utf8')).toContain('[1] 注。');
+    expect(readFileSync(path.join(root, 'documents', 'Byline Exports', path.basename(root), 'a.txt'), 'utf8')).toContain('[1] 注。');
     expect(events.map(([name, payload]) => [name, (payload as { done: number }).done])).toEqual([
       ['export.progress', 1],
       ['export.progress', 2],

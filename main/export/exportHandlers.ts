@@ -11,6 +11,8 @@ export interface ExportHandlerDeps {
   workspaceRoot: () => string;
   context: {
     assetsDir: string;
+    /** The user's documents folder: default exports go there, never into the workspace. */
+    documentsDir: string;
     emit: EventSink;
     /** Electron's printToPDF (main/electron); absent: headless Chromium. */
     pdfPrinter?: PdfPrinter | undefined;
@@ -22,8 +24,12 @@ export interface ExportHandlerDeps {
 
 type ExportHandlers = Pick<RequestHandlers, 'export.getSettings' | 'export.saveSettings' | 'export.run' | 'export.renderForClipboard'>;
 
-/** Default output folder when the writer chose none: `exports/` in the workspace. */
-export const defaultExportFolder = (workspaceRoot: string): string => path.join(workspaceRoot, 'exports');
+/**
+ * Default output folder when the writer chose none: `<Documents>/Byline Exports/<workspace>`.
+ * Not inside the workspace, where exported Markdown (Hugo bundles) would show up as articles.
+ */
+export const defaultExportFolder = (documentsDir: string, workspaceRoot: string): string =>
+  path.join(documentsDir, 'Byline Exports', path.basename(workspaceRoot));
 
 /** The `export.*` requests: per-workspace options, batch export with progress events, clipboard HTML. */
 export function createExportHandlers(deps: ExportHandlerDeps): ExportHandlers & { dispose(): Promise<void> } {
@@ -39,7 +45,7 @@ export function createExportHandlers(deps: ExportHandlerDeps): ExportHandlers & 
     'export.run': async (input) => {
       const root = deps.workspaceRoot();
       const outputDir =
-        input.outputDir === null ? defaultExportFolder(root) : path.isAbsolute(input.outputDir) ? path.resolve(input.outputDir) : path.resolve(root, input.outputDir);
+        input.outputDir === null ? defaultExportFolder(deps.context.documentsDir, root) : path.isAbsolute(input.outputDir) ? path.resolve(input.outputDir) : path.resolve(root, input.outputDir);
       try {
         await fs.mkdir(outputDir, { recursive: true });
       } catch (error) {

@@ -11,7 +11,7 @@
  * - Banners (conflicts, recovery): the `banners` slot of WorkbenchLayout.
  */
 import { openSearchPanel } from '@codemirror/search';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandId } from '../../shared/commands/commandRegistry';
 import type { AppInfo, LibraryEntry, Settings, WorkspaceInfo } from '../../shared/ipc/contract';
@@ -39,7 +39,7 @@ import type { Connection } from '../transport/connect';
 import type { CommandHandler } from './commandHandlers';
 import { CommandHandlers, CommandHandlersContext } from './commandHandlers';
 import { commandKeymap } from './commandKeymap';
-import { EditorSession, useSnapshot } from './editorSession';
+import { EditorSession } from './editorSession';
 import { useImageImport } from './useImageImport';
 import { useLatest } from './useLatest';
 import { installGlobalShortcuts, isMacPlatform } from './shortcuts';
@@ -97,7 +97,6 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
       ),
     [connection.assetUrl],
   );
-  const stats = useSyncExternalStore(preview.stats.subscribe, preview.stats.get);
   const tabsRef = useLatest(tabs);
   const activeTab = tabs.find((tab) => tab.id === activeId) ?? null;
   const activeRef = useLatest(activeTab);
@@ -234,12 +233,17 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     },
     [patchTab, tabsRef],
   );
-  const snapshot = useSnapshot(session);
-  useEffect(() => {
-    if (!snapshot) return;
-    const tab = tabsRef.current.find((x) => x.id === snapshot.tabId);
-    if (tab && tab.dirty && snapshot.text === tab.savedText) patchTab(tab.id, { dirty: false });
-  }, [snapshot, patchTab, tabsRef]);
+  // Subscribed imperatively: the shell must not re-render for every snapshot of the text.
+  useEffect(
+    () =>
+      session.snapshot.subscribe(() => {
+        const snapshot = session.snapshot.get();
+        if (!snapshot) return;
+        const tab = tabsRef.current.find((x) => x.id === snapshot.tabId);
+        if (tab && tab.dirty && snapshot.text === tab.savedText) patchTab(tab.id, { dirty: false });
+      }),
+    [session, patchTab, tabsRef],
+  );
 
   const importImages = useImageImport({ api, session, activeTab, notify });
   // Dialogs, files opened from the OS, unsaved-changes guard, session restore (issue 9).
@@ -503,7 +507,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
               </div>
             ) : undefined
           }
-          statusBar={<StatusBar tab={activeTab} session={session} stats={stats} />}
+          statusBar={<StatusBar tab={activeTab} session={session} stats={preview.stats} />}
           overlays={
             <>
               {settingsOpen ? (

@@ -33,11 +33,33 @@ export class Signal<T> {
     this.value = value;
     for (const listener of this.listeners) listener();
   }
+  /**
+   * Sets the value and tells each listener in a task of its own, so input (a keystroke) can be
+   * handled between two expensive listeners instead of waiting for all of them.
+   */
+  setStaggered(value: T): void {
+    if (Object.is(value, this.value)) return;
+    this.value = value;
+    const queue = [...this.listeners];
+    const next = (): void => {
+      if (this.value !== value) return; // superseded: the newer value notifies again
+      const listener = queue.shift();
+      if (!listener) return;
+      if (this.listeners.has(listener)) listener();
+      if (queue.length > 0) setTimeout(next, 0);
+    };
+    next();
+  }
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 }
+
+/** Side panels get the text once typing pauses this long... */
+const snapshotQuietMs = 250;
+/** ...or this long after the first unsaved-to-panels change, whichever comes first. */
+const snapshotMaxDelayMs = 1000;
 
 const requestIdle: (callback: () => void, timeout: number) => void =
   typeof window !== 'undefined' && 'requestIdleCallback' in window
@@ -52,10 +74,19 @@ export class EditorSession {
   private current: { view: EditorView; tabId: string; path: string } | null = null;
   private versions = new Map<string, number>();
   private snapshotScheduled = false;
+  private liveScheduled = false;
+  private quietTimer: ReturnType<typeof setTimeout> | null = null;
+  private firstUnsnapshotted: number | null = null;
   private cursorScheduled = false;
 
   readonly cursor = new Signal<CursorInfo>({ line: 1, column: 1, selections: 1, selectedChars: 0 });
+  /**
+   * The text for side panels, the journal and the dirty flag: taken in idle time once typing has
+   * paused for a moment (at most about a second late during non-stop typing).
+   */
   readonly snapshot = new Signal<ArticleSnapshot | null>(null);
+  /** The text for the preview: taken in idle time after every change (its consumer is a worker). */
+  readonly liveSnapshot = new Signal<ArticleSnapshot | null>(null);
   readonly activeView = new Signal<EditorView | null>(null);
   /**
    * Every document change, synchronously (tab id and version). Only for things that must see
@@ -80,6 +111,7 @@ export class EditorSession {
     this.current = null;
     this.activeView.set(null);
     this.snapshot.set(null);
+    this.liveSnapshot.set(null);
   }
 
   versionOf(tabId: string): number {
@@ -113,26 +145,53 @@ export class EditorSession {
   }
 
   private scheduleSnapshot(): void {
-    if (this.snapshotScheduled) return;
-    this.snapshotScheduled = true;
-    requestIdle(() => {
-      this.snapshotScheduled = false;
-      this.takeSnapshot();
-    }, 120);
+    if (!this.liveScheduled) {
+      this.liveScheduled = true;
+      requestIdle(() => {
+        this.liveScheduled = false;
+        this.take(this.liveSnapshot);
+      }, 100);
+    }
+    // Panels: after a pause in typing, or at the latest `snapshotMaxDelayMs` after the first change.
+    const now = performance.now();
+    this.firstUnsnapshotted ??= now;
+    if (this.quietTimer !== null) clearTimeout(this.quietTimer);
+    const wait = Math.max(
+      0,
+      Math.min(snapshotQuietMs, this.firstUnsnapshotted + snapshotMaxDelayMs - now),
+    );
+    this.quietTimer = setTimeout(() => {
+      this.quietTimer = null;
+      if (this.snapshotScheduled) return;
+      this.snapshotScheduled = true;
+      requestIdle(() => {
+        this.snapshotScheduled = false;
+        this.firstUnsnapshotted = null;
+        this.take(this.snapshot);
+      }, 200);
+    }, wait);
   }
 
   private takeSnapshot(): void {
+    this.take(this.liveSnapshot);
+    this.take(this.snapshot);
+  }
+
+  private take(signal: Signal<ArticleSnapshot | null>): void {
     const current = this.current;
     if (!current) return;
     const version = this.versionOf(current.tabId);
-    const previous = this.snapshot.get();
+    const previous = signal.get();
     if (previous && previous.tabId === current.tabId && previous.version === version) return;
-    this.snapshot.set({
-      tabId: current.tabId,
-      path: current.path,
-      version,
-      text: current.view.state.doc.toString(),
-    });
+    // The other cadence may already hold this version's text: reuse it.
+    const other = signal === this.snapshot ? this.liveSnapshot.get() : this.snapshot.get();
+    const text =
+      other && other.tabId === current.tabId && other.version === version
+        ? other.text
+        : current.view.state.doc.toString();
+    const snapshot = { tabId: current.tabId, path: current.path, version, text };
+    if (signal === this.snapshot) signal.setStaggered(snapshot);
+    else signal.set(snapshot);
   }
 
   private scheduleCursor(): void {
@@ -168,6 +227,10 @@ export function useCursor(session: EditorSession): CursorInfo {
 
 export function useSnapshot(session: EditorSession): ArticleSnapshot | null {
   return useSyncExternalStore(session.snapshot.subscribe, session.snapshot.get);
+}
+
+export function useLiveSnapshot(session: EditorSession): ArticleSnapshot | null {
+  return useSyncExternalStore(session.liveSnapshot.subscribe, session.liveSnapshot.get);
 }
 
 export function useActiveView(session: EditorSession): EditorView | null {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { EditorSession } from '../app/editorSession';
+import { useSyncExternalStore } from 'react';
+import type { EditorSession, Signal } from '../app/editorSession';
 import { useCursor } from '../app/editorSession';
 import type { ArticleTab } from '../app/workbenchContext';
 
@@ -13,11 +14,13 @@ export interface StatusStats {
 interface StatusBarProps {
   tab: ArticleTab | null;
   session: EditorSession;
-  stats: StatusStats | null;
+  /** Live statistics from the preview worker (subscribed here, so only the status bar re-renders). */
+  stats: Signal<StatusStats | null>;
 }
 
 /** Save state, live writer statistics, cursor position, encoding and line endings. */
-export function StatusBar({ tab, session, stats }: StatusBarProps): React.JSX.Element {
+export function StatusBar({ tab, session, stats: statsSignal }: StatusBarProps): React.JSX.Element {
+  const stats = useSyncExternalStore(statsSignal.subscribe, statsSignal.get);
   const { t } = useTranslation();
   const saveState = !tab
     ? null

@@ -3,11 +3,11 @@ import { EditorView as View } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorSession } from '../app/editorSession';
-import { useActiveView, useSnapshot } from '../app/editorSession';
+import { useActiveView } from '../app/editorSession';
 import { useLatest } from '../app/useLatest';
 import type { PreviewController } from './previewController';
-import type { LineAnchor } from './scrollSync';
-import { collectAnchors, lineForPreviewOffset, previewOffsetForLine } from './scrollSync';
+import type { AnchorSource } from './scrollSync';
+import { domAnchors, lineForPreviewOffset, previewOffsetForLine } from './scrollSync';
 
 interface PreviewPaneProps {
   session: EditorSession;
@@ -55,7 +55,6 @@ export function PreviewPane({
   const { t } = useTranslation();
   const scroller = useRef<HTMLElement>(null);
   const article = useRef<HTMLElement>(null);
-  const snapshot = useSnapshot(session);
   const view = useActiveView(session);
   const brokenLabel = useLatest(t('preview.brokenImage'));
 
@@ -65,16 +64,19 @@ export function PreviewPane({
     return () => controller.detach();
   }, [controller]);
 
+  // The live snapshot goes straight to the controller: no React render per keystroke.
   useEffect(() => {
-    controller.update(snapshot, articlePath ?? '');
-  }, [controller, snapshot, articlePath]);
+    const push = (): void => controller.update(session.liveSnapshot.get(), articlePath ?? '');
+    push();
+    return session.liveSnapshot.subscribe(push);
+  }, [controller, session, articlePath]);
 
   // Naive baseline (benchmark): render synchronously on every change.
   useEffect(() => {
     if (controller.strategy !== 'naive') return undefined;
     return session.changes.subscribe(() => {
       const text = session.text();
-      const tab = session.snapshot.get();
+      const tab = session.liveSnapshot.get();
       const change = session.changes.get();
       if (text !== null && tab && change)
         controller.update({ ...tab, version: change.version, text }, articlePath ?? '');
@@ -112,8 +114,8 @@ export function PreviewPane({
     const preview = scroller.current;
     const content = article.current;
     if (!preview || !content || !view || hidden) return undefined;
-    let anchors: LineAnchor[] | null = null;
-    const getAnchors = (): LineAnchor[] => (anchors ??= collectAnchors(preview, content));
+    let anchors: AnchorSource | null = null;
+    const getAnchors = (): AnchorSource => (anchors ??= domAnchors(preview, controller.anchors()));
     const invalidate = (): void => {
       anchors = null;
     };
@@ -160,9 +162,13 @@ export function PreviewPane({
     };
     view.scrollDOM.addEventListener('scroll', onEditorScroll, { passive: true });
     preview.addEventListener('scroll', onPreviewScroll, { passive: true });
+    // After a render, re-anchor in idle time (never in the frame that shows a keystroke).
+    let idle = 0;
     const stopApplied = controller.onApplied(() => {
       invalidate();
-      if (leader === 'editor') schedule(syncPreview);
+      if (leader !== 'editor') return;
+      cancelIdleCallback(idle);
+      idle = requestIdleCallback(() => schedule(syncPreview), { timeout: 500 });
     });
     const resize = new ResizeObserver(() => {
       invalidate();
@@ -173,6 +179,7 @@ export function PreviewPane({
     schedule(syncPreview);
     return () => {
       cancelAnimationFrame(frame);
+      cancelIdleCallback(idle);
       view.scrollDOM.removeEventListener('scroll', onEditorScroll);
       preview.removeEventListener('scroll', onPreviewScroll);
       stopApplied();

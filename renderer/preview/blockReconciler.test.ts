@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createSanitizer } from '../../shared/markdown/sanitize';
 import { BlockReconciler } from './blockReconciler';
 import type { PreviewRequest } from './previewModel';
-import { renderPreview, shiftDataLines } from './previewModel';
+import { PreviewRenderer, renderPreview, shiftDataLines } from './previewModel';
 
 const sanitize = createSanitizer(DOMPurify);
 const request = (text: string): PreviewRequest => ({
@@ -97,5 +97,43 @@ describe('block reconciler', () => {
       { line: 0, html: '<p data-line="0">x<img src="x" onerror="alert(1)"></p>' },
     ]);
     expect(container.innerHTML).not.toContain('onerror');
+  });
+});
+
+describe('delta results from the worker', () => {
+  it('a keystroke sends one block of HTML and references the rest, and the page ends up right', () => {
+    const container = document.createElement('article');
+    const reconciler = new BlockReconciler(container, sanitize);
+    const renderer = new PreviewRenderer();
+    const first = renderer.render({ ...request(doc), baseId: null });
+    reconciler.apply(first.header, first.blocks);
+    expect(first.changed).toBe(first.blocks.length);
+
+    const edited = doc.replace('第二段', '第二段，补充一句');
+    const second = renderer.render({ ...request(edited), baseId: first.id });
+    expect(second.changed).toBe(1);
+    const stats = reconciler.apply(second.header, second.blocks);
+    expect(stats.morphed).toBe(1);
+    expect(normalized(container)).toBe(fullRender(edited));
+
+    // Inserting lines above: the blocks below are references with new lines.
+    const inserted = edited.replace('## 小标题', '新增一段\n\n## 小标题');
+    const third = renderer.render({ ...request(inserted), baseId: second.id });
+    expect(third.changed).toBe(1);
+    reconciler.apply(third.header, third.blocks);
+    expect(normalized(container)).toBe(fullRender(inserted));
+  });
+
+  it('sends everything when the page is not on the previous result', () => {
+    const renderer = new PreviewRenderer();
+    const first = renderer.render({ ...request(doc), baseId: null });
+    const again = renderer.render({ ...request(doc), baseId: first.id - 1 });
+    expect(again.changed).toBe(again.blocks.length);
+  });
+
+  it('a reference to a block that is not there is refused (the controller then renders in full)', () => {
+    const container = document.createElement('article');
+    const reconciler = new BlockReconciler(container, sanitize);
+    expect(() => reconciler.apply('', [{ line: 0, same: 3 }])).toThrow();
   });
 });

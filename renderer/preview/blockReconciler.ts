@@ -1,5 +1,6 @@
 import { Idiomorph } from 'idiomorph';
-import type { PreviewBlock } from './previewModel';
+import type { PreviewBlock, RenderedBlock } from './previewModel';
+import { isSame } from './previewModel';
 
 interface BlockView {
   /** Block HTML with relative data-line values: equal keys render equal DOM. */
@@ -65,7 +66,7 @@ export class BlockReconciler {
    * Sanitizes and parses many blocks in ONE sanitizer call (each wrapped in a div that is
    * unwrapped again), which matters when a whole article appears at once.
    */
-  private parseMany(blocks: readonly PreviewBlock[]): ChildNode[][] {
+  private parseMany(blocks: readonly RenderedBlock[]): ChildNode[][] {
     if (blocks.length === 0) return [];
     if (blocks.length === 1) return [this.parse(blocks[0]?.html ?? '', blocks[0]?.line ?? 0)];
     const wrapped = blocks.map((block) => `<div class="byline-block">${block.html}</div>`).join('');
@@ -78,6 +79,23 @@ export class BlockReconciler {
       if (block.line !== 0) for (const node of nodes) shiftNodeLines(node, block.line);
       return nodes;
     });
+  }
+
+  /**
+   * The top-level blocks with their source lines, in order: the scroll-sync anchors, without
+   * searching the whole preview for `data-line`.
+   */
+  anchors(): { element: HTMLElement; line: number }[] {
+    const anchors: { element: HTMLElement; line: number }[] = [];
+    for (const view of this.views) {
+      for (const node of view.nodes) {
+        if (!(node instanceof HTMLElement)) continue;
+        const line = Number(node.getAttribute('data-line') ?? view.line);
+        anchors.push({ element: node, line: Number.isFinite(line) ? line : view.line });
+        break;
+      }
+    }
+    return anchors;
   }
 
   /** Replaces everything (first render of another article). */
@@ -99,21 +117,36 @@ export class BlockReconciler {
       this.container.prepend(...this.headerNodes);
     }
 
-    // 1. Reuse blocks whose HTML is unchanged (in order, duplicates matched first-come).
-    const byKey = new Map<string, number[]>();
-    this.views.forEach((view, index) => {
-      const list = byKey.get(view.key);
-      if (list) list.push(index);
-      else byKey.set(view.key, [index]);
-    });
+    // 1. Reuse blocks whose HTML is unchanged: by reference (`same`: its index in the previous
+    //    list, as the worker sends it), else by equal HTML among the blocks not referenced.
     const used = new Uint8Array(this.views.length);
     const next: (BlockView | null)[] = blocks.map((block) => {
-      const candidates = byKey.get(block.html);
-      const index = candidates?.shift();
-      if (index === undefined) return null;
-      used[index] = 1;
-      return this.views[index] ?? null;
+      if (!isSame(block)) return null;
+      const view = this.views[block.same];
+      if (!view || used[block.same]) return null;
+      used[block.same] = 1;
+      return view;
     });
+    let byKey: Map<string, number[]> | null = null;
+    blocks.forEach((block, i) => {
+      if (next[i] || isSame(block)) return;
+      if (!byKey) {
+        byKey = new Map();
+        this.views.forEach((view, index) => {
+          if (used[index]) return;
+          const list = byKey?.get(view.key);
+          if (list) list.push(index);
+          else byKey?.set(view.key, [index]);
+        });
+      }
+      const index = byKey.get(block.html)?.shift();
+      if (index === undefined) return;
+      used[index] = 1;
+      next[i] = this.views[index] ?? null;
+    });
+    if (blocks.some((block, i) => !next[i] && isSame(block))) {
+      throw new Error('Preview block refers to a block that is not there');
+    }
 
     // 2. A changed block is morphed into the unused old block at the same place, else created.
     const oldIndex = new Map<BlockView, number>();
@@ -122,7 +155,7 @@ export class BlockReconciler {
     next.forEach((view, i) => {
       if (!view) missing.push(i);
     });
-    const parsed = this.parseMany(missing.map((i) => blocks[i] as PreviewBlock));
+    const parsed = this.parseMany(missing.map((i) => blocks[i] as RenderedBlock));
     const freshAt = new Map<number, ChildNode[]>();
     missing.forEach((blockIndex, n) => freshAt.set(blockIndex, parsed[n] ?? []));
 
@@ -141,6 +174,7 @@ export class BlockReconciler {
         }
         return;
       }
+      if (isSame(block)) return;
       const fresh = freshAt.get(i) ?? [];
       const old =
         oldCursor < this.views.length && !used[oldCursor] ? this.views[oldCursor] : undefined;

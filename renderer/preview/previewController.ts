@@ -2,8 +2,8 @@ import type { ArticleSnapshot } from '../app/editorSession';
 import { Signal } from '../app/editorSession';
 import type { WriterStats } from '../../shared/stats/writerStats';
 import { BlockReconciler } from './blockReconciler';
-import type { AssetUrlPattern, PreviewRequest, PreviewResult } from './previewModel';
-import { assetUrlFrom, renderPreview } from './previewModel';
+import type { AssetUrlPattern, PreviewRequest, PreviewResult, StatsMessage } from './previewModel';
+import { assetUrlFrom, PreviewRenderer } from './previewModel';
 import { previewSanitizer, renderArticlePreview } from './renderArticlePreview';
 
 export type PreviewStrategy = 'incremental' | 'naive';
@@ -15,7 +15,7 @@ export interface RenderedInfo {
   elapsed: number;
 }
 
-type WorkerReply = PreviewResult | { version: number; error: string };
+type WorkerReply = PreviewResult | StatsMessage | { version: number; error: string };
 
 /**
  * Drives the live preview off the keystroke path:
@@ -38,6 +38,11 @@ export class PreviewController {
   private inFlight: { request: PreviewRequest; tabId: string; started: number } | null = null;
   private pending: { snapshot: ArticleSnapshot; articlePath: string } | null = null;
   private shownTab: string | null = null;
+  /** Id of the worker result the page shows (the worker sends blocks relative to it). */
+  private appliedId: number | null = null;
+  private lastRequest: { snapshot: ArticleSnapshot; articlePath: string } | null = null;
+  /** Renders on the main thread when no worker can be started (tests, odd environments). */
+  private local: PreviewRenderer | null = null;
   private listeners = new Set<() => void>();
 
   constructor(
@@ -48,6 +53,8 @@ export class PreviewController {
   attach(container: HTMLElement): void {
     this.container = container;
     this.reconciler = new BlockReconciler(container, previewSanitizer());
+    this.appliedId = null;
+    this.shownTab = null;
   }
 
   detach(): void {
@@ -56,6 +63,11 @@ export class PreviewController {
     this.worker?.terminate();
     this.worker = null;
     this.inFlight = null;
+  }
+
+  /** Top-level blocks and their lines (scroll sync). */
+  anchors(): { element: HTMLElement; line: number }[] {
+    return this.reconciler?.anchors() ?? [];
   }
 
   /** Called after every applied render (scroll sync re-anchors, broken images are re-marked). */
@@ -69,6 +81,8 @@ export class PreviewController {
       this.clear();
       return;
     }
+    const last = this.pending ?? this.lastRequest;
+    if (last && last.snapshot === snapshot && last.articlePath === articlePath) return;
     if (this.strategy === 'naive') {
       this.renderNaive(snapshot, articlePath);
       return;
@@ -80,6 +94,7 @@ export class PreviewController {
   clear(): void {
     this.pending = null;
     this.shownTab = null;
+    this.appliedId = null;
     this.reconciler?.reset();
     this.stats.set(null);
     this.title.set(null);
@@ -98,8 +113,14 @@ export class PreviewController {
         // Fall back to rendering on the main thread (still block-incremental).
         this.worker?.terminate();
         this.worker = null;
+        this.appliedId = null;
+        this.local = new PreviewRenderer();
         const flight = this.inFlight;
-        if (flight) this.receive(renderPreview(flight.request));
+        if (flight) {
+          this.receive(this.local.render({ ...flight.request, baseId: null }));
+          const stats = this.local.stats();
+          if (stats) this.receive(stats);
+        }
       };
     } catch {
       this.worker = null;
@@ -111,19 +132,33 @@ export class PreviewController {
     const pending = this.pending;
     if (!pending) return;
     this.pending = null;
+    this.lastRequest = pending;
     const request: PreviewRequest = {
+      baseId: pending.snapshot.tabId === this.shownTab ? this.appliedId : null,
       version: pending.snapshot.version,
       text: pending.snapshot.text,
       articlePath: pending.articlePath,
       assets: this.assets,
     };
     this.inFlight = { request, tabId: pending.snapshot.tabId, started: performance.now() };
-    const worker = this.ensureWorker();
+    const worker = this.local ? null : this.ensureWorker();
     if (worker) worker.postMessage(request);
-    else queueMicrotask(() => this.receive(renderPreview(request)));
+    else {
+      this.local ??= new PreviewRenderer();
+      const local = this.local;
+      queueMicrotask(() => {
+        this.receive(local.render(request));
+        const stats = local.stats();
+        if (stats) this.receive(stats);
+      });
+    }
   }
 
   private receive(reply: WorkerReply): void {
+    if ('kind' in reply) {
+      if (this.shownTab !== null) this.stats.set(reply.stats);
+      return;
+    }
     const flight = this.inFlight;
     this.inFlight = null;
     if (flight && !('error' in reply) && this.reconciler) {
@@ -131,8 +166,17 @@ export class PreviewController {
         this.reconciler.reset();
         this.shownTab = flight.tabId;
       }
-      this.reconciler.apply(reply.header, reply.blocks);
-      this.stats.set(reply.stats);
+      try {
+        this.reconciler.apply(reply.header, reply.blocks);
+        this.appliedId = reply.id;
+      } catch {
+        // Out of step with the worker: start over with a full render.
+        this.reconciler.reset();
+        this.appliedId = null;
+        if (!this.pending && this.lastRequest) this.pending = this.lastRequest;
+        this.sendPending();
+        return;
+      }
       this.title.set(reply.title);
       this.finish(flight.tabId, reply.version, flight.started);
     }

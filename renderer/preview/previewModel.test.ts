@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PreviewRequest } from './previewModel';
-import { renderPreview, shiftDataLines } from './previewModel';
+import type { PreviewBlock, RenderedBlock } from './previewModel';
+import { isSame, PreviewRenderer, renderPreview, shiftDataLines } from './previewModel';
 
 const sample = readFileSync(
   path.resolve(import.meta.dirname, '../../tests/fixtures/articles-e2e/posts/chip-export-rules.md'),
@@ -81,8 +82,131 @@ describe('block-wise preview rendering (shared pipeline)', () => {
   });
 
   it('counts words with the shared writer statistics (body only)', () => {
-    const result = renderPreview(request('---\ntitle: 标题很长很长\n---\n\n中文字 and words\n'));
-    expect(result.stats.cjkChars).toBe(3);
-    expect(result.stats.latinWords).toBe(2);
+    const renderer = new PreviewRenderer();
+    renderer.render({
+      ...request('---\ntitle: 标题很长很长\n---\n\n中文字 and words\n'),
+      baseId: null,
+    });
+    const stats = renderer.stats()?.stats;
+    expect(stats?.cjkChars).toBe(3);
+    expect(stats?.latinWords).toBe(2);
   });
+});
+
+describe('incremental re-rendering', () => {
+  /** Applies a result (full or with `same` references) to the previous expanded list. */
+  const expand = (previous: RenderedBlock[], blocks: PreviewBlock[]): RenderedBlock[] =>
+    blocks.map((block) =>
+      isSame(block)
+        ? { line: block.line, html: (previous[block.same] as RenderedBlock).html }
+        : block,
+    );
+  const plain = (text: string): RenderedBlock[] =>
+    renderPreview(request(text)).blocks.map(({ line, html }) => ({ line, html }));
+
+  it('typing inside a paragraph re-renders only the blocks around it', () => {
+    const renderer = new PreviewRenderer();
+    const first = renderer.render({ ...request(sample), baseId: null });
+    const edited = sample.replace('多家企业表示', '多家企业（包括两家上市公司）表示');
+    const second = renderer.render({ ...request(edited), baseId: first.id });
+    // This paragraph cites a footnote: still partial, the citation keeps its number.
+    expect(second.mode).toBe('incremental');
+    expect(second.changed).toBe(1);
+    // A new citation renumbers the notes: everything is rendered again.
+    const cited = renderer.render({
+      ...request(edited.replace('多家企业（', '多家企业[^2]（')),
+      baseId: second.id,
+    });
+    expect(cited.mode).toBe('full');
+    renderer.render({ ...request(edited), baseId: cited.id });
+    const plainEdit = edited.replace(
+      '## References',
+      '记者手记：本文写于发布会当天。\n\n## References',
+    );
+    const third = renderer.render({ ...request(plainEdit), baseId: cited.id + 1 });
+    const typed = plainEdit.replace('记者手记：', '记者手记（补）：');
+    const fourth = renderer.render({ ...request(typed), baseId: third.id });
+    expect(fourth.mode).toBe('incremental');
+    expect(fourth.changed).toBe(1);
+  });
+
+  it('typing a paragraph key by key stays incremental and exact, in a 100 KB article', async () => {
+    const { generateArticle } = await import('../../bench/editorArticle');
+    let text = generateArticle(100 * 1024, '【基准段落】');
+    const renderer = new PreviewRenderer();
+    let last = renderer.render({ ...request(text), baseId: null });
+    let shown = expand([], last.blocks);
+    let at = text.indexOf('【基准段落】') + 6;
+    const modes = new Set<string>();
+    for (const ch of '记者补充：截至发稿，企业尚未回应。\n\n新的一段 new paragraph。') {
+      text = text.slice(0, at) + ch + text.slice(at);
+      at++;
+      last = renderer.render({ ...request(text), baseId: last.id });
+      modes.add(last.mode);
+      shown = expand(shown, last.blocks);
+    }
+    expect(shown).toEqual(plain(text));
+    expect([...modes]).toEqual(['incremental']);
+    expect(last.changed).toBeLessThanOrEqual(2);
+  });
+
+  it.each([42, 7, 15, 4242])(
+    'gives exactly the full render after any sequence of random edits (seed %i)',
+    (seed) => {
+      const random = (() => {
+        let state = seed;
+        return () => (state = (state * 16807) % 2147483647) / 2147483647;
+      })();
+      const pieces = [
+        '[^1]: 新定义\n',
+        '^[内联]',
+        '字',
+        '中文',
+        ' ',
+        '\n',
+        '\n\n',
+        '# ',
+        '## 标题\n',
+        '- ',
+        '1. ',
+        '> ',
+        '**',
+        '*',
+        '`',
+        '[^1]',
+        '```\n',
+        '---\n',
+        '|a|b|\n|-|-|\n',
+        '[链接][ref]',
+        '    ',
+        'word ',
+      ];
+      const paragraphs = Array.from({ length: 24 }, (_, i) =>
+        i % 5 === 0
+          ? `## 第${i}节`
+          : i % 7 === 3
+            ? `- 列表${i}\n- 项目${i}`
+            : `第${i}段正文，记者走访了多家企业 and some English words。`,
+      );
+      let text = `---\ntitle: 测试\n---\n\n[ref]: https://example.com\n\n${paragraphs.join('\n\n')}\n\n引用一条来源[^1]。\n\n[^1]: 来源。\n`;
+      const renderer = new PreviewRenderer();
+      let last = renderer.render({ ...request(text), baseId: null });
+      let shown = expand([], last.blocks);
+      let incremental = 0;
+      for (let step = 0; step < 800; step++) {
+        const at = Math.floor(random() * text.length);
+        if (random() < 0.6)
+          text =
+            text.slice(0, at) +
+            (pieces[Math.floor(random() * pieces.length)] ?? '') +
+            text.slice(at);
+        else text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 4));
+        last = renderer.render({ ...request(text), baseId: last.id });
+        if (last.mode === 'incremental') incremental++;
+        shown = expand(shown, last.blocks);
+        expect(shown, `step ${step}`).toEqual(plain(text));
+      }
+      expect(incremental).toBeGreaterThan(5);
+    },
+  );
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { LineAnchor } from './scrollSync';
-import { lineForPreviewOffset, previewOffsetForLine } from './scrollSync';
+import { anchorsOf, lineForPreviewOffset, previewOffsetForLine } from './scrollSync';
 
-const anchors: LineAnchor[] = [
+const list: LineAnchor[] = [
   { line: 14, top: 400, bottom: 460 },
   { line: 16, top: 480, bottom: 600 },
   { line: 18, top: 620, bottom: 650 },
 ];
+const anchors = anchorsOf(list);
 
 describe('scroll sync mapping', () => {
   it('maps a source line to the top of its block and interpolates between blocks', () => {
@@ -27,7 +28,7 @@ describe('scroll sync mapping', () => {
   });
 
   it('handles no anchors', () => {
-    expect(previewOffsetForLine([], 3)).toBe(null);
-    expect(lineForPreviewOffset([], 3)).toBe(null);
+    expect(previewOffsetForLine(anchorsOf([]), 3)).toBe(null);
+    expect(lineForPreviewOffset(anchorsOf([]), 3)).toBe(null);
   });
 });

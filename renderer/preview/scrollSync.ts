@@ -2,44 +2,42 @@
  * Scroll sync between editor and preview through `data-line` (0-based source lines on every
  * rendered block), the way VS Code's Markdown preview does it: find the blocks around a line and
  * interpolate between their positions, and the reverse.
+ *
+ * Positions are read lazily with binary searches (a handful of layout reads per sync), never for
+ * every block: a 1 MB article has thousands of blocks.
  */
+
+/** Blocks in source order: their lines (increasing) and positions (non-decreasing). */
+export interface AnchorSource {
+  readonly length: number;
+  line(index: number): number;
+  /** Top in the scroller's content coordinates. */
+  top(index: number): number;
+  bottom(index: number): number;
+}
 
 export interface LineAnchor {
   line: number;
-  /** Top of the element in the scroller's content coordinates. */
   top: number;
-  /** Bottom (top + height). */
   bottom: number;
 }
 
-/** Anchors sorted by line, one per line (the outermost element), positions increasing. */
-export function collectAnchors(scroller: HTMLElement, content: HTMLElement): LineAnchor[] {
-  const origin = scroller.getBoundingClientRect().top - scroller.scrollTop;
-  const anchors: LineAnchor[] = [];
-  let lastLine = -1;
-  for (const element of content.querySelectorAll<HTMLElement>('[data-line]')) {
-    const line = Number(element.getAttribute('data-line'));
-    if (!Number.isFinite(line) || line <= lastLine) continue;
-    const box = element.getBoundingClientRect();
-    if (box.height === 0 && box.width === 0) continue;
-    const top = box.top - origin;
-    const previous = anchors[anchors.length - 1];
-    if (previous && top < previous.top) continue;
-    anchors.push({ line, top, bottom: top + box.height });
-    lastLine = line;
-  }
-  return anchors;
-}
+/** Plain anchors (tests). */
+export const anchorsOf = (anchors: readonly LineAnchor[]): AnchorSource => ({
+  length: anchors.length,
+  line: (i) => (anchors[i] as LineAnchor).line,
+  top: (i) => (anchors[i] as LineAnchor).top,
+  bottom: (i) => (anchors[i] as LineAnchor).bottom,
+});
 
-/** Index of the last anchor with line <= `line` (binary search), -1 if none. */
-function lastAtOrBefore<T>(items: readonly T[], value: number, key: (item: T) => number): number {
+/** Index of the last item whose key is <= value (binary search), -1 if none. */
+function lastAtOrBefore(length: number, value: number, key: (index: number) => number): number {
   let lo = 0;
-  let hi = items.length - 1;
+  let hi = length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const item = items[mid] as T;
-    if (key(item) <= value) {
+    if (key(mid) <= value) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -48,45 +46,75 @@ function lastAtOrBefore<T>(items: readonly T[], value: number, key: (item: T) =>
 }
 
 /** Preview scroll position (content coordinates) showing source line `line` (fractional) at the top. */
-export function previewOffsetForLine(anchors: readonly LineAnchor[], line: number): number | null {
+export function previewOffsetForLine(anchors: AnchorSource, line: number): number | null {
   if (anchors.length === 0) return null;
-  const i = lastAtOrBefore(anchors, line, (a) => a.line);
+  const i = lastAtOrBefore(anchors.length, line, (k) => anchors.line(k));
   if (i < 0) {
     // Before the first block (the front matter): spread over the header above it.
-    const first = anchors[0] as LineAnchor;
-    return first.line > 0 ? (Math.max(0, line) / first.line) * first.top : 0;
+    const firstLine = anchors.line(0);
+    return firstLine > 0 ? (Math.max(0, line) / firstLine) * anchors.top(0) : 0;
   }
-  const current = anchors[i] as LineAnchor;
-  const next = anchors[i + 1];
-  if (!next) {
-    // Inside the last block: spread over its height by the lines it covers (at most a screen).
-    return (
-      current.top + Math.min(1, Math.max(0, line - current.line)) * (current.bottom - current.top)
-    );
+  const top = anchors.top(i);
+  if (i + 1 >= anchors.length) {
+    // Inside the last block: spread over its height by the lines it covers.
+    return top + Math.min(1, Math.max(0, line - anchors.line(i))) * (anchors.bottom(i) - top);
   }
-  const span = next.line - current.line;
-  const fraction = span > 0 ? (line - current.line) / span : 0;
-  return current.top + fraction * (next.top - current.top);
+  const span = anchors.line(i + 1) - anchors.line(i);
+  const fraction = span > 0 ? (line - anchors.line(i)) / span : 0;
+  return top + fraction * (anchors.top(i + 1) - top);
 }
 
 /** Source line (fractional) at preview scroll position `offset` (content coordinates). */
-export function lineForPreviewOffset(
-  anchors: readonly LineAnchor[],
-  offset: number,
-): number | null {
+export function lineForPreviewOffset(anchors: AnchorSource, offset: number): number | null {
   if (anchors.length === 0) return null;
-  const i = lastAtOrBefore(anchors, offset, (a) => a.top);
+  const i = lastAtOrBefore(anchors.length, offset, (k) => anchors.top(k));
   if (i < 0) {
-    const first = anchors[0] as LineAnchor;
-    return first.top > 0 ? (Math.max(0, offset) / first.top) * first.line : first.line;
+    const firstTop = anchors.top(0);
+    return firstTop > 0 ? (Math.max(0, offset) / firstTop) * anchors.line(0) : anchors.line(0);
   }
-  const current = anchors[i] as LineAnchor;
-  const next = anchors[i + 1];
-  if (!next) {
-    const height = current.bottom - current.top;
-    return current.line + (height > 0 ? Math.min(1, (offset - current.top) / height) : 0);
+  const top = anchors.top(i);
+  if (i + 1 >= anchors.length) {
+    const height = anchors.bottom(i) - top;
+    return anchors.line(i) + (height > 0 ? Math.min(1, (offset - top) / height) : 0);
   }
-  const distance = next.top - current.top;
-  const fraction = distance > 0 ? Math.min(1, (offset - current.top) / distance) : 0;
-  return current.line + fraction * (next.line - current.line);
+  const distance = anchors.top(i + 1) - top;
+  const fraction = distance > 0 ? Math.min(1, (offset - top) / distance) : 0;
+  return anchors.line(i) + fraction * (anchors.line(i + 1) - anchors.line(i));
+}
+
+/**
+ * The preview's blocks as an AnchorSource: elements collected once per render (no layout), boxes
+ * measured on demand and cached until the next render or resize.
+ */
+export function domAnchors(
+  scroller: HTMLElement,
+  blocks: readonly { element: HTMLElement; line: number }[],
+): AnchorSource {
+  const elements: HTMLElement[] = [];
+  const lines: number[] = [];
+  let last = -1;
+  for (const { element, line } of blocks) {
+    if (line <= last) continue;
+    elements.push(element);
+    lines.push(line);
+    last = line;
+  }
+  const scrollerTop = scroller.getBoundingClientRect().top;
+  const boxes = new Map<number, { top: number; bottom: number }>();
+  const box = (i: number): { top: number; bottom: number } => {
+    let cached = boxes.get(i);
+    if (!cached) {
+      const origin = scrollerTop - scroller.scrollTop;
+      const rect = (elements[i] as HTMLElement).getBoundingClientRect();
+      cached = { top: rect.top - origin, bottom: rect.bottom - origin };
+      boxes.set(i, cached);
+    }
+    return cached;
+  };
+  return {
+    length: elements.length,
+    line: (i) => lines[i] as number,
+    top: (i) => box(i).top,
+    bottom: (i) => box(i).bottom,
+  };
 }

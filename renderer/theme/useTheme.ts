@@ -3,7 +3,8 @@ import { useEffect, useSyncExternalStore } from 'react';
 export type ThemePreference = 'system' | 'light' | 'dark';
 export type Theme = 'light' | 'dark';
 
-const darkQuery = (): MediaQueryList => window.matchMedia('(prefers-color-scheme: dark)');
+let query: MediaQueryList | null = null;
+const darkQuery = (): MediaQueryList => (query ??= window.matchMedia('(prefers-color-scheme: dark)'));
 
 function subscribe(listener: () => void): () => void {
   const query = darkQuery();

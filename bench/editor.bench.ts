@@ -1,0 +1,463 @@
+// Writing experience in the real app (browser mode, headless Chromium): keystroke-to-frame
+// latency, preview refresh latency, time to open, long tasks while typing; on generated articles
+// of 100 KB and 1 MB (CJK + Latin, long one-line CJK paragraphs, footnotes). Runs our preview
+// (worker + block morphing) and a naive baseline (whole article re-rendered with innerHTML on
+// every change, `?preview=naive`) in the same run. `npm run bench editor`; JSON goes to
+// bench/results/editor.json.
+//
+// Frames: Chromium runs with vsync and the frame-rate limit off, so a frame is produced as soon
+// as the keystroke's work is done and "keystroke to frame" measures our work, not the wait for
+// the next 60 Hz tick (which would add up to 16.7 ms to every figure, whatever the editor does).
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { generateArticle } from './editorArticle';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const keystrokes = Number(process.env.BYLINE_BENCH_KEYS ?? 200);
+const previewSamples = Number(process.env.BYLINE_BENCH_PREVIEW_SAMPLES ?? 25);
+const sizes = [
+  { name: '100KB', bytes: 100 * 1024 },
+  { name: '1MB', bytes: 1024 * 1024 },
+];
+const targets = {
+  keystrokeP95Ms: { '1MB': 8 },
+  previewP95Ms: { '100KB': 150, '1MB': 500 },
+  longTaskMs: 50,
+};
+
+// ── the app in browser mode ──────────────────────────────────────────────────────────────────
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+}
+
+async function startServer(workspace: string, dataDir: string): Promise<Server> {
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(repoRoot, 'dist/main/web.mjs'),
+      '--workspace',
+      workspace,
+      '--data-dir',
+      dataDir,
+      '--documents-dir',
+      dataDir,
+    ],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, BYLINE_LOCALE: 'en-US' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output);
+      if (match) resolve(match[0]);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}: ${output}`)));
+  });
+  return { url, child };
+}
+
+const percentile = (values: number[], p: number): number => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+};
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+interface RunResult {
+  openMs: { editor: number; preview: number };
+  /** keydown -> the frame showing it (script, style and layout done). */
+  keystrokeMs: { p50: number; p95: number; max: number; samples: number };
+  /** keydown -> first task after that frame was painted (includes paint and commit). */
+  keystrokeToPaintedMs: { p50: number; p95: number; max: number };
+  previewRefreshMs: { p50: number; p95: number; max: number; samples: number };
+  longTasksWhileTyping: { count: number; maxMs: number; over50ms: number };
+}
+
+/** In-page probes: keystroke -> next frame, preview rendered events, long tasks. */
+const probes = `(() => {
+  // tsx (esbuild) names inner functions with a __name helper; functions passed to page.evaluate need it too.
+  globalThis.__name = globalThis.__name || ((fn) => fn);
+  const probe = { keys: [], rendered: [], longTasks: [], pending: null };
+  window.__bylineProbe = probe;
+  window.addEventListener('keydown', (event) => {
+    const start = event.timeStamp;
+    requestAnimationFrame(() => {
+      // The frame that shows the keystroke: its style and layout are forced here, so "frame"
+      // is the end of the main thread's part of that frame (script + style + layout).
+      document.body.getBoundingClientRect();
+      const frame = performance.now();
+      // And after the frame has been painted and committed: the next task.
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => probe.keys.push({ start, frame, end: performance.now() });
+      channel.port2.postMessage(0);
+    });
+  }, true);
+  document.addEventListener('byline:preview-rendered', (event) => {
+    probe.rendered.push({ version: event.detail.version, tabId: event.detail.tabId, at: performance.now() });
+  });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+})()`;
+
+async function waitFrames(page: Page, count = 2): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n;
+        const step = (): void => {
+          if (--left <= 0) resolve();
+          else requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      }),
+    count,
+  );
+}
+
+const renderedVersion = (page: Page): Promise<number> =>
+  page.evaluate(() =>
+    Number(
+      (document.querySelector('[data-testid="preview"]')?.getAttribute('data-version') ?? ':0')
+        .split(':')
+        .pop(),
+    ),
+  );
+
+async function runOne(
+  browser: Browser,
+  workspace: string,
+  articlePath: string,
+  marker: string,
+  naive: boolean,
+): Promise<RunResult> {
+  // A fresh app data folder each time, so no restored session opens the article before we time it.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'byline-bench-data-'));
+  const server = await startServer(workspace, dataDir);
+  const url = server.url;
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(probes);
+  await page.goto(naive ? url.replace('?token=', '?preview=naive&token=') : url);
+  await page.locator('.library').waitFor();
+  await page.locator(`.library-item[data-path="${articlePath}"]`).waitFor();
+  // Wait until the start-up article is on screen, so the click below is the only thing timed.
+  await page.waitForFunction(
+    () =>
+      (document.querySelector('[data-testid="preview"]')?.getAttribute('data-version') ?? '') !==
+      '',
+  );
+
+  if (process.env.BYLINE_BENCH_DEBUG) page.on('console', (m) => console.log('page:', m.text()));
+  page.on('crash', () => console.log('PAGE CRASHED'));
+  // ── open ──
+  const open = await page.evaluate(async (articlePath) => {
+    const item = document.querySelector<HTMLElement>(
+      `.library-item[data-path="${articlePath}"]`,
+    ) as HTMLElement;
+    const start = performance.now();
+    item.click();
+    const until = (check: () => boolean): Promise<number> =>
+      new Promise((resolve) => {
+        const poll = (): void => {
+          if (check()) requestAnimationFrame(() => resolve(performance.now() - start));
+          else requestAnimationFrame(poll);
+        };
+        poll();
+      });
+    const title = `基准测试文章（${articlePath
+      .replace(/^bench-|\.md$/g, '')
+      .replace('KB', ' KB')
+      .replace('1MB', '1024 KB')}）`;
+    const editor = await until(() =>
+      (document.querySelector('.cm-content')?.textContent ?? '').includes(title),
+    );
+    const preview = await until(() =>
+      (
+        document.querySelector('[data-testid="preview"]')?.getAttribute('data-version') ?? ''
+      ).startsWith(articlePath),
+    );
+    return { editor, preview };
+  }, articlePath);
+
+  // Cursor into a paragraph in the middle of the article (click-to-source from the preview).
+  await page.locator('.preview-article p', { hasText: marker }).first().click();
+  await page.locator('.cm-content').focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await waitFrames(page, 3);
+  await page.waitForTimeout(1500);
+
+  console.log('  opened', naive ? 'naive' : 'ours', JSON.stringify(open));
+  // ── 200 keystrokes at a fast typist's pace ──
+  const typingStart = await page.evaluate(() => {
+    const probe = (window as unknown as { __bylineProbe: { keys: unknown[] } }).__bylineProbe;
+    probe.keys.length = 0;
+    return performance.now();
+  });
+  const letters = 'the quick brown fox jumps over the lazy dog ';
+  for (let i = 0; i < keystrokes; i++) {
+    await page.keyboard.press(
+      letters[i % letters.length] === ' ' ? 'Space' : (letters[i % letters.length] as string),
+    );
+    await page.waitForTimeout(35);
+  }
+  await waitFrames(page, 3);
+  const typing = await page.evaluate((since) => {
+    const probe = (
+      window as unknown as {
+        __bylineProbe: {
+          keys: { start: number; frame: number; end: number }[];
+          longTasks: { start: number; duration: number }[];
+        };
+      }
+    ).__bylineProbe;
+    return {
+      keys: probe.keys.map((k) => k.frame - k.start),
+      painted: probe.keys.map((k) => k.end - k.start),
+      longTasks: probe.longTasks.filter((t) => t.start >= since).map((t) => t.duration),
+    };
+  }, typingStart);
+
+  console.log('  typed', typing.keys.length);
+  // ── preview refresh after a keystroke ──
+  await page.waitForTimeout(naive ? 200 : 1500);
+  const refresh: number[] = [];
+  for (let i = 0; i < previewSamples; i++) {
+    const before = await renderedVersion(page);
+    const keyIndex = await page.evaluate(
+      () => (window as unknown as { __bylineProbe: { keys: unknown[] } }).__bylineProbe.keys.length,
+    );
+    await page.keyboard.press('x');
+    const sample = await page.evaluate(
+      ({ target, keyIndex }) =>
+        new Promise<number | null>((resolve) => {
+          type Probe = { keys: { start: number }[]; rendered: { version: number; at: number }[] };
+          const probe = (window as unknown as { __bylineProbe: Probe }).__bylineProbe;
+          const giveUp = performance.now() + 10_000;
+          const poll = (): void => {
+            const key = probe.keys[keyIndex];
+            const hit = probe.rendered.find((r) => r.version >= target);
+            if (key && hit) requestAnimationFrame(() => resolve(hit.at - key.start));
+            else if (performance.now() > giveUp) resolve(null);
+            else setTimeout(poll, 5);
+          };
+          poll();
+        }),
+      { target: before + 1, keyIndex },
+    );
+    if (sample !== null) refresh.push(sample);
+    await page.waitForTimeout(naive ? 50 : 300);
+  }
+  await page.close();
+  server.child.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+
+  return {
+    openMs: { editor: round(open.editor), preview: round(open.preview) },
+    keystrokeMs: {
+      p50: round(percentile(typing.keys, 50)),
+      p95: round(percentile(typing.keys, 95)),
+      max: round(Math.max(...typing.keys)),
+      samples: typing.keys.length,
+    },
+    keystrokeToPaintedMs: {
+      p50: round(percentile(typing.painted, 50)),
+      p95: round(percentile(typing.painted, 95)),
+      max: round(Math.max(...typing.painted)),
+    },
+    previewRefreshMs: {
+      p50: round(percentile(refresh, 50)),
+      p95: round(percentile(refresh, 95)),
+      max: round(Math.max(...refresh)),
+      samples: refresh.length,
+    },
+    longTasksWhileTyping: {
+      count: typing.longTasks.length,
+      maxMs: round(Math.max(0, ...typing.longTasks)),
+      over50ms: typing.longTasks.filter((d) => d > 50).length,
+    },
+  };
+}
+
+// ── main ─────────────────────────────────────────────────────────────────────────────────────
+
+if (
+  !existsSync(path.join(repoRoot, 'dist/main/web.mjs')) ||
+  process.env.BYLINE_BENCH_BUILD === '1'
+) {
+  spawnSync(process.execPath, ['scripts/build.mjs', '--quiet'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+}
+
+const base = mkdtempSync(path.join(os.tmpdir(), 'byline-bench-editor-'));
+const workspace = path.join(base, 'workspace');
+mkdirSync(workspace, { recursive: true });
+const marker = '【基准段落】';
+// The app opens welcome.md at start; the benchmarked articles are opened (and timed) by a click.
+writeFileSync(path.join(workspace, 'welcome.md'), '---\ntitle: Welcome\n---\n\nHello.\n');
+const articles = sizes.map((size) => {
+  const file = `bench-${size.name}.md`;
+  const text = generateArticle(size.bytes, marker);
+  writeFileSync(path.join(workspace, file), text);
+  return { ...size, file, actualBytes: Buffer.byteLength(text), lines: text.split('\n').length };
+});
+
+const browser = await chromium.launch({
+  executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu-vsync',
+    '--disable-frame-rate-limit',
+  ],
+});
+
+const results: Record<
+  string,
+  { ours: RunResult; baseline: RunResult; ratios: Record<string, number> }
+> = {};
+try {
+  for (const article of articles) {
+    console.log(`${article.name}: ${article.actualBytes} bytes, ${article.lines} lines`);
+    const ours = await runOne(browser, workspace, article.file, marker, false);
+    const baseline = await runOne(browser, workspace, article.file, marker, true);
+    const ratio = (a: number, b: number): number => round(a / b);
+    results[article.name] = {
+      ours,
+      baseline,
+      ratios: {
+        keystrokeP50: ratio(ours.keystrokeMs.p50, baseline.keystrokeMs.p50),
+        keystrokeP95: ratio(ours.keystrokeMs.p95, baseline.keystrokeMs.p95),
+        previewRefreshP50: ratio(ours.previewRefreshMs.p50, baseline.previewRefreshMs.p50),
+        previewRefreshP95: ratio(ours.previewRefreshMs.p95, baseline.previewRefreshMs.p95),
+        openPreview: ratio(ours.openMs.preview, baseline.openMs.preview),
+      },
+    };
+  }
+} finally {
+  await browser.close();
+  rmSync(base, { recursive: true, force: true });
+}
+
+const big = results['1MB'];
+const small = results['100KB'];
+const checks = {
+  keystrokeP95At1MB: {
+    value: big?.ours.keystrokeMs.p95,
+    target: targets.keystrokeP95Ms['1MB'],
+    ok: (big?.ours.keystrokeMs.p95 ?? Infinity) <= targets.keystrokeP95Ms['1MB'],
+  },
+  previewP95At100KB: {
+    value: small?.ours.previewRefreshMs.p95,
+    target: targets.previewP95Ms['100KB'],
+    ok: (small?.ours.previewRefreshMs.p95 ?? Infinity) <= targets.previewP95Ms['100KB'],
+  },
+  previewP95At1MB: {
+    value: big?.ours.previewRefreshMs.p95,
+    target: targets.previewP95Ms['1MB'],
+    ok: (big?.ours.previewRefreshMs.p95 ?? Infinity) <= targets.previewP95Ms['1MB'],
+  },
+  noLongTaskOver50msWhileTyping: {
+    value: Math.max(
+      small?.ours.longTasksWhileTyping.maxMs ?? 0,
+      big?.ours.longTasksWhileTyping.maxMs ?? 0,
+    ),
+    target: targets.longTaskMs,
+    ok:
+      (small?.ours.longTasksWhileTyping.over50ms ?? 1) === 0 &&
+      (big?.ours.longTasksWhileTyping.over50ms ?? 1) === 0,
+  },
+};
+
+console.table(
+  Object.fromEntries(
+    Object.entries(results).flatMap(([size, r]) => [
+      [
+        `${size} ours`,
+        {
+          'key p50': r.ours.keystrokeMs.p50,
+          'key p95': r.ours.keystrokeMs.p95,
+          'key max': r.ours.keystrokeMs.max,
+          'painted p95': r.ours.keystrokeToPaintedMs.p95,
+          'preview p50': r.ours.previewRefreshMs.p50,
+          'preview p95': r.ours.previewRefreshMs.p95,
+          'open editor': r.ours.openMs.editor,
+          'open preview': r.ours.openMs.preview,
+          'long tasks >50ms': r.ours.longTasksWhileTyping.over50ms,
+        },
+      ],
+      [
+        `${size} naive`,
+        {
+          'key p50': r.baseline.keystrokeMs.p50,
+          'key p95': r.baseline.keystrokeMs.p95,
+          'key max': r.baseline.keystrokeMs.max,
+          'painted p95': r.baseline.keystrokeToPaintedMs.p95,
+          'preview p50': r.baseline.previewRefreshMs.p50,
+          'preview p95': r.baseline.previewRefreshMs.p95,
+          'open editor': r.baseline.openMs.editor,
+          'open preview': r.baseline.openMs.preview,
+          'long tasks >50ms': r.baseline.longTasksWhileTyping.over50ms,
+        },
+      ],
+    ]),
+  ),
+);
+console.table(checks);
+
+mkdirSync(path.join(repoRoot, 'bench/results'), { recursive: true });
+writeFileSync(
+  path.join(repoRoot, 'bench/results/editor.json'),
+  JSON.stringify(
+    {
+      bench: 'editor',
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, node: process.version },
+      method: {
+        browser: 'headless Chromium (playwright-core), vsync and frame-rate limit off',
+        app: 'browser mode (dist/main/web.mjs) on a temporary workspace',
+        keystrokes,
+        keystrokeIntervalMs: 35,
+        keystrokeToFrame:
+          'keydown event timeStamp -> the next animation frame with its style and layout forced (keystrokeMs); and -> the first task after that frame was painted (keystrokeToPaintedMs)',
+        previewRefresh:
+          'keydown event timeStamp -> preview DOM updated for that document version (+1 frame)',
+        previewSamples,
+        baseline:
+          'naive: whole article rendered on the main thread and written with innerHTML on every change (?preview=naive)',
+      },
+      articles: articles.map(({ name, actualBytes, lines }) => ({
+        name,
+        bytes: actualBytes,
+        lines,
+      })),
+      targets,
+      results,
+      checks,
+    },
+    null,
+    2,
+  ) + '\n',
+);
+const failed = Object.values(checks).filter((c) => !c.ok).length;
+console.log(
+  failed === 0 ? 'editor bench: all targets met' : `editor bench: ${failed} target(s) missed`,
+);
+process.exitCode = failed === 0 ? 0 : 1;

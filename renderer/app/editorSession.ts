@@ -1,3 +1,4 @@
+import type { ChangeSet } from '@codemirror/state';
 import type { EditorView, ViewUpdate } from '@codemirror/view';
 import { useSyncExternalStore } from 'react';
 import type { DeferredChange } from '../editor/compositionQueue';
@@ -19,6 +20,24 @@ export interface ArticleSnapshot {
   /** Increases with every document change of that tab. */
   version: number;
   text: string;
+}
+
+/**
+ * What changed in the active article since the previous LiveEdit, for the preview worker, which
+ * keeps its own copy of the text: a keystroke in a 1 MB article sends a few bytes, not a megabyte.
+ */
+export interface LiveEdit {
+  tabId: string;
+  path: string;
+  version: number;
+  /** Version the changes apply to. */
+  baseVersion: number;
+  /** Changes from baseVersion to version; null when there is no continuous history (send the text). */
+  changes: ChangeSet | null;
+  /** True while the editor still holds exactly this version. */
+  isCurrent(): boolean;
+  /** The whole text of this version (only while isCurrent()). */
+  text(): string;
 }
 
 type Listener = () => void;
@@ -56,6 +75,10 @@ export class Signal<T> {
   };
 }
 
+/** The preview follows once typing pauses this long... */
+const previewQuietMs = 30;
+/** ...or this long after the first change it has not seen, whichever comes first. */
+const previewMaxDelayMs = 120;
 /** Side panels get the text once typing pauses this long... */
 const snapshotQuietMs = 250;
 /** ...or this long after the first unsaved-to-panels change, whichever comes first. */
@@ -75,6 +98,8 @@ export class EditorSession {
   private versions = new Map<string, number>();
   private snapshotScheduled = false;
   private liveScheduled = false;
+  private liveTimer: ReturnType<typeof setTimeout> | null = null;
+  private firstUnsentLive: number | null = null;
   private quietTimer: ReturnType<typeof setTimeout> | null = null;
   private firstUnsnapshotted: number | null = null;
   private cursorScheduled = false;
@@ -85,8 +110,14 @@ export class EditorSession {
    * paused for a moment (at most about a second late during non-stop typing).
    */
   readonly snapshot = new Signal<ArticleSnapshot | null>(null);
-  /** The text for the preview: taken in idle time after every change (its consumer is a worker). */
-  readonly liveSnapshot = new Signal<ArticleSnapshot | null>(null);
+  /** Edits for the preview: sent in idle time after changes (the text itself stays in the editor). */
+  readonly liveEdits = new Signal<LiveEdit | null>(null);
+  private live: {
+    tabId: string;
+    baseVersion: number;
+    changes: ChangeSet | null;
+    valid: boolean;
+  } | null = null;
   readonly activeView = new Signal<EditorView | null>(null);
   /**
    * Every document change, synchronously (tab id and version). Only for things that must see
@@ -103,7 +134,14 @@ export class EditorSession {
     this.current = { view, tabId, path };
     this.activeView.set(view);
     this.updateCursor();
+    this.live = { tabId, baseVersion: this.versionOf(tabId), changes: null, valid: false };
     this.takeSnapshot();
+  }
+
+  /** The preview lost track of the text (a worker restarted): the next LiveEdit carries no changes. */
+  resyncLiveEdits(): void {
+    if (this.live) this.live.valid = false;
+    this.scheduleLive();
   }
 
   detach(view: EditorView): void {
@@ -111,7 +149,8 @@ export class EditorSession {
     this.current = null;
     this.activeView.set(null);
     this.snapshot.set(null);
-    this.liveSnapshot.set(null);
+    this.liveEdits.set(null);
+    this.live = null;
   }
 
   versionOf(tabId: string): number {
@@ -125,6 +164,9 @@ export class EditorSession {
     if (update.docChanged) {
       const version = this.versionOf(current.tabId) + 1;
       this.versions.set(current.tabId, version);
+      const live = this.live;
+      if (live && live.tabId === current.tabId)
+        live.changes = live.changes ? live.changes.compose(update.changes) : update.changes;
       this.changes.set({ tabId: current.tabId, version });
       this.scheduleSnapshot();
     }
@@ -144,14 +186,55 @@ export class EditorSession {
     return this.view?.state.doc.toString() ?? null;
   }
 
-  private scheduleSnapshot(): void {
-    if (!this.liveScheduled) {
+  private scheduleLive(): void {
+    if (this.liveScheduled) return;
+    // While the writer types non-stop, the preview follows every ~previewMaxDelayMs rather than
+    // every key, so its work rarely lands between two keystrokes; after a pause it follows at once.
+    const now = performance.now();
+    this.firstUnsentLive ??= now;
+    if (this.liveTimer !== null) clearTimeout(this.liveTimer);
+    const wait = Math.max(
+      0,
+      Math.min(previewQuietMs, this.firstUnsentLive + previewMaxDelayMs - now),
+    );
+    this.liveTimer = setTimeout(() => {
+      this.liveTimer = null;
       this.liveScheduled = true;
       requestIdle(() => {
         this.liveScheduled = false;
-        this.take(this.liveSnapshot);
+        this.firstUnsentLive = null;
+        this.emitLive();
       }, 100);
-    }
+    }, wait);
+  }
+
+  private emitLive(): void {
+    const current = this.current;
+    const live = this.live;
+    if (!current || !live || live.tabId !== current.tabId) return;
+    const version = this.versionOf(current.tabId);
+    const previous = this.liveEdits.get();
+    if (live.valid && previous && previous.tabId === current.tabId && previous.version === version)
+      return;
+    const { view, tabId, path } = current;
+    const edit: LiveEdit = {
+      tabId,
+      path,
+      version,
+      baseVersion: live.baseVersion,
+      changes: live.valid ? (live.changes ?? null) : null,
+      isCurrent: () =>
+        this.current?.view === view &&
+        this.current.tabId === tabId &&
+        this.versionOf(tabId) === version,
+      text: () => view.state.doc.toString(),
+    };
+    this.live = { tabId, baseVersion: version, changes: null, valid: true };
+    this.liveEdits.set(edit);
+  }
+
+  private scheduleSnapshot(): void {
+    this.scheduleLive();
     // Panels: after a pause in typing, or at the latest `snapshotMaxDelayMs` after the first change.
     const now = performance.now();
     this.firstUnsnapshotted ??= now;
@@ -173,7 +256,7 @@ export class EditorSession {
   }
 
   private takeSnapshot(): void {
-    this.take(this.liveSnapshot);
+    this.emitLive();
     this.take(this.snapshot);
   }
 
@@ -183,12 +266,7 @@ export class EditorSession {
     const version = this.versionOf(current.tabId);
     const previous = signal.get();
     if (previous && previous.tabId === current.tabId && previous.version === version) return;
-    // The other cadence may already hold this version's text: reuse it.
-    const other = signal === this.snapshot ? this.liveSnapshot.get() : this.snapshot.get();
-    const text =
-      other && other.tabId === current.tabId && other.version === version
-        ? other.text
-        : current.view.state.doc.toString();
+    const text = current.view.state.doc.toString();
     const snapshot = { tabId: current.tabId, path: current.path, version, text };
     if (signal === this.snapshot) signal.setStaggered(snapshot);
     else signal.set(snapshot);
@@ -227,10 +305,6 @@ export function useCursor(session: EditorSession): CursorInfo {
 
 export function useSnapshot(session: EditorSession): ArticleSnapshot | null {
   return useSyncExternalStore(session.snapshot.subscribe, session.snapshot.get);
-}
-
-export function useLiveSnapshot(session: EditorSession): ArticleSnapshot | null {
-  return useSyncExternalStore(session.liveSnapshot.subscribe, session.liveSnapshot.get);
 }
 
 export function useActiveView(session: EditorSession): EditorView | null {

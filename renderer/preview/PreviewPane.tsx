@@ -64,23 +64,34 @@ export function PreviewPane({
     return () => controller.detach();
   }, [controller]);
 
-  // The live snapshot goes straight to the controller: no React render per keystroke.
+  // Edits go straight to the controller (and on to the worker): no React render per keystroke.
   useEffect(() => {
-    const push = (): void => controller.update(session.liveSnapshot.get(), articlePath ?? '');
-    push();
-    return session.liveSnapshot.subscribe(push);
-  }, [controller, session, articlePath]);
-
-  // Naive baseline (benchmark): render synchronously on every change.
-  useEffect(() => {
-    if (controller.strategy !== 'naive') return undefined;
-    return session.changes.subscribe(() => {
-      const text = session.text();
-      const tab = session.liveSnapshot.get();
-      const change = session.changes.get();
-      if (text !== null && tab && change)
-        controller.update({ ...tab, version: change.version, text }, articlePath ?? '');
-    });
+    controller.setResyncHandler(() => session.resyncLiveEdits());
+    if (controller.strategy === 'naive') {
+      // Naive baseline (benchmark): the whole text, rendered synchronously on every change.
+      const render = (): void => {
+        const change = session.changes.get();
+        const text = session.text();
+        if (change && text !== null)
+          controller.renderNaive(change.tabId, change.version, text, articlePath ?? '');
+      };
+      const whole = (): void => {
+        const edit = session.liveEdits.get();
+        if (edit && edit.changes === null && edit.isCurrent())
+          controller.renderNaive(edit.tabId, edit.version, edit.text(), articlePath ?? '');
+      };
+      whole();
+      const stopWhole = session.liveEdits.subscribe(whole);
+      const stopChanges = session.changes.subscribe(render);
+      return () => {
+        stopWhole();
+        stopChanges();
+      };
+    }
+    const push = (): void => controller.update(session.liveEdits.get(), articlePath ?? '');
+    // A new pane or article path: start from the whole text.
+    session.resyncLiveEdits();
+    return session.liveEdits.subscribe(push);
   }, [controller, session, articlePath]);
 
   // Broken images get a visible placeholder (and keep it across re-renders).

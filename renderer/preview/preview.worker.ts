@@ -1,25 +1,29 @@
 /// <reference lib="webworker" />
 /**
- * The preview worker: parses front matter, renders Markdown block by block and counts words,
- * off the main thread, so typing never waits for the preview (a 1 MB article takes far longer
- * to render than one frame).
+ * The preview worker: keeps a copy of the article (updated from the editor's changes), parses
+ * front matter, renders Markdown block by block (only around the edit when it can) and counts
+ * words, off the main thread, so typing never waits for the preview.
  */
-import type { PreviewRequest, PreviewResult, StatsMessage } from './previewModel';
-import { PreviewRenderer } from './previewModel';
+import type { PreviewResult, ResyncMessage, StatsMessage, WorkerRequest } from './previewModel';
+import { WorkerDocument } from './previewModel';
 
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<PreviewRequest>) => void) | null;
-  postMessage(message: PreviewResult | StatsMessage | { version: number; error: string }): void;
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(
+    message: PreviewResult | ResyncMessage | StatsMessage | { version: number; error: string },
+  ): void;
 }
 
 const scope = self as unknown as WorkerScope;
-const renderer = new PreviewRenderer();
+const article = new WorkerDocument();
 
 let statsTimer: ReturnType<typeof setTimeout> | null = null;
 
 scope.onmessage = (event) => {
   try {
-    scope.postMessage(renderer.render(event.data));
+    const reply = article.handle(event.data);
+    scope.postMessage(reply);
+    if ('kind' in reply) return;
   } catch (error) {
     scope.postMessage({ version: event.data.version, error: (error as Error).message });
     return;
@@ -28,7 +32,7 @@ scope.onmessage = (event) => {
   if (statsTimer !== null) clearTimeout(statsTimer);
   statsTimer = setTimeout(() => {
     statsTimer = null;
-    const stats = renderer.stats();
+    const stats = article.renderer.stats();
     if (stats) scope.postMessage(stats);
   }, 0);
 };

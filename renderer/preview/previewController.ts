@@ -1,9 +1,15 @@
-import type { ArticleSnapshot } from '../app/editorSession';
+import type { LiveEdit } from '../app/editorSession';
 import { Signal } from '../app/editorSession';
 import type { WriterStats } from '../../shared/stats/writerStats';
 import { BlockReconciler } from './blockReconciler';
-import type { AssetUrlPattern, PreviewRequest, PreviewResult, StatsMessage } from './previewModel';
-import { assetUrlFrom, PreviewRenderer } from './previewModel';
+import type {
+  AssetUrlPattern,
+  PreviewResult,
+  ResyncMessage,
+  StatsMessage,
+  WorkerRequest,
+} from './previewModel';
+import { assetUrlFrom, WorkerDocument } from './previewModel';
 import { previewSanitizer, renderArticlePreview } from './renderArticlePreview';
 
 export type PreviewStrategy = 'incremental' | 'naive';
@@ -15,15 +21,22 @@ export interface RenderedInfo {
   elapsed: number;
 }
 
-type WorkerReply = PreviewResult | StatsMessage | { version: number; error: string };
+type WorkerReply =
+  PreviewResult | ResyncMessage | StatsMessage | { version: number; error: string };
+
+interface Pending {
+  edit: LiveEdit;
+  articlePath: string;
+}
 
 /**
  * Drives the live preview off the keystroke path:
  *
- *   snapshot (idle time) -> worker: front matter + markdown-it blocks + stats
+ *   editor changes (idle time) -> worker: applies them to its copy of the text, renders the
+ *   blocks around the edit (or everything) through the shared pipeline, counts words
  *   -> main thread: sanitize only new blocks, morph only changed ones (BlockReconciler)
  *
- * One request is in flight at a time; edits made meanwhile are coalesced into the next one.
+ * One request is in flight at a time; edits made meanwhile are composed into the next one.
  * `naive` is the benchmark's baseline: the whole article re-rendered on the main thread and
  * written with innerHTML on every change.
  */
@@ -35,15 +48,18 @@ export class PreviewController {
   private container: HTMLElement | null = null;
   private reconciler: BlockReconciler | null = null;
   private worker: Worker | null = null;
-  private inFlight: { request: PreviewRequest; tabId: string; started: number } | null = null;
-  private pending: { snapshot: ArticleSnapshot; articlePath: string } | null = null;
+  private inFlight: { request: WorkerRequest; tabId: string; started: number } | null = null;
+  private pending: Pending | null = null;
   private shownTab: string | null = null;
   /** Id of the worker result the page shows (the worker sends blocks relative to it). */
   private appliedId: number | null = null;
-  private lastRequest: { snapshot: ArticleSnapshot; articlePath: string } | null = null;
+  /** The text version the worker holds (after the requests sent so far). */
+  private workerDoc: { tabId: string; version: number } | null = null;
   /** Renders on the main thread when no worker can be started (tests, odd environments). */
-  private local: PreviewRenderer | null = null;
+  private local: WorkerDocument | null = null;
   private listeners = new Set<() => void>();
+  /** Asks the editor session for the whole text again (the worker lost track of it). */
+  private onResync: () => void = () => {};
 
   constructor(
     private readonly assets: AssetUrlPattern,
@@ -62,7 +78,13 @@ export class PreviewController {
     this.reconciler = null;
     this.worker?.terminate();
     this.worker = null;
+    this.workerDoc = null;
     this.inFlight = null;
+  }
+
+  /** Who to ask for the whole text when the worker has lost track of it (the editor session). */
+  setResyncHandler(handler: () => void): void {
+    this.onResync = handler;
   }
 
   /** Top-level blocks and their lines (scroll sync). */
@@ -76,19 +98,45 @@ export class PreviewController {
     return () => this.listeners.delete(listener);
   }
 
-  update(snapshot: ArticleSnapshot | null, articlePath: string): void {
-    if (!snapshot) {
+  /** The next edit of the active article (null: no article). */
+  update(edit: LiveEdit | null, articlePath: string): void {
+    if (!edit) {
       this.clear();
       return;
     }
-    const last = this.pending ?? this.lastRequest;
-    if (last && last.snapshot === snapshot && last.articlePath === articlePath) return;
-    if (this.strategy === 'naive') {
-      this.renderNaive(snapshot, articlePath);
-      return;
+    const last = this.pending?.edit;
+    if (last === edit) return;
+    // Compose with an edit still waiting, so the worker gets one continuous change.
+    if (
+      last &&
+      last.tabId === edit.tabId &&
+      last.version === edit.baseVersion &&
+      last.changes &&
+      edit.changes
+    ) {
+      const composed: LiveEdit = {
+        ...edit,
+        baseVersion: last.baseVersion,
+        changes: last.changes.compose(edit.changes),
+      };
+      this.pending = { edit: composed, articlePath };
+    } else {
+      this.pending = { edit, articlePath };
     }
-    this.pending = { snapshot, articlePath };
     if (!this.inFlight) this.sendPending();
+  }
+
+  /** Naive baseline: the whole text on every change, rendered on the main thread. */
+  renderNaive(tabId: string, version: number, text: string, articlePath: string): void {
+    const container = this.container;
+    if (!container) return;
+    const started = performance.now();
+    container.innerHTML = renderArticlePreview(text, {
+      articlePath,
+      toAssetUrl: assetUrlFrom(this.assets),
+    });
+    this.shownTab = tabId;
+    this.finish(tabId, version, started);
   }
 
   clear(): void {
@@ -110,17 +158,14 @@ export class PreviewController {
       });
       this.worker.onmessage = (event: MessageEvent<WorkerReply>) => this.receive(event.data);
       this.worker.onerror = () => {
-        // Fall back to rendering on the main thread (still block-incremental).
+        // Render on the main thread from now on (still block-incremental); it needs the text.
         this.worker?.terminate();
         this.worker = null;
+        this.local = new WorkerDocument();
+        this.workerDoc = null;
         this.appliedId = null;
-        this.local = new PreviewRenderer();
-        const flight = this.inFlight;
-        if (flight) {
-          this.receive(this.local.render({ ...flight.request, baseId: null }));
-          const stats = this.local.stats();
-          if (stats) this.receive(stats);
-        }
+        this.inFlight = null;
+        this.onResync();
       };
     } catch {
       this.worker = null;
@@ -132,31 +177,55 @@ export class PreviewController {
     const pending = this.pending;
     if (!pending) return;
     this.pending = null;
-    this.lastRequest = pending;
-    const request: PreviewRequest = {
-      baseId: pending.snapshot.tabId === this.shownTab ? this.appliedId : null,
-      version: pending.snapshot.version,
-      text: pending.snapshot.text,
-      articlePath: pending.articlePath,
+    const { edit, articlePath } = pending;
+    const base = {
+      baseId: edit.tabId === this.shownTab ? this.appliedId : null,
+      version: edit.version,
+      articlePath,
       assets: this.assets,
     };
-    this.inFlight = { request, tabId: pending.snapshot.tabId, started: performance.now() };
-    const worker = this.local ? null : this.ensureWorker();
-    if (worker) worker.postMessage(request);
-    else {
-      this.local ??= new PreviewRenderer();
-      const local = this.local;
-      queueMicrotask(() => {
-        this.receive(local.render(request));
-        const stats = local.stats();
-        if (stats) this.receive(stats);
-      });
+    let request: WorkerRequest;
+    const doc = this.workerDoc;
+    if (edit.changes && doc && doc.tabId === edit.tabId && doc.version === edit.baseVersion) {
+      request = {
+        ...base,
+        edit: { baseVersion: edit.baseVersion, changes: edit.changes.toJSON() },
+      };
+    } else if (edit.isCurrent()) {
+      request = { ...base, text: edit.text() };
+    } else {
+      // The editor has moved on and this edit cannot be applied: ask for a fresh start.
+      this.workerDoc = null;
+      this.onResync();
+      return;
     }
+    this.workerDoc = { tabId: edit.tabId, version: edit.version };
+    this.inFlight = { request, tabId: edit.tabId, started: performance.now() };
+    const worker = this.local ? null : this.ensureWorker();
+    if (worker) {
+      worker.postMessage(request);
+      return;
+    }
+    this.local ??= new WorkerDocument();
+    const local = this.local;
+    queueMicrotask(() => {
+      this.receive(local.handle(request));
+      const stats = local.renderer.stats();
+      if (stats) this.receive(stats);
+    });
   }
 
   private receive(reply: WorkerReply): void {
     if ('kind' in reply) {
-      if (this.shownTab !== null) this.stats.set(reply.stats);
+      if (reply.kind === 'stats') {
+        if (this.shownTab !== null) this.stats.set(reply.stats);
+        return;
+      }
+      // resync: the worker does not have the text the edit applies to.
+      this.inFlight = null;
+      this.workerDoc = null;
+      this.onResync();
+      if (this.pending) this.sendPending();
       return;
     }
     const flight = this.inFlight;
@@ -173,26 +242,18 @@ export class PreviewController {
         // Out of step with the worker: start over with a full render.
         this.reconciler.reset();
         this.appliedId = null;
-        if (!this.pending && this.lastRequest) this.pending = this.lastRequest;
-        this.sendPending();
+        this.workerDoc = null;
+        this.onResync();
         return;
       }
+      // Lay the preview out now, in this task, rather than in the next keystroke's frame.
+      void this.container?.offsetHeight;
       this.title.set(reply.title);
       this.finish(flight.tabId, reply.version, flight.started);
+    } else if (flight && 'error' in reply) {
+      this.workerDoc = null;
     }
     if (this.pending) this.sendPending();
-  }
-
-  private renderNaive(snapshot: ArticleSnapshot, articlePath: string): void {
-    const container = this.container;
-    if (!container) return;
-    const started = performance.now();
-    container.innerHTML = renderArticlePreview(snapshot.text, {
-      articlePath,
-      toAssetUrl: assetUrlFrom(this.assets),
-    });
-    this.shownTab = snapshot.tabId;
-    this.finish(snapshot.tabId, snapshot.version, started);
   }
 
   private finish(tabId: string, version: number, started: number): void {

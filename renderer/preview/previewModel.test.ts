@@ -3,7 +3,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PreviewRequest } from './previewModel';
 import type { PreviewBlock, RenderedBlock } from './previewModel';
-import { isSame, PreviewRenderer, renderPreview, shiftDataLines } from './previewModel';
+import {
+  applyChanges,
+  isSame,
+  PreviewRenderer,
+  renderPreview,
+  shiftDataLines,
+  WorkerDocument,
+} from './previewModel';
+import { ChangeSet } from '@codemirror/state';
 
 const sample = readFileSync(
   path.resolve(import.meta.dirname, '../../tests/fixtures/articles-e2e/posts/chip-export-rules.md'),
@@ -209,4 +217,41 @@ describe('incremental re-rendering', () => {
       expect(incremental).toBeGreaterThan(5);
     },
   );
+});
+
+describe("the worker's copy of the text", () => {
+  const base = {
+    baseId: null,
+    articlePath: 'posts/chip-export-rules.md',
+    assets: { prefix: '/asset/', suffix: '' },
+  };
+
+  it('applies editor changes to its copy instead of receiving the whole text', () => {
+    const text = '# 标题\n\n第一段。\n';
+    const changes = ChangeSet.of([{ from: 9, insert: '补充' }], text.length);
+    expect(applyChanges(text, changes.toJSON())).toBe('# 标题\n\n第一段补充。\n');
+
+    const doc = new WorkerDocument();
+    doc.handle({ ...base, version: 1, text });
+    const reply = doc.handle({
+      ...base,
+      version: 2,
+      edit: { baseVersion: 1, changes: changes.toJSON() },
+    });
+    expect('kind' in reply).toBe(false);
+    if (!('kind' in reply))
+      expect(reply.blocks.some((b) => 'html' in b && b.html.includes('第一段补充。'))).toBe(true);
+  });
+
+  it('asks for the whole text when an edit does not fit its copy', () => {
+    const doc = new WorkerDocument();
+    const changes = ChangeSet.of([{ from: 0, insert: 'x' }], 3);
+    expect(
+      doc.handle({ ...base, version: 5, edit: { baseVersion: 4, changes: changes.toJSON() } }),
+    ).toEqual({ kind: 'resync', version: 5 });
+    doc.handle({ ...base, version: 1, text: 'abcdef' });
+    expect(
+      doc.handle({ ...base, version: 2, edit: { baseVersion: 1, changes: changes.toJSON() } }),
+    ).toEqual({ kind: 'resync', version: 2 });
+  });
 });

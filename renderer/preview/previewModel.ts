@@ -1,3 +1,4 @@
+import { ChangeSet } from '@codemirror/state';
 import type { MarkdownIt, Token } from 'markdown-it';
 import { parseArticle, splitArticle } from '../../shared/article';
 import { renderArticleHeader } from '../../shared/markdown/articleHeader';
@@ -60,6 +61,65 @@ export interface PreviewResult {
   bodyStartLine: number;
   /** From the front matter, for the window title and tabs. */
   title: string | null;
+}
+
+/**
+ * What the page sends the worker: the whole text (first render, another tab) or only the
+ * editor's changes since the version the worker already has.
+ */
+export interface WorkerRequest {
+  baseId: number | null;
+  version: number;
+  articlePath: string;
+  assets: AssetUrlPattern;
+  text?: string;
+  edit?: { baseVersion: number; changes: unknown };
+}
+
+/** The worker's text was not at the edit's base version: the page sends the whole text again. */
+export interface ResyncMessage {
+  kind: 'resync';
+  version: number;
+}
+
+/** Applies a serialized CodeMirror ChangeSet (`ChangeSet.toJSON()`) to a string. */
+export function applyChanges(text: string, json: unknown): string {
+  const changes = ChangeSet.fromJSON(json);
+  if (changes.length !== text.length)
+    throw new Error(`changes for ${changes.length} characters, text has ${text.length}`);
+  let out = '';
+  let pos = 0;
+  changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+    out += text.slice(pos, fromA) + inserted.toString();
+    pos = toA;
+  });
+  return out + text.slice(pos);
+}
+
+/** The worker's copy of the open article, kept current from edits. */
+export class WorkerDocument {
+  private text: string | null = null;
+  private version = -1;
+  readonly renderer = new PreviewRenderer();
+
+  /** Renders a request, or asks for the whole text when an edit does not fit the copy it has. */
+  handle(request: WorkerRequest): PreviewResult | ResyncMessage {
+    if (request.text !== undefined) {
+      this.text = request.text;
+    } else if (request.edit && this.text !== null && request.edit.baseVersion === this.version) {
+      try {
+        this.text = applyChanges(this.text, request.edit.changes);
+      } catch {
+        this.text = null;
+        return { kind: 'resync', version: request.version };
+      }
+    } else {
+      this.text = null;
+      return { kind: 'resync', version: request.version };
+    }
+    this.version = request.version;
+    return this.renderer.render({ ...request, text: this.text });
+  }
 }
 
 /** Writer statistics, sent after the preview result so they never delay it. */

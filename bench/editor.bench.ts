@@ -82,6 +82,12 @@ interface RunResult {
   keystrokeMs: { p50: number; p95: number; max: number; samples: number };
   /** keydown -> first task after that frame was painted (includes paint and commit). */
   keystrokeToPaintedMs: { p50: number; p95: number; max: number };
+  /**
+   * The keystroke split in two: waiting for the main thread (other tasks were running when the
+   * key arrived) and the keystroke's own work (handler start -> its frame laid out).
+   */
+  keystrokeQueuedMs: { p50: number; p95: number };
+  keystrokeWorkMs: { p50: number; p95: number };
   previewRefreshMs: { p50: number; p95: number; max: number; samples: number };
   longTasksWhileTyping: { count: number; maxMs: number; over50ms: number };
 }
@@ -94,6 +100,7 @@ const probes = `(() => {
   window.__bylineProbe = probe;
   window.addEventListener('keydown', (event) => {
     const start = event.timeStamp;
+    const handled = performance.now();
     requestAnimationFrame(() => {
       // The frame that shows the keystroke: its style and layout are forced here, so "frame"
       // is the end of the main thread's part of that frame (script + style + layout).
@@ -101,7 +108,7 @@ const probes = `(() => {
       const frame = performance.now();
       // And after the frame has been painted and committed: the next task.
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => probe.keys.push({ start, frame, end: performance.now() });
+      channel.port1.onmessage = () => probe.keys.push({ start, handled, frame, end: performance.now() });
       channel.port2.postMessage(0);
     });
   }, true);
@@ -218,13 +225,15 @@ async function runOne(
     const probe = (
       window as unknown as {
         __bylineProbe: {
-          keys: { start: number; frame: number; end: number }[];
+          keys: { start: number; handled: number; frame: number; end: number }[];
           longTasks: { start: number; duration: number }[];
         };
       }
     ).__bylineProbe;
     return {
       keys: probe.keys.map((k) => k.frame - k.start),
+      queued: probe.keys.map((k) => k.handled - k.start),
+      work: probe.keys.map((k) => k.frame - k.handled),
       painted: probe.keys.map((k) => k.end - k.start),
       longTasks: probe.longTasks.filter((t) => t.start >= since).map((t) => t.duration),
     };
@@ -276,6 +285,14 @@ async function runOne(
       p50: round(percentile(typing.painted, 50)),
       p95: round(percentile(typing.painted, 95)),
       max: round(Math.max(...typing.painted)),
+    },
+    keystrokeQueuedMs: {
+      p50: round(percentile(typing.queued, 50)),
+      p95: round(percentile(typing.queued, 95)),
+    },
+    keystrokeWorkMs: {
+      p50: round(percentile(typing.work, 50)),
+      p95: round(percentile(typing.work, 95)),
     },
     previewRefreshMs: {
       p50: round(percentile(refresh, 50)),
@@ -396,6 +413,8 @@ console.table(
           'key p95': r.ours.keystrokeMs.p95,
           'key max': r.ours.keystrokeMs.max,
           'painted p95': r.ours.keystrokeToPaintedMs.p95,
+          'queued p95': r.ours.keystrokeQueuedMs.p95,
+          'work p95': r.ours.keystrokeWorkMs.p95,
           'preview p50': r.ours.previewRefreshMs.p50,
           'preview p95': r.ours.previewRefreshMs.p95,
           'open editor': r.ours.openMs.editor,
@@ -410,6 +429,8 @@ console.table(
           'key p95': r.baseline.keystrokeMs.p95,
           'key max': r.baseline.keystrokeMs.max,
           'painted p95': r.baseline.keystrokeToPaintedMs.p95,
+          'queued p95': r.baseline.keystrokeQueuedMs.p95,
+          'work p95': r.baseline.keystrokeWorkMs.p95,
           'preview p50': r.baseline.previewRefreshMs.p50,
           'preview p95': r.baseline.previewRefreshMs.p95,
           'open editor': r.baseline.openMs.editor,

@@ -356,9 +356,10 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
       focusMode: settings.focusMode,
       typewriter: settings.typewriterMode,
       readOnly: false,
+      spellcheck: settings.spellcheck,
       phrases: editorPhrases(locale),
     }),
-    [settings.lineNumbers, settings.focusMode, settings.typewriterMode, locale],
+    [settings.lineNumbers, settings.focusMode, settings.typewriterMode, settings.spellcheck, locale],
   );
   const keymapExtension = useMemo(
     () => [

@@ -39,6 +39,8 @@ export interface EditorConfig {
   focusMode: boolean;
   typewriter: boolean;
   readOnly: boolean;
+  /** Spell checking of prose (never of front matter or code); settings.spellcheck. */
+  spellcheck: boolean;
   /** CodeMirror's own UI text (search panel), translated. */
   phrases: Readonly<Record<string, string>>;
 }
@@ -70,6 +72,7 @@ const compartments = {
   typewriter: new Compartment(),
   readOnly: new Compartment(),
   phrases: new Compartment(),
+  spellcheck: new Compartment(),
 };
 
 function configured(config: EditorConfig): Record<keyof typeof compartments, Extension> {
@@ -78,6 +81,9 @@ function configured(config: EditorConfig): Record<keyof typeof compartments, Ext
     focusMode: config.focusMode ? focusMode() : [],
     typewriter: config.typewriter ? typewriterScrolling() : [],
     readOnly: [EditorState.readOnly.of(config.readOnly), EditorView.editable.of(true)],
+    spellcheck: config.spellcheck
+      ? [EditorView.contentAttributes.of({ spellcheck: 'true' }), proseSpellcheck]
+      : EditorView.contentAttributes.of({ spellcheck: 'false' }),
     phrases: EditorState.phrases.of(config.phrases),
   };
 }
@@ -122,15 +128,14 @@ export function writingEditorExtensions(
     editorTheme(),
     compositionQueue,
     trackedPositions,
-    proseSpellcheck,
     imagePasteAndDrop(callbacks.onImportImages),
     compartments.lineNumbers.of(values.lineNumbers),
     compartments.focusMode.of(values.focusMode),
     compartments.typewriter.of(values.typewriter),
     compartments.readOnly.of(values.readOnly),
     compartments.phrases.of(values.phrases),
+    compartments.spellcheck.of(values.spellcheck),
     EditorView.contentAttributes.of({
-      spellcheck: 'true',
       autocorrect: 'off',
       autocapitalize: 'off',
       'aria-multiline': 'true',

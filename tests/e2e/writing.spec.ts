@@ -383,3 +383,37 @@ test('screenshots of the split view in light and dark themes', async ({ app }) =
     path.join(repoRoot, 'docs/images/byline-split.png'),
   );
 });
+
+test('focus mode, typewriter mode, line numbers, and no spellcheck in front matter or code', async ({
+  app,
+}) => {
+  await open(app, sample);
+  // Spellcheck: on for prose, off on front matter lines.
+  await expect(app.locator('.cm-content')).toHaveAttribute('spellcheck', 'true');
+  await expect(app.locator('.cm-line', { hasText: 'featured_image:' })).toHaveAttribute(
+    'spellcheck',
+    'false',
+  );
+  await expect(app.locator('.cm-line', { hasText: '在全球算力竞争日益激烈' })).not.toHaveAttribute(
+    'spellcheck',
+    'false',
+  );
+
+  await preview(app).locator('p', { hasText: '在全球算力竞争日益激烈' }).click();
+  await app.locator('[data-command="view.focusMode"]').click();
+  await expect(app.locator('.cm-editor')).toHaveClass(/cm-focus-mode/);
+  await expect(app.locator('.cm-line.cm-focus-current')).toHaveCount(1);
+  await expect(app.locator('.cm-line.cm-focus-current')).toContainText('在全球算力竞争日益激烈');
+  await expect(app.locator('[data-command="view.focusMode"]')).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+
+  await app.locator('[data-command="view.typewriterMode"]').click();
+  await expect(app.locator('.cm-editor')).toHaveClass(/cm-typewriter/);
+
+  await app.locator('[data-command="window.settings"]').click();
+  await app.getByRole('dialog').getByLabel('Show line numbers').check();
+  await app.getByRole('button', { name: 'Done' }).click();
+  await expect(app.locator('.cm-lineNumbers')).toBeVisible();
+});

@@ -43,6 +43,7 @@ export function FrontMatterPanel({ onClose }: SidePanelProps): React.JSX.Element
   const [editError, setEditError] = useState<string | null>(null);
 
   const text = activeTab && snapshot && snapshot.tabId === activeTab.id ? snapshot.text : null;
+  const revision = activeTab && snapshot && snapshot.tabId === activeTab.id ? snapshot.version : 0;
   const parsed = useMemo(() => (text === null ? null : parseArticle(text)), [text]);
   const broken = parsed?.error ?? null;
 
@@ -94,6 +95,8 @@ export function FrontMatterPanel({ onClose }: SidePanelProps): React.JSX.Element
       images,
       assetUrl,
       labelLanguage,
+      revision,
+      currentVersion: () => (tabId ? editor.versionOf(tabId) : 0),
       set(path, value, options = {}) {
         setEditError(null);
         applyFormEdit(
@@ -127,6 +130,8 @@ export function FrontMatterPanel({ onClose }: SidePanelProps): React.JSX.Element
       images,
       assetUrl,
       labelLanguage,
+      revision,
+      tabId,
       editor,
       onError,
       shownText,

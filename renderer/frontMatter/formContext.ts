@@ -25,6 +25,10 @@ export interface FormContextValue {
   setRaw(key: string, yaml: string): { message: string; line: number } | null;
   /** The YAML quoting a top-level text field has right now (kept while the writer types). */
   styleOf(key: string): YamlScalarStyle | null;
+  /** Document version of the snapshot the form shows (increases with every change). */
+  revision: number;
+  /** The editor's document version right now (ahead of `revision` until the next snapshot). */
+  currentVersion(): number;
   /** A value as it is in the editor right now (the rendered form may lag a snapshot behind). */
   valueNow(path: readonly string[]): unknown;
   /** A top-level field's value as YAML text (for the raw editor), from the shown text. */

@@ -19,12 +19,6 @@ function rendererSources(dir = path.join(root, 'renderer')): string {
     .join('\n');
 }
 
-/**
- * Commands whose renderer handler belongs to another issue and has not landed yet. The menu shows
- * them; until a handler is registered they do nothing. Remove an id once its handler exists.
- */
-const pendingHandlers = new Set(['file.newArticle', 'window.history']);
-
 describe('command registry', () => {
   it('lists every id once, with one descriptor each', () => {
     expect(new Set(commandIds).size).toBe(commandIds.length);
@@ -32,13 +26,13 @@ describe('command registry', () => {
     for (const id of commandIds) expect(commandById(id).id).toBe(id);
   });
 
-  it('every command the menu shows has a handler registered by the renderer (or is a known pending one)', () => {
+  it('every command the menu shows has a handler registered by the renderer', () => {
     const source = rendererSources();
     const escape = (id: string): string => id.replace('.', '\\.');
     const missing = commandIds.filter(
       (id) => !new RegExp(`'${escape(id)}'\\s*:|useCommandHandler\\(\\s*'${escape(id)}'|toggleCommand:\\s*'${escape(id)}'`).test(source),
     );
-    expect(missing.filter((id) => !pendingHandlers.has(id))).toEqual([]);
+    expect(missing).toEqual([]);
   });
 
   it('the renderer’s i18n resources carry every command label, identical to the menu’s', () => {

@@ -10,10 +10,11 @@
 // the next 60 Hz tick (which would add up to 16.7 ms to every figure, whatever the editor does).
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { chromium } from 'playwright-core';
 import { generateArticle } from './editorArticle';
 
@@ -69,6 +70,45 @@ async function startServer(workspace: string, dataDir: string): Promise<Server> 
   return { url, child };
 }
 
+interface LoafScript {
+  duration: number;
+  invoker: string;
+  sourceURL: string;
+  sourceFunctionName: string;
+  sourceCharPosition: number;
+}
+
+/** Bundle position of a long frame's script -> original source file:line (renderer source map). */
+let sourceMap: { map: TraceMap; lineStarts: number[]; file: string } | null = null;
+function attribute(script: LoafScript): string {
+  const file = script.sourceURL.split('/').pop()?.split('?')[0] ?? '';
+  if (!file.endsWith('.js')) return `${script.invoker} ${script.sourceFunctionName}`.trim();
+  if (sourceMap?.file !== file) {
+    const js = path.join(repoRoot, 'dist/renderer/assets', file);
+    if (!existsSync(`${js}.map`)) return `${file} ${script.sourceFunctionName}`;
+    const code = readFileSync(js, 'utf8');
+    const lineStarts = [0];
+    for (let i = code.indexOf('\n'); i !== -1; i = code.indexOf('\n', i + 1))
+      lineStarts.push(i + 1);
+    sourceMap = { map: new TraceMap(readFileSync(`${js}.map`, 'utf8')), lineStarts, file };
+  }
+  const { lineStarts, map } = sourceMap;
+  let line = 0;
+  while (
+    line + 1 < lineStarts.length &&
+    (lineStarts[line + 1] as number) <= script.sourceCharPosition
+  )
+    line++;
+  const original = originalPositionFor(map, {
+    line: line + 1,
+    column: script.sourceCharPosition - (lineStarts[line] as number),
+  });
+  const source = (original.source ?? file)
+    .replace(/^(\.\.\/)+/, '')
+    .replace(/^.*node_modules\//, '');
+  return `${source}:${original.line ?? '?'} ${original.name ?? script.sourceFunctionName ?? ''}`.trim();
+}
+
 const percentile = (values: number[], p: number): number => {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -90,13 +130,23 @@ interface RunResult {
   keystrokeWorkMs: { p50: number; p95: number };
   previewRefreshMs: { p50: number; p95: number; max: number; samples: number };
   longTasksWhileTyping: { count: number; maxMs: number; over50ms: number };
+  /**
+   * Long animation frames (> 50 ms) while typing, each with the script that took most of it,
+   * mapped back to the source through the bundle's source map: which code blocked the keys.
+   */
+  longFramesWhileTyping: {
+    durationMs: number;
+    script: string;
+    scriptMs: number;
+    invoker: string;
+  }[];
 }
 
 /** In-page probes: keystroke -> next frame, preview rendered events, long tasks. */
 const probes = `(() => {
   // tsx (esbuild) names inner functions with a __name helper; functions passed to page.evaluate need it too.
   globalThis.__name = globalThis.__name || ((fn) => fn);
-  const probe = { keys: [], rendered: [], longTasks: [], pending: null };
+  const probe = { keys: [], rendered: [], longTasks: [], longFrames: [], pending: null };
   window.__bylineProbe = probe;
   window.addEventListener('keydown', (event) => {
     const start = event.timeStamp;
@@ -118,6 +168,17 @@ const probes = `(() => {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const scripts = (entry.scripts || []).map((s) => ({
+          duration: s.duration, invoker: s.invoker, sourceURL: s.sourceURL,
+          sourceFunctionName: s.sourceFunctionName, sourceCharPosition: s.sourceCharPosition,
+        }));
+        probe.longFrames.push({ start: entry.startTime, duration: entry.duration, scripts });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {}
 })()`;
 
 async function waitFrames(page: Page, count = 2): Promise<void> {
@@ -227,6 +288,7 @@ async function runOne(
         __bylineProbe: {
           keys: { start: number; handled: number; frame: number; end: number }[];
           longTasks: { start: number; duration: number }[];
+          longFrames: { start: number; duration: number; scripts: LoafScript[] }[];
         };
       }
     ).__bylineProbe;
@@ -236,6 +298,7 @@ async function runOne(
       work: probe.keys.map((k) => k.frame - k.handled),
       painted: probe.keys.map((k) => k.end - k.start),
       longTasks: probe.longTasks.filter((t) => t.start >= since).map((t) => t.duration),
+      longFrames: probe.longFrames.filter((f) => f.start >= since),
     };
   }, typingStart);
 
@@ -300,6 +363,15 @@ async function runOne(
       max: round(Math.max(...refresh)),
       samples: refresh.length,
     },
+    longFramesWhileTyping: typing.longFrames.map((frame) => {
+      const top = [...frame.scripts].sort((a, b) => b.duration - a.duration)[0];
+      return {
+        durationMs: round(frame.duration),
+        script: top ? attribute(top) : '(rendering, no script)',
+        scriptMs: round(top?.duration ?? 0),
+        invoker: top?.invoker ?? '',
+      };
+    }),
     longTasksWhileTyping: {
       count: typing.longTasks.length,
       maxMs: round(Math.max(0, ...typing.longTasks)),
@@ -442,6 +514,13 @@ console.table(
   ),
 );
 console.table(checks);
+for (const [size, r] of Object.entries(results)) {
+  for (const frame of r.ours.longFramesWhileTyping) {
+    console.log(
+      `${size} ours: long frame ${frame.durationMs} ms, mostly ${frame.script} (${frame.scriptMs} ms, ${frame.invoker})`,
+    );
+  }
+}
 
 mkdirSync(path.join(repoRoot, 'bench/results'), { recursive: true });
 writeFileSync(

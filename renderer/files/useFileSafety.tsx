@@ -10,7 +10,6 @@ import { useTranslation } from 'react-i18next';
 import type { BylineApi, FileStamp, JournalEntry, LibraryEntry, SaveResult, Settings, TextFormat } from '../../shared/ipc/contract';
 import type { CommandHandlers } from '../app/commandHandlers';
 import type { EditorSession } from '../app/editorSession';
-import { useSnapshot } from '../app/editorSession';
 import { useLatest } from '../app/useLatest';
 import type { ArticleTab } from '../app/workbenchContext';
 import type { LibraryTools } from '../library/LibrarySidebar';
@@ -216,7 +215,8 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
   }, [optionsRef, saveTab]);
 
   // Journal and autosave both follow the idle-time snapshot of the active editor, never keystrokes.
-  const snapshot = useSnapshot(session);
+  // Subscribed imperatively: as React state it would re-render the whole shell on every snapshot,
+  // a long task in a 1 MB article (bench/editor.bench.ts).
   const activeConflict = options.activeTab ? conflicts.has(options.activeTab.id) : false;
   const activeDeleted = options.activeTab ? deleted.has(options.activeTab.id) : false;
   const activeUnencodable = options.activeTab ? unencodable?.tabId === options.activeTab.id : false;
@@ -234,9 +234,6 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
       void api['journal.discard']({ path: current.path }).catch(() => undefined);
     }
   }, [api, session, tab]);
-  useEffect(() => {
-    if (snapshot && journalTimer.current === null) journalTimer.current = setTimeout(flushJournal, journalDelayMs);
-  }, [snapshot, flushJournal]);
   useEffect(
     () => () => {
       if (journalTimer.current !== null) clearTimeout(journalTimer.current);
@@ -245,13 +242,27 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
   );
 
   // Autosave: debounced, once typing pauses.
+  const autosaveBlocked = activeConflict || activeDeleted || activeUnencodable;
   useEffect(() => {
-    if (!snapshot || !optionsRef.current.settings.autosave || activeConflict || activeDeleted || activeUnencodable) return undefined;
-    const current = tab(snapshot.tabId);
-    if (!current || current.readOnly || current.saving || snapshot.text === current.savedText) return undefined;
-    const timer = setTimeout(() => void saveTab(current.id), autosaveDelayMs);
-    return () => clearTimeout(timer);
-  }, [snapshot, optionsRef, saveTab, tab, activeConflict, activeDeleted, activeUnencodable]);
+    let autosaveTimer: ReturnType<typeof setTimeout> | null = null;
+    const onSnapshot = (): void => {
+      const snapshot = session.snapshot.get();
+      if (!snapshot) return;
+      if (journalTimer.current === null) journalTimer.current = setTimeout(flushJournal, journalDelayMs);
+      if (autosaveTimer !== null) clearTimeout(autosaveTimer);
+      autosaveTimer = null;
+      if (!optionsRef.current.settings.autosave || autosaveBlocked) return;
+      const current = tab(snapshot.tabId);
+      if (!current || current.readOnly || current.saving || snapshot.text === current.savedText) return;
+      autosaveTimer = setTimeout(() => void saveTab(current.id), autosaveDelayMs);
+    };
+    onSnapshot();
+    const stop = session.snapshot.subscribe(onSnapshot);
+    return () => {
+      stop();
+      if (autosaveTimer !== null) clearTimeout(autosaveTimer);
+    };
+  }, [session, flushJournal, optionsRef, saveTab, tab, autosaveBlocked]);
 
   // Tell main which articles are no longer shown, so it stops watching them for us.
   const openPaths = options.tabs.map((x) => x.path).join('\n');

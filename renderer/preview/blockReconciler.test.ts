@@ -8,6 +8,7 @@ import { PreviewRenderer, renderPreview, shiftDataLines } from './previewModel';
 
 const sanitize = createSanitizer(DOMPurify);
 const request = (text: string): PreviewRequest => ({
+  baseId: null,
   version: 1,
   text,
   articlePath: 'a.md',

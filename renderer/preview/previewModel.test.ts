@@ -18,6 +18,7 @@ const sample = readFileSync(
   'utf8',
 );
 const request = (text: string): PreviewRequest => ({
+  baseId: null,
   version: 1,
   text,
   articlePath: 'posts/chip-export-rules.md',

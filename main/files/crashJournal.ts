@@ -1,3 +1,4 @@
+import { ChangeSet, Text } from '@codemirror/state';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,26 @@ export interface JournalWrite {
   baseStamp: FileStamp | null;
 }
 
+/** A write from an editor buffer: the whole text or its changes since the stream's last revision. */
+export interface JournalStreamWrite {
+  path: string;
+  format: TextFormat;
+  baseStamp: FileStamp | null;
+  stream: string;
+  revision: number;
+  content: { text: string } | { baseRevision: number; changes: unknown[] };
+}
+
+/** The buffer text main holds per article, which the next stream write's changes apply to. */
+interface StreamBase {
+  stream: string;
+  revision: number;
+  text: Text;
+}
+
+// CodeMirror's own line splitting, so lengths in a ChangeSet match.
+const toText = (text: string): Text => Text.of(text.split(/\r\n?|\n/));
+
 /**
  * Unsaved buffers, one JSON file per article in `<dataDir>/journal/`, written atomically (a crash
  * mid-write leaves the previous journal entry). The renderer writes here within a second of
@@ -22,6 +43,7 @@ export interface JournalWrite {
 export class CrashJournal {
   private readonly dir: string;
   private readonly queue = new KeyedQueue();
+  private readonly bases = new Map<string, StreamBase>();
 
   constructor(
     dataDir: string,
@@ -40,6 +62,40 @@ export class CrashJournal {
       const stored = { root, ...entry, savedAt: this.now() };
       await this.writeFile(file, Buffer.from(JSON.stringify(stored)));
     });
+  }
+
+  /**
+   * A buffer's write: the changes are applied to the text kept from the stream's previous write
+   * (or base). `needsText` when there is no such text (another stream, a gap, a restart, changes
+   * that do not fit): the renderer then sends the whole text.
+   */
+  async writeStream(entry: JournalStreamWrite): Promise<'written' | 'needsText'> {
+    const file = this.fileFor(this.workspaceRoot(), entry.path);
+    let text: string;
+    if ('text' in entry.content) {
+      text = entry.content.text;
+      this.bases.set(file, { stream: entry.stream, revision: entry.revision, text: toText(text) });
+    } else {
+      const base = this.bases.get(file);
+      if (!base || base.stream !== entry.stream || base.revision !== entry.content.baseRevision) return 'needsText';
+      let next: Text;
+      try {
+        next = ChangeSet.fromJSON(entry.content.changes).apply(base.text);
+      } catch {
+        this.bases.delete(file);
+        return 'needsText';
+      }
+      this.bases.set(file, { stream: entry.stream, revision: entry.revision, text: next });
+      text = next.toString();
+    }
+    await this.write({ path: entry.path, text, format: entry.format, baseStamp: entry.baseStamp });
+    return 'written';
+  }
+
+  /** Keeps a buffer's text as the base of its next changes; writes nothing. */
+  base(entry: { path: string; stream: string; revision: number; text: string }): void {
+    const file = this.fileFor(this.workspaceRoot(), entry.path);
+    this.bases.set(file, { stream: entry.stream, revision: entry.revision, text: toText(entry.text) });
   }
 
   discard(relativePath: string): Promise<void> {

@@ -33,6 +33,7 @@ type FileRequest =
   | 'trash.list'
   | 'trash.restore'
   | 'journal.write'
+  | 'journal.base'
   | 'journal.list'
   | 'journal.discard'
   | 'history.list'
@@ -77,7 +78,8 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     'article.trash': ({ path }) => actions.trash(path),
     'trash.list': () => trash.list(),
     'trash.restore': async ({ id }) => ({ path: await actions.restore(id) }),
-    'journal.write': (entry) => journal.write(entry),
+    'journal.write': async (entry) => ({ status: await journal.writeStream(entry) }),
+    'journal.base': async (entry) => journal.base(entry),
     'journal.list': async () => {
       // An entry whose text is already on disk (saved just before a crash) is not worth a prompt.
       const entries = await journal.list();

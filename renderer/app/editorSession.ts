@@ -3,6 +3,8 @@ import type { EditorView, ViewUpdate } from '@codemirror/view';
 import { useSyncExternalStore } from 'react';
 import type { DeferredChange } from '../editor/compositionQueue';
 import { dispatchWhenIdle } from '../editor/compositionQueue';
+import { afterPaint } from './afterPaint';
+import { ChangeFollower } from './changeFollower';
 
 export interface CursorInfo {
   /** 1-based. */
@@ -65,7 +67,7 @@ export class Signal<T> {
       const listener = queue.shift();
       if (!listener) return;
       if (this.listeners.has(listener)) listener();
-      if (queue.length > 0) setTimeout(next, 0);
+      if (queue.length > 0) afterPaint(next);
     };
     next();
   }
@@ -75,19 +77,10 @@ export class Signal<T> {
   };
 }
 
-/** The preview follows once typing pauses this long... */
-const previewQuietMs = 30;
-/** ...or this long after the first change it has not seen, whichever comes first. */
-const previewMaxDelayMs = 120;
 /** Side panels get the text once typing pauses this long... */
 const snapshotQuietMs = 250;
 /** ...or this long after the first unsaved-to-panels change, whichever comes first. */
 const snapshotMaxDelayMs = 1000;
-
-const requestIdle: (callback: () => void, timeout: number) => void =
-  typeof window !== 'undefined' && 'requestIdleCallback' in window
-    ? (callback, timeout) => void window.requestIdleCallback(callback, { timeout })
-    : (callback) => void setTimeout(callback, 16);
 
 /**
  * Bridge between the active CodeMirror view and everything else (status bar, preview, side
@@ -98,8 +91,6 @@ export class EditorSession {
   private versions = new Map<string, number>();
   private snapshotScheduled = false;
   private liveScheduled = false;
-  private liveTimer: ReturnType<typeof setTimeout> | null = null;
-  private firstUnsentLive: number | null = null;
   private quietTimer: ReturnType<typeof setTimeout> | null = null;
   private firstUnsnapshotted: number | null = null;
   private cursorScheduled = false;
@@ -119,6 +110,8 @@ export class EditorSession {
     valid: boolean;
   } | null = null;
   readonly activeView = new Signal<EditorView | null>(null);
+  /** Each tab's changes for the crash journal, which main keeps a copy of the text for. */
+  readonly journalChanges = new ChangeFollower();
   /**
    * Every document change, synchronously (tab id and version). Only for things that must see
    * each change (the naive preview baseline of the benchmark); everything else uses `snapshot`.
@@ -132,6 +125,7 @@ export class EditorSession {
   /** Called by the editor pane when a tab's state is shown in the view. */
   attach(view: EditorView, tabId: string, path: string): void {
     this.current = { view, tabId, path };
+    this.journalChanges.shown(tabId, this.versionOf(tabId), view.state.doc);
     this.activeView.set(view);
     this.updateCursor();
     this.live = { tabId, baseVersion: this.versionOf(tabId), changes: null, valid: false };
@@ -164,6 +158,7 @@ export class EditorSession {
     if (update.docChanged) {
       const version = this.versionOf(current.tabId) + 1;
       this.versions.set(current.tabId, version);
+      this.journalChanges.record(current.tabId, version, update.startState.doc, update.changes, update.state.doc);
       const live = this.live;
       if (live && live.tabId === current.tabId)
         live.changes = live.changes ? live.changes.compose(update.changes) : update.changes;
@@ -188,24 +183,13 @@ export class EditorSession {
 
   private scheduleLive(): void {
     if (this.liveScheduled) return;
-    // While the writer types non-stop, the preview follows every ~previewMaxDelayMs rather than
-    // every key, so its work rarely lands between two keystrokes; after a pause it follows at once.
-    const now = performance.now();
-    this.firstUnsentLive ??= now;
-    if (this.liveTimer !== null) clearTimeout(this.liveTimer);
-    const wait = Math.max(
-      0,
-      Math.min(previewQuietMs, this.firstUnsentLive + previewMaxDelayMs - now),
-    );
-    this.liveTimer = setTimeout(() => {
-      this.liveTimer = null;
-      this.liveScheduled = true;
-      requestIdle(() => {
-        this.liveScheduled = false;
-        this.firstUnsentLive = null;
-        this.emitLive();
-      }, 100);
-    }, wait);
+    // Right after the frame that shows the change: the worker renders while the writer is between
+    // two keys, and its result usually lands before the next one (docs/editor-and-preview.md).
+    this.liveScheduled = true;
+    afterPaint(() => {
+      this.liveScheduled = false;
+      this.emitLive();
+    });
   }
 
   private emitLive(): void {
@@ -247,11 +231,11 @@ export class EditorSession {
       this.quietTimer = null;
       if (this.snapshotScheduled) return;
       this.snapshotScheduled = true;
-      requestIdle(() => {
+      afterPaint(() => {
         this.snapshotScheduled = false;
         this.firstUnsnapshotted = null;
         this.take(this.snapshot);
-      }, 200);
+      });
     }, wait);
   }
 
@@ -275,7 +259,8 @@ export class EditorSession {
   private scheduleCursor(): void {
     if (this.cursorScheduled) return;
     this.cursorScheduled = true;
-    requestAnimationFrame(() => {
+    // After the frame: the status bar re-renders outside the keystroke's own frame.
+    afterPaint(() => {
       this.cursorScheduled = false;
       this.updateCursor();
     });

@@ -18,6 +18,7 @@ import { ConflictBanner } from './ConflictBanner';
 import { editorText, minimalChange, reactToDiskChange } from './diskChange';
 import { HistoryDialog } from './HistoryDialog';
 import { JournalRestoreBanner } from './JournalRestoreBanner';
+import { JournalFeed } from './journalFeed';
 import { NewArticleDialog } from './NewArticleDialog';
 import { NoticeBanner } from './NoticeBanner';
 import { RenameDialog } from './RenameDialog';
@@ -222,6 +223,7 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
   const activeUnencodable = options.activeTab ? unencodable?.tabId === options.activeTab.id : false;
   // Journal: throttled, not debounced, so even non-stop typing is journaled every few hundred ms.
   const journalTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const journalFeed = useMemo(() => new JournalFeed(api, session.journalChanges), [api, session]);
   const flushJournal = useCallback(() => {
     journalTimer.current = null;
     const latest = session.snapshot.get();
@@ -229,11 +231,11 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
     if (!latest || !current || current.readOnly) return;
     if (latest.text !== current.savedText) {
       journaled.current.add(current.path);
-      void api['journal.write']({ path: current.path, text: latest.text, format: current.format, baseStamp: current.stamp }).catch(() => undefined);
+      void journalFeed.write(current);
     } else if (journaled.current.delete(current.path)) {
       void api['journal.discard']({ path: current.path }).catch(() => undefined);
     }
-  }, [api, session, tab]);
+  }, [api, journalFeed, session, tab]);
   useEffect(
     () => () => {
       if (journalTimer.current !== null) clearTimeout(journalTimer.current);
@@ -248,6 +250,10 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
     const onSnapshot = (): void => {
       const snapshot = session.snapshot.get();
       if (!snapshot) return;
+      if (!journalFeed.hasBase(snapshot.tabId)) {
+        const { tabId, path, version, text } = snapshot;
+        requestIdleCallback(() => void journalFeed.base({ id: tabId, path }, version, text), { timeout: 2000 });
+      }
       if (journalTimer.current === null) journalTimer.current = setTimeout(flushJournal, journalDelayMs);
       if (autosaveTimer !== null) clearTimeout(autosaveTimer);
       autosaveTimer = null;
@@ -262,7 +268,7 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
       stop();
       if (autosaveTimer !== null) clearTimeout(autosaveTimer);
     };
-  }, [session, flushJournal, optionsRef, saveTab, tab, autosaveBlocked]);
+  }, [session, flushJournal, journalFeed, optionsRef, saveTab, tab, autosaveBlocked]);
 
   // Tell main which articles are no longer shown, so it stops watching them for us.
   const openPaths = options.tabs.map((x) => x.path).join('\n');

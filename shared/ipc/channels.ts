@@ -19,6 +19,7 @@ export const requestNames = [
   'trash.list',
   'trash.restore',
   'journal.write',
+  'journal.base',
   'journal.list',
   'journal.discard',
   'history.list',

@@ -252,8 +252,29 @@ export const requests = {
   },
   'trash.list': { input: z.void(), output: TrashListing },
   'trash.restore': { input: z.object({ id: OpaqueId }), output: z.object({ path: ArticlePath }) },
+  /**
+   * A buffer's text for crash recovery. `stream` names one editor buffer (page load + tab) and
+   * `revision` its version: a write carries the whole text, or only the editor's changes since
+   * the stream's previous write or base (CodeMirror ChangeSet JSON), so typing in a 1 MB article
+   * sends a few bytes. `needsText`: main has no matching base; send the whole text.
+   */
   'journal.write': {
-    input: z.object({ path: ArticlePath, text: z.string(), format: TextFormat, baseStamp: FileStamp.nullable() }),
+    input: z.object({
+      path: ArticlePath,
+      format: TextFormat,
+      baseStamp: FileStamp.nullable(),
+      stream: OpaqueId,
+      revision: z.number().int().nonnegative(),
+      content: z.union([
+        z.object({ text: z.string() }),
+        z.object({ baseRevision: z.number().int().nonnegative(), changes: z.array(z.unknown()) }),
+      ]),
+    }),
+    output: z.object({ status: z.enum(['written', 'needsText']) }),
+  },
+  /** The text later changes of `stream` apply to (sent in idle time when a buffer is shown); writes nothing. */
+  'journal.base': {
+    input: z.object({ path: ArticlePath, stream: OpaqueId, revision: z.number().int().nonnegative(), text: z.string() }),
     output: z.void(),
   },
   'journal.list': { input: z.void(), output: z.array(JournalEntry) },

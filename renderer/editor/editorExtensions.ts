@@ -8,7 +8,6 @@ import { Compartment, EditorState, Prec } from '@codemirror/state';
 import type { ViewUpdate } from '@codemirror/view';
 import {
   crosshairCursor,
-  drawSelection,
   dropCursor,
   EditorView,
   highlightActiveLine,
@@ -23,6 +22,7 @@ import { frontMatterMarkdown } from './frontMatterLanguage';
 import type { ImportImages } from './imageDrop';
 import { imagePasteAndDrop } from './imageDrop';
 import { trackedPositions } from './positionTracker';
+import { blinkingCursor } from './caretBlink';
 import { proseSpellcheck } from './spellcheck';
 import { focusMode, typewriterScrolling } from './writingModes';
 
@@ -112,7 +112,7 @@ export function writingEditorExtensions(
   const values = configured(config);
   return [
     history(),
-    drawSelection(),
+    blinkingCursor(),
     dropCursor(),
     EditorState.allowMultipleSelections.of(true),
     rectangularSelection(),

@@ -77,6 +77,8 @@ export class Signal<T> {
   };
 }
 
+/** While the writer types non-stop, the preview follows at most this often. */
+const previewEveryMs = 150;
 /** Side panels get the text once typing pauses this long... */
 const snapshotQuietMs = 250;
 /** ...or this long after the first unsaved-to-panels change, whichever comes first. */
@@ -91,6 +93,8 @@ export class EditorSession {
   private versions = new Map<string, number>();
   private snapshotScheduled = false;
   private liveScheduled = false;
+  private liveSentAt = -Infinity;
+  private liveTrailing: ReturnType<typeof setTimeout> | null = null;
   private quietTimer: ReturnType<typeof setTimeout> | null = null;
   private firstUnsnapshotted: number | null = null;
   private cursorScheduled = false;
@@ -183,11 +187,23 @@ export class EditorSession {
 
   private scheduleLive(): void {
     if (this.liveScheduled) return;
-    // Right after the frame that shows the change: the worker renders while the writer is between
-    // two keys, and its result usually lands before the next one (docs/editor-and-preview.md).
+    // The preview follows right after the frame that shows a change, when the next key is
+    // furthest away. While keys keep coming it follows at most every previewEveryMs (each update
+    // costs the page a render and a frame); the last change of a burst follows after a pause.
+    const now = performance.now();
+    if (this.liveTrailing !== null) clearTimeout(this.liveTrailing);
+    this.liveTrailing = null;
+    if (now - this.liveSentAt < previewEveryMs) {
+      this.liveTrailing = setTimeout(() => {
+        this.liveTrailing = null;
+        this.scheduleLive();
+      }, previewEveryMs);
+      return;
+    }
     this.liveScheduled = true;
     afterPaint(() => {
       this.liveScheduled = false;
+      this.liveSentAt = performance.now();
       this.emitLive();
     });
   }
@@ -259,8 +275,9 @@ export class EditorSession {
   private scheduleCursor(): void {
     if (this.cursorScheduled) return;
     this.cursorScheduled = true;
-    // After the frame: the status bar re-renders outside the keystroke's own frame.
-    afterPaint(() => {
+    // In the keystroke's own frame: the status bar shows the new position together with the
+    // caret, and no second frame is needed for it (each frame costs several ms on a big page).
+    requestAnimationFrame(() => {
       this.cursorScheduled = false;
       this.updateCursor();
     });

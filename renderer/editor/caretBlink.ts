@@ -16,8 +16,14 @@ const phaseMs = 530;
  * idle, and not at all while keys arrive.
  */
 export function blinkingCursor(): Extension {
-  return [drawSelection({ cursorBlinkRate: 0 }), caretBlink];
+  return [drawSelection({ cursorBlinkRate: 0 }), caretBlink, noCssBlink];
 }
+
+// drawSelection still switches the layer's animation name on every selection change (to restart
+// its blink); without an animation that costs nothing.
+const noCssBlink = EditorView.theme({
+  '&.cm-focused > .cm-scroller > .cm-cursorLayer': { animation: 'none' },
+});
 
 const caretBlink = ViewPlugin.fromClass(
   class {

@@ -113,6 +113,12 @@ describe('delta results from the worker', () => {
     const edited = doc.replace('第二段', '第二段，补充一句');
     const second = renderer.render({ ...request(edited), baseId: first.id });
     expect(second.changed).toBe(1);
+    // On the wire: the blocks before, the edited one, the blocks after.
+    expect(second.blocks).toEqual([
+      { same: 0, count: 2, lineDelta: 0 },
+      expect.objectContaining({ html: expect.stringContaining('补充一句') }),
+      { same: 3, count: first.blocks.length - 3, lineDelta: 0 },
+    ]);
     const stats = reconciler.apply(second.header, second.blocks);
     expect(stats.morphed).toBe(1);
     expect(normalized(container)).toBe(fullRender(edited));
@@ -121,6 +127,7 @@ describe('delta results from the worker', () => {
     const inserted = edited.replace('## 小标题', '新增一段\n\n## 小标题');
     const third = renderer.render({ ...request(inserted), baseId: second.id });
     expect(third.changed).toBe(1);
+    expect(third.blocks.at(-1)).toMatchObject({ lineDelta: 2 });
     reconciler.apply(third.header, third.blocks);
     expect(normalized(container)).toBe(fullRender(inserted));
   });
@@ -135,6 +142,6 @@ describe('delta results from the worker', () => {
   it('a reference to a block that is not there is refused (the controller then renders in full)', () => {
     const container = document.createElement('article');
     const reconciler = new BlockReconciler(container, sanitize);
-    expect(() => reconciler.apply('', [{ line: 0, same: 3 }])).toThrow();
+    expect(() => reconciler.apply('', [{ same: 3, count: 1, lineDelta: 0 }])).toThrow();
   });
 });

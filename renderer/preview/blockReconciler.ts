@@ -8,6 +8,8 @@ interface BlockView {
   /** Absolute line the block's relative data-line values are based on. */
   line: number;
   nodes: ChildNode[];
+  /** Position in the current list (set after every apply). */
+  index: number;
 }
 
 export interface ReconcileStats {
@@ -90,8 +92,8 @@ export class BlockReconciler {
     for (const view of this.views) {
       for (const node of view.nodes) {
         if (!(node instanceof HTMLElement)) continue;
-        const line = Number(node.getAttribute('data-line') ?? view.line);
-        anchors.push({ element: node, line: Number.isFinite(line) ? line : view.line });
+        // A block's own data-line is its line (the values inside it are relative to it).
+        anchors.push({ element: node, line: view.line });
         break;
       }
     }
@@ -117,71 +119,75 @@ export class BlockReconciler {
       this.container.prepend(...this.headerNodes);
     }
 
-    // 1. Reuse blocks whose HTML is unchanged: by reference (`same`: its index in the previous
-    //    list, as the worker sends it), else by equal HTML among the blocks not referenced.
-    const used = new Uint8Array(this.views.length);
-    const next: (BlockView | null)[] = blocks.map((block) => {
-      if (!isSame(block)) return null;
-      const view = this.views[block.same];
-      if (!view || used[block.same]) return null;
-      used[block.same] = 1;
-      return view;
-    });
+    const old = this.views;
+    const used = new Uint8Array(old.length);
+    const moveTo = (view: BlockView, line: number): void => {
+      if (view.line === line) {
+        stats.reused++;
+        return;
+      }
+      for (const node of view.nodes) shiftNodeLines(node, line - view.line);
+      view.line = line;
+      stats.shifted++;
+    };
+
+    // 1. Runs of unchanged blocks are taken over by index (no lookups, no copies); blocks sent as
+    //    HTML may still equal an old block that was not referenced (a paragraph moved).
+    const next: (BlockView | null)[] = [];
+    const sent: { at: number; block: RenderedBlock }[] = [];
+    for (const block of blocks) {
+      if (!isSame(block)) {
+        sent.push({ at: next.length, block });
+        next.push(null);
+        continue;
+      }
+      for (let index = block.same; index < block.same + block.count; index++) {
+        const view = old[index];
+        if (!view || used[index]) throw new Error('Preview block refers to a block that is not there');
+        used[index] = 1;
+        moveTo(view, view.line + block.lineDelta);
+        next.push(view);
+      }
+    }
     let byKey: Map<string, number[]> | null = null;
-    blocks.forEach((block, i) => {
-      if (next[i] || isSame(block)) return;
+    for (const { at, block } of sent) {
       if (!byKey) {
         byKey = new Map();
-        this.views.forEach((view, index) => {
-          if (used[index]) return;
-          const list = byKey?.get(view.key);
+        for (let index = 0; index < old.length; index++) {
+          if (used[index]) continue;
+          const key = (old[index] as BlockView).key;
+          const list = byKey.get(key);
           if (list) list.push(index);
-          else byKey?.set(view.key, [index]);
-        });
+          else byKey.set(key, [index]);
+        }
       }
       const index = byKey.get(block.html)?.shift();
-      if (index === undefined) return;
+      if (index === undefined) continue;
+      const view = old[index] as BlockView;
       used[index] = 1;
-      next[i] = this.views[index] ?? null;
-    });
-    if (blocks.some((block, i) => !next[i] && isSame(block))) {
-      throw new Error('Preview block refers to a block that is not there');
+      moveTo(view, block.line);
+      next[at] = view;
     }
 
     // 2. A changed block is morphed into the unused old block at the same place, else created.
-    const oldIndex = new Map<BlockView, number>();
-    this.views.forEach((view, index) => oldIndex.set(view, index));
-    const missing: number[] = [];
-    next.forEach((view, i) => {
-      if (!view) missing.push(i);
-    });
-    const parsed = this.parseMany(missing.map((i) => blocks[i] as RenderedBlock));
+    const missing = sent.filter(({ at }) => next[at] === null);
+    const parsed = this.parseMany(missing.map(({ block }) => block));
     const freshAt = new Map<number, ChildNode[]>();
-    missing.forEach((blockIndex, n) => freshAt.set(blockIndex, parsed[n] ?? []));
-
+    missing.forEach(({ at }, n) => freshAt.set(at, parsed[n] ?? []));
+    const sentAt = new Map(missing.map(({ at, block }) => [at, block]));
     let oldCursor = 0;
-    next.forEach((view, i) => {
-      const block = blocks[i];
-      if (!block) return;
+    next.forEach((view, at) => {
       if (view) {
-        oldCursor = (oldIndex.get(view) ?? -1) + 1;
-        if (view.line !== block.line) {
-          for (const node of view.nodes) shiftNodeLines(node, block.line - view.line);
-          view.line = block.line;
-          stats.shifted++;
-        } else {
-          stats.reused++;
-        }
+        oldCursor = view.index + 1; // kept views still carry their index in the old list
         return;
       }
-      if (isSame(block)) return;
-      const fresh = freshAt.get(i) ?? [];
-      const old =
-        oldCursor < this.views.length && !used[oldCursor] ? this.views[oldCursor] : undefined;
-      const only = old?.nodes.length === 1 ? old.nodes[0] : undefined;
+      const block = sentAt.get(at) as RenderedBlock;
+      const fresh = freshAt.get(at) ?? [];
+      const candidate = oldCursor < old.length && !used[oldCursor] ? old[oldCursor] : undefined;
+      const only = candidate?.nodes.length === 1 ? candidate.nodes[0] : undefined;
       const replacement = fresh.length === 1 ? fresh[0] : undefined;
       if (
-        old &&
+        candidate &&
         only instanceof Element &&
         replacement instanceof Element &&
         only.tagName === replacement.tagName
@@ -190,31 +196,32 @@ export class BlockReconciler {
         oldCursor++;
         const result = Idiomorph.morph(only, replacement, { morphStyle: 'outerHTML' }) as
           ChildNode[] | undefined;
-        const kept = result?.[0] ?? only;
-        next[i] = { key: block.html, line: block.line, nodes: [kept] };
+        const morphed = result?.[0] ?? only;
+        next[at] = { key: block.html, line: block.line, nodes: [morphed], index: -1 };
         stats.morphed++;
         return;
       }
-      next[i] = { key: block.html, line: block.line, nodes: fresh };
+      next[at] = { key: block.html, line: block.line, nodes: fresh, index: -1 };
       stats.created++;
     });
 
     // 3. Remove what is no longer there, then put the rest in order (moving only what moved).
-    this.views.forEach((view, index) => {
-      if (used[index]) return;
-      for (const node of view.nodes) node.remove();
+    for (let index = 0; index < old.length; index++) {
+      if (used[index]) continue;
+      for (const node of (old[index] as BlockView).nodes) node.remove();
       stats.removed++;
-    });
+    }
     const last = this.headerNodes[this.headerNodes.length - 1];
     let cursor: ChildNode | null = last ? last.nextSibling : this.container.firstChild;
-    for (const view of next) {
-      if (!view) continue;
+    const views = next as BlockView[];
+    views.forEach((view, index) => {
+      view.index = index;
       for (const node of view.nodes) {
         if (node === cursor) cursor = cursor.nextSibling;
         else this.container.insertBefore(node, cursor);
       }
-    }
-    this.views = next.filter((view): view is BlockView => view !== null);
+    });
+    this.views = views;
     return stats;
   }
 }

@@ -105,10 +105,10 @@ describe('block-wise preview rendering (shared pipeline)', () => {
 describe('incremental re-rendering', () => {
   /** Applies a result (full or with `same` references) to the previous expanded list. */
   const expand = (previous: RenderedBlock[], blocks: PreviewBlock[]): RenderedBlock[] =>
-    blocks.map((block) =>
+    blocks.flatMap((block) =>
       isSame(block)
-        ? { line: block.line, html: (previous[block.same] as RenderedBlock).html }
-        : block,
+        ? previous.slice(block.same, block.same + block.count).map((old) => ({ line: old.line + block.lineDelta, html: old.html }))
+        : [block],
     );
   const plain = (text: string): RenderedBlock[] =>
     renderPreview(request(text)).blocks.map(({ line, html }) => ({ line, html }));

@@ -36,15 +36,45 @@ export interface RenderedBlock {
   html: string;
 }
 
-/** A block identical to block `same` of the previous result (sent instead of its HTML). */
-export interface SameBlock {
-  line: number;
+/**
+ * `count` blocks identical to blocks `same`, `same + 1`, … of the previous result, each now
+ * `lineDelta` lines further down (sent instead of their HTML). A keystroke in a 1 MB article is
+ * then three entries (the blocks before, the edited one, the blocks after), not thousands, and
+ * the page does work only for what changed.
+ */
+export interface SameRun {
   same: number;
+  count: number;
+  lineDelta: number;
 }
 
-export type PreviewBlock = RenderedBlock | SameBlock;
+export type PreviewBlock = RenderedBlock | SameRun;
 
-export const isSame = (block: PreviewBlock): block is SameBlock => 'same' in block;
+export const isSame = (block: PreviewBlock): block is SameRun => 'same' in block;
+
+/** Per-block results (`same` index or HTML) as runs of consecutive unchanged blocks. */
+export function toRuns(
+  blocks: readonly ({ line: number; same: number } | RenderedBlock)[],
+  base: readonly { line: number }[],
+): PreviewBlock[] {
+  const out: PreviewBlock[] = [];
+  let run: SameRun | null = null;
+  for (const block of blocks) {
+    if (!('same' in block)) {
+      run = null;
+      out.push(block);
+      continue;
+    }
+    const lineDelta = block.line - (base[block.same]?.line ?? block.line);
+    if (run && run.same + run.count === block.same && run.lineDelta === lineDelta) {
+      run.count++;
+    } else {
+      run = { same: block.same, count: 1, lineDelta };
+      out.push(run);
+    }
+  }
+  return out;
+}
 
 export interface PreviewResult {
   /** Increasing id of this result (the next request's baseId). */
@@ -536,7 +566,7 @@ export class PreviewRenderer {
 
     if (incremental) {
       let changed = 0;
-      const blocks = full.blocks.map((block, i): PreviewBlock => {
+      const blocks = full.blocks.map((block, i) => {
         const same = incremental.carried[i];
         if (same === null || same === undefined) {
           changed++;
@@ -544,7 +574,7 @@ export class PreviewRenderer {
         }
         return { line: block.line, same };
       });
-      return { ...common, blocks, changed };
+      return { ...common, blocks: toRuns(blocks, base), changed };
     }
     const byHtml = new Map<string, number[]>();
     base.forEach((block, index) => {
@@ -553,7 +583,7 @@ export class PreviewRenderer {
       else byHtml.set(block.html, [index]);
     });
     let changed = 0;
-    const blocks = full.blocks.map((block): PreviewBlock => {
+    const blocks = full.blocks.map((block) => {
       const same = byHtml.get(block.html)?.shift();
       if (same === undefined) {
         changed++;
@@ -561,7 +591,7 @@ export class PreviewRenderer {
       }
       return { line: block.line, same };
     });
-    return { ...common, blocks, changed };
+    return { ...common, blocks: toRuns(blocks, base), changed };
   }
 
   /** Writer statistics of the last rendered text (body only). */

@@ -7,6 +7,7 @@ import { Decoration, EditorView, hoverTooltip, showTooltip, ViewPlugin } from '@
 import i18next from 'i18next';
 import type { FootnoteIndex } from '../../shared/footnotes/footnoteIndex';
 import { indexArticleFootnotes } from '../../shared/citations/citationAnalysis';
+import { definedFootnotes } from './definedFootnotes';
 
 /**
  * Footnotes in the editor (issue 7): the definition of `[^n]` under the mouse or the cursor,
@@ -120,10 +121,6 @@ export function footnoteCompletions(context: CompletionContext): CompletionResul
 
 // ── citations without a definition ────────────────────────────────────────────────────────────
 
-/** Labels defined anywhere (from the cached index of this document). */
-function definedLabels(doc: Text): Set<string> {
-  return new Set(footnotesOf(doc).definitions.map((d) => d.label));
-}
 
 const missingMark = (label: string) =>
   Decoration.mark({
@@ -133,7 +130,7 @@ const missingMark = (label: string) =>
 const referenceMark = Decoration.mark({ class: 'cm-footnote-ref' });
 
 function footnoteMarks(view: EditorView): DecorationSet {
-  const defined = definedLabels(view.state.doc);
+  const defined = view.state.field(definedFootnotes);
   const marks: Range<Decoration>[] = [];
   for (const { from, to } of view.visibleRanges) {
     const text = view.state.sliceDoc(from, to);
@@ -213,6 +210,7 @@ export function footnoteEditorExtensions(): Extension {
     cursorTooltip,
     autocompletion(),
     EditorState.languageData.of(() => [{ autocomplete: footnoteCompletions }]),
+    definedFootnotes,
     missingDefinitionMarks,
     footnoteTheme,
   ];

@@ -67,7 +67,8 @@ export class Signal<T> {
       const listener = queue.shift();
       if (!listener) return;
       if (this.listeners.has(listener)) listener();
-      if (queue.length > 0) afterPaint(next);
+      // A task each, without asking for a frame (an extra frame delays the next key's frame).
+      if (queue.length > 0) setTimeout(next, 0);
     };
     next();
   }
@@ -77,6 +78,7 @@ export class Signal<T> {
   };
 }
 
+const sendInKeystrokeTask = new URLSearchParams(location.search).has('eager');
 /** While the writer types non-stop, the preview follows at most this often. */
 const previewEveryMs = 150;
 /** Side panels get the text once typing pauses this long... */
@@ -186,26 +188,35 @@ export class EditorSession {
   }
 
   private scheduleLive(): void {
-    if (this.liveScheduled) return;
-    // The preview follows right after the frame that shows a change, when the next key is
-    // furthest away. While keys keep coming it follows at most every previewEveryMs (each update
-    // costs the page a render and a frame); the last change of a burst follows after a pause.
-    const now = performance.now();
     if (this.liveTrailing !== null) clearTimeout(this.liveTrailing);
     this.liveTrailing = null;
-    if (now - this.liveSentAt < previewEveryMs) {
-      this.liveTrailing = setTimeout(() => {
-        this.liveTrailing = null;
-        this.scheduleLive();
-      }, previewEveryMs);
-      return;
-    }
-    this.liveScheduled = true;
-    afterPaint(() => {
-      this.liveScheduled = false;
+    const send = (): void => {
       this.liveSentAt = performance.now();
       this.emitLive();
-    });
+    };
+    if (!this.live?.valid) {
+      // The whole text goes to the worker: after the frame, never inside a keystroke.
+      if (this.liveScheduled) return;
+      this.liveScheduled = true;
+      afterPaint(() => {
+        this.liveScheduled = false;
+        send();
+      });
+      return;
+    }
+    // A few bytes of changes, sent from the keystroke's own task: the worker renders while this
+    // thread paints the key, so the result (and the frame showing it) comes soon after the key
+    // rather than just before the next one. While keys keep coming, at most every
+    // previewEveryMs; the last change of a burst follows once typing pauses.
+    if (performance.now() - this.liveSentAt >= previewEveryMs) {
+      if (this.liveScheduled) return;
+      this.liveScheduled = true;
+      this.liveSentAt = performance.now();
+      (sendInKeystrokeTask ? queueMicrotask : afterPaint)(() => {
+        this.liveScheduled = false;
+        send();
+      });
+    } else this.liveTrailing = setTimeout(send, previewEveryMs);
   }
 
   private emitLive(): void {
@@ -235,24 +246,28 @@ export class EditorSession {
 
   private scheduleSnapshot(): void {
     this.scheduleLive();
-    // Panels: after a pause in typing, or at the latest `snapshotMaxDelayMs` after the first change.
+    // Panels: after a pause in typing (nothing else is happening then), or, while the writer
+    // types non-stop, right after the frame of the first keystroke `snapshotMaxDelayMs` after the
+    // first change (the longest stretch before the next key).
     const now = performance.now();
     this.firstUnsnapshotted ??= now;
     if (this.quietTimer !== null) clearTimeout(this.quietTimer);
-    const wait = Math.max(
-      0,
-      Math.min(snapshotQuietMs, this.firstUnsnapshotted + snapshotMaxDelayMs - now),
-    );
-    this.quietTimer = setTimeout(() => {
-      this.quietTimer = null;
+    this.quietTimer = null;
+    const take = (): void => {
+      this.snapshotScheduled = false;
+      this.firstUnsnapshotted = null;
+      this.take(this.snapshot);
+    };
+    if (now - this.firstUnsnapshotted >= snapshotMaxDelayMs) {
       if (this.snapshotScheduled) return;
       this.snapshotScheduled = true;
-      afterPaint(() => {
-        this.snapshotScheduled = false;
-        this.firstUnsnapshotted = null;
-        this.take(this.snapshot);
-      });
-    }, wait);
+      afterPaint(take);
+      return;
+    }
+    this.quietTimer = setTimeout(() => {
+      this.quietTimer = null;
+      if (!this.snapshotScheduled) take();
+    }, snapshotQuietMs);
   }
 
   private takeSnapshot(): void {

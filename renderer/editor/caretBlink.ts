@@ -54,6 +54,7 @@ const caretBlink = ViewPlugin.fromClass(
     };
 
     private show(visible: boolean): void {
+      if (this.hidden === !visible) return;
       this.hidden = !visible;
       const layer = this.view.scrollDOM.querySelector<HTMLElement>(':scope > .cm-cursorLayer');
       if (layer) layer.style.visibility = visible ? '' : 'hidden';

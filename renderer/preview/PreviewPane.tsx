@@ -173,13 +173,12 @@ export function PreviewPane({
     };
     view.scrollDOM.addEventListener('scroll', onEditorScroll, { passive: true });
     preview.addEventListener('scroll', onPreviewScroll, { passive: true });
-    // After a render, re-anchor in idle time (never in the frame that shows a keystroke).
-    let idle = 0;
+    // After a render, re-anchor at once: the controller has just laid the preview out, so this
+    // reads a few boxes and, if blocks above changed height, scrolls within the same frame
+    // (a separate animation frame would be one more frame between two keystrokes).
     const stopApplied = controller.onApplied(() => {
       invalidate();
-      if (leader !== 'editor') return;
-      cancelIdleCallback(idle);
-      idle = requestIdleCallback(() => schedule(syncPreview), { timeout: 500 });
+      if (leader === 'editor') syncPreview();
     });
     const resize = new ResizeObserver(() => {
       invalidate();
@@ -190,7 +189,6 @@ export function PreviewPane({
     schedule(syncPreview);
     return () => {
       cancelAnimationFrame(frame);
-      cancelIdleCallback(idle);
       view.scrollDOM.removeEventListener('scroll', onEditorScroll);
       preview.removeEventListener('scroll', onPreviewScroll);
       stopApplied();

@@ -14,6 +14,9 @@ import { previewSanitizer, renderArticlePreview } from './renderArticlePreview';
 
 export type PreviewStrategy = 'incremental' | 'naive';
 
+/** Word counts wait at most this long for a preview update to be shown with. */
+const statsLatestMs = 250;
+
 export interface RenderedInfo {
   tabId: string;
   version: number;
@@ -58,6 +61,8 @@ export class PreviewController {
   /** Renders on the main thread when no worker can be started (tests, odd environments). */
   private local: WorkerDocument | null = null;
   private listeners = new Set<() => void>();
+  private pendingStats: WriterStats | null = null;
+  private statsTimer: ReturnType<typeof setTimeout> | null = null;
   /** Asks the editor session for the whole text again (the worker lost track of it). */
   private onResync: () => void = () => {};
 
@@ -80,6 +85,8 @@ export class PreviewController {
     this.worker = null;
     this.workerDoc = null;
     this.inFlight = null;
+    if (this.statsTimer !== null) clearTimeout(this.statsTimer);
+    this.statsTimer = null;
   }
 
   /** Who to ask for the whole text when the worker has lost track of it (the editor session). */
@@ -144,6 +151,7 @@ export class PreviewController {
     this.shownTab = null;
     this.appliedId = null;
     this.reconciler?.reset();
+    this.pendingStats = null;
     this.stats.set(null);
     this.title.set(null);
   }
@@ -218,7 +226,11 @@ export class PreviewController {
   private receive(reply: WorkerReply): void {
     if ('kind' in reply) {
       if (reply.kind === 'stats') {
-        if (this.shownTab !== null) this.stats.set(reply.stats);
+        if (this.shownTab === null) return;
+        // Shown with the next preview update (the frame right after a keystroke), or once typing
+        // has paused: a status-bar change of its own would be one more frame between two keys.
+        this.pendingStats = reply.stats;
+        if (this.statsTimer === null) this.statsTimer = setTimeout(() => this.flushStats(), statsLatestMs);
         return;
       }
       // resync: the worker does not have the text the edit applies to.
@@ -256,7 +268,16 @@ export class PreviewController {
     if (this.pending) this.sendPending();
   }
 
+  private flushStats(): void {
+    if (this.statsTimer !== null) clearTimeout(this.statsTimer);
+    this.statsTimer = null;
+    const stats = this.pendingStats;
+    this.pendingStats = null;
+    if (stats && this.shownTab !== null) this.stats.set(stats);
+  }
+
   private finish(tabId: string, version: number, started: number): void {
+    this.flushStats();
     if (this.container) this.container.dataset.version = `${tabId}:${version}`;
     this.rendered.set({ tabId, version, elapsed: performance.now() - started });
     for (const listener of this.listeners) listener();

@@ -26,11 +26,12 @@ let statsAt = -Infinity;
  */
 const statsEveryMs = 500;
 
-const postStats = (): void => {
+const postStats = (immediate = false): void => {
+  if (statsTimer !== null) clearTimeout(statsTimer);
   statsTimer = null;
   statsAt = performance.now();
   const stats = article.renderer.stats();
-  if (stats) scope.postMessage(stats);
+  if (stats) scope.postMessage(immediate ? { ...stats, immediate } : stats);
 };
 
 scope.onmessage = (event) => {
@@ -42,7 +43,12 @@ scope.onmessage = (event) => {
     scope.postMessage({ version: event.data.version, error: (error as Error).message });
     return;
   }
-  // Statistics after the preview: at once after a pause, else at most every statsEveryMs.
+  // Another article (or the same one again from scratch): its counts right away.
+  if (event.data.text !== undefined) {
+    postStats(true);
+    return;
+  }
+  // After an edit: at once after a pause, else at most every statsEveryMs.
   if (statsTimer !== null) return;
   statsTimer = setTimeout(postStats, Math.max(0, statsAt + statsEveryMs - performance.now()));
 };

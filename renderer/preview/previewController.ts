@@ -219,7 +219,7 @@ export class PreviewController {
     queueMicrotask(() => {
       this.receive(local.handle(request));
       const stats = local.renderer.stats();
-      if (stats) this.receive(stats);
+      if (stats) this.receive({ ...stats, immediate: true });
     });
   }
 
@@ -230,7 +230,8 @@ export class PreviewController {
         // Shown with the next preview update (the frame right after a keystroke), or once typing
         // has paused: a status-bar change of its own would be one more frame between two keys.
         this.pendingStats = reply.stats;
-        if (this.statsTimer === null) this.statsTimer = setTimeout(() => this.flushStats(), statsLatestMs);
+        if (reply.immediate) this.flushStats();
+        else if (this.statsTimer === null) this.statsTimer = setTimeout(() => this.flushStats(), statsLatestMs);
         return;
       }
       // resync: the worker does not have the text the edit applies to.
@@ -246,6 +247,7 @@ export class PreviewController {
       if (this.shownTab !== flight.tabId) {
         this.reconciler.reset();
         this.shownTab = flight.tabId;
+        this.pendingStats = null; // counted for the article shown before
       }
       try {
         this.reconciler.apply(reply.header, reply.blocks);

@@ -157,6 +157,8 @@ export interface StatsMessage {
   kind: 'stats';
   version: number;
   stats: WriterStats;
+  /** Counted right after a whole text arrived (an article opened or shown): show at once. */
+  immediate?: boolean;
 }
 
 export const assetUrlFrom =

@@ -80,6 +80,21 @@ test('typing updates the preview, and the status bar counts words and shows the 
   ).toBeVisible();
 });
 
+test('the status bar counts the article shown, also after switching tabs', async ({ app }) => {
+  const countOf = async (workspacePath: string): Promise<string> => {
+    const text = await app.locator(`.library-item[data-path="${workspacePath}"]`).innerText();
+    return /([\d,]+) words/.exec(text)?.[1] ?? 'missing';
+  };
+  const words = app.getByTestId('status-words');
+  await open(app, sample);
+  await expect(words).toContainText(`${await countOf(sample)} words`);
+  await open(app, long);
+  await expect(words).toContainText(`${await countOf(long)} words`);
+  await app.locator('[role="tab"]', { hasText: '芯片出口新规落地' }).click();
+  await expect(preview(app)).toHaveAttribute('data-version', /^posts\/chip-export-rules\.md:/);
+  await expect(words).toContainText(`${await countOf(sample)} words`);
+});
+
 test('the preview header comes from the front matter, with footnote back-links and the featured image', async ({
   app,
 }) => {
@@ -361,6 +376,8 @@ test('screenshots of the split view in light and dark themes', async ({ app }) =
     await app.keyboard.press(command);
   }
   await expect(app.locator('.side-panel')).toHaveCount(0);
+  const listed = await app.locator(`.library-item[data-path="${sample}"]`).innerText();
+  await expect(app.getByTestId('status-words')).toContainText(/[\d,]+ words/.exec(listed)?.[0] ?? '?');
   const featured = preview(app).locator('.article-featured-image img');
   await expect
     .poll(() => featured.evaluate((img: HTMLImageElement) => img.naturalWidth))

@@ -12,7 +12,7 @@ const bare = 'no-references.md';
 
 type Viewish = {
   state: { doc: { toString(): string }; selection: { main: { from: number; to: number } } };
-  dispatch(spec: { selection: { anchor: number } }): void;
+  dispatch(spec: { selection: { anchor: number }; scrollIntoView?: boolean }): void;
   focus(): void;
 };
 
@@ -41,7 +41,7 @@ async function placeCursor(page: Page, offset: number): Promise<void> {
     const content = document.querySelector('.cm-content') as (Element & { cmTile?: { root?: { view?: Viewish } } }) | null;
     const view = content?.cmTile?.root?.view;
     if (!view) throw new Error('no CodeMirror view on .cm-content');
-    view.dispatch({ selection: { anchor: at } });
+    view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
     view.focus();
   }, offset);
 }

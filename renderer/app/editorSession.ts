@@ -78,7 +78,6 @@ export class Signal<T> {
   };
 }
 
-const sendInKeystrokeTask = new URLSearchParams(location.search).has('eager');
 /** While the writer types non-stop, the preview follows at most this often. */
 const previewEveryMs = 150;
 /** Side panels get the text once typing pauses this long... */
@@ -204,15 +203,15 @@ export class EditorSession {
       });
       return;
     }
-    // A few bytes of changes, sent from the keystroke's own task: the worker renders while this
-    // thread paints the key, so the result (and the frame showing it) comes soon after the key
-    // rather than just before the next one. While keys keep coming, at most every
+    // A few bytes of changes, sent right after the keystroke's frame: the worker renders while
+    // the writer is between two keys, so the result (and the frame showing it) comes soon after
+    // a key rather than just before the next one. While keys keep coming, at most every
     // previewEveryMs; the last change of a burst follows once typing pauses.
     if (performance.now() - this.liveSentAt >= previewEveryMs) {
       if (this.liveScheduled) return;
       this.liveScheduled = true;
       this.liveSentAt = performance.now();
-      (sendInKeystrokeTask ? queueMicrotask : afterPaint)(() => {
+      afterPaint(() => {
         this.liveScheduled = false;
         send();
       });

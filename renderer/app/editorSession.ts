@@ -87,7 +87,7 @@ const snapshotMaxDelayMs = 1000;
 
 /**
  * Bridge between the active CodeMirror view and everything else (status bar, preview, side
- * panels). The keystroke path only bumps counters; the text is read in idle time.
+ * panels). The keystroke path only bumps counters; the text is read after the keystroke's frame.
  */
 export class EditorSession {
   private current: { view: EditorView; tabId: string; path: string } | null = null;
@@ -193,29 +193,20 @@ export class EditorSession {
       this.liveSentAt = performance.now();
       this.emitLive();
     };
-    if (!this.live?.valid) {
-      // The whole text goes to the worker: after the frame, never inside a keystroke.
-      if (this.liveScheduled) return;
-      this.liveScheduled = true;
-      afterPaint(() => {
-        this.liveScheduled = false;
-        send();
-      });
+    // Right after the keystroke's frame: the worker renders while the writer is between two keys,
+    // so the result (and the frame showing it) comes soon after a key rather than just before the
+    // next one. A whole text (no valid changes) goes at once; a few bytes of changes at most every
+    // previewEveryMs while keys keep coming, and the last change of a burst once typing pauses.
+    if (this.live?.valid && performance.now() - this.liveSentAt < previewEveryMs) {
+      this.liveTrailing = setTimeout(send, previewEveryMs);
       return;
     }
-    // A few bytes of changes, sent right after the keystroke's frame: the worker renders while
-    // the writer is between two keys, so the result (and the frame showing it) comes soon after
-    // a key rather than just before the next one. While keys keep coming, at most every
-    // previewEveryMs; the last change of a burst follows once typing pauses.
-    if (performance.now() - this.liveSentAt >= previewEveryMs) {
-      if (this.liveScheduled) return;
-      this.liveScheduled = true;
-      this.liveSentAt = performance.now();
-      afterPaint(() => {
-        this.liveScheduled = false;
-        send();
-      });
-    } else this.liveTrailing = setTimeout(send, previewEveryMs);
+    if (this.liveScheduled) return;
+    this.liveScheduled = true;
+    afterPaint(() => {
+      this.liveScheduled = false;
+      send();
+    });
   }
 
   private emitLive(): void {

@@ -377,7 +377,9 @@ test('screenshots of the split view in light and dark themes', async ({ app }) =
   }
   await expect(app.locator('.side-panel')).toHaveCount(0);
   const listed = await app.locator(`.library-item[data-path="${sample}"]`).innerText();
-  await expect(app.getByTestId('status-words')).toContainText(/[\d,]+ words/.exec(listed)?.[0] ?? '?');
+  await expect(app.getByTestId('status-words')).toContainText(
+    /[\d,]+ words/.exec(listed)?.[0] ?? '?',
+  );
   const featured = preview(app).locator('.article-featured-image img');
   await expect
     .poll(() => featured.evaluate((img: HTMLImageElement) => img.naturalWidth))
@@ -433,4 +435,30 @@ test('focus mode, typewriter mode, line numbers, and no spellcheck in front matt
   await app.getByRole('dialog').getByLabel('Show line numbers').check();
   await app.getByRole('button', { name: 'Done' }).click();
   await expect(app.locator('.cm-lineNumbers')).toBeVisible();
+});
+
+test('the caret is solid while typing and blinks by a timer once the writer pauses, with no CSS animation', async ({
+  app,
+}) => {
+  await open(app, sample);
+  await cursorToEnd(app);
+  // CodeMirror restarts its CSS blink on every selection change; each restart is a style
+  // recalculation and a stream of compositor frames in the keystroke path.
+  await app.evaluate(() => {
+    const w = window as unknown as { caretAnimations: number };
+    w.caretAnimations = 0;
+    document.addEventListener('animationstart', (event) => {
+      if ((event.target as Element).classList.contains('cm-cursorLayer')) w.caretAnimations++;
+    });
+  });
+  const layer = app.locator('.cm-scroller > .cm-cursorLayer');
+  await app.keyboard.type(' 补充一句', { delay: 20 });
+  await expect(layer).toHaveCSS('animation-name', 'none');
+  await expect(layer).toHaveCSS('visibility', 'visible');
+  expect(
+    await app.evaluate(() => (window as unknown as { caretAnimations: number }).caretAnimations),
+  ).toBe(0);
+  // Idle: the timer hides and shows the caret.
+  await expect(layer).toHaveCSS('visibility', 'hidden', { timeout: 5000 });
+  await expect(layer).toHaveCSS('visibility', 'visible', { timeout: 5000 });
 });

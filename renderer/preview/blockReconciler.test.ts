@@ -2,7 +2,7 @@
 import DOMPurify from 'dompurify';
 import { describe, expect, it } from 'vitest';
 import { createSanitizer } from '../../shared/markdown/sanitize';
-import { BlockReconciler } from './blockReconciler';
+import { BlockReconciler, chunkTarget } from './blockReconciler';
 import type { PreviewRequest } from './previewModel';
 import { PreviewRenderer, renderPreview, shiftDataLines } from './previewModel';
 
@@ -42,8 +42,26 @@ function fullRender(text: string): string {
   return element.innerHTML.replace(/>\s+</g, '><').trim();
 }
 
-const normalized = (element: HTMLElement): string =>
-  element.innerHTML.replace(/>\s+</g, '><').trim();
+/**
+ * The preview's content without its chunk wrappers (what a full render shows), after checking the
+ * chunks: every block is in one, none is empty, and only a paragraph starts a chunk other than
+ * the first (so margins at chunk edges look as in the published article).
+ */
+function normalized(element: HTMLElement): string {
+  const chunks = [...element.children].filter((child) => child.classList.contains('preview-chunk'));
+  for (const [index, chunk] of chunks.entries()) {
+    expect(chunk.childElementCount).toBeGreaterThan(0);
+    expect(chunk.classList.contains('preview-chunk-first')).toBe(index === 0);
+    if (index > 0) expect(chunk.firstElementChild?.tagName).toBe('P');
+  }
+  const copy = element.cloneNode(true) as HTMLElement;
+  for (const chunk of copy.querySelectorAll(':scope > .preview-chunk'))
+    chunk.replaceWith(...chunk.childNodes);
+  return copy.innerHTML.replace(/>\s+</g, '><').trim();
+}
+
+const chunkSizes = (element: HTMLElement): number[] =>
+  [...element.querySelectorAll(':scope > .preview-chunk')].map((chunk) => chunk.childElementCount);
 
 const doc =
   '---\ntitle: 标题\n---\n\n第一段[^1]。\n\n## 小标题\n\n第二段\n\n- 列表\n- 项目\n\n[^1]: 来源\n';
@@ -90,6 +108,84 @@ describe('block reconciler', () => {
     const next = '## 小标题\n\n第一段[^1]。\n\n[^1]: 来源\n';
     render(next);
     expect(normalized(container)).toBe(fullRender(next));
+  });
+
+  it('groups a long article into chunks that start at paragraphs', () => {
+    const { container, render } = setup();
+    const parts = ['---\ntitle: 长文\n---'];
+    for (let i = 0; i < 300; i++) parts.push(i % 7 === 0 ? `## 第${i}节` : `第${i}段。`);
+    const text = parts.join('\n\n') + '\n';
+    render(text);
+    const sizes = chunkSizes(container);
+    expect(sizes.length).toBeGreaterThan(5);
+    for (const size of sizes) expect(size).toBeLessThanOrEqual(2 * chunkTarget);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(300);
+    expect(container.firstElementChild?.tagName).toBe('HEADER');
+    expect(normalized(container)).toBe(fullRender(text));
+  });
+
+  it('chunks split as a writer adds paragraphs and merge as they delete them, keeping blocks in place', () => {
+    const { container, render } = setup();
+    const paragraphs = Array.from({ length: 80 }, (_, i) => `第${i}段。`);
+    const text = (list: string[]): string => list.join('\n\n') + '\n';
+    render(text(paragraphs));
+    const before = chunkSizes(container).length;
+    const kept = container.querySelector('p[data-line="0"]');
+    // One paragraph at a time in the middle of the article, as typed.
+    for (let i = 0; i < 100; i++) {
+      paragraphs.splice(40, 0, `新增${i}。`);
+      render(text(paragraphs));
+    }
+    expect(normalized(container)).toBe(fullRender(text(paragraphs)));
+    expect(chunkSizes(container).length).toBeGreaterThan(before);
+    for (const size of chunkSizes(container)) expect(size).toBeLessThanOrEqual(2 * chunkTarget);
+    expect(container.querySelector('p[data-line="0"]')).toBe(kept);
+    // Delete most of them again.
+    while (paragraphs.length > 20) {
+      paragraphs.splice(10, 5);
+      render(text(paragraphs));
+    }
+    expect(normalized(container)).toBe(fullRender(text(paragraphs)));
+    expect(chunkSizes(container)).toEqual([20]);
+  });
+
+  it('random inserts, deletions and moves always end as a full render, in valid chunks', () => {
+    const { container, render } = setup();
+    let seed = 20261129;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const kinds = (i: number): string =>
+      [`第${i}段。`, `## 节${i}`, `- 项${i}\n- 另一项`, `> 引用${i}`, '---', `段落 ${i} *强调*。`][
+        random(6)
+      ] as string;
+    const blocks = Array.from({ length: 150 }, (_, i) => kinds(i));
+    for (let step = 0; step < 150; step++) {
+      const op = random(3);
+      const at = random(blocks.length + 1);
+      if (op === 0)
+        blocks.splice(at, 0, ...Array.from({ length: 1 + random(12) }, () => kinds(step)));
+      else if (op === 1) blocks.splice(at, 1 + random(10));
+      else if (blocks.length > 2) {
+        const [moved] = blocks.splice(random(blocks.length), 1);
+        blocks.splice(random(blocks.length + 1), 0, moved as string);
+      }
+      const text = blocks.join('\n\n') + '\n';
+      render(text);
+      expect(normalized(container)).toBe(fullRender(text));
+    }
+  });
+
+  it('anchors name the chunk of each block', () => {
+    const { container, reconciler, render } = setup();
+    render(Array.from({ length: 100 }, (_, i) => `第${i}段。`).join('\n\n') + '\n');
+    const anchors = reconciler.anchors();
+    expect(anchors).toHaveLength(100);
+    for (const anchor of anchors) {
+      expect(anchor.chunk?.parentElement).toBe(container);
+      expect(anchor.element.parentElement).toBe(anchor.chunk);
+    }
   });
 
   it('sanitizes what it inserts', () => {

@@ -1,7 +1,7 @@
 import type { LiveEdit } from '../app/editorSession';
 import { Signal } from '../app/editorSession';
 import type { WriterStats } from '../../shared/stats/writerStats';
-import { BlockReconciler } from './blockReconciler';
+import { BlockReconciler, type PreviewAnchor } from './blockReconciler';
 import type {
   AssetUrlPattern,
   PreviewResult,
@@ -94,8 +94,8 @@ export class PreviewController {
     this.onResync = handler;
   }
 
-  /** Top-level blocks and their lines (scroll sync). */
-  anchors(): { element: HTMLElement; line: number }[] {
+  /** Top-level blocks, their lines and chunks (scroll sync). */
+  anchors(): PreviewAnchor[] {
     return this.reconciler?.anchors() ?? [];
   }
 

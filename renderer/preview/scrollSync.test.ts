@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LineAnchor } from './scrollSync';
+import type { AnchorSource, LineAnchor } from './scrollSync';
 import { anchorsOf, lineForPreviewOffset, previewOffsetForLine } from './scrollSync';
 
 const list: LineAnchor[] = [
@@ -25,6 +25,23 @@ describe('scroll sync mapping', () => {
     expect(lineForPreviewOffset(anchors, 550)).toBe(17);
     expect(lineForPreviewOffset(anchors, 0)).toBe(0);
     expect(lineForPreviewOffset(anchors, 200)).toBe(7);
+  });
+
+  it('with a range hint, measures only the blocks in that range', () => {
+    // 1,000 blocks of 50 px in chunks of 20: the hint stands for measuring the chunks.
+    const measured = new Set<number>();
+    const many: AnchorSource = {
+      length: 1000,
+      line: (i) => i * 2,
+      top: (i) => (measured.add(i), i * 50),
+      bottom: (i) => i * 50 + 40,
+      rangeAt: (offset) => {
+        const chunk = Math.floor(offset / 1000);
+        return { from: chunk * 20, to: chunk * 20 + 19 };
+      },
+    };
+    expect(lineForPreviewOffset(many, 25_025)).toBe(1001);
+    for (const i of measured) expect(i >= 500 && i <= 520).toBe(true);
   });
 
   it('handles no anchors', () => {

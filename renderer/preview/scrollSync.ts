@@ -14,6 +14,12 @@ export interface AnchorSource {
   /** Top in the scroller's content coordinates. */
   top(index: number): number;
   bottom(index: number): number;
+  /**
+   * Optional: the index range holding the last anchor at or above content offset `offset`, found
+   * without measuring the anchors elsewhere. The preview measures its chunks instead: measuring a
+   * block inside a chunk the browser has not rendered would render that chunk.
+   */
+  rangeAt?(offset: number): { from: number; to: number };
 }
 
 export interface LineAnchor {
@@ -67,7 +73,9 @@ export function previewOffsetForLine(anchors: AnchorSource, line: number): numbe
 /** Source line (fractional) at preview scroll position `offset` (content coordinates). */
 export function lineForPreviewOffset(anchors: AnchorSource, offset: number): number | null {
   if (anchors.length === 0) return null;
-  const i = lastAtOrBefore(anchors.length, offset, (k) => anchors.top(k));
+  const { from, to } = anchors.rangeAt?.(offset) ?? { from: 0, to: anchors.length - 1 };
+  // -1 within the range: the anchor before it (the last one of the chunk above).
+  const i = from + lastAtOrBefore(to - from + 1, offset, (k) => anchors.top(from + k));
   if (i < 0) {
     const firstTop = anchors.top(0);
     return firstTop > 0 ? (Math.max(0, offset) / firstTop) * anchors.line(0) : anchors.line(0);
@@ -84,37 +92,58 @@ export function lineForPreviewOffset(anchors: AnchorSource, offset: number): num
 
 /**
  * The preview's blocks as an AnchorSource: elements collected once per render (no layout), boxes
- * measured on demand and cached until the next render or resize.
+ * measured on demand and cached until the next render or resize. Blocks are grouped in chunks
+ * (blockReconciler.ts); searching by position first finds the chunk, then the block in it.
  */
 export function domAnchors(
   scroller: HTMLElement,
-  blocks: readonly { element: HTMLElement; line: number }[],
+  blocks: readonly { element: HTMLElement; line: number; chunk?: HTMLElement | null }[],
 ): AnchorSource {
   const elements: HTMLElement[] = [];
   const lines: number[] = [];
+  const chunks: HTMLElement[] = [];
+  /** Index of the first anchor of each chunk. */
+  const chunkStarts: number[] = [];
   let last = -1;
-  for (const { element, line } of blocks) {
+  for (const { element, line, chunk } of blocks) {
     if (line <= last) continue;
+    if (chunk && chunk !== chunks[chunks.length - 1]) {
+      chunks.push(chunk);
+      chunkStarts.push(elements.length);
+    }
     elements.push(element);
     lines.push(line);
     last = line;
   }
   const scrollerTop = scroller.getBoundingClientRect().top;
+  const measure = (element: Element): { top: number; bottom: number } => {
+    const origin = scrollerTop - scroller.scrollTop;
+    const rect = element.getBoundingClientRect();
+    return { top: rect.top - origin, bottom: rect.bottom - origin };
+  };
   const boxes = new Map<number, { top: number; bottom: number }>();
   const box = (i: number): { top: number; bottom: number } => {
     let cached = boxes.get(i);
-    if (!cached) {
-      const origin = scrollerTop - scroller.scrollTop;
-      const rect = (elements[i] as HTMLElement).getBoundingClientRect();
-      cached = { top: rect.top - origin, bottom: rect.bottom - origin };
-      boxes.set(i, cached);
-    }
+    if (!cached) boxes.set(i, (cached = measure(elements[i] as HTMLElement)));
     return cached;
   };
-  return {
+  const chunkTops = new Map<number, number>();
+  const chunkTop = (g: number): number => {
+    let cached = chunkTops.get(g);
+    if (cached === undefined) chunkTops.set(g, (cached = measure(chunks[g] as HTMLElement).top));
+    return cached;
+  };
+  const source: AnchorSource = {
     length: elements.length,
     line: (i) => lines[i] as number,
     top: (i) => box(i).top,
     bottom: (i) => box(i).bottom,
   };
+  if (chunks.length > 1 && chunkStarts[0] === 0) {
+    source.rangeAt = (offset) => {
+      const g = Math.max(0, lastAtOrBefore(chunks.length, offset, chunkTop));
+      return { from: chunkStarts[g] as number, to: (chunkStarts[g + 1] ?? elements.length) - 1 };
+    };
+  }
+  return source;
 }

@@ -19,7 +19,8 @@ type Viewish = {
 /** The editor document, read from CodeMirror itself (the single source of truth). */
 function editorText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const content = document.querySelector('.cm-content') as (Element & { cmTile?: { root?: { view?: Viewish } } }) | null;
+    const content = document.querySelector('.cm-content') as
+      (Element & { cmTile?: { root?: { view?: Viewish } } }) | null;
     const view = content?.cmTile?.root?.view;
     if (!view) throw new Error('no CodeMirror view on .cm-content');
     return view.state.doc.toString();
@@ -28,7 +29,8 @@ function editorText(page: Page): Promise<string> {
 
 function editorSelection(page: Page): Promise<{ from: number; to: number }> {
   return page.evaluate(() => {
-    const content = document.querySelector('.cm-content') as (Element & { cmTile?: { root?: { view?: Viewish } } }) | null;
+    const content = document.querySelector('.cm-content') as
+      (Element & { cmTile?: { root?: { view?: Viewish } } }) | null;
     const main = content?.cmTile?.root?.view?.state.selection.main;
     return { from: main?.from ?? -1, to: main?.to ?? -1 };
   });
@@ -38,7 +40,8 @@ function editorSelection(page: Page): Promise<{ from: number; to: number }> {
 async function placeCursor(page: Page, offset: number): Promise<void> {
   await page.locator('.cm-content').click();
   await page.evaluate((at) => {
-    const content = document.querySelector('.cm-content') as (Element & { cmTile?: { root?: { view?: Viewish } } }) | null;
+    const content = document.querySelector('.cm-content') as
+      (Element & { cmTile?: { root?: { view?: Viewish } } }) | null;
     const view = content?.cmTile?.root?.view;
     if (!view) throw new Error('no CodeMirror view on .cm-content');
     view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
@@ -64,12 +67,16 @@ async function fillSource(page: Page, fields: Record<string, string>): Promise<v
   }
 }
 
-test('the panel lists the five sources of a sample-shaped article, flags the unused one, and renumbers by first citation', async ({ app }) => {
+test('the panel lists the five sources of a sample-shaped article, flags the unused one, and renumbers by first citation', async ({
+  app,
+}) => {
   await openArticle(app, sample);
   await showPanel(app);
 
   await expect(items(app)).toHaveCount(5);
-  const labels = await items(app).evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-label')));
+  const labels = await items(app).evaluateAll((nodes) =>
+    nodes.map((node) => node.getAttribute('data-label')),
+  );
   expect(labels).toEqual(['1', '3', '4', '5', '2']);
   const unused = panel(app).locator('[data-label="2"]');
   await expect(unused.locator('[data-problem="unused-definition"]')).toBeVisible();
@@ -79,7 +86,10 @@ test('the panel lists the five sources of a sample-shaped article, flags the unu
   // Clicking the count goes to the citations in turn.
   const before = await editorText(app);
   await panel(app).locator('[data-label="1"] .reference-count').click();
-  expect(await editorSelection(app)).toEqual({ from: before.indexOf('[^1]'), to: before.indexOf('[^1]') + 4 });
+  expect(await editorSelection(app)).toEqual({
+    from: before.indexOf('[^1]'),
+    to: before.indexOf('[^1]') + 4,
+  });
   await panel(app).locator('[data-label="1"] .reference-count').click();
   const second = before.indexOf('[^1]', before.indexOf('[^1]') + 1);
   expect(await editorSelection(app)).toEqual({ from: second, to: second + 4 });
@@ -89,14 +99,30 @@ test('the panel lists the five sources of a sample-shaped article, flags the unu
   const after = await editorText(app);
   // First citations were 1, 3, 4, 5 -> 1, 2, 3, 4; the unused [^2] becomes [^5] and goes last.
   const definitionLines = after.split('\n').filter((line) => line.startsWith('[^'));
-  expect(definitionLines.map((line) => line.slice(0, line.indexOf(']') + 1))).toEqual(['[^1]', '[^2]', '[^3]', '[^4]', '[^5]']);
-  const textOf = (text: string, label: string) => text.split('\n').find((line) => line.startsWith(`[^${label}]: `))?.slice(label.length + 5);
+  expect(definitionLines.map((line) => line.slice(0, line.indexOf(']') + 1))).toEqual([
+    '[^1]',
+    '[^2]',
+    '[^3]',
+    '[^4]',
+    '[^5]',
+  ]);
+  const textOf = (text: string, label: string) =>
+    text
+      .split('\n')
+      .find((line) => line.startsWith(`[^${label}]: `))
+      ?.slice(label.length + 5);
   expect(textOf(after, '2')).toBe(textOf(before, '3'));
   expect(textOf(after, '3')).toBe(textOf(before, '4'));
   expect(textOf(after, '4')).toBe(textOf(before, '5'));
   expect(textOf(after, '5')).toBe(textOf(before, '2'));
-  await expect.poll(() => items(app).evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-label')))).toEqual(['1', '2', '3', '4', '5']);
-  await expect(panel(app).locator('[data-label="5"] [data-problem="unused-definition"]')).toBeVisible();
+  await expect
+    .poll(() =>
+      items(app).evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-label'))),
+    )
+    .toEqual(['1', '2', '3', '4', '5']);
+  await expect(
+    panel(app).locator('[data-label="5"] [data-problem="unused-definition"]'),
+  ).toBeVisible();
 
   // One undo step restores the original numbering.
   await app.locator('.cm-content').focus();
@@ -104,7 +130,10 @@ test('the panel lists the five sources of a sample-shaped article, flags the unu
   expect(await editorText(app)).toBe(before);
 });
 
-test('inserting a citation creates the references section, numbering continues, the preview shows it, Ctrl+Z undoes it all', async ({ app, byline }) => {
+test('inserting a citation creates the references section, numbering continues, the preview shows it, Ctrl+Z undoes it all', async ({
+  app,
+  byline,
+}) => {
   await openArticle(app, bare);
   const original = readFileSync(path.join(byline.workspace, bare), 'utf8');
   expect(await editorText(app)).toBe(original);
@@ -141,7 +170,12 @@ test('inserting a citation creates the references section, numbering continues, 
   await placeCursor(app, once.indexOf('新的常态') + 4);
   await app.keyboard.press('Control+Shift+C');
   await expect(form(app)).toBeVisible();
-  await fillSource(app, { issued: '2025-06-16', title: 'Chipmakers weigh new export rules', outlet: 'Reuters', accessed: '2025-06-20' });
+  await fillSource(app, {
+    issued: '2025-06-16',
+    title: 'Chipmakers weigh new export rules',
+    outlet: 'Reuters',
+    accessed: '2025-06-20',
+  });
   await form(app).getByRole('button', { name: 'Insert', exact: true }).click();
   await expect(form(app)).toHaveCount(0);
   const twice = await editorText(app);
@@ -152,8 +186,13 @@ test('inserting a citation creates the references section, numbering continues, 
   await expect(preview.locator('.footnotes li')).toHaveCount(2);
 
   // The new sources were saved to the workspace library.
-  const library = JSON.parse(readFileSync(path.join(byline.workspace, '.byline/references.json'), 'utf8')) as { title: string }[];
-  expect(library.map((item) => item.title)).toEqual(['芯片出口新规正式生效', 'Chipmakers weigh new export rules']);
+  const library = JSON.parse(
+    readFileSync(path.join(byline.workspace, '.byline/references.json'), 'utf8'),
+  ) as { title: string }[];
+  expect(library.map((item) => item.title)).toEqual([
+    '芯片出口新规正式生效',
+    'Chipmakers weigh new export rules',
+  ]);
 
   // Each insertion is one undo step: citation, definition and section together.
   await app.locator('.cm-content').focus();
@@ -164,14 +203,32 @@ test('inserting a citation creates the references section, numbering continues, 
   await expect(preview.locator('.footnotes')).toHaveCount(0);
 });
 
-test('the editor shows a definition on hover and at the cursor, completes labels after [^, and marks a citation without definition', async ({ app }) => {
+test('the editor shows a definition on hover and at the cursor, completes labels after [^, and marks a citation without definition', async ({
+  app,
+}) => {
   await openArticle(app, sample);
   const text = await editorText(app);
 
   await placeCursor(app, text.indexOf('[^3]') + 2);
-  await expect(app.locator('.cm-footnote-tooltip')).toContainText('Chipmakers weigh new export rules');
+  await expect(app.locator('.cm-footnote-tooltip')).toContainText(
+    'Chipmakers weigh new export rules',
+  );
   await app.locator('.cm-footnote-ref').first().hover();
-  await expect(app.locator('.cm-footnote-tooltip', { hasText: '王明' })).toContainText('[^1]');
+  const hovered = app.locator('.cm-footnote-tooltip', { hasText: '王明' });
+  await expect(hovered).toContainText('[^1]');
+  // Right at the reference: the editor is a layout-containment boundary (app.css), so CodeMirror
+  // positions its tooltips relative to the editor rather than the window.
+  const ref = await app.locator('.cm-footnote-ref').first().boundingBox();
+  const tip = await hovered.boundingBox();
+  expect(ref && tip).toBeTruthy();
+  if (ref && tip) {
+    const gap = Math.min(
+      Math.abs(tip.y - (ref.y + ref.height)),
+      Math.abs(ref.y - (tip.y + tip.height)),
+    );
+    expect(gap).toBeLessThan(20);
+    expect(Math.abs(tip.x - ref.x)).toBeLessThan(400);
+  }
 
   const end = text.indexOf('带来了新的机会') + '带来了新的机会'.length;
   await placeCursor(app, end);
@@ -181,7 +238,9 @@ test('the editor shows a definition on hover and at the cursor, completes labels
   await expect(completion).toBeVisible();
   await expect(completion).toContainText('出口管制新规全文发布');
   await app.keyboard.type('2', { delay: 60 });
-  await expect(completion.locator('li[aria-selected="true"]')).toContainText('出口管制新规全文发布');
+  await expect(completion.locator('li[aria-selected="true"]')).toContainText(
+    '出口管制新规全文发布',
+  );
   await expect(completion.locator('li')).toHaveCount(1);
   await app.keyboard.press('Enter');
   const completed = await editorText(app);
@@ -201,21 +260,33 @@ test('switching the style reformats every definition, and back again', async ({ 
   await expect(panel(app).getByRole('status')).toContainText('Reformatted 5 definitions');
   const apa = await editorText(app);
   expect(apa).toContain('[^3]: Chipmakers weigh new export rules. (2025, June 16). Reuters.\n');
-  expect(apa).toContain('[^1]: 王明 & 李华. (2025, June 18). 芯片出口新规正式生效，云厂商加速调整供应链. 科技日报.\n');
+  expect(apa).toContain(
+    '[^1]: 王明 & 李华. (2025, June 18). 芯片出口新规正式生效，云厂商加速调整供应链. 科技日报.\n',
+  );
 
   await panel(app).getByLabel('Citation style').selectOption('gb-t-7714');
-  await expect.poll(() => editorText(app)).toContain('[^3]: Chipmakers weigh new export rules[N]. Reuters, 2025-06-16.\n');
+  await expect
+    .poll(() => editorText(app))
+    .toContain('[^3]: Chipmakers weigh new export rules[N]. Reuters, 2025-06-16.\n');
 
   await panel(app).getByLabel('Citation style').selectOption('news');
   await expect.poll(() => editorText(app)).toBe(original);
 });
 
-test('the source library imports BibTeX and a library source is cited from the form', async ({ app }) => {
+test('the source library imports BibTeX and a library source is cited from the form', async ({
+  app,
+}) => {
   await openArticle(app, sample);
   await showPanel(app);
-  await panel(app).getByTestId('references-import-file').setInputFiles(path.resolve('tests/fixtures/references/import/sources.bib'));
-  await expect(panel(app).locator('.references-library [role="status"]')).toHaveText('Imported 3 sources (0 already in the library).');
-  await expect(panel(app).getByTestId('references-library-count')).toHaveText('3 sources in this workspace');
+  await panel(app)
+    .getByTestId('references-import-file')
+    .setInputFiles(path.resolve('tests/fixtures/references/import/sources.bib'));
+  await expect(panel(app).locator('.references-library [role="status"]')).toHaveText(
+    'Imported 3 sources (0 already in the library).',
+  );
+  await expect(panel(app).getByTestId('references-library-count')).toHaveText(
+    '3 sources in this workspace',
+  );
 
   const text = await editorText(app);
   await placeCursor(app, text.indexOf('新的常态') + 4);
@@ -226,7 +297,9 @@ test('the source library imports BibTeX and a library source is cited from the f
   await form(app).getByRole('button', { name: 'Cite' }).click();
   await expect(form(app)).toHaveCount(0);
   // The same title in the same outlet is already [^3]: it is cited again, not defined twice.
-  await expect(panel(app).getByRole('status').filter({ hasText: 'cited again' })).toHaveText('This source is already [^3]; it was cited again.');
+  await expect(panel(app).getByRole('status').filter({ hasText: 'cited again' })).toHaveText(
+    'This source is already [^3]; it was cited again.',
+  );
   const reused = await editorText(app);
   expect(reused).toBe(text.replace('新的常态。', '新的常态[^3]。'));
 

@@ -4,7 +4,23 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'stream', 'util', 'events', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'stream',
+  'util',
+  'events',
+  'worker_threads',
+];
 
 const noNodeNoElectron = (layer) => ({
   patterns: [
@@ -16,14 +32,26 @@ const noNodeNoElectron = (layer) => ({
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'release/**', '.tsbuild/**', 'node_modules/**', 'tests/fixtures/**', 'bench/results/**', 'test-results/**', 'playwright-report/**'],
+    ignores: [
+      'dist/**',
+      'release/**',
+      '.tsbuild/**',
+      'node_modules/**',
+      'tests/fixtures/**',
+      'bench/results/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -37,8 +65,14 @@ export default tseslint.config(
         {
           patterns: [
             ...noNodeNoElectron('shared/').patterns,
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@codemirror/*'], message: 'shared/ is UI-free.' },
-            { group: ['**/renderer/**', '../renderer', '../../renderer'], message: 'shared/ must not import renderer/.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@codemirror/*'],
+              message: 'shared/ is UI-free.',
+            },
+            {
+              group: ['**/renderer/**', '../renderer', '../../renderer'],
+              message: 'shared/ must not import renderer/.',
+            },
           ],
         },
       ],
@@ -65,8 +99,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'Only main/electron/ touches Electron; services take their dependencies as arguments.' },
-            { group: ['**/renderer/**', '../renderer', '../../renderer'], message: 'main/ must not import renderer/.' },
+            {
+              group: ['electron', 'electron/*'],
+              message:
+                'Only main/electron/ touches Electron; services take their dependencies as arguments.',
+            },
+            {
+              group: ['**/renderer/**', '../renderer', '../../renderer'],
+              message: 'main/ must not import renderer/.',
+            },
           ],
         },
       ],
@@ -78,8 +119,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', importNames: ['remote', 'shell'], message: 'The preload exposes only contract functions.' }],
-          patterns: [{ group: nodeBuiltins, message: 'The sandboxed preload has no Node built-ins.' }],
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['remote', 'shell'],
+              message: 'The preload exposes only contract functions.',
+            },
+          ],
+          patterns: [
+            { group: nodeBuiltins, message: 'The sandboxed preload has no Node built-ins.' },
+          ],
         },
       ],
     },

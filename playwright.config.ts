@@ -12,7 +12,10 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.BYLINE_PW_REPORTER === 'json' ? [['json', { outputFile: 'test-reports/e2e.json' }], ['line']] : 'list',
+  reporter:
+    process.env.BYLINE_PW_REPORTER === 'json'
+      ? [['json', { outputFile: 'test-reports/e2e.json' }], ['line']]
+      : 'list',
   use: {
     viewport: { width: 1400, height: 860 },
     launchOptions: {

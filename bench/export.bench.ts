@@ -21,7 +21,8 @@ const bodyStart = head.indexOf('\n---\n', 4) + 5;
 const frontMatter = head.slice(0, bodyStart);
 const body = head.slice(bodyStart);
 let article = frontMatter;
-for (let part = 1; Buffer.byteLength(article) < 100_000 - 2_000; part++) article += body.replace(/^### (.+)$/gm, `### $1（${part}）`);
+for (let part = 1; Buffer.byteLength(article) < 100_000 - 2_000; part++)
+  article += body.replace(/^### (.+)$/gm, `### $1（${part}）`);
 article += sample.slice(notesAt);
 const file = path.join(root, 'big.md');
 writeFileSync(file, article);
@@ -32,25 +33,42 @@ const printer = createChromiumPdfPrinter();
 const service = new ExportService({ pdfPrinter: printer });
 const runs = Number(process.env.BYLINE_BENCH_RUNS ?? 7);
 
-async function timeFormat(format: ExportFormatName): Promise<{ minMs: number; medianMs: number; outputBytes: number }> {
+async function timeFormat(
+  format: ExportFormatName,
+): Promise<{ minMs: number; medianMs: number; outputBytes: number }> {
   const timings: number[] = [];
   let outputBytes = 0;
   for (let i = 0; i <= runs; i++) {
     const out = path.join(base, `out-${format}-${i}`);
     const start = performance.now();
-    const [result] = await service.run({ files: [{ file, display: 'big.md' }], formats: [format], outputDir: out, root });
+    const [result] = await service.run({
+      files: [{ file, display: 'big.md' }],
+      formats: [format],
+      outputDir: out,
+      root,
+    });
     const ms = performance.now() - start;
     if (!result?.ok) throw new Error(`${format}: ${result?.error ?? 'failed'}`);
     outputBytes = readFileSync(result.outputs[0] as string).length;
     if (i > 0) timings.push(ms); // the first run warms caches (themes, sanitizer, JIT)
   }
   timings.sort((a, b) => a - b);
-  return { minMs: round(timings[0] ?? 0), medianMs: round(timings[Math.floor(timings.length / 2)] ?? 0), outputBytes };
+  return {
+    minMs: round(timings[0] ?? 0),
+    medianMs: round(timings[Math.floor(timings.length / 2)] ?? 0),
+    outputBytes,
+  };
 }
 
 try {
   const startAt = performance.now();
-  await printer.print({ html: '<!DOCTYPE html><p>warm up</p>', pageSize: 'A4', marginMm: 20, headerTemplate: null, footerTemplate: null });
+  await printer.print({
+    html: '<!DOCTYPE html><p>warm up</p>',
+    pageSize: 'A4',
+    marginMm: 20,
+    headerTemplate: null,
+    footerTemplate: null,
+  });
   const browserStartMs = round(performance.now() - startAt);
 
   const perFormat: Record<string, { minMs: number; medianMs: number; outputBytes: number }> = {};
@@ -62,9 +80,12 @@ try {
     browserStartMs,
     perFormat,
     machine: { cpus: os.cpus().length, node: process.version },
-    target: 'each format well under 2 s for a 100 KB article (PDF under 5 s with the browser already started)',
+    target:
+      'each format well under 2 s for a 100 KB article (PDF under 5 s with the browser already started)',
   };
-  console.log(`article: ${(bytes / 1024).toFixed(1)} KB, ${runs} runs per format, Chromium start ${browserStartMs} ms`);
+  console.log(
+    `article: ${(bytes / 1024).toFixed(1)} KB, ${runs} runs per format, Chromium start ${browserStartMs} ms`,
+  );
   console.table(perFormat);
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/export.json', JSON.stringify(results, null, 2) + '\n');

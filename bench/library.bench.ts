@@ -39,7 +39,8 @@ try {
   // Warm: a second start reads the cache and only stats each file.
   const warmIndex = new LibraryIndex(root, new IndexCache(dataDir, root));
   const [, warmIndexMs] = await time(() => warmIndex.build());
-  if (warmIndex.size !== written.length) throw new Error(`warm index has ${warmIndex.size} of ${written.length} articles`);
+  if (warmIndex.size !== written.length)
+    throw new Error(`warm index has ${warmIndex.size} of ${written.length} articles`);
 
   const watcher = new WorkspaceWatcher(root, { onChange: () => {} });
   const [, watcherReadyMs] = await time(() => watcher.start(folders));

@@ -5,7 +5,10 @@ import path from 'node:path';
 import { computeWriterStats } from '../shared/stats/writerStats';
 
 const sample = readFileSync(path.resolve('tests/fixtures/footnotes/sample-shaped.md'), 'utf8');
-const english = 'Reporters file their copy before the deadline, and editors check every figure twice. '.repeat(20);
+const english =
+  'Reporters file their copy before the deadline, and editors check every figure twice. '.repeat(
+    20,
+  );
 
 function documentOf(bytes: number): string {
   let text = '';
@@ -22,7 +25,10 @@ function timeIt(text: string, runs: number): { minMs: number; medianMs: number }
     timings.push(performance.now() - start);
   }
   timings.sort((a, b) => a - b);
-  return { minMs: round(timings[0] ?? 0), medianMs: round(timings[Math.floor(timings.length / 2)] ?? 0) };
+  return {
+    minMs: round(timings[0] ?? 0),
+    medianMs: round(timings[Math.floor(timings.length / 2)] ?? 0),
+  };
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;

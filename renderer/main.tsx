@@ -15,7 +15,10 @@ async function start(): Promise<void> {
     root.render(<p className="splash">{i18next.t('app.missingToken')}</p>);
     return;
   }
-  const [settings, info] = await Promise.all([connection.api['settings.get'](), connection.api['app.info']()]);
+  const [settings, info] = await Promise.all([
+    connection.api['settings.get'](),
+    connection.api['app.info'](),
+  ]);
   await setupI18n(pickLocale(settings.locale, info.systemLocale));
   root.render(<App connection={connection} info={info} initialSettings={settings} />);
 }

@@ -27,9 +27,24 @@ const nodeEntry = {
 const quiet = process.argv.includes('--quiet');
 
 await Promise.all([
-  esbuild({ ...nodeEntry, entryPoints: { electron: 'main/electron/main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.mjs' } }),
-  esbuild({ ...nodeEntry, entryPoints: { web: 'main/web/start.ts' }, outdir: 'dist/main', outExtension: { '.js': '.mjs' } }),
-  esbuild({ ...nodeEntry, entryPoints: { cli: 'main/cli/byline.ts' }, outdir: 'dist/main', outExtension: { '.js': '.mjs' } }),
+  esbuild({
+    ...nodeEntry,
+    entryPoints: { electron: 'main/electron/main.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.mjs' },
+  }),
+  esbuild({
+    ...nodeEntry,
+    entryPoints: { web: 'main/web/start.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.mjs' },
+  }),
+  esbuild({
+    ...nodeEntry,
+    entryPoints: { cli: 'main/cli/byline.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.mjs' },
+  }),
   // A sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
   esbuild({
     entryPoints: { preload: 'main/electron/preload/preload.ts' },

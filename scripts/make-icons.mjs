@@ -53,7 +53,10 @@ const tileTop = hex('#2b4c7e');
 const tileBottom = hex('#14233d');
 const layers = [
   // macOS-style tile: 824 px body inside the 1024 canvas, corner radius ~22.5 %.
-  [(x, y) => roundedRect(x, y, 100, 100, 924, 924, 185), (_x, y) => mix(tileTop, tileBottom, (y - 100) / 824)],
+  [
+    (x, y) => roundedRect(x, y, 100, 100, 924, 924, 185),
+    (_x, y) => mix(tileTop, tileBottom, (y - 100) / 824),
+  ],
   // Soft shadow of the page (drawn as a slightly larger, translucent dark sheet).
   [(x, y) => roundedRect(x, y, 282, 238, 752, 826, 40) / 10, () => [0, 0, 0, 0.25]],
   // The page.
@@ -83,7 +86,9 @@ export function drawIcon(size = master) {
         const layerAlpha = coverage * a;
         // "over" compositing in straight alpha
         const outAlpha = layerAlpha + alpha * (1 - layerAlpha);
-        rgb = [r, g, b].map((c, i) => (c * layerAlpha + rgb[i] * alpha * (1 - layerAlpha)) / (outAlpha || 1));
+        rgb = [r, g, b].map(
+          (c, i) => (c * layerAlpha + rgb[i] * alpha * (1 - layerAlpha)) / (outAlpha || 1),
+        );
         alpha = outAlpha;
       }
       const offset = (py * size + px) * 4;
@@ -167,7 +172,10 @@ function icoBitmap(png) {
 }
 
 export function writeIco(images) {
-  const entries = images.map((png) => ({ size: png.width, data: png.width >= 256 ? encode(png) : icoBitmap(png) }));
+  const entries = images.map((png) => ({
+    size: png.width,
+    data: png.width >= 256 ? encode(png) : icoBitmap(png),
+  }));
   const directory = Buffer.alloc(6 + 16 * entries.length);
   directory.writeUInt16LE(0, 0);
   directory.writeUInt16LE(1, 2); // 1 = icon
@@ -209,7 +217,8 @@ function main() {
   let source;
   if (fromIndex > 0) {
     source = PNG.sync.read(readFileSync(process.argv[fromIndex + 1]));
-    if (source.width !== source.height || source.width < master) throw new Error(`The source must be square and at least ${master} px.`);
+    if (source.width !== source.height || source.width < master)
+      throw new Error(`The source must be square and at least ${master} px.`);
     source = resize(source, master);
   } else {
     source = drawIcon(master);
@@ -226,7 +235,10 @@ function main() {
   for (const size of pngSizes) out(`assets/icons/png/${size}x${size}.png`, encode(sized(size)));
   out('assets/build/icon.png', encode(source));
   out('assets/build/icon.ico', writeIco(icoSizes.map(sized)));
-  out('assets/build/icon.icns', writeIcns(icnsChunks.map(([type, size]) => [type, encode(sized(size))])));
+  out(
+    'assets/build/icon.icns',
+    writeIcns(icnsChunks.map(([type, size]) => [type, encode(sized(size))])),
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

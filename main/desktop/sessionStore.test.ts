@@ -35,21 +35,32 @@ describe('SessionStore', () => {
 
   it('a damaged or hand-edited file never stops Byline from starting', async () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, 'session.json'), '{"workspaces":[{"root":"/ws","session":{"openTabs":[42]}}],"recentFiles":[1,"/ok.md"]}');
+    writeFileSync(
+      path.join(dir, 'session.json'),
+      '{"workspaces":[{"root":"/ws","session":{"openTabs":[42]}}],"recentFiles":[1,"/ok.md"]}',
+    );
     const store = new SessionStore(dir);
     expect(await store.get('/ws')).toEqual({ openTabs: [], activeTab: null });
     expect(await store.recentFiles()).toEqual(['/ok.md']);
     writeFileSync(path.join(dir, 'session.json'), 'not json');
     expect(await new SessionStore(dir).recentFiles()).toEqual([]);
     await new SessionStore(dir).addRecentFile('/new.md');
-    expect(JSON.parse(readFileSync(path.join(dir, 'session.json'), 'utf8')).recentFiles).toEqual(['/new.md']);
+    expect(JSON.parse(readFileSync(path.join(dir, 'session.json'), 'utf8')).recentFiles).toEqual([
+      '/new.md',
+    ]);
   });
 });
 
 describe('helpers', () => {
   it('normalizeSession drops duplicate tabs and a dangling active tab', () => {
-    expect(normalizeSession({ openTabs: ['a.md', 'b.md', 'a.md'], activeTab: 'c.md' })).toEqual({ openTabs: ['a.md', 'b.md'], activeTab: 'a.md' });
-    expect(normalizeSession({ openTabs: [], activeTab: 'c.md' })).toEqual({ openTabs: [], activeTab: null });
+    expect(normalizeSession({ openTabs: ['a.md', 'b.md', 'a.md'], activeTab: 'c.md' })).toEqual({
+      openTabs: ['a.md', 'b.md'],
+      activeTab: 'a.md',
+    });
+    expect(normalizeSession({ openTabs: [], activeTab: 'c.md' })).toEqual({
+      openTabs: [],
+      activeTab: null,
+    });
   });
 
   it('pushRecent moves an item to the front and caps the list', () => {

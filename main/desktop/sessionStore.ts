@@ -21,12 +21,20 @@ export const emptySession: SessionValue = { openTabs: [], activeTab: null };
 /** Normalise a session: no duplicate tabs, the active tab is one of them. */
 export function normalizeSession(session: SessionValue): SessionValue {
   const openTabs = [...new Set(session.openTabs)];
-  const activeTab = session.activeTab && openTabs.includes(session.activeTab) ? session.activeTab : (openTabs[0] ?? null);
+  const activeTab =
+    session.activeTab && openTabs.includes(session.activeTab)
+      ? session.activeTab
+      : (openTabs[0] ?? null);
   return { openTabs, activeTab };
 }
 
 /** Puts `item` first, drops duplicates (by `key`), keeps at most `limit`. */
-export function pushRecent<T>(list: readonly T[], item: T, limit: number, key: (value: T) => string = String): T[] {
+export function pushRecent<T>(
+  list: readonly T[],
+  item: T,
+  limit: number,
+  key: (value: T) => string = String,
+): T[] {
   const id = key(item);
   return [item, ...list.filter((entry) => key(entry) !== id)].slice(0, limit);
 }
@@ -58,11 +66,14 @@ export class SessionStore {
       for (const entry of record.workspaces as unknown[]) {
         const item = (entry ?? {}) as Record<string, unknown>;
         const parsed = SessionState.safeParse(item.session);
-        if (typeof item.root === 'string' && parsed.success) workspaces.push({ root: item.root, session: normalizeSession(parsed.data) });
+        if (typeof item.root === 'string' && parsed.success)
+          workspaces.push({ root: item.root, session: normalizeSession(parsed.data) });
       }
     }
     const strings = (value: unknown): string[] =>
-      Array.isArray(value) ? value.filter((f): f is string => typeof f === 'string').slice(0, maxRecentFiles) : [];
+      Array.isArray(value)
+        ? value.filter((f): f is string => typeof f === 'string').slice(0, maxRecentFiles)
+        : [];
     this.state = {
       workspaces: workspaces.slice(0, maxWorkspaces),
       recentFiles: strings(record.recentFiles),
@@ -78,7 +89,12 @@ export class SessionStore {
   async update(root: string, session: SessionValue): Promise<SessionValue> {
     if (!this.loaded) await this.load();
     const normalized = normalizeSession(session);
-    this.state.workspaces = pushRecent(this.state.workspaces, { root, session: normalized }, maxWorkspaces, (w) => w.root);
+    this.state.workspaces = pushRecent(
+      this.state.workspaces,
+      { root, session: normalized },
+      maxWorkspaces,
+      (w) => w.root,
+    );
     await this.persist();
     return normalized;
   }
@@ -118,6 +134,9 @@ export class SessionStore {
 
   private async persist(): Promise<void> {
     await fs.mkdir(path.dirname(this.file), { recursive: true });
-    await writeFileAtomic(this.file, new TextEncoder().encode(JSON.stringify(this.state, null, 2) + '\n'));
+    await writeFileAtomic(
+      this.file,
+      new TextEncoder().encode(JSON.stringify(this.state, null, 2) + '\n'),
+    );
   }
 }

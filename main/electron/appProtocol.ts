@@ -33,7 +33,8 @@ export function serveAppProtocol(rendererDir: string, workspaceRoot: () => strin
     }
     const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const absolute = path.resolve(rendererDir, relative);
-    if (!absolute.startsWith(path.resolve(rendererDir) + path.sep)) return new Response('Not found', { status: 404 });
+    if (!absolute.startsWith(path.resolve(rendererDir) + path.sep))
+      return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(absolute).toString());
     if (!absolute.endsWith('.html')) return response;
     const headers = new Headers(response.headers);

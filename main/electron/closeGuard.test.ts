@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { DirtyDocument } from '../../shared/ipc/contract';
 import type { GuardInput, GuardState } from './closeGuard';
-import { choiceFromResponse, closePrompt, decideClose, initialGuardState, stepCloseGuard } from './closeGuard';
+import {
+  choiceFromResponse,
+  closePrompt,
+  decideClose,
+  initialGuardState,
+  stepCloseGuard,
+} from './closeGuard';
 
 const one: DirtyDocument[] = [{ path: 'posts/chip-export-rules.md', title: '芯片出口新规' }];
-const many: DirtyDocument[] = Array.from({ length: 11 }, (_, i) => ({ path: `posts/${i}.md`, title: `Story ${i}` }));
+const many: DirtyDocument[] = Array.from({ length: 11 }, (_, i) => ({
+  path: `posts/${i}.md`,
+  title: `Story ${i}`,
+}));
 
 /** Runs inputs through the guard and returns the final state and every effect in order. */
-function run(inputs: GuardInput[], start: GuardState = initialGuardState): { state: GuardState; effects: string[] } {
+function run(
+  inputs: GuardInput[],
+  start: GuardState = initialGuardState,
+): { state: GuardState; effects: string[] } {
   let state = start;
   const effects: string[] = [];
   for (const input of inputs) {
@@ -35,7 +47,9 @@ describe('decideClose', () => {
 describe('closePrompt', () => {
   it('names the one unsaved article and offers Save, Don’t Save, Cancel (Windows/Linux order)', () => {
     const prompt = closePrompt(one, 'en', 'win32', 'close');
-    expect(prompt.options.message).toBe('Do you want to save the changes you made to “芯片出口新规”?');
+    expect(prompt.options.message).toBe(
+      'Do you want to save the changes you made to “芯片出口新规”?',
+    );
     expect(prompt.options.buttons).toEqual(['Save', 'Don’t Save', 'Cancel']);
     expect(prompt.options.defaultId).toBe(0);
     expect(prompt.options.cancelId).toBe(2);
@@ -63,7 +77,9 @@ describe('closePrompt', () => {
   });
 
   it('falls back to the path when an article has no title', () => {
-    expect(closePrompt([{ path: 'drafts/x.md', title: '' }], 'en', 'linux', 'close').options.message).toContain('drafts/x.md');
+    expect(
+      closePrompt([{ path: 'drafts/x.md', title: '' }], 'en', 'linux', 'close').options.message,
+    ).toContain('drafts/x.md');
   });
 });
 
@@ -123,7 +139,10 @@ describe('stepCloseGuard', () => {
     ]);
     expect(effects).toEqual(['prevent', 'showPrompt', 'requestSaveAll']);
     expect(state.phase).toBe('idle');
-    expect(run([{ type: 'closeRequested', quitting: false }], state).effects).toEqual(['prevent', 'showPrompt']);
+    expect(run([{ type: 'closeRequested', quitting: false }], state).effects).toEqual([
+      'prevent',
+      'showPrompt',
+    ]);
   });
 
   it('a renderer that never answers the save request does not block closing forever', () => {
@@ -137,6 +156,9 @@ describe('stepCloseGuard', () => {
   });
 
   it('ignores stray answers and timeouts', () => {
-    expect(run([{ type: 'answered', choice: 'discard' }, { type: 'saveTimedOut' }])).toEqual({ state: initialGuardState, effects: [] });
+    expect(run([{ type: 'answered', choice: 'discard' }, { type: 'saveTimedOut' }])).toEqual({
+      state: initialGuardState,
+      effects: [],
+    });
   });
 });

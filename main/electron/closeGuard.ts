@@ -11,7 +11,10 @@ export type CloseChoice = 'save' | 'discard' | 'cancel';
 export type CloseDecision = 'close' | 'ask' | 'save-then-close' | 'cancel';
 
 /** What to do about a close request, given the unsaved documents and the writer's answer (null: not asked yet). */
-export function decideClose(dirty: readonly DirtyDocument[], choice: CloseChoice | null): CloseDecision {
+export function decideClose(
+  dirty: readonly DirtyDocument[],
+  choice: CloseChoice | null,
+): CloseDecision {
   if (dirty.length === 0) return 'close';
   switch (choice) {
     case null:
@@ -43,7 +46,8 @@ export function closePrompt(
   platform: string,
   reason: 'close' | 'quit',
 ): ClosePrompt {
-  const choices: CloseChoice[] = platform === 'darwin' ? ['save', 'cancel', 'discard'] : ['save', 'discard', 'cancel'];
+  const choices: CloseChoice[] =
+    platform === 'darwin' ? ['save', 'cancel', 'discard'] : ['save', 'discard', 'cancel'];
   const label: Record<CloseChoice, string> = {
     save: menuString(locale, 'save'),
     discard: menuString(locale, 'dontSave'),
@@ -54,9 +58,14 @@ export function closePrompt(
     dirty.length === 1 && first
       ? menuString(locale, 'unsavedOne', { title: first.title || first.path })
       : menuString(locale, 'unsavedMany', { count: dirty.length });
-  const listed = dirty.length > 1 ? dirty.slice(0, maxListed).map((doc) => `• ${doc.title || doc.path}`) : [];
-  if (dirty.length > maxListed) listed.push(menuString(locale, 'andMore', { count: dirty.length - maxListed }));
-  const consequence = menuString(locale, reason === 'quit' ? 'unsavedDetailQuit' : 'unsavedDetailClose');
+  const listed =
+    dirty.length > 1 ? dirty.slice(0, maxListed).map((doc) => `• ${doc.title || doc.path}`) : [];
+  if (dirty.length > maxListed)
+    listed.push(menuString(locale, 'andMore', { count: dirty.length - maxListed }));
+  const consequence = menuString(
+    locale,
+    reason === 'quit' ? 'unsavedDetailQuit' : 'unsavedDetailClose',
+  );
   return {
     options: {
       type: 'warning',
@@ -107,7 +116,10 @@ export type GuardEffect =
 export const initialGuardState: GuardState = { phase: 'idle', quitting: false, dirty: [] };
 
 /** One step of the guard: the next state and the effects the glue performs, in order. */
-export function stepCloseGuard(state: GuardState, input: GuardInput): { state: GuardState; effects: GuardEffect[] } {
+export function stepCloseGuard(
+  state: GuardState,
+  input: GuardInput,
+): { state: GuardState; effects: GuardEffect[] } {
   switch (input.type) {
     case 'dirtyReported': {
       const next = { ...state, dirty: input.dirty };
@@ -119,19 +131,31 @@ export function stepCloseGuard(state: GuardState, input: GuardInput): { state: G
     }
     case 'closeRequested': {
       if (state.phase === 'closing') return { state, effects: ['allow'] };
-      if (state.phase === 'asking' || state.phase === 'saving') return { state, effects: ['prevent'] };
+      if (state.phase === 'asking' || state.phase === 'saving')
+        return { state, effects: ['prevent'] };
       const decision = decideClose(state.dirty, null);
-      if (decision === 'close') return { state: { ...state, phase: 'closing', quitting: input.quitting }, effects: ['allow'] };
-      return { state: { ...state, phase: 'asking', quitting: input.quitting }, effects: ['prevent', 'showPrompt'] };
+      if (decision === 'close')
+        return {
+          state: { ...state, phase: 'closing', quitting: input.quitting },
+          effects: ['allow'],
+        };
+      return {
+        state: { ...state, phase: 'asking', quitting: input.quitting },
+        effects: ['prevent', 'showPrompt'],
+      };
     }
     case 'answered': {
       if (state.phase !== 'asking') return { state, effects: [] };
       const decision = decideClose(state.dirty, input.choice);
-      if (decision === 'save-then-close') return { state: { ...state, phase: 'saving' }, effects: ['requestSaveAll'] };
-      if (decision === 'close') return { state: { ...state, phase: 'closing' }, effects: ['closeAgain'] };
+      if (decision === 'save-then-close')
+        return { state: { ...state, phase: 'saving' }, effects: ['requestSaveAll'] };
+      if (decision === 'close')
+        return { state: { ...state, phase: 'closing' }, effects: ['closeAgain'] };
       return { state: { ...state, phase: 'idle', quitting: false }, effects: [] };
     }
     case 'saveTimedOut':
-      return state.phase === 'saving' ? { state: { ...state, phase: 'idle', quitting: false }, effects: [] } : { state, effects: [] };
+      return state.phase === 'saving'
+        ? { state: { ...state, phase: 'idle', quitting: false }, effects: [] }
+        : { state, effects: [] };
   }
 }

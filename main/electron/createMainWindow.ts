@@ -6,13 +6,19 @@ import { defaultWindowSize } from './windowState';
 /** The editor window: sandboxed, isolated, no navigation away from our own pages. */
 export function createMainWindow(
   preloadPath: string,
-  state: Omit<SavedWindowState, 'bounds'> & { bounds: Partial<Rect> } = { bounds: {}, maximized: false, fullScreen: false },
+  state: Omit<SavedWindowState, 'bounds'> & { bounds: Partial<Rect> } = {
+    bounds: {},
+    maximized: false,
+    fullScreen: false,
+  },
   icon?: string,
 ): BrowserWindow {
   const window = new BrowserWindow({
     width: state.bounds.width ?? defaultWindowSize.width,
     height: state.bounds.height ?? defaultWindowSize.height,
-    ...(state.bounds.x !== undefined && state.bounds.y !== undefined ? { x: state.bounds.x, y: state.bounds.y } : {}),
+    ...(state.bounds.x !== undefined && state.bounds.y !== undefined
+      ? { x: state.bounds.x, y: state.bounds.y }
+      : {}),
     minWidth: defaultWindowSize.minWidth,
     minHeight: defaultWindowSize.minHeight,
     ...(icon ? { icon } : {}),

@@ -30,13 +30,22 @@ export function spellcheckPlan(
   if (!settings.spellcheck) return { enabled: false, languages: [] };
   if (platform === 'darwin') return { enabled: true, languages: [] };
   const known = new Map(available.map((code) => [code.toLowerCase(), code]));
-  const languages = [...new Set(settings.spellcheckLanguages.map((code) => known.get(code.toLowerCase())).filter((c): c is string => !!c))];
+  const languages = [
+    ...new Set(
+      settings.spellcheckLanguages
+        .map((code) => known.get(code.toLowerCase()))
+        .filter((c): c is string => !!c),
+    ),
+  ];
   return { enabled: languages.length > 0, languages };
 }
 
 export type SaveKind = 'markdown' | 'html' | 'pdf' | 'docx' | 'txt' | 'zip';
 
-const kindExtensions: Record<SaveKind, { key: Parameters<typeof menuString>[1]; extensions: string[] }> = {
+const kindExtensions: Record<
+  SaveKind,
+  { key: Parameters<typeof menuString>[1]; extensions: string[] }
+> = {
   markdown: { key: 'markdownFiles', extensions: ['md', 'markdown'] },
   html: { key: 'htmlFiles', extensions: ['html', 'htm'] },
   pdf: { key: 'pdfFiles', extensions: ['pdf'] },
@@ -77,9 +86,14 @@ export function pickFileOptions(request: DialogRequest, locale: UiLocale): OpenD
   };
 }
 
-export function saveAsOptions(request: DialogRequest & { kind: SaveKind }, locale: UiLocale): SaveDialogOptions {
+export function saveAsOptions(
+  request: DialogRequest & { kind: SaveKind },
+  locale: UiLocale,
+): SaveDialogOptions {
   return {
-    title: request.title ?? menuString(locale, request.kind === 'markdown' ? 'saveAsTitle' : 'exportTitle'),
+    title:
+      request.title ??
+      menuString(locale, request.kind === 'markdown' ? 'saveAsTitle' : 'exportTitle'),
     ...(request.defaultPath ? { defaultPath: request.defaultPath } : {}),
     filters: saveDialogFilters(request.kind, locale),
     properties: ['createDirectory', 'showOverwriteConfirmation'],
@@ -90,7 +104,11 @@ export function saveAsOptions(request: DialogRequest & { kind: SaveKind }, local
  * Windows jump list: the OS's own recent articles (needs the .md association the installer
  * registers) and Byline's recent workspaces as tasks that start Byline on that folder.
  */
-export function buildJumpList(recentWorkspaces: readonly string[], executable: string, locale: UiLocale): JumpListCategory[] {
+export function buildJumpList(
+  recentWorkspaces: readonly string[],
+  executable: string,
+  locale: UiLocale,
+): JumpListCategory[] {
   const tasks = recentWorkspaces.slice(0, 8).map((folder) => ({
     type: 'task' as const,
     title: path.win32.basename(folder) || folder,
@@ -100,7 +118,12 @@ export function buildJumpList(recentWorkspaces: readonly string[], executable: s
     iconPath: executable,
     iconIndex: 0,
   }));
-  return [{ type: 'recent' }, ...(tasks.length > 0 ? [{ type: 'custom' as const, name: menuString(locale, 'jumpListWorkspaces'), items: tasks }] : [])];
+  return [
+    { type: 'recent' },
+    ...(tasks.length > 0
+      ? [{ type: 'custom' as const, name: menuString(locale, 'jumpListWorkspaces'), items: tasks }]
+      : []),
+  ];
 }
 
 /** macOS dock menu: recent workspaces (the dock shows recent documents itself). */

@@ -12,13 +12,20 @@ export function registerIpcHandlers(app: () => BylineMain): void {
     ipcMain.handle(ipcRequestChannel(name), async (event: IpcMainInvokeEvent, input: unknown) => {
       const frameUrl = event.senderFrame?.url ?? '';
       if (!isAppUrl(frameUrl)) {
-        return { ok: false, error: { code: 'forbidden-sender', message: 'Request from a foreign frame refused.' } };
+        return {
+          ok: false,
+          error: { code: 'forbidden-sender', message: 'Request from a foreign frame refused.' },
+        };
       }
       return dispatchRequest(app().handlers, name, input);
     });
   }
 }
 
-export function sendEvent<E extends EventName>(target: WebContents, event: E, payload: EventPayload<E>): void {
+export function sendEvent<E extends EventName>(
+  target: WebContents,
+  event: E,
+  payload: EventPayload<E>,
+): void {
   if (!target.isDestroyed()) target.send(ipcEventChannel(event), payload);
 }

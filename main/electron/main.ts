@@ -4,15 +4,36 @@
  * main/ services, shared/ and the pure modules beside this file (menu templates, close guard,
  * window state, launch arguments), which unit tests cover.
  */
-import type { BrowserWindow as BrowserWindowType, ContextMenuParams, OpenDialogOptions, WebContents } from 'electron';
-import { app, BrowserWindow, clipboard, dialog, Menu, nativeTheme, screen, session, shell } from 'electron';
+import type {
+  BrowserWindow as BrowserWindowType,
+  ContextMenuParams,
+  OpenDialogOptions,
+  WebContents,
+} from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  Menu,
+  nativeTheme,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { UiLocale } from '../../shared/commands/commandLabels';
 import { resolveUiLocale } from '../../shared/commands/commandLabels';
 import { commands } from '../../shared/commands/commandRegistry';
-import type { EventName, EventPayload, PickResult, RequestHandlers, Settings } from '../../shared/ipc/contract';
+import type {
+  EventName,
+  EventPayload,
+  PickResult,
+  RequestHandlers,
+  Settings,
+} from '../../shared/ipc/contract';
 import type { BylineMain } from '../app/createBylineMain';
 import { createBylineMain } from '../app/createBylineMain';
 import { parseLaunchArgs } from '../desktop/launchArgs';
@@ -37,13 +58,21 @@ import { buildMenuTemplate } from './menu/buildMenuTemplate';
 import type { MenuAction } from './menu/menuTypes';
 import { menuString } from './menu/menuStrings';
 import { toElectronTemplate } from './menu/menuTypes';
-import { captureWindowState, readWindowState, restoreWindowState, writeWindowStateSync } from './windowState';
+import {
+  captureWindowState,
+  readWindowState,
+  restoreWindowState,
+  writeWindowStateSync,
+} from './windowState';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
 const preloadPath = path.join(here, 'preload.cjs');
-const assetsDir = app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(here, '../../assets');
-const windowIcon = process.platform === 'linux' ? path.join(assetsDir, 'icons/png/512x512.png') : undefined;
+const assetsDir = app.isPackaged
+  ? path.join(process.resourcesPath, 'assets')
+  : path.join(here, '../../assets');
+const windowIcon =
+  process.platform === 'linux' ? path.join(assetsDir, 'icons/png/512x512.png') : undefined;
 const saveAllTimeoutMs = 30_000;
 
 // Tests and portable setups may point Byline at a separate profile.
@@ -80,7 +109,9 @@ async function start(): Promise<void> {
   await app.whenReady();
 
   // Deny every permission request (camera, notifications, geolocation...): an editor needs none.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
   session.defaultSession.setPermissionCheckHandler(() => false);
 
   let mainWindow: BrowserWindowType | null = null;
@@ -91,12 +122,18 @@ async function start(): Promise<void> {
   let launchArticle: string | null = null;
 
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
-    for (const window of BrowserWindow.getAllWindows()) sendEvent(window.webContents, event, payload);
-    if (event === 'workspace.changed') void noteWorkspace((payload as EventPayload<'workspace.changed'>).root);
+    for (const window of BrowserWindow.getAllWindows())
+      sendEvent(window.webContents, event, payload);
+    if (event === 'workspace.changed')
+      void noteWorkspace((payload as EventPayload<'workspace.changed'>).root);
   };
 
   const launchPaths = [
-    ...parseLaunchArgs(process.argv, { isPackaged: app.isPackaged, cwd: process.cwd(), platform: process.platform }),
+    ...parseLaunchArgs(process.argv, {
+      isPackaged: app.isPackaged,
+      cwd: process.cwd(),
+      platform: process.platform,
+    }),
     ...pendingPaths.splice(0),
   ];
   const launchFolder = launchPaths.find(isDirectory);
@@ -121,7 +158,8 @@ async function start(): Promise<void> {
   });
   settings = await main.handlers['settings.get']();
   const locale = (): UiLocale => resolveUiLocale(settings.locale, app.getLocale());
-  const windowForDialogs = (): BrowserWindowType | null => BrowserWindow.getFocusedWindow() ?? mainWindow;
+  const windowForDialogs = (): BrowserWindowType | null =>
+    BrowserWindow.getFocusedWindow() ?? mainWindow;
 
   async function noteWorkspace(root: string): Promise<void> {
     await main.session.addRecentWorkspace(root);
@@ -136,14 +174,21 @@ async function start(): Promise<void> {
 
   function applySettings(): void {
     nativeTheme.themeSource = settings.theme;
-    const plan = spellcheckPlan(settings, process.platform, session.defaultSession.availableSpellCheckerLanguages);
+    const plan = spellcheckPlan(
+      settings,
+      process.platform,
+      session.defaultSession.availableSpellCheckerLanguages,
+    );
     session.defaultSession.setSpellCheckerEnabled(plan.enabled);
-    if (plan.enabled && plan.languages.length > 0) session.defaultSession.setSpellCheckerLanguages(plan.languages);
+    if (plan.enabled && plan.languages.length > 0)
+      session.defaultSession.setSpellCheckerLanguages(plan.languages);
   }
 
   async function refreshMenus(): Promise<void> {
     const current = main.workspaceRoot();
-    const recentWorkspaces = (await main.session.recentWorkspaces()).filter((root) => root !== current);
+    const recentWorkspaces = (await main.session.recentWorkspaces()).filter(
+      (root) => root !== current,
+    );
     const recentFiles = await main.session.recentFiles();
     const template = buildMenuTemplate(commands, locale(), process.platform, {
       layout: settings.layout,
@@ -155,10 +200,15 @@ async function start(): Promise<void> {
     if (process.platform === 'win32' && app.isPackaged) {
       const jumpList = buildJumpList(recentWorkspaces, process.execPath, locale());
       // The 'recent' category needs the .md association the installer registers; without it, skip it.
-      if (app.setJumpList(jumpList) !== 'ok') app.setJumpList(jumpList.filter((category) => category.type !== 'recent'));
+      if (app.setJumpList(jumpList) !== 'ok')
+        app.setJumpList(jumpList.filter((category) => category.type !== 'recent'));
     }
     if (process.platform === 'darwin') {
-      app.dock?.setMenu(Menu.buildFromTemplate(toElectronTemplate(buildDockMenuTemplate(recentWorkspaces), onMenuAction)));
+      app.dock?.setMenu(
+        Menu.buildFromTemplate(
+          toElectronTemplate(buildDockMenuTemplate(recentWorkspaces), onMenuAction),
+        ),
+      );
     }
   }
 
@@ -181,13 +231,18 @@ async function start(): Promise<void> {
     }
   }
 
-  function onContextMenu(window: BrowserWindowType, contents: WebContents, params: ContextMenuParams): void {
+  function onContextMenu(
+    window: BrowserWindowType,
+    contents: WebContents,
+    params: ContextMenuParams,
+  ): void {
     const template = buildContextMenuTemplate(params, locale(), process.platform);
     if (template.length === 0) return;
     const menu = Menu.buildFromTemplate(
       toElectronTemplate(template, (action) => {
         if (action.kind === 'replaceMisspelling') contents.replaceMisspelling(action.word);
-        else if (action.kind === 'addToDictionary') contents.session.addWordToSpellCheckerDictionary(action.word);
+        else if (action.kind === 'addToDictionary')
+          contents.session.addWordToSpellCheckerDictionary(action.word);
         else if (action.kind === 'lookUp') contents.showDefinitionForSelection();
         else if (action.kind === 'copyLink') clipboard.writeText(action.url);
       }),
@@ -205,7 +260,12 @@ async function start(): Promise<void> {
       const target = await resolveOpenTarget(absolute, main.workspaceRoot());
       if (target && target.workspaceRoot !== main.workspaceRoot() && guard.dirty.length > 0) {
         const prompt = closePrompt(guard.dirty, locale(), process.platform, 'close');
-        void dialog.showMessageBox(window, { type: 'info', message: menuString(locale(), 'saveBeforeSwitching'), detail: prompt.options.message, buttons: ['OK'] });
+        void dialog.showMessageBox(window, {
+          type: 'info',
+          message: menuString(locale(), 'saveBeforeSwitching'),
+          detail: prompt.options.message,
+          buttons: ['OK'],
+        });
         return;
       }
       const before = main.workspaceRoot();
@@ -213,10 +273,15 @@ async function start(): Promise<void> {
       if (result.article) {
         await noteRecentFile(path.join(result.workspace.root, result.article));
         // After a switch the renderer reloads and gets the article from session.get.
-        if (result.workspace.root === before) emit('article.openRequested', { path: result.article });
+        if (result.workspace.root === before)
+          emit('article.openRequested', { path: result.article });
       }
     } catch (error) {
-      void dialog.showMessageBox(window, { type: 'warning', message: (error as Error).message, buttons: ['OK'] });
+      void dialog.showMessageBox(window, {
+        type: 'warning',
+        message: (error as Error).message,
+        buttons: ['OK'],
+      });
     }
   }
   openPathInApp = openPath;
@@ -228,7 +293,12 @@ async function start(): Promise<void> {
     for (const effect of step.effects) {
       if (!window || window.isDestroyed()) break;
       if (effect === 'showPrompt') {
-        const prompt = closePrompt(guard.dirty, locale(), process.platform, guard.quitting ? 'quit' : 'close');
+        const prompt = closePrompt(
+          guard.dirty,
+          locale(),
+          process.platform,
+          guard.quitting ? 'quit' : 'close',
+        );
         void dialog.showMessageBox(window, prompt.options).then(({ response }) => {
           runGuard({ type: 'answered', choice: choiceFromResponse(response, prompt) });
         });
@@ -261,32 +331,46 @@ async function start(): Promise<void> {
         event.preventDefault();
         return;
       }
-      writeWindowStateSync(dataDir, captureWindowState(window.getNormalBounds(), window.isMaximized(), window.isFullScreen()));
+      writeWindowStateSync(
+        dataDir,
+        captureWindowState(window.getNormalBounds(), window.isMaximized(), window.isFullScreen()),
+      );
     });
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
     });
-    window.webContents.on('context-menu', (_event, params) => onContextMenu(window, window.webContents, params));
+    window.webContents.on('context-menu', (_event, params) =>
+      onContextMenu(window, window.webContents, params),
+    );
     mainWindow = window;
     return window;
   }
 
-  const pick = async (run: (window: BrowserWindowType | null) => Promise<{ canceled: boolean; path?: string | undefined }>): Promise<PickResult> => {
+  const pick = async (
+    run: (
+      window: BrowserWindowType | null,
+    ) => Promise<{ canceled: boolean; path?: string | undefined }>,
+  ): Promise<PickResult> => {
     const outcome = await run(windowForDialogs());
-    return outcome.canceled || !outcome.path ? { status: 'canceled' } : { status: 'picked', path: outcome.path };
+    return outcome.canceled || !outcome.path
+      ? { status: 'canceled' }
+      : { status: 'picked', path: outcome.path };
   };
   const openDialog = (window: BrowserWindowType | null, options: OpenDialogOptions) =>
-    (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options)).then((r) => ({
-      canceled: r.canceled,
-      path: r.filePaths[0],
-    }));
+    (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options)).then(
+      (r) => ({
+        canceled: r.canceled,
+        path: r.filePaths[0],
+      }),
+    );
 
   /** The Electron answers to the desktop requests; everything else is the shared services. */
   const handlers: RequestHandlers = {
     ...main.handlers,
     'app.info': async () => ({
       ...(await main.handlers['app.info']()),
-      spellcheckLanguages: process.platform === 'darwin' ? [] : session.defaultSession.availableSpellCheckerLanguages,
+      spellcheckLanguages:
+        process.platform === 'darwin' ? [] : session.defaultSession.availableSpellCheckerLanguages,
     }),
     'article.open': async (input) => {
       const opened = await main.handlers['article.open'](input);
@@ -306,12 +390,16 @@ async function start(): Promise<void> {
       launchArticle = null;
       return normalizeSession({ openTabs: [...stored.openTabs, article], activeTab: article });
     },
-    'dialog.pickFolder': (request) => pick((window) => openDialog(window, pickFolderOptions(request, locale()))),
-    'dialog.pickFile': (request) => pick((window) => openDialog(window, pickFileOptions(request, locale()))),
+    'dialog.pickFolder': (request) =>
+      pick((window) => openDialog(window, pickFolderOptions(request, locale()))),
+    'dialog.pickFile': (request) =>
+      pick((window) => openDialog(window, pickFileOptions(request, locale()))),
     'dialog.saveAs': (request) =>
       pick(async (window) => {
         const options = saveAsOptions(request, locale());
-        const result = await (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options));
+        const result = await (window
+          ? dialog.showSaveDialog(window, options)
+          : dialog.showSaveDialog(options));
         return { canceled: result.canceled, path: result.filePath };
       }),
     'window.setDirtyState': async ({ dirty }) => {
@@ -336,7 +424,11 @@ async function start(): Promise<void> {
   openMainWindow();
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
-    const paths = parseLaunchArgs(argv, { isPackaged: app.isPackaged, cwd: workingDirectory, platform: process.platform });
+    const paths = parseLaunchArgs(argv, {
+      isPackaged: app.isPackaged,
+      cwd: workingDirectory,
+      platform: process.platform,
+    });
     const window = mainWindow ?? openMainWindow();
     if (window.isMinimized()) window.restore();
     window.focus();

@@ -28,7 +28,12 @@ export interface WindowSizeLimits {
   minHeight: number;
 }
 
-export const defaultWindowSize: WindowSizeLimits = { width: 1360, height: 880, minWidth: 720, minHeight: 480 };
+export const defaultWindowSize: WindowSizeLimits = {
+  width: 1360,
+  height: 880,
+  minWidth: 720,
+  minHeight: 480,
+};
 
 /** How much of the title bar must lie on a display for the saved position to count as reachable. */
 const minVisibleWidth = 120;
@@ -43,11 +48,14 @@ export function parseWindowState(raw: unknown): SavedWindowState | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const record = raw as Record<string, unknown>;
   const bounds = (record.bounds ?? {}) as Record<string, unknown>;
-  if (!finite(bounds.width) || !finite(bounds.height) || bounds.width <= 0 || bounds.height <= 0) return null;
+  if (!finite(bounds.width) || !finite(bounds.height) || bounds.width <= 0 || bounds.height <= 0)
+    return null;
   const hasPosition = finite(bounds.x) && finite(bounds.y);
   return {
     bounds: {
-      ...(hasPosition ? { x: Math.round(bounds.x as number), y: Math.round(bounds.y as number) } : {}),
+      ...(hasPosition
+        ? { x: Math.round(bounds.x as number), y: Math.round(bounds.y as number) }
+        : {}),
       width: Math.round(bounds.width),
       height: Math.round(bounds.height),
     },
@@ -70,7 +78,8 @@ export function displayHoldingTitleBar(window: Rect, workAreas: readonly Rect[])
   let best: { area: Rect; width: number } | null = null;
   for (const area of workAreas) {
     const overlap = intersection(titleBar, area);
-    if (overlap && overlap.height >= titleBarHeight / 2 && (!best || overlap.width > best.width)) best = { area, width: overlap.width };
+    if (overlap && overlap.height >= titleBarHeight / 2 && (!best || overlap.width > best.width))
+      best = { area, width: overlap.width };
   }
   return best && best.width >= Math.min(minVisibleWidth, window.width) ? best.area : null;
 }
@@ -86,8 +95,13 @@ export function restoreWindowState(
   primary: Rect,
   limits: WindowSizeLimits = defaultWindowSize,
 ): SavedWindowState & { bounds: Rect } {
-  const fit = (size: number, min: number, max: number): number => Math.max(Math.min(size, max), Math.min(min, max));
-  const sizeOn = (area: Rect, width: number, height: number): { width: number; height: number } => ({
+  const fit = (size: number, min: number, max: number): number =>
+    Math.max(Math.min(size, max), Math.min(min, max));
+  const sizeOn = (
+    area: Rect,
+    width: number,
+    height: number,
+  ): { width: number; height: number } => ({
     width: fit(width, limits.minWidth, area.width),
     height: fit(height, limits.minHeight, area.height),
   });
@@ -99,23 +113,39 @@ export function restoreWindowState(
       y: Math.round(primary.y + (primary.height - size.height) / 2),
     };
   };
-  if (!saved) return { bounds: centred(limits.width, limits.height), maximized: false, fullScreen: false };
+  if (!saved)
+    return { bounds: centred(limits.width, limits.height), maximized: false, fullScreen: false };
   const { x, y, width, height } = saved.bounds;
   if (x !== undefined && y !== undefined) {
     const area = displayHoldingTitleBar({ x, y, width, height }, workAreas);
     if (area) {
       const size = sizeOn(area, width, height);
       // Pull the window back inside the display it is on if it hangs over an edge.
-      const clampedX = Math.min(Math.max(x, area.x - size.width + minVisibleWidth), area.x + area.width - minVisibleWidth);
+      const clampedX = Math.min(
+        Math.max(x, area.x - size.width + minVisibleWidth),
+        area.x + area.width - minVisibleWidth,
+      );
       const clampedY = Math.min(Math.max(y, area.y), area.y + area.height - titleBarHeight);
-      return { bounds: { x: clampedX, y: clampedY, ...size }, maximized: saved.maximized, fullScreen: saved.fullScreen };
+      return {
+        bounds: { x: clampedX, y: clampedY, ...size },
+        maximized: saved.maximized,
+        fullScreen: saved.fullScreen,
+      };
     }
   }
-  return { bounds: centred(width, height), maximized: saved.maximized, fullScreen: saved.fullScreen };
+  return {
+    bounds: centred(width, height),
+    maximized: saved.maximized,
+    fullScreen: saved.fullScreen,
+  };
 }
 
 /** What to store when the window moves, resizes or closes. */
-export function captureWindowState(normalBounds: Rect, maximized: boolean, fullScreen: boolean): SavedWindowState {
+export function captureWindowState(
+  normalBounds: Rect,
+  maximized: boolean,
+  fullScreen: boolean,
+): SavedWindowState {
   return { bounds: { ...normalBounds }, maximized, fullScreen };
 }
 
@@ -131,11 +161,17 @@ export async function readWindowState(dataDir: string): Promise<SavedWindowState
 
 export async function writeWindowState(dataDir: string, state: SavedWindowState): Promise<void> {
   await fs.mkdir(dataDir, { recursive: true });
-  await writeFileAtomic(path.join(dataDir, fileName), new TextEncoder().encode(JSON.stringify(state, null, 2) + '\n'));
+  await writeFileAtomic(
+    path.join(dataDir, fileName),
+    new TextEncoder().encode(JSON.stringify(state, null, 2) + '\n'),
+  );
 }
 
 /** For the window's `close` event: the process may exit before an async write would finish. */
 export function writeWindowStateSync(dataDir: string, state: SavedWindowState): void {
   mkdirSync(dataDir, { recursive: true });
-  writeFileAtomicSync(path.join(dataDir, fileName), new TextEncoder().encode(JSON.stringify(state, null, 2) + '\n'));
+  writeFileAtomicSync(
+    path.join(dataDir, fileName),
+    new TextEncoder().encode(JSON.stringify(state, null, 2) + '\n'),
+  );
 }

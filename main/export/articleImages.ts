@@ -28,7 +28,9 @@ const mimeOf: Record<RasterType, string> = {
 const maxImageBytes = 25 * 1024 * 1024;
 
 /** The type from the file's first bytes, never from its name: a renamed SVG stays out. */
-export function sniffRaster(bytes: Uint8Array): { type: RasterType; width: number; height: number } | null {
+export function sniffRaster(
+  bytes: Uint8Array,
+): { type: RasterType; width: number; height: number } | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = (i: number): number => bytes[i] ?? -1;
   if (bytes.length >= 24 && at(0) === 0x89 && at(1) === 0x50 && at(2) === 0x4e && at(3) === 0x47) {
@@ -47,26 +49,51 @@ export function sniffRaster(bytes: Uint8Array): { type: RasterType; width: numbe
       }
       const marker = at(i + 1);
       const length = view.getUint16(i + 2);
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      if (
+        marker >= 0xc0 &&
+        marker <= 0xcf &&
+        marker !== 0xc4 &&
+        marker !== 0xc8 &&
+        marker !== 0xcc
+      ) {
         return { type: 'jpg', height: view.getUint16(i + 5), width: view.getUint16(i + 7) };
       }
       i += 2 + length;
     }
     return { type: 'jpg', width: 0, height: 0 };
   }
-  if (bytes.length >= 30 && String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP') {
+  if (
+    bytes.length >= 30 &&
+    String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF' &&
+    String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP'
+  ) {
     const chunk = String.fromCharCode(...bytes.subarray(12, 16));
-    if (chunk === 'VP8X') return { type: 'webp', width: 1 + (at(24) | (at(25) << 8) | (at(26) << 16)), height: 1 + (at(27) | (at(28) << 8) | (at(29) << 16)) };
-    if (chunk === 'VP8 ') return { type: 'webp', width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
+    if (chunk === 'VP8X')
+      return {
+        type: 'webp',
+        width: 1 + (at(24) | (at(25) << 8) | (at(26) << 16)),
+        height: 1 + (at(27) | (at(28) << 8) | (at(29) << 16)),
+      };
+    if (chunk === 'VP8 ')
+      return {
+        type: 'webp',
+        width: view.getUint16(26, true) & 0x3fff,
+        height: view.getUint16(28, true) & 0x3fff,
+      };
     if (chunk === 'VP8L') {
       const b = view.getUint32(21, true);
       return { type: 'webp', width: (b & 0x3fff) + 1, height: ((b >> 14) & 0x3fff) + 1 };
     }
     return { type: 'webp', width: 0, height: 0 };
   }
-  if (bytes.length >= 12 && String.fromCharCode(...bytes.subarray(4, 12)) === 'ftypavif') return { type: 'avif', width: 0, height: 0 };
+  if (bytes.length >= 12 && String.fromCharCode(...bytes.subarray(4, 12)) === 'ftypavif')
+    return { type: 'avif', width: 0, height: 0 };
   if (bytes.length >= 26 && at(0) === 0x42 && at(1) === 0x4d) {
-    return { type: 'bmp', width: view.getInt32(18, true), height: Math.abs(view.getInt32(22, true)) };
+    return {
+      type: 'bmp',
+      width: view.getInt32(18, true),
+      height: Math.abs(view.getInt32(22, true)),
+    };
   }
   return null;
 }

@@ -42,7 +42,10 @@ export function articleFromText(file: string, root: string, text: string): Artic
   const parsed = parseArticle(text);
   if (parsed.error || parsed.data === null) {
     const where = parsed.error?.line ? ` (line ${parsed.error.line})` : '';
-    throw new ExportError('front-matter', `The front matter could not be read${where}: ${parsed.error?.message ?? 'unknown error'}`);
+    throw new ExportError(
+      'front-matter',
+      `The front matter could not be read${where}: ${parsed.error?.message ?? 'unknown error'}`,
+    );
   }
   const stem = outputStem(file);
   const relative = path.relative(root, file);
@@ -67,19 +70,33 @@ export async function readArticleSource(file: string, root: string): Promise<Art
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     const reason =
-      code === 'ENOENT' ? 'it no longer exists' : code === 'EACCES' || code === 'EPERM' ? 'Byline has no permission to read it' : `the file system reported ${code}`;
+      code === 'ENOENT'
+        ? 'it no longer exists'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'Byline has no permission to read it'
+          : `the file system reported ${code}`;
     throw new ExportError(code, `Could not read "${path.basename(file)}": ${reason}.`);
   }
   let text: string;
   try {
     text = decodeText(bytes).text;
   } catch (error) {
-    throw new ExportError((error as { code?: string }).code ?? 'unreadable', (error as Error).message);
+    throw new ExportError(
+      (error as { code?: string }).code ?? 'unreadable',
+      (error as Error).message,
+    );
   }
   return articleFromText(file, root, text);
 }
 
-const siteMarkers = ['hugo.toml', 'hugo.yaml', 'hugo.json', 'config.toml', 'config.yaml', 'config.json'];
+const siteMarkers = [
+  'hugo.toml',
+  'hugo.yaml',
+  'hugo.json',
+  'config.toml',
+  'config.yaml',
+  'config.json',
+];
 
 /**
  * Where image paths of an article outside any workspace resolve (the CLI): the nearest folder
@@ -89,7 +106,13 @@ export async function findSiteRoot(start: string, fallback: string): Promise<str
   let dir = path.resolve(start);
   for (;;) {
     for (const marker of siteMarkers) {
-      if (await fs.stat(path.join(dir, marker)).then((s) => s.isFile(), () => false)) return dir;
+      if (
+        await fs.stat(path.join(dir, marker)).then(
+          (s) => s.isFile(),
+          () => false,
+        )
+      )
+        return dir;
     }
     const parent = path.dirname(dir);
     if (parent === dir) return path.resolve(fallback);

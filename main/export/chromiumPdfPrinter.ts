@@ -7,7 +7,12 @@ export interface ChromiumPrinterOptions {
   executablePath?: string;
 }
 
-const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const candidates = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 export function findChromium(explicit?: string): string {
   const wanted = explicit ?? process.env.BYLINE_CHROMIUM;
@@ -27,7 +32,14 @@ export function findChromium(explicit?: string): string {
 
 /** Flags that keep a headless Chromium from phoning home on a closed network. */
 export function chromiumArgs(): string[] {
-  const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'];
+  const args = [
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-default-apps',
+    '--disable-extensions',
+  ];
   // Chromium's sandbox refuses to start as root; only then is it switched off.
   if (typeof process.getuid === 'function' && process.getuid() === 0) args.unshift('--no-sandbox');
   return args;
@@ -43,7 +55,11 @@ export function createChromiumPdfPrinter(options: ChromiumPrinterOptions = {}): 
 
   const start = async (): Promise<Browser> => {
     const { chromium } = await import('playwright-core');
-    return chromium.launch({ executablePath: findChromium(options.executablePath), args: chromiumArgs(), headless: true });
+    return chromium.launch({
+      executablePath: findChromium(options.executablePath),
+      args: chromiumArgs(),
+      headless: true,
+    });
   };
 
   return {
@@ -55,7 +71,9 @@ export function createChromiumPdfPrinter(options: ChromiumPrinterOptions = {}): 
       const context = await (await browser).newContext({ javaScriptEnabled: false, offline: true });
       try {
         const page = await context.newPage();
-        await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+        await page.route('**/*', (route) =>
+          route.request().url().startsWith('data:') ? route.continue() : route.abort(),
+        );
         await page.setContent(request.html, { waitUntil: 'load' });
         await page.emulateMedia({ media: 'print' });
         const margin = `${request.marginMm}mm`;

@@ -48,7 +48,8 @@ const pageSizes = {
 } as const;
 const marginTwips = 1440;
 const monoFont = { ascii: 'Consolas', hAnsi: 'Consolas', eastAsia: 'SimSun', cs: 'Consolas' };
-const cjkChar = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+const cjkChar =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 
 interface RunFormat {
   bold: boolean;
@@ -91,10 +92,18 @@ class DocxWriter {
 
   private imageRun(src: string, alt: string): ImageRun | TextRun {
     const image = this.images.load(src);
-    const supported = image && (image.type === 'png' || image.type === 'jpg' || image.type === 'gif' || image.type === 'bmp');
+    const supported =
+      image &&
+      (image.type === 'png' ||
+        image.type === 'jpg' ||
+        image.type === 'gif' ||
+        image.type === 'bmp');
     if (!image || !supported) {
       this.warnings.push(`Image not found or not a supported picture: ${src}`);
-      return new TextRun({ text: `[${exportLabels(this.lang).image}${alt ? `: ${alt}` : ''}]`, color: '777777' });
+      return new TextRun({
+        text: `[${exportLabels(this.lang).image}${alt ? `: ${alt}` : ''}]`,
+        color: '777777',
+      });
     }
     const { width, height } = this.fit(image);
     return new ImageRun({
@@ -127,7 +136,14 @@ class DocxWriter {
   /** Inline tokens -> runs (text, links, images, footnote references). */
   inline(children: readonly Token[], base: Partial<RunFormat> = {}): ParagraphChild[] {
     const runs: ParagraphChild[] = [];
-    const format: RunFormat = { bold: false, italics: false, strike: false, code: false, cjkEmphasis: false, ...base };
+    const format: RunFormat = {
+      bold: false,
+      italics: false,
+      strike: false,
+      code: false,
+      cjkEmphasis: false,
+      ...base,
+    };
     let link: { href: string; runs: ParagraphChild[] } | null = null;
     let inCaption = false;
     const push = (run: ParagraphChild): void => {
@@ -215,13 +231,24 @@ class DocxWriter {
     return runs;
   }
 
-  private paragraphOptions(): { style?: string; bullet?: { level: number }; numbering?: { reference: string; level: number; instance: number }; indent?: { left: number } } {
+  private paragraphOptions(): {
+    style?: string;
+    bullet?: { level: number };
+    numbering?: { reference: string; level: number; instance: number };
+    indent?: { left: number };
+  } {
     const level = this.lists.length - 1;
     const list = this.lists[level];
     if (list && this.pendingListItem) {
       this.pendingListItem = false;
       return list.ordered
-        ? { numbering: { reference: 'byline-ordered', level: Math.min(level, 8), instance: list.instance } }
+        ? {
+            numbering: {
+              reference: 'byline-ordered',
+              level: Math.min(level, 8),
+              instance: list.instance,
+            },
+          }
         : { numbering: { reference: 'byline-bullets', level: Math.min(level, 8), instance: 0 } };
     }
     if (list) return { indent: { left: 720 * (level + 1) } };
@@ -244,7 +271,13 @@ class DocxWriter {
       switch (token.type) {
         case 'heading_open': {
           const inline = tokens[i + 1];
-          this.add(blocks, new Paragraph({ heading: headingLevels[token.tag] ?? HeadingLevel.HEADING_2, children: this.inline(inline?.children ?? []) }));
+          this.add(
+            blocks,
+            new Paragraph({
+              heading: headingLevels[token.tag] ?? HeadingLevel.HEADING_2,
+              children: this.inline(inline?.children ?? []),
+            }),
+          );
           i += 2;
           break;
         }
@@ -254,13 +287,33 @@ class DocxWriter {
           if (token.tag === 'figure') {
             const image = children.find((c) => c.type === 'image');
             const captionStart = children.findIndex((c) => c.type === 'figcaption_open');
-            this.add(blocks, new Paragraph({ alignment: AlignmentType.CENTER, keepNext: captionStart >= 0, children: this.inline(image ? [image] : []) }));
+            this.add(
+              blocks,
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                keepNext: captionStart >= 0,
+                children: this.inline(image ? [image] : []),
+              }),
+            );
             if (captionStart >= 0) {
-              const caption = children.slice(captionStart + 1).filter((c) => c.type !== 'figcaption_close');
-              this.add(blocks, new Paragraph({ style: 'Caption', alignment: AlignmentType.CENTER, children: this.inline(caption) }));
+              const caption = children
+                .slice(captionStart + 1)
+                .filter((c) => c.type !== 'figcaption_close');
+              this.add(
+                blocks,
+                new Paragraph({
+                  style: 'Caption',
+                  alignment: AlignmentType.CENTER,
+                  children: this.inline(caption),
+                }),
+              );
             }
           } else {
-            const indentChinese = this.lists.length === 0 && this.quoteDepth === 0 && this.footnoteId === null && isCjkLanguage(this.lang);
+            const indentChinese =
+              this.lists.length === 0 &&
+              this.quoteDepth === 0 &&
+              this.footnoteId === null &&
+              isCjkLanguage(this.lang);
             this.add(
               blocks,
               new Paragraph({
@@ -309,7 +362,13 @@ class DocxWriter {
           break;
         }
         case 'hr':
-          this.add(blocks, new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } }, children: [] }));
+          this.add(
+            blocks,
+            new Paragraph({
+              border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } },
+              children: [],
+            }),
+          );
           break;
         case 'table_open':
           i = this.table(tokens, i, blocks);
@@ -340,7 +399,8 @@ class DocxWriter {
       if (token.type === 'thead_open') header = true;
       if (token.type === 'thead_close') header = false;
       if (token.type === 'tr_open') cells = [];
-      if (token.type === 'tr_close') rows.push(new TableRow({ children: cells, tableHeader: header }));
+      if (token.type === 'tr_close')
+        rows.push(new TableRow({ children: cells, tableHeader: header }));
       if (token.type === 'th_open' || token.type === 'td_open') {
         const className = String(token.attrGet('class') ?? '');
         const alignment = className.includes('align-right')
@@ -351,9 +411,16 @@ class DocxWriter {
         const inline = tokens[i + 1];
         cells.push(
           new TableCell({
-            shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'EEEEEE' } : undefined,
+            shading: header
+              ? { type: ShadingType.CLEAR, color: 'auto', fill: 'EEEEEE' }
+              : undefined,
             margins: { top: 60, bottom: 60, left: 100, right: 100 },
-            children: [new Paragraph({ alignment, children: this.inline(inline?.children ?? [], { bold: header }) })],
+            children: [
+              new Paragraph({
+                alignment,
+                children: this.inline(inline?.children ?? [], { bold: header }),
+              }),
+            ],
           }),
         );
       }
@@ -365,7 +432,10 @@ class DocxWriter {
 }
 
 /** Builds the .docx bytes. */
-export async function renderDocx(context: Pick<ExportContext, 'source' | 'images' | 'options'>, warnings: string[] = []): Promise<Uint8Array> {
+export async function renderDocx(
+  context: Pick<ExportContext, 'source' | 'images' | 'options'>,
+  warnings: string[] = [],
+): Promise<Uint8Array> {
   const { source, images, options } = context;
   const { meta } = source;
   const cjk = isCjkLanguage(meta.lang);
@@ -373,28 +443,50 @@ export async function renderDocx(context: Pick<ExportContext, 'source' | 'images
   const writer = new DocxWriter(images, meta.lang, size.width - 2 * marginTwips, warnings);
   const { tokens } = parseForExport(source.body, { resolveImage: () => null });
 
-  const header: Block[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(meta.title)] })];
-  if (meta.lead) header.push(new Paragraph({ style: 'BylineLead', children: [new TextRun(meta.lead)] }));
-  const byline = [meta.date?.text, meta.authors.length > 0 ? `${exportLabels(meta.lang).by}${cjk ? '：' : ' '}${meta.authors.join(cjk ? '、' : ', ')}` : null]
+  const header: Block[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(meta.title)] }),
+  ];
+  if (meta.lead)
+    header.push(new Paragraph({ style: 'BylineLead', children: [new TextRun(meta.lead)] }));
+  const byline = [
+    meta.date?.text,
+    meta.authors.length > 0
+      ? `${exportLabels(meta.lang).by}${cjk ? '：' : ' '}${meta.authors.join(cjk ? '、' : ', ')}`
+      : null,
+  ]
     .filter((part): part is string => Boolean(part))
     .join(cjk ? '　' : ' · ');
   if (byline) header.push(new Paragraph({ style: 'BylineMeta', children: [new TextRun(byline)] }));
   const featured = featuredImageSource(source.data);
   if (featured) {
-    header.push(new Paragraph({ alignment: AlignmentType.CENTER, children: writer.inline([imageToken(featured)]) }));
+    header.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: writer.inline([imageToken(featured)]),
+      }),
+    );
   }
   const body = writer.body(tokens);
 
   const bodyFont = cjk
-    ? { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun', cs: 'Times New Roman' }
+    ? {
+        ascii: 'Times New Roman',
+        hAnsi: 'Times New Roman',
+        eastAsia: 'SimSun',
+        cs: 'Times New Roman',
+      }
     : { ascii: 'Georgia', hAnsi: 'Georgia', eastAsia: 'SimSun', cs: 'Georgia' };
-  const headingFont = cjk ? { ascii: 'Arial', hAnsi: 'Arial', eastAsia: 'SimHei', cs: 'Arial' } : { ascii: 'Georgia', hAnsi: 'Georgia', eastAsia: 'SimHei', cs: 'Georgia' };
-  const language = cjk ? { value: 'en-US', eastAsia: meta.lang } : { value: meta.lang, eastAsia: 'zh-CN' };
+  const headingFont = cjk
+    ? { ascii: 'Arial', hAnsi: 'Arial', eastAsia: 'SimHei', cs: 'Arial' }
+    : { ascii: 'Georgia', hAnsi: 'Georgia', eastAsia: 'SimHei', cs: 'Georgia' };
+  const language = cjk
+    ? { value: 'en-US', eastAsia: meta.lang }
+    : { value: meta.lang, eastAsia: 'zh-CN' };
   const numberingLevels = (format: 'bullet' | 'decimal') =>
     Array.from({ length: 9 }, (_, level) => ({
       level,
       format: format === 'bullet' ? LevelFormat.BULLET : LevelFormat.DECIMAL,
-      text: format === 'bullet' ? ['•', '◦', '▪'][level % 3] ?? '•' : `%${level + 1}.`,
+      text: format === 'bullet' ? (['•', '◦', '▪'][level % 3] ?? '•') : `%${level + 1}.`,
       alignment: AlignmentType.LEFT,
       style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
     }));
@@ -420,30 +512,68 @@ export async function renderDocx(context: Pick<ExportContext, 'source' | 'images
           run: { font: bodyFont, size: cjk ? 24 : 22, language },
           paragraph: { spacing: { after: 160, line: cjk ? 360 : 300 } },
         },
-        title: { run: { font: headingFont, size: 44, bold: true, color: '111111' }, paragraph: { spacing: { after: 200 } } },
-        heading1: { run: { font: headingFont, size: 34, bold: true, color: '111111' }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } },
-        heading2: { run: { font: headingFont, size: 30, bold: true, color: '111111' }, paragraph: { spacing: { before: 320, after: 140 }, keepNext: true } },
-        heading3: { run: { font: headingFont, size: 26, bold: true, color: '222222' }, paragraph: { spacing: { before: 280, after: 120 }, keepNext: true } },
-        heading4: { run: { font: headingFont, size: 24, bold: true, color: '222222' }, paragraph: { keepNext: true } },
-        caption: { run: { size: 18, color: '666666', italics: false }, paragraph: { spacing: { after: 240 } } },
+        title: {
+          run: { font: headingFont, size: 44, bold: true, color: '111111' },
+          paragraph: { spacing: { after: 200 } },
+        },
+        heading1: {
+          run: { font: headingFont, size: 34, bold: true, color: '111111' },
+          paragraph: { spacing: { before: 360, after: 160 }, keepNext: true },
+        },
+        heading2: {
+          run: { font: headingFont, size: 30, bold: true, color: '111111' },
+          paragraph: { spacing: { before: 320, after: 140 }, keepNext: true },
+        },
+        heading3: {
+          run: { font: headingFont, size: 26, bold: true, color: '222222' },
+          paragraph: { spacing: { before: 280, after: 120 }, keepNext: true },
+        },
+        heading4: {
+          run: { font: headingFont, size: 24, bold: true, color: '222222' },
+          paragraph: { keepNext: true },
+        },
+        caption: {
+          run: { size: 18, color: '666666', italics: false },
+          paragraph: { spacing: { after: 240 } },
+        },
       },
       paragraphStyles: [
-        { id: 'BylineLead', name: 'Lead', basedOn: 'Normal', next: 'Normal', run: { size: cjk ? 26 : 24, color: '444444' }, paragraph: { spacing: { after: 200 } } },
-        { id: 'BylineMeta', name: 'Byline', basedOn: 'Normal', next: 'Normal', run: { size: 18, color: '666666' }, paragraph: { spacing: { after: 240 } } },
+        {
+          id: 'BylineLead',
+          name: 'Lead',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { size: cjk ? 26 : 24, color: '444444' },
+          paragraph: { spacing: { after: 200 } },
+        },
+        {
+          id: 'BylineMeta',
+          name: 'Byline',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { size: 18, color: '666666' },
+          paragraph: { spacing: { after: 240 } },
+        },
         {
           id: 'BylineQuote',
           name: 'Block Quote',
           basedOn: 'Normal',
           next: 'Normal',
           run: { color: '444444' },
-          paragraph: { indent: { left: 567, right: 567 }, border: { left: { style: BorderStyle.SINGLE, size: 18, color: 'BBBBBB', space: 8 } } },
+          paragraph: {
+            indent: { left: 567, right: 567 },
+            border: { left: { style: BorderStyle.SINGLE, size: 18, color: 'BBBBBB', space: 8 } },
+          },
         },
         {
           id: 'BylineCode',
           name: 'Code',
           basedOn: 'Normal',
           run: { font: monoFont, size: 19 },
-          paragraph: { spacing: { after: 0, line: 260 }, shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F3F3F3' } },
+          paragraph: {
+            spacing: { after: 0, line: 260 },
+            shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F3F3F3' },
+          },
         },
       ],
     },
@@ -452,12 +582,24 @@ export async function renderDocx(context: Pick<ExportContext, 'source' | 'images
         properties: {
           page: {
             size: { width: size.width, height: size.height },
-            margin: { top: marginTwips, bottom: marginTwips, left: marginTwips, right: marginTwips },
+            margin: {
+              top: marginTwips,
+              bottom: marginTwips,
+              left: marginTwips,
+              right: marginTwips,
+            },
           },
         },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 18, color: '777777' })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ children: [PageNumber.CURRENT], size: 18, color: '777777' }),
+                ],
+              }),
+            ],
           }),
         },
         children: [...header, ...body],
@@ -469,9 +611,13 @@ export async function renderDocx(context: Pick<ExportContext, 'source' | 'images
 
 /** A stand-in image token for the featured image, so it goes through the same code path. */
 function imageToken(src: string): Token {
-  const { tokens } = parseForExport(`![](<${src.replace(/[<>]/g, '')}>)`, { resolveImage: () => null });
+  const { tokens } = parseForExport(`![](<${src.replace(/[<>]/g, '')}>)`, {
+    resolveImage: () => null,
+  });
   const inline = tokens.find((t) => t.type === 'inline');
-  return inline?.children?.find((c) => c.type === 'image') ?? ({ type: 'text', content: src } as Token);
+  return (
+    inline?.children?.find((c) => c.type === 'image') ?? ({ type: 'text', content: src } as Token)
+  );
 }
 
 export async function exportDocx(context: ExportContext): Promise<ExportOutput> {

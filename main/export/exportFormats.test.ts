@@ -26,9 +26,34 @@ const compact = (text: string): string => text.replace(/\s+/g, '');
 // Chromium (Skia) writes the ToUnicode map of Noto CJK with radicals for a few characters
 // (⼒ U+2F12 for 力, ⻚ U+2EDA for 页): the glyphs on the page are right, the copied text is not.
 // Known limitation (docs/export.md); reading back, the radicals are mapped to their ideographs.
-const radicalSupplement: Record<string, string> = { '⻚': '页', '⻓': '长', '⻅': '见', '⻆': '角', '⻜': '飞', '⻛': '风', '⻢': '马', '⻔': '门', '⻋': '车', '⻉': '贝', '⻥': '鱼', '⻦': '鸟', '⻩': '黄', '⻬': '齐', '⻮': '齿', '⻯': '龙', '⻳': '龟', '⻘': '青', '⻝': '食', '⻙': '韦' };
+const radicalSupplement: Record<string, string> = {
+  '⻚': '页',
+  '⻓': '长',
+  '⻅': '见',
+  '⻆': '角',
+  '⻜': '飞',
+  '⻛': '风',
+  '⻢': '马',
+  '⻔': '门',
+  '⻋': '车',
+  '⻉': '贝',
+  '⻥': '鱼',
+  '⻦': '鸟',
+  '⻩': '黄',
+  '⻬': '齐',
+  '⻮': '齿',
+  '⻯': '龙',
+  '⻳': '龟',
+  '⻘': '青',
+  '⻝': '食',
+  '⻙': '韦',
+};
 const pdfText = (text: string): string =>
-  compact(text.replace(/[\u2f00-\u2fdf]/g, (c) => c.normalize('NFKC')).replace(/[\u2e80-\u2eff]/g, (c) => radicalSupplement[c] ?? c));
+  compact(
+    text
+      .replace(/[\u2f00-\u2fdf]/g, (c) => c.normalize('NFKC'))
+      .replace(/[\u2e80-\u2eff]/g, (c) => radicalSupplement[c] ?? c),
+  );
 
 beforeAll(async () => {
   out = mkdtempSync(path.join(os.tmpdir(), 'byline-export-'));
@@ -56,16 +81,21 @@ describe('export of the sample-shaped article', () => {
   });
 
   describe('HTML', () => {
-    const dom = (): Document => new JSDOM(readFileSync(output('article.html'), 'utf8')).window.document;
+    const dom = (): Document =>
+      new JSDOM(readFileSync(output('article.html'), 'utf8')).window.document;
 
     it('has the title, lead, byline and lang from the content', () => {
       const document = dom();
       expect(document.title).toBe(title);
       expect(document.querySelector('h1.article-title')?.textContent).toBe(title);
-      expect(document.querySelector('.article-lead')?.textContent).toMatch(/^OpenAI在获得美国国防部2亿美元AI合同的同时/);
+      expect(document.querySelector('.article-lead')?.textContent).toMatch(
+        /^OpenAI在获得美国国防部2亿美元AI合同的同时/,
+      );
       expect(document.querySelector('.article-meta')?.textContent).toContain('林晓');
       expect(document.documentElement.lang).toBe('zh-CN');
-      expect(document.querySelector('meta[name="keywords"]')?.getAttribute('content')).toContain('反垄断');
+      expect(document.querySelector('meta[name="keywords"]')?.getAttribute('content')).toContain(
+        '反垄断',
+      );
     });
 
     it('links the 4 cited footnotes both ways', () => {
@@ -89,14 +119,17 @@ describe('export of the sample-shaped article', () => {
       const html = readFileSync(output('article.html'), 'utf8');
       const document = dom();
       expect(document.querySelectorAll('script, link, iframe')).toHaveLength(0);
-      const handlers = [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)));
+      const handlers = [...document.querySelectorAll('*')].flatMap((el) =>
+        [...el.attributes].filter((a) => /^on/i.test(a.name)),
+      );
       expect(handlers).toEqual([]);
       expect(document.querySelector('style')?.textContent).toContain('.article-title');
       const images = [...document.querySelectorAll('img')];
       expect(images.length).toBe(2); // featured image + the figure in the body
-      for (const image of images) expect(image.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+      for (const image of images)
+        expect(image.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
       expect(document.querySelector('figure.figure figcaption')?.textContent).toBe('合作关系示意');
-      expect(html).toContain("Content-Security-Policy");
+      expect(html).toContain('Content-Security-Policy');
       expect(html).toContain('@media print');
     });
 
@@ -110,9 +143,14 @@ describe('export of the sample-shaped article', () => {
         options: { html: { images: 'copy' } },
       });
       expect(copied?.ok).toBe(true);
-      const document = new JSDOM(readFileSync(path.join(dir, 'article.html'), 'utf8')).window.document;
-      expect(document.querySelector('figure.figure img')?.getAttribute('src')).toBe('article.assets/default-3.png');
-      expect(readFileSync(path.join(dir, 'article.assets', 'default-3.png'))).toEqual(readFileSync(path.join(sampleRoot, 'images', 'default (3).png')));
+      const document = new JSDOM(readFileSync(path.join(dir, 'article.html'), 'utf8')).window
+        .document;
+      expect(document.querySelector('figure.figure img')?.getAttribute('src')).toBe(
+        'article.assets/default-3.png',
+      );
+      expect(readFileSync(path.join(dir, 'article.assets', 'default-3.png'))).toEqual(
+        readFileSync(path.join(sampleRoot, 'images', 'default (3).png')),
+      );
     });
   });
 
@@ -120,7 +158,11 @@ describe('export of the sample-shaped article', () => {
     it('has selectable Chinese title and body text, page numbers and embedded CJK fonts', async () => {
       const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
       const data = new Uint8Array(readFileSync(output('article.pdf')));
-      const pdf = await getDocument({ data: data.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+      const pdf = await getDocument({
+        data: data.slice(),
+        useSystemFonts: false,
+        isEvalSupported: false,
+      }).promise;
       let text = '';
       for (let n = 1; n <= pdf.numPages; n++) {
         const content = await (await pdf.getPage(n)).getTextContent();
@@ -144,22 +186,31 @@ describe('export of the sample-shaped article', () => {
       const document = (await zip.file('word/document.xml')?.async('string')) ?? '';
       const footnotes = (await zip.file('word/footnotes.xml')?.async('string')) ?? '';
       const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
-      const textOf = (xml: string): string => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+      const textOf = (xml: string): string =>
+        [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 
       expect(document).toMatch(/<w:pStyle w:val="Title"\/>/);
       expect(textOf(document)).toContain(title);
-      expect(document).toMatch(/<w:pStyle w:val="Heading3"\/>[\s\S]*?AI权力博弈：OpenAI与微软的冰点联盟/);
+      expect(document).toMatch(
+        /<w:pStyle w:val="Heading3"\/>[\s\S]*?AI权力博弈：OpenAI与微软的冰点联盟/,
+      );
       expect(document).toMatch(/<w:pStyle w:val="Heading2"\/>[\s\S]*?References/);
-      expect(textOf(document)).toContain('核心矛盾点之一是OpenAI计划以30亿美元收购代码初创公司Windsurf的交易');
+      expect(textOf(document)).toContain(
+        '核心矛盾点之一是OpenAI计划以30亿美元收购代码初创公司Windsurf的交易',
+      );
       expect(document).toContain('<w:b/>'); // **控制权**
       expect(document).toMatch(/<w:hyperlink[^>]*r:id=/); // the Reuters link
       expect(document).toContain('<w:tbl>');
       expect(document).toContain('<w:drawing>');
       expect(document).toContain('<w:numPr>');
 
-      const referenced = new Set([...document.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => m[1]));
+      const referenced = new Set(
+        [...document.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => m[1]),
+      );
       expect([...referenced].sort()).toEqual(['1', '2', '3', '4']);
-      const notes = [...footnotes.matchAll(/<w:footnote w:id="(\d+)">([\s\S]*?)<\/w:footnote>/g)].filter((m) => Number(m[1]) > 0);
+      const notes = [
+        ...footnotes.matchAll(/<w:footnote w:id="(\d+)">([\s\S]*?)<\/w:footnote>/g),
+      ].filter((m) => Number(m[1]) > 0);
       expect(notes.map((m) => m[1])).toEqual(['1', '2', '3', '4']);
       expect(textOf(notes[0]?.[2] ?? '')).toContain('新智元');
       expect(textOf(footnotes)).not.toContain('工商时报'); // the uncited definition is not a footnote
@@ -176,24 +227,40 @@ describe('export of the sample-shaped article', () => {
     it('copies the image, rewrites its links and changes nothing else', () => {
       const index = output('/index.md');
       const bundle = path.dirname(index);
-      expect(path.basename(bundle)).toBe('openai-yu-wei-ruan-quan-li-dui-yi-guo-fang-he-yue-bei-hou-de');
+      expect(path.basename(bundle)).toBe(
+        'openai-yu-wei-ruan-quan-li-dui-yi-guo-fang-he-yue-bei-hou-de',
+      );
       expect(readdirSync(path.join(bundle, 'images'))).toEqual(['default-3.png']);
-      expect(readFileSync(path.join(bundle, 'images', 'default-3.png'))).toEqual(readFileSync(path.join(sampleRoot, 'images', 'default (3).png')));
+      expect(readFileSync(path.join(bundle, 'images', 'default-3.png'))).toEqual(
+        readFileSync(path.join(sampleRoot, 'images', 'default (3).png')),
+      );
       const original = readFileSync(sampleFile, 'utf8').split('\n');
       const exported = readFileSync(index, 'utf8').split('\n');
       expect(exported).toContain('featured_image: images/default-3.png');
-      expect(exported).toContain('![OpenAI与微软合作关系示意图](images/default-3.png "合作关系示意")');
-      expect(exported).toContain('slug: openai-yu-wei-ruan-quan-li-dui-yi-guo-fang-he-yue-bei-hou-de');
+      expect(exported).toContain(
+        '![OpenAI与微软合作关系示意图](images/default-3.png "合作关系示意")',
+      );
+      expect(exported).toContain(
+        'slug: openai-yu-wei-ruan-quan-li-dui-yi-guo-fang-he-yue-bei-hou-de',
+      );
       // Minimal diff: every other line is the original's, in order.
-      const changed = new Set(['featured_image: images/default-3.png', '![OpenAI与微软合作关系示意图](images/default-3.png "合作关系示意")']);
+      const changed = new Set([
+        'featured_image: images/default-3.png',
+        '![OpenAI与微软合作关系示意图](images/default-3.png "合作关系示意")',
+      ]);
       const kept = exported.filter((line) => !changed.has(line) && !line.startsWith('slug: '));
-      expect(kept).toEqual(original.filter((line) => !line.startsWith('featured_image:') && !line.startsWith('![OpenAI')));
+      expect(kept).toEqual(
+        original.filter(
+          (line) => !line.startsWith('featured_image:') && !line.startsWith('![OpenAI'),
+        ),
+      );
     });
   });
 
   describe('WeChat', () => {
     const fragment = (): Element => {
-      const document = new JSDOM(readFileSync(output('article.wechat.html'), 'utf8')).window.document;
+      const document = new JSDOM(readFileSync(output('article.wechat.html'), 'utf8')).window
+        .document;
       const section = document.querySelector('body > div > section');
       if (!section) throw new Error('no fragment');
       return section;
@@ -204,8 +271,21 @@ describe('export of the sample-shaped article', () => {
       const root = fragment();
       expect(html).not.toMatch(/<style|<script|<link/i);
       const elements = [root, ...root.querySelectorAll('*')];
-      expect(elements.filter((el) => el.hasAttribute('class') || el.hasAttribute('id'))).toEqual([]);
-      const styled = ['h1', 'h3', 'p', 'blockquote', 'table', 'th', 'td', 'li', 'img', 'figcaption'];
+      expect(elements.filter((el) => el.hasAttribute('class') || el.hasAttribute('id'))).toEqual(
+        [],
+      );
+      const styled = [
+        'h1',
+        'h3',
+        'p',
+        'blockquote',
+        'table',
+        'th',
+        'td',
+        'li',
+        'img',
+        'figcaption',
+      ];
       for (const tag of styled) {
         const el = root.querySelector(tag);
         expect(el?.getAttribute('style') ?? '', tag).toMatch(/\S/);
@@ -216,13 +296,19 @@ describe('export of the sample-shaped article', () => {
     it('turns outside links into numbered references listed at the end', () => {
       const root = fragment();
       const links = [...root.querySelectorAll('a[href]')];
-      expect(links.filter((a) => /^(?:https?:)?\/\//i.test(a.getAttribute('href') ?? ''))).toEqual([]);
+      expect(links.filter((a) => /^(?:https?:)?\/\//i.test(a.getAttribute('href') ?? ''))).toEqual(
+        [],
+      );
       expect(root.textContent).toContain('路透社的报道[1]');
       expect(root.textContent).toContain('官方公告[2]');
       const text = root.textContent ?? '';
       const references = text.slice(text.lastIndexOf('参考链接'));
-      expect(references).toContain('[1] 路透社的报道: https://www.reuters.com/technology/openai-microsoft-talks/');
-      expect(references).toContain('[2] 官方公告: https://openai.com/global-affairs/introducing-openai-for-government/');
+      expect(references).toContain(
+        '[1] 路透社的报道: https://www.reuters.com/technology/openai-microsoft-talks/',
+      );
+      expect(references).toContain(
+        '[2] 官方公告: https://openai.com/global-affairs/introducing-openai-for-government/',
+      );
     });
 
     it('keeps footnotes as plain numbered endnotes and images embedded', () => {
@@ -231,7 +317,8 @@ describe('export of the sample-shaped article', () => {
       expect(text).toMatch(/\[1\] 定慧 & 好困/);
       expect(text).toMatch(/\[4\] （2025\/6\/18）。OpenAI获得美军方/);
       expect(root.querySelectorAll('img').length).toBe(2);
-      for (const image of root.querySelectorAll('img')) expect(image.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+      for (const image of root.querySelectorAll('img'))
+        expect(image.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     });
   });
 
@@ -242,7 +329,9 @@ describe('export of the sample-shaped article', () => {
       expect(text).not.toMatch(/^#{1,6} |\*\*|\[\^|\]\(|^\s*> |^\|/m);
       expect(text).toContain('• 控制权：谁能决定核心模型的去向；');
       expect(text).toContain('1. 确定微软在新公司中的持股比例；');
-      expect(text).toContain('路透社的报道 (https://www.reuters.com/technology/openai-microsoft-talks/)');
+      expect(text).toContain(
+        '路透社的报道 (https://www.reuters.com/technology/openai-microsoft-talks/)',
+      );
       const notes = text.slice(text.lastIndexOf('注释'));
       expect(notes).toMatch(/^\[1\] 定慧 & 好困/m);
       expect(notes).toMatch(/^\[4\] /m);
@@ -258,10 +347,16 @@ describe('a hostile article', () => {
       const html = readFileSync(file, 'utf8');
       const document = new JSDOM(html).window.document;
       expect(document.querySelectorAll('script, iframe, object, embed, link, svg')).toHaveLength(0);
-      const attributes = [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => `${a.name}=${a.value}`));
+      const attributes = [...document.querySelectorAll('*')].flatMap((el) =>
+        [...el.attributes].map((a) => `${a.name}=${a.value}`),
+      );
       expect(attributes.filter((a) => /^on/i.test(a))).toEqual([]);
-      const urls = attributes.filter((a) => /^(?:href|src|action|formaction|xlink:href|style)=/.test(a));
-      expect(urls.filter((a) => /javascript:|data:text|data:image\/svg|url\(/i.test(a))).toEqual([]);
+      const urls = attributes.filter((a) =>
+        /^(?:href|src|action|formaction|xlink:href|style)=/.test(a),
+      );
+      expect(urls.filter((a) => /javascript:|data:text|data:image\/svg|url\(/i.test(a))).toEqual(
+        [],
+      );
       expect(urls.filter((a) => /^src=https?:/i.test(a))).toEqual([]);
       // The writer's text survives as text.
       expect(document.body.textContent).toContain("<script>alert('raw')</script>");

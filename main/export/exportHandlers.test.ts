@@ -11,7 +11,9 @@ import { createExportHandlers } from './exportHandlers';
 let root: string;
 const events: Array<[EventName, unknown]> = [];
 const opened: string[] = [];
-const settings = { defaultExport: { format: 'pdf', outputDir: null, openWhenDone: false } } as unknown as Settings;
+const settings = {
+  defaultExport: { format: 'pdf', outputDir: null, openWhenDone: false },
+} as unknown as Settings;
 
 const handlers = (withOpen: boolean) =>
   createExportHandlers({
@@ -20,7 +22,8 @@ const handlers = (withOpen: boolean) =>
     context: {
       assetsDir: path.resolve('assets'),
       documentsDir: path.join(root, 'documents'),
-      emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void events.push([event, payload]),
+      emit: <E extends EventName>(event: E, payload: EventPayload<E>) =>
+        void events.push([event, payload]),
       openPath: withOpen ? async (p: string) => void opened.push(p) : undefined,
     },
   });
@@ -28,7 +31,10 @@ const handlers = (withOpen: boolean) =>
 beforeAll(() => {
   root = mkdtempSync(path.join(os.tmpdir(), 'byline-export-handlers-'));
   mkdirSync(path.join(root, 'posts'));
-  writeFileSync(path.join(root, 'posts', 'a.md'), '---\ntitle: 甲\n---\n\n正文[^1]。\n\n[^1]: 注。\n');
+  writeFileSync(
+    path.join(root, 'posts', 'a.md'),
+    '---\ntitle: 甲\n---\n\n正文[^1]。\n\n[^1]: 注。\n',
+  );
   writeFileSync(path.join(root, 'posts', 'b.md'), '---\ntitle: [unclosed\n---\n\nbody\n');
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -38,9 +44,15 @@ describe('export.* handlers', () => {
     const h = handlers(false);
     const initial = await h['export.getSettings']();
     expect(initial.formats).toEqual(['pdf']);
-    const changed = WorkspaceExportSettings.parse({ ...initial, formats: ['txt', 'hugo'], options: { ...initial.options, theme: 'sans' } });
+    const changed = WorkspaceExportSettings.parse({
+      ...initial,
+      formats: ['txt', 'hugo'],
+      options: { ...initial.options, theme: 'sans' },
+    });
     await h['export.saveSettings'](changed);
-    expect(JSON.parse(readFileSync(path.join(root, '.byline', 'export.json'), 'utf8')).formats).toEqual(['txt', 'hugo']);
+    expect(
+      JSON.parse(readFileSync(path.join(root, '.byline', 'export.json'), 'utf8')).formats,
+    ).toEqual(['txt', 'hugo']);
     expect((await h['export.getSettings']()).options.theme).toBe('sans');
   });
 
@@ -53,7 +65,9 @@ describe('export.* handlers', () => {
       outputDir: null,
     });
     const output = await handlers(false)['export.run'](input);
-    expect(output.outputDir).toBe(path.join(root, 'documents', 'Byline Exports', path.basename(root)));
+    expect(output.outputDir).toBe(
+      path.join(root, 'documents', 'Byline Exports', path.basename(root)),
+    );
     expect(output.opened).toBe(false);
     expect(output.results.map((r) => [r.path, r.ok])).toEqual([
       ['posts/a.md', true],
@@ -62,7 +76,12 @@ describe('export.* handlers', () => {
     ]);
     expect(output.results[1]?.error).toMatch(/front matter could not be read/);
     expect(output.results[2]?.error).toMatch(/Not a workspace path/);
-    expect(readFileSync(path.join(root, 'documents', 'Byline Exports', path.basename(root), 'a.txt'), 'utf8')).toContain('[1] 注。');
+    expect(
+      readFileSync(
+        path.join(root, 'documents', 'Byline Exports', path.basename(root), 'a.txt'),
+        'utf8',
+      ),
+    ).toContain('[1] 注。');
     expect(events.map(([name, payload]) => [name, (payload as { done: number }).done])).toEqual([
       ['export.progress', 1],
       ['export.progress', 2],
@@ -72,7 +91,13 @@ describe('export.* handlers', () => {
   });
 
   it('run: opens the single output when asked and an opener exists (Electron)', async () => {
-    const input = requests['export.run'].input.parse({ jobId: 'job-2', paths: ['posts/a.md'], formats: ['txt'], outputDir: 'out', openWhenDone: true });
+    const input = requests['export.run'].input.parse({
+      jobId: 'job-2',
+      paths: ['posts/a.md'],
+      formats: ['txt'],
+      outputDir: 'out',
+      openWhenDone: true,
+    });
     const output = await handlers(true)['export.run'](input);
     expect(output.opened).toBe(true);
     expect(opened).toEqual([path.join(root, 'out', 'a.txt')]);
@@ -80,7 +105,11 @@ describe('export.* handlers', () => {
   });
 
   it('renderForClipboard: unsaved text as inline-styled HTML plus plain text', async () => {
-    const rendered = await handlers(false)['export.renderForClipboard']({ path: 'posts/a.md', text: '---\ntitle: 未保存\n---\n\n见[链接](https://example.com/x)。\n', theme: 'classic' });
+    const rendered = await handlers(false)['export.renderForClipboard']({
+      path: 'posts/a.md',
+      text: '---\ntitle: 未保存\n---\n\n见[链接](https://example.com/x)。\n',
+      theme: 'classic',
+    });
     expect(rendered.html).toMatch(/^<section style="/);
     expect(rendered.html).toContain('未保存');
     expect(rendered.html).not.toContain('<a ');

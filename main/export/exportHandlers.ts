@@ -4,7 +4,11 @@ import type { WorkspaceExportSettings } from '../../shared/export/exportOptions'
 import type { EventSink, RequestHandlers, Settings } from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
 import { resolveInWorkspace } from '../workspace/resolveInWorkspace';
-import { ExportService, loadWorkspaceExportSettings, saveWorkspaceExportSettings } from './exportService';
+import {
+  ExportService,
+  loadWorkspaceExportSettings,
+  saveWorkspaceExportSettings,
+} from './exportService';
 import type { PdfPrinter } from './pdfPrinter';
 
 export interface ExportHandlerDeps {
@@ -22,7 +26,10 @@ export interface ExportHandlerDeps {
   settings: () => Settings;
 }
 
-type ExportHandlers = Pick<RequestHandlers, 'export.getSettings' | 'export.saveSettings' | 'export.run' | 'export.renderForClipboard'>;
+type ExportHandlers = Pick<
+  RequestHandlers,
+  'export.getSettings' | 'export.saveSettings' | 'export.run' | 'export.renderForClipboard'
+>;
 
 /**
  * Default output folder when the writer chose none: `<Documents>/Byline Exports/<workspace>`.
@@ -32,24 +39,41 @@ export const defaultExportFolder = (documentsDir: string, workspaceRoot: string)
   path.join(documentsDir, 'Byline Exports', path.basename(workspaceRoot));
 
 /** The `export.*` requests: per-workspace options, batch export with progress events, clipboard HTML. */
-export function createExportHandlers(deps: ExportHandlerDeps): ExportHandlers & { dispose(): Promise<void> } {
-  const service = new ExportService({ assetsDir: path.join(deps.context.assetsDir), pdfPrinter: deps.context.pdfPrinter });
+export function createExportHandlers(
+  deps: ExportHandlerDeps,
+): ExportHandlers & { dispose(): Promise<void> } {
+  const service = new ExportService({
+    assetsDir: path.join(deps.context.assetsDir),
+    pdfPrinter: deps.context.pdfPrinter,
+  });
   const fallback = (): Partial<WorkspaceExportSettings> => {
     const defaults = deps.settings().defaultExport;
-    return { formats: [defaults.format], outputDir: defaults.outputDir, openWhenDone: defaults.openWhenDone };
+    return {
+      formats: [defaults.format],
+      outputDir: defaults.outputDir,
+      openWhenDone: defaults.openWhenDone,
+    };
   };
 
   return {
     'export.getSettings': () => loadWorkspaceExportSettings(deps.workspaceRoot(), fallback()),
-    'export.saveSettings': (settings) => saveWorkspaceExportSettings(deps.workspaceRoot(), settings),
+    'export.saveSettings': (settings) =>
+      saveWorkspaceExportSettings(deps.workspaceRoot(), settings),
     'export.run': async (input) => {
       const root = deps.workspaceRoot();
       const outputDir =
-        input.outputDir === null ? defaultExportFolder(deps.context.documentsDir, root) : path.isAbsolute(input.outputDir) ? path.resolve(input.outputDir) : path.resolve(root, input.outputDir);
+        input.outputDir === null
+          ? defaultExportFolder(deps.context.documentsDir, root)
+          : path.isAbsolute(input.outputDir)
+            ? path.resolve(input.outputDir)
+            : path.resolve(root, input.outputDir);
       try {
         await fs.mkdir(outputDir, { recursive: true });
       } catch (error) {
-        throw new BylineError('output-folder', `Byline cannot create or write the folder "${outputDir}" (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+        throw new BylineError(
+          'output-folder',
+          `Byline cannot create or write the folder "${outputDir}" (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+        );
       }
       const files = input.paths.map((relative) => {
         try {
@@ -66,12 +90,20 @@ export function createExportHandlers(deps: ExportHandlerDeps): ExportHandlers & 
         root,
         options: input.options,
         onProgress: ({ index, total, result }) =>
-          deps.context.emit('export.progress', { jobId: input.jobId, done: index + 1, total, result }),
+          deps.context.emit('export.progress', {
+            jobId: input.jobId,
+            done: index + 1,
+            total,
+            result,
+          }),
       });
       let opened = false;
       if (input.openWhenDone && deps.context.openPath) {
         const succeeded = results.filter((r) => r.ok);
-        const single = succeeded.length === 1 && succeeded[0]?.outputs.length === 1 ? succeeded[0].outputs[0] : undefined;
+        const single =
+          succeeded.length === 1 && succeeded[0]?.outputs.length === 1
+            ? succeeded[0].outputs[0]
+            : undefined;
         try {
           await deps.context.openPath(single ?? outputDir);
           opened = true;

@@ -22,10 +22,14 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 
 let window: JSDOM['window'] | undefined;
 
-export function createExportSanitizer(options: ExportSanitizerOptions = {}): (html: string) => string {
+export function createExportSanitizer(
+  options: ExportSanitizerOptions = {},
+): (html: string) => string {
   window ??= new JSDOM('<!DOCTYPE html>').window;
   const purify = createDOMPurify(window);
-  const assets = options.assetsFolder ? new RegExp(`^${escapeRegExp(encodeURI(options.assetsFolder))}[^/?#:]+$`) : null;
+  const assets = options.assetsFolder
+    ? new RegExp(`^${escapeRegExp(encodeURI(options.assetsFolder))}[^/?#:]+$`)
+    : null;
   const uri = assets ? new RegExp(`${allowedUrl.source}|${assets.source}`, 'i') : allowedUrl;
   const config = {
     ...sanitizerConfig,
@@ -45,7 +49,8 @@ export function createExportSanitizer(options: ExportSanitizerOptions = {}): (ht
       event.keepAttr = tag === 'a' && !/^data:/i.test(value);
     } else if (event.attrName === 'style') {
       // Our own CSS only ever: no url(), no expression(), no @import, no behaviour bindings.
-      event.keepAttr = !/url\s*\(|expression\s*\(|@import|behavior\s*:|-moz-binding|javascript:/i.test(value);
+      event.keepAttr =
+        !/url\s*\(|expression\s*\(|@import|behavior\s*:|-moz-binding|javascript:/i.test(value);
     }
   });
   return (html) => String(purify.sanitize(html, config));

@@ -70,7 +70,8 @@ export interface ExportServiceOptions {
   pdfPrinter?: PdfPrinter;
 }
 
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const describe = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
 /**
  * Exports articles to files, one at a time: a failed article (unreadable, binary, broken front
@@ -99,11 +100,18 @@ export class ExportService {
       return name;
     };
     let printer: PdfPrinter | null = null;
-    const pdfPrinter = async (): Promise<PdfPrinter> => (printer ??= this.injectedPrinter ?? createChromiumPdfPrinter());
+    const pdfPrinter = async (): Promise<PdfPrinter> =>
+      (printer ??= this.injectedPrinter ?? createChromiumPdfPrinter());
     const results: ExportFileResult[] = [];
     try {
       for (const [index, { file, display, refused }] of request.files.entries()) {
-        const result: ExportFileResult = { path: display, ok: true, outputs: [], warnings: [], error: null };
+        const result: ExportFileResult = {
+          path: display,
+          ok: true,
+          outputs: [],
+          warnings: [],
+          error: null,
+        };
         try {
           if (refused !== undefined) throw new Error(refused);
           const source = await readArticleSource(file, request.root);
@@ -126,7 +134,9 @@ export class ExportService {
               result.warnings.push(...output.warnings);
             } catch (error) {
               result.ok = false;
-              result.error = [result.error, `${format.toUpperCase()}: ${describe(error)}`].filter(Boolean).join('; ');
+              result.error = [result.error, `${format.toUpperCase()}: ${describe(error)}`]
+                .filter(Boolean)
+                .join('; ');
             }
           }
         } catch (error) {
@@ -148,9 +158,21 @@ export class ExportService {
    * The open article (its unsaved text when given) as rich text for the clipboard: `html` is the
    * WeChat/CMS fragment with inline styles, `text` the plain-text rendering.
    */
-  async renderForClipboard(file: string, root: string, text: string | null, theme: ExportTheme): Promise<{ html: string; text: string }> {
-    const source: ArticleSource = text === null ? await readArticleSource(file, root) : articleFromText(file, root, text);
-    const fragment = await renderRichTextFragment(source, new ArticleImages(source), this.sanitize, this.themes, theme);
+  async renderForClipboard(
+    file: string,
+    root: string,
+    text: string | null,
+    theme: ExportTheme,
+  ): Promise<{ html: string; text: string }> {
+    const source: ArticleSource =
+      text === null ? await readArticleSource(file, root) : articleFromText(file, root, text);
+    const fragment = await renderRichTextFragment(
+      source,
+      new ArticleImages(source),
+      this.sanitize,
+      this.themes,
+      theme,
+    );
     return { html: fragment.html, text: renderPlainText(source.meta, source.body) };
   }
 }
@@ -160,20 +182,29 @@ export function workspaceSettingsFile(workspaceRoot: string): string {
   return path.join(workspaceRoot, '.byline', 'export.json');
 }
 
-export async function loadWorkspaceExportSettings(workspaceRoot: string, fallback: Partial<WorkspaceExportSettings> = {}): Promise<WorkspaceExportSettings> {
+export async function loadWorkspaceExportSettings(
+  workspaceRoot: string,
+  fallback: Partial<WorkspaceExportSettings> = {},
+): Promise<WorkspaceExportSettings> {
   let stored: unknown;
   try {
     stored = JSON.parse(await fs.readFile(workspaceSettingsFile(workspaceRoot), 'utf8'));
   } catch {
     stored = {};
   }
-  const parsed = WorkspaceExportSettings.safeParse({ ...fallback, ...(typeof stored === 'object' && stored !== null ? stored : {}) });
+  const parsed = WorkspaceExportSettings.safeParse({
+    ...fallback,
+    ...(typeof stored === 'object' && stored !== null ? stored : {}),
+  });
   if (parsed.success) return parsed.data;
   // A hand-edited file with a bad value: keep what parses, default the rest.
   return WorkspaceExportSettings.parse(fallback);
 }
 
-export async function saveWorkspaceExportSettings(workspaceRoot: string, settings: WorkspaceExportSettings): Promise<WorkspaceExportSettings> {
+export async function saveWorkspaceExportSettings(
+  workspaceRoot: string,
+  settings: WorkspaceExportSettings,
+): Promise<WorkspaceExportSettings> {
   const valid = WorkspaceExportSettings.parse(settings);
   const file = workspaceSettingsFile(workspaceRoot);
   await fs.mkdir(path.dirname(file), { recursive: true });

@@ -35,7 +35,10 @@ function safeFileName(file: string, taken: Set<string>): string {
  * The page shared by the HTML and PDF exports: theme CSS inlined, images embedded (or copied),
  * header from front matter, footnotes with back-links, `lang` from the content, no script.
  */
-export async function buildStandaloneHtml(context: ExportContext, imageMode: 'embed' | 'copy'): Promise<StandaloneHtml> {
+export async function buildStandaloneHtml(
+  context: ExportContext,
+  imageMode: 'embed' | 'copy',
+): Promise<StandaloneHtml> {
   const { source, images, options } = context;
   const warnings: string[] = [];
   const copies = new Map<string, string>();
@@ -82,7 +85,14 @@ export async function buildStandaloneHtml(context: ExportContext, imageMode: 'em
     css: await context.themes.pageCss(options.theme),
     articleHtml: finalHtml,
     theme: options.theme,
-    imageSources: imageMode === 'embed' ? (options.allowRemoteImages ? 'data-files-and-remote' : 'data') : options.allowRemoteImages ? 'data-files-and-remote' : 'data-and-files',
+    imageSources:
+      imageMode === 'embed'
+        ? options.allowRemoteImages
+          ? 'data-files-and-remote'
+          : 'data'
+        : options.allowRemoteImages
+          ? 'data-files-and-remote'
+          : 'data-and-files',
   });
   return { html, warnings: [...new Set(warnings)], copies, assetsFolder };
 }

@@ -1,13 +1,28 @@
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
-import { applyChanges, parseArticle, planSetField, type EditPlan, type FieldValue } from '../../shared/article';
+import {
+  applyChanges,
+  parseArticle,
+  planSetField,
+  type EditPlan,
+  type FieldValue,
+} from '../../shared/article';
 import { findLinkDestinations, formatDestination } from '../../shared/export/markdownLinks';
 import { slugify } from '../../shared/text/slug';
 import type { ExportContext, ExportOutput } from './exportTypes';
 import { writeOutput } from './writeOutput';
 
 const anyScheme = /^[a-z][a-z0-9+.-]*:/i;
-const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg', '.bmp']);
+const imageExtensions = new Set([
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.gif',
+  '.webp',
+  '.avif',
+  '.svg',
+  '.bmp',
+]);
 /** Front matter fields that name the lead image, as Hugo themes spell them. */
 const imageFields = ['featured_image', 'image', 'thumbnail'];
 
@@ -24,7 +39,8 @@ function safeName(file: string): string {
 }
 
 function applyPlan(text: string, plan: EditPlan, field: string): string {
-  if ('error' in plan) throw new Error(`Could not set "${field}" in the front matter: ${plan.error.message}`);
+  if ('error' in plan)
+    throw new Error(`Could not set "${field}" in the front matter: ${plan.error.message}`);
   return applyChanges(text, plan.changes);
 }
 
@@ -37,7 +53,10 @@ function applyPlan(text: string, plan: EditPlan, field: string): string {
 export async function exportHugo(context: ExportContext): Promise<ExportOutput> {
   const { source, images } = context;
   const existingSlug = typeof source.data['slug'] === 'string' ? source.data['slug'].trim() : '';
-  const slug = existingSlug !== '' ? slugify(existingSlug) : slugify(source.meta.title, { fallback: source.stem, maxLength: 60 });
+  const slug =
+    existingSlug !== ''
+      ? slugify(existingSlug)
+      : slugify(source.meta.title, { fallback: source.stem, maxLength: 60 });
   const bundle = path.join(context.outputDir, context.claim(slug));
   const warnings: string[] = [];
   const copies = new Map<string, string>(); // absolute source -> bundle-relative POSIX path
@@ -45,7 +64,13 @@ export async function exportHugo(context: ExportContext): Promise<ExportOutput> 
 
   const copyTarget = (src: string): string | null => {
     const trimmed = src.trim();
-    if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('//') || anyScheme.test(trimmed)) return null;
+    if (
+      trimmed === '' ||
+      trimmed.startsWith('#') ||
+      trimmed.startsWith('//') ||
+      anyScheme.test(trimmed)
+    )
+      return null;
     const file = images.locate(trimmed);
     if (file === null) return null;
     let isFile: boolean;
@@ -64,7 +89,8 @@ export async function exportHugo(context: ExportContext): Promise<ExportOutput> 
     const folder = imageExtensions.has(path.extname(file).toLowerCase()) ? 'images' : 'files';
     let name = safeName(file);
     const ext = path.extname(name);
-    for (let n = 2; taken.has(`${folder}/${name}`.toLowerCase()); n++) name = `${path.basename(safeName(file), ext)}-${n}${ext}`;
+    for (let n = 2; taken.has(`${folder}/${name}`.toLowerCase()); n++)
+      name = `${path.basename(safeName(file), ext)}-${n}${ext}`;
     const target = `${folder}/${name}`;
     taken.add(target.toLowerCase());
     copies.set(file, target);
@@ -92,10 +118,18 @@ export async function exportHugo(context: ExportContext): Promise<ExportOutput> 
     const target = copyTarget(value);
     if (target !== null) set(field, target);
   }
-  if (typeof source.data['title'] !== 'string' || source.data['title'].trim() === '') set('title', source.meta.title);
+  if (typeof source.data['title'] !== 'string' || source.data['title'].trim() === '')
+    set('title', source.meta.title);
   if (context.options.hugo.addSlug && existingSlug === '') set('slug', slug);
   const tags = source.data['tags'];
-  if (typeof tags === 'string' && tags.trim() !== '') set('tags', tags.split(/[,，、]/).map((t) => t.trim()).filter((t) => t !== ''));
+  if (typeof tags === 'string' && tags.trim() !== '')
+    set(
+      'tags',
+      tags
+        .split(/[,，、]/)
+        .map((t) => t.trim())
+        .filter((t) => t !== ''),
+    );
 
   const index = path.join(bundle, 'index.md');
   await writeOutput(index, text);

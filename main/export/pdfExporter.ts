@@ -9,7 +9,11 @@ const templateFont =
   "font-family: 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Liberation Sans', Arial, sans-serif; font-size: 8pt; color: #777;";
 
 /** Title in the header, "Page n of N" (第 n 页，共 N 页) in the footer, in the article's language. */
-export function pageTemplates(title: string, lang: string, marginMm: number): { header: string; footer: string } {
+export function pageTemplates(
+  title: string,
+  lang: string,
+  marginMm: number,
+): { header: string; footer: string } {
   const side = `padding: 0 ${marginMm}mm; width: 100%; box-sizing: border-box;`;
   const page = escapeHtml(exportLabels(lang).page)
     .replace('{n}', '<span class="pageNumber"></span>')
@@ -27,7 +31,11 @@ export function pageTemplates(title: string, lang: string, marginMm: number): { 
 export async function exportPdf(context: ExportContext): Promise<ExportOutput> {
   const page = await buildStandaloneHtml(context, 'embed');
   const { pdf: settings } = context.options;
-  const templates = pageTemplates(context.source.meta.title, context.source.meta.lang, settings.marginMm);
+  const templates = pageTemplates(
+    context.source.meta.title,
+    context.source.meta.lang,
+    settings.marginMm,
+  );
   const printer = await context.pdfPrinter();
   const bytes = await printer.print({
     html: page.html,

@@ -32,13 +32,24 @@ export function renderArticleHtml(
 ): ArticleHtml {
   const resolveImage = (src: string): string | null => {
     const trimmed = src.trim();
-    if (remote.test(trimmed)) return options.allowRemoteImages ? (trimmed.startsWith('//') ? `https:${trimmed}` : trimmed) : null;
+    if (remote.test(trimmed))
+      return options.allowRemoteImages
+        ? trimmed.startsWith('//')
+          ? `https:${trimmed}`
+          : trimmed
+        : null;
     if (/^data:image\/(?:png|gif|jpeg|webp|avif);/i.test(trimmed)) return trimmed;
     return options.imageUrl(trimmed);
   };
   const featured = featuredImageSource(source.data);
-  const header = renderExportHeader(source.meta, featured ? { src: featured, url: resolveImage(featured) } : null);
-  const body = renderForExport(source.body, source.meta.lang, { flavor: options.flavor, resolveImage });
+  const header = renderExportHeader(
+    source.meta,
+    featured ? { src: featured, url: resolveImage(featured) } : null,
+  );
+  const body = renderForExport(source.body, source.meta.lang, {
+    flavor: options.flavor,
+    resolveImage,
+  });
   return {
     html: sanitize(`${header}<div class="article-body">\n${body.html}</div>\n`),
     linkReferences: body.linkReferences,

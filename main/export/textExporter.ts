@@ -6,7 +6,10 @@ import { writeOutput } from './writeOutput';
 /** Plain text for wire systems: no Markdown syntax, footnotes as endnotes, UTF-8. */
 export async function exportText(context: ExportContext): Promise<ExportOutput> {
   const { source, options } = context;
-  const text = renderPlainText(source.meta, source.body, { wrap: options.txt.wrap, eol: options.txt.eol });
+  const text = renderPlainText(source.meta, source.body, {
+    wrap: options.txt.wrap,
+    eol: options.txt.eol,
+  });
   const file = path.join(context.outputDir, `${context.name}.txt`);
   await writeOutput(file, text);
   return { files: [file], warnings: [] };

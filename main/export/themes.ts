@@ -9,7 +9,11 @@ import type { ExportTheme } from '../../shared/export/exportOptions';
  */
 export function defaultAssetsDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [path.resolve(here, '../../assets'), path.resolve(here, '../assets'), path.resolve('assets')]) {
+  for (const candidate of [
+    path.resolve(here, '../../assets'),
+    path.resolve(here, '../assets'),
+    path.resolve('assets'),
+  ]) {
     if (existsSync(path.join(candidate, 'themes', 'base.css'))) return candidate;
   }
   return path.resolve(here, '../../assets');

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,7 +25,10 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 const actions = (now = new Date(2026, 10, 28, 21, 40, 0)): ArticleActions =>
   new ArticleActions({
     workspaceRoot: () => root,
-    trash: new WorkspaceTrash(() => root, () => now.getTime()),
+    trash: new WorkspaceTrash(
+      () => root,
+      () => now.getTime(),
+    ),
     now: () => now,
     onMoved: async (from, to) => {
       moved.push([from, to]);
@@ -31,11 +42,21 @@ const write = (relative: string, content: string): void => {
 
 describe('ArticleActions.create', () => {
   it('names a Chinese title by its pinyin and fills the template', async () => {
-    const created = await actions().create({ title: '芯片出口新规落地', folder: 'posts', bundle: false });
+    const created = await actions().create({
+      title: '芯片出口新规落地',
+      folder: 'posts',
+      bundle: false,
+    });
     expect(created).toBe('posts/xin-pian-chu-kou-xin-gui-luo-di.md');
     const { data, error } = parseArticle(read(created));
     expect(error).toBeNull();
-    expect(data).toEqual({ title: '芯片出口新规落地', date: expect.stringMatching(/^2026-11-28T21:40:00[+-]\d\d:\d\d$/), draft: true, summary: '', tags: [] });
+    expect(data).toEqual({
+      title: '芯片出口新规落地',
+      date: expect.stringMatching(/^2026-11-28T21:40:00[+-]\d\d:\d\d$/),
+      draft: true,
+      summary: '',
+      tags: [],
+    });
   });
 
   it('writes the date in the local zone with its offset', async () => {
@@ -51,18 +72,24 @@ describe('ArticleActions.create', () => {
   it('never makes an empty slug and never overwrites', async () => {
     const a = actions();
     expect(await a.create({ title: '', folder: '', bundle: false })).toBe('untitled-2026-11-28.md');
-    expect(await a.create({ title: '！？😀', folder: '', bundle: false })).toBe('untitled-2026-11-28-2.md');
+    expect(await a.create({ title: '！？😀', folder: '', bundle: false })).toBe(
+      'untitled-2026-11-28-2.md',
+    );
     expect(await a.create({ title: 'Same', folder: '', bundle: false })).toBe('same.md');
     expect(await a.create({ title: 'Same', folder: '', bundle: false })).toBe('same-2.md');
     expect(parseArticle(read('untitled-2026-11-28.md')).data?.title).toBe('');
   });
 
   it('creates a Hugo page bundle', async () => {
-    expect(await actions().create({ title: '算力博弈', folder: 'content/posts', bundle: true })).toBe('content/posts/suan-li-bo-yi/index.md');
+    expect(
+      await actions().create({ title: '算力博弈', folder: 'content/posts', bundle: true }),
+    ).toBe('content/posts/suan-li-bo-yi/index.md');
   });
 
   it('refuses folders outside the workspace', async () => {
-    await expect(actions().create({ title: 'x', folder: '../outside', bundle: false })).rejects.toMatchObject({ code: 'outside-workspace' });
+    await expect(
+      actions().create({ title: 'x', folder: '../outside', bundle: false }),
+    ).rejects.toMatchObject({ code: 'outside-workspace' });
   });
 });
 
@@ -78,8 +105,13 @@ describe('ArticleActions.rename / duplicate', () => {
   it('renames a page bundle by its folder', async () => {
     write('posts/old-slug/index.md', 'bundle\n');
     write('posts/old-slug/image.png', 'png');
-    expect(await actions().rename('posts/old-slug/index.md', 'new-slug')).toBe('posts/new-slug/index.md');
-    expect(readdirSync(path.join(root, 'posts/new-slug')).sort()).toEqual(['image.png', 'index.md']);
+    expect(await actions().rename('posts/old-slug/index.md', 'new-slug')).toBe(
+      'posts/new-slug/index.md',
+    );
+    expect(readdirSync(path.join(root, 'posts/new-slug')).sort()).toEqual([
+      'image.png',
+      'index.md',
+    ]);
   });
 
   it('refuses to overwrite, to leave the folder, and odd names', async () => {
@@ -126,7 +158,10 @@ describe('trash', () => {
     write('posts/story/index.md', 'a new story took the name\n');
     const [item] = (await new WorkspaceTrash(() => root).list()).items;
     expect(await a.restore(item?.id ?? '')).toBe('posts/story-restored/index.md');
-    expect(readdirSync(path.join(root, 'posts/story-restored')).sort()).toEqual(['index.md', 'photo.jpg']);
+    expect(readdirSync(path.join(root, 'posts/story-restored')).sort()).toEqual([
+      'index.md',
+      'photo.jpg',
+    ]);
     expect(read('posts/story/index.md')).toBe('a new story took the name\n');
   });
 
@@ -146,6 +181,8 @@ describe('trash', () => {
   });
 
   it('refuses ids that are not trash ids', async () => {
-    await expect(new WorkspaceTrash(() => root).restore('../../etc')).rejects.toMatchObject({ code: 'not-in-trash' });
+    await expect(new WorkspaceTrash(() => root).restore('../../etc')).rejects.toMatchObject({
+      code: 'not-in-trash',
+    });
   });
 });

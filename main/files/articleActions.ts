@@ -19,7 +19,10 @@ export interface ArticleActionsDeps {
 
 /** A Hugo leaf bundle's article: `slug/index.md`. Its folder (with images) is the unit to move. */
 export function isBundleIndex(relativePath: string): boolean {
-  return /^index\.(md|markdown)$/i.test(path.posix.basename(relativePath)) && path.posix.dirname(relativePath) !== '.';
+  return (
+    /^index\.(md|markdown)$/i.test(path.posix.basename(relativePath)) &&
+    path.posix.dirname(relativePath) !== '.'
+  );
 }
 
 /** Create, rename, duplicate and trash articles. Never overwrites an existing file or folder. */
@@ -48,7 +51,9 @@ export class ArticleActions {
       file = await availablePath(path.join(folder, `${slug}.md`), '.md', null);
     }
     await fs.writeFile(file, text, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
-      throw error.code === 'EEXIST' ? new BylineError('exists', 'An article with that name was just created; try again.') : error;
+      throw error.code === 'EEXIST'
+        ? new BylineError('exists', 'An article with that name was just created; try again.')
+        : error;
     });
     this.deps.onChanged?.([file]);
     return toWorkspacePath(root, file);
@@ -68,7 +73,10 @@ export class ArticleActions {
     resolveInWorkspace(root, toWorkspacePath(root, to));
     // Only a case change of the same file may find "itself" at the target on case-insensitive disks.
     if ((await exists(to)) && to.toLowerCase() !== from.toLowerCase()) {
-      throw new BylineError('exists', `"${path.basename(to)}" already exists in that folder. Choose another name.`);
+      throw new BylineError(
+        'exists',
+        `"${path.basename(to)}" already exists in that folder. Choose another name.`,
+      );
     }
     await fs.rename(from, to);
     const newPath = toWorkspacePath(root, bundle ? path.join(to, path.basename(absolute)) : to);
@@ -84,7 +92,11 @@ export class ArticleActions {
     let copy: string;
     if (isBundleIndex(relativePath)) {
       const folder = await availablePath(`${path.dirname(absolute)}`, '', 'copy');
-      await fs.cp(path.dirname(absolute), folder, { recursive: true, errorOnExist: true, force: false });
+      await fs.cp(path.dirname(absolute), folder, {
+        recursive: true,
+        errorOnExist: true,
+        force: false,
+      });
       copy = path.join(folder, path.basename(absolute));
     } else {
       const extension = path.extname(absolute);
@@ -101,7 +113,11 @@ export class ArticleActions {
     const absolute = resolveInWorkspace(root, relativePath);
     await assertExists(absolute, relativePath);
     const bundle = isBundleIndex(relativePath);
-    const id = await this.deps.trash.trash(bundle ? path.dirname(absolute) : absolute, relativePath, bundle);
+    const id = await this.deps.trash.trash(
+      bundle ? path.dirname(absolute) : absolute,
+      relativePath,
+      bundle,
+    );
     this.deps.onChanged?.([absolute]);
     return { restorable: this.deps.trash.restorable, id };
   }
@@ -133,5 +149,6 @@ async function exists(candidate: string): Promise<boolean> {
 }
 
 async function assertExists(absolute: string, relativePath: string): Promise<void> {
-  if (!(await exists(absolute))) throw new BylineError('ENOENT', `"${relativePath}" no longer exists.`);
+  if (!(await exists(absolute)))
+    throw new BylineError('ENOENT', `"${relativePath}" no longer exists.`);
 }

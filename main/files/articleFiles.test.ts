@@ -1,5 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { promises as fs, chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  promises as fs,
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -15,7 +28,8 @@ afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const files = (options: ConstructorParameters<typeof ArticleFiles>[1] = {}): ArticleFiles => new ArticleFiles(() => root, options);
+const files = (options: ConstructorParameters<typeof ArticleFiles>[1] = {}): ArticleFiles =>
+  new ArticleFiles(() => root, options);
 const write = (name: string, content: string | Buffer): string => {
   const file = path.join(root, name);
   mkdirSync(path.dirname(file), { recursive: true });
@@ -28,7 +42,13 @@ describe('ArticleFiles: conflicts', () => {
     const file = write('a.md', '# One\n');
     const articles = files();
     const opened = await articles.open('a.md');
-    const result = await articles.save({ path: 'a.md', text: '# Two\n', format: opened.format, baseStamp: opened.stamp, overwrite: false });
+    const result = await articles.save({
+      path: 'a.md',
+      text: '# Two\n',
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: false,
+    });
     expect(result.status).toBe('saved');
     expect(readFileSync(file, 'utf8')).toBe('# Two\n');
   });
@@ -38,11 +58,26 @@ describe('ArticleFiles: conflicts', () => {
     const articles = files();
     const opened = await articles.open('a.md');
     writeFileSync(file, '# Changed by another program\n');
-    const result = await articles.save({ path: 'a.md', text: '# Mine\n', format: opened.format, baseStamp: opened.stamp, overwrite: false });
-    expect(result).toMatchObject({ status: 'conflict', diskText: '# Changed by another program\n' });
+    const result = await articles.save({
+      path: 'a.md',
+      text: '# Mine\n',
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: false,
+    });
+    expect(result).toMatchObject({
+      status: 'conflict',
+      diskText: '# Changed by another program\n',
+    });
     expect(readFileSync(file, 'utf8')).toBe('# Changed by another program\n');
     // "Keep mine" is an explicit overwrite.
-    const kept = await articles.save({ path: 'a.md', text: '# Mine\n', format: opened.format, baseStamp: opened.stamp, overwrite: true });
+    const kept = await articles.save({
+      path: 'a.md',
+      text: '# Mine\n',
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: true,
+    });
     expect(kept.status).toBe('saved');
     expect(readFileSync(file, 'utf8')).toBe('# Mine\n');
   });
@@ -57,7 +92,13 @@ describe('ArticleFiles: conflicts', () => {
     writeFileSync(file, 'a longer line from another program\n');
     utimesSync(file, second, second);
     expect(statSync(file).mtimeMs).toBe(opened.stamp.mtimeMs);
-    const result = await articles.save({ path: 'a.md', text: 'mine\n', format: opened.format, baseStamp: opened.stamp, overwrite: false });
+    const result = await articles.save({
+      path: 'a.md',
+      text: 'mine\n',
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: false,
+    });
     expect(result.status).toBe('conflict');
     expect(readFileSync(file, 'utf8')).toBe('a longer line from another program\n');
   });
@@ -71,7 +112,13 @@ describe('ArticleFiles: conflicts', () => {
     writeFileSync(file, 'BBBB\n');
     utimesSync(file, second, second);
     expect(statSync(file).mtimeMs).toBe(opened.stamp.mtimeMs);
-    const result = await articles.save({ path: 'a.md', text: 'CCCC\n', format: opened.format, baseStamp: opened.stamp, overwrite: false });
+    const result = await articles.save({
+      path: 'a.md',
+      text: 'CCCC\n',
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: false,
+    });
     expect(result.status).toBe('conflict');
     expect(readFileSync(file, 'utf8')).toBe('BBBB\n');
   });
@@ -81,7 +128,13 @@ describe('ArticleFiles: conflicts', () => {
     const articles = files();
     const opened = await articles.open('a.md');
     writeFileSync(file, 'same\n');
-    const result = await articles.save({ path: 'a.md', text: 'same\n', format: opened.format, baseStamp: opened.stamp, overwrite: false });
+    const result = await articles.save({
+      path: 'a.md',
+      text: 'same\n',
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: false,
+    });
     expect(result.status).toBe('saved');
   });
 });
@@ -94,7 +147,13 @@ describe('ArticleFiles: the file on disk', () => {
     const articles = files();
     const opened = await articles.open('link.md');
     expect(opened.text).toBe('through the link\n');
-    const result = await articles.save({ path: 'link.md', text: 'saved via link\n', format: opened.format, baseStamp: opened.stamp, overwrite: false });
+    const result = await articles.save({
+      path: 'link.md',
+      text: 'saved via link\n',
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: false,
+    });
     expect(result.status).toBe('saved');
     expect(lstatSync(path.join(root, 'link.md')).isSymbolicLink()).toBe(true);
     expect(readFileSync(target, 'utf8')).toBe('saved via link\n');
@@ -109,29 +168,44 @@ describe('ArticleFiles: the file on disk', () => {
     };
     const articles = files({ writeFile: full });
     const opened = await articles.open('a.md');
-    const result = await articles.save({ path: 'a.md', text: 'new text\n', format: opened.format, baseStamp: opened.stamp, overwrite: false });
+    const result = await articles.save({
+      path: 'a.md',
+      text: 'new text\n',
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: false,
+    });
     expect(result).toMatchObject({ status: 'error', code: 'ENOSPC' });
     expect(result.status === 'error' && result.message).toMatch(/disk is full.*unchanged/);
     expect(readFileSync(file, 'utf8')).toBe('original\n');
   });
 
-  it.runIf(canMountTmpfs())('keeps the original intact on a real full disk (64 KB tmpfs)', async () => {
-    const mount = mkdtempSync(path.join(os.tmpdir(), 'byline-full-'));
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount]);
-    try {
-      const original = 'x'.repeat(30_000);
-      writeFileSync(path.join(mount, 'a.md'), original);
-      const articles = new ArticleFiles(() => mount);
-      const opened = await articles.open('a.md');
-      const result = await articles.save({ path: 'a.md', text: 'y'.repeat(50_000), format: opened.format, baseStamp: opened.stamp, overwrite: false });
-      expect(result).toMatchObject({ status: 'error', code: 'ENOSPC' });
-      expect(readFileSync(path.join(mount, 'a.md'), 'utf8')).toBe(original);
-      expect(readdirSync(mount)).toEqual(['a.md']);
-    } finally {
-      execFileSync('umount', [mount]);
-      rmSync(mount, { recursive: true, force: true });
-    }
-  });
+  it.runIf(canMountTmpfs())(
+    'keeps the original intact on a real full disk (64 KB tmpfs)',
+    async () => {
+      const mount = mkdtempSync(path.join(os.tmpdir(), 'byline-full-'));
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount]);
+      try {
+        const original = 'x'.repeat(30_000);
+        writeFileSync(path.join(mount, 'a.md'), original);
+        const articles = new ArticleFiles(() => mount);
+        const opened = await articles.open('a.md');
+        const result = await articles.save({
+          path: 'a.md',
+          text: 'y'.repeat(50_000),
+          format: opened.format,
+          baseStamp: opened.stamp,
+          overwrite: false,
+        });
+        expect(result).toMatchObject({ status: 'error', code: 'ENOSPC' });
+        expect(readFileSync(path.join(mount, 'a.md'), 'utf8')).toBe(original);
+        expect(readdirSync(mount)).toEqual(['a.md']);
+      } finally {
+        execFileSync('umount', [mount]);
+        rmSync(mount, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('opens a read-only file read-only and refuses to save it', async () => {
     const file = write('locked.md', 'locked\n');
@@ -140,7 +214,13 @@ describe('ArticleFiles: the file on disk', () => {
     const opened = await articles.open('locked.md');
     expect(opened.readOnly).toBe(true);
     expect(opened.warnings.join(' ')).toMatch(/read-only/);
-    const result = await articles.save({ path: 'locked.md', text: 'changed\n', format: opened.format, baseStamp: opened.stamp, overwrite: false });
+    const result = await articles.save({
+      path: 'locked.md',
+      text: 'changed\n',
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: false,
+    });
     expect(result).toMatchObject({ status: 'error', code: 'EACCES' });
     expect(readFileSync(file, 'utf8')).toBe('locked\n');
   });
@@ -155,7 +235,10 @@ describe('ArticleFiles: the file on disk', () => {
   it('refuses binary files and missing files with a clear message', async () => {
     write('image.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
     await expect(files().open('image.md')).rejects.toMatchObject({ code: 'binary-file' });
-    await expect(files().open('gone.md')).rejects.toMatchObject({ code: 'ENOENT', message: expect.stringMatching(/no longer exists/) });
+    await expect(files().open('gone.md')).rejects.toMatchObject({
+      code: 'ENOENT',
+      message: expect.stringMatching(/no longer exists/),
+    });
   });
 
   it('an unchanged save of a legacy-encoded file writes nothing', async () => {
@@ -164,21 +247,36 @@ describe('ArticleFiles: the file on disk', () => {
     const before = statSync(file);
     const articles = files();
     const opened = await articles.open('big5.md');
-    const result = await articles.save({ path: 'big5.md', text: opened.text.replace(/\r\n/g, '\n'), format: opened.format, baseStamp: opened.stamp, overwrite: false });
+    const result = await articles.save({
+      path: 'big5.md',
+      text: opened.text.replace(/\r\n/g, '\n'),
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: false,
+    });
     expect(result.status).toBe('saved');
     expect(readFileSync(file).equals(bytes)).toBe(true);
     expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
   });
 
   it('refuses characters Big5 cannot hold, then converts to UTF-8 on request', async () => {
-    const original = readFileSync(path.resolve(import.meta.dirname, '../../tests/fixtures/encodings/expected-traditional.txt'), 'utf8');
+    const original = readFileSync(
+      path.resolve(import.meta.dirname, '../../tests/fixtures/encodings/expected-traditional.txt'),
+      'utf8',
+    );
     const bytes = iconv.encode(original, 'big5');
     const file = write('big5.md', bytes);
     const articles = files();
     const opened = await articles.open('big5.md');
     expect(opened.format.encoding).toBe('big5');
     const edited = `${opened.text}晶片 我们😀\n`;
-    const refused = await articles.save({ path: 'big5.md', text: edited, format: opened.format, baseStamp: opened.stamp, overwrite: false });
+    const refused = await articles.save({
+      path: 'big5.md',
+      text: edited,
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: false,
+    });
     expect(refused).toMatchObject({ status: 'error', code: 'unencodable' });
     expect(readFileSync(file).equals(bytes)).toBe(true);
     const converted = await articles.save({
@@ -197,11 +295,21 @@ describe('ArticleFiles: the file on disk', () => {
     const calls: [string, string, string | null][] = [];
     const articles = files({
       onSaved: async (p, bytes, previous) => {
-        calls.push([p, Buffer.from(bytes).toString(), previous ? Buffer.from(previous).toString() : null]);
+        calls.push([
+          p,
+          Buffer.from(bytes).toString(),
+          previous ? Buffer.from(previous).toString() : null,
+        ]);
       },
     });
     const opened = await articles.open('a.md');
-    await articles.save({ path: 'a.md', text: 'after\n', format: opened.format, baseStamp: opened.stamp, overwrite: false });
+    await articles.save({
+      path: 'a.md',
+      text: 'after\n',
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: false,
+    });
     expect(calls).toEqual([['a.md', 'after\n', 'before\n']]);
     await fs.rm(path.join(root, 'a.md'));
   });

@@ -70,9 +70,18 @@ export class ArticleFiles {
     }
     if (isReadOnlyMode(disk.mode) || !(await isWritable(absolute))) {
       readOnly = true;
-      warnings.push('This file is read-only or you do not have permission to change it; it opened read-only.');
+      warnings.push(
+        'This file is read-only or you do not have permission to change it; it opened read-only.',
+      );
     }
-    return { path: relativePath, text: decoded.text, stamp: disk.stamp, format: decoded.format, readOnly, warnings };
+    return {
+      path: relativePath,
+      text: decoded.text,
+      stamp: disk.stamp,
+      format: decoded.format,
+      readOnly,
+      warnings,
+    };
   }
 
   async save(input: SaveInput): Promise<SaveResult> {
@@ -81,7 +90,8 @@ export class ArticleFiles {
     try {
       bytes = encodeText(input.text, input.format);
     } catch (error) {
-      if (error instanceof BylineError) return { status: 'error', code: error.code, message: error.message };
+      if (error instanceof BylineError)
+        return { status: 'error', code: error.code, message: error.message };
       throw error;
     }
     let disk: DiskFile | null;
@@ -95,16 +105,21 @@ export class ArticleFiles {
       disk = null;
     }
     if (disk) {
-      const changedSinceRead = input.baseStamp === null || !sameContent(disk.stamp, input.baseStamp);
+      const changedSinceRead =
+        input.baseStamp === null || !sameContent(disk.stamp, input.baseStamp);
       if (changedSinceRead && !input.overwrite) {
         if (hashBytes(bytes) === disk.stamp.hash) return { status: 'saved', stamp: disk.stamp };
         return { status: 'conflict', diskText: decodeOrEmpty(disk.bytes), diskStamp: disk.stamp };
       }
       if (isReadOnlyMode(disk.mode)) {
-        return { status: 'error', ...describeFsError({ code: 'EACCES' } as NodeJS.ErrnoException, input.path) };
+        return {
+          status: 'error',
+          ...describeFsError({ code: 'EACCES' } as NodeJS.ErrnoException, input.path),
+        };
       }
       // Unchanged text keeps its exact bytes, even where decode + encode would not reproduce them.
-      if (hashBytes(bytes) === disk.stamp.hash || sameText(disk.bytes, input)) return { status: 'saved', stamp: disk.stamp };
+      if (hashBytes(bytes) === disk.stamp.hash || sameText(disk.bytes, input))
+        return { status: 'saved', stamp: disk.stamp };
     }
     try {
       await this.options.writeFile(absolute, bytes);
@@ -151,7 +166,9 @@ function sameText(diskBytes: Uint8Array, input: SaveInput): boolean {
   try {
     const disk = decodeText(diskBytes);
     const sameFormat =
-      disk.format.encoding === input.format.encoding && disk.format.bom === input.format.bom && disk.format.eol === input.format.eol;
+      disk.format.encoding === input.format.encoding &&
+      disk.format.bom === input.format.bom &&
+      disk.format.eol === input.format.eol;
     return sameFormat && disk.text.replace(/\r\n/g, '\n') === input.text.replace(/\r\n/g, '\n');
   } catch {
     return false;

@@ -13,39 +13,55 @@ let childScript: string;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'byline-fault-'));
   // One bundle, so each of the hundreds of child processes starts in plain Node in ~50 ms.
-  childScript = await bundleChild(path.join(import.meta.dirname, 'testSupport/saveLoopChild.ts'), dir);
+  childScript = await bundleChild(
+    path.join(import.meta.dirname, 'testSupport/saveLoopChild.ts'),
+    dir,
+  );
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('atomic saves under SIGKILL', () => {
-  it(`leaves exactly the old or the new content after each of ${kills} kills mid-save`, { timeout: 120_000 }, async () => {
-    const [a, b] = saveLoopVersions();
-    const workspace = path.join(dir, 'workspace');
-    rmSync(workspace, { recursive: true, force: true });
-    const file = path.join(workspace, 'article.md');
-    mkdirSync(workspace, { recursive: true });
-    writeFileSync(file, a);
-    const seen = { a: 0, b: 0 };
-    for (let i = 0; i < kills; i++) {
-      await runAndKill(childScript, workspace, 'article.md', 1 + Math.random() * 19);
-      const content = readFileSync(file, 'utf8');
-      const whole = content === a || content === b;
-      if (!whole) throw new Error(`kill ${i}: file has ${content.length} characters, neither version`);
-      seen[content === a ? 'a' : 'b']++;
-    }
-    expect(seen.a + seen.b).toBe(kills);
-    // Killed mid-save both ways: the loop really was interrupted at different points.
-    expect(seen.a).toBeGreaterThan(0);
-    expect(seen.b).toBeGreaterThan(0);
-    // Temp files a kill leaves behind are dot files: never listed as articles.
-    for (const name of readdirSync(workspace)) expect(name === 'article.md' || name.startsWith('.article.md.')).toBe(true);
-  });
+  it(
+    `leaves exactly the old or the new content after each of ${kills} kills mid-save`,
+    { timeout: 120_000 },
+    async () => {
+      const [a, b] = saveLoopVersions();
+      const workspace = path.join(dir, 'workspace');
+      rmSync(workspace, { recursive: true, force: true });
+      const file = path.join(workspace, 'article.md');
+      mkdirSync(workspace, { recursive: true });
+      writeFileSync(file, a);
+      const seen = { a: 0, b: 0 };
+      for (let i = 0; i < kills; i++) {
+        await runAndKill(childScript, workspace, 'article.md', 1 + Math.random() * 19);
+        const content = readFileSync(file, 'utf8');
+        const whole = content === a || content === b;
+        if (!whole)
+          throw new Error(`kill ${i}: file has ${content.length} characters, neither version`);
+        seen[content === a ? 'a' : 'b']++;
+      }
+      expect(seen.a + seen.b).toBe(kills);
+      // Killed mid-save both ways: the loop really was interrupted at different points.
+      expect(seen.a).toBeGreaterThan(0);
+      expect(seen.b).toBeGreaterThan(0);
+      // Temp files a kill leaves behind are dot files: never listed as articles.
+      for (const name of readdirSync(workspace))
+        expect(name === 'article.md' || name.startsWith('.article.md.')).toBe(true);
+    },
+  );
 });
 
-function runAndKill(script: string, root: string, relativePath: string, delayMs: number): Promise<void> {
+function runAndKill(
+  script: string,
+  root: string,
+  relativePath: string,
+  delayMs: number,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, root, relativePath], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [script, root, relativePath], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let killed = false;
     child.stdout.on('data', (chunk: Buffer) => {
       if (!killed && chunk.toString().includes('ready')) {
@@ -54,6 +70,8 @@ function runAndKill(script: string, root: string, relativePath: string, delayMs:
       }
     });
     child.once('error', reject);
-    child.once('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`child exited on its own (${signal})`))));
+    child.once('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`child exited on its own (${signal})`)),
+    );
   });
 }

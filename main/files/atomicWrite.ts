@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, promises as fs, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  promises as fs,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** Writes a whole file or throws; the target then still holds its old bytes. Injectable for tests. */
@@ -25,7 +33,10 @@ export const writeFileAtomic: FileWriter = async (file, bytes) => {
   });
   const dir = path.dirname(target);
   // A dot name and no .md extension: the library and the watcher never list it.
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.byline-tmp`);
+  const temp = path.join(
+    dir,
+    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.byline-tmp`,
+  );
   const handle = await fs.open(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
   try {
     try {
@@ -66,7 +77,10 @@ async function syncFolder(dir: string): Promise<void> {
  * an async write finishes. Small app-state files only; articles always use writeFileAtomic.
  */
 export function writeFileAtomicSync(file: string, bytes: Uint8Array): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.byline-tmp`);
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${randomBytes(6).toString('hex')}.byline-tmp`,
+  );
   const fd = openSync(temp, 'wx', 0o600);
   try {
     try {

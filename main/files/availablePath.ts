@@ -4,7 +4,11 @@ import { promises as fs } from 'node:fs';
  * `wanted` if nothing is there, else `<stem>-<label>.md`, `<stem>-<label>-2.md`, ... Never
  * overwrites: callers still create with exclusive flags, this only picks a likely-free name.
  */
-export async function availablePath(wanted: string, extension: string, label: string | null): Promise<string> {
+export async function availablePath(
+  wanted: string,
+  extension: string,
+  label: string | null,
+): Promise<string> {
   if (!(await taken(wanted))) return wanted;
   const stem = extension ? wanted.slice(0, -extension.length) : wanted;
   for (let n = 1; n < 10_000; n++) {

@@ -22,7 +22,11 @@ describe('CrashJournal', () => {
     const dataDir = mkdtempSync(path.join(dir, 'data-'));
     let root = '/ws/one';
     let now = 1000;
-    const journal = new CrashJournal(dataDir, () => root, () => now);
+    const journal = new CrashJournal(
+      dataDir,
+      () => root,
+      () => now,
+    );
     await journal.write({ path: 'a.md', text: 'first', format, baseStamp: null });
     now = 2000;
     await journal.write({ path: 'a.md', text: 'second', format, baseStamp: null });
@@ -57,34 +61,48 @@ describe('CrashJournal', () => {
     expect((await journal.list()).map((e) => e.text)).toEqual(['ok']);
   });
 
-  it('offers back the unsaved text verbatim after the process is killed (SIGKILL, 25 times)', { timeout: 60_000 }, async () => {
-    const dataDir = mkdtempSync(path.join(dir, 'data-'));
-    const root = path.join(dir, 'workspace');
-    for (let round = 0; round < 25; round++) {
-      const written = await runUntilKilled(child, [dataDir, root], 1 + Math.floor(Math.random() * 8));
-      // What the restarted app sees: a new journal object in a new process state.
-      const entries = await new CrashJournal(dataDir, () => root).list();
-      expect(entries).toHaveLength(1);
-      const [entry] = entries;
-      const n = Array.from({ length: written + 50 }, (_, i) => i).find((i) => journalVersion(i) === entry?.text);
-      // Exactly one of the typed versions, and not older than the last write reported complete.
-      expect(n).toBeDefined();
-      expect(n as number).toBeGreaterThanOrEqual(written);
-      expect(entry).toMatchObject({
-        path: 'posts/未保存.md',
-        format: { encoding: 'gb18030', bom: false, eol: '\r\n' },
-        baseStamp: { size: 12, mtimeMs: 1732800000123.25, hash: 'abc' },
-      });
-    }
-    // Only entries, plus temp files a kill may leave behind (which list() ignores).
-    expect(readdirSync(path.join(dataDir, 'journal')).filter((n) => n.endsWith('.json'))).toHaveLength(1);
-  });
+  it(
+    'offers back the unsaved text verbatim after the process is killed (SIGKILL, 25 times)',
+    { timeout: 60_000 },
+    async () => {
+      const dataDir = mkdtempSync(path.join(dir, 'data-'));
+      const root = path.join(dir, 'workspace');
+      for (let round = 0; round < 25; round++) {
+        const written = await runUntilKilled(
+          child,
+          [dataDir, root],
+          1 + Math.floor(Math.random() * 8),
+        );
+        // What the restarted app sees: a new journal object in a new process state.
+        const entries = await new CrashJournal(dataDir, () => root).list();
+        expect(entries).toHaveLength(1);
+        const [entry] = entries;
+        const n = Array.from({ length: written + 50 }, (_, i) => i).find(
+          (i) => journalVersion(i) === entry?.text,
+        );
+        // Exactly one of the typed versions, and not older than the last write reported complete.
+        expect(n).toBeDefined();
+        expect(n as number).toBeGreaterThanOrEqual(written);
+        expect(entry).toMatchObject({
+          path: 'posts/未保存.md',
+          format: { encoding: 'gb18030', bom: false, eol: '\r\n' },
+          baseStamp: { size: 12, mtimeMs: 1732800000123.25, hash: 'abc' },
+        });
+      }
+      // Only entries, plus temp files a kill may leave behind (which list() ignores).
+      expect(
+        readdirSync(path.join(dataDir, 'journal')).filter((n) => n.endsWith('.json')),
+      ).toHaveLength(1);
+    },
+  );
 });
 
 /** Runs the child until it reports `writes` completed journal writes, kills it, returns the last reported write. */
 function runUntilKilled(script: string, args: string[], writes: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, [script, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let last = -1;
     let buffered = '';
     proc.stdout.on('data', (chunk: Buffer) => {

@@ -77,7 +77,8 @@ export class CrashJournal {
       this.bases.set(file, { stream: entry.stream, revision: entry.revision, text: toText(text) });
     } else {
       const base = this.bases.get(file);
-      if (!base || base.stream !== entry.stream || base.revision !== entry.content.baseRevision) return 'needsText';
+      if (!base || base.stream !== entry.stream || base.revision !== entry.content.baseRevision)
+        return 'needsText';
       let next: Text;
       try {
         next = ChangeSet.fromJSON(entry.content.changes).apply(base.text);
@@ -95,7 +96,11 @@ export class CrashJournal {
   /** Keeps a buffer's text as the base of its next changes; writes nothing. */
   base(entry: { path: string; stream: string; revision: number; text: string }): void {
     const file = this.fileFor(this.workspaceRoot(), entry.path);
-    this.bases.set(file, { stream: entry.stream, revision: entry.revision, text: toText(entry.text) });
+    this.bases.set(file, {
+      stream: entry.stream,
+      revision: entry.revision,
+      text: toText(entry.text),
+    });
   }
 
   discard(relativePath: string): Promise<void> {
@@ -107,7 +112,12 @@ export class CrashJournal {
   async move(from: string, to: string): Promise<void> {
     const entry = (await this.list()).find((e) => e.path === from);
     if (!entry) return;
-    await this.write({ path: to, text: entry.text, format: entry.format, baseStamp: entry.baseStamp });
+    await this.write({
+      path: to,
+      text: entry.text,
+      format: entry.format,
+      baseStamp: entry.baseStamp,
+    });
     await this.discard(from);
   }
 
@@ -123,7 +133,9 @@ export class CrashJournal {
     const entries: JournalEntry[] = [];
     for (const name of names.filter((n) => n.endsWith('.json'))) {
       try {
-        const raw = JSON.parse(await fs.readFile(path.join(this.dir, name), 'utf8')) as { root?: unknown };
+        const raw = JSON.parse(await fs.readFile(path.join(this.dir, name), 'utf8')) as {
+          root?: unknown;
+        };
         if (raw.root !== root) continue;
         const parsed = JournalEntrySchema.safeParse(raw);
         if (parsed.success) entries.push(parsed.data);

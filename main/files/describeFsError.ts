@@ -13,7 +13,11 @@ export function describeFsError(
     ENOENT: `The folder of "${displayPath}" no longer exists.`,
     EISDIR: `"${displayPath}" is a folder, not an article.`,
   };
-  return { code, message: messages[code] ?? `Could not save "${displayPath}" (${code}). The file on disk is unchanged.` };
+  return {
+    code,
+    message:
+      messages[code] ?? `Could not save "${displayPath}" (${code}). The file on disk is unchanged.`,
+  };
 }
 
 /** Errors while opening a file, as sentences; nothing was changed on disk by a failed open. */

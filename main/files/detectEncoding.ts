@@ -26,7 +26,10 @@ export function detectLegacyEncoding(bytes: Uint8Array): LegacyEncoding | null {
 
 /** No replacement characters and no C1 controls: the bytes are plausible text in that encoding. */
 function decodesCleanly(bytes: Uint8Array, encoding: LegacyEncoding, truncated: boolean): boolean {
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  const text = iconv.decode(
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    encoding,
+  );
   // A truncated sample may cut a double-byte character in two; ignore a damaged last character.
   const body = truncated && text.endsWith('\uFFFD') ? text.slice(0, -1) : text;
   return !/[\uFFFD\u0080-\u009F]/.test(body);

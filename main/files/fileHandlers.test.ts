@@ -14,7 +14,12 @@ beforeEach(async () => {
   root = path.join(base, 'ws');
   mkdirSync(root);
   writeFileSync(path.join(root, 'a.md'), 'original\n');
-  library = new LibraryService({ dataDir: null, emit: () => {}, isOpen: () => false, watch: false });
+  library = new LibraryService({
+    dataDir: null,
+    emit: () => {},
+    isOpen: () => false,
+    watch: false,
+  });
   await library.open(root);
 });
 afterEach(async () => {
@@ -23,19 +28,39 @@ afterEach(async () => {
 });
 
 const handlers = (): ReturnType<typeof createFileHandlers> =>
-  createFileHandlers({ dataDir: path.join(base, 'data'), workspaceRoot: () => root, library, open: new OpenArticles() });
+  createFileHandlers({
+    dataDir: path.join(base, 'data'),
+    workspaceRoot: () => root,
+    library,
+    open: new OpenArticles(),
+  });
 
 describe('file handlers', () => {
   it('a save snapshots the replaced and the new version and clears the journal', async () => {
     const h = handlers();
     const opened = await h['article.open']({ path: 'a.md' });
-    await h['journal.write']({ path: 'a.md', format: opened.format, baseStamp: opened.stamp, stream: 'tab-1', revision: 1, content: { text: 'edited\n' } });
+    await h['journal.write']({
+      path: 'a.md',
+      format: opened.format,
+      baseStamp: opened.stamp,
+      stream: 'tab-1',
+      revision: 1,
+      content: { text: 'edited\n' },
+    });
     expect((await h['journal.list']()).map((e) => e.text)).toEqual(['edited\n']);
-    const saved = await h['article.save']({ path: 'a.md', text: 'edited\n', format: opened.format, baseStamp: opened.stamp, overwrite: false });
+    const saved = await h['article.save']({
+      path: 'a.md',
+      text: 'edited\n',
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: false,
+    });
     expect(saved.status).toBe('saved');
     expect(await h['journal.list']()).toEqual([]);
     const versions = await h['history.list']({ path: 'a.md' });
-    const texts = await Promise.all(versions.map(async (v) => (await h['history.read']({ path: 'a.md', id: v.id })).text));
+    const texts = await Promise.all(
+      versions.map(async (v) => (await h['history.read']({ path: 'a.md', id: v.id })).text),
+    );
     expect(texts).toEqual(['edited\n', 'original\n']);
   });
 
@@ -45,44 +70,105 @@ describe('file handlers', () => {
     const { format, stamp: baseStamp } = opened;
     await h['journal.base']({ path: 'a.md', stream: 'tab-1', revision: 0, text: 'original\n' });
     // 'original\n' -> 'original, edited\n' as CodeMirror's ChangeSet JSON: keep 8, insert, keep 1.
-    const insert = { path: 'a.md', format, baseStamp, stream: 'tab-1', revision: 1, content: { baseRevision: 0, changes: [8, [0, ', edited'], 1] } };
+    const insert = {
+      path: 'a.md',
+      format,
+      baseStamp,
+      stream: 'tab-1',
+      revision: 1,
+      content: { baseRevision: 0, changes: [8, [0, ', edited'], 1] },
+    };
     expect(await h['journal.write'](insert)).toEqual({ status: 'written' });
     expect((await h['journal.list']()).map((e) => e.text)).toEqual(['original, edited\n']);
     // Another buffer, a gap in revisions or changes that do not fit: main asks for the text.
-    expect(await h['journal.write']({ ...insert, stream: 'tab-2' })).toEqual({ status: 'needsText' });
-    expect(await h['journal.write']({ ...insert, revision: 3, content: { baseRevision: 2, changes: [1] } })).toEqual({ status: 'needsText' });
-    expect(await h['journal.write']({ ...insert, revision: 2, content: { baseRevision: 1, changes: [3, [0, 'x']] } })).toEqual({ status: 'needsText' });
+    expect(await h['journal.write']({ ...insert, stream: 'tab-2' })).toEqual({
+      status: 'needsText',
+    });
+    expect(
+      await h['journal.write']({
+        ...insert,
+        revision: 3,
+        content: { baseRevision: 2, changes: [1] },
+      }),
+    ).toEqual({ status: 'needsText' });
+    expect(
+      await h['journal.write']({
+        ...insert,
+        revision: 2,
+        content: { baseRevision: 1, changes: [3, [0, 'x']] },
+      }),
+    ).toEqual({ status: 'needsText' });
     expect((await h['journal.list']()).map((e) => e.text)).toEqual(['original, edited\n']);
     // The whole text starts the stream over.
-    expect(await h['journal.write']({ ...insert, revision: 7, content: { text: 'new start\n' } })).toEqual({ status: 'written' });
-    expect(await h['journal.write']({ ...insert, revision: 8, content: { baseRevision: 7, changes: [[3, 'next'], 7] } })).toEqual({ status: 'written' });
+    expect(
+      await h['journal.write']({ ...insert, revision: 7, content: { text: 'new start\n' } }),
+    ).toEqual({ status: 'written' });
+    expect(
+      await h['journal.write']({
+        ...insert,
+        revision: 8,
+        content: { baseRevision: 7, changes: [[3, 'next'], 7] },
+      }),
+    ).toEqual({ status: 'written' });
     expect((await h['journal.list']()).map((e) => e.text)).toEqual(['next start\n']);
   });
 
   it('does not offer journal entries whose text is already on disk', async () => {
     const h = handlers();
     const opened = await h['article.open']({ path: 'a.md' });
-    await h['journal.write']({ path: 'a.md', format: opened.format, baseStamp: opened.stamp, stream: 'tab-1', revision: 2, content: { text: 'original\n' } });
+    await h['journal.write']({
+      path: 'a.md',
+      format: opened.format,
+      baseStamp: opened.stamp,
+      stream: 'tab-1',
+      revision: 2,
+      content: { text: 'original\n' },
+    });
     expect(await h['journal.list']()).toEqual([]);
-    await h['journal.write']({ path: 'a.md', format: opened.format, baseStamp: opened.stamp, stream: 'tab-1', revision: 3, content: { text: 'different\n' } });
+    await h['journal.write']({
+      path: 'a.md',
+      format: opened.format,
+      baseStamp: opened.stamp,
+      stream: 'tab-1',
+      revision: 3,
+      content: { text: 'different\n' },
+    });
     expect((await h['journal.list']()).map((e) => e.text)).toEqual(['different\n']);
   });
 
   it('a rename carries history and journal along', async () => {
     const h = handlers();
     const opened = await h['article.open']({ path: 'a.md' });
-    await h['article.save']({ path: 'a.md', text: 'v2\n', format: opened.format, baseStamp: opened.stamp, overwrite: false });
-    await h['journal.write']({ path: 'a.md', format: opened.format, baseStamp: null, stream: 'tab-1', revision: 4, content: { text: 'v3 unsaved\n' } });
+    await h['article.save']({
+      path: 'a.md',
+      text: 'v2\n',
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: false,
+    });
+    await h['journal.write']({
+      path: 'a.md',
+      format: opened.format,
+      baseStamp: null,
+      stream: 'tab-1',
+      revision: 4,
+      content: { text: 'v3 unsaved\n' },
+    });
     const { path: renamed } = await h['article.rename']({ path: 'a.md', name: 'b' });
     expect(renamed).toBe('b.md');
     expect(readFileSync(path.join(root, 'b.md'), 'utf8')).toBe('v2\n');
     expect((await h['history.list']({ path: 'b.md' })).length).toBe(2);
-    expect((await h['journal.list']()).map((e) => [e.path, e.text])).toEqual([['b.md', 'v3 unsaved\n']]);
+    expect((await h['journal.list']()).map((e) => [e.path, e.text])).toEqual([
+      ['b.md', 'v3 unsaved\n'],
+    ]);
   });
 
   it('browser mode trashes into the workspace and restores', async () => {
     const h = handlers();
-    expect(await h['article.trash']({ path: 'a.md' })).toEqual({ restorable: true, id: expect.any(String) });
+    expect(await h['article.trash']({ path: 'a.md' })).toEqual({
+      restorable: true,
+      id: expect.any(String),
+    });
     const listing = await h['trash.list']();
     expect(listing.canRestore).toBe(true);
     expect(await h['trash.restore']({ id: listing.items[0]?.id ?? '' })).toEqual({ path: 'a.md' });

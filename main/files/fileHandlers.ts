@@ -44,12 +44,15 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
   const { workspaceRoot, library, open } = deps;
   const journal = new CrashJournal(deps.dataDir, workspaceRoot);
   const history = new LocalHistory(deps.dataDir, workspaceRoot);
-  const trash: Trash = deps.trashItem ? new SystemTrash(deps.trashItem) : new WorkspaceTrash(workspaceRoot);
+  const trash: Trash = deps.trashItem
+    ? new SystemTrash(deps.trashItem)
+    : new WorkspaceTrash(workspaceRoot);
   const articles = new ArticleFiles(workspaceRoot, {
     ...deps.articleOptions,
     onSaved: async (relativePath, bytes, previous) => {
       // The first save through Byline also keeps the version it replaced.
-      if (previous && !(await history.hasSnapshots(relativePath))) await history.snapshot(relativePath, previous, Date.now() - 1);
+      if (previous && !(await history.hasSnapshots(relativePath)))
+        await history.snapshot(relativePath, previous, Date.now() - 1);
       await history.snapshot(relativePath, bytes);
       await journal.discard(relativePath);
     },
@@ -85,20 +88,25 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
       const entries = await journal.list();
       const pending = [];
       for (const entry of entries) {
-        if (await sameAsDisk(workspaceRoot(), entry.path, entry.text)) await journal.discard(entry.path);
+        if (await sameAsDisk(workspaceRoot(), entry.path, entry.text))
+          await journal.discard(entry.path);
         else pending.push(entry);
       }
       return pending;
     },
     'journal.discard': ({ path }) => journal.discard(path),
     'history.list': ({ path }) => history.list(path),
-    'history.read': async ({ path, id }) => ({ text: decodeText(await history.read(path, id)).text }),
+    'history.read': async ({ path, id }) => ({
+      text: decodeText(await history.read(path, id)).text,
+    }),
   };
 }
 
 async function sameAsDisk(root: string, relativePath: string, text: string): Promise<boolean> {
   try {
-    const disk = decodeText(new Uint8Array(await fs.readFile(resolveInWorkspace(root, relativePath)))).text;
+    const disk = decodeText(
+      new Uint8Array(await fs.readFile(resolveInWorkspace(root, relativePath))),
+    ).text;
     return disk.replace(/\r\n/g, '\n') === text.replace(/\r\n/g, '\n');
   } catch {
     return false;

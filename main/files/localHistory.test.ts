@@ -14,8 +14,9 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 const text = (data: Uint8Array): string => new TextDecoder().decode(data);
-const history = (options: Partial<ConstructorParameters<typeof LocalHistory>[2]> = {}): LocalHistory =>
-  new LocalHistory(dataDir, () => '/workspace', { now: () => now, ...options });
+const history = (
+  options: Partial<ConstructorParameters<typeof LocalHistory>[2]> = {},
+): LocalHistory => new LocalHistory(dataDir, () => '/workspace', { now: () => now, ...options });
 
 describe('LocalHistory', () => {
   it('keeps a snapshot per save, newest first, and reads any of them back', async () => {
@@ -39,7 +40,9 @@ describe('LocalHistory', () => {
     await h.snapshot('a.md', bytes('same'));
     expect((await h.list('a.md')).length).toBe(3);
     const folder = path.join(dataDir, 'history');
-    const blobs = readdirSync(folder, { recursive: true }).map(String).filter((n) => n.endsWith('.snap'));
+    const blobs = readdirSync(folder, { recursive: true })
+      .map(String)
+      .filter((n) => n.endsWith('.snap'));
     expect(blobs).toHaveLength(2);
   });
 
@@ -56,7 +59,11 @@ describe('LocalHistory', () => {
     expect(left.length).toBe(1);
     expect(text(await h.read('a.md', left[0]?.id ?? ''))).toBe('late');
     // Blobs of pruned snapshots are gone too.
-    expect(readdirSync(path.join(dataDir, 'history'), { recursive: true }).map(String).filter((n) => n.endsWith('.snap'))).toHaveLength(1);
+    expect(
+      readdirSync(path.join(dataDir, 'history'), { recursive: true })
+        .map(String)
+        .filter((n) => n.endsWith('.snap')),
+    ).toHaveLength(1);
   });
 
   it('follows a renamed article and lives outside the workspace', async () => {

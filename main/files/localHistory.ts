@@ -73,7 +73,8 @@ export class LocalHistory {
   async read(relativePath: string, id: string): Promise<Uint8Array> {
     const folder = this.folderFor(relativePath);
     const entry = (await this.readIndex(folder, relativePath)).entries.find((e) => e.id === id);
-    if (!entry) throw new BylineError('no-snapshot', 'That version is no longer in the local history.');
+    if (!entry)
+      throw new BylineError('no-snapshot', 'That version is no longer in the local history.');
     return new Uint8Array(await fs.readFile(path.join(folder, `${entry.hash}.snap`)));
   }
 
@@ -89,26 +90,34 @@ export class LocalHistory {
         await fs.rm(target, { recursive: true, force: true });
         await fs.mkdir(path.dirname(target), { recursive: true });
         await fs.rename(source, target);
-        await writeFileAtomic(path.join(target, 'index.json'), Buffer.from(JSON.stringify({ ...index, path: to })));
+        await writeFileAtomic(
+          path.join(target, 'index.json'),
+          Buffer.from(JSON.stringify({ ...index, path: to })),
+        );
       }),
     );
   }
 
   private prune(entries: HistoryEntry[]): HistoryEntry[] {
     const oldest = this.options.now() - this.options.maxAgeMs;
-    return entries.filter((entry, i) => i === 0 || entry.savedAt >= oldest).slice(0, this.options.maxSnapshots);
+    return entries
+      .filter((entry, i) => i === 0 || entry.savedAt >= oldest)
+      .slice(0, this.options.maxSnapshots);
   }
 
   private async removeUnreferencedBlobs(folder: string, entries: HistoryEntry[]): Promise<void> {
     const keep = new Set(entries.map((e) => `${e.hash}.snap`));
     for (const name of await fs.readdir(folder)) {
-      if (name.endsWith('.snap') && !keep.has(name)) await fs.rm(path.join(folder, name), { force: true });
+      if (name.endsWith('.snap') && !keep.has(name))
+        await fs.rm(path.join(folder, name), { force: true });
     }
   }
 
   private async readIndex(folder: string, relativePath: string): Promise<HistoryIndex> {
     try {
-      const parsed = JSON.parse(await fs.readFile(path.join(folder, 'index.json'), 'utf8')) as HistoryIndex;
+      const parsed = JSON.parse(
+        await fs.readFile(path.join(folder, 'index.json'), 'utf8'),
+      ) as HistoryIndex;
       if (Array.isArray(parsed.entries)) return { path: relativePath, entries: parsed.entries };
     } catch {
       // No history yet (or an unreadable index: start a new one rather than fail the save).

@@ -17,7 +17,13 @@ export function localDateTime(date: Date): string {
  * `draft: true`, and empty summary and tags, then one empty line for the body.
  */
 export function newArticleText(title: string, now: Date): string {
-  const plan = createFrontMatter('', { title, date: localDateTime(now), draft: true, summary: '', tags: [] });
+  const plan = createFrontMatter('', {
+    title,
+    date: localDateTime(now),
+    draft: true,
+    summary: '',
+    tags: [],
+  });
   if ('error' in plan) throw new Error(plan.error.message);
   return `${applyChanges('', plan.changes)}\n`;
 }

@@ -6,7 +6,8 @@ import { BylineError } from '../../shared/ipc/contract';
 import { decodeText, encodeText, unencodableCharacters } from './textCodec';
 
 const fixtures = path.resolve(import.meta.dirname, '../../tests/fixtures/encodings');
-const bytesOf = (name: string): Uint8Array => new Uint8Array(readFileSync(path.join(fixtures, name)));
+const bytesOf = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(path.join(fixtures, name)));
 const simplified = readFileSync(path.join(fixtures, 'expected-simplified.txt'), 'utf8');
 const traditional = readFileSync(path.join(fixtures, 'expected-traditional.txt'), 'utf8');
 
@@ -17,21 +18,37 @@ describe('decodeText / encodeText', () => {
     ['utf16le-bom.md', simplified, { encoding: 'utf-16le', bom: true, eol: '\n' }],
     ['utf8-bom.md', simplified, { encoding: 'utf-8', bom: true, eol: '\n' }],
     ['crlf.md', simplified.replace(/\n/g, '\r\n'), { encoding: 'utf-8', bom: false, eol: '\r\n' }],
-  ] as const)('%s opens with the right text and format, and encodes back byte-identical', (name, text, format) => {
-    const bytes = bytesOf(name);
-    const decoded = decodeText(bytes);
-    expect(decoded.text).toBe(text);
-    expect(decoded.format).toEqual(format);
-    expect(Buffer.from(encodeText(decoded.text, decoded.format)).equals(Buffer.from(bytes))).toBe(true);
-    // The renderer edits with \n line endings; the file's own line endings come back on save.
-    expect(Buffer.from(encodeText(decoded.text.replace(/\r\n/g, '\n'), decoded.format)).equals(Buffer.from(bytes))).toBe(true);
-  });
+  ] as const)(
+    '%s opens with the right text and format, and encodes back byte-identical',
+    (name, text, format) => {
+      const bytes = bytesOf(name);
+      const decoded = decodeText(bytes);
+      expect(decoded.text).toBe(text);
+      expect(decoded.format).toEqual(format);
+      expect(Buffer.from(encodeText(decoded.text, decoded.format)).equals(Buffer.from(bytes))).toBe(
+        true,
+      );
+      // The renderer edits with \n line endings; the file's own line endings come back on save.
+      expect(
+        Buffer.from(encodeText(decoded.text.replace(/\r\n/g, '\n'), decoded.format)).equals(
+          Buffer.from(bytes),
+        ),
+      ).toBe(true);
+    },
+  );
 
   it('UTF-16 BE with BOM round-trips', () => {
-    const bytes = new Uint8Array(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode('标题\r\n正文', 'utf-16be')]));
+    const bytes = new Uint8Array(
+      Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode('标题\r\n正文', 'utf-16be')]),
+    );
     const decoded = decodeText(bytes);
-    expect(decoded).toEqual({ text: '标题\r\n正文', format: { encoding: 'utf-16be', bom: true, eol: '\r\n' } });
-    expect(Buffer.from(encodeText(decoded.text, decoded.format)).equals(Buffer.from(bytes))).toBe(true);
+    expect(decoded).toEqual({
+      text: '标题\r\n正文',
+      format: { encoding: 'utf-16be', bom: true, eol: '\r\n' },
+    });
+    expect(Buffer.from(encodeText(decoded.text, decoded.format)).equals(Buffer.from(bytes))).toBe(
+      true,
+    );
   });
 
   it('an edit keeps the legacy encoding', () => {
@@ -59,7 +76,9 @@ describe('decodeText / encodeText', () => {
 
   it('prefers strict UTF-8 and refuses binary files', () => {
     expect(decodeText(new TextEncoder().encode('纯文本')).format.encoding).toBe('utf-8');
-    expect(() => decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]))).toThrow(/binary/);
+    expect(() => decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]))).toThrow(
+      /binary/,
+    );
   });
 
   it('does not guess when neither GB18030 nor Big5 fits', () => {

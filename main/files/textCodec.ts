@@ -18,10 +18,15 @@ const utf16beBom = [0xfe, 0xff];
  * Chinese as "?" after guessing ASCII); only then GB18030 or Big5, chosen in detectEncoding.ts.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
-  if (startsWith(bytes, utf16leBom)) return decoded(iconv.decode(asBuffer(bytes.subarray(2)), 'utf-16le'), 'utf-16le', true);
-  if (startsWith(bytes, utf16beBom)) return decoded(iconv.decode(asBuffer(bytes.subarray(2)), 'utf-16be'), 'utf-16be', true);
+  if (startsWith(bytes, utf16leBom))
+    return decoded(iconv.decode(asBuffer(bytes.subarray(2)), 'utf-16le'), 'utf-16le', true);
+  if (startsWith(bytes, utf16beBom))
+    return decoded(iconv.decode(asBuffer(bytes.subarray(2)), 'utf-16be'), 'utf-16be', true);
   if (looksBinary(bytes)) {
-    throw new BylineError('binary-file', 'This looks like a binary file, not a Markdown article. Byline did not open it.');
+    throw new BylineError(
+      'binary-file',
+      'This looks like a binary file, not a Markdown article. Byline did not open it.',
+    );
   }
   const hasBom = startsWith(bytes, utf8Bom);
   try {
@@ -44,7 +49,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
  * when the encoding cannot hold a character, instead of writing "?" in its place.
  */
 export function encodeText(text: string, format: TextFormat): Uint8Array {
-  const withEol = format.eol === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text.replace(/\r\n/g, '\n');
+  const withEol =
+    format.eol === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text.replace(/\r\n/g, '\n');
   if (format.encoding === 'utf-8') {
     const body = new TextEncoder().encode(withEol);
     return format.bom ? concat(utf8Bom, body) : body;

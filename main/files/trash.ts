@@ -32,7 +32,9 @@ export class SystemTrash implements Trash {
   }
 
   restore(): Promise<string> {
-    return Promise.reject(new BylineError('not-supported', 'Restore this article from your system trash.'));
+    return Promise.reject(
+      new BylineError('not-supported', 'Restore this article from your system trash.'),
+    );
   }
 }
 
@@ -63,7 +65,12 @@ export class WorkspaceTrash implements Trash {
     const id = `${this.now().toString(36)}-${randomBytes(4).toString('hex')}`;
     const folder = path.join(this.dir, id);
     await fs.mkdir(folder, { recursive: true });
-    const meta: TrashMeta = { path: articlePath, itemName: path.basename(absolute), deletedAt: this.now(), bundle };
+    const meta: TrashMeta = {
+      path: articlePath,
+      itemName: path.basename(absolute),
+      deletedAt: this.now(),
+      bundle,
+    };
     await fs.writeFile(path.join(folder, 'meta.json'), JSON.stringify(meta));
     try {
       await fs.rename(absolute, path.join(folder, meta.itemName));
@@ -104,7 +111,9 @@ export class WorkspaceTrash implements Trash {
 
   private async readMeta(id: string): Promise<TrashMeta | null> {
     try {
-      const meta = JSON.parse(await fs.readFile(path.join(this.dir, id, 'meta.json'), 'utf8')) as TrashMeta;
+      const meta = JSON.parse(
+        await fs.readFile(path.join(this.dir, id, 'meta.json'), 'utf8'),
+      ) as TrashMeta;
       return typeof meta.path === 'string' && typeof meta.itemName === 'string' ? meta : null;
     } catch {
       return null;

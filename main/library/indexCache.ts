@@ -35,7 +35,12 @@ export class IndexCache {
     } catch {
       return new Map();
     }
-    if (parsed.version !== cacheVersion || parsed.root !== this.root || !Array.isArray(parsed.entries)) return new Map();
+    if (
+      parsed.version !== cacheVersion ||
+      parsed.root !== this.root ||
+      !Array.isArray(parsed.entries)
+    )
+      return new Map();
     return new Map(parsed.entries.map((entry) => [entry.path, entry]));
   }
 

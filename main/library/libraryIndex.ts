@@ -31,7 +31,10 @@ export class LibraryIndex {
    * articles), and the slices keep the event loop answering requests in between.
    */
   async build(): Promise<string[]> {
-    const [scan, cached] = await Promise.all([scanWorkspaceTree(this.root), this.cache?.load() ?? new Map<string, LibraryEntry>()]);
+    const [scan, cached] = await Promise.all([
+      scanWorkspaceTree(this.root),
+      this.cache?.load() ?? new Map<string, LibraryEntry>(),
+    ]);
     this.entries.clear();
     await inSlices(scan.files, (absolute) => {
       const relative = toWorkspacePath(this.root, absolute);
@@ -77,7 +80,8 @@ export class LibraryIndex {
     const before = this.entries.get(relative);
     const stats = await fs.stat(absolute).catch(() => null);
     if (!stats?.isFile()) return this.remove(relative) ? 'removed' : 'unchanged';
-    if (before && before.size === stats.size && before.mtimeMs === stats.mtimeMs) return 'unchanged';
+    if (before && before.size === stats.size && before.mtimeMs === stats.mtimeMs)
+      return 'unchanged';
     this.entries.set(relative, await this.read(absolute, relative, stats, true));
     this.dirty = true;
     return before ? 'changed' : 'added';
@@ -109,7 +113,9 @@ export class LibraryIndex {
       if (cancelled() || this.entries.get(entry.path) !== entry) return;
       let words = 0;
       try {
-        words = countArticleWords(readArticleTextSync(path.join(this.root, ...entry.path.split('/')), entry.size));
+        words = countArticleWords(
+          readArticleTextSync(path.join(this.root, ...entry.path.split('/')), entry.size),
+        );
       } catch {
         // Unreadable now: counts as 0 until it changes again.
       }
@@ -127,17 +133,31 @@ export class LibraryIndex {
     await this.cache.save(this.entries.values());
   }
 
-  private async read(absolute: string, relative: string, stats: Stats, countWords: boolean): Promise<LibraryEntry> {
+  private async read(
+    absolute: string,
+    relative: string,
+    stats: Stats,
+    countWords: boolean,
+  ): Promise<LibraryEntry> {
     try {
-      return summarizeArticle(relative, await readArticleText(absolute, stats.size), stats, { countWords });
+      return summarizeArticle(relative, await readArticleText(absolute, stats.size), stats, {
+        countWords,
+      });
     } catch (error) {
       return unreadableArticle(relative, stats, unreadableReason(error));
     }
   }
 
-  private readNow(absolute: string, relative: string, stats: Stats, countWords: boolean): LibraryEntry {
+  private readNow(
+    absolute: string,
+    relative: string,
+    stats: Stats,
+    countWords: boolean,
+  ): LibraryEntry {
     try {
-      return summarizeArticle(relative, readArticleTextSync(absolute, stats.size), stats, { countWords });
+      return summarizeArticle(relative, readArticleTextSync(absolute, stats.size), stats, {
+        countWords,
+      });
     } catch (error) {
       return unreadableArticle(relative, stats, unreadableReason(error));
     }
@@ -145,11 +165,17 @@ export class LibraryIndex {
 }
 
 function unreadableReason(error: unknown): string {
-  return error instanceof BylineError ? error.message : `Could not read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+  return error instanceof BylineError
+    ? error.message
+    : `Could not read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
 }
 
 /** Run `work` over items synchronously, yielding to the event loop every few milliseconds. */
-async function inSlices<T>(items: readonly T[], work: (item: T) => void, sliceMs = 8): Promise<void> {
+async function inSlices<T>(
+  items: readonly T[],
+  work: (item: T) => void,
+  sliceMs = 8,
+): Promise<void> {
   let sliceStart = performance.now();
   for (const item of items) {
     work(item);

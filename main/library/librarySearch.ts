@@ -9,7 +9,9 @@ import { readArticleTextSync } from './readArticleText';
  */
 export function searchable(text: string): string {
   const folded = /[\uFF01-\uFF5E\u3000]/.test(text)
-    ? text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+    ? text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
+        c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+      )
     : text;
   return folded.toLowerCase();
 }
@@ -25,14 +27,20 @@ export async function searchArticles(
   query: string,
   limit: number,
 ): Promise<SearchHit[]> {
-  const terms = searchable(query).split(/\s+/).filter((t) => t !== '');
+  const terms = searchable(query)
+    .split(/\s+/)
+    .filter((t) => t !== '');
   if (terms.length === 0) return [];
   const scored: ScoredHit[] = [];
   // Synchronous reads in slices, as in LibraryIndex.build: cheaper than the promise API per small file.
   let sliceStart = performance.now();
   for (const entry of entries) {
     try {
-      const hit = scoreArticle(entry, readArticleTextSync(path.join(root, ...entry.path.split('/')), entry.size), terms);
+      const hit = scoreArticle(
+        entry,
+        readArticleTextSync(path.join(root, ...entry.path.split('/')), entry.size),
+        terms,
+      );
       if (hit) scored.push(hit);
     } catch {
       // Unreadable right now: not a hit.
@@ -54,7 +62,11 @@ interface ScoredHit {
   mtimeMs: number;
 }
 
-export function scoreArticle(entry: LibraryEntry, text: string, terms: readonly string[]): ScoredHit | null {
+export function scoreArticle(
+  entry: LibraryEntry,
+  text: string,
+  terms: readonly string[],
+): ScoredHit | null {
   const title = searchable(entry.title);
   const body = searchable(text);
   let matches = 0;
@@ -67,12 +79,17 @@ export function scoreArticle(entry: LibraryEntry, text: string, terms: readonly 
     matches += count + (titleHit ? 1 : 0);
   }
   const { line, snippet } = snippetFor(text, terms);
-  return { hit: { path: entry.path, title: entry.title, line, snippet, matches: Math.max(1, matches) }, inTitle, mtimeMs: entry.mtimeMs };
+  return {
+    hit: { path: entry.path, title: entry.title, line, snippet, matches: Math.max(1, matches) },
+    inTitle,
+    mtimeMs: entry.mtimeMs,
+  };
 }
 
 function countOccurrences(haystack: string, needle: string): number {
   let count = 0;
-  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + needle.length)) count++;
+  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + needle.length))
+    count++;
   return count;
 }
 
@@ -87,7 +104,10 @@ function snippetFor(text: string, terms: readonly string[]): { line: number; sni
       if (at === -1) continue;
       const start = Math.max(0, at - 40);
       const end = Math.min(raw.length, start + 120);
-      return { line: i + 1, snippet: `${start > 0 ? '…' : ''}${raw.slice(start, end).trim()}${end < raw.length ? '…' : ''}` };
+      return {
+        line: i + 1,
+        snippet: `${start > 0 ? '…' : ''}${raw.slice(start, end).trim()}${end < raw.length ? '…' : ''}`,
+      };
     }
   }
   return { line: 1, snippet: (lines[0] ?? '').slice(0, 120) };

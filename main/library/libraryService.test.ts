@@ -33,7 +33,8 @@ const write = (relative: string, content: string | Buffer): void => {
 function start(options: { dataDir?: string | null } = {}): LibraryService {
   service = new LibraryService({
     dataDir: options.dataDir === undefined ? path.join(base, 'data') : options.dataDir,
-    emit: <E extends EventName>(event: E, payload: EventPayload<E>) => events.push({ event, payload }),
+    emit: <E extends EventName>(event: E, payload: EventPayload<E>) =>
+      events.push({ event, payload }),
     isOpen: (p) => open.has(p),
   });
   void service.open(root);
@@ -59,19 +60,41 @@ const titles = async (library: LibraryService): Promise<Record<string, string>> 
 
 describe('LibraryService', () => {
   it('lists articles with title, date, draft, tags, topics and words, skipping build and dot folders', async () => {
-    write('posts/a.md', '---\ntitle: 芯片新规\ndate: 2025-06-18T11:20:04+08:00\ndraft: true\ntags: [芯片, AI]\nmain_topics:\n  - 半导体\n---\n\n正文十个汉字就在这里 and three words\n');
+    write(
+      'posts/a.md',
+      '---\ntitle: 芯片新规\ndate: 2025-06-18T11:20:04+08:00\ndraft: true\ntags: [芯片, AI]\nmain_topics:\n  - 半导体\n---\n\n正文十个汉字就在这里 and three words\n',
+    );
     write('posts/b.markdown', '# Heading title\n\ntext\n');
     write('posts/bundle/index.md', 'no title here\n');
     write('notes.md', '---\ntitle: [unclosed\n---\nbody\n');
-    write('legacy.md', iconv.encode('---\ntitle: 晶片出口新規落地，供應鏈重組背後的算力博弈\n---\n在全球算力競爭日益激烈的背景下，新規的落地被視為產業格局的一次重要調整。\n', 'big5'));
-    for (const skipped of ['node_modules/x', 'public/posts', 'resources/_gen', '.git/x', '.byline/trash/1', 'drafts/.hidden']) {
+    write(
+      'legacy.md',
+      iconv.encode(
+        '---\ntitle: 晶片出口新規落地，供應鏈重組背後的算力博弈\n---\n在全球算力競爭日益激烈的背景下，新規的落地被視為產業格局的一次重要調整。\n',
+        'big5',
+      ),
+    );
+    for (const skipped of [
+      'node_modules/x',
+      'public/posts',
+      'resources/_gen',
+      '.git/x',
+      '.byline/trash/1',
+      'drafts/.hidden',
+    ]) {
       write(`${skipped}/skip.md`, '# skip\n');
     }
     write('posts/image.png', 'not an article');
     const library = start();
     await library.settled();
     const entries = Object.fromEntries((await library.list()).map((e) => [e.path, e]));
-    expect(Object.keys(entries).sort()).toEqual(['legacy.md', 'notes.md', 'posts/a.md', 'posts/b.markdown', 'posts/bundle/index.md']);
+    expect(Object.keys(entries).sort()).toEqual([
+      'legacy.md',
+      'notes.md',
+      'posts/a.md',
+      'posts/b.markdown',
+      'posts/bundle/index.md',
+    ]);
     expect(entries['posts/a.md']).toMatchObject({
       title: '芯片新规',
       date: '2025-06-18T11:20:04+08:00',
@@ -97,7 +120,10 @@ describe('LibraryService', () => {
     unlinkSync(path.join(root, 'a.md'));
     write('c.md', '# C\n');
     const second = start();
-    expect(await titles(second)).toEqual({ 'b.md': 'B changed while Byline was closed', 'c.md': 'C' });
+    expect(await titles(second)).toEqual({
+      'b.md': 'B changed while Byline was closed',
+      'c.md': 'C',
+    });
   });
 
   it('shows files created, changed, renamed and deleted outside Byline, and folders moved in or out', async () => {
@@ -109,7 +135,9 @@ describe('LibraryService', () => {
     write('posts/a.md', '# A edited\n');
     await eventually(async () => expect((await titles(library))['posts/a.md']).toBe('A edited'));
     renameSync(path.join(root, 'posts/new.md'), path.join(root, 'posts/renamed.md'));
-    await eventually(async () => expect(Object.keys(await titles(library)).sort()).toEqual(['posts/a.md', 'posts/renamed.md']));
+    await eventually(async () =>
+      expect(Object.keys(await titles(library)).sort()).toEqual(['posts/a.md', 'posts/renamed.md']),
+    );
     // A whole folder moved in, with a folder inside it: indexed and then watched.
     const outside = path.join(base, 'incoming');
     mkdirSync(path.join(outside, 'deep'), { recursive: true });
@@ -120,14 +148,27 @@ describe('LibraryService', () => {
     await eventually(async () => expect((await titles(library))['incoming/deep/y.md']).toBe('Y'));
     rmSync(path.join(root, 'incoming'), { recursive: true });
     unlinkSync(path.join(root, 'posts/renamed.md'));
-    await eventually(async () => expect(Object.keys(await titles(library))).toEqual(['posts/a.md']));
-    const changed = events.filter((e) => e.event === 'library.changed').flatMap((e) => (e.payload as { paths: string[] }).paths);
-    expect(changed).toEqual(expect.arrayContaining(['posts/new.md', 'posts/renamed.md', 'incoming/deep/x.md', 'incoming/deep/y.md']));
+    await eventually(async () =>
+      expect(Object.keys(await titles(library))).toEqual(['posts/a.md']),
+    );
+    const changed = events
+      .filter((e) => e.event === 'library.changed')
+      .flatMap((e) => (e.payload as { paths: string[] }).paths);
+    expect(changed).toEqual(
+      expect.arrayContaining([
+        'posts/new.md',
+        'posts/renamed.md',
+        'incoming/deep/x.md',
+        'incoming/deep/y.md',
+      ]),
+    );
     // Files in skipped folders never show up.
     write('node_modules/pkg/readme.md', '# no\n');
     write('posts/.draft.md', '# no\n');
     write('posts/z.md', '# Z\n');
-    await eventually(async () => expect(Object.keys(await titles(library)).sort()).toEqual(['posts/a.md', 'posts/z.md']));
+    await eventually(async () =>
+      expect(Object.keys(await titles(library)).sort()).toEqual(['posts/a.md', 'posts/z.md']),
+    );
   });
 
   it('tells open editors about their file: new stamp on change, null when deleted', async () => {
@@ -136,26 +177,50 @@ describe('LibraryService', () => {
     const library = start();
     await library.ready();
     write('a.md', '# A changed elsewhere\n');
-    await eventually(() => expect(events.some((e) => e.event === 'article.changedOnDisk' && (e.payload as { stamp: unknown }).stamp !== null)).toBe(true));
-    const changed = events.find((e) => e.event === 'article.changedOnDisk')?.payload as { path: string; stamp: { size: number } };
+    await eventually(() =>
+      expect(
+        events.some(
+          (e) =>
+            e.event === 'article.changedOnDisk' && (e.payload as { stamp: unknown }).stamp !== null,
+        ),
+      ).toBe(true),
+    );
+    const changed = events.find((e) => e.event === 'article.changedOnDisk')?.payload as {
+      path: string;
+      stamp: { size: number };
+    };
     expect(changed.path).toBe('a.md');
     expect(changed.stamp.size).toBe(Buffer.byteLength('# A changed elsewhere\n'));
     unlinkSync(path.join(root, 'a.md'));
-    await eventually(() => expect(events.some((e) => e.event === 'article.changedOnDisk' && (e.payload as { stamp: unknown }).stamp === null)).toBe(true));
+    await eventually(() =>
+      expect(
+        events.some(
+          (e) =>
+            e.event === 'article.changedOnDisk' && (e.payload as { stamp: unknown }).stamp === null,
+        ),
+      ).toBe(true),
+    );
   });
 
   it('returns rows for changed paths and reports the ones that are gone', async () => {
     write('a.md', '# A\n');
     const library = start();
-    expect(await library.entries(['a.md', 'gone.md'])).toMatchObject({ entries: [{ path: 'a.md', title: 'A' }], removed: ['gone.md'] });
+    expect(await library.entries(['a.md', 'gone.md'])).toMatchObject({
+      entries: [{ path: 'a.md', title: 'A' }],
+      removed: ['gone.md'],
+    });
   });
 
   it('searches the full text, CJK substrings and full-width letters included', async () => {
-    write('a.md', '---\ntitle: 芯片出口新规\n---\n多家企业表示，将在未来两个季度内完成合规评估。\n');
+    write(
+      'a.md',
+      '---\ntitle: 芯片出口新规\n---\n多家企业表示，将在未来两个季度内完成合规评估。\n',
+    );
     write('b.md', '# Other\n\n开源模型的流行让算力需求更加分散，ＡＩ 公司受益。\n');
     write('c.md', '# Third\n\nNothing to see.\n');
     const library = start();
-    const byPath = async (query: string): Promise<string[]> => (await library.search(query, 100)).map((h) => h.path);
+    const byPath = async (query: string): Promise<string[]> =>
+      (await library.search(query, 100)).map((h) => h.path);
     expect(await byPath('季度')).toEqual(['a.md']);
     expect(await byPath('需求更加')).toEqual(['b.md']);
     expect(await byPath('ai')).toEqual(['b.md']);

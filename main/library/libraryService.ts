@@ -1,13 +1,24 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { EventSink, FileStamp, LibraryEntries, LibraryEntry, SearchHit } from '../../shared/ipc/contract';
+import type {
+  EventSink,
+  FileStamp,
+  LibraryEntries,
+  LibraryEntry,
+  SearchHit,
+} from '../../shared/ipc/contract';
 import { stampOf } from '../files/fileStamp';
 import { toWorkspacePath } from '../workspace/resolveInWorkspace';
 import { KeyedQueue } from '../files/keyedQueue';
 import { IndexCache } from './indexCache';
 import { LibraryIndex } from './libraryIndex';
 import { searchArticles } from './librarySearch';
-import { isArticleFile, isInSkippedFolder, isSkippedFolder, scanWorkspaceTree } from './scanWorkspace';
+import {
+  isArticleFile,
+  isInSkippedFolder,
+  isSkippedFolder,
+  scanWorkspaceTree,
+} from './scanWorkspace';
 import { WorkspaceWatcher } from './workspaceWatcher';
 
 export interface LibraryServiceOptions {
@@ -45,16 +56,31 @@ export class LibraryService {
   /** Start indexing and watching `root`; the previous workspace's session ends. */
   open(root: string): Promise<void> {
     void this.close();
-    const index = new LibraryIndex(root, this.options.dataDir ? new IndexCache(this.options.dataDir, root) : null);
-    const session: Session = { root, index, watcher: null, ready: Promise.resolve(), counted: Promise.resolve(), closed: false };
+    const index = new LibraryIndex(
+      root,
+      this.options.dataDir ? new IndexCache(this.options.dataDir, root) : null,
+    );
+    const session: Session = {
+      root,
+      index,
+      watcher: null,
+      ready: Promise.resolve(),
+      counted: Promise.resolve(),
+      closed: false,
+    };
     session.ready = (async () => {
       const folders = await index.build();
       if (session.closed) return;
       if (this.options.watch !== false) {
         session.watcher = new WorkspaceWatcher(root, {
-          onChange: (paths) => void this.pathsChanged(paths).catch((error: unknown) => console.error('[byline] library update failed', error)),
+          onChange: (paths) =>
+            void this.pathsChanged(paths).catch((error: unknown) =>
+              console.error('[byline] library update failed', error),
+            ),
           onLimit: (folder, error) =>
-            console.warn(`[byline] cannot watch more folders (${error.code}); changes below ${folder} appear on the next start`),
+            console.warn(
+              `[byline] cannot watch more folders (${error.code}); changes below ${folder} appear on the next start`,
+            ),
         });
         session.watcher.start(folders);
       }
@@ -168,7 +194,9 @@ export class LibraryService {
     session.watcher?.removeFolder(absolute);
     const gone = session.index.removeFolder(relative);
     if (session.index.remove(relative)) gone.push(relative);
-    for (const p of gone) if (this.options.isOpen(p)) this.options.emit('article.changedOnDisk', { path: p, stamp: null });
+    for (const p of gone)
+      if (this.options.isOpen(p))
+        this.options.emit('article.changedOnDisk', { path: p, stamp: null });
     return gone;
   }
 
@@ -194,7 +222,9 @@ export class LibraryService {
     const counted = await session.index.countPendingWords(() => session.closed);
     if (session.closed) return;
     if (counted > 0) this.options.emit('library.changed', { paths: [] });
-    await session.index.persist().catch((error: unknown) => console.error('[byline] index cache not written', error));
+    await session.index
+      .persist()
+      .catch((error: unknown) => console.error('[byline] index cache not written', error));
   }
 
   private schedulePersist(session: Session): void {

@@ -28,7 +28,11 @@ main_topics:
 
 describe('quickYamlFields', () => {
   it('reads the sample front matter exactly like the full parser', () => {
-    expect(expectAgreement(sample)).toMatchObject({ draft: false, tags: ['芯片', '出口管制'], date: '2025-06-18T11:20:04+08:00' });
+    expect(expectAgreement(sample)).toMatchObject({
+      draft: false,
+      tags: ['芯片', '出口管制'],
+      date: '2025-06-18T11:20:04+08:00',
+    });
     expect(expectAgreement(sample.replace(/\n/g, '\r\n'))).not.toBeNull();
   });
 
@@ -82,19 +86,96 @@ describe('quickYamlFields', () => {
   });
 
   it('agrees with the full parser on generated front matter', () => {
-    const keys = fc.constantFrom('title', 'date', 'draft', 'tags', 'summary', 'main_topics', 'weight', 'x-y', '_k');
+    const keys = fc.constantFrom(
+      'title',
+      'date',
+      'draft',
+      'tags',
+      'summary',
+      'main_topics',
+      'weight',
+      'x-y',
+      '_k',
+    );
     const scalars = fc.constantFrom(
-      '', 'x', '芯片：新规', 'a b', 'a: b', 'a #c', 'C#', '"q"', '"q \\" \\n"', "'s''s'", "'unclosed", '"unclosed',
-      'true', 'True', 'TRUE', 'false', 'yes', 'no', 'on', 'null', 'Null', '~', '0', '12', '007', '-5', '+5', '1.5', '.5', '1e3',
-      '.inf', '-.Inf', '.nan', '0o17', '0x1f', '2025-06-18T11:20:04+08:00', '2024-05-01', '[]', '[a, b]', '[a, "b, c"]',
-      '[ "x" , y ]', '[a,]', '|', '>', '&a x', '*a', '!t x', '%x', '@x', '`x', '-', '- x', '? x', '{a: 1}', 'images/a (3).png',
-      'x:', 'x: ', '"\\t"', '"a\tb"', 'tab\there', "it's", '中文 "引号"',
+      '',
+      'x',
+      '芯片：新规',
+      'a b',
+      'a: b',
+      'a #c',
+      'C#',
+      '"q"',
+      '"q \\" \\n"',
+      "'s''s'",
+      "'unclosed",
+      '"unclosed',
+      'true',
+      'True',
+      'TRUE',
+      'false',
+      'yes',
+      'no',
+      'on',
+      'null',
+      'Null',
+      '~',
+      '0',
+      '12',
+      '007',
+      '-5',
+      '+5',
+      '1.5',
+      '.5',
+      '1e3',
+      '.inf',
+      '-.Inf',
+      '.nan',
+      '0o17',
+      '0x1f',
+      '2025-06-18T11:20:04+08:00',
+      '2024-05-01',
+      '[]',
+      '[a, b]',
+      '[a, "b, c"]',
+      '[ "x" , y ]',
+      '[a,]',
+      '|',
+      '>',
+      '&a x',
+      '*a',
+      '!t x',
+      '%x',
+      '@x',
+      '`x',
+      '-',
+      '- x',
+      '? x',
+      '{a: 1}',
+      'images/a (3).png',
+      'x:',
+      'x: ',
+      '"\\t"',
+      '"a\tb"',
+      'tab\there',
+      "it's",
+      '中文 "引号"',
     );
     const line = fc.oneof(
       fc.tuple(keys, scalars).map(([k, v]) => `${k}: ${v}`),
       fc.tuple(keys, fc.constantFrom(':', ': ', ':\t')).map(([k, sep]) => `${k}${sep}`),
-      fc.tuple(fc.constantFrom('', '  ', '    ', ' '), scalars).map(([indent, v]) => `${indent}- ${v}`),
-      fc.constantFrom('', '# comment', '  # indented comment', '  continuation', '\tx: y', '---', '...'),
+      fc
+        .tuple(fc.constantFrom('', '  ', '    ', ' '), scalars)
+        .map(([indent, v]) => `${indent}- ${v}`),
+      fc.constantFrom(
+        '',
+        '# comment',
+        '  # indented comment',
+        '  continuation',
+        '\tx: y',
+        '---',
+        '...',
+      ),
     );
     let answered = 0;
     fc.assert(

@@ -58,7 +58,11 @@ function readFrontMatter(text: string): FrontMatterRead {
 }
 
 /** Row for a file that could not be read as text (binary, unknown encoding). */
-export function unreadableArticle(relativePath: string, stats: { size: number; mtimeMs: number }, reason: string): LibraryEntry {
+export function unreadableArticle(
+  relativePath: string,
+  stats: { size: number; mtimeMs: number },
+  reason: string,
+): LibraryEntry {
   return {
     path: relativePath,
     title: fileTitle(relativePath),
@@ -95,5 +99,7 @@ function dateString(value: unknown): string | null {
 
 function stringList(value: unknown): string[] {
   if (typeof value === 'string') return value.trim() === '' ? [] : [value.trim()];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+    : [];
 }

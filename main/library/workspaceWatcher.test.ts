@@ -8,7 +8,8 @@ let root: string;
 let watcher: WorkspaceWatcher | null;
 beforeEach(() => {
   root = mkdtempSync(path.join(os.tmpdir(), 'byline-watch-'));
-  for (const folder of ['posts', 'node_modules/pkg', '.git']) mkdirSync(path.join(root, folder), { recursive: true });
+  for (const folder of ['posts', 'node_modules/pkg', '.git'])
+    mkdirSync(path.join(root, folder), { recursive: true });
   watcher = null;
 });
 afterEach(() => {
@@ -16,7 +17,11 @@ afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-async function collect(platform: NodeJS.Platform, folders: string[], act: () => void): Promise<string[]> {
+async function collect(
+  platform: NodeJS.Platform,
+  folders: string[],
+  act: () => void,
+): Promise<string[]> {
   const seen: string[] = [];
   let resolveSeen: () => void = () => {};
   const done = new Promise<void>((resolve) => (resolveSeen = resolve));
@@ -52,6 +57,9 @@ describe('WorkspaceWatcher', () => {
   it('macOS/Windows: one recursive watch on the root, with skipped folders and temp files filtered out', async () => {
     const seen = await collect('darwin', ['', 'posts'], act);
     expect(watcher?.watchCount).toBe(1);
-    expect([...new Set(seen)].filter((p) => p !== 'posts').sort()).toEqual(['posts/a.md', 'posts/last.md']);
+    expect([...new Set(seen)].filter((p) => p !== 'posts').sort()).toEqual([
+      'posts/a.md',
+      'posts/last.md',
+    ]);
   });
 });

@@ -96,7 +96,10 @@ export class WorkspaceWatcher {
     const relative = path.relative(this.root, full);
     // Recursive watchers report everything, including skipped folders and our own temp files.
     const parts = relative.split(path.sep);
-    if (parts.some((part, i) => (i < parts.length - 1 ? isSkippedFolder(part) : part.startsWith('.')))) return;
+    if (
+      parts.some((part, i) => (i < parts.length - 1 ? isSkippedFolder(part) : part.startsWith('.')))
+    )
+      return;
     this.pending.add(full);
     this.timer ??= setTimeout(() => this.flush(), this.options.batchMs ?? 40);
   }

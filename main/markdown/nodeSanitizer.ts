@@ -1,6 +1,10 @@
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
-import { createSanitizer, type HtmlSanitizer, type SanitizerOptions } from '../../shared/markdown/sanitize';
+import {
+  createSanitizer,
+  type HtmlSanitizer,
+  type SanitizerOptions,
+} from '../../shared/markdown/sanitize';
 
 /**
  * The sanitizer for main and the CLI (exports, clipboard HTML): DOMPurify on a jsdom window,

@@ -8,7 +8,10 @@ declare module '@citation-js/core' {
   export const plugins: {
     config: { get(name: string): unknown };
     input: {
-      chain(data: unknown, options?: { forceType?: string; generateGraph?: boolean; maxChainLength?: number }): unknown;
+      chain(
+        data: unknown,
+        options?: { forceType?: string; generateGraph?: boolean; maxChainLength?: number },
+      ): unknown;
     };
   };
 }

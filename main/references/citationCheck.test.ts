@@ -8,7 +8,10 @@ const fixture = path.resolve('tests/fixtures/references/check/all-problems.md');
 
 async function checkJson(target: string): Promise<{ code: number; report: CheckReport }> {
   const out: string[] = [];
-  const code = await runCli(['check', target, '--json'], { out: (line) => out.push(line), err: () => {} });
+  const code = await runCli(['check', target, '--json'], {
+    out: (line) => out.push(line),
+    err: () => {},
+  });
   return { code, report: JSON.parse(out.join('\n')) as CheckReport };
 }
 
@@ -31,10 +34,19 @@ describe('byline check --json: reference problems', () => {
       ]),
     );
     // Same URL (www. and a trailing slash aside) and same title in the same outlet.
-    expect(findings.find((f) => f.rule === 'citations/duplicate-source' && f.params?.label === '3')?.params?.other).toBe('1');
-    expect(findings.find((f) => f.rule === 'citations/duplicate-source' && f.params?.label === '8')?.params?.other).toBe('4');
+    expect(
+      findings.find((f) => f.rule === 'citations/duplicate-source' && f.params?.label === '3')
+        ?.params?.other,
+    ).toBe('1');
+    expect(
+      findings.find((f) => f.rule === 'citations/duplicate-source' && f.params?.label === '8')
+        ?.params?.other,
+    ).toBe('4');
     // Positions point at the definition line.
-    const line = readFileSync(fixture, 'utf8').split('\n').findIndex((l) => l.startsWith('[^7]:')) + 1;
+    const line =
+      readFileSync(fixture, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('[^7]:')) + 1;
     const retrieved = findings.find((f) => f.rule === 'citations/retrieved-before-published');
     expect(retrieved).toMatchObject({ line, column: 1 });
     // Nothing else: the clean definitions of 1, 2 and 4 raise no source problem.

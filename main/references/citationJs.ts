@@ -12,7 +12,11 @@ import '@citation-js/plugin-ris';
 
 export const CSL_TEMPLATES = {
   apa: { template: 'byline-apa', file: 'apa.csl', lang: 'en-US' },
-  gbt: { template: 'byline-gb-t-7714', file: 'china-national-standard-gb-t-7714-2015-numeric.csl', lang: 'zh-CN' },
+  gbt: {
+    template: 'byline-gb-t-7714',
+    file: 'china-national-standard-gb-t-7714-2015-numeric.csl',
+    lang: 'zh-CN',
+  },
 } as const;
 
 const LOCALES = { 'en-US': 'locales-en-US.xml', 'zh-CN': 'locales-zh-CN.xml' } as const;
@@ -52,7 +56,10 @@ export function formatCsl(item: object, template: string, lang: string): string 
 }
 
 /** BibTeX (read as BibLaTeX, its superset: `date`, `urldate`), RIS or CSL-JSON text -> CSL-JSON items. */
-export function parseBibliography(text: string, forceType: '@biblatex/text' | '@ris/file' | '@csl/list+object'): object[] {
+export function parseBibliography(
+  text: string,
+  forceType: '@biblatex/text' | '@ris/file' | '@csl/list+object',
+): object[] {
   const input = forceType === '@csl/list+object' ? (JSON.parse(text) as unknown) : text;
   const list = Array.isArray(input) || forceType !== '@csl/list+object' ? input : [input];
   return plugins.input.chain(list, { forceType, generateGraph: false }) as object[];

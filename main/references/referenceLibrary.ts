@@ -2,9 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CslItem, MergeResult } from '../../shared/citations';
-import { mergeIntoLibrary, parseDateText, parseAuthors, searchLibrary, toCslDate } from '../../shared/citations';
+import {
+  mergeIntoLibrary,
+  parseDateText,
+  parseAuthors,
+  searchLibrary,
+  toCslDate,
+} from '../../shared/citations';
 import type { ReferencesWorkspaceSettings } from '../../shared/citations/referenceSchemas';
-import { CslItemSchema, ReferencesWorkspaceSettings as SettingsSchema } from '../../shared/citations/referenceSchemas';
+import {
+  CslItemSchema,
+  ReferencesWorkspaceSettings as SettingsSchema,
+} from '../../shared/citations/referenceSchemas';
 import { BylineError } from '../../shared/ipc/contract';
 
 export const LIBRARY_FILE = '.byline/references.json';
@@ -18,7 +27,10 @@ export const defaultReferencesSettings: ReferencesWorkspaceSettings = {
 /** Temp file in the same folder, fsync, rename: a crash leaves the old file or the new one, whole. */
 async function writeAtomically(file: string, text: string): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   const handle = await fs.open(temp, 'wx', 0o666);
   try {
     await handle.writeFile(text, 'utf8');
@@ -39,7 +51,8 @@ async function writeAtomically(file: string, text: string): Promise<void> {
  * stored as `reporter`, dates given only as raw text.
  */
 export function normalizeItem(raw: Record<string, unknown>, fallbackId: string): CslItem {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new TypeError('not a CSL item');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new TypeError('not a CSL item');
   const item: Record<string, unknown> = { ...raw };
   delete item._graph;
   const id = item.id ?? item['citation-key'];
@@ -101,10 +114,16 @@ export class ReferenceLibrary {
       data = JSON.parse(text);
     } catch {
       // Never overwrite a library we could not read: the writer may have hand-edited it.
-      throw new BylineError('references-unreadable', `${LIBRARY_FILE} is not valid JSON; fix or remove it. Byline left it unchanged.`);
+      throw new BylineError(
+        'references-unreadable',
+        `${LIBRARY_FILE} is not valid JSON; fix or remove it. Byline left it unchanged.`,
+      );
     }
     if (!Array.isArray(data)) {
-      throw new BylineError('references-unreadable', `${LIBRARY_FILE} should hold a CSL-JSON list of sources. Byline left it unchanged.`);
+      throw new BylineError(
+        'references-unreadable',
+        `${LIBRARY_FILE} should hold a CSL-JSON list of sources. Byline left it unchanged.`,
+      );
     }
     const items: CslItem[] = [];
     const unreadable: unknown[] = [];
@@ -128,7 +147,10 @@ export class ReferenceLibrary {
       const { items, unreadable } = await this.readAll();
       const merged = mergeIntoLibrary(items, incoming);
       if (JSON.stringify(merged.items) !== JSON.stringify(items)) {
-        await writeAtomically(this.file, `${JSON.stringify([...merged.items, ...unreadable], null, 2)}\n`);
+        await writeAtomically(
+          this.file,
+          `${JSON.stringify([...merged.items, ...unreadable], null, 2)}\n`,
+        );
       }
       return merged;
     });
@@ -136,14 +158,18 @@ export class ReferenceLibrary {
 
   async settings(): Promise<ReferencesWorkspaceSettings> {
     try {
-      const parsed = SettingsSchema.partial().safeParse(JSON.parse(await fs.readFile(this.settingsFile, 'utf8')));
+      const parsed = SettingsSchema.partial().safeParse(
+        JSON.parse(await fs.readFile(this.settingsFile, 'utf8')),
+      );
       return { ...defaultReferencesSettings, ...(parsed.success ? parsed.data : {}) };
     } catch {
       return { ...defaultReferencesSettings };
     }
   }
 
-  updateSettings(patch: Partial<ReferencesWorkspaceSettings>): Promise<ReferencesWorkspaceSettings> {
+  updateSettings(
+    patch: Partial<ReferencesWorkspaceSettings>,
+  ): Promise<ReferencesWorkspaceSettings> {
     return this.serial(async () => {
       const next = { ...(await this.settings()), ...patch };
       await writeAtomically(this.settingsFile, `${JSON.stringify(next, null, 2)}\n`);

@@ -7,7 +7,12 @@ import { applyChanges } from '../../shared/article/textChange';
 import { definitionSlots, planRestyle } from '../../shared/citations';
 import { ReferenceFormatter } from './referenceFormatter';
 import { LIBRARY_FILE, ReferenceLibrary } from './referenceLibrary';
-import { exportBibliography, importBibliography, referencesHandlers, restyleDefinitions } from './referencesService';
+import {
+  exportBibliography,
+  importBibliography,
+  referencesHandlers,
+  restyleDefinitions,
+} from './referencesService';
 
 const cslDir = path.resolve('assets/csl');
 const fixtures = path.resolve('tests/fixtures/references');
@@ -83,9 +88,15 @@ describe('styles: the same source in news style, APA 7 and GB/T 7714-2015', () =
       'container-title': 'CNBC',
       accessed: { 'date-parts': [[2025, 6, 18]] },
     };
-    expect(formatter.format(cnbc, 'news', 'zh')).toBe('（2025/6/16）。OpenAI wins $200 million US defense contract。CNBC。检索日期2025/6/18。');
-    expect(formatter.format(cnbc, 'apa', 'zh')).toBe('OpenAI wins $200 million US defense contract. (2025, June 16). CNBC.');
-    expect(formatter.format(cnbc, 'gb-t-7714', 'zh')).toBe('OpenAI wins $200 million US defense contract[N]. CNBC, 2025-06-16.');
+    expect(formatter.format(cnbc, 'news', 'zh')).toBe(
+      '（2025/6/16）。OpenAI wins $200 million US defense contract。CNBC。检索日期2025/6/18。',
+    );
+    expect(formatter.format(cnbc, 'apa', 'zh')).toBe(
+      'OpenAI wins $200 million US defense contract. (2025, June 16). CNBC.',
+    );
+    expect(formatter.format(cnbc, 'gb-t-7714', 'zh')).toBe(
+      'OpenAI wins $200 million US defense contract[N]. CNBC, 2025-06-16.',
+    );
   });
 });
 
@@ -93,9 +104,24 @@ describe('import and export', () => {
   it('imports BibTeX', () => {
     const items = importBibliography('bibtex', read('import/sources.bib'), cslDir);
     expect(items.map((i) => [i.id, i.title, i['container-title'], i.URL ?? i.DOI])).toEqual([
-      ['reuters2025chips', 'Chipmakers weigh new export rules', 'Reuters', 'https://www.reuters.com/technology/chipmakers-weigh-new-export-rules-2025-06-16/'],
-      ['keji2025', '芯片出口新规正式生效，云厂商加速调整供应链', '科技日报', 'https://example.com/keji/2025/06/18/chips'],
-      ['doe2024compute', 'Compute sovereignty and the cloud', 'Journal of Technology Policy', '10.1234/jtp.2024.0012'],
+      [
+        'reuters2025chips',
+        'Chipmakers weigh new export rules',
+        'Reuters',
+        'https://www.reuters.com/technology/chipmakers-weigh-new-export-rules-2025-06-16/',
+      ],
+      [
+        'keji2025',
+        '芯片出口新规正式生效，云厂商加速调整供应链',
+        '科技日报',
+        'https://example.com/keji/2025/06/18/chips',
+      ],
+      [
+        'doe2024compute',
+        'Compute sovereignty and the cloud',
+        'Journal of Technology Policy',
+        '10.1234/jtp.2024.0012',
+      ],
     ]);
     expect(items[0]?.author).toEqual([
       { given: 'Stephen', family: 'Nellis' },
@@ -131,8 +157,12 @@ describe('import and export', () => {
   });
 
   it('rejects a file that holds no sources with a readable message', () => {
-    expect(() => importBibliography('csl-json', '{ not json', cslDir)).toThrow(/Could not read this CSL-JSON file/);
-    expect(() => importBibliography('bibtex', '% only a comment', cslDir)).toThrow(/No sources found/);
+    expect(() => importBibliography('csl-json', '{ not json', cslDir)).toThrow(
+      /Could not read this CSL-JSON file/,
+    );
+    expect(() => importBibliography('bibtex', '% only a comment', cslDir)).toThrow(
+      /No sources found/,
+    );
   });
 
   it('exports CSL-JSON and BibTeX with Chinese text intact', () => {
@@ -145,32 +175,59 @@ describe('import and export', () => {
     expect(bibtex).toContain('url = {https://example.com/chips}');
     // Round trip through our own importer.
     const back = importBibliography('bibtex', bibtex, cslDir);
-    expect(back.map((i) => i.title)).toEqual(['芯片出口新规正式生效', 'Chip export rules take effect']);
+    expect(back.map((i) => i.title)).toEqual([
+      '芯片出口新规正式生效',
+      'Chip export rules take effect',
+    ]);
   });
 });
 
 describe('workspace library (.byline/references.json)', () => {
   it('saves sources as CSL-JSON and skips duplicates by URL or DOI across imports', async () => {
     const handlers = referencesHandlers(() => workspace, path.resolve('assets'));
-    const first = await handlers['references.import']({ format: 'bibtex', text: read('import/sources.bib') });
+    const first = await handlers['references.import']({
+      format: 'bibtex',
+      text: read('import/sources.bib'),
+    });
     expect(first).toMatchObject({ total: 3, duplicates: [] });
 
     // The RIS file repeats the journal article (same DOI, other case) and adds one news source.
-    const second = await handlers['references.import']({ format: 'ris', text: read('import/sources.ris') });
-    expect(second.added.map((i) => i.title)).toEqual(['Countries race to secure compute capacity, analysts say']);
-    expect(second.duplicates).toEqual([{ title: 'Compute sovereignty and the cloud', existingId: 'doe2024compute' }]);
+    const second = await handlers['references.import']({
+      format: 'ris',
+      text: read('import/sources.ris'),
+    });
+    expect(second.added.map((i) => i.title)).toEqual([
+      'Countries race to secure compute capacity, analysts say',
+    ]);
+    expect(second.duplicates).toEqual([
+      { title: 'Compute sovereignty and the cloud', existingId: 'doe2024compute' },
+    ]);
     expect(second.total).toBe(4);
 
     // Same URL apart from scheme, www. and a trailing slash: a duplicate.
     const third = await handlers['references.add']({
-      items: [{ id: 'again', type: 'article-newspaper', title: 'Chipmakers weigh new export rules (updated)', URL: 'http://reuters.com/technology/chipmakers-weigh-new-export-rules-2025-06-16' }],
+      items: [
+        {
+          id: 'again',
+          type: 'article-newspaper',
+          title: 'Chipmakers weigh new export rules (updated)',
+          URL: 'http://reuters.com/technology/chipmakers-weigh-new-export-rules-2025-06-16',
+        },
+      ],
     });
     expect(third.added).toEqual([]);
     expect(third.duplicates[0]?.existingId).toBe('reuters2025chips');
 
-    const onDisk = JSON.parse(readFileSync(path.join(workspace, LIBRARY_FILE), 'utf8')) as CslItem[];
+    const onDisk = JSON.parse(
+      readFileSync(path.join(workspace, LIBRARY_FILE), 'utf8'),
+    ) as CslItem[];
     expect(onDisk).toHaveLength(4);
-    expect(onDisk.map((i) => i.id)).toEqual(['reuters2025chips', 'keji2025', 'doe2024compute', expect.any(String)]);
+    expect(onDisk.map((i) => i.id)).toEqual([
+      'reuters2025chips',
+      'keji2025',
+      'doe2024compute',
+      expect.any(String),
+    ]);
   });
 
   it('searches by author, title and outlet', async () => {
@@ -206,9 +263,15 @@ describe('workspace library (.byline/references.json)', () => {
 
   it('keeps workspace settings for the references heading', async () => {
     const handlers = referencesHandlers(() => workspace, path.resolve('assets'));
-    expect(await handlers['references.getSettings']()).toEqual({ headingZh: '## 参考资料', headingEn: '## References' });
+    expect(await handlers['references.getSettings']()).toEqual({
+      headingZh: '## 参考资料',
+      headingEn: '## References',
+    });
     await handlers['references.updateSettings']({ headingZh: '## 资料来源' });
-    expect(await handlers['references.getSettings']()).toEqual({ headingZh: '## 资料来源', headingEn: '## References' });
+    expect(await handlers['references.getSettings']()).toEqual({
+      headingZh: '## 资料来源',
+      headingEn: '## References',
+    });
   });
 });
 
@@ -229,19 +292,33 @@ describe('restyle: changing the style reformats every managed definition', () =>
       return applyChanges(text, planRestyle(text, slots, replacements));
     };
     const apa = await restyle(original, 'apa');
-    expect(apa).toContain('[^3]: OpenAI wins $200 million US defense contract. (2025, June 16). CNBC.\n');
-    expect(apa).toContain('[^1]: 定慧 & 好困. (2025, June 18). AI子弹已上膛，OpenAI斩获美国防部2亿美元大单，密谋向微软「开枪」. 新智元.\n');
+    expect(apa).toContain(
+      '[^3]: OpenAI wins $200 million US defense contract. (2025, June 16). CNBC.\n',
+    );
+    expect(apa).toContain(
+      '[^1]: 定慧 & 好困. (2025, June 18). AI子弹已上膛，OpenAI斩获美国防部2亿美元大单，密谋向微软「开枪」. 新智元.\n',
+    );
     const gbt = await restyle(apa, 'gb-t-7714');
-    expect(gbt).toContain('[^3]: OpenAI wins $200 million US defense contract[N]. CNBC, 2025-06-16.\n');
+    expect(gbt).toContain(
+      '[^3]: OpenAI wins $200 million US defense contract[N]. CNBC, 2025-06-16.\n',
+    );
     // Back to news: the five lines are exactly the sample's again.
     expect(await restyle(gbt, 'news')).toBe(original);
     // Only the definitions changed.
-    expect(apa.slice(0, apa.indexOf('## References'))).toBe(original.slice(0, original.indexOf('## References')));
+    expect(apa.slice(0, apa.indexOf('## References'))).toBe(
+      original.slice(0, original.indexOf('## References')),
+    );
   });
 
   it('leaves free-text definitions alone', async () => {
     const library = new ReferenceLibrary(() => workspace);
-    const out = await restyleDefinitions(['See the court filing.', '（2025/6/16）。标题。媒体。检索日期2025/6/18。'], 'apa', 'zh', library, new ReferenceFormatter(cslDir));
+    const out = await restyleDefinitions(
+      ['See the court filing.', '（2025/6/16）。标题。媒体。检索日期2025/6/18。'],
+      'apa',
+      'zh',
+      library,
+      new ReferenceFormatter(cslDir),
+    );
     expect(out).toEqual([null, '标题. (2025, June 16). 媒体.']);
   });
 });

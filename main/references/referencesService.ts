@@ -13,16 +13,27 @@ import { parseBibliography, setupCitationJs, toBibtex } from './citationJs';
 import { ReferenceFormatter } from './referenceFormatter';
 import { normalizeItem, ReferenceLibrary } from './referenceLibrary';
 
-const FORCE_TYPE = { 'csl-json': '@csl/list+object', bibtex: '@biblatex/text', ris: '@ris/file' } as const;
+const FORCE_TYPE = {
+  'csl-json': '@csl/list+object',
+  bibtex: '@biblatex/text',
+  ris: '@ris/file',
+} as const;
 
 /** Parses a BibTeX, RIS or CSL-JSON file into normalised CSL items. */
-export function importBibliography(format: BibliographyImportFormat, text: string, cslDir: string): CslItem[] {
+export function importBibliography(
+  format: BibliographyImportFormat,
+  text: string,
+  cslDir: string,
+): CslItem[] {
   setupCitationJs(cslDir);
   let parsed: object[];
   try {
     parsed = parseBibliography(text, FORCE_TYPE[format]);
   } catch (error) {
-    throw new BylineError('references-import-failed', `Could not read this ${format === 'csl-json' ? 'CSL-JSON' : format === 'bibtex' ? 'BibTeX' : 'RIS'} file: ${(error as Error).message}`);
+    throw new BylineError(
+      'references-import-failed',
+      `Could not read this ${format === 'csl-json' ? 'CSL-JSON' : format === 'bibtex' ? 'BibTeX' : 'RIS'} file: ${(error as Error).message}`,
+    );
   }
   const items: CslItem[] = [];
   parsed.forEach((entry, i) => {
@@ -32,19 +43,31 @@ export function importBibliography(format: BibliographyImportFormat, text: strin
       // Not a source (a comment block, a preamble): skipped.
     }
   });
-  if (items.length === 0) throw new BylineError('references-import-empty', 'No sources found in that file.');
+  if (items.length === 0)
+    throw new BylineError('references-import-empty', 'No sources found in that file.');
   return items;
 }
 
-export function exportBibliography(format: BibliographyExportFormat, items: CslItem[], cslDir: string): string {
+export function exportBibliography(
+  format: BibliographyExportFormat,
+  items: CslItem[],
+  cslDir: string,
+): string {
   if (format === 'csl-json') return `${JSON.stringify(items, null, 2)}\n`;
   setupCitationJs(cslDir);
   return toBibtex(items);
 }
 
-const summary = (result: { items: CslItem[]; added: CslItem[]; duplicates: { incoming: CslItem; existingId: string }[] }): ReferencesMergeResult => ({
+const summary = (result: {
+  items: CslItem[];
+  added: CslItem[];
+  duplicates: { incoming: CslItem; existingId: string }[];
+}): ReferencesMergeResult => ({
   added: result.added,
-  duplicates: result.duplicates.map((d) => ({ title: d.incoming.title ?? d.incoming.URL ?? d.incoming.id, existingId: d.existingId })),
+  duplicates: result.duplicates.map((d) => ({
+    title: d.incoming.title ?? d.incoming.URL ?? d.incoming.id,
+    existingId: d.existingId,
+  })),
   total: result.items.length,
 });
 
@@ -105,17 +128,22 @@ export function referencesHandlers(
   return {
     'references.list': ({ query }) => library.list(query),
     'references.add': async ({ items }) => summary(await library.add(items as CslItem[])),
-    'references.import': async ({ format, text }) => summary(await library.add(importBibliography(format, text, cslDir))),
+    'references.import': async ({ format, text }) =>
+      summary(await library.add(importBibliography(format, text, cslDir))),
     'references.export': async ({ format, ids }) => {
       const all = await library.read();
       const wanted = ids ? all.filter((item) => ids.includes(item.id)) : all;
       const name = path.basename(workspaceRoot()) || 'references';
-      return { text: exportBibliography(format, wanted, cslDir), fileName: `${name}-references.${format === 'bibtex' ? 'bib' : 'json'}` };
+      return {
+        text: exportBibliography(format, wanted, cslDir),
+        fileName: `${name}-references.${format === 'bibtex' ? 'bib' : 'json'}`,
+      };
     },
-    'references.format': async ({ items, style, language }) => items.map((item) => formatter.format(item as CslItem, style, language)),
-    'references.restyle': ({ definitions, style, language }) => restyleDefinitions(definitions, style, language, library, formatter),
+    'references.format': async ({ items, style, language }) =>
+      items.map((item) => formatter.format(item as CslItem, style, language)),
+    'references.restyle': ({ definitions, style, language }) =>
+      restyleDefinitions(definitions, style, language, library, formatter),
     'references.getSettings': () => library.settings(),
     'references.updateSettings': (patch) => library.updateSettings(patch),
   };
 }
-

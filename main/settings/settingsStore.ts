@@ -21,7 +21,6 @@ export const defaultSettings: SettingsValue = {
   checkForUpdates: false,
 };
 
-
 interface StoredState {
   settings: SettingsValue;
   workspaceRoot: string | null;
@@ -33,7 +32,11 @@ interface StoredState {
  * fall back to defaults field by field, so a hand-edited file never stops Byline from starting.
  */
 export class SettingsStore {
-  private state: StoredState = { settings: defaultSettings, workspaceRoot: null, recentWorkspaces: [] };
+  private state: StoredState = {
+    settings: defaultSettings,
+    workspaceRoot: null,
+    recentWorkspaces: [],
+  };
   private readonly file: string;
 
   constructor(dataDir: string) {
@@ -84,12 +87,18 @@ export class SettingsStore {
 
   async setWorkspace(root: string): Promise<void> {
     this.state.workspaceRoot = root;
-    this.state.recentWorkspaces = [root, ...this.state.recentWorkspaces.filter((r) => r !== root)].slice(0, 10);
+    this.state.recentWorkspaces = [
+      root,
+      ...this.state.recentWorkspaces.filter((r) => r !== root),
+    ].slice(0, 10);
     await this.persist();
   }
 
   private async persist(): Promise<void> {
     await fs.mkdir(path.dirname(this.file), { recursive: true });
-    await writeFileAtomic(this.file, new TextEncoder().encode(JSON.stringify(this.state, null, 2) + '\n'));
+    await writeFileAtomic(
+      this.file,
+      new TextEncoder().encode(JSON.stringify(this.state, null, 2) + '\n'),
+    );
   }
 }

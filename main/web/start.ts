@@ -54,7 +54,9 @@ try {
 }
 for (const [event, payload] of pending.splice(0)) server.broadcast(event, payload as never);
 
-console.log(`Byline is running in browser mode. Open this address in Chromium or Chrome:\n${server.url}`);
+console.log(
+  `Byline is running in browser mode. Open this address in Chromium or Chrome:\n${server.url}`,
+);
 
 const shutdown = async (): Promise<void> => {
   await server?.close();

@@ -55,7 +55,10 @@ export async function startWebServer(
     });
   });
 
-  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  async function handle(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+  ): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (!allowedHosts().has(request.headers.host ?? '')) {
       return send(response, 403, { error: 'foreign host' });
@@ -65,7 +68,8 @@ export async function startWebServer(
       return send(response, 403, { error: 'foreign origin' });
     }
     if (url.pathname.startsWith('/api/')) {
-      if (!tokenMatches(headerValue(request.headers['x-byline-token']))) return send(response, 403, { error: 'token' });
+      if (!tokenMatches(headerValue(request.headers['x-byline-token'])))
+        return send(response, 403, { error: 'token' });
       if (request.method !== 'POST') return send(response, 405, { error: 'method' });
       if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(response, 415, { error: 'content type' });
@@ -78,11 +82,16 @@ export async function startWebServer(
       } catch {
         return send(response, 400, { error: 'json' });
       }
-      const outcome = await dispatchRequest(app().handlers, decodeURIComponent(url.pathname.slice(5)), input);
+      const outcome = await dispatchRequest(
+        app().handlers,
+        decodeURIComponent(url.pathname.slice(5)),
+        input,
+      );
       return send(response, 200, outcome);
     }
     if (url.pathname === '/events') {
-      if (!tokenMatches(url.searchParams.get('token'))) return send(response, 403, { error: 'token' });
+      if (!tokenMatches(url.searchParams.get('token')))
+        return send(response, 403, { error: 'token' });
       response.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
@@ -94,10 +103,12 @@ export async function startWebServer(
       return;
     }
     if (url.pathname.startsWith('/asset/')) {
-      if (!tokenMatches(url.searchParams.get('token'))) return send(response, 403, { error: 'token' });
+      if (!tokenMatches(url.searchParams.get('token')))
+        return send(response, 403, { error: 'token' });
       return serveAsset(response, decodeURIComponent(url.pathname.slice('/asset/'.length)));
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { error: 'method' });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, { error: 'method' });
     return serveStatic(response, url.pathname);
   }
 
@@ -117,9 +128,11 @@ export async function startWebServer(
   }
 
   async function serveStatic(response: http.ServerResponse, pathname: string): Promise<void> {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const relative =
+      pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     const absolute = path.resolve(options.staticDir, relative);
-    if (!absolute.startsWith(path.resolve(options.staticDir) + path.sep)) return send(response, 404, { error: 'not found' });
+    if (!absolute.startsWith(path.resolve(options.staticDir) + path.sep))
+      return send(response, 404, { error: 'not found' });
     const headers: Record<string, string> = {};
     if (absolute.endsWith('.html')) {
       headers['content-security-policy'] = contentSecurityPolicy;

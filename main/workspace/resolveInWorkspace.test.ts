@@ -6,7 +6,9 @@ const root = path.resolve('/tmp/ws');
 
 describe('resolveInWorkspace', () => {
   it('resolves nested relative paths', () => {
-    expect(resolveInWorkspace(root, 'posts/2025/a b.md')).toBe(path.join(root, 'posts/2025/a b.md'));
+    expect(resolveInWorkspace(root, 'posts/2025/a b.md')).toBe(
+      path.join(root, 'posts/2025/a b.md'),
+    );
     expect(toWorkspacePath(root, path.join(root, 'posts', 'x.md'))).toBe('posts/x.md');
   });
 

@@ -359,7 +359,13 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
       spellcheck: settings.spellcheck,
       phrases: editorPhrases(locale),
     }),
-    [settings.lineNumbers, settings.focusMode, settings.typewriterMode, settings.spellcheck, locale],
+    [
+      settings.lineNumbers,
+      settings.focusMode,
+      settings.typewriterMode,
+      settings.spellcheck,
+      locale,
+    ],
   );
   const keymapExtension = useMemo(
     () => [

@@ -2,7 +2,8 @@ import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import { ChangeFollower } from './changeFollower';
 
-const type = (state: EditorState, at: number, insert: string) => state.update({ changes: { from: at, insert } });
+const type = (state: EditorState, at: number, insert: string) =>
+  state.update({ changes: { from: at, insert } });
 
 describe('ChangeFollower', () => {
   it('composes a tab’s changes since the last take, which apply to the text taken then', () => {
@@ -12,7 +13,11 @@ describe('ChangeFollower', () => {
     const base = follower.restart('a');
     expect(base?.doc.toString()).toBe('新闻\nline two');
     let version = 0;
-    for (const [at, text] of [[2, '稿'], [0, '# '], [14, '!']] as const) {
+    for (const [at, text] of [
+      [2, '稿'],
+      [0, '# '],
+      [14, '!'],
+    ] as const) {
       const tr = type(state, at, text);
       follower.record('a', ++version, tr.startState.doc, tr.changes, tr.state.doc);
       state = tr.state;

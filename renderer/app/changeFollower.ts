@@ -54,7 +54,13 @@ export class ChangeFollower {
     const known = this.tabs.get(tabId);
     if (!known) return null;
     const { version, doc } = known;
-    const fresh = { tabId, baseVersion: version, version, changes: ChangeSet.empty(doc.length), doc };
+    const fresh = {
+      tabId,
+      baseVersion: version,
+      version,
+      changes: ChangeSet.empty(doc.length),
+      doc,
+    };
     this.tabs.set(tabId, fresh);
     return { ...fresh };
   }

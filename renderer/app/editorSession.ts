@@ -163,7 +163,13 @@ export class EditorSession {
     if (update.docChanged) {
       const version = this.versionOf(current.tabId) + 1;
       this.versions.set(current.tabId, version);
-      this.journalChanges.record(current.tabId, version, update.startState.doc, update.changes, update.state.doc);
+      this.journalChanges.record(
+        current.tabId,
+        version,
+        update.startState.doc,
+        update.changes,
+        update.state.doc,
+      );
       const live = this.live;
       if (live && live.tabId === current.tabId)
         live.changes = live.changes ? live.changes.compose(update.changes) : update.changes;

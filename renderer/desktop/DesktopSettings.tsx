@@ -10,10 +10,25 @@ import type { SettingsSection } from '../settings/SettingsPanel';
 
 type FieldProps = { id: string; settings: Settings; update(patch: Partial<Settings>): void };
 
-function Checkbox({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange(value: boolean): void }): React.JSX.Element {
+function Checkbox({
+  id,
+  label,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange(value: boolean): void;
+}): React.JSX.Element {
   return (
     <div className="settings-field settings-checkbox">
-      <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
       <label htmlFor={id}>{label}</label>
     </div>
   );
@@ -52,7 +67,10 @@ function useSpellcheckLanguages(): { platform: string; languages: string[] } {
   const [languages, setLanguages] = useState<string[]>([]);
   useEffect(() => {
     let live = true;
-    void api['app.info']().then((info) => live && setLanguages(info.spellcheckLanguages ?? []), () => undefined);
+    void api['app.info']().then(
+      (info) => live && setLanguages(info.spellcheckLanguages ?? []),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -66,7 +84,12 @@ function SpellcheckField({ id, settings, update }: FieldProps): React.JSX.Elemen
   const chosen = new Set(settings.spellcheckLanguages);
   return (
     <>
-      <Checkbox id={id} label={t('desktop.spellcheck')} checked={settings.spellcheck} onChange={(spellcheck) => update({ spellcheck })} />
+      <Checkbox
+        id={id}
+        label={t('desktop.spellcheck')}
+        checked={settings.spellcheck}
+        onChange={(spellcheck) => update({ spellcheck })}
+      />
       {platform === 'darwin' ? (
         <p className="settings-hint">{t('desktop.spellcheckSystem')}</p>
       ) : languages.length > 0 ? (
@@ -125,7 +148,14 @@ export const desktopSettingsSection: SettingsSection = {
       id: 'default-export',
       Field: function DefaultExportField({ id, settings, update }: FieldProps) {
         const { t } = useTranslation();
-        const formats: Settings['defaultExport']['format'][] = ['html', 'pdf', 'docx', 'hugo', 'wechat', 'txt'];
+        const formats: Settings['defaultExport']['format'][] = [
+          'html',
+          'pdf',
+          'docx',
+          'hugo',
+          'wechat',
+          'txt',
+        ];
         const names: Record<Settings['defaultExport']['format'], string> = {
           html: 'HTML',
           pdf: 'PDF',

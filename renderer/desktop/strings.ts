@@ -6,12 +6,14 @@ export const desktopEn = {
   saveAsOutside: 'Save As saves inside the current workspace, as a .md or .markdown file.',
   confirmReplace: '"{{path}}" already exists. Replace it?',
   saveBeforeSwitching: 'Save or close your unsaved articles before opening another workspace.',
-  about: 'Byline {{version}}\nA Markdown editor for news writers.\nByline works offline: it makes no network requests.',
+  about:
+    'Byline {{version}}\nA Markdown editor for news writers.\nByline works offline: it makes no network requests.',
   openFailed: 'Could not open "{{path}}": {{message}}',
   leaveWithUnsaved: 'You have unsaved changes. Leave anyway?',
   spellcheck: 'Check spelling',
   spellcheckLanguages: 'Spelling languages',
-  spellcheckLanguagesHint: 'On Windows and Linux, choosing a language downloads its dictionary once.',
+  spellcheckLanguagesHint:
+    'On Windows and Linux, choosing a language downloads its dictionary once.',
   spellcheckSystem: 'macOS checks spelling in the languages chosen in System Settings.',
   referencesStyle: 'References style',
   referencesNews: 'News (the newsroom’s own)',
@@ -29,7 +31,8 @@ export const desktopZh: Record<keyof typeof desktopEn, string> = {
   saveAsOutside: '“另存为”只能保存到当前工作区内，文件名须以 .md 或 .markdown 结尾。',
   confirmReplace: '“{{path}}”已存在。要替换它吗？',
   saveBeforeSwitching: '请先保存或关闭未保存的文章，再打开其他工作区。',
-  about: 'Byline {{version}}\n为新闻写作者打造的 Markdown 编辑器。\nByline 可完全离线工作，不发出任何网络请求。',
+  about:
+    'Byline {{version}}\n为新闻写作者打造的 Markdown 编辑器。\nByline 可完全离线工作，不发出任何网络请求。',
   openFailed: '无法打开“{{path}}”：{{message}}',
   leaveWithUnsaved: '有尚未保存的更改。仍要离开吗？',
   spellcheck: '检查拼写',

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PickResult } from '../../shared/ipc/contract';
-import { dirtyDocuments, dirtyKey, pickPath, tabsToRestore, workspaceRelative } from './useDesktopIntegration';
+import {
+  dirtyDocuments,
+  dirtyKey,
+  pickPath,
+  tabsToRestore,
+  workspaceRelative,
+} from './useDesktopIntegration';
 import { desktopEn, desktopZh } from './strings';
 
 const tabs = [
@@ -25,7 +31,9 @@ describe('pickPath', () => {
   });
 
   it('browser mode: asks for a typed path, and an empty answer cancels', async () => {
-    expect(await pickPath(answer({ status: 'unavailable' }), () => '  /home/li/site  ')).toBe('/home/li/site');
+    expect(await pickPath(answer({ status: 'unavailable' }), () => '  /home/li/site  ')).toBe(
+      '/home/li/site',
+    );
     expect(await pickPath(answer({ status: 'unavailable' }), () => '   ')).toBeNull();
     expect(await pickPath(answer({ status: 'unavailable' }), () => null)).toBeNull();
   });
@@ -35,16 +43,21 @@ describe('tabsToRestore', () => {
   const entries = [{ path: 'welcome.md' }, { path: 'posts/a.md' }, { path: 'posts/b.md' }];
 
   it('reopens last time’s tabs with the active one opened last', () => {
-    expect(tabsToRestore({ openTabs: ['posts/a.md', 'posts/b.md', 'welcome.md'], activeTab: 'posts/b.md' }, entries)).toEqual([
-      'posts/a.md',
-      'welcome.md',
-      'posts/b.md',
-    ]);
+    expect(
+      tabsToRestore(
+        { openTabs: ['posts/a.md', 'posts/b.md', 'welcome.md'], activeTab: 'posts/b.md' },
+        entries,
+      ),
+    ).toEqual(['posts/a.md', 'welcome.md', 'posts/b.md']);
   });
 
   it('drops articles that are gone, keeps one the OS asked for, falls back to the welcome article', () => {
-    expect(tabsToRestore({ openTabs: ['gone.md', 'posts/a.md'], activeTab: 'gone.md' }, entries)).toEqual(['posts/a.md', 'gone.md']);
-    expect(tabsToRestore({ openTabs: ['gone.md'], activeTab: null }, entries)).toEqual(['welcome.md']);
+    expect(
+      tabsToRestore({ openTabs: ['gone.md', 'posts/a.md'], activeTab: 'gone.md' }, entries),
+    ).toEqual(['posts/a.md', 'gone.md']);
+    expect(tabsToRestore({ openTabs: ['gone.md'], activeTab: null }, entries)).toEqual([
+      'welcome.md',
+    ]);
     expect(tabsToRestore({ openTabs: [], activeTab: null }, [{ path: 'x.md' }])).toEqual(['x.md']);
     expect(tabsToRestore({ openTabs: [], activeTab: null }, [])).toEqual([]);
   });
@@ -59,7 +72,9 @@ describe('desktop strings', () => {
 describe('workspaceRelative (Save As)', () => {
   it('accepts Markdown files inside the workspace, absolute or relative', () => {
     expect(workspaceRelative('/home/li/ws/posts/copy.md', '/home/li/ws')).toBe('posts/copy.md');
-    expect(workspaceRelative('C:\\Users\\li\\WS\\a.markdown', 'C:\\Users\\li\\ws')).toBe('a.markdown');
+    expect(workspaceRelative('C:\\Users\\li\\WS\\a.markdown', 'C:\\Users\\li\\ws')).toBe(
+      'a.markdown',
+    );
     expect(workspaceRelative('posts/new.md', '/home/li/ws')).toBe('posts/new.md');
     expect(workspaceRelative('./new.md', '/home/li/ws/')).toBe('new.md');
   });

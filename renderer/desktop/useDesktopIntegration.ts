@@ -6,7 +6,15 @@
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, BylineApi, DirtyDocument, LibraryEntry, PickResult, SessionState, TextFormat } from '../../shared/ipc/contract';
+import type {
+  AppInfo,
+  BylineApi,
+  DirtyDocument,
+  LibraryEntry,
+  PickResult,
+  SessionState,
+  TextFormat,
+} from '../../shared/ipc/contract';
 import type { CommandHandler, CommandHandlers } from '../app/commandHandlers';
 
 export interface DesktopTab {
@@ -69,7 +77,9 @@ export function workspaceRelative(picked: string, workspaceRoot: string): string
   const windows = /^[a-zA-Z]:/.test(root);
   let relative: string;
   if (absolute) {
-    const inside = windows ? target.toLowerCase().startsWith(`${root.toLowerCase()}/`) : target.startsWith(`${root}/`);
+    const inside = windows
+      ? target.toLowerCase().startsWith(`${root.toLowerCase()}/`)
+      : target.startsWith(`${root}/`);
     if (!inside) return null;
     relative = target.slice(root.length + 1);
   } else {
@@ -88,7 +98,10 @@ export function tabsToRestore(
   // An article the OS asked to open may be new to the library listing; keep the active one regardless.
   const tabs = session.openTabs.filter((path) => known.has(path) || path === session.activeTab);
   if (tabs.length > 0) {
-    const active = session.activeTab && tabs.includes(session.activeTab) ? session.activeTab : tabs[tabs.length - 1];
+    const active =
+      session.activeTab && tabs.includes(session.activeTab)
+        ? session.activeTab
+        : tabs[tabs.length - 1];
     return [...tabs.filter((path) => path !== active), ...(active ? [active] : [])];
   }
   const first = entries.find((e) => e.path === 'welcome.md') ?? entries[0];
@@ -134,7 +147,10 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
 
   useEffect(() => void prefetchSession(api), [api]);
   // Articles opened from the OS (second instance, Finder, recent menu) while Byline runs.
-  useEffect(() => api.on('article.openRequested', ({ path }) => void latest.current.openArticle(path)), [api]);
+  useEffect(
+    () => api.on('article.openRequested', ({ path }) => void latest.current.openArticle(path)),
+    [api],
+  );
   // Main switched workspaces (it only does so with nothing unsaved): start afresh on the new one.
   useEffect(
     () =>
@@ -148,7 +164,9 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
   const key = dirtyKey(options.tabs);
   useEffect(() => {
     if (!electron) return;
-    void api['window.setDirtyState']({ dirty: JSON.parse(key) as DirtyDocument[] }).catch(() => undefined);
+    void api['window.setDirtyState']({ dirty: JSON.parse(key) as DirtyDocument[] }).catch(
+      () => undefined,
+    );
   }, [api, electron, key]);
 
   // Browser mode: the browser's own "Leave site?" prompt.
@@ -173,7 +191,10 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
       restored.current = openTabs.length > 0;
       if (!restored.current) return undefined;
     }
-    const timer = setTimeout(() => void api['session.update']({ openTabs, activeTab }).catch(() => undefined), 400);
+    const timer = setTimeout(
+      () => void api['session.update']({ openTabs, activeTab }).catch(() => undefined),
+      400,
+    );
     return () => clearTimeout(timer);
   }, [api, sessionKey]);
 
@@ -188,7 +209,10 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
           return;
         }
         const folder = await pickPath(
-          () => client['dialog.pickFolder']({ ...(workspaceRoot ? { defaultPath: workspaceRoot } : {}) }),
+          () =>
+            client['dialog.pickFolder']({
+              ...(workspaceRoot ? { defaultPath: workspaceRoot } : {}),
+            }),
           () => window.prompt(t('desktop.promptFolder'), workspaceRoot ?? ''),
         );
         if (!folder) return;
@@ -203,7 +227,8 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
       void (async () => {
         const { api: client, tabs, workspaceRoot, notify, openArticle } = current();
         const file = await pickPath(
-          () => client['dialog.pickFile']({ ...(workspaceRoot ? { defaultPath: workspaceRoot } : {}) }),
+          () =>
+            client['dialog.pickFile']({ ...(workspaceRoot ? { defaultPath: workspaceRoot } : {}) }),
           () => window.prompt(t('desktop.promptFile'), workspaceRoot ? `${workspaceRoot}/` : ''),
         );
         if (!file) return;
@@ -211,7 +236,9 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
           const before = workspaceRoot;
           if (tabs.some((tab) => tab.dirty)) {
             // Only open it if it belongs to this workspace; switching would strand unsaved tabs.
-            const inside = before && (file === before || file.startsWith(`${before}/`) || file.startsWith(`${before}\\`));
+            const inside =
+              before &&
+              (file === before || file.startsWith(`${before}/`) || file.startsWith(`${before}\\`));
             if (!inside) {
               notify(t('desktop.saveBeforeSwitching'));
               return;
@@ -230,11 +257,25 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
       // so the close guard closes only when nothing unsaved remains.
       const { api: client, tabs } = current();
       handlers.run('file.save', 'api');
-      setTimeout(() => void client['window.setDirtyState']({ dirty: dirtyDocuments(current().tabs) }).catch(() => undefined), 1500);
+      setTimeout(
+        () =>
+          void client['window.setDirtyState']({ dirty: dirtyDocuments(current().tabs) }).catch(
+            () => undefined,
+          ),
+        1500,
+      );
       return tabs.length > 0;
     };
     const saveAs: CommandHandler = () => {
-      const { api: client, tabs, activePath, workspaceRoot, notify, openArticle, currentText } = current();
+      const {
+        api: client,
+        tabs,
+        activePath,
+        workspaceRoot,
+        notify,
+        openArticle,
+        currentText,
+      } = current();
       const tab = tabs.find((candidate) => candidate.path === activePath);
       const text = currentText?.() ?? null;
       if (!tab?.format || text === null || !workspaceRoot) return false;
@@ -242,7 +283,11 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
       void (async () => {
         let native = true;
         const picked = await pickPath(
-          () => client['dialog.saveAs']({ kind: 'markdown', defaultPath: `${workspaceRoot}/${tab.path}` }),
+          () =>
+            client['dialog.saveAs']({
+              kind: 'markdown',
+              defaultPath: `${workspaceRoot}/${tab.path}`,
+            }),
           () => {
             native = false;
             return window.prompt(t('desktop.promptSaveAs'), tab.path);
@@ -258,11 +303,15 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
         try {
           let result = await client['article.save']({ ...request, overwrite: false });
           // The native dialog has already asked whether to replace an existing file.
-          if (result.status === 'conflict' && (native || window.confirm(t('desktop.confirmReplace', { path: relative })))) {
+          if (
+            result.status === 'conflict' &&
+            (native || window.confirm(t('desktop.confirmReplace', { path: relative })))
+          ) {
             result = await client['article.save']({ ...request, overwrite: true });
           }
           if (result.status === 'saved') await openArticle(relative);
-          else if (result.status === 'error') notify(t('desktop.openFailed', { path: relative, message: result.message }));
+          else if (result.status === 'error')
+            notify(t('desktop.openFailed', { path: relative, message: result.message }));
         } catch (error) {
           notify(t('desktop.openFailed', { path: relative, message: (error as Error).message }));
         }

@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFileResultValue } from '../../shared/export/exportContract';
-import { exportFormats, type ExportFormatName, type WorkspaceExportSettings } from '../../shared/export/exportOptions';
+import {
+  exportFormats,
+  type ExportFormatName,
+  type WorkspaceExportSettings,
+} from '../../shared/export/exportOptions';
 import type { LibraryEntry } from '../../shared/ipc/contract';
 import { useCommandHandler } from '../app/commandHandlers';
 import { useWorkbench } from '../app/workbenchContext';
@@ -18,7 +22,8 @@ interface Job {
   opened: boolean;
 }
 
-const newJobId = (): string => `export-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+const newJobId = (): string =>
+  `export-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /**
  * Mounted once in the workbench; opens on the `file.export` command (menu, Ctrl/Cmd+E).
@@ -39,7 +44,9 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
   const [settings, setSettings] = useState<WorkspaceExportSettings | null>(null);
   const [entries, setEntries] = useState<LibraryEntry[]>([]);
   const [scope, setScope] = useState<'current' | 'selected'>(activeTab ? 'current' : 'selected');
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(activeTab ? [activeTab.path] : []));
+  const [selected, setSelected] = useState<ReadonlySet<string>>(
+    () => new Set(activeTab ? [activeTab.path] : []),
+  );
   const [job, setJob] = useState<Job | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const jobRef = useRef<string | null>(null);
@@ -47,8 +54,14 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
 
   useEffect(() => {
     let alive = true;
-    void api['export.getSettings']().then((loaded) => alive && setSettings(loaded), (error: Error) => alive && setMessage(error.message));
-    void api['library.list']().then((list) => alive && setEntries(list), () => undefined);
+    void api['export.getSettings']().then(
+      (loaded) => alive && setSettings(loaded),
+      (error: Error) => alive && setMessage(error.message),
+    );
+    void api['library.list']().then(
+      (list) => alive && setEntries(list),
+      () => undefined,
+    );
     dialogRef.current?.focus();
     return () => {
       alive = false;
@@ -66,7 +79,10 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
                 ...current,
                 done: Math.max(current.done, event.done),
                 total: event.total,
-                results: [...current.results.filter((r) => r.path !== event.result.path), event.result],
+                results: [
+                  ...current.results.filter((r) => r.path !== event.result.path),
+                  event.result,
+                ],
               }
             : current,
         );
@@ -74,12 +90,16 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
     [api],
   );
 
-  const update = useCallback((patch: (current: WorkspaceExportSettings) => WorkspaceExportSettings) => {
-    setSettings((current) => (current ? patch(current) : current));
-  }, []);
+  const update = useCallback(
+    (patch: (current: WorkspaceExportSettings) => WorkspaceExportSettings) => {
+      setSettings((current) => (current ? patch(current) : current));
+    },
+    [],
+  );
 
   const paths = scope === 'current' ? (activeTab ? [activeTab.path] : []) : [...selected];
-  const canRun = settings !== null && paths.length > 0 && settings.formats.length > 0 && !job?.running;
+  const canRun =
+    settings !== null && paths.length > 0 && settings.formats.length > 0 && !job?.running;
 
   const run = async (): Promise<void> => {
     if (!settings || !canRun) {
@@ -89,7 +109,15 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
     const id = newJobId();
     jobRef.current = id;
     setMessage(null);
-    setJob({ id, total: paths.length, done: 0, results: [], running: true, outputDir: null, opened: false });
+    setJob({
+      id,
+      total: paths.length,
+      done: 0,
+      results: [],
+      running: true,
+      outputDir: null,
+      opened: false,
+    });
     try {
       const saved = await api['export.saveSettings'](settings);
       setSettings(saved);
@@ -101,7 +129,15 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
         options: saved.options,
         openWhenDone: saved.openWhenDone,
       });
-      setJob({ id, total: output.results.length, done: output.results.length, results: output.results, running: false, outputDir: output.outputDir, opened: output.opened });
+      setJob({
+        id,
+        total: output.results.length,
+        done: output.results.length,
+        results: output.results,
+        running: false,
+        outputDir: output.outputDir,
+        opened: output.opened,
+      });
     } catch (error) {
       setJob((current) => (current ? { ...current, running: false } : current));
       setMessage(t('export.failed', { message: (error as Error).message }));
@@ -111,7 +147,11 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
   const copy = async (): Promise<void> => {
     if (!activeTab || !settings) return;
     try {
-      const rendered = await api['export.renderForClipboard']({ path: activeTab.path, text: editor.text(), theme: settings.options.theme });
+      const rendered = await api['export.renderForClipboard']({
+        path: activeTab.path,
+        text: editor.text(),
+        theme: settings.options.theme,
+      });
       await copyRichText(rendered.html, rendered.text);
       setMessage(t('export.copied'));
     } catch (error) {
@@ -120,12 +160,18 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
   };
 
   const pickFolder = async (): Promise<void> => {
-    const picked = await api['dialog.pickFolder']({ title: t('export.outputDir'), defaultPath: settings?.outputDir ?? undefined });
+    const picked = await api['dialog.pickFolder']({
+      title: t('export.outputDir'),
+      defaultPath: settings?.outputDir ?? undefined,
+    });
     if (picked.status === 'picked') update((s) => ({ ...s, outputDir: picked.path }));
   };
 
   const toggleFormat = (format: ExportFormatName, on: boolean): void =>
-    update((s) => ({ ...s, formats: on ? [...new Set([...s.formats, format])] : s.formats.filter((f) => f !== format) }));
+    update((s) => ({
+      ...s,
+      formats: on ? [...new Set([...s.formats, format])] : s.formats.filter((f) => f !== format),
+    }));
   const toggleEntry = (path: string, on: boolean): void =>
     setSelected((current) => {
       const next = new Set(current);
@@ -138,7 +184,10 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
   const failed = (job?.results.length ?? 0) - ok;
 
   return (
-    <div className="export-backdrop" onMouseDown={(event) => event.target === event.currentTarget && !job?.running && onClose()}>
+    <div
+      className="export-backdrop"
+      onMouseDown={(event) => event.target === event.currentTarget && !job?.running && onClose()}
+    >
       <div
         className="export-dialog"
         role="dialog"
@@ -150,7 +199,13 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
       >
         <header className="export-dialog-header">
           <h2>{t('export.title')}</h2>
-          <button type="button" className="export-close" onClick={onClose} disabled={job?.running} aria-label={t('export.close')}>
+          <button
+            type="button"
+            className="export-close"
+            onClick={onClose}
+            disabled={job?.running}
+            aria-label={t('export.close')}
+          >
             ×
           </button>
         </header>
@@ -160,16 +215,33 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
             <fieldset className="export-scope">
               <legend>{t('export.scope')}</legend>
               <label>
-                <input type="radio" name="export-scope" checked={scope === 'current'} disabled={!activeTab} onChange={() => setScope('current')} />{' '}
-                {activeTab ? t('export.scopeCurrent', { title: activeTab.title }) : t('export.noCurrent')}
+                <input
+                  type="radio"
+                  name="export-scope"
+                  checked={scope === 'current'}
+                  disabled={!activeTab}
+                  onChange={() => setScope('current')}
+                />{' '}
+                {activeTab
+                  ? t('export.scopeCurrent', { title: activeTab.title })
+                  : t('export.noCurrent')}
               </label>
               <label>
-                <input type="radio" name="export-scope" checked={scope === 'selected'} onChange={() => setScope('selected')} /> {t('export.scopeSelected')}
+                <input
+                  type="radio"
+                  name="export-scope"
+                  checked={scope === 'selected'}
+                  onChange={() => setScope('selected')}
+                />{' '}
+                {t('export.scopeSelected')}
               </label>
               {scope === 'selected' ? (
                 <div className="export-library">
                   <div className="export-library-actions">
-                    <button type="button" onClick={() => setSelected(new Set(entries.map((e) => e.path)))}>
+                    <button
+                      type="button"
+                      onClick={() => setSelected(new Set(entries.map((e) => e.path)))}
+                    >
                       {t('export.selectAll')}
                     </button>
                     <button type="button" onClick={() => setSelected(new Set())}>
@@ -181,8 +253,13 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
                     {entries.map((entry) => (
                       <li key={entry.path}>
                         <label title={entry.path}>
-                          <input type="checkbox" checked={selected.has(entry.path)} onChange={(event) => toggleEntry(entry.path, event.target.checked)} />{' '}
-                          <span className="export-library-title">{entry.title}</span> <span className="export-library-path">{entry.path}</span>
+                          <input
+                            type="checkbox"
+                            checked={selected.has(entry.path)}
+                            onChange={(event) => toggleEntry(entry.path, event.target.checked)}
+                          />{' '}
+                          <span className="export-library-title">{entry.title}</span>{' '}
+                          <span className="export-library-path">{entry.path}</span>
                         </label>
                       </li>
                     ))}
@@ -195,7 +272,12 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
               <legend>{t('export.formats')}</legend>
               {exportFormats.map((format) => (
                 <label key={format}>
-                  <input type="checkbox" name={`format-${format}`} checked={settings.formats.includes(format)} onChange={(event) => toggleFormat(format, event.target.checked)} />{' '}
+                  <input
+                    type="checkbox"
+                    name={`format-${format}`}
+                    checked={settings.formats.includes(format)}
+                    onChange={(event) => toggleFormat(format, event.target.checked)}
+                  />{' '}
                   {t(`export.format.${format}`)}
                 </label>
               ))}
@@ -205,7 +287,15 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
               <legend>{t('export.options')}</legend>
               <label>
                 {t('export.theme')}{' '}
-                <select value={settings.options.theme} onChange={(event) => update((s) => ({ ...s, options: { ...s.options, theme: event.target.value as 'classic' | 'sans' } }))}>
+                <select
+                  value={settings.options.theme}
+                  onChange={(event) =>
+                    update((s) => ({
+                      ...s,
+                      options: { ...s.options, theme: event.target.value as 'classic' | 'sans' },
+                    }))
+                  }
+                >
                   <option value="classic">{t('export.themeClassic')}</option>
                   <option value="sans">{t('export.themeSans')}</option>
                 </select>
@@ -216,7 +306,14 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
                   value={settings.options.pdf.pageSize}
                   onChange={(event) => {
                     const pageSize = event.target.value as 'A4' | 'Letter';
-                    update((s) => ({ ...s, options: { ...s.options, pdf: { ...s.options.pdf, pageSize }, docx: { ...s.options.docx, pageSize } } }));
+                    update((s) => ({
+                      ...s,
+                      options: {
+                        ...s.options,
+                        pdf: { ...s.options.pdf, pageSize },
+                        docx: { ...s.options.docx, pageSize },
+                      },
+                    }));
                   }}
                 >
                   <option value="A4">A4</option>
@@ -231,8 +328,14 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
                   max={40}
                   value={settings.options.pdf.marginMm}
                   onChange={(event) => {
-                    const marginMm = Math.min(40, Math.max(5, Math.round(Number(event.target.value) || 20)));
-                    update((s) => ({ ...s, options: { ...s.options, pdf: { ...s.options.pdf, marginMm } } }));
+                    const marginMm = Math.min(
+                      40,
+                      Math.max(5, Math.round(Number(event.target.value) || 20)),
+                    );
+                    update((s) => ({
+                      ...s,
+                      options: { ...s.options, pdf: { ...s.options.pdf, marginMm } },
+                    }));
                   }}
                 />
               </label>
@@ -240,7 +343,15 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
                 <input
                   type="checkbox"
                   checked={settings.options.pdf.pageNumbers}
-                  onChange={(event) => update((s) => ({ ...s, options: { ...s.options, pdf: { ...s.options.pdf, pageNumbers: event.target.checked } } }))}
+                  onChange={(event) =>
+                    update((s) => ({
+                      ...s,
+                      options: {
+                        ...s.options,
+                        pdf: { ...s.options.pdf, pageNumbers: event.target.checked },
+                      },
+                    }))
+                  }
                 />{' '}
                 {t('export.pageNumbers')}
               </label>
@@ -248,7 +359,15 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
                 {t('export.htmlImages')}{' '}
                 <select
                   value={settings.options.html.images}
-                  onChange={(event) => update((s) => ({ ...s, options: { ...s.options, html: { images: event.target.value as 'embed' | 'copy' } } }))}
+                  onChange={(event) =>
+                    update((s) => ({
+                      ...s,
+                      options: {
+                        ...s.options,
+                        html: { images: event.target.value as 'embed' | 'copy' },
+                      },
+                    }))
+                  }
                 >
                   <option value="embed">{t('export.htmlImagesEmbed')}</option>
                   <option value="copy">{t('export.htmlImagesCopy')}</option>
@@ -258,7 +377,12 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
                 <input
                   type="checkbox"
                   checked={settings.options.hugo.addSlug}
-                  onChange={(event) => update((s) => ({ ...s, options: { ...s.options, hugo: { addSlug: event.target.checked } } }))}
+                  onChange={(event) =>
+                    update((s) => ({
+                      ...s,
+                      options: { ...s.options, hugo: { addSlug: event.target.checked } },
+                    }))
+                  }
                 />{' '}
                 {t('export.hugoSlug')}
               </label>
@@ -270,8 +394,14 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
                   max={200}
                   value={settings.options.txt.wrap}
                   onChange={(event) => {
-                    const wrap = Math.min(200, Math.max(0, Math.round(Number(event.target.value) || 0)));
-                    update((s) => ({ ...s, options: { ...s.options, txt: { ...s.options.txt, wrap } } }));
+                    const wrap = Math.min(
+                      200,
+                      Math.max(0, Math.round(Number(event.target.value) || 0)),
+                    );
+                    update((s) => ({
+                      ...s,
+                      options: { ...s.options, txt: { ...s.options.txt, wrap } },
+                    }));
                   }}
                 />
               </label>
@@ -285,14 +415,25 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
                   name="outputDir"
                   value={settings.outputDir ?? ''}
                   placeholder={t('export.outputDirPlaceholder')}
-                  onChange={(event) => update((s) => ({ ...s, outputDir: event.target.value.trim() === '' ? null : event.target.value }))}
+                  onChange={(event) =>
+                    update((s) => ({
+                      ...s,
+                      outputDir: event.target.value.trim() === '' ? null : event.target.value,
+                    }))
+                  }
                 />
                 <button type="button" onClick={() => void pickFolder()}>
                   {t('export.chooseFolder')}
                 </button>
               </div>
               <label>
-                <input type="checkbox" checked={settings.openWhenDone} onChange={(event) => update((s) => ({ ...s, openWhenDone: event.target.checked }))} />{' '}
+                <input
+                  type="checkbox"
+                  checked={settings.openWhenDone}
+                  onChange={(event) =>
+                    update((s) => ({ ...s, openWhenDone: event.target.checked }))
+                  }
+                />{' '}
                 {t('export.openWhenDone')}
               </label>
             </fieldset>
@@ -302,7 +443,11 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
         {job ? (
           <section className="export-progress" aria-live="polite">
             <progress data-testid="export-progress" max={job.total} value={job.done} />
-            <span data-testid="export-progress-text">{job.running ? t('export.progress', { done: job.done, total: job.total }) : t('export.summary', { ok, failed })}</span>
+            <span data-testid="export-progress-text">
+              {job.running
+                ? t('export.progress', { done: job.done, total: job.total })
+                : t('export.summary', { ok, failed })}
+            </span>
             {!job.running && job.outputDir && !job.opened ? (
               <p className="export-saved-to" data-testid="export-saved-to">
                 {t('export.savedTo', { path: job.outputDir })}
@@ -310,11 +455,20 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
             ) : null}
             <ul className="export-results" data-testid="export-results">
               {job.results.map((result) => (
-                <li key={result.path} className={result.ok ? 'export-result-ok' : 'export-result-failed'} data-path={result.path} data-ok={result.ok}>
-                  <span className="export-result-status">{result.ok ? t('export.resultOk') : t('export.resultFailed')}</span>{' '}
+                <li
+                  key={result.path}
+                  className={result.ok ? 'export-result-ok' : 'export-result-failed'}
+                  data-path={result.path}
+                  data-ok={result.ok}
+                >
+                  <span className="export-result-status">
+                    {result.ok ? t('export.resultOk') : t('export.resultFailed')}
+                  </span>{' '}
                   <span className="export-result-path">{result.path}</span>
                   {result.ok ? (
-                    <span className="export-result-outputs">{result.outputs.map((file) => file.split(/[\\/]/).pop()).join(', ')}</span>
+                    <span className="export-result-outputs">
+                      {result.outputs.map((file) => file.split(/[\\/]/).pop()).join(', ')}
+                    </span>
                   ) : (
                     <span className="export-result-error" role="alert">
                       {result.error}
@@ -329,14 +483,23 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
         {message ? <p className="export-message">{message}</p> : null}
 
         <footer className="export-dialog-footer">
-          <button type="button" onClick={() => void copy()} disabled={!activeTab || settings === null}>
+          <button
+            type="button"
+            onClick={() => void copy()}
+            disabled={!activeTab || settings === null}
+          >
             {t('export.copyRich')}
           </button>
           <span className="export-spacer" />
           <button type="button" onClick={onClose} disabled={job?.running}>
             {t('export.close')}
           </button>
-          <button type="button" className="export-run" onClick={() => void run()} disabled={!canRun}>
+          <button
+            type="button"
+            className="export-run"
+            onClick={() => void run()}
+            disabled={!canRun}
+          >
             {job?.running ? t('export.running') : t('export.run')}
           </button>
         </footer>

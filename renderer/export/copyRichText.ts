@@ -7,7 +7,18 @@ import DOMPurify from 'dompurify';
  */
 export function sanitizeForClipboard(html: string): string {
   return DOMPurify.sanitize(html, {
-    FORBID_TAGS: ['style', 'script', 'iframe', 'form', 'link', 'meta', 'svg', 'math', 'object', 'embed'],
+    FORBID_TAGS: [
+      'style',
+      'script',
+      'iframe',
+      'form',
+      'link',
+      'meta',
+      'svg',
+      'math',
+      'object',
+      'embed',
+    ],
     ALLOW_DATA_ATTR: false,
     ALLOW_UNKNOWN_PROTOCOLS: false,
   });

@@ -14,7 +14,11 @@ interface CompareDialogProps {
   onClose(): void;
 }
 
-const readOnly = [EditorView.editable.of(false), EditorState.readOnly.of(true), EditorView.lineWrapping];
+const readOnly = [
+  EditorView.editable.of(false),
+  EditorState.readOnly.of(true),
+  EditorView.lineWrapping,
+];
 
 /** The writer's buffer and the file on disk side by side (CodeMirror merge view), changes highlighted. */
 export function CompareDialog(props: CompareDialogProps): React.JSX.Element {

@@ -11,7 +11,12 @@ interface ConflictBannerProps {
 export function ConflictBanner(props: ConflictBannerProps): React.JSX.Element {
   const { t } = useTranslation();
   return (
-    <div className="banner banner-conflict" role="alertdialog" aria-label={t('files.conflict.title')} data-testid="conflict-banner">
+    <div
+      className="banner banner-conflict"
+      role="alertdialog"
+      aria-label={t('files.conflict.title')}
+      data-testid="conflict-banner"
+    >
       <strong>{t('files.conflict.title')}</strong>
       <span>{t('files.conflict.body', { path: props.path })}</span>
       <button type="button" onClick={props.onCompare}>

@@ -83,12 +83,22 @@ export function HistoryDialog(props: HistoryDialogProps): React.JSX.Element {
         <p>{t('files.history.empty')}</p>
       ) : (
         <div className="files-history">
-          <ul className="files-history-list" role="listbox" aria-label={t('files.history.title', { title: props.title })}>
+          <ul
+            className="files-history-list"
+            role="listbox"
+            aria-label={t('files.history.title', { title: props.title })}
+          >
             {(versions ?? []).map((version) => (
               <li key={version.id} role="option" aria-selected={version.id === selected}>
-                <button type="button" onClick={() => setSelected(version.id)} data-testid="history-version">
+                <button
+                  type="button"
+                  onClick={() => setSelected(version.id)}
+                  data-testid="history-version"
+                >
                   <span>{when(version.savedAt)}</span>
-                  <span className="files-muted">{t('files.history.size', { size: (version.size / 1024).toFixed(1) })}</span>
+                  <span className="files-muted">
+                    {t('files.history.size', { size: (version.size / 1024).toFixed(1) })}
+                  </span>
                 </button>
               </li>
             ))}
@@ -100,8 +110,19 @@ export function HistoryDialog(props: HistoryDialogProps): React.JSX.Element {
             ) : (
               <pre>
                 {parts.map((part, i) => (
-                  <span key={i} className={part.added ? 'files-diff-added' : part.removed ? 'files-diff-removed' : 'files-diff-same'}>
-                    {part.added || part.removed ? prefixLines(part.value, part.added ? '+ ' : '- ') : contextOf(part.value)}
+                  <span
+                    key={i}
+                    className={
+                      part.added
+                        ? 'files-diff-added'
+                        : part.removed
+                          ? 'files-diff-removed'
+                          : 'files-diff-same'
+                    }
+                  >
+                    {part.added || part.removed
+                      ? prefixLines(part.value, part.added ? '+ ' : '- ')
+                      : contextOf(part.value)}
                   </span>
                 ))}
               </pre>

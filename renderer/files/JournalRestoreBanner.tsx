@@ -12,7 +12,12 @@ interface JournalRestoreBannerProps {
 export function JournalRestoreBanner(props: JournalRestoreBannerProps): React.JSX.Element {
   const { t, i18n } = useTranslation();
   return (
-    <div className="banner files-journal" role="alertdialog" aria-label={t('files.journal.title')} data-testid="journal-restore">
+    <div
+      className="banner files-journal"
+      role="alertdialog"
+      aria-label={t('files.journal.title')}
+      data-testid="journal-restore"
+    >
       <div className="files-banner-text">
         <strong>{t('files.journal.title')}</strong>
         <span>{t('files.journal.body')}</span>
@@ -22,7 +27,10 @@ export function JournalRestoreBanner(props: JournalRestoreBannerProps): React.JS
               <span>
                 {props.titleOf(entry.path)}{' '}
                 <span className="files-muted">
-                  {entry.path} · {t('files.journal.savedAt', { when: new Date(entry.savedAt).toLocaleString(i18n.language) })}
+                  {entry.path} ·{' '}
+                  {t('files.journal.savedAt', {
+                    when: new Date(entry.savedAt).toLocaleString(i18n.language),
+                  })}
                 </span>
               </span>
               <button type="button" onClick={() => props.onRestore(entry)}>

@@ -21,7 +21,9 @@ export function Modal(props: ModalProps): React.JSX.Element {
   });
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = box.current?.querySelector<HTMLElement>('input, select, textarea, button:not(.files-modal-close)');
+    const first = box.current?.querySelector<HTMLElement>(
+      'input, select, textarea, button:not(.files-modal-close)',
+    );
     (first ?? box.current)?.focus();
     const onKey = (event: KeyboardEvent): void => {
       if (event.key === 'Escape') {
@@ -36,7 +38,10 @@ export function Modal(props: ModalProps): React.JSX.Element {
     };
   }, []);
   return (
-    <div className="files-backdrop" onMouseDown={(event) => event.target === event.currentTarget && props.onClose()}>
+    <div
+      className="files-backdrop"
+      onMouseDown={(event) => event.target === event.currentTarget && props.onClose()}
+    >
       <div
         ref={box}
         className={props.wide ? 'files-modal files-modal-wide' : 'files-modal'}
@@ -48,7 +53,12 @@ export function Modal(props: ModalProps): React.JSX.Element {
       >
         <header className="files-modal-header">
           <h2>{props.title}</h2>
-          <button type="button" className="files-modal-close" aria-label={t('files.close')} onClick={props.onClose}>
+          <button
+            type="button"
+            className="files-modal-close"
+            aria-label={t('files.close')}
+            onClick={props.onClose}
+          >
             ×
           </button>
         </header>

@@ -46,11 +46,17 @@ export function NewArticleDialog(props: NewArticleDialogProps): React.JSX.Elemen
           />
         </label>
         <label className="files-check">
-          <input type="checkbox" checked={bundle} onChange={(event) => setBundle(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={bundle}
+            onChange={(event) => setBundle(event.target.checked)}
+          />
           {t('files.newArticle.bundle')}
         </label>
         <p className="files-muted">
-          {t('files.newArticle.folder', { folder: props.folder === '' ? t('files.newArticle.workspaceRoot') : props.folder })}
+          {t('files.newArticle.folder', {
+            folder: props.folder === '' ? t('files.newArticle.workspaceRoot') : props.folder,
+          })}
         </p>
       </form>
     </Modal>

@@ -40,7 +40,12 @@ export function RenameDialog(props: RenameDialogProps): React.JSX.Element {
       <form id="files-rename" className="files-form" onSubmit={submit}>
         <label>
           {t('files.rename.label')}
-          <input type="text" value={name} onChange={(event) => setName(event.target.value)} data-testid="rename-name" />
+          <input
+            type="text"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            data-testid="rename-name"
+          />
         </label>
         {bundle ? <p className="files-muted">{t('files.rename.bundleHint')}</p> : null}
       </form>

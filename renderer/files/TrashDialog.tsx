@@ -15,7 +15,10 @@ export function TrashDialog(props: TrashDialogProps): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const [listing, setListing] = useState<TrashListing | null>(null);
   const { api, onError } = props;
-  const load = useCallback(() => api['trash.list']().then(setListing, (error: Error) => onError(error.message)), [api, onError]);
+  const load = useCallback(
+    () => api['trash.list']().then(setListing, (error: Error) => onError(error.message)),
+    [api, onError],
+  );
   useEffect(() => void load(), [load]);
   return (
     <Modal
@@ -38,9 +41,15 @@ export function TrashDialog(props: TrashDialogProps): React.JSX.Element {
             <li key={item.id} data-path={item.path}>
               <span>
                 <strong>{item.path}</strong>
-                {item.bundle ? <span className="files-muted"> ({t('files.trash.bundle')})</span> : null}
+                {item.bundle ? (
+                  <span className="files-muted"> ({t('files.trash.bundle')})</span>
+                ) : null}
                 <br />
-                <span className="files-muted">{t('files.trash.deletedAt', { when: new Date(item.deletedAt).toLocaleString(i18n.language) })}</span>
+                <span className="files-muted">
+                  {t('files.trash.deletedAt', {
+                    when: new Date(item.deletedAt).toLocaleString(i18n.language),
+                  })}
+                </span>
               </span>
               <button type="button" onClick={() => void props.onRestore(item.id).then(load)}>
                 {t('files.trash.restore')}

@@ -42,7 +42,12 @@ export class JournalFeed {
       const fresh = this.follower.restart(tab.id);
       // The text must be the document the changes will start from.
       if (!fresh || fresh.version !== version) return;
-      await this.api['journal.base']({ path: tab.path, stream: this.streamOf(tab.id), revision: version, text });
+      await this.api['journal.base']({
+        path: tab.path,
+        stream: this.streamOf(tab.id),
+        revision: version,
+        text,
+      });
       this.mainHas.set(tab.id, version);
     });
   }
@@ -61,10 +66,14 @@ export class JournalFeed {
       };
       let status: 'written' | 'needsText' = 'needsText';
       if (taken.changes && this.mainHas.get(tab.id) === taken.baseVersion) {
-        const content = { baseRevision: taken.baseVersion, changes: taken.changes.toJSON() as unknown[] };
+        const content = {
+          baseRevision: taken.baseVersion,
+          changes: taken.changes.toJSON() as unknown[],
+        };
         ({ status } = await this.api['journal.write']({ ...common, content }));
       }
-      if (status === 'needsText') await this.api['journal.write']({ ...common, content: { text: taken.doc.toString() } });
+      if (status === 'needsText')
+        await this.api['journal.write']({ ...common, content: { text: taken.doc.toString() } });
       this.mainHas.set(tab.id, taken.version);
     });
   }

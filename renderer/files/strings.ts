@@ -98,7 +98,8 @@ export const filesEn = {
     current: 'What restoring this version would change in the editor (+ added, − removed):',
     same: 'This version is the same as the text in the editor.',
     restore: 'Restore this version',
-    restored: 'The version from {{when}} is in the editor. Save to keep it; Undo brings your text back.',
+    restored:
+      'The version from {{when}} is in the editor. Save to keep it; Undo brings your text back.',
     close: 'Close',
     size: '{{size}} KB',
   },

@@ -7,7 +7,15 @@
 import type { ReactNode } from 'react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BylineApi, FileStamp, JournalEntry, LibraryEntry, SaveResult, Settings, TextFormat } from '../../shared/ipc/contract';
+import type {
+  BylineApi,
+  FileStamp,
+  JournalEntry,
+  LibraryEntry,
+  SaveResult,
+  Settings,
+  TextFormat,
+} from '../../shared/ipc/contract';
 import type { CommandHandlers } from '../app/commandHandlers';
 import type { EditorSession } from '../app/editorSession';
 import { useLatest } from '../app/useLatest';
@@ -78,11 +86,22 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
   const diskWhileSaving = useRef(new Map<string, FileStamp | null>());
   const journaled = useRef(new Set<string>());
 
-  const tab = useCallback((id: string) => optionsRef.current.tabs.find((x) => x.id === id) ?? null, [optionsRef]);
-  const tabAt = useCallback((path: string) => optionsRef.current.tabs.find((x) => x.path === path) ?? null, [optionsRef]);
+  const tab = useCallback(
+    (id: string) => optionsRef.current.tabs.find((x) => x.id === id) ?? null,
+    [optionsRef],
+  );
+  const tabAt = useCallback(
+    (path: string) => optionsRef.current.tabs.find((x) => x.path === path) ?? null,
+    [optionsRef],
+  );
   const failed = useCallback(
     (action: string, error: unknown) =>
-      optionsRef.current.notify(t('files.errors.action', { action: t(`files.errors.${action}`), message: (error as Error).message })),
+      optionsRef.current.notify(
+        t('files.errors.action', {
+          action: t(`files.errors.${action}`),
+          message: (error as Error).message,
+        }),
+      ),
     [optionsRef, t],
   );
   const setConflict = useCallback((id: string, conflict: Conflict | null) => {
@@ -140,7 +159,12 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
         return;
       }
       const { patchTab } = optionsRef.current;
-      const base = { savedText: text, stamp: opened.stamp, format: opened.format, readOnly: opened.readOnly };
+      const base = {
+        savedText: text,
+        stamp: opened.stamp,
+        format: opened.format,
+        readOnly: opened.readOnly,
+      };
       // The shown tab keeps its undo history and cursor; a background tab is rebuilt when shown.
       if (optionsRef.current.activeTab?.id === now.id) {
         patchTab(now.id, base);
@@ -169,14 +193,27 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
     async (id: string, how: { base?: FileStamp; format?: TextFormat } = {}) => {
       const current = tab(id);
       const text = session.text();
-      if (!current || current.readOnly || text === null || optionsRef.current.activeTab?.id !== id || saving.current.has(id)) return;
+      if (
+        !current ||
+        current.readOnly ||
+        text === null ||
+        optionsRef.current.activeTab?.id !== id ||
+        saving.current.has(id)
+      )
+        return;
       const { patchTab, notify } = optionsRef.current;
       const format = how.format ?? current.format;
       saving.current.add(id);
       patchTab(id, { saving: true });
       let result: SaveResult;
       try {
-        result = await api['article.save']({ path: current.path, text, format, baseStamp: how.base ?? current.stamp, overwrite: false });
+        result = await api['article.save']({
+          path: current.path,
+          text,
+          format,
+          baseStamp: how.base ?? current.stamp,
+          overwrite: false,
+        });
       } catch (error) {
         result = { status: 'error', code: 'transport', message: (error as Error).message };
       } finally {
@@ -204,7 +241,11 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
         const disk = diskWhileSaving.current.get(id) ?? null;
         diskWhileSaving.current.delete(id);
         const after = tab(id);
-        if (after && result.status !== 'conflict') void followDisk({ ...after, stamp, dirty: after.dirty && result.status !== 'saved' }, disk);
+        if (after && result.status !== 'conflict')
+          void followDisk(
+            { ...after, stamp, dirty: after.dirty && result.status !== 'saved' },
+            disk,
+          );
       }
     },
     [api, followDisk, optionsRef, session, setConflict, setDeletedFlag, t, tab],
@@ -252,14 +293,18 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
       if (!snapshot) return;
       if (!journalFeed.hasBase(snapshot.tabId)) {
         const { tabId, path, version, text } = snapshot;
-        requestIdleCallback(() => void journalFeed.base({ id: tabId, path }, version, text), { timeout: 2000 });
+        requestIdleCallback(() => void journalFeed.base({ id: tabId, path }, version, text), {
+          timeout: 2000,
+        });
       }
-      if (journalTimer.current === null) journalTimer.current = setTimeout(flushJournal, journalDelayMs);
+      if (journalTimer.current === null)
+        journalTimer.current = setTimeout(flushJournal, journalDelayMs);
       if (autosaveTimer !== null) clearTimeout(autosaveTimer);
       autosaveTimer = null;
       if (!optionsRef.current.settings.autosave || autosaveBlocked) return;
       const current = tab(snapshot.tabId);
-      if (!current || current.readOnly || current.saving || snapshot.text === current.savedText) return;
+      if (!current || current.readOnly || current.saving || snapshot.text === current.savedText)
+        return;
       autosaveTimer = setTimeout(() => void saveTab(current.id), autosaveDelayMs);
     };
     onSnapshot();
@@ -275,7 +320,8 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
   const previousPaths = useRef<string[]>([]);
   useEffect(() => {
     const now = openPaths === '' ? [] : openPaths.split('\n');
-    for (const path of previousPaths.current) if (!now.includes(path)) void api['article.close']({ path }).catch(() => undefined);
+    for (const path of previousPaths.current)
+      if (!now.includes(path)) void api['article.close']({ path }).catch(() => undefined);
     previousPaths.current = now;
   }, [api, openPaths]);
 
@@ -326,7 +372,11 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
   const libraryTools = useMemo<LibraryTools>(
     () => ({
       search: (query) => api['library.search']({ query, limit: 100 }),
-      newArticle: () => setDialog({ kind: 'new', folder: folderForNew(optionsRef.current.activeTab?.path ?? null) }),
+      newArticle: () =>
+        setDialog({
+          kind: 'new',
+          folder: folderForNew(optionsRef.current.activeTab?.path ?? null),
+        }),
       rename: (entry) => setDialog({ kind: 'rename', path: entry.path }),
       duplicate: (entry) => {
         api['article.duplicate']({ path: entry.path }).then(
@@ -378,7 +428,8 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
   // ── what the shell shows ─────────────────────────────────────────────────────────────────
   const active = options.activeTab;
   const conflict = active ? conflicts.get(active.id) : undefined;
-  const titleOf = (path: string): string => options.entries.find((e) => e.path === path)?.title ?? path;
+  const titleOf = (path: string): string =>
+    options.entries.find((e) => e.path === path)?.title ?? path;
   const keepMine = (id: string, c: Conflict): void => {
     setCompareTab(null);
     void saveTab(id, { base: c.diskStamp });
@@ -393,7 +444,12 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
   const banners = (
     <>
       {journal.length > 0 ? (
-        <JournalRestoreBanner entries={journal} titleOf={titleOf} onRestore={(e) => void restoreJournal(e)} onDiscard={discardJournal} />
+        <JournalRestoreBanner
+          entries={journal}
+          titleOf={titleOf}
+          onRestore={(e) => void restoreJournal(e)}
+          onDiscard={discardJournal}
+        />
       ) : null}
       {active && conflict ? (
         <ConflictBanner
@@ -404,7 +460,10 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
         />
       ) : null}
       {active && deleted.has(active.id) ? (
-        <NoticeBanner message={t('files.disk.deleted', { path: active.path })} testId="deleted-banner">
+        <NoticeBanner
+          message={t('files.disk.deleted', { path: active.path })}
+          testId="deleted-banner"
+        >
           <button type="button" onClick={() => void saveTab(active.id)}>
             {t('files.disk.saveAgain')}
           </button>
@@ -414,14 +473,27 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
         </NoticeBanner>
       ) : null}
       {active && unencodable?.tabId === active.id ? (
-        <NoticeBanner message={t('files.encoding.unencodable', { message: unencodable.message })} testId="unencodable-banner">
-          <button type="button" onClick={() => void saveTab(active.id, { format: { ...active.format, encoding: 'utf-8', bom: false } })}>
+        <NoticeBanner
+          message={t('files.encoding.unencodable', { message: unencodable.message })}
+          testId="unencodable-banner"
+        >
+          <button
+            type="button"
+            onClick={() =>
+              void saveTab(active.id, {
+                format: { ...active.format, encoding: 'utf-8', bom: false },
+              })
+            }
+          >
             {t('files.encoding.convert')}
           </button>
         </NoticeBanner>
       ) : null}
       {trashed ? (
-        <NoticeBanner message={t('files.trash.moved', { title: trashed.title })} testId="trashed-banner">
+        <NoticeBanner
+          message={t('files.trash.moved', { title: trashed.title })}
+          testId="trashed-banner"
+        >
           {trashed.id ? (
             <button
               type="button"
@@ -491,20 +563,31 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
           api={api}
           path={dialog.path}
           title={titleOf(dialog.path)}
-          currentText={() => (session.snapshot.get()?.path === dialog.path ? (session.text() ?? '') : '')}
+          currentText={() =>
+            session.snapshot.get()?.path === dialog.path ? (session.text() ?? '') : ''
+          }
           onError={(message) => failed('history', new Error(message))}
           onClose={() => setDialog(null)}
           onRestore={(text, savedAt) => {
             const target = tabAt(dialog.path);
             setDialog(null);
             if (target && replaceActiveText(target.id, text)) {
-              optionsRef.current.notify(t('files.history.restored', { when: new Date(savedAt).toLocaleString(i18n.language) }));
+              optionsRef.current.notify(
+                t('files.history.restored', {
+                  when: new Date(savedAt).toLocaleString(i18n.language),
+                }),
+              );
             }
           }}
         />
       ) : null}
       {dialog?.kind === 'trash' ? (
-        <TrashDialog api={api} onRestore={restoreFromTrash} onClose={() => setDialog(null)} onError={(message) => failed('restore', new Error(message))} />
+        <TrashDialog
+          api={api}
+          onRestore={restoreFromTrash}
+          onClose={() => setDialog(null)}
+          onError={(message) => failed('restore', new Error(message))}
+        />
       ) : null}
     </>
   );
@@ -517,12 +600,17 @@ export function folderForNew(activePath: string | null): string {
   if (!activePath) return '';
   const parts = activePath.split('/');
   parts.pop();
-  if (/^index\.(md|markdown)$/i.test(activePath.split('/').pop() ?? '') && parts.length > 0) parts.pop();
+  if (/^index\.(md|markdown)$/i.test(activePath.split('/').pop() ?? '') && parts.length > 0)
+    parts.pop();
   return parts.join('/');
 }
 
 /** The id of the tab showing `path` once the editor shows it (the pane attaches after React commits); null if it never does. */
-function whenShown(session: EditorSession, path: string, timeoutMs = 10_000): Promise<string | null> {
+function whenShown(
+  session: EditorSession,
+  path: string,
+  timeoutMs = 10_000,
+): Promise<string | null> {
   return new Promise((resolve) => {
     const shown = (): string | null => {
       const snapshot = session.snapshot.get();

@@ -14,7 +14,10 @@ export interface WorkspaceSchemaState {
  * and when `refreshKey` changes (another article shown: picks up an edited .byline/schema.yml,
  * which the library watcher skips like every dot folder).
  */
-export function useWorkspaceSchema(api: BylineApi, refreshKey: string | null = null): WorkspaceSchemaState {
+export function useWorkspaceSchema(
+  api: BylineApi,
+  refreshKey: string | null = null,
+): WorkspaceSchemaState {
   const [state, setState] = useState<WorkspaceSchemaState>({ schema: null, images: null });
   useEffect(() => {
     let cancelled = false;

@@ -11,7 +11,8 @@ export const zhCN: UiStrings = {
   app: {
     name: 'Byline',
     loading: '正在打开工作区…',
-    missingToken: '此页面需要 Byline 启动时打印的地址（其中带有一次性密钥）。请运行“npm run web”并打开它打印的地址。',
+    missingToken:
+      '此页面需要 Byline 启动时打印的地址（其中带有一次性密钥）。请运行“npm run web”并打开它打印的地址。',
   },
   library: {
     title: '文章',

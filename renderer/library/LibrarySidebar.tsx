@@ -2,7 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryEntry, SearchHit } from '../../shared/ipc/contract';
 import type { LibraryQuery } from '../../shared/library/queryLibrary';
-import { defaultLibraryQuery, libraryFacets, queryLibrary } from '../../shared/library/queryLibrary';
+import {
+  defaultLibraryQuery,
+  libraryFacets,
+  queryLibrary,
+} from '../../shared/library/queryLibrary';
 import './library.css';
 
 /** What the library can do besides opening an article; absent, the sidebar is a plain list. */
@@ -36,12 +40,17 @@ export function LibrarySidebar(props: LibrarySidebarProps): React.JSX.Element {
   const facets = useMemo(() => libraryFacets(props.entries), [props.entries]);
   const visible = useMemo(() => queryLibrary(props.entries, query), [props.entries, query]);
   const filtersActive =
-    query.draft !== 'all' || query.tag !== null || query.topic !== null || query.from !== null || query.to !== null;
+    query.draft !== 'all' ||
+    query.tag !== null ||
+    query.topic !== null ||
+    query.from !== null ||
+    query.to !== null;
   const set = (patch: Partial<LibraryQuery>): void => {
     setQuery((current) => ({ ...current, ...patch }));
     setLimit(pageSize);
   };
-  const titleOf = (path: string): string => props.entries.find((e) => e.path === path)?.title ?? path;
+  const titleOf = (path: string): string =>
+    props.entries.find((e) => e.path === path)?.title ?? path;
 
   return (
     <nav className="library" aria-label={t('library.label')}>
@@ -78,7 +87,9 @@ export function LibrarySidebar(props: LibrarySidebarProps): React.JSX.Element {
             <details className="library-filters">
               <summary>
                 {t('files.library.filters')}
-                {filtersActive ? ` · ${t('files.library.shown', { shown: visible.length, total: props.entries.length })}` : ''}
+                {filtersActive
+                  ? ` · ${t('files.library.shown', { shown: visible.length, total: props.entries.length })}`
+                  : ''}
               </summary>
               <div className="library-filter-grid">
                 <select
@@ -119,18 +130,29 @@ export function LibrarySidebar(props: LibrarySidebarProps): React.JSX.Element {
                 </select>
                 <label>
                   {t('files.library.from')}
-                  <input type="date" value={query.from ?? ''} onChange={(event) => set({ from: event.target.value || null })} />
+                  <input
+                    type="date"
+                    value={query.from ?? ''}
+                    onChange={(event) => set({ from: event.target.value || null })}
+                  />
                 </label>
                 <label>
                   {t('files.library.to')}
-                  <input type="date" value={query.to ?? ''} onChange={(event) => set({ to: event.target.value || null })} />
+                  <input
+                    type="date"
+                    value={query.to ?? ''}
+                    onChange={(event) => set({ to: event.target.value || null })}
+                  />
                 </label>
                 <select
                   aria-label={t('files.library.sort')}
                   data-testid="library-sort"
                   value={`${query.sort}:${query.descending ? 'desc' : 'asc'}`}
                   onChange={(event) => {
-                    const [sort, direction] = event.target.value.split(':') as [LibraryQuery['sort'], string];
+                    const [sort, direction] = event.target.value.split(':') as [
+                      LibraryQuery['sort'],
+                      string,
+                    ];
                     set({ sort, descending: direction === 'desc' });
                   }}
                 >
@@ -138,13 +160,26 @@ export function LibrarySidebar(props: LibrarySidebarProps): React.JSX.Element {
                     (['desc', 'asc'] as const).map((direction) => (
                       <option key={`${sort}:${direction}`} value={`${sort}:${direction}`}>
                         {t(`files.library.sort${sort[0]?.toUpperCase()}${sort.slice(1)}`)} ·{' '}
-                        {t(direction === 'desc' ? 'files.library.descending' : 'files.library.ascending')}
+                        {t(
+                          direction === 'desc'
+                            ? 'files.library.descending'
+                            : 'files.library.ascending',
+                        )}
                       </option>
                     )),
                   )}
                 </select>
                 {filtersActive ? (
-                  <button type="button" onClick={() => set({ ...defaultLibraryQuery, sort: query.sort, descending: query.descending })}>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      set({
+                        ...defaultLibraryQuery,
+                        sort: query.sort,
+                        descending: query.descending,
+                      })
+                    }
+                  >
                     {t('files.library.clearFilters')}
                   </button>
                 ) : null}
@@ -163,7 +198,9 @@ export function LibrarySidebar(props: LibrarySidebarProps): React.JSX.Element {
         />
       ) : (
         <>
-          {props.entries.length === 0 ? <p className="library-empty">{t('library.empty')}</p> : null}
+          {props.entries.length === 0 ? (
+            <p className="library-empty">{t('library.empty')}</p>
+          ) : null}
           <ul className="library-list" role="listbox" aria-label={t('library.title')}>
             {visible.slice(0, limit).map((entry) => (
               <LibraryRow
@@ -177,7 +214,9 @@ export function LibrarySidebar(props: LibrarySidebarProps): React.JSX.Element {
             {visible.length > limit ? (
               <li className="library-more">
                 <button type="button" onClick={() => setLimit((n) => n + pageSize)}>
-                  {t('files.library.showMore', { count: Math.min(pageSize, visible.length - limit) })}
+                  {t('files.library.showMore', {
+                    count: Math.min(pageSize, visible.length - limit),
+                  })}
                 </button>
               </li>
             ) : null}
@@ -212,7 +251,12 @@ function LibraryRow({
   useEffect(() => {
     if (!menuOpen) return undefined;
     const close = (event: MouseEvent | KeyboardEvent): void => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !menu.current?.contains(event.target as Node)) setMenuOpen(false);
+      if (
+        event instanceof KeyboardEvent
+          ? event.key === 'Escape'
+          : !menu.current?.contains(event.target as Node)
+      )
+        setMenuOpen(false);
     };
     document.addEventListener('mousedown', close);
     document.addEventListener('keydown', close);
@@ -227,12 +271,20 @@ function LibraryRow({
   };
   return (
     <li role="option" aria-selected={selected} className="library-row">
-      <button type="button" className="library-item" data-path={entry.path} title={entry.path} onClick={() => onSelect(entry.path)}>
+      <button
+        type="button"
+        className="library-item"
+        data-path={entry.path}
+        title={entry.path}
+        onClick={() => onSelect(entry.path)}
+      >
         <span className="library-item-title">{entry.title}</span>
         <span className="library-item-meta">
           {entry.date ? <time>{entry.date.slice(0, 10)}</time> : null}
           {entry.draft ? <span className="badge">{t('library.draft')}</span> : null}
-          {entry.words !== null && entry.words > 0 ? <span>{t('files.library.words', { count: entry.words })}</span> : null}
+          {entry.words !== null && entry.words > 0 ? (
+            <span>{t('files.library.words', { count: entry.words })}</span>
+          ) : null}
           {entry.frontMatterError ? (
             <span className="badge badge-error" title={entry.frontMatterError}>
               {t('library.brokenFrontMatter')}
@@ -274,7 +326,11 @@ function LibraryRow({
   );
 }
 
-type SearchState = { status: 'idle' } | { status: 'searching' } | { status: 'done'; hits: SearchHit[] } | { status: 'error'; message: string };
+type SearchState =
+  | { status: 'idle' }
+  | { status: 'searching' }
+  | { status: 'done'; hits: SearchHit[] }
+  | { status: 'error'; message: string };
 
 /** Debounced full-text search; a newer query supersedes the answer to an older one. */
 function useFullTextSearch(text: string, tools: LibraryTools | undefined): SearchState {
@@ -310,18 +366,36 @@ function SearchResults(props: {
 }): React.JSX.Element {
   const { t } = useTranslation();
   const { state } = props;
-  if (state.status === 'searching' || state.status === 'idle') return <p className="library-empty">{t('files.library.searching')}</p>;
+  if (state.status === 'searching' || state.status === 'idle')
+    return <p className="library-empty">{t('files.library.searching')}</p>;
   if (state.status === 'error') return <p className="library-empty">{state.message}</p>;
-  if (state.hits.length === 0) return <p className="library-empty">{t('files.library.noHits', { query: props.query })}</p>;
+  if (state.hits.length === 0)
+    return <p className="library-empty">{t('files.library.noHits', { query: props.query })}</p>;
   return (
     <>
       <p className="library-hit-count" aria-live="polite">
         {t('files.library.hits', { count: state.hits.length })}
       </p>
-      <ul className="library-list" role="listbox" aria-label={t('files.library.searchLabel')} data-testid="library-hits">
+      <ul
+        className="library-list"
+        role="listbox"
+        aria-label={t('files.library.searchLabel')}
+        data-testid="library-hits"
+      >
         {state.hits.map((hit) => (
-          <li key={hit.path} role="option" aria-selected={hit.path === props.selectedPath} className="library-row">
-            <button type="button" className="library-item" data-path={hit.path} title={hit.path} onClick={() => props.onSelect(hit.path)}>
+          <li
+            key={hit.path}
+            role="option"
+            aria-selected={hit.path === props.selectedPath}
+            className="library-row"
+          >
+            <button
+              type="button"
+              className="library-item"
+              data-path={hit.path}
+              title={hit.path}
+              onClick={() => props.onSelect(hit.path)}
+            >
               <span className="library-item-title">{props.titleOf(hit.path)}</span>
               <span className="library-hit-snippet">{hit.snippet}</span>
             </button>

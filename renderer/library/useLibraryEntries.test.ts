@@ -17,7 +17,11 @@ const entry = (path: string, title = path): LibraryEntry => ({
 
 describe('mergeEntries', () => {
   it('replaces, appends and removes rows', () => {
-    const merged = mergeEntries([entry('a'), entry('b'), entry('c')], [entry('b', 'B2'), entry('d')], ['c']);
+    const merged = mergeEntries(
+      [entry('a'), entry('b'), entry('c')],
+      [entry('b', 'B2'), entry('d')],
+      ['c'],
+    );
     expect(merged.map((e) => `${e.path}:${e.title}`)).toEqual(['a:a', 'b:B2', 'd:d']);
   });
 });

@@ -2,10 +2,16 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BylineApi, LibraryEntry } from '../../shared/ipc/contract';
 
 /** Merge changed rows into a list: replaced in place, new ones appended, removed ones dropped. */
-export function mergeEntries(list: readonly LibraryEntry[], changed: readonly LibraryEntry[], removed: readonly string[]): LibraryEntry[] {
+export function mergeEntries(
+  list: readonly LibraryEntry[],
+  changed: readonly LibraryEntry[],
+  removed: readonly string[],
+): LibraryEntry[] {
   const byPath = new Map(changed.map((entry) => [entry.path, entry]));
   const gone = new Set(removed);
-  const next = list.filter((entry) => !gone.has(entry.path)).map((entry) => byPath.get(entry.path) ?? entry);
+  const next = list
+    .filter((entry) => !gone.has(entry.path))
+    .map((entry) => byPath.get(entry.path) ?? entry);
   const known = new Set(next.map((entry) => entry.path));
   for (const entry of changed) if (!known.has(entry.path)) next.push(entry);
   return next;
@@ -15,7 +21,10 @@ export function mergeEntries(list: readonly LibraryEntry[], changed: readonly Li
  * The library rows, kept current from `library.changed`: only the changed rows are fetched
  * (a 10,000-article list is never re-sent for one edit); an empty path list means "reload all".
  */
-export function useLibraryEntries(api: BylineApi): { entries: LibraryEntry[]; refresh(): Promise<void> } {
+export function useLibraryEntries(api: BylineApi): {
+  entries: LibraryEntry[];
+  refresh(): Promise<void>;
+} {
   const [entries, setEntries] = useState<LibraryEntry[]>([]);
   const refresh = useCallback(async () => setEntries(await api['library.list']()), [api]);
 

@@ -231,7 +231,8 @@ export class PreviewController {
         // has paused: a status-bar change of its own would be one more frame between two keys.
         this.pendingStats = reply.stats;
         if (reply.immediate) this.flushStats();
-        else if (this.statsTimer === null) this.statsTimer = setTimeout(() => this.flushStats(), statsLatestMs);
+        else if (this.statsTimer === null)
+          this.statsTimer = setTimeout(() => this.flushStats(), statsLatestMs);
         return;
       }
       // resync: the worker does not have the text the edit applies to.

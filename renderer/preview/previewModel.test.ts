@@ -107,7 +107,9 @@ describe('incremental re-rendering', () => {
   const expand = (previous: RenderedBlock[], blocks: PreviewBlock[]): RenderedBlock[] =>
     blocks.flatMap((block) =>
       isSame(block)
-        ? previous.slice(block.same, block.same + block.count).map((old) => ({ line: old.line + block.lineDelta, html: old.html }))
+        ? previous
+            .slice(block.same, block.same + block.count)
+            .map((old) => ({ line: old.line + block.lineDelta, html: old.html }))
         : [block],
     );
   const plain = (text: string): RenderedBlock[] =>

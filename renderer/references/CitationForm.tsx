@@ -1,7 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CslItem, SourceFields } from '../../shared/citations';
-import { displayAuthors, emptySourceFields, fieldsToItem, isoDate, sourceId, todayParts } from '../../shared/citations';
+import {
+  displayAuthors,
+  emptySourceFields,
+  fieldsToItem,
+  isoDate,
+  sourceId,
+  todayParts,
+} from '../../shared/citations';
 import type { ReferencesStyleName } from '../../shared/citations/referenceSchemas';
 import type { BylineApi } from '../../shared/ipc/contract';
 
@@ -16,25 +23,35 @@ interface CitationFormProps {
 
 type Mode = 'new' | 'library';
 
-const FIELDS: { key: keyof SourceFields; labelKey: string; type?: string; placeholder?: string }[] = [
-  { key: 'authors', labelKey: 'references.form.authors' },
-  { key: 'issued', labelKey: 'references.form.issued', placeholder: '2025-06-18' },
-  { key: 'title', labelKey: 'references.form.titleField' },
-  { key: 'outlet', labelKey: 'references.form.outlet' },
-  { key: 'url', labelKey: 'references.form.url', type: 'url', placeholder: 'https://' },
-  { key: 'accessed', labelKey: 'references.form.accessed', type: 'date' },
-  { key: 'note', labelKey: 'references.form.note' },
-];
+const FIELDS: { key: keyof SourceFields; labelKey: string; type?: string; placeholder?: string }[] =
+  [
+    { key: 'authors', labelKey: 'references.form.authors' },
+    { key: 'issued', labelKey: 'references.form.issued', placeholder: '2025-06-18' },
+    { key: 'title', labelKey: 'references.form.titleField' },
+    { key: 'outlet', labelKey: 'references.form.outlet' },
+    { key: 'url', labelKey: 'references.form.url', type: 'url', placeholder: 'https://' },
+    { key: 'accessed', labelKey: 'references.form.accessed', type: 'date' },
+    { key: 'note', labelKey: 'references.form.note' },
+  ];
 
 /**
  * The citation form: structured fields for a new source (retrieval date defaults to today), or a
  * search of the workspace library. A live preview shows the definition in the article's style.
  */
-export function CitationForm({ api, style, language, onCite, onCancel }: CitationFormProps): React.JSX.Element {
+export function CitationForm({
+  api,
+  style,
+  language,
+  onCite,
+  onCancel,
+}: CitationFormProps): React.JSX.Element {
   const { t } = useTranslation();
   const id = useId();
   const [mode, setMode] = useState<Mode>('new');
-  const [fields, setFields] = useState<SourceFields>(() => ({ ...emptySourceFields(), accessed: isoDate(todayParts()) }));
+  const [fields, setFields] = useState<SourceFields>(() => ({
+    ...emptySourceFields(),
+    accessed: isoDate(todayParts()),
+  }));
   const [preview, setPreview] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -144,7 +161,9 @@ export function CitationForm({ api, style, language, onCite, onCancel }: Citatio
                 value={fields[key]}
                 placeholder={placeholder}
                 aria-describedby={key === 'authors' ? `${id}-authors-hint` : undefined}
-                onChange={(event) => setFields((current) => ({ ...current, [key]: event.target.value }))}
+                onChange={(event) =>
+                  setFields((current) => ({ ...current, [key]: event.target.value }))
+                }
               />
               {key === 'authors' ? (
                 <small id={`${id}-authors-hint`} className="citation-hint">
@@ -153,7 +172,11 @@ export function CitationForm({ api, style, language, onCite, onCancel }: Citatio
               ) : null}
             </label>
           ))}
-          <div className="citation-preview" aria-live="polite" aria-label={t('references.form.previewLabel')}>
+          <div
+            className="citation-preview"
+            aria-live="polite"
+            aria-label={t('references.form.previewLabel')}
+          >
             {preview ? (
               <>
                 <span className="citation-preview-label">{t('references.form.preview')}</span>
@@ -191,7 +214,9 @@ export function CitationForm({ api, style, language, onCite, onCancel }: Citatio
             </p>
           ) : null}
           {results && results.length === 0 ? (
-            <p className="references-muted">{t(query ? 'references.form.noResults' : 'references.form.libraryEmpty')}</p>
+            <p className="references-muted">
+              {t(query ? 'references.form.noResults' : 'references.form.libraryEmpty')}
+            </p>
           ) : null}
           <ul className="citation-results">
             {(results ?? []).map((item) => (
@@ -199,7 +224,9 @@ export function CitationForm({ api, style, language, onCite, onCancel }: Citatio
                 <div className="citation-result-text">
                   <strong>{item.title ?? item.URL ?? item.id}</strong>
                   <span className="references-muted">
-                    {[displayAuthors(item.author), item['container-title'] ?? item.publisher].filter(Boolean).join(' · ')}
+                    {[displayAuthors(item.author), item['container-title'] ?? item.publisher]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </span>
                 </div>
                 <button type="button" disabled={busy} onClick={() => void cite(item, false)}>

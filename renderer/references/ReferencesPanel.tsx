@@ -2,7 +2,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CitationEntry, CitationProblem, CslItem } from '../../shared/citations';
 import { analyzeCitations, detectArticleLanguage } from '../../shared/citations';
-import type { ReferencesStyleName, ReferencesWorkspaceSettings } from '../../shared/citations/referenceSchemas';
+import type {
+  ReferencesStyleName,
+  ReferencesWorkspaceSettings,
+} from '../../shared/citations/referenceSchemas';
 import { usePanelCommand } from '../app/panelCommands';
 import type { SidePanelProps } from '../app/sidePanels';
 import { useArticleSnapshot, useWorkbench } from '../app/workbenchContext';
@@ -13,7 +16,10 @@ import './references.css';
 
 const STYLES: ReferencesStyleName[] = ['news', 'apa', 'gb-t-7714'];
 
-function problemText(t: (key: string, options?: Record<string, unknown>) => string, problem: CitationProblem): string {
+function problemText(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  problem: CitationProblem,
+): string {
   return t(`references.problems.${problem.kind}`, { other: problem.otherLabel ?? '' });
 }
 
@@ -28,7 +34,9 @@ export function ReferencesPanel({ onClose }: SidePanelProps): React.JSX.Element 
   const snapshot = useArticleSnapshot();
   const [formOpen, setFormOpen] = useState(false);
   const [convertNamed, setConvertNamed] = useState(false);
-  const [workspaceSettings, setWorkspaceSettings] = useState<ReferencesWorkspaceSettings | null>(null);
+  const [workspaceSettings, setWorkspaceSettings] = useState<ReferencesWorkspaceSettings | null>(
+    null,
+  );
   const [libraryVersion, setLibraryVersion] = useState(0);
   const [status, setStatus] = useState<string | null>(null);
   /** Per label: how often 'go to citation' was used, so clicks cycle through the citations. */
@@ -74,7 +82,9 @@ export function ReferencesPanel({ onClose }: SidePanelProps): React.JSX.Element 
     const plan = await renumber(editor, convertNamed);
     if (!plan) return;
     setStatus(
-      plan.changes.length === 0 ? t('references.alreadyTidy') : t('references.renumbered', { count: Object.keys(plan.mapping).length }),
+      plan.changes.length === 0
+        ? t('references.alreadyTidy')
+        : t('references.renumbered', { count: Object.keys(plan.mapping).length }),
     );
   };
 
@@ -106,14 +116,22 @@ export function ReferencesPanel({ onClose }: SidePanelProps): React.JSX.Element 
   };
 
   const saveHeading = (patch: Partial<ReferencesWorkspaceSettings>) => {
-    api['references.updateSettings'](patch).then(setWorkspaceSettings, (failure: Error) => notify(failure.message));
+    api['references.updateSettings'](patch).then(setWorkspaceSettings, (failure: Error) =>
+      notify(failure.message),
+    );
   };
 
   return (
     <div className="references-panel">
       <header className="references-header">
         <h2>{t('references.title')}</h2>
-        <button type="button" className="references-icon-button" aria-label={t('references.close')} title={t('references.close')} onClick={onClose}>
+        <button
+          type="button"
+          className="references-icon-button"
+          aria-label={t('references.close')}
+          title={t('references.close')}
+          onClick={onClose}
+        >
           ×
         </button>
       </header>
@@ -123,14 +141,28 @@ export function ReferencesPanel({ onClose }: SidePanelProps): React.JSX.Element 
       ) : (
         <>
           <div className="references-controls">
-            <button type="button" className="references-primary" onClick={() => openForm()} disabled={activeTab.readOnly}>
+            <button
+              type="button"
+              className="references-primary"
+              onClick={() => openForm()}
+              disabled={activeTab.readOnly}
+            >
               {t('references.insert')}
             </button>
-            <button type="button" onClick={() => void onRenumber()} title={t('references.renumberHint')} disabled={activeTab.readOnly}>
+            <button
+              type="button"
+              onClick={() => void onRenumber()}
+              title={t('references.renumberHint')}
+              disabled={activeTab.readOnly}
+            >
               {t('references.renumber')}
             </button>
             <label className="references-check">
-              <input type="checkbox" checked={convertNamed} onChange={(event) => setConvertNamed(event.target.checked)} />
+              <input
+                type="checkbox"
+                checked={convertNamed}
+                onChange={(event) => setConvertNamed(event.target.checked)}
+              />
               {t('references.convertNamed')}
             </label>
             <label className="references-style">
@@ -171,14 +203,20 @@ export function ReferencesPanel({ onClose }: SidePanelProps): React.JSX.Element 
           {analysis.entries.length === 0 ? (
             <p className="references-muted references-pad">{t('references.empty')}</p>
           ) : (
-            <ol className="references-list" aria-label={t('references.listLabel')} data-testid="references-list">
+            <ol
+              className="references-list"
+              aria-label={t('references.listLabel')}
+              data-testid="references-list"
+            >
               {analysis.entries.map((entry) => (
                 <ReferenceItem
                   key={entry.label}
                   entry={entry}
                   onCitation={() => goToCitation(entry)}
                   onDefinition={() => goToDefinition(entry)}
-                  nextCitation={((visits[entry.label] ?? 0) % Math.max(1, entry.references.length)) + 1}
+                  nextCitation={
+                    ((visits[entry.label] ?? 0) % Math.max(1, entry.references.length)) + 1
+                  }
                 />
               ))}
             </ol>
@@ -190,11 +228,17 @@ export function ReferencesPanel({ onClose }: SidePanelProps): React.JSX.Element 
               <div className="references-headings">
                 <label className="citation-field">
                   <span>{t('references.form.headingZh')}</span>
-                  <input defaultValue={workspaceSettings.headingZh} onBlur={(event) => saveHeading({ headingZh: event.target.value })} />
+                  <input
+                    defaultValue={workspaceSettings.headingZh}
+                    onBlur={(event) => saveHeading({ headingZh: event.target.value })}
+                  />
                 </label>
                 <label className="citation-field">
                   <span>{t('references.form.headingEn')}</span>
-                  <input defaultValue={workspaceSettings.headingEn} onBlur={(event) => saveHeading({ headingEn: event.target.value })} />
+                  <input
+                    defaultValue={workspaceSettings.headingEn}
+                    onBlur={(event) => saveHeading({ headingEn: event.target.value })}
+                  />
                 </label>
               </div>
             ) : null}
@@ -214,7 +258,12 @@ interface ReferenceItemProps {
   onDefinition(): void;
 }
 
-function ReferenceItem({ entry, nextCitation, onCitation, onDefinition }: ReferenceItemProps): React.JSX.Element {
+function ReferenceItem({
+  entry,
+  nextCitation,
+  onCitation,
+  onDefinition,
+}: ReferenceItemProps): React.JSX.Element {
   const { t } = useTranslation();
   const definition = entry.definitions[entry.definitions.length - 1];
   const count = entry.references.length;
@@ -241,7 +290,11 @@ function ReferenceItem({ entry, nextCitation, onCitation, onDefinition }: Refere
             type="button"
             className="reference-count"
             onClick={onCitation}
-            aria-label={t('references.goToCitation', { label: entry.label, index: nextCitation, count })}
+            aria-label={t('references.goToCitation', {
+              label: entry.label,
+              index: nextCitation,
+              count,
+            })}
             title={t('references.goToCitation', { label: entry.label, index: nextCitation, count })}
           >
             {t('references.citations', { count })}
@@ -250,13 +303,23 @@ function ReferenceItem({ entry, nextCitation, onCitation, onDefinition }: Refere
           <span className="reference-count is-unused">{t('references.notCited')}</span>
         )}
       </div>
-      <p className="reference-text" title={entry.source ? undefined : definition ? t('references.freeText') : undefined}>
+      <p
+        className="reference-text"
+        title={entry.source ? undefined : definition ? t('references.freeText') : undefined}
+      >
         {definition ? definition.text : <em>{t('references.definitionMissing')}</em>}
       </p>
       {flagged ? (
-        <ul className="reference-problems" aria-label={t('references.problemCount', { count: entry.problems.length })}>
+        <ul
+          className="reference-problems"
+          aria-label={t('references.problemCount', { count: entry.problems.length })}
+        >
           {entry.problems.map((problem, i) => (
-            <li key={`${problem.kind}-${i}`} className={`problem-${problem.severity}`} data-problem={problem.kind}>
+            <li
+              key={`${problem.kind}-${i}`}
+              className={`problem-${problem.severity}`}
+              data-problem={problem.kind}
+            >
               {problemText(t, problem)}
             </li>
           ))}

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BibliographyExportFormat, BibliographyImportFormat } from '../../shared/citations/referenceSchemas';
+import type {
+  BibliographyExportFormat,
+  BibliographyImportFormat,
+} from '../../shared/citations/referenceSchemas';
 import { useWorkbench } from '../app/workbenchContext';
 
 const formatOfFile = (name: string): BibliographyImportFormat => {
@@ -40,8 +43,16 @@ export function SourceLibrary(): React.JSX.Element {
 
   const onFile = async (file: File) => {
     try {
-      const result = await api['references.import']({ format: formatOfFile(file.name), text: await file.text() });
-      setMessage(t('references.library.imported', { added: result.added.length, duplicates: result.duplicates.length }));
+      const result = await api['references.import']({
+        format: formatOfFile(file.name),
+        text: await file.text(),
+      });
+      setMessage(
+        t('references.library.imported', {
+          added: result.added.length,
+          duplicates: result.duplicates.length,
+        }),
+      );
       setCount(result.total);
     } catch (failure) {
       setMessage(t('references.library.importFailed', { message: (failure as Error).message }));
@@ -66,7 +77,11 @@ export function SourceLibrary(): React.JSX.Element {
         </p>
       ) : null}
       <div className="references-controls">
-        <button type="button" onClick={() => fileInput.current?.click()} aria-label={t('references.library.importLabel')}>
+        <button
+          type="button"
+          onClick={() => fileInput.current?.click()}
+          aria-label={t('references.library.importLabel')}
+        >
           {t('references.library.import')}
         </button>
         <button type="button" onClick={() => void onExport('csl-json')}>

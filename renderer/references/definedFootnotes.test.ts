@@ -7,7 +7,8 @@ const labelsOf = (state: EditorState): Record<string, number> =>
 const recounted = (state: EditorState): Record<string, number> =>
   labelsOf(EditorState.create({ doc: state.doc, extensions: definedFootnotes }));
 
-const article = '正文[^1]，另见[^2]。\n\n## References\n\n[^1]: 新华社，2024。\n[^2]: Reuters, 2024.\n   [^3]: 缩进的定义\n';
+const article =
+  '正文[^1]，另见[^2]。\n\n## References\n\n[^1]: 新华社，2024。\n[^2]: Reuters, 2024.\n   [^3]: 缩进的定义\n';
 
 describe('definedFootnotes', () => {
   it('counts the definitions of a document', () => {
@@ -31,7 +32,12 @@ describe('definedFootnotes', () => {
     }
     // Two changes on one line in one transaction.
     const line = state.doc.line(state.doc.lines - 1);
-    state = state.update({ changes: [{ from: line.from, insert: '[^7]: ' }, { from: line.to, insert: '!' }] }).state;
+    state = state.update({
+      changes: [
+        { from: line.from, insert: '[^7]: ' },
+        { from: line.to, insert: '!' },
+      ],
+    }).state;
     expect(labelsOf(state)).toEqual(recounted(state));
     expect(labelsOf(state)).toEqual({ '3': 1, '4': 1, '5': 1, '7': 1, '9': 1 });
   });

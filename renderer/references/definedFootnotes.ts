@@ -3,7 +3,13 @@ import { StateField } from '@codemirror/state';
 
 const definitionLine = /^ {0,3}\[\^([^\]\s]+)\]:/;
 
-function countLines(doc: Text, first: number, last: number, into: Map<string, number>, step: 1 | -1): void {
+function countLines(
+  doc: Text,
+  first: number,
+  last: number,
+  into: Map<string, number>,
+  step: 1 | -1,
+): void {
   for (let n = first; n <= last; n++) {
     const label = definitionLine.exec(doc.line(n).text)?.[1];
     if (label === undefined) continue;

@@ -10,7 +10,13 @@ function contextAt(doc: string, explicit = false): CompletionContext {
   return new CompletionContext(state, pos, explicit);
 }
 
-const article = ['Claim A [^1]. Claim B [^smith]. New claim [^|', '', '[^1]: （2025/6/18）。标题一。媒体。检索日期2025/6/18。', '[^smith]: Smith (2025/6/16). Title. Outlet. Retrieved 2025/6/18.', '[^7]: Never cited.'].join('\n');
+const article = [
+  'Claim A [^1]. Claim B [^smith]. New claim [^|',
+  '',
+  '[^1]: （2025/6/18）。标题一。媒体。检索日期2025/6/18。',
+  '[^smith]: Smith (2025/6/16). Title. Outlet. Retrieved 2025/6/18.',
+  '[^7]: Never cited.',
+].join('\n');
 
 describe('footnote completion after [^', () => {
   it('offers every defined label with its text, cited ones first', () => {

@@ -31,7 +31,10 @@ function footnotesOf(doc: Text): FootnoteIndex {
 const REFERENCE = /\[\^([^\]\s]+)\](?!:)/g;
 
 /** The `[^label]` (not a definition's own label) that contains `pos` on its line, if any. */
-function referenceAt(state: EditorState, pos: number): { label: string; from: number; to: number } | null {
+function referenceAt(
+  state: EditorState,
+  pos: number,
+): { label: string; from: number; to: number } | null {
   const line = state.doc.lineAt(pos);
   for (const match of line.text.matchAll(REFERENCE)) {
     const from = line.from + match.index;
@@ -48,10 +51,14 @@ function definitionText(state: EditorState, label: string): string | null {
 
 function tooltipDom(label: string, text: string | null): HTMLElement {
   const dom = document.createElement('div');
-  dom.className = text === null ? 'cm-footnote-tooltip cm-footnote-tooltip-missing' : 'cm-footnote-tooltip';
+  dom.className =
+    text === null ? 'cm-footnote-tooltip cm-footnote-tooltip-missing' : 'cm-footnote-tooltip';
   const head = document.createElement('strong');
   head.textContent = `[^${label}] `;
-  dom.append(head, document.createTextNode(text ?? i18next.t('references.hover.missing', { label })));
+  dom.append(
+    head,
+    document.createTextNode(text ?? i18next.t('references.hover.missing', { label })),
+  );
   return dom;
 }
 
@@ -68,11 +75,14 @@ function footnoteTooltip(state: EditorState, pos: number): Tooltip | null {
 }
 
 /** Hovering a citation shows its definition. */
-const footnoteHover = hoverTooltip((view, pos) => footnoteTooltip(view.state, pos), { hoverTime: 250 });
+const footnoteHover = hoverTooltip((view, pos) => footnoteTooltip(view.state, pos), {
+  hoverTime: 250,
+});
 
 /** The cursor inside a citation shows its definition too (keyboard users, screen readers). */
 const cursorTooltip = StateField.define<Tooltip | null>({
-  create: (state) => (state.selection.main.empty ? footnoteTooltip(state, state.selection.main.head) : null),
+  create: (state) =>
+    state.selection.main.empty ? footnoteTooltip(state, state.selection.main.head) : null,
   update(value, tr) {
     if (!tr.docChanged && !tr.selection) return value;
     const { main } = tr.state.selection;
@@ -83,7 +93,8 @@ const cursorTooltip = StateField.define<Tooltip | null>({
 
 // ── completion after `[^` ─────────────────────────────────────────────────────────────────────
 
-const shorten = (text: string, max = 80): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const shorten = (text: string, max = 80): string =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 export function footnoteCompletions(context: CompletionContext): CompletionResult | null {
   const before = context.matchBefore(/\[\^[^\]\s[]*$/);
@@ -121,7 +132,6 @@ export function footnoteCompletions(context: CompletionContext): CompletionResul
 
 // ── citations without a definition ────────────────────────────────────────────────────────────
 
-
 const missingMark = (label: string) =>
   Decoration.mark({
     class: 'cm-footnote-missing',
@@ -137,7 +147,12 @@ function footnoteMarks(view: EditorView): DecorationSet {
     for (const match of text.matchAll(REFERENCE)) {
       const start = from + match.index;
       const label = match[1] ?? '';
-      marks.push((defined.has(label) ? referenceMark : missingMark(label)).range(start, start + match[0].length));
+      marks.push(
+        (defined.has(label) ? referenceMark : missingMark(label)).range(
+          start,
+          start + match[0].length,
+        ),
+      );
     }
   }
   return Decoration.set(marks, true);

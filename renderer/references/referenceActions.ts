@@ -2,9 +2,23 @@ import { isolateHistory } from '@codemirror/commands';
 import type { TransactionSpec } from '@codemirror/state';
 import { EditorSelection } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
-import type { CslItem, DefinitionLanguage, InsertCitationPlan, RenumberPlan } from '../../shared/citations';
-import { definitionSlots, detectArticleLanguage, planInsertCitation, planRenumber, planRestyle } from '../../shared/citations';
-import type { ReferencesStyleName, ReferencesWorkspaceSettings } from '../../shared/citations/referenceSchemas';
+import type {
+  CslItem,
+  DefinitionLanguage,
+  InsertCitationPlan,
+  RenumberPlan,
+} from '../../shared/citations';
+import {
+  definitionSlots,
+  detectArticleLanguage,
+  planInsertCitation,
+  planRenumber,
+  planRestyle,
+} from '../../shared/citations';
+import type {
+  ReferencesStyleName,
+  ReferencesWorkspaceSettings,
+} from '../../shared/citations/referenceSchemas';
 import type { BylineApi } from '../../shared/ipc/contract';
 import type { EditorSession } from '../app/editorSession';
 
@@ -21,7 +35,10 @@ export function languageOf(view: EditorView): DefinitionLanguage {
   return detectArticleLanguage(view.state.doc.toString());
 }
 
-export function headingFor(language: DefinitionLanguage, settings: ReferencesWorkspaceSettings | null): string | undefined {
+export function headingFor(
+  language: DefinitionLanguage,
+  settings: ReferencesWorkspaceSettings | null,
+): string | undefined {
   if (!settings) return undefined;
   return language === 'zh' ? settings.headingZh : settings.headingEn;
 }
@@ -58,7 +75,10 @@ export async function insertCitation(
   });
 }
 
-export function renumber(session: EditorSession, convertNamedLabels: boolean): Promise<RenumberPlan | null> {
+export function renumber(
+  session: EditorSession,
+  convertNamedLabels: boolean,
+): Promise<RenumberPlan | null> {
   return new Promise((resolve) => {
     const accepted = session.dispatch((current) => {
       const plan = planRenumber(current.state.doc.toString(), { convertNamedLabels });
@@ -70,10 +90,15 @@ export function renumber(session: EditorSession, convertNamedLabels: boolean): P
   });
 }
 
-export type RestyleOutcome = { status: 'done'; count: number } | { status: 'stale' } | { status: 'none' };
+export type RestyleOutcome =
+  { status: 'done'; count: number } | { status: 'stale' } | { status: 'none' };
 
 /** Reformats every definition main can recognise; free text stays as it is. */
-export async function restyle(api: BylineApi, session: EditorSession, style: ReferencesStyleName): Promise<RestyleOutcome> {
+export async function restyle(
+  api: BylineApi,
+  session: EditorSession,
+  style: ReferencesStyleName,
+): Promise<RestyleOutcome> {
   const view = session.view;
   if (!view) return { status: 'none' };
   const text = view.state.doc.toString();
@@ -94,7 +119,11 @@ export async function restyle(api: BylineApi, session: EditorSession, style: Ref
     const accepted = session.dispatch((current) => {
       const now = current.state.doc.toString();
       const currentSlots = definitionSlots(now);
-      const changes = planRestyle(now, currentSlots, currentSlots.map((slot) => byOld.get(slot.text) ?? null));
+      const changes = planRestyle(
+        now,
+        currentSlots,
+        currentSlots.map((slot) => byOld.get(slot.text) ?? null),
+      );
       if (changes.length === 0) {
         resolve({ status: 'stale' });
         return null;
@@ -110,7 +139,10 @@ export async function restyle(api: BylineApi, session: EditorSession, style: Ref
 export function jumpTo(session: EditorSession, from: number, to: number): void {
   session.dispatch((current) => {
     const length = current.state.doc.length;
-    return { selection: EditorSelection.range(Math.min(from, length), Math.min(to, length)), scrollIntoView: true };
+    return {
+      selection: EditorSelection.range(Math.min(from, length), Math.min(to, length)),
+      scrollIntoView: true,
+    };
   });
   session.view?.focus();
 }

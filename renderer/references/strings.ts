@@ -7,7 +7,8 @@ export const referencesEn = {
   listLabel: 'Footnotes in order of first citation',
   insert: 'Insert citation…',
   renumber: 'Renumber and tidy',
-  renumberHint: 'Numbers footnotes 1, 2, 3… in order of first citation and sorts the definitions (one undo step).',
+  renumberHint:
+    'Numbers footnotes 1, 2, 3… in order of first citation and sorts the definitions (one undo step).',
   convertNamed: 'Also number named labels',
   renumbered: 'Renumbered {{count}} footnotes.',
   alreadyTidy: 'The footnotes are already in order.',
@@ -51,7 +52,8 @@ export const referencesEn = {
     search: 'Search by author, title or outlet',
     searchLabel: 'Search the source library',
     noResults: 'No source in the library matches.',
-    libraryEmpty: 'The library is empty. Sources you cite are saved here for every article of this workspace.',
+    libraryEmpty:
+      'The library is empty. Sources you cite are saved here for every article of this workspace.',
     authors: 'Authors',
     authorsHint: 'Separate several with “&” or “、”; leave empty when there is none.',
     issued: 'Publication date',

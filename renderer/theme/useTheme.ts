@@ -4,7 +4,8 @@ export type ThemePreference = 'system' | 'light' | 'dark';
 export type Theme = 'light' | 'dark';
 
 let query: MediaQueryList | null = null;
-const darkQuery = (): MediaQueryList => (query ??= window.matchMedia('(prefers-color-scheme: dark)'));
+const darkQuery = (): MediaQueryList =>
+  (query ??= window.matchMedia('(prefers-color-scheme: dark)'));
 
 function subscribe(listener: () => void): () => void {
   const query = darkQuery();

@@ -1,7 +1,8 @@
 import type { BylineApi, EventName } from '../../shared/ipc/contract';
 import { eventNames, requestNames } from '../../shared/ipc/channels';
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+type Outcome =
+  { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
 /** Browser mode: the contract over loopback HTTP, events over Server-Sent Events. */
 export function createHttpApi(token: string, baseUrl = ''): BylineApi {
@@ -13,7 +14,8 @@ export function createHttpApi(token: string, baseUrl = ''): BylineApi {
         headers: { 'content-type': 'application/json', 'x-byline-token': token },
         body: JSON.stringify({ input }),
       });
-      if (!response.ok) throw new Error(`Byline's background service refused the request (${response.status}).`);
+      if (!response.ok)
+        throw new Error(`Byline's background service refused the request (${response.status}).`);
       const outcome = (await response.json()) as Outcome;
       if (outcome.ok) return outcome.value;
       const error = new Error(outcome.error.message);
@@ -24,7 +26,8 @@ export function createHttpApi(token: string, baseUrl = ''): BylineApi {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let source: EventSource | null = null;
   api.on = (event: EventName, listener: (payload: unknown) => void) => {
-    if (!(eventNames as readonly string[]).includes(event)) throw new Error(`Unknown event ${event}`);
+    if (!(eventNames as readonly string[]).includes(event))
+      throw new Error(`Unknown event ${event}`);
     if (!source) {
       source = new EventSource(`${baseUrl}/events?token=${encodeURIComponent(token)}`);
       for (const name of eventNames) {

@@ -1,6 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyChanges, joinArticle, parseArticle, planRemoveField, planSetField, splitArticle, type FieldValue } from './index';
+import {
+  applyChanges,
+  joinArticle,
+  parseArticle,
+  planRemoveField,
+  planSetField,
+  splitArticle,
+  type FieldValue,
+} from './index';
 
 const dir = new URL('../../tests/fixtures/articles/', import.meta.url);
 const names = readdirSync(dir)
@@ -21,7 +29,9 @@ function changesOf(plan: ReturnType<typeof planSetField>) {
 describe('fixture corpus', () => {
   it('has at least 40 articles covering every format', () => {
     expect(names.length).toBeGreaterThanOrEqual(40);
-    const formats = new Set(names.map((name) => splitArticle(read(name)).frontMatter?.format ?? 'none'));
+    const formats = new Set(
+      names.map((name) => splitArticle(read(name)).frontMatter?.format ?? 'none'),
+    );
     expect([...formats].sort()).toEqual(['json', 'none', 'toml', 'yaml']);
     const texts = names.map(read);
     expect(texts.some((t) => t.includes('\r\n'))).toBe(true);
@@ -38,12 +48,18 @@ describe('fixture corpus', () => {
       const fm = parts.frontMatter;
       if (fm) {
         expect(text.slice(fm.contentRange.from, fm.contentRange.to)).toBe(fm.content);
-        expect(text.slice(fm.range.from, fm.range.to)).toBe(fm.open + fm.openLineBreak + fm.content + fm.close + fm.closeLineBreak);
+        expect(text.slice(fm.range.from, fm.range.to)).toBe(
+          fm.open + fm.openLineBreak + fm.content + fm.close + fm.closeLineBreak,
+        );
         expect(parts.bodyOffset).toBe(fm.range.to);
         expect(fm.range.from).toBe(parts.bom.length);
       }
       // The preview adds bodyStartLine to markdown-it's 0-based token lines.
-      expect(parts.bodyStartLine).toBe(text.slice(0, parts.bodyOffset).split('\n').length - 1 + (fm && fm.closeLineBreak === '' && parts.body === '' ? 1 : 0));
+      expect(parts.bodyStartLine).toBe(
+        text.slice(0, parts.bodyOffset).split('\n').length -
+          1 +
+          (fm && fm.closeLineBreak === '' && parts.body === '' ? 1 : 0),
+      );
     });
 
     it('parses without error', () => {
@@ -65,7 +81,11 @@ describe('fixture corpus', () => {
       if (!parts.frontMatter || !data) return;
       for (const [key, value] of Object.entries(data)) {
         if (!isFieldValue(value)) continue;
-        const next: FieldValue = Array.isArray(value) ? [...(value as string[]), '新 tag: x'] : typeof value === 'string' ? `${value} (更新)` : 'changed: value';
+        const next: FieldValue = Array.isArray(value)
+          ? [...(value as string[]), '新 tag: x']
+          : typeof value === 'string'
+            ? `${value} (更新)`
+            : 'changed: value';
         const plan = planSetField(text, key, next);
         if ('error' in plan) continue; // e.g. TOML dotted keys are not form-editable
         const edited = applyChanges(text, plan.changes);
@@ -73,7 +93,8 @@ describe('fixture corpus', () => {
         expect(reparsed.error, `${key}`).toBeNull();
         expect(reparsed.data?.[key], key).toEqual(next);
         for (const [other, otherValue] of Object.entries(data)) {
-          if (other !== key) expect(reparsed.data?.[other], `${key} -> ${other}`).toEqual(otherValue);
+          if (other !== key)
+            expect(reparsed.data?.[other], `${key} -> ${other}`).toEqual(otherValue);
         }
         // Only the field's own lines changed: removing it from both texts gives the same result.
         const before = planRemoveField(text, key);

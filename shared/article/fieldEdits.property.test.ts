@@ -2,30 +2,121 @@ import fc from 'fast-check';
 import { stringify as stringifyToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, stringify as stringifyYaml } from 'yaml';
-import { applyChanges, joinArticle, parseArticle, planRemoveField, planSetField, splitArticle, type EditPlan, type FieldValue } from './index';
+import {
+  applyChanges,
+  joinArticle,
+  parseArticle,
+  planRemoveField,
+  planSetField,
+  splitArticle,
+  type EditPlan,
+  type FieldValue,
+} from './index';
 import { sameValue } from './sameValue';
 
 // Strings that trip naive YAML/TOML writers, plus arbitrary ASCII and Unicode text.
 const trickyStrings = [
-  '', ' ', 'true', 'False', 'null', '~', 'yes', '123', '0x1F', '1e3', '.5', '2024-05-01', '2025-06-18T11:20:04+08:00',
-  'a: b', 'a #b', '# c', '- x', '[x]', '{a}', '*a', '&a', '!t', '%p', '@x', '`x', '|', '>', '? q', ' lead', 'trail ',
-  "it's", '"q"', 'back\\slash', 'multi\nline', 'ends\n', 'tab\tin', '---', '+++', '标题：冒号', '🎉', 'é',
+  '',
+  ' ',
+  'true',
+  'False',
+  'null',
+  '~',
+  'yes',
+  '123',
+  '0x1F',
+  '1e3',
+  '.5',
+  '2024-05-01',
+  '2025-06-18T11:20:04+08:00',
+  'a: b',
+  'a #b',
+  '# c',
+  '- x',
+  '[x]',
+  '{a}',
+  '*a',
+  '&a',
+  '!t',
+  '%p',
+  '@x',
+  '`x',
+  '|',
+  '>',
+  '? q',
+  ' lead',
+  'trail ',
+  "it's",
+  '"q"',
+  'back\\slash',
+  'multi\nline',
+  'ends\n',
+  'tab\tin',
+  '---',
+  '+++',
+  '标题：冒号',
+  '🎉',
+  'é',
 ];
-const text = fc.oneof(fc.constantFrom(...trickyStrings), fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 12 }));
+const text = fc.oneof(
+  fc.constantFrom(...trickyStrings),
+  fc.string({ maxLength: 30 }),
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+);
 // JSON cannot write -0, so the shared generator leaves it out.
 const number = fc
-  .oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }))
+  .oneof(
+    fc.integer({ min: -1e6, max: 1e6 }),
+    fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }),
+  )
   .map((n) => (Object.is(n, -0) ? 0 : n));
-const value: fc.Arbitrary<FieldValue> = fc.oneof(text, number, fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 5 }));
-const keyArb = fc.constantFrom('title', 'date', 'draft', 'tags', 'summary', 'weight', 'slug', 'author', '标题', 'series', 'a_b', 'x-y');
+const value: fc.Arbitrary<FieldValue> = fc.oneof(
+  text,
+  number,
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(text, { maxLength: 5 }),
+);
+const keyArb = fc.constantFrom(
+  'title',
+  'date',
+  'draft',
+  'tags',
+  'summary',
+  'weight',
+  'slug',
+  'author',
+  '标题',
+  'series',
+  'a_b',
+  'x-y',
+);
 // Fields the form never edits (nested maps) must survive edits to their neighbours.
-const nested = fc.dictionary(fc.constantFrom('a', 'b', '子'), fc.oneof(text, number, fc.array(text, { maxLength: 2 })), { maxKeys: 3 });
-const anyValue: fc.Arbitrary<unknown> = fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: nested });
-const fields = fc.uniqueArray(fc.tuple(keyArb, anyValue), { selector: ([key]) => key, minLength: 1, maxLength: 7 });
-const layout = fc.record({ crlf: fc.boolean(), bom: fc.boolean(), body: fc.constantFrom('', '\nBody text.\n', '# 标题\n\n---\n\nMore.\n') });
+const nested = fc.dictionary(
+  fc.constantFrom('a', 'b', '子'),
+  fc.oneof(text, number, fc.array(text, { maxLength: 2 })),
+  { maxKeys: 3 },
+);
+const anyValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: value },
+  { weight: 1, arbitrary: nested },
+);
+const fields = fc.uniqueArray(fc.tuple(keyArb, anyValue), {
+  selector: ([key]) => key,
+  minLength: 1,
+  maxLength: 7,
+});
+const layout = fc.record({
+  crlf: fc.boolean(),
+  bom: fc.boolean(),
+  body: fc.constantFrom('', '\nBody text.\n', '# 标题\n\n---\n\nMore.\n'),
+});
 
 function changesOf(plan: EditPlan) {
-  if ('error' in plan) throw new Error(`${plan.error.kind}: ${plan.error.message} (${plan.error.line}:${plan.error.column})`);
+  if ('error' in plan)
+    throw new Error(
+      `${plan.error.kind}: ${plan.error.message} (${plan.error.line}:${plan.error.column})`,
+    );
   return plan.changes;
 }
 
@@ -43,7 +134,12 @@ function toObject(entries: ReadonlyArray<readonly [string, unknown]>): Record<st
 }
 
 /** The properties every format must satisfy for an article `text` holding `data`. */
-function checkEdits(source: string, data: Record<string, unknown>, key: string, next: FieldValue): void {
+function checkEdits(
+  source: string,
+  data: Record<string, unknown>,
+  key: string,
+  next: FieldValue,
+): void {
   // Lossless split, and the parse sees exactly the generated fields.
   const parts = splitArticle(source);
   expect(joinArticle(parts)).toBe(source);
@@ -73,7 +169,9 @@ function checkEdits(source: string, data: Record<string, unknown>, key: string, 
     if (name !== key) expect(sameValue(reparsed.data?.[name], current)).toBe(true);
   }
   expect(reparsed.parts.body).toBe(parts.body);
-  expect(applyChanges(edited, changesOf(planRemoveField(edited, key)))).toBe(applyChanges(source, changesOf(planRemoveField(source, key))));
+  expect(applyChanges(edited, changesOf(planRemoveField(edited, key)))).toBe(
+    applyChanges(source, changesOf(planRemoveField(source, key))),
+  );
 }
 
 // FC_RUNS=5000 for a longer local soak.
@@ -81,7 +179,13 @@ const RUNS = { numRuns: Number(process.env['FC_RUNS'] ?? 150) };
 
 describe('property: YAML front matter', () => {
   const style = fc.record({
-    defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'),
+    defaultStringType: fc.constantFrom(
+      'PLAIN',
+      'QUOTE_DOUBLE',
+      'QUOTE_SINGLE',
+      'BLOCK_LITERAL',
+      'BLOCK_FOLDED',
+    ),
     collectionStyle: fc.constantFrom('any', 'block', 'flow'),
     lineWidth: fc.constantFrom(0, 24, 80),
     indentSeq: fc.boolean(),
@@ -95,7 +199,8 @@ describe('property: YAML front matter', () => {
         const { comment, ...options } = yamlStyle;
         let yaml = stringifyYaml(data, { ...options, minContentWidth: 0 });
         if (comment) yaml = `# top comment\n${yaml}# bottom comment\n`;
-        const source = (page.bom ? '\uFEFF' : '') + withEol(`---\n${yaml}---\n${page.body}`, page.crlf);
+        const source =
+          (page.bom ? '\uFEFF' : '') + withEol(`---\n${yaml}---\n${page.body}`, page.crlf);
         // Skip the rare generated text that closes the block early (a line that is just "---"),
         // and the few cases where the yaml package's stringify emits invalid YAML ("k:\n[]").
         fc.pre(splitArticle(source).frontMatter?.content === withEol(yaml, page.crlf));
@@ -109,15 +214,25 @@ describe('property: YAML front matter', () => {
 });
 
 describe('property: TOML front matter', () => {
-  const tomlValue: fc.Arbitrary<FieldValue> = fc.oneof(text, fc.integer({ min: -1e6, max: 1e6 }), fc.boolean(), fc.array(text, { maxLength: 4 }));
-  const tomlFields = fc.uniqueArray(fc.tuple(keyArb, tomlValue), { selector: ([key]) => key, minLength: 1, maxLength: 6 });
+  const tomlValue: fc.Arbitrary<FieldValue> = fc.oneof(
+    text,
+    fc.integer({ min: -1e6, max: 1e6 }),
+    fc.boolean(),
+    fc.array(text, { maxLength: 4 }),
+  );
+  const tomlFields = fc.uniqueArray(fc.tuple(keyArb, tomlValue), {
+    selector: ([key]) => key,
+    minLength: 1,
+    maxLength: 6,
+  });
 
   it('round-trips byte for byte and edits one field at a time', () => {
     fc.assert(
       fc.property(tomlFields, layout, keyArb, tomlValue, (entries, page, key, next) => {
         const data = toObject(entries);
         const toml = stringifyToml(data);
-        const source = (page.bom ? '\uFEFF' : '') + withEol(`+++\n${toml}\n+++\n${page.body}`, page.crlf);
+        const source =
+          (page.bom ? '\uFEFF' : '') + withEol(`+++\n${toml}\n+++\n${page.body}`, page.crlf);
         fc.pre(splitArticle(source).frontMatter?.format === 'toml');
         checkEdits(source, data, key, next);
       }),
@@ -127,20 +242,41 @@ describe('property: TOML front matter', () => {
 });
 
 describe('property: JSON front matter', () => {
-  const jsonValue: fc.Arbitrary<FieldValue> = fc.oneof(text, fc.integer({ min: -1e6, max: 1e6 }), fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 4 }));
-  const jsonFields = fc.uniqueArray(fc.tuple(keyArb, fc.oneof({ weight: 4, arbitrary: jsonValue }, { weight: 1, arbitrary: nested })), {
-    selector: ([key]) => key,
-    minLength: 1,
-    maxLength: 6,
-  });
+  const jsonValue: fc.Arbitrary<FieldValue> = fc.oneof(
+    text,
+    fc.integer({ min: -1e6, max: 1e6 }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(text, { maxLength: 4 }),
+  );
+  const jsonFields = fc.uniqueArray(
+    fc.tuple(
+      keyArb,
+      fc.oneof({ weight: 4, arbitrary: jsonValue }, { weight: 1, arbitrary: nested }),
+    ),
+    {
+      selector: ([key]) => key,
+      minLength: 1,
+      maxLength: 6,
+    },
+  );
 
   it('round-trips byte for byte and edits one field at a time', () => {
     fc.assert(
-      fc.property(jsonFields, layout, fc.constantFrom(0, 2, 4, '\t'), keyArb, jsonValue, (entries, page, indent, key, next) => {
-        const data = toObject(entries);
-        const source = (page.bom ? '\uFEFF' : '') + withEol(`${JSON.stringify(data, null, indent)}\n${page.body}`, page.crlf);
-        checkEdits(source, data, key, next);
-      }),
+      fc.property(
+        jsonFields,
+        layout,
+        fc.constantFrom(0, 2, 4, '\t'),
+        keyArb,
+        jsonValue,
+        (entries, page, indent, key, next) => {
+          const data = toObject(entries);
+          const source =
+            (page.bom ? '\uFEFF' : '') +
+            withEol(`${JSON.stringify(data, null, indent)}\n${page.body}`, page.crlf);
+          checkEdits(source, data, key, next);
+        },
+      ),
       RUNS,
     );
   });

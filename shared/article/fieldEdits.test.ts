@@ -12,10 +12,12 @@ import {
   type TextChange,
 } from './index';
 
-const fixture = (name: string): string => readFileSync(new URL(`../../tests/fixtures/articles/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../../tests/fixtures/articles/${name}`, import.meta.url), 'utf8');
 
 function changesOf(plan: EditPlan): TextChange[] {
-  if ('error' in plan) throw new Error(`unexpected error: ${plan.error.kind}: ${plan.error.message}`);
+  if ('error' in plan)
+    throw new Error(`unexpected error: ${plan.error.kind}: ${plan.error.message}`);
   return plan.changes;
 }
 
@@ -33,7 +35,13 @@ function lines(text: string): string[] {
 }
 
 /** Asserts `after` is `before` with lines [index, index + count) replaced by `replacement`. */
-function expectLineSplice(before: string, after: string, index: number, count: number, replacement: string[]): void {
+function expectLineSplice(
+  before: string,
+  after: string,
+  index: number,
+  count: number,
+  replacement: string[],
+): void {
   const expected = lines(before);
   expected.splice(index, count, ...replacement);
   expect(lines(after)).toEqual(expected);
@@ -41,7 +49,8 @@ function expectLineSplice(before: string, after: string, index: number, count: n
 
 const sample = fixture('sample-zh-hugo.md');
 const sampleLines = lines(sample);
-const lineOf = (text: string, prefix: string): number => lines(text).findIndex((line) => line.startsWith(prefix));
+const lineOf = (text: string, prefix: string): number =>
+  lines(text).findIndex((line) => line.startsWith(prefix));
 
 describe('sample-shaped Hugo article', () => {
   it('parses the way Hugo sees it', () => {
@@ -124,7 +133,9 @@ describe('sample-shaped Hugo article', () => {
   it('setting the current value plans zero changes', () => {
     expect(changesOf(planSetField(sample, 'date', '2025-06-18T11:20:04+08:00'))).toEqual([]);
     expect(changesOf(planSetField(sample, 'draft', false))).toEqual([]);
-    expect(changesOf(planSetField(sample, 'tags', parseArticle(sample).data?.['tags'] as string[]))).toEqual([]);
+    expect(
+      changesOf(planSetField(sample, 'tags', parseArticle(sample).data?.['tags'] as string[])),
+    ).toEqual([]);
   });
 
   it('keeps the body, footnotes and the unused [^2] definition untouched', () => {
@@ -145,10 +156,24 @@ describe('YAML styles are preserved', () => {
   it('flow lists stay flow; adding and removing items touches only that line', () => {
     const text = fixture('yaml-basic.md');
     const line = lineOf(text, 'tags:');
-    expectLineSplice(text, set(text, 'tags', ['politics', 'budget', 'city-hall', '新闻']), line, 1, ['tags: [politics, budget, city-hall, 新闻]\n']);
-    expectLineSplice(text, set(text, 'tags', ['politics', 'city-hall']), line, 1, ['tags: [politics, city-hall]\n']);
+    expectLineSplice(
+      text,
+      set(text, 'tags', ['politics', 'budget', 'city-hall', '新闻']),
+      line,
+      1,
+      ['tags: [politics, budget, city-hall, 新闻]\n'],
+    );
+    expectLineSplice(text, set(text, 'tags', ['politics', 'city-hall']), line, 1, [
+      'tags: [politics, city-hall]\n',
+    ]);
     expectLineSplice(text, set(text, 'tags', []), line, 1, ['tags: []\n']);
-    expectLineSplice(text, set(text, 'tags', ['politics', 'budget', 'city-hall', 'a, b']), line, 1, ['tags: [politics, budget, city-hall, "a, b"]\n']);
+    expectLineSplice(
+      text,
+      set(text, 'tags', ['politics', 'budget', 'city-hall', 'a, b']),
+      line,
+      1,
+      ['tags: [politics, budget, city-hall, "a, b"]\n'],
+    );
   });
 
   it('unindented block lists keep their indentation', () => {
@@ -167,12 +192,20 @@ describe('YAML styles are preserved', () => {
     expectLineSplice(text, set(text, 'plain', 'yes'), 3, 1, ['plain: yes\n']); // a string in YAML 1.2
     expectLineSplice(text, set(text, 'plain', '- dash'), 3, 1, ['plain: "- dash"\n']);
     expectLineSplice(text, set(text, 'plain', ''), 3, 1, ['plain: ""\n']);
-    expectLineSplice(text, set(text, 'looks_like_number', '0124'), lineOf(text, 'looks_like_number'), 1, ["looks_like_number: '0124'\n"]);
+    expectLineSplice(
+      text,
+      set(text, 'looks_like_number', '0124'),
+      lineOf(text, 'looks_like_number'),
+      1,
+      ["looks_like_number: '0124'\n"],
+    );
   });
 
   it('numbers, booleans and null are written plain, even over a quoted string', () => {
     const text = fixture('yaml-quoting.md');
-    expectLineSplice(text, set(text, 'looks_like_bool', true), lineOf(text, 'looks_like_bool'), 1, ['looks_like_bool: true\n']);
+    expectLineSplice(text, set(text, 'looks_like_bool', true), lineOf(text, 'looks_like_bool'), 1, [
+      'looks_like_bool: true\n',
+    ]);
     expectLineSplice(text, set(text, 'double', 42), 2, 1, ['double: 42\n']);
     expectLineSplice(text, set(text, 'double', null), 2, 1, ['double: null\n']);
   });
@@ -189,7 +222,9 @@ describe('YAML styles are preserved', () => {
   it('folded scalars stay folded', () => {
     const text = fixture('yaml-block-folded.md');
     const teaser = lineOf(text, 'teaser:');
-    expectLineSplice(text, set(text, 'teaser', 'A new teaser.'), teaser + 1, 1, ['  A new teaser.\n']);
+    expectLineSplice(text, set(text, 'teaser', 'A new teaser.'), teaser + 1, 1, [
+      '  A new teaser.\n',
+    ]);
   });
 
   it('comments and unknown keys survive edits', () => {
@@ -207,7 +242,9 @@ describe('YAML styles are preserved', () => {
     const text = fixture('yaml-comments.md');
     const after = set(text, 'tags', ['election', 'live', 'results']);
     // The new item goes right after the last item; the comment line after it stays below.
-    expect(after).toContain('tags: # add more as results come in\n  - election   # primary tag\n  - live\n  - results\n  # - results (not yet)\n');
+    expect(after).toContain(
+      'tags: # add more as results come in\n  - election   # primary tag\n  - live\n  - results\n  # - results (not yet)\n',
+    );
   });
 
   it('CRLF files stay CRLF, including new lines', () => {
@@ -229,11 +266,17 @@ describe('YAML styles are preserved', () => {
 
   it('empty values are filled in place', () => {
     const text = fixture('yaml-empty-values.md');
-    expectLineSplice(text, set(text, 'description', 'Now set'), lineOf(text, 'description:'), 1, ['description: Now set\n']);
-    expectLineSplice(text, set(text, 'categories', 'x'), lineOf(text, 'categories:'), 1, ['categories: x\n']);
+    expectLineSplice(text, set(text, 'description', 'Now set'), lineOf(text, 'description:'), 1, [
+      'description: Now set\n',
+    ]);
+    expectLineSplice(text, set(text, 'categories', 'x'), lineOf(text, 'categories:'), 1, [
+      'categories: x\n',
+    ]);
     expectLineSplice(text, set(text, 'tags', ['a']), lineOf(text, 'tags:'), 1, ['tags: [a]\n']);
     // This file already writes a list in flow style (`tags: []`), so a new list follows it.
-    expectLineSplice(text, set(text, 'categories', ['a', 'b']), lineOf(text, 'categories:'), 1, ['categories: [a, b]\n']);
+    expectLineSplice(text, set(text, 'categories', ['a', 'b']), lineOf(text, 'categories:'), 1, [
+      'categories: [a, b]\n',
+    ]);
   });
 
   it('a list can become a scalar and back', () => {
@@ -268,7 +311,10 @@ describe('YAML styles are preserved', () => {
     expect(data?.['editors']).toEqual(['Ann', 'Bob']);
     const removed = remove(text, 'defaults');
     expect(parseArticle(removed).error).toBeNull();
-    expect(parseArticle(removed).data?.['override']).toEqual({ layout: 'article', comments: false });
+    expect(parseArticle(removed).data?.['override']).toEqual({
+      layout: 'article',
+      comments: false,
+    });
   });
 
   it('flow-map front matter can be edited too', () => {
@@ -295,7 +341,9 @@ describe('TOML front matter', () => {
 
   it('arrays, booleans, new and removed fields', () => {
     const text = fixture('toml-basic.md');
-    expectLineSplice(text, set(text, 'tags', ['politics', 'budget', '新闻']), 4, 1, ['tags = ["politics", "budget", "新闻"]\n']);
+    expectLineSplice(text, set(text, 'tags', ['politics', 'budget', '新闻']), 4, 1, [
+      'tags = ["politics", "budget", "新闻"]\n',
+    ]);
     expectLineSplice(text, set(text, 'draft', true), 3, 1, ['draft = true\n']);
     expectLineSplice(text, set(text, 'slug', 'budget'), 5, 0, ['slug = "budget"\n']);
     expectLineSplice(text, remove(text, 'tags'), 4, 1, []);
@@ -305,19 +353,28 @@ describe('TOML front matter', () => {
     const text = fixture('toml-tables.md');
     const after = set(text, 'draft', true);
     expectLineSplice(text, after, lineOf(text, 'author.email') + 1, 0, ['draft = true\n']);
-    expect(parseArticle(after).data?.['params']).toEqual({ subtitle: 'With params', featured: true });
+    expect(parseArticle(after).data?.['params']).toEqual({
+      subtitle: 'With params',
+      featured: true,
+    });
   });
 
   it('comments after a value survive', () => {
     const text = fixture('toml-tables.md');
-    expectLineSplice(text, set(text, 'title', 'New'), lineOf(text, 'title'), 1, ['title = "New"   # the headline\n']);
+    expectLineSplice(text, set(text, 'title', 'New'), lineOf(text, 'title'), 1, [
+      'title = "New"   # the headline\n',
+    ]);
   });
 
   it('literal strings stay literal and dates stay bare dates', () => {
     const text = fixture('toml-strings.md');
-    expectLineSplice(text, set(text, 'literal', 'D:\\news'), lineOf(text, 'literal'), 1, ["literal = 'D:\\news'\n"]);
+    expectLineSplice(text, set(text, 'literal', 'D:\\news'), lineOf(text, 'literal'), 1, [
+      "literal = 'D:\\news'\n",
+    ]);
     const dates = fixture('toml-dates.md');
-    expectLineSplice(dates, set(dates, 'ld', '2024-06-01'), lineOf(dates, 'ld ='), 1, ['ld = 2024-06-01\n']);
+    expectLineSplice(dates, set(dates, 'ld', '2024-06-01'), lineOf(dates, 'ld ='), 1, [
+      'ld = 2024-06-01\n',
+    ]);
     expectLineSplice(dates, set(dates, 'ld', 'soon'), lineOf(dates, 'ld ='), 1, ['ld = "soon"\n']);
   });
 
@@ -363,7 +420,9 @@ describe('JSON front matter', () => {
     expectLineSplice(text, remove(text, 'draft'), lineOf(text, '  "draft"'), 1, []);
     expectLineSplice(text, remove(text, 'title'), 1, 1, []);
     const compact = fixture('json-compact.md');
-    expect(set(compact, 'draft', true).split('\n')[0]).toBe('{"title":"Compact","tags":["a","b"],"weight":2,"draft":true}');
+    expect(set(compact, 'draft', true).split('\n')[0]).toBe(
+      '{"title":"Compact","tags":["a","b"],"weight":2,"draft":true}',
+    );
     expect(remove(compact, 'weight').split('\n')[0]).toBe('{"title":"Compact","tags":["a","b"]}');
     expect(set('{}\n\nBody\n', 'title', 'T')).toBe('{\n  "title": "T"\n}\n\nBody\n');
   });
@@ -372,18 +431,31 @@ describe('JSON front matter', () => {
 describe('planSetFieldRaw', () => {
   it('replaces a nested map with raw YAML and leaves the rest alone', () => {
     const text = fixture('yaml-nested-params.md');
-    const plan = changesOf(planSetFieldRaw(text, 'params', 'author: 王五\nlocation:\n  city: 北京'));
+    const plan = changesOf(
+      planSetFieldRaw(text, 'params', 'author: 王五\nlocation:\n  city: 北京'),
+    );
     const after = applyChanges(text, plan);
     const start = lineOf(text, 'params:');
     const menu = lineOf(text, 'menu:');
-    expectLineSplice(text, after, start + 1, menu - start - 1, ['  author: 王五\n', '  location:\n', '    city: 北京\n']);
-    expect(parseArticle(after).data?.['params']).toEqual({ author: '王五', location: { city: '北京' } });
+    expectLineSplice(text, after, start + 1, menu - start - 1, [
+      '  author: 王五\n',
+      '  location:\n',
+      '    city: 北京\n',
+    ]);
+    expect(parseArticle(after).data?.['params']).toEqual({
+      author: '王五',
+      location: { city: '北京' },
+    });
   });
 
   it('adds a new nested key, inline or as a block', () => {
     const text = fixture('yaml-basic.md');
-    expect(applyChanges(text, changesOf(planSetFieldRaw(text, 'params', '{a: 1}')))).toContain('params: {a: 1}\n---\n');
-    expect(applyChanges(text, changesOf(planSetFieldRaw(text, 'params', 'a: 1\nb: [x]\n')))).toContain('params:\n  a: 1\n  b: [x]\n---\n');
+    expect(applyChanges(text, changesOf(planSetFieldRaw(text, 'params', '{a: 1}')))).toContain(
+      'params: {a: 1}\n---\n',
+    );
+    expect(
+      applyChanges(text, changesOf(planSetFieldRaw(text, 'params', 'a: 1\nb: [x]\n'))),
+    ).toContain('params:\n  a: 1\n  b: [x]\n---\n');
   });
 
   it('reports YAML errors positioned within the raw text', () => {
@@ -394,7 +466,10 @@ describe('planSetFieldRaw', () => {
 
   it('writes the value in TOML or JSON when the front matter is TOML or JSON', () => {
     const toml = fixture('toml-basic.md');
-    const tomlAfter = applyChanges(toml, changesOf(planSetFieldRaw(toml, 'extra', 'a: 1\nb: [x, y]')));
+    const tomlAfter = applyChanges(
+      toml,
+      changesOf(planSetFieldRaw(toml, 'extra', 'a: 1\nb: [x, y]')),
+    );
     expect(tomlAfter).toContain('extra = { a = 1, b = ["x", "y"] }\n');
     const json = fixture('json-basic.md');
     const jsonAfter = applyChanges(json, changesOf(planSetFieldRaw(json, 'extra', 'a: 1')));
@@ -409,10 +484,18 @@ describe('planSetFieldRaw', () => {
 
 describe('createFrontMatter', () => {
   it('adds a YAML block at the top, after a BOM, in the file’s line endings', () => {
-    expect(applyChanges('# Hi\n', changesOf(createFrontMatter('# Hi\n', { title: 'Hi', tags: ['a', 'b'], draft: true })))).toBe(
-      '---\ntitle: Hi\ntags:\n  - a\n  - b\ndraft: true\n---\n\n# Hi\n',
-    );
-    expect(applyChanges('\uFEFFText\r\n', changesOf(createFrontMatter('\uFEFFText\r\n', { title: 'T' })))).toBe('\uFEFF---\r\ntitle: T\r\n---\r\n\r\nText\r\n');
+    expect(
+      applyChanges(
+        '# Hi\n',
+        changesOf(createFrontMatter('# Hi\n', { title: 'Hi', tags: ['a', 'b'], draft: true })),
+      ),
+    ).toBe('---\ntitle: Hi\ntags:\n  - a\n  - b\ndraft: true\n---\n\n# Hi\n');
+    expect(
+      applyChanges(
+        '\uFEFFText\r\n',
+        changesOf(createFrontMatter('\uFEFFText\r\n', { title: 'T' })),
+      ),
+    ).toBe('\uFEFF---\r\ntitle: T\r\n---\r\n\r\nText\r\n');
     expect(applyChanges('', changesOf(createFrontMatter('')))).toBe('---\n---\n');
   });
 
@@ -423,7 +506,9 @@ describe('createFrontMatter', () => {
   });
 
   it('planSetField on an article without front matter creates one', () => {
-    expect(set('Body\n', 'title', 'Hello: world')).toBe('---\ntitle: "Hello: world"\n---\n\nBody\n');
+    expect(set('Body\n', 'title', 'Hello: world')).toBe(
+      '---\ntitle: "Hello: world"\n---\n\nBody\n',
+    );
   });
 });
 

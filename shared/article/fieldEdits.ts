@@ -32,19 +32,27 @@ export type EditPlan = { changes: TextChange[] } | { error: FrontMatterError };
 
 const NO_CHANGES: EditPlan = { changes: [] };
 
-function plan(change: TextChange | null, alongside: readonly TextChange[] = []): { changes: TextChange[] } {
+function plan(
+  change: TextChange | null,
+  alongside: readonly TextChange[] = [],
+): { changes: TextChange[] } {
   return { changes: change ? [change, ...alongside] : [] };
 }
 
 /** An article whose front matter can be edited: parsed, no errors, a map. */
-type Editable = ArticleModel & { parts: { frontMatter: FrontMatterBlock }; data: Record<string, unknown> };
+type Editable = ArticleModel & {
+  parts: { frontMatter: FrontMatterBlock };
+  data: Record<string, unknown>;
+};
 
 function editable(model: ArticleModel): model is Editable {
   return model.error === null && model.data !== null && model.parts.frontMatter !== null;
 }
 
 function yamlTarget(text: string, model: Editable): YamlEditTarget | null {
-  return model.syntax === 'yaml' ? { text, block: model.parts.frontMatter, doc: model.doc, eol: model.parts.eol } : null;
+  return model.syntax === 'yaml'
+    ? { text, block: model.parts.frontMatter, doc: model.doc, eol: model.parts.eol }
+    : null;
 }
 
 function tomlTarget(text: string, model: Editable): TomlEditTarget {
@@ -53,7 +61,13 @@ function tomlTarget(text: string, model: Editable): TomlEditTarget {
 
 function jsonTarget(text: string, model: Editable): JsonEditTarget | null {
   if (model.syntax !== 'json' || model.root?.kind !== 'object') return null;
-  return { text, root: model.root, base: model.parts.frontMatter.contentRange.from, data: model.data, eol: model.parts.eol };
+  return {
+    text,
+    root: model.root,
+    base: model.parts.frontMatter.contentRange.from,
+    data: model.data,
+    eol: model.parts.eol,
+  };
 }
 
 /** Sets any JSON-like value; the public entry points narrow what they accept. */
@@ -67,8 +81,16 @@ function setValue(text: string, model: Editable, key: string, value: unknown): E
   const yaml = yamlTarget(text, model);
   if (!yaml) return NO_CHANGES;
   const pair = findPair(yaml, key);
-  if (pair) return plan(setExistingYamlField(yaml, pair, value, model.data[key]), materializeAliasesInto(yaml, pair.value));
-  return plan(addYamlField(yaml, key, (keyIndent, inFlow) => renderYamlValueText(yaml, value, keyIndent, inFlow)));
+  if (pair)
+    return plan(
+      setExistingYamlField(yaml, pair, value, model.data[key]),
+      materializeAliasesInto(yaml, pair.value),
+    );
+  return plan(
+    addYamlField(yaml, key, (keyIndent, inFlow) =>
+      renderYamlValueText(yaml, value, keyIndent, inFlow),
+    ),
+  );
 }
 
 /**
@@ -81,7 +103,8 @@ export function planSetField(text: string, key: string, value: FieldValue): Edit
   if (model.error) return { error: model.error };
   if (!model.parts.frontMatter) return createFrontMatter(text, { [key]: value });
   if (!editable(model)) return NO_CHANGES;
-  if (Object.prototype.hasOwnProperty.call(model.data, key) && sameValue(model.data[key], value)) return NO_CHANGES;
+  if (Object.prototype.hasOwnProperty.call(model.data, key) && sameValue(model.data[key], value))
+    return NO_CHANGES;
   return setValue(text, model, key, value);
 }
 
@@ -98,14 +121,18 @@ export function planRemoveField(text: string, key: string): EditPlan {
   if (json) return plan(removeJsonField(json, key));
   const yaml = yamlTarget(text, model);
   const pair = yaml && findPair(yaml, key);
-  return yaml && pair ? plan(removeYamlField(yaml, pair), materializeAliasesInto(yaml, pair.value)) : NO_CHANGES;
+  return yaml && pair
+    ? plan(removeYamlField(yaml, pair), materializeAliasesInto(yaml, pair.value))
+    : NO_CHANGES;
 }
 
 /** A raw value is block-shaped when it needs its own indented lines under `key:`. */
 function isBlockShaped(source: string, contents: unknown): boolean {
   if (source.includes('\n')) return true;
   if ((isMap(contents) || isSeq(contents)) && !contents.flow) return true;
-  return isScalar(contents) && (contents.type === 'BLOCK_LITERAL' || contents.type === 'BLOCK_FOLDED');
+  return (
+    isScalar(contents) && (contents.type === 'BLOCK_LITERAL' || contents.type === 'BLOCK_FOLDED')
+  );
 }
 
 /**
@@ -131,7 +158,9 @@ export function planSetFieldRaw(text: string, key: string, yamlText: string): Ed
     if ('error' in inner) return inner;
     const final = applyChanges(withBlock, inner.changes);
     const at = model.parts.bom.length;
-    return { changes: [{ from: at, to: at, insert: final.slice(at, at + final.length - text.length) }] };
+    return {
+      changes: [{ from: at, to: at, insert: final.slice(at, at + final.length - text.length) }],
+    };
   }
   if (!editable(model)) return NO_CHANGES;
   const yaml = yamlTarget(text, model);
@@ -161,7 +190,10 @@ export function planSetFieldRaw(text: string, key: string, yamlText: string): Ed
  * Plans adding a YAML front matter block at the top of an article that has none. Returns no
  * changes when one exists, and the split error when an opened block is never closed.
  */
-export function createFrontMatter(text: string, fields: Readonly<Record<string, FieldValue>> = {}): EditPlan {
+export function createFrontMatter(
+  text: string,
+  fields: Readonly<Record<string, FieldValue>> = {},
+): EditPlan {
   const model = analyzeArticle(text);
   if (model.parts.error) return { error: model.parts.error };
   if (model.parts.frontMatter) return NO_CHANGES;
@@ -171,5 +203,9 @@ export function createFrontMatter(text: string, fields: Readonly<Record<string, 
     lines += `${renderYamlKey(key)}:${renderYamlValueText(null, value, '', false, eol)}${eol}`;
   }
   const separator = body === '' || body.startsWith('\n') || body.startsWith('\r\n') ? '' : eol;
-  return { changes: [{ from: bom.length, to: bom.length, insert: `---${eol}${lines}---${eol}${separator}` }] };
+  return {
+    changes: [
+      { from: bom.length, to: bom.length, insert: `---${eol}${lines}---${eol}${separator}` },
+    ],
+  };
 }

@@ -10,8 +10,14 @@ function errorOf(text: string) {
 
 describe('parseArticle: values are the text the writer typed', () => {
   it('keeps YAML timestamps and dates as strings', () => {
-    const { data } = parseArticle('---\ndate: 2025-06-18T11:20:04+08:00\nday: 2024-05-01\nspaced: 2024-05-01 10:00:00\n---\n');
-    expect(data).toEqual({ date: '2025-06-18T11:20:04+08:00', day: '2024-05-01', spaced: '2024-05-01 10:00:00' });
+    const { data } = parseArticle(
+      '---\ndate: 2025-06-18T11:20:04+08:00\nday: 2024-05-01\nspaced: 2024-05-01 10:00:00\n---\n',
+    );
+    expect(data).toEqual({
+      date: '2025-06-18T11:20:04+08:00',
+      day: '2024-05-01',
+      spaced: '2024-05-01 10:00:00',
+    });
   });
 
   it('keeps explicitly tagged timestamps and binaries as strings', () => {
@@ -64,10 +70,22 @@ describe('parseArticle: values are the text the writer typed', () => {
 
 describe('parseArticle: errors are typed and positioned in the whole file', () => {
   it('bad YAML', () => {
-    expect(errorOf('---\ntitle: ok\ntags: [a, b\ndraft: true\n---\nBody\n')).toMatchObject({ kind: 'syntax', line: 4, column: 1 });
+    expect(errorOf('---\ntitle: ok\ntags: [a, b\ndraft: true\n---\nBody\n')).toMatchObject({
+      kind: 'syntax',
+      line: 4,
+      column: 1,
+    });
     // The yaml parser reports a missing quote where the text runs out: the closing delimiter line.
-    expect(errorOf('---\ntitle: "unterminated\n---\n')).toMatchObject({ kind: 'syntax', line: 3, column: 1 });
-    expect(errorOf('---\ntitle: a: b\n---\n')).toMatchObject({ kind: 'syntax', line: 2, column: 8 });
+    expect(errorOf('---\ntitle: "unterminated\n---\n')).toMatchObject({
+      kind: 'syntax',
+      line: 3,
+      column: 1,
+    });
+    expect(errorOf('---\ntitle: a: b\n---\n')).toMatchObject({
+      kind: 'syntax',
+      line: 2,
+      column: 8,
+    });
   });
 
   it('maps the parser’s own positions into the file, past the opening delimiter', () => {
@@ -75,21 +93,39 @@ describe('parseArticle: errors are typed and positioned in the whole file', () =
     for (const content of contents) {
       const own = parseDocument(content, { prettyErrors: true }).errors[0]?.linePos?.[0];
       expect(own, content).toBeDefined();
-      for (const [prefix, lineShift] of [['---\n', 1], ['\uFEFF---yaml\n', 1]] as const) {
+      for (const [prefix, lineShift] of [
+        ['---\n', 1],
+        ['\uFEFF---yaml\n', 1],
+      ] as const) {
         const error = errorOf(`${prefix}${content}---\n`);
-        expect(error, content).toMatchObject({ line: (own?.line ?? 0) + lineShift, column: own?.col });
+        expect(error, content).toMatchObject({
+          line: (own?.line ?? 0) + lineShift,
+          column: own?.col,
+        });
       }
     }
   });
 
   it('bad YAML with a BOM and CRLF line endings', () => {
     // Line 1 is the BOM and the opening delimiter; the parser blames the value "ok" on line 2.
-    expect(errorOf('\uFEFF---\r\ntitle: ok\r\n  bad: indent\r\n---\r\n')).toMatchObject({ kind: 'syntax', line: 2, column: 8 });
-    expect(errorOf('\uFEFF---\r\na: 1\r\nb: [x\r\nc: 2\r\n---\r\n')).toMatchObject({ kind: 'syntax', line: 4, column: 1 });
+    expect(errorOf('\uFEFF---\r\ntitle: ok\r\n  bad: indent\r\n---\r\n')).toMatchObject({
+      kind: 'syntax',
+      line: 2,
+      column: 8,
+    });
+    expect(errorOf('\uFEFF---\r\na: 1\r\nb: [x\r\nc: 2\r\n---\r\n')).toMatchObject({
+      kind: 'syntax',
+      line: 4,
+      column: 1,
+    });
   });
 
   it('duplicate YAML keys point at the second key', () => {
-    expect(errorOf('---\ntitle: a\ndraft: true\ntitle: b\n---\n')).toMatchObject({ kind: 'duplicate-key', line: 4, column: 1 });
+    expect(errorOf('---\ntitle: a\ndraft: true\ntitle: b\n---\n')).toMatchObject({
+      kind: 'duplicate-key',
+      line: 4,
+      column: 1,
+    });
   });
 
   it('unclosed delimiters', () => {
@@ -99,23 +135,59 @@ describe('parseArticle: errors are typed and positioned in the whole file', () =
   });
 
   it('bad TOML and duplicate TOML keys', () => {
-    expect(errorOf('+++\ntitle = "ok"\ndraft = maybe\n+++\n')).toMatchObject({ kind: 'syntax', line: 3, column: 9 });
-    expect(errorOf('+++\ntitle = "a"\ntitle = "b"\n+++\n')).toMatchObject({ kind: 'duplicate-key', line: 3, column: 1 });
-    expect(errorOf('\uFEFF+++\r\na = 1\r\nb = [1,\r\nc = 3\r\n+++\r\n')).toMatchObject({ kind: 'syntax', line: 4, column: 1 });
+    expect(errorOf('+++\ntitle = "ok"\ndraft = maybe\n+++\n')).toMatchObject({
+      kind: 'syntax',
+      line: 3,
+      column: 9,
+    });
+    expect(errorOf('+++\ntitle = "a"\ntitle = "b"\n+++\n')).toMatchObject({
+      kind: 'duplicate-key',
+      line: 3,
+      column: 1,
+    });
+    expect(errorOf('\uFEFF+++\r\na = 1\r\nb = [1,\r\nc = 3\r\n+++\r\n')).toMatchObject({
+      kind: 'syntax',
+      line: 4,
+      column: 1,
+    });
   });
 
   it('bad JSON and duplicate JSON keys', () => {
-    expect(errorOf('{\n  "title": "a",\n  "draft": tru\n}\n')).toMatchObject({ kind: 'syntax', line: 3, column: 12 });
-    expect(errorOf('{\n  "a": 1,\n}\nBody\n')).toMatchObject({ kind: 'syntax', line: 3, column: 1 });
-    expect(errorOf('{\n  "a": 1,\n  "a": 2\n}\n')).toMatchObject({ kind: 'duplicate-key', line: 3, column: 3 });
-    expect(errorOf('---json\n{\n  "a": [1 2]\n}\n---\n')).toMatchObject({ kind: 'syntax', line: 3, column: 11 });
+    expect(errorOf('{\n  "title": "a",\n  "draft": tru\n}\n')).toMatchObject({
+      kind: 'syntax',
+      line: 3,
+      column: 12,
+    });
+    expect(errorOf('{\n  "a": 1,\n}\nBody\n')).toMatchObject({
+      kind: 'syntax',
+      line: 3,
+      column: 1,
+    });
+    expect(errorOf('{\n  "a": 1,\n  "a": 2\n}\n')).toMatchObject({
+      kind: 'duplicate-key',
+      line: 3,
+      column: 3,
+    });
+    expect(errorOf('---json\n{\n  "a": [1 2]\n}\n---\n')).toMatchObject({
+      kind: 'syntax',
+      line: 3,
+      column: 11,
+    });
     // A BOM is not a column: line 1 starts after it.
     expect(errorOf('\uFEFF{"a": tru}\n')).toMatchObject({ kind: 'syntax', line: 1, column: 7 });
   });
 
   it('front matter that is not a map', () => {
-    expect(errorOf('---\n- a\n- b\n---\n')).toMatchObject({ kind: 'not-a-map', line: 2, column: 1 });
-    expect(errorOf('---\njust text\n---\n')).toMatchObject({ kind: 'not-a-map', line: 2, column: 1 });
+    expect(errorOf('---\n- a\n- b\n---\n')).toMatchObject({
+      kind: 'not-a-map',
+      line: 2,
+      column: 1,
+    });
+    expect(errorOf('---\njust text\n---\n')).toMatchObject({
+      kind: 'not-a-map',
+      line: 2,
+      column: 1,
+    });
   });
 
   it('alias bombs stop at the alias limit instead of hanging', () => {
@@ -130,7 +202,12 @@ describe('parseArticle: errors are typed and positioned in the whole file', () =
   });
 
   it('keeps the body available whatever the error', () => {
-    for (const text of ['---\na: [\n---\nBody\n', '+++\na = \n+++\nBody\n', '{"a": }\nBody\n', '---js\nx\n---\nBody\n']) {
+    for (const text of [
+      '---\na: [\n---\nBody\n',
+      '+++\na = \n+++\nBody\n',
+      '{"a": }\nBody\n',
+      '---js\nx\n---\nBody\n',
+    ]) {
       const parsed = parseArticle(text);
       expect(parsed.error, text).not.toBeNull();
       expect(parsed.parts.body, text).toBe('Body\n');

@@ -35,7 +35,10 @@ export function analyzeArticle(text: string): ArticleModel {
   if (!known) {
     const error = CODE_LANGUAGES.includes(language)
       ? forbiddenEngineError(language)
-      : { ...forbiddenEngineError(language), message: `Unsupported front matter language "${language}"` };
+      : {
+          ...forbiddenEngineError(language),
+          message: `Unsupported front matter language "${language}"`,
+        };
     return { parts, data: null, error: { ...error, line: fm.startLine + 1 }, syntax: 'none' };
   }
 

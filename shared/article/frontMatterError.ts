@@ -1,6 +1,7 @@
 import { lineColumnAt } from './textPosition';
 
-export type FrontMatterErrorKind = 'syntax' | 'unclosed' | 'duplicate-key' | 'forbidden-engine' | 'not-a-map';
+export type FrontMatterErrorKind =
+  'syntax' | 'unclosed' | 'duplicate-key' | 'forbidden-engine' | 'not-a-map';
 
 /** A problem in the front matter. `line`/`column` are 1-based in the WHOLE file. */
 export interface FrontMatterError {
@@ -29,7 +30,11 @@ export interface LocalFrontMatterError {
 }
 
 /** Places a local error into the whole file: `base` is where the parsed text starts. */
-export function placeError(text: string, base: number, local: LocalFrontMatterError): FrontMatterError {
+export function placeError(
+  text: string,
+  base: number,
+  local: LocalFrontMatterError,
+): FrontMatterError {
   const { line, column } = lineColumnAt(text, base + local.offset);
   return { kind: local.kind, message: local.message, line, column };
 }

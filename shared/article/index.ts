@@ -6,7 +6,13 @@ export { parseArticle, analyzeArticle } from './frontMatter';
 export type { ParsedArticle, ArticleModel } from './frontMatter';
 export type { FrontMatterError, FrontMatterErrorKind } from './frontMatterError';
 export { FrontMatterFailure } from './frontMatterError';
-export { planSetField, planRemoveField, planSetFieldRaw, createFrontMatter, applyChanges } from './fieldEdits';
+export {
+  planSetField,
+  planRemoveField,
+  planSetFieldRaw,
+  createFrontMatter,
+  applyChanges,
+} from './fieldEdits';
 export type { FieldValue, EditPlan, TextChange } from './fieldEdits';
 export { safeMatterOptions, SAFE_MATTER_ENGINES } from './safeGrayMatter';
 export { lineColumnAt } from './textPosition';

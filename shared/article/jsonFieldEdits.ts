@@ -16,7 +16,10 @@ export interface JsonEditTarget {
 function indentUnit(target: JsonEditTarget): string | null {
   const first = target.root.members[0];
   if (!first) return null;
-  const between = target.text.slice(target.base + target.root.from + 1, target.base + first.keyFrom);
+  const between = target.text.slice(
+    target.base + target.root.from + 1,
+    target.base + first.keyFrom,
+  );
   if (!between.includes('\n')) return null;
   return /[ \t]*$/.exec(between)?.[0] ?? '  ';
 }
@@ -34,17 +37,35 @@ function memberIndent(target: JsonEditTarget, member: JsonMember): string {
 }
 
 /** Sets (or adds) a top-level JSON field, splicing only the value's source text. */
-export function setJsonField(target: JsonEditTarget, key: string, value: unknown): TextChange | null {
+export function setJsonField(
+  target: JsonEditTarget,
+  key: string,
+  value: unknown,
+): TextChange | null {
   const { root, base, text } = target;
   const member = root.members.find((m) => m.key === key);
   if (member) {
     const old = member.value;
     const oldValue = target.data[key];
     if (old.kind === 'array' && Array.isArray(value) && Array.isArray(oldValue)) {
-      const items: ListItemSource[] = old.items.map((item, i) => ({ from: base + item.from, to: base + item.to, value: oldValue[i] }));
-      return planBracketList(text, { open: base + old.from, close: base + old.to - 1, items }, value, (item) => JSON.stringify(item));
+      const items: ListItemSource[] = old.items.map((item, i) => ({
+        from: base + item.from,
+        to: base + item.to,
+        value: oldValue[i],
+      }));
+      return planBracketList(
+        text,
+        { open: base + old.from, close: base + old.to - 1, items },
+        value,
+        (item) => JSON.stringify(item),
+      );
     }
-    return minimalChange(text, base + old.from, base + old.to, renderJson(target, value, memberIndent(target, member)));
+    return minimalChange(
+      text,
+      base + old.from,
+      base + old.to,
+      renderJson(target, value, memberIndent(target, member)),
+    );
   }
 
   const last = root.members[root.members.length - 1];

@@ -11,13 +11,21 @@ export interface ParsedJson {
 export function parseJsonFrontMatter(content: string): ParsedJson {
   const scan = scanJson(content);
   if (!scan.ok) {
-    return { root: null, data: null, error: { kind: scan.kind, message: scan.message, offset: scan.offset } };
+    return {
+      root: null,
+      data: null,
+      error: { kind: scan.kind, message: scan.message, offset: scan.offset },
+    };
   }
   if (scan.value.kind !== 'object') {
     return {
       root: scan.value,
       data: null,
-      error: { kind: 'not-a-map', message: 'JSON front matter must be an object', offset: scan.value.from },
+      error: {
+        kind: 'not-a-map',
+        message: 'JSON front matter must be an object',
+        offset: scan.value.from,
+      },
     };
   }
   // The scanner validated the text, so JSON.parse agrees with it and cannot throw here.

@@ -86,10 +86,12 @@ export function scanJson(text: string): JsonScan {
       }
       for (;;) {
         skipWs();
-        if (text[pos] !== '"') fail(`Expected a property name in double quotes but found ${describe()}`);
+        if (text[pos] !== '"')
+          fail(`Expected a property name in double quotes but found ${describe()}`);
         const keyFrom = pos;
         const key = readString();
-        if (seen.has(key)) throw new JsonScanError(`Duplicate key "${key}"`, keyFrom, 'duplicate-key');
+        if (seen.has(key))
+          throw new JsonScanError(`Duplicate key "${key}"`, keyFrom, 'duplicate-key');
         seen.add(key);
         const keyTo = pos;
         skipWs();

@@ -93,7 +93,10 @@ export function planBracketList(
     const kept = match[j] as number;
     if (j > 0) {
       const previous = match[j - 1] as number;
-      joined += previous >= 0 && kept === previous + 1 ? text.slice((items[previous] as ListItemSource).to, (items[kept] as ListItemSource).from) : separator;
+      joined +=
+        previous >= 0 && kept === previous + 1
+          ? text.slice((items[previous] as ListItemSource).to, (items[kept] as ListItemSource).from)
+          : separator;
     }
     const item = items[kept];
     joined += item ? text.slice(item.from, item.to) : render(value, likeFor(items, j));
@@ -135,6 +138,7 @@ export function planBlockList(
   });
   const regionTo = lineTo(n - 1);
   // Keep the original ending: the last line may have no line break (end of text).
-  if (!text.slice(lineFrom(0), regionTo).endsWith('\n') && region.endsWith(eol)) region = region.slice(0, -eol.length);
+  if (!text.slice(lineFrom(0), regionTo).endsWith('\n') && region.endsWith(eol))
+    region = region.slice(0, -eol.length);
   return minimalChange(text, lineFrom(0), regionTo, region);
 }

@@ -6,7 +6,10 @@ import { FrontMatterFailure } from './frontMatterError';
 import { applyChanges, parseArticle, planSetField } from './index';
 import { safeMatterOptions } from './safeGrayMatter';
 
-const sample = readFileSync(new URL('../../tests/fixtures/articles/sample-zh-hugo.md', import.meta.url), 'utf8');
+const sample = readFileSync(
+  new URL('../../tests/fixtures/articles/sample-zh-hugo.md', import.meta.url),
+  'utf8',
+);
 const globals = globalThis as Record<string, unknown>;
 
 afterEach(() => {
@@ -35,21 +38,27 @@ describe('front matter is never run as code', () => {
     expect(globals['__bylinePwned']).toBeUndefined();
   });
 
-  it.each(['js', 'javascript'])('gray-matter itself, given our options, throws a typed error for ---%s', (tag) => {
-    const text = `---${tag}\n{ title: (globalThis.__bylinePwned = "${tag}") }\n---\nBody\n`;
-    let thrown: unknown;
-    try {
-      matter(text, safeMatterOptions('---'));
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(FrontMatterFailure);
-    expect((thrown as FrontMatterFailure).detail.kind).toBe('forbidden-engine');
-    expect(globals['__bylinePwned']).toBeUndefined();
-  });
+  it.each(['js', 'javascript'])(
+    'gray-matter itself, given our options, throws a typed error for ---%s',
+    (tag) => {
+      const text = `---${tag}\n{ title: (globalThis.__bylinePwned = "${tag}") }\n---\nBody\n`;
+      let thrown: unknown;
+      try {
+        matter(text, safeMatterOptions('---'));
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(FrontMatterFailure);
+      expect((thrown as FrontMatterFailure).detail.kind).toBe('forbidden-engine');
+      expect(globals['__bylinePwned']).toBeUndefined();
+    },
+  );
 
   it('gray-matter with our options parses YAML with dates as strings', () => {
-    const file = matter('---\ndate: 2025-06-18T11:20:04+08:00\n---\nBody\n', safeMatterOptions('---'));
+    const file = matter(
+      '---\ndate: 2025-06-18T11:20:04+08:00\n---\nBody\n',
+      safeMatterOptions('---'),
+    );
     expect(file.data).toEqual({ date: '2025-06-18T11:20:04+08:00' });
   });
 });
@@ -75,7 +84,11 @@ describe('no global Buffer (the browser renderer)', () => {
   it('gray-matter loads and detects without Buffer; only matter() itself needs it', () => {
     const require = createRequire(import.meta.url);
     const saved = globals['Buffer'];
-    const cached = Object.keys(require.cache).filter((id) => /[\\/]node_modules[\\/](gray-matter|js-yaml|section-matter|kind-of|strip-bom-string)[\\/]/.test(id));
+    const cached = Object.keys(require.cache).filter((id) =>
+      /[\\/]node_modules[\\/](gray-matter|js-yaml|section-matter|kind-of|strip-bom-string)[\\/]/.test(
+        id,
+      ),
+    );
     const backup = new Map(cached.map((id) => [id, require.cache[id]]));
     for (const id of cached) delete require.cache[id];
     delete globals['Buffer'];

@@ -15,7 +15,13 @@ import { parseYamlFrontMatter } from './yamlFrontMatter';
  */
 
 /** Front matter languages that gray-matter would execute as code. */
-export const CODE_LANGUAGES: readonly string[] = ['js', 'javascript', 'coffee', 'coffeescript', 'cson'];
+export const CODE_LANGUAGES: readonly string[] = [
+  'js',
+  'javascript',
+  'coffee',
+  'coffeescript',
+  'cson',
+];
 
 export function forbiddenEngineError(language: string): FrontMatterError {
   return {
@@ -33,7 +39,12 @@ function refuse(language: string): () => never {
 }
 
 /** Engine errors carry positions relative to the block; the block starts on line 2 of the file. */
-function engine(parseBlock: (content: string) => { data: Record<string, unknown> | null; error: LocalFrontMatterError | null }) {
+function engine(
+  parseBlock: (content: string) => {
+    data: Record<string, unknown> | null;
+    error: LocalFrontMatterError | null;
+  },
+) {
   return (content: string): object => {
     const { data, error } = parseBlock(content);
     if (error || !data) {
@@ -88,7 +99,9 @@ export function openingLanguage(text: string, delimiter: FrontMatterDelimiter): 
   // so that a stray "---" there is not mistaken for a delimiter (the name is trimmed anyway).
   const options = safeMatterOptions(delimiter);
   const language =
-    delimiter === '---' ? matter.language(text, options) : matter.language(' ' + text.slice(3), options);
+    delimiter === '---'
+      ? matter.language(text, options)
+      : matter.language(' ' + text.slice(3), options);
   if (language.name === '') return '';
   return /^[A-Za-z][\w.+-]*$/.test(language.name) ? language.name.toLowerCase() : null;
 }

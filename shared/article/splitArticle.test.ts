@@ -66,16 +66,34 @@ describe('splitArticle', () => {
 
   it('recognizes TOML, JSON and language tags', () => {
     expect(splitArticle('+++\na = 1\n+++\n').frontMatter?.format).toBe('toml');
-    expect(splitArticle('---toml\na = 1\n---\n').frontMatter).toMatchObject({ format: 'toml', language: 'toml' });
-    expect(splitArticle('---json\n{"a": 1}\n---\n').frontMatter).toMatchObject({ format: 'json', language: 'json' });
-    expect(splitArticle('---yaml\na: 1\n---\n').frontMatter).toMatchObject({ format: 'yaml', language: 'yaml' });
-    expect(splitArticle('---js\n{}\n---\n').frontMatter).toMatchObject({ format: 'yaml', language: 'js' });
+    expect(splitArticle('---toml\na = 1\n---\n').frontMatter).toMatchObject({
+      format: 'toml',
+      language: 'toml',
+    });
+    expect(splitArticle('---json\n{"a": 1}\n---\n').frontMatter).toMatchObject({
+      format: 'json',
+      language: 'json',
+    });
+    expect(splitArticle('---yaml\na: 1\n---\n').frontMatter).toMatchObject({
+      format: 'yaml',
+      language: 'yaml',
+    });
+    expect(splitArticle('---js\n{}\n---\n').frontMatter).toMatchObject({
+      format: 'yaml',
+      language: 'js',
+    });
   });
 
   it('splits Hugo JSON front matter at the matching brace', () => {
     const text = '{\n  "title": "a } in a string",\n  "p": {"x": 1}\n}\n\nBody\n';
     const parts = splitArticle(text);
-    expect(parts.frontMatter).toMatchObject({ format: 'json', open: '', close: '', closeLineBreak: '\n', endLine: 3 });
+    expect(parts.frontMatter).toMatchObject({
+      format: 'json',
+      open: '',
+      close: '',
+      closeLineBreak: '\n',
+      endLine: 3,
+    });
     expect(parts.frontMatter?.content).toBe('{\n  "title": "a } in a string",\n  "p": {"x": 1}\n}');
     expect(parts.body).toBe('\nBody\n');
     expect(parts.bodyStartLine).toBe(4);
@@ -86,7 +104,14 @@ describe('splitArticle', () => {
   });
 
   it('does not mistake other openings for front matter', () => {
-    for (const text of ['----\nText\n', '--- a title\nText\n---\n', '{{< figure src="x" >}}\n', 'Text\n---\na: 1\n---\n', ' ---\na: 1\n---\n', '']) {
+    for (const text of [
+      '----\nText\n',
+      '--- a title\nText\n---\n',
+      '{{< figure src="x" >}}\n',
+      'Text\n---\na: 1\n---\n',
+      ' ---\na: 1\n---\n',
+      '',
+    ]) {
       const parts = splitArticle(text);
       expect(parts.frontMatter, JSON.stringify(text)).toBeNull();
       expect(parts.error).toBeNull();

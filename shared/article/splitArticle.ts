@@ -72,12 +72,30 @@ function formatOf(delimiter: FrontMatterDelimiter, language: string): FrontMatte
   return delimiter === '+++' ? 'toml' : 'yaml';
 }
 
-function withoutFrontMatter(text: string, bom: '' | '\uFEFF', eol: '\n' | '\r\n', error: FrontMatterError | null): ArticleParts {
-  return { bom, eol, frontMatter: null, body: text.slice(bom.length), bodyOffset: bom.length, bodyStartLine: 0, error };
+function withoutFrontMatter(
+  text: string,
+  bom: '' | '\uFEFF',
+  eol: '\n' | '\r\n',
+  error: FrontMatterError | null,
+): ArticleParts {
+  return {
+    bom,
+    eol,
+    frontMatter: null,
+    body: text.slice(bom.length),
+    bodyOffset: bom.length,
+    bodyStartLine: 0,
+    error,
+  };
 }
 
 function unclosed(what: string): FrontMatterError {
-  return { kind: 'unclosed', message: `Front matter opened with ${what} on line 1 is never closed`, line: 1, column: 1 };
+  return {
+    kind: 'unclosed',
+    message: `Front matter opened with ${what} on line 1 is never closed`,
+    line: 1,
+    column: 1,
+  };
 }
 
 function finish(
@@ -95,12 +113,20 @@ function finish(
     frontMatter: { ...block, startLine: 0, endLine },
     body: text.slice(bodyOffset),
     bodyOffset,
-    bodyStartLine: block.closeLineBreak === '' && bodyOffset === text.length ? endLine + 1 : lineIndexAt(text, bodyOffset),
+    bodyStartLine:
+      block.closeLineBreak === '' && bodyOffset === text.length
+        ? endLine + 1
+        : lineIndexAt(text, bodyOffset),
     error: null,
   };
 }
 
-function splitDelimited(text: string, bom: '' | '\uFEFF', eol: '\n' | '\r\n', delimiter: FrontMatterDelimiter): ArticleParts {
+function splitDelimited(
+  text: string,
+  bom: '' | '\uFEFF',
+  eol: '\n' | '\r\n',
+  delimiter: FrontMatterDelimiter,
+): ArticleParts {
   const start = bom.length;
   const openEnd = text.indexOf('\n', start);
   const openingLine = text.slice(start, openEnd === -1 ? text.length : openEnd).replace(/\r$/, '');
@@ -190,5 +216,7 @@ export function splitArticle(text: string): ArticleParts {
 export function joinArticle(parts: ArticleParts): string {
   const fm = parts.frontMatter;
   if (!fm) return parts.bom + parts.body;
-  return parts.bom + fm.open + fm.openLineBreak + fm.content + fm.close + fm.closeLineBreak + parts.body;
+  return (
+    parts.bom + fm.open + fm.openLineBreak + fm.content + fm.close + fm.closeLineBreak + parts.body
+  );
 }

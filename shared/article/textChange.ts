@@ -36,7 +36,12 @@ function isLowSurrogate(code: number): boolean {
  * common prefix and suffix, so untouched bytes are not even rewritten (cursors and undo history
  * stay put). Never splits a surrogate pair. Returns null when nothing would change.
  */
-export function minimalChange(text: string, from: number, to: number, insert: string): TextChange | null {
+export function minimalChange(
+  text: string,
+  from: number,
+  to: number,
+  insert: string,
+): TextChange | null {
   const old = text.slice(from, to);
   if (old === insert) return null;
   const max = Math.min(old.length, insert.length);

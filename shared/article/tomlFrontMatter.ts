@@ -15,7 +15,12 @@ function toPlain(value: unknown): unknown {
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
-      Object.defineProperty(out, key, { value: toPlain(inner), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, {
+        value: toPlain(inner),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   }

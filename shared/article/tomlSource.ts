@@ -47,7 +47,16 @@ function skipTrivia(text: string, pos: number): number {
 function decodeBasicString(raw: string): string {
   return raw.replace(/\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)/g, (_m, esc: string) => {
     if (esc.length > 1) return String.fromCodePoint(parseInt(esc.slice(1), 16));
-    const map: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\x1b', '"': '"', '\\': '\\' };
+    const map: Record<string, string> = {
+      b: '\b',
+      t: '\t',
+      n: '\n',
+      f: '\f',
+      r: '\r',
+      e: '\x1b',
+      '"': '"',
+      '\\': '\\',
+    };
     return map[esc] ?? esc;
   });
 }

@@ -14,8 +14,15 @@ const LITERAL_UNSAFE = /['\n\r\x00-\x08\x0a-\x1f\x7f]/;
  */
 export function renderTomlString(value: string, likeSource: string | undefined): string {
   const like = likeSource ?? '"';
-  if (!like.startsWith('"') && !like.startsWith("'") && isTomlDateLiteral(like) && isTomlDateLiteral(value)) return value;
-  if (like.startsWith("'") && !like.startsWith("'''") && !LITERAL_UNSAFE.test(value)) return `'${value}'`;
+  if (
+    !like.startsWith('"') &&
+    !like.startsWith("'") &&
+    isTomlDateLiteral(like) &&
+    isTomlDateLiteral(value)
+  )
+    return value;
+  if (like.startsWith("'") && !like.startsWith("'''") && !LITERAL_UNSAFE.test(value))
+    return `'${value}'`;
   return tomlBasicString(value);
 }
 
@@ -28,7 +35,8 @@ export class TomlValueError extends Error {}
 
 /** Any JSON-like value as an inline TOML value. TOML has no null. */
 export function renderTomlValue(value: unknown, likeSource?: string): string {
-  if (value === null || value === undefined) throw new TomlValueError('TOML has no null; remove the field instead');
+  if (value === null || value === undefined)
+    throw new TomlValueError('TOML has no null; remove the field instead');
   if (typeof value === 'string') return renderTomlString(value, likeSource);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') {
@@ -38,7 +46,9 @@ export function renderTomlValue(value: unknown, likeSource?: string): string {
   }
   if (Array.isArray(value)) return `[${value.map((item) => renderTomlValue(item)).join(', ')}]`;
   if (typeof value === 'object') {
-    const entries = Object.entries(value).map(([key, inner]) => `${renderTomlKey(key)} = ${renderTomlValue(inner)}`);
+    const entries = Object.entries(value).map(
+      ([key, inner]) => `${renderTomlKey(key)} = ${renderTomlValue(inner)}`,
+    );
     return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
   }
   throw new TomlValueError(`Cannot write a ${typeof value} in TOML`);

@@ -1,10 +1,26 @@
-import { isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import type { FrontMatterBlock } from './splitArticle';
 import { planBlockList, planBracketList, type ListItemSource } from './listEdits';
 import { minimalChange, type TextChange } from './textChange';
 import { lineStartAt, nextLineStartAt, withoutTrailingLineBreak } from './textPosition';
 import { YAML_MAX_ALIAS_COUNT } from './yamlFrontMatter';
-import { renderYamlFlowValue, renderYamlKey, renderYamlScalar, type YamlScalarContext, type YamlScalarStyle, type YamlScalarValue } from './yamlScalar';
+import {
+  renderYamlFlowValue,
+  renderYamlKey,
+  renderYamlScalar,
+  type YamlScalarContext,
+  type YamlScalarStyle,
+  type YamlScalarValue,
+} from './yamlScalar';
 
 /** Everything a YAML edit needs: the full text, where the front matter content starts, its tree. */
 export interface YamlEditTarget {
@@ -16,14 +32,23 @@ export interface YamlEditTarget {
 
 type Ranged = Node & { range?: [number, number, number] | null };
 
-const STYLES: readonly string[] = ['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'];
+const STYLES: readonly string[] = [
+  'PLAIN',
+  'QUOTE_SINGLE',
+  'QUOTE_DOUBLE',
+  'BLOCK_LITERAL',
+  'BLOCK_FOLDED',
+];
 
 function rangeOf(target: YamlEditTarget, node: unknown): { from: number; to: number } | null {
   const range = (node as Ranged | null)?.range;
   if (!range) return null;
   const base = target.block.contentRange.from;
   // Block values own their last line break; edits stop before it so the line structure stays.
-  return { from: base + range[0], to: withoutTrailingLineBreak(target.text, base + range[0], base + range[1]) };
+  return {
+    from: base + range[0],
+    to: withoutTrailingLineBreak(target.text, base + range[0], base + range[1]),
+  };
 }
 
 function keyText(pair: Pair): string | null {
@@ -79,14 +104,20 @@ function listConvention(target: YamlEditTarget | null): { flow: boolean; indent:
     if (first && key) {
       const itemIndent = indentAt(target.text, first.from);
       const keyIndent = indentAt(target.text, key.from);
-      if (itemIndent.startsWith(keyIndent)) return { flow: false, indent: itemIndent.slice(keyIndent.length) };
+      if (itemIndent.startsWith(keyIndent))
+        return { flow: false, indent: itemIndent.slice(keyIndent.length) };
     }
     return { flow: false, indent: '  ' };
   }
   return { flow: false, indent: '  ' };
 }
 
-function scalarTarget(target: { eol: '\n' | '\r\n' }, style: YamlScalarStyle, context: YamlScalarContext, indent: string) {
+function scalarTarget(
+  target: { eol: '\n' | '\r\n' },
+  style: YamlScalarStyle,
+  context: YamlScalarContext,
+  indent: string,
+) {
   return { style, context, indent, eol: target.eol };
 }
 
@@ -116,16 +147,30 @@ export function renderYamlValueText(
     }
     const itemIndent = keyIndent + convention.indent;
     return value
-      .map((item) => `${eol}${itemIndent}- ${renderYamlScalar(item as YamlScalarValue, scalarTarget({ eol }, 'PLAIN', 'seq-item', itemIndent + '  '))}`)
+      .map(
+        (item) =>
+          `${eol}${itemIndent}- ${renderYamlScalar(item as YamlScalarValue, scalarTarget({ eol }, 'PLAIN', 'seq-item', itemIndent + '  '))}`,
+      )
       .join('');
   }
   const scalar = value as YamlScalarValue;
-  const style: YamlScalarStyle = typeof scalar === 'string' && scalar.includes('\n') ? 'BLOCK_LITERAL' : 'PLAIN';
-  return ' ' + renderYamlScalar(scalar, scalarTarget({ eol }, style, inFlow ? 'flow' : 'map-value', childIndent));
+  const style: YamlScalarStyle =
+    typeof scalar === 'string' && scalar.includes('\n') ? 'BLOCK_LITERAL' : 'PLAIN';
+  return (
+    ' ' +
+    renderYamlScalar(
+      scalar,
+      scalarTarget({ eol }, style, inFlow ? 'flow' : 'map-value', childIndent),
+    )
+  );
 }
 
 /** Replaces everything after `key:` (up to the value's last line break) with `valueText`. */
-export function replaceWholeValue(target: YamlEditTarget, pair: Pair, valueText: string): TextChange | null {
+export function replaceWholeValue(
+  target: YamlEditTarget,
+  pair: Pair,
+  valueText: string,
+): TextChange | null {
   const from = afterColon(target, pair);
   const value = rangeOf(target, pair.value);
   let to = value && value.to > from ? value.to : from;
@@ -137,7 +182,11 @@ export function replaceWholeValue(target: YamlEditTarget, pair: Pair, valueText:
 }
 
 /** Item ranges plus their parsed values (taken from the document's data, so aliases resolve). */
-function listItems(target: YamlEditTarget, items: readonly unknown[], values: readonly unknown[]): ListItemSource[] {
+function listItems(
+  target: YamlEditTarget,
+  items: readonly unknown[],
+  values: readonly unknown[],
+): ListItemSource[] {
   const sources: ListItemSource[] = [];
   items.forEach((item, i) => {
     const range = rangeOf(target, item);
@@ -147,7 +196,12 @@ function listItems(target: YamlEditTarget, items: readonly unknown[], values: re
 }
 
 /** Sets a top-level field that already exists, touching only its value's source. */
-export function setExistingYamlField(target: YamlEditTarget, pair: Pair, value: unknown, oldValue: unknown): TextChange | null {
+export function setExistingYamlField(
+  target: YamlEditTarget,
+  pair: Pair,
+  value: unknown,
+  oldValue: unknown,
+): TextChange | null {
   const map = topLevelMap(target);
   const inFlow = map?.flow === true;
   const key = rangeOf(target, pair.key);
@@ -157,15 +211,26 @@ export function setExistingYamlField(target: YamlEditTarget, pair: Pair, value: 
   if (isSeq(node) && Array.isArray(value)) {
     const flow = node.flow === true;
     const items = listItems(target, node.items, Array.isArray(oldValue) ? oldValue : []);
-    if (items.length !== node.items.length) return replaceWholeValue(target, pair, renderYamlValueText(target, value, keyIndent, inFlow));
+    if (items.length !== node.items.length)
+      return replaceWholeValue(target, pair, renderYamlValueText(target, value, keyIndent, inFlow));
     const render = (item: unknown, like: ListItemSource | undefined): string =>
       renderYamlScalar(
         item as YamlScalarValue,
-        scalarTarget(target, (like?.style ?? 'PLAIN') as YamlScalarStyle, flow ? 'flow' : 'seq-item', keyIndent + '    '),
+        scalarTarget(
+          target,
+          (like?.style ?? 'PLAIN') as YamlScalarStyle,
+          flow ? 'flow' : 'seq-item',
+          keyIndent + '    ',
+        ),
       );
     const range = rangeOf(target, node);
     if (flow && range) {
-      return planBracketList(target.text, { open: range.from, close: range.to - 1, items }, value, render);
+      return planBracketList(
+        target.text,
+        { open: range.from, close: range.to - 1, items },
+        value,
+        render,
+      );
     }
     if (value.length === 0 || items.length === 0) return replaceWholeValue(target, pair, ' []');
     return planBlockList(target.text, items, value, render, target.eol);
@@ -175,8 +240,13 @@ export function setExistingYamlField(target: YamlEditTarget, pair: Pair, value: 
   const isEmptyScalar = !node || (isScalar(node) && range !== null && range.from === range.to);
   if (isScalar(node) && !Array.isArray(value) && !isEmptyScalar && range) {
     const style = styleOf(node);
-    const indent = style.startsWith('BLOCK') ? blockContentIndent(target, node, keyIndent + '  ') : keyIndent + '  ';
-    const rendered = renderYamlScalar(value as YamlScalarValue, scalarTarget(target, style, inFlow ? 'flow' : 'map-value', indent));
+    const indent = style.startsWith('BLOCK')
+      ? blockContentIndent(target, node, keyIndent + '  ')
+      : keyIndent + '  ';
+    const rendered = renderYamlScalar(
+      value as YamlScalarValue,
+      scalarTarget(target, style, inFlow ? 'flow' : 'map-value', indent),
+    );
     return minimalChange(target.text, range.from, range.to, rendered);
   }
   return replaceWholeValue(target, pair, renderYamlValueText(target, value, keyIndent, inFlow));
@@ -192,7 +262,11 @@ function appendOffset(target: YamlEditTarget): number {
 }
 
 /** Adds `key: value` (or the raw `valueText`) as a new top-level field. */
-export function addYamlField(target: YamlEditTarget, key: string, valueText: (keyIndent: string, inFlow: boolean) => string): TextChange | null {
+export function addYamlField(
+  target: YamlEditTarget,
+  key: string,
+  valueText: (keyIndent: string, inFlow: boolean) => string,
+): TextChange | null {
   const map = topLevelMap(target);
   if (map?.flow) {
     const range = rangeOf(target, map);
@@ -230,7 +304,11 @@ export function removeYamlField(target: YamlEditTarget, pair: Pair): TextChange 
     const items = map.items.map((p) => {
       const k = rangeOf(target, p.key);
       const v = rangeOf(target, p.value) ?? k;
-      return { from: k?.from ?? range.from, to: v?.to ?? range.from, value: p === pair ? Symbol('removed') : keyText(p) };
+      return {
+        from: k?.from ?? range.from,
+        to: v?.to ?? range.from,
+        value: p === pair ? Symbol('removed') : keyText(p),
+      };
     });
     return planBracketList(
       target.text,
@@ -239,7 +317,12 @@ export function removeYamlField(target: YamlEditTarget, pair: Pair): TextChange 
       () => '',
     );
   }
-  return minimalChange(target.text, lineStartAt(target.text, key.from), nextLineStartAt(target.text, end), '');
+  return minimalChange(
+    target.text,
+    lineStartAt(target.text, key.from),
+    nextLineStartAt(target.text, end),
+    '',
+  );
 }
 
 /**

@@ -1,4 +1,11 @@
-import { isMap, parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import {
+  isMap,
+  parseDocument,
+  type Document,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
+} from 'yaml';
 import type { LocalFrontMatterError } from './frontMatterError';
 
 /** Alias expansion cap (the `yaml` default), kept explicit so nobody "fixes" it away: alias bombs. */
@@ -73,19 +80,31 @@ export function parseYamlFrontMatter(content: string): ParsedYaml {
 }
 
 /** Parses a single YAML value (used for raw edits), with the same safety options. */
-export function parseYamlValue(source: string): { value: unknown; doc: Document.Parsed; error: LocalFrontMatterError | null } {
+export function parseYamlValue(source: string): {
+  value: unknown;
+  doc: Document.Parsed;
+  error: LocalFrontMatterError | null;
+} {
   const doc = parseDocument(source, YAML_PARSE_OPTIONS);
   const first = doc.errors[0];
   if (first) {
     return {
       value: undefined,
       doc,
-      error: { kind: first.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax', message: bareMessage(first.message), offset: first.pos[0] },
+      error: {
+        kind: first.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax',
+        message: bareMessage(first.message),
+        offset: first.pos[0],
+      },
     };
   }
   try {
     return { value: doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT }), doc, error: null };
   } catch (error) {
-    return { value: undefined, doc, error: { kind: 'syntax', message: bareMessage(String((error as Error).message)), offset: 0 } };
+    return {
+      value: undefined,
+      doc,
+      error: { kind: 'syntax', message: bareMessage(String((error as Error).message)), offset: 0 },
+    };
   }
 }

@@ -1,7 +1,8 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { YAML_PARSE_OPTIONS } from './yamlFrontMatter';
 
-export type YamlScalarStyle = 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
+export type YamlScalarStyle =
+  'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
 
 /** Where the scalar will sit; plain scalars are legal in different places. */
 export type YamlScalarContext = 'map-value' | 'seq-item' | 'flow' | 'map-key';
@@ -20,7 +21,12 @@ function same(a: unknown, b: unknown): boolean {
   return Object.is(a, b) || (typeof a === 'number' && typeof b === 'number' && a === b);
 }
 
-function readsBack(rendered: string, value: YamlScalarValue, context: YamlScalarContext, eol: string): boolean {
+function readsBack(
+  rendered: string,
+  value: YamlScalarValue,
+  context: YamlScalarContext,
+  eol: string,
+): boolean {
   const source =
     context === 'map-key'
       ? `${rendered}: x${eol}`
@@ -34,7 +40,9 @@ function readsBack(rendered: string, value: YamlScalarValue, context: YamlScalar
   const contents = doc.contents;
   if (context === 'map-key') {
     if (!isMap(contents) || contents.items.length !== 1) return false;
-    const key: unknown = (contents.items[0]?.key as { toJSON?: () => unknown } | undefined)?.toJSON?.();
+    const key: unknown = (
+      contents.items[0]?.key as { toJSON?: () => unknown } | undefined
+    )?.toJSON?.();
     return same(key, value);
   }
   if (context === 'map-value') {
@@ -46,7 +54,12 @@ function readsBack(rendered: string, value: YamlScalarValue, context: YamlScalar
 }
 
 /** Does `rendered`, placed in `context`, read back as exactly `value`? (`*a` throws: no anchor.) */
-function readsBackAs(rendered: string, value: YamlScalarValue, context: YamlScalarContext, eol: string): boolean {
+function readsBackAs(
+  rendered: string,
+  value: YamlScalarValue,
+  context: YamlScalarContext,
+  eol: string,
+): boolean {
   try {
     return readsBack(rendered, value, context, eol);
   } catch {
@@ -60,7 +73,10 @@ const NON_PRINTABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff
 
 /** A double-quoted scalar: JSON's escapes are YAML's, plus the few characters JSON leaves raw. */
 export function doubleQuoted(value: string): string {
-  return JSON.stringify(value).replace(/[\x7f-\x84\x86-\x9f\ufffe\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[\x7f-\x84\x86-\x9f\ufffe\uffff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function singleQuoted(value: string): string | null {
@@ -69,7 +85,13 @@ function singleQuoted(value: string): string | null {
 }
 
 function blockScalar(value: string, folded: boolean, target: YamlScalarTarget): string | null {
-  if (value === '' || NON_PRINTABLE.test(value) || value.includes('\r') || target.context === 'flow' || target.context === 'map-key') {
+  if (
+    value === '' ||
+    NON_PRINTABLE.test(value) ||
+    value.includes('\r') ||
+    target.context === 'flow' ||
+    target.context === 'map-key'
+  ) {
     return null;
   }
   const trailing = /\n*$/.exec(value)?.[0].length ?? 0;
@@ -78,7 +100,13 @@ function blockScalar(value: string, folded: boolean, target: YamlScalarTarget): 
   if (folded && body.includes('\n')) return null;
   const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
   const lines = body.split('\n').map((line) => (line === '' ? '' : target.indent + line));
-  return (folded ? '>' : '|') + chomp + target.eol + lines.join(target.eol) + target.eol.repeat(Math.max(0, trailing - 1));
+  return (
+    (folded ? '>' : '|') +
+    chomp +
+    target.eol +
+    lines.join(target.eol) +
+    target.eol.repeat(Math.max(0, trailing - 1))
+  );
 }
 
 function nonString(value: number | boolean | null): string {
@@ -116,7 +144,8 @@ export function renderYamlScalar(value: YamlScalarValue, target: YamlScalarTarge
   }
   if (!/[\r\n]/.test(value) && value !== '') candidates.push(value);
   for (const candidate of candidates) {
-    if (candidate !== null && readsBackAs(candidate, value, target.context, target.eol)) return candidate;
+    if (candidate !== null && readsBackAs(candidate, value, target.context, target.eol))
+      return candidate;
   }
   return doubleQuoted(value);
 }

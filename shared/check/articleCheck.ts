@@ -31,14 +31,22 @@ export function registerArticleRule(rule: ArticleRule): void {
   rules.push(rule);
 }
 
-export function createCheckContext(path: string, text: string, workspace: WorkspaceFacts = {}): ArticleCheckContext {
+export function createCheckContext(
+  path: string,
+  text: string,
+  workspace: WorkspaceFacts = {},
+): ArticleCheckContext {
   const article = parseArticle(text);
   const footnotes = indexFootnotes(text);
   return { path, text, article, footnotes, workspace };
 }
 
 /** Runs every registered rule; findings sorted by position. */
-export function checkArticle(path: string, text: string, workspace: WorkspaceFacts = {}): Finding[] {
+export function checkArticle(
+  path: string,
+  text: string,
+  workspace: WorkspaceFacts = {},
+): Finding[] {
   const context = createCheckContext(path, text, workspace);
   return rules
     .flatMap((rule) => rule(context))

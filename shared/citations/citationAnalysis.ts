@@ -1,5 +1,9 @@
 import { splitArticle } from '../article';
-import type { FootnoteDefinition, FootnoteIndex, FootnoteReference } from '../footnotes/footnoteIndex';
+import type {
+  FootnoteDefinition,
+  FootnoteIndex,
+  FootnoteReference,
+} from '../footnotes/footnoteIndex';
 import { indexFootnotes } from '../footnotes/footnoteIndex';
 import type { DefinitionLanguage } from './newsStyle';
 import { parseNewsDefinition } from './newsStyle';
@@ -45,7 +49,8 @@ export interface CitationAnalysis {
 }
 
 const HAS_URL = /(?:https?:\/\/|\bdoi:\s*10\.|\b10\.\d{4,9}\/)\S+/iu;
-const HAS_RETRIEVAL = /检索|访问日期|访问于|引用日期|获取日期|取用日期|Retrieved|Accessed|Abgerufen|Consulté/iu;
+const HAS_RETRIEVAL =
+  /检索|访问日期|访问于|引用日期|获取日期|取用日期|Retrieved|Accessed|Abgerufen|Consulté/iu;
 
 /** The URL written in a free-text definition, for duplicate detection. */
 function urlIn(text: string): string | null {
@@ -56,14 +61,20 @@ function urlIn(text: string): string | null {
 /** Indexes footnotes of the body, with offsets and lines in the whole file. */
 export function indexArticleFootnotes(text: string): FootnoteIndex {
   const parts = splitArticle(text);
-  return indexFootnotes(parts.body, { charOffset: parts.bodyOffset, lineOffset: parts.bodyStartLine });
+  return indexFootnotes(parts.body, {
+    charOffset: parts.bodyOffset,
+    lineOffset: parts.bodyStartLine,
+  });
 }
 
 /**
  * Every footnote of an article with its citations, definitions, parsed source and problems:
  * what the references panel lists and what `byline check` reports.
  */
-export function analyzeCitations(text: string, footnotes: FootnoteIndex = indexArticleFootnotes(text)): CitationAnalysis {
+export function analyzeCitations(
+  text: string,
+  footnotes: FootnoteIndex = indexArticleFootnotes(text),
+): CitationAnalysis {
   const labels = [...footnotes.order, ...footnotes.unusedDefinitions];
   const entries: CitationEntry[] = labels.map((label) => {
     const definitions = footnotes.definitions.filter((d) => d.label === label);
@@ -90,9 +101,14 @@ export function analyzeCitations(text: string, footnotes: FootnoteIndex = indexA
       problems.push({ kind: 'missing-definition', severity: 'error', definition: null });
       continue;
     }
-    if (entry.number === null) problems.push({ kind: 'unused-definition', severity: 'warning', definition });
+    if (entry.number === null)
+      problems.push({ kind: 'unused-definition', severity: 'warning', definition });
     if (definitions.length > 1) {
-      problems.push({ kind: 'duplicate-label', severity: 'error', definition: definitions[1] ?? definition });
+      problems.push({
+        kind: 'duplicate-label',
+        severity: 'error',
+        definition: definitions[1] ?? definition,
+      });
     }
     const text = definition?.text ?? '';
     const source = entry.source;
@@ -109,9 +125,17 @@ export function analyzeCitations(text: string, footnotes: FootnoteIndex = indexA
     }
     const url = source?.URL ? normalizeUrl(source.URL) : urlIn(text);
     const earlier = seen.find(
-      (other) => (source && other.item && sameSource(source, other.item)) || (url !== null && other.url === url),
+      (other) =>
+        (source && other.item && sameSource(source, other.item)) ||
+        (url !== null && other.url === url),
     );
-    if (earlier) problems.push({ kind: 'duplicate-source', severity: 'warning', definition, otherLabel: earlier.label });
+    if (earlier)
+      problems.push({
+        kind: 'duplicate-source',
+        severity: 'warning',
+        definition,
+        otherLabel: earlier.label,
+      });
     seen.push({ label: entry.label, item: source, url });
   }
   return { entries, footnotes };

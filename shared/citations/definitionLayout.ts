@@ -13,7 +13,10 @@ export interface DefinitionRun {
 }
 
 /** Movable definitions grouped into runs separated only by blank lines, in document order. */
-export function definitionRuns(text: string, definitions: readonly FootnoteDefinition[]): DefinitionRun[] {
+export function definitionRuns(
+  text: string,
+  definitions: readonly FootnoteDefinition[],
+): DefinitionRun[] {
   const movable = definitions.filter((d) => startsLine(text, d)).sort((a, b) => a.from - b.from);
   const runs: DefinitionRun[] = [];
   for (const definition of movable) {
@@ -23,7 +26,12 @@ export function definitionRuns(text: string, definitions: readonly FootnoteDefin
       last.definitions.push(definition);
       last.to = definition.to;
     } else {
-      runs.push({ from: definition.from, to: definition.to, definitions: [definition], separator: '\n' });
+      runs.push({
+        from: definition.from,
+        to: definition.to,
+        definitions: [definition],
+        separator: '\n',
+      });
     }
   }
   return runs;

@@ -29,7 +29,8 @@ export interface InsertCitationPlan {
 }
 
 /** Headings our writers give the references section, any level. */
-const REFERENCES_HEADING = /^ {0,3}#{1,6}[ \t]+(?:references|sources|notes|bibliography|footnotes|参考资料|参考文献|资料来源|来源|注释|引用|參考資料|參考文獻)[ \t]*#*[ \t]*$/imu;
+const REFERENCES_HEADING =
+  /^ {0,3}#{1,6}[ \t]+(?:references|sources|notes|bibliography|footnotes|参考资料|参考文献|资料来源|来源|注释|引用|參考資料|參考文獻)[ \t]*#*[ \t]*$/imu;
 
 /** The line end of a references heading outside code, or -1. */
 function referencesHeadingEnd(body: string, bodyOffset: number): number {
@@ -61,14 +62,19 @@ export function nextFreeNumber(labels: Iterable<string>): number {
  * after the last definition of the references section; the section (heading in the article's
  * language) is created at the end when the article has none. One list of changes, one undo step.
  */
-export function planInsertCitation(text: string, request: InsertCitationRequest): InsertCitationPlan {
+export function planInsertCitation(
+  text: string,
+  request: InsertCitationRequest,
+): InsertCitationPlan {
   const analysis = analyzeCitations(text);
   const { footnotes } = analysis;
   const at = Math.max(0, Math.min(request.at, text.length));
 
   if (request.item) {
     const item = request.item;
-    const existing = analysis.entries.find((entry) => entry.definitions.length > 0 && entry.source && sameSource(entry.source, item));
+    const existing = analysis.entries.find(
+      (entry) => entry.definitions.length > 0 && entry.source && sameSource(entry.source, item),
+    );
     if (existing) {
       const insert = `[^${existing.label}]`;
       return {
@@ -82,7 +88,10 @@ export function planInsertCitation(text: string, request: InsertCitationRequest)
   }
 
   const label = String(
-    nextFreeNumber([...footnotes.references.map((r) => r.label), ...footnotes.definitions.map((d) => d.label)]),
+    nextFreeNumber([
+      ...footnotes.references.map((r) => r.label),
+      ...footnotes.definitions.map((d) => d.label),
+    ]),
   );
   const citation = `[^${label}]`;
   const line = `[^${label}]: ${request.definition.replace(/\s*\n\s*/g, ' ').trim()}`;
@@ -99,16 +108,29 @@ export function planInsertCitation(text: string, request: InsertCitationRequest)
     if (headingEnd >= 0) {
       definitionChange = { from: headingEnd, to: headingEnd, insert: `\n${line}` };
     } else {
-      const heading = request.heading?.trim() || defaultReferencesHeading(detectArticleLanguage(text));
+      const heading =
+        request.heading?.trim() || defaultReferencesHeading(detectArticleLanguage(text));
       const eol = parts.eol;
       const trimmedEnd = text.replace(/[ \t]+$/u, '');
-      const lead = text.length === 0 ? '' : trimmedEnd.endsWith(eol + eol) || trimmedEnd.endsWith('\n\n') ? '' : trimmedEnd.endsWith('\n') ? eol : eol + eol;
-      definitionChange = { from: text.length, to: text.length, insert: `${lead}${heading}${eol}${line}${eol}` };
+      const lead =
+        text.length === 0
+          ? ''
+          : trimmedEnd.endsWith(eol + eol) || trimmedEnd.endsWith('\n\n')
+            ? ''
+            : trimmedEnd.endsWith('\n')
+              ? eol
+              : eol + eol;
+      definitionChange = {
+        from: text.length,
+        to: text.length,
+        insert: `${lead}${heading}${eol}${line}${eol}`,
+      };
       createdSection = true;
     }
   }
 
-  const cursor = at + citation.length + (definitionChange.from < at ? definitionChange.insert.length : 0);
+  const cursor =
+    at + citation.length + (definitionChange.from < at ? definitionChange.insert.length : 0);
   return {
     changes: [{ from: at, to: at, insert: citation }, definitionChange],
     label,

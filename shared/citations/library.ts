@@ -10,7 +10,8 @@ export interface MergeResult {
   duplicates: { incoming: CslItem; existingId: string }[];
 }
 
-const hasIdentifier = (item: CslItem): boolean => sourceKeys(item).some((key) => !key.startsWith('title:'));
+const hasIdentifier = (item: CslItem): boolean =>
+  sourceKeys(item).some((key) => !key.startsWith('title:'));
 
 /**
  * The same source twice in a library: same URL or DOI; for sources that have neither (news
@@ -38,7 +39,10 @@ function fillBlanks(existing: CslItem, incoming: CslItem): CslItem {
 }
 
 /** Adds items to a library, skipping (and completing) the ones it already has. */
-export function mergeIntoLibrary(library: readonly CslItem[], incoming: readonly CslItem[]): MergeResult {
+export function mergeIntoLibrary(
+  library: readonly CslItem[],
+  incoming: readonly CslItem[],
+): MergeResult {
   const items = [...library];
   const taken = new Set(items.map((item) => item.id));
   const added: CslItem[] = [];

@@ -7,7 +7,9 @@ import type { CslItem } from './source';
 const fixtures = path.resolve('tests/fixtures/references');
 
 /** The five `## References` lines of the sample article, copied verbatim. */
-const sampleLines = readFileSync(path.join(fixtures, 'sample-definitions.txt'), 'utf8').trimEnd().split('\n');
+const sampleLines = readFileSync(path.join(fixtures, 'sample-definitions.txt'), 'utf8')
+  .trimEnd()
+  .split('\n');
 const definitions = sampleLines.map((line) => {
   const match = /^\[\^(\d+)\]: (.*)$/.exec(line);
   if (!match) throw new Error(`not a definition: ${line}`);
@@ -50,7 +52,8 @@ describe('news style: the sample article', () => {
       {
         type: 'article-newspaper',
         issued: { 'date-parts': [[2025, 6, 16]] },
-        title: 'OpenAI executives have discussed accusing Microsoft of anticompetitive behavior, WSJ',
+        title:
+          'OpenAI executives have discussed accusing Microsoft of anticompetitive behavior, WSJ',
         'container-title': 'Reuters',
         accessed: { 'date-parts': [[2025, 6, 18]] },
       },
@@ -82,7 +85,12 @@ describe('news style: the sample article', () => {
 
 describe('news style: variants', () => {
   it('reads English definitions with Retrieved, with and without authors', () => {
-    expect(fields(parseNewsDefinition('Reuters (2025/6/16). Clean source. Reuters. Retrieved 2025/6/18.')?.item)).toEqual({
+    expect(
+      fields(
+        parseNewsDefinition('Reuters (2025/6/16). Clean source. Reuters. Retrieved 2025/6/18.')
+          ?.item,
+      ),
+    ).toEqual({
       type: 'article-newspaper',
       author: [{ literal: 'Reuters' }],
       issued: { 'date-parts': [[2025, 6, 16]] },
@@ -90,7 +98,9 @@ describe('news style: variants', () => {
       'container-title': 'Reuters',
       accessed: { 'date-parts': [[2025, 6, 18]] },
     });
-    const parsed = parseNewsDefinition('(June 16, 2025). U.S. weighs new chip rules. Bloomberg. Retrieved June 18, 2025.');
+    const parsed = parseNewsDefinition(
+      '(June 16, 2025). U.S. weighs new chip rules. Bloomberg. Retrieved June 18, 2025.',
+    );
     expect(parsed?.language).toBe('en');
     expect(fields(parsed?.item)).toEqual({
       type: 'article-newspaper',
@@ -118,7 +128,9 @@ describe('news style: variants', () => {
       accessed: { 'date-parts': [[2025, 6, 18]] },
       note: 'Paywalled',
     });
-    const zh = parseNewsDefinition('王明、李华（2025年6月18日）。[芯片新规生效](https://example.com/x?id=1)。科技日报。检索于2025-06-19。付费文章。');
+    const zh = parseNewsDefinition(
+      '王明、李华（2025年6月18日）。[芯片新规生效](https://example.com/x?id=1)。科技日报。检索于2025-06-19。付费文章。',
+    );
     expect(fields(zh?.item)).toEqual({
       type: 'article-newspaper',
       author: [{ literal: '王明' }, { literal: '李华' }],
@@ -132,7 +144,9 @@ describe('news style: variants', () => {
   });
 
   it('reads a definition without a date: authors, title and outlet before the retrieval date', () => {
-    expect(fields(parseNewsDefinition('王明。芯片新规生效。科技日报。检索日期2025/6/18。')?.item)).toEqual({
+    expect(
+      fields(parseNewsDefinition('王明。芯片新规生效。科技日报。检索日期2025/6/18。')?.item),
+    ).toEqual({
       type: 'article-newspaper',
       author: [{ literal: '王明' }],
       title: '芯片新规生效',
@@ -152,7 +166,10 @@ describe('news style: variants', () => {
     };
     const text = formatNewsDefinition(item, 'en');
     expect(text).toBe('(2024). [Why \\[brackets\\] matter](https://doi.org/10.1234/abc). Journal.');
-    expect(parseNewsDefinition(text)?.item).toMatchObject({ title: 'Why [brackets] matter', URL: 'https://doi.org/10.1234/abc' });
+    expect(parseNewsDefinition(text)?.item).toMatchObject({
+      title: 'Why [brackets] matter',
+      URL: 'https://doi.org/10.1234/abc',
+    });
   });
 
   it('leaves prose and multi-line definitions unparsed', () => {

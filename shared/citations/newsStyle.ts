@@ -1,5 +1,12 @@
 import type { CslItem, DateParts } from './source';
-import { dateParts, displayAuthors, parseAuthors, parseDateText, slashDate, toCslDate } from './source';
+import {
+  dateParts,
+  displayAuthors,
+  parseAuthors,
+  parseDateText,
+  slashDate,
+  toCslDate,
+} from './source';
 
 /**
  * The news style of our writers' articles, in two languages:
@@ -21,16 +28,21 @@ export interface ParsedDefinition {
   language: DefinitionLanguage;
 }
 
-const RETRIEVED_ZH = /^(?:检索日期|检索于|检索|访问日期|访问于|访问时间|引用日期|取用日期|获取日期)\s*[:：]?\s*(.+?)$/u;
-const RETRIEVED_EN = /^(?:Retrieved(?:\s+on)?|Accessed(?:\s+on)?)\s*:?\s*(.+?)(?:,?\s+from\s+(\S+))?$/iu;
+const RETRIEVED_ZH =
+  /^(?:检索日期|检索于|检索|访问日期|访问于|访问时间|引用日期|取用日期|获取日期)\s*[:：]?\s*(.+?)$/u;
+const RETRIEVED_EN =
+  /^(?:Retrieved(?:\s+on)?|Accessed(?:\s+on)?)\s*:?\s*(.+?)(?:,?\s+from\s+(\S+))?$/iu;
 const BARE_URL = /^<?(https?:\/\/[^\s<>]+)>?$/iu;
-const TITLE_LINK = /^\[((?:\\[[\]\\]|[^\]\\])+)\]\(<?(https?:\/\/[^\s<>()]+(?:\([^\s()]*\)[^\s<>()]*)*)>?\)$/iu;
+const TITLE_LINK =
+  /^\[((?:\\[[\]\\]|[^\]\\])+)\]\(<?(https?:\/\/[^\s<>()]+(?:\([^\s()]*\)[^\s<>()]*)*)>?\)$/iu;
 
 const endsSentence = (text: string): boolean => /[.!?。！？…]$/u.test(text);
 
 function splitTitleLink(text: string): { title: string; url?: string } {
   const link = TITLE_LINK.exec(text);
-  return link ? { title: (link[1] ?? '').replace(/\\([[\]\\])/g, '$1'), url: link[2] } : { title: text };
+  return link
+    ? { title: (link[1] ?? '').replace(/\\([[\]\\])/g, '$1'), url: link[2] }
+    : { title: text };
 }
 
 interface Sentences {
@@ -45,7 +57,8 @@ interface Sentences {
  * `？！`) in Chinese; `. ` (not after an initial such as "U.S.") or `? `/`! ` in English.
  */
 function sentences(body: string, language: DefinitionLanguage): Sentences {
-  const separator = language === 'zh' ? /。|(?<=[？！])(?=.)/gu : /(?<!\b[A-Z])\.\s+|(?<=[?!])\s+/gu;
+  const separator =
+    language === 'zh' ? /。|(?<=[？！])(?=.)/gu : /(?<!\b[A-Z])\.\s+|(?<=[?!])\s+/gu;
   const trimmed = language === 'zh' ? body.replace(/。$/u, '') : body.replace(/\.$/u, '');
   const parts: string[] = [];
   const separators: string[] = [];
@@ -61,7 +74,8 @@ function sentences(body: string, language: DefinitionLanguage): Sentences {
 
 function joinSentences({ parts, separators }: Sentences, from: number, to: number): string {
   let out = '';
-  for (let i = from; i < to; i++) out += (i > from ? (separators[i - 1] ?? '') : '') + (parts[i] ?? '');
+  for (let i = from; i < to; i++)
+    out += (i > from ? (separators[i - 1] ?? '') : '') + (parts[i] ?? '');
   return out.trim();
 }
 
@@ -110,7 +124,9 @@ export function parseNewsDefinition(text: string): ParsedDefinition | null {
   let note: string | undefined;
   let url: string | undefined;
   let end = parts.length;
-  const retrievedAt = parts.findIndex((part) => parseDateText(retrievedMatch(part)?.[1] ?? '') !== null);
+  const retrievedAt = parts.findIndex(
+    (part) => parseDateText(retrievedMatch(part)?.[1] ?? '') !== null,
+  );
   if (retrievedAt >= 0) {
     const match = retrievedMatch(parts[retrievedAt] ?? '');
     accessed = parseDateText(match?.[1] ?? '');
@@ -162,7 +178,8 @@ export function formatNewsDefinition(item: CslItem, language: DefinitionLanguage
   const outlet = item['container-title'] ?? item.publisher;
   const title = item.title ?? '';
   const url = item.URL ?? (item.DOI ? `https://doi.org/${item.DOI}` : undefined);
-  const titleText = url && title ? `[${title.replace(/[[\]\\]/g, '\\$&')}](${url})` : title || (url ?? '');
+  const titleText =
+    url && title ? `[${title.replace(/[[\]\\]/g, '\\$&')}](${url})` : title || (url ?? '');
 
   if (language === 'zh') {
     let out = '';

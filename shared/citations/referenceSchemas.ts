@@ -13,7 +13,10 @@ export const CslNameSchema = z.looseObject({
 });
 
 export const CslDateSchema = z.looseObject({
-  'date-parts': z.array(z.array(z.union([z.number(), z.string().max(20)])).max(3)).max(2).optional(),
+  'date-parts': z
+    .array(z.array(z.union([z.number(), z.string().max(20)])).max(3))
+    .max(2)
+    .optional(),
   raw: text(200).optional(),
   literal: text(200).optional(),
 });
@@ -57,18 +60,28 @@ export const referenceRequests = {
   /** The workspace library (`.byline/references.json`), filtered by author/title/outlet words. */
   list: { input: z.object({ query: text(500).optional() }), output: z.array(CslItemSchema) },
   /** Saves sources (cited from the form); duplicates by URL/DOI are not added twice. */
-  add: { input: z.object({ items: z.array(CslItemSchema).max(5000) }), output: ReferencesMergeResult },
+  add: {
+    input: z.object({ items: z.array(CslItemSchema).max(5000) }),
+    output: ReferencesMergeResult,
+  },
   import: {
     input: z.object({ format: BibliographyImportFormat, text: z.string().max(20_000_000) }),
     output: ReferencesMergeResult,
   },
   export: {
-    input: z.object({ format: BibliographyExportFormat, ids: z.array(text(500)).max(100_000).optional() }),
+    input: z.object({
+      format: BibliographyExportFormat,
+      ids: z.array(text(500)).max(100_000).optional(),
+    }),
     output: z.object({ text: z.string(), fileName: z.string() }),
   },
   /** Formats items as definition texts in a style (CSL for APA and GB/T, Byline's own for news). */
   format: {
-    input: z.object({ items: z.array(CslItemSchema).max(5000), style: ReferencesStyleName, language: DefinitionLanguageName }),
+    input: z.object({
+      items: z.array(CslItemSchema).max(5000),
+      style: ReferencesStyleName,
+      language: DefinitionLanguageName,
+    }),
     output: z.array(z.string()),
   },
   /**
@@ -76,11 +89,18 @@ export const referenceRequests = {
    * style, or a library source formatted in any style); null where it is free text.
    */
   restyle: {
-    input: z.object({ definitions: z.array(text(20_000)).max(5000), style: ReferencesStyleName, language: DefinitionLanguageName }),
+    input: z.object({
+      definitions: z.array(text(20_000)).max(5000),
+      style: ReferencesStyleName,
+      language: DefinitionLanguageName,
+    }),
     output: z.array(z.string().nullable()),
   },
   getSettings: { input: z.void(), output: ReferencesWorkspaceSettings },
-  updateSettings: { input: ReferencesWorkspaceSettings.partial(), output: ReferencesWorkspaceSettings },
+  updateSettings: {
+    input: ReferencesWorkspaceSettings.partial(),
+    output: ReferencesWorkspaceSettings,
+  },
 } as const;
 
 export type ReferencesMergeResult = z.output<typeof ReferencesMergeResult>;

@@ -44,12 +44,16 @@ describe('references of the sample article', () => {
 
     // Old -> new: the i-th citation points at the same source text as before.
     const oldRefs = indexArticleFootnotes(sample).references;
-    expect(footnotes.references.map((r) => r.label)).toEqual(oldRefs.map((r) => plan.mapping[r.label]));
+    expect(footnotes.references.map((r) => r.label)).toEqual(
+      oldRefs.map((r) => plan.mapping[r.label]),
+    );
     expect(citedTexts(after)).toEqual(before);
 
     // Nothing lost: the same five definition texts, the unused one (old 2) at the end and still flagged.
     const oldDefinitions = indexArticleFootnotes(sample).definitions;
-    expect([...footnotes.definitions.map((d) => d.text)].sort()).toEqual(oldDefinitions.map((d) => d.text).sort());
+    expect([...footnotes.definitions.map((d) => d.text)].sort()).toEqual(
+      oldDefinitions.map((d) => d.text).sort(),
+    );
     expect(footnotes.definitions[4]?.text).toBe(oldDefinitions.find((d) => d.label === '2')?.text);
     const flagged = analyzeCitations(after).entries.find((e) => e.label === '5');
     expect(flagged?.problems.map((p) => p.kind)).toContain('unused-definition');
@@ -57,7 +61,9 @@ describe('references of the sample article', () => {
     // Only labels and the order of the references block changed.
     expect(after.length).toBe(sample.length);
     expect(after.slice(0, after.indexOf('## References'))).toBe(
-      sample.slice(0, sample.indexOf('## References')).replace(/\[\^(\d)\]/g, (_, l: string) => `[^${plan.mapping[l]}]`),
+      sample
+        .slice(0, sample.indexOf('## References'))
+        .replace(/\[\^(\d)\]/g, (_, l: string) => `[^${plan.mapping[l]}]`),
     );
   });
 

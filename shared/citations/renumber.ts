@@ -67,14 +67,18 @@ export function planRenumber(text: string, options: RenumberOptions = {}): Renum
     if (startsLine(text, definition)) continue;
     const label = relabel(definition.label);
     const labelFrom = definition.from + 2;
-    if (label !== definition.label) changes.push({ from: labelFrom, to: labelFrom + definition.label.length, insert: label });
+    if (label !== definition.label)
+      changes.push({ from: labelFrom, to: labelFrom + definition.label.length, insert: label });
   }
 
   const target = runs[runs.length - 1];
   if (target) {
     const sorted = moved
       .map((definition, i) => ({ definition, i }))
-      .sort((a, b) => (rank.get(a.definition.label) ?? 0) - (rank.get(b.definition.label) ?? 0) || a.i - b.i)
+      .sort(
+        (a, b) =>
+          (rank.get(a.definition.label) ?? 0) - (rank.get(b.definition.label) ?? 0) || a.i - b.i,
+      )
       .map(({ definition }) => rewritten(definition));
     const block = sorted.join(target.separator);
     const replaced = minimalChange(text, target.from, target.to, block);

@@ -15,10 +15,18 @@ export interface DefinitionSlot {
 /** Single-line definitions: the ones a style can rewrite (multi-line ones are free text). */
 export function definitionSlots(text: string): DefinitionSlot[] {
   return indexArticleFootnotes(text)
-    .definitions.filter((definition: FootnoteDefinition) => !text.slice(definition.from, definition.to).includes('\n'))
+    .definitions.filter(
+      (definition: FootnoteDefinition) =>
+        !text.slice(definition.from, definition.to).includes('\n'),
+    )
     .map((definition) => {
       const from = definitionTextStart(text, definition);
-      return { label: definition.label, text: text.slice(from, definition.to).trimEnd(), from, to: definition.to };
+      return {
+        label: definition.label,
+        text: text.slice(from, definition.to).trimEnd(),
+        from,
+        to: definition.to,
+      };
     });
 }
 
@@ -26,12 +34,21 @@ export function definitionSlots(text: string): DefinitionSlot[] {
  * Replaces the text of each definition whose new text is given (null: leave it alone, as for
  * free text nobody could parse). Labels and everything else stay as they are.
  */
-export function planRestyle(text: string, slots: readonly DefinitionSlot[], replacements: readonly (string | null)[]): TextChange[] {
+export function planRestyle(
+  text: string,
+  slots: readonly DefinitionSlot[],
+  replacements: readonly (string | null)[],
+): TextChange[] {
   const changes: TextChange[] = [];
   slots.forEach((slot, i) => {
     const replacement = replacements[i];
     if (replacement == null || !replacement.trim()) return;
-    const change = minimalChange(text, slot.from, slot.from + slot.text.length, replacement.replace(/\s*\n\s*/g, ' ').trim());
+    const change = minimalChange(
+      text,
+      slot.from,
+      slot.from + slot.text.length,
+      replacement.replace(/\s*\n\s*/g, ' ').trim(),
+    );
     if (change) changes.push(change);
   });
   return changes;

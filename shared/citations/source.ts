@@ -68,7 +68,20 @@ export const containsCjk = (text: string): boolean => CJK.test(text);
 
 // ---------------------------------------------------------------- dates
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 function monthOf(word: string): number | null {
   const lower = word.toLowerCase().replace(/\.$/, '');
@@ -93,10 +106,17 @@ function validParts(year: number, month?: number, day?: number): DateParts | nul
  */
 export function parseDateText(input: string): DateParts | null {
   const text = input.trim().normalize('NFKC');
-  let match = /^(\d{4})(?:\s*[/\-.年]\s*(\d{1,2})(?:\s*[/\-.月]\s*(\d{1,2})\s*日?)?\s*月?)?\s*年?$/.exec(text);
+  let match =
+    /^(\d{4})(?:\s*[/\-.年]\s*(\d{1,2})(?:\s*[/\-.月]\s*(\d{1,2})\s*日?)?\s*月?)?\s*年?$/.exec(
+      text,
+    );
   if (match) {
     const [, year, month, day] = match;
-    return validParts(Number(year), month === undefined ? undefined : Number(month), day === undefined ? undefined : Number(day));
+    return validParts(
+      Number(year),
+      month === undefined ? undefined : Number(month),
+      day === undefined ? undefined : Number(day),
+    );
   }
   match = /^([A-Za-z]+\.?)\s+(\d{1,2}),?\s+(\d{4})$/.exec(text);
   if (match) {
@@ -190,7 +210,11 @@ export const displayAuthors = (names: readonly CslName[] | undefined): string =>
 
 // ---------------------------------------------------------------- fields <-> item
 
-export function fieldsToItem(fields: SourceFields, id: string, type = 'article-newspaper'): CslItem {
+export function fieldsToItem(
+  fields: SourceFields,
+  id: string,
+  type = 'article-newspaper',
+): CslItem {
   const item: CslItem = { id, type };
   const authors = parseAuthors(fields.authors);
   if (authors.length > 0) item.author = authors;
@@ -291,7 +315,13 @@ export function sameSource(a: CslItem, b: CslItem): boolean {
 export function matchesQuery(item: CslItem, query: string): boolean {
   const words = query.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = [displayAuthors(item.author), item.title, item['container-title'], item.publisher, item.URL]
+  const haystack = [
+    displayAuthors(item.author),
+    item.title,
+    item['container-title'],
+    item.publisher,
+    item.URL,
+  ]
     .filter(Boolean)
     .join(' ')
     .normalize('NFKC')

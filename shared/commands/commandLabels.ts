@@ -93,12 +93,31 @@ const zhCommands: Record<CommandLabelKey, string> = {
 };
 
 /** `commands.<key>` in the renderer's i18n resources. */
-export const commandLabels: Record<UiLocale, Record<CommandLabelKey, string>> = { en: enCommands, 'zh-CN': zhCommands };
+export const commandLabels: Record<UiLocale, Record<CommandLabelKey, string>> = {
+  en: enCommands,
+  'zh-CN': zhCommands,
+};
 
 /** `menus.<name>` in the renderer's i18n resources: the top-level menus. */
 export const menuLabels: Record<UiLocale, Record<MenuName, string>> = {
-  en: { file: 'File', edit: 'Edit', view: 'View', format: 'Format', insert: 'Insert', window: 'Window', help: 'Help' },
-  'zh-CN': { file: '文件', edit: '编辑', view: '视图', format: '格式', insert: '插入', window: '窗口', help: '帮助' },
+  en: {
+    file: 'File',
+    edit: 'Edit',
+    view: 'View',
+    format: 'Format',
+    insert: 'Insert',
+    window: 'Window',
+    help: 'Help',
+  },
+  'zh-CN': {
+    file: '文件',
+    edit: '编辑',
+    view: '视图',
+    format: '格式',
+    insert: '插入',
+    window: '窗口',
+    help: '帮助',
+  },
 };
 
 /** Label of a registry `labelKey` (`commands.bold`) in a locale; the key itself when unknown. */

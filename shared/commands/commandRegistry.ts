@@ -60,46 +60,223 @@ export const commandIds = [
 export type CommandId = (typeof commandIds)[number];
 
 export const commands: readonly CommandDescriptor[] = [
-  { id: 'file.newArticle', labelKey: 'commands.newArticle', menu: 'file', accelerator: 'CmdOrCtrl+N' },
-  { id: 'file.openWorkspace', labelKey: 'commands.openWorkspace', menu: 'file', accelerator: 'CmdOrCtrl+Shift+O' },
+  {
+    id: 'file.newArticle',
+    labelKey: 'commands.newArticle',
+    menu: 'file',
+    accelerator: 'CmdOrCtrl+N',
+  },
+  {
+    id: 'file.openWorkspace',
+    labelKey: 'commands.openWorkspace',
+    menu: 'file',
+    accelerator: 'CmdOrCtrl+Shift+O',
+  },
   { id: 'file.openFile', labelKey: 'commands.openFile', menu: 'file', accelerator: 'CmdOrCtrl+O' },
-  { id: 'file.save', labelKey: 'commands.save', menu: 'file', accelerator: 'CmdOrCtrl+S', separatorBefore: true },
-  { id: 'file.saveAs', labelKey: 'commands.saveAs', menu: 'file', accelerator: 'CmdOrCtrl+Shift+S' },
-  { id: 'file.saveAll', labelKey: 'commands.saveAll', menu: 'file', accelerator: 'CmdOrCtrl+Alt+S' },
-  { id: 'file.export', labelKey: 'commands.export', menu: 'file', accelerator: 'CmdOrCtrl+E', separatorBefore: true },
-  { id: 'file.closeTab', labelKey: 'commands.closeTab', menu: 'file', accelerator: 'CmdOrCtrl+W', separatorBefore: true },
-  { id: 'edit.find', labelKey: 'commands.find', menu: 'edit', accelerator: 'CmdOrCtrl+F', separatorBefore: true },
-  { id: 'edit.replace', labelKey: 'commands.replace', menu: 'edit', accelerator: 'CmdOrCtrl+H', macAccelerator: 'CmdOrCtrl+Alt+F' },
-  { id: 'view.layoutEditor', labelKey: 'commands.layoutEditor', menu: 'view', accelerator: 'CmdOrCtrl+1' },
-  { id: 'view.layoutSplit', labelKey: 'commands.layoutSplit', menu: 'view', accelerator: 'CmdOrCtrl+2' },
-  { id: 'view.layoutPreview', labelKey: 'commands.layoutPreview', menu: 'view', accelerator: 'CmdOrCtrl+3' },
-  { id: 'view.toggleSidebar', labelKey: 'commands.toggleSidebar', menu: 'view', accelerator: 'CmdOrCtrl+\\', separatorBefore: true },
-  { id: 'view.toggleFrontMatterPanel', labelKey: 'commands.toggleFrontMatterPanel', menu: 'view', accelerator: 'CmdOrCtrl+Shift+M' },
-  { id: 'view.toggleReferencesPanel', labelKey: 'commands.toggleReferencesPanel', menu: 'view', accelerator: 'CmdOrCtrl+Shift+R' },
-  { id: 'view.focusMode', labelKey: 'commands.focusMode', menu: 'view', accelerator: 'CmdOrCtrl+Shift+F', separatorBefore: true },
-  { id: 'view.typewriterMode', labelKey: 'commands.typewriterMode', menu: 'view', accelerator: 'CmdOrCtrl+Shift+T' },
+  {
+    id: 'file.save',
+    labelKey: 'commands.save',
+    menu: 'file',
+    accelerator: 'CmdOrCtrl+S',
+    separatorBefore: true,
+  },
+  {
+    id: 'file.saveAs',
+    labelKey: 'commands.saveAs',
+    menu: 'file',
+    accelerator: 'CmdOrCtrl+Shift+S',
+  },
+  {
+    id: 'file.saveAll',
+    labelKey: 'commands.saveAll',
+    menu: 'file',
+    accelerator: 'CmdOrCtrl+Alt+S',
+  },
+  {
+    id: 'file.export',
+    labelKey: 'commands.export',
+    menu: 'file',
+    accelerator: 'CmdOrCtrl+E',
+    separatorBefore: true,
+  },
+  {
+    id: 'file.closeTab',
+    labelKey: 'commands.closeTab',
+    menu: 'file',
+    accelerator: 'CmdOrCtrl+W',
+    separatorBefore: true,
+  },
+  {
+    id: 'edit.find',
+    labelKey: 'commands.find',
+    menu: 'edit',
+    accelerator: 'CmdOrCtrl+F',
+    separatorBefore: true,
+  },
+  {
+    id: 'edit.replace',
+    labelKey: 'commands.replace',
+    menu: 'edit',
+    accelerator: 'CmdOrCtrl+H',
+    macAccelerator: 'CmdOrCtrl+Alt+F',
+  },
+  {
+    id: 'view.layoutEditor',
+    labelKey: 'commands.layoutEditor',
+    menu: 'view',
+    accelerator: 'CmdOrCtrl+1',
+  },
+  {
+    id: 'view.layoutSplit',
+    labelKey: 'commands.layoutSplit',
+    menu: 'view',
+    accelerator: 'CmdOrCtrl+2',
+  },
+  {
+    id: 'view.layoutPreview',
+    labelKey: 'commands.layoutPreview',
+    menu: 'view',
+    accelerator: 'CmdOrCtrl+3',
+  },
+  {
+    id: 'view.toggleSidebar',
+    labelKey: 'commands.toggleSidebar',
+    menu: 'view',
+    accelerator: 'CmdOrCtrl+\\',
+    separatorBefore: true,
+  },
+  {
+    id: 'view.toggleFrontMatterPanel',
+    labelKey: 'commands.toggleFrontMatterPanel',
+    menu: 'view',
+    accelerator: 'CmdOrCtrl+Shift+M',
+  },
+  {
+    id: 'view.toggleReferencesPanel',
+    labelKey: 'commands.toggleReferencesPanel',
+    menu: 'view',
+    accelerator: 'CmdOrCtrl+Shift+R',
+  },
+  {
+    id: 'view.focusMode',
+    labelKey: 'commands.focusMode',
+    menu: 'view',
+    accelerator: 'CmdOrCtrl+Shift+F',
+    separatorBefore: true,
+  },
+  {
+    id: 'view.typewriterMode',
+    labelKey: 'commands.typewriterMode',
+    menu: 'view',
+    accelerator: 'CmdOrCtrl+Shift+T',
+  },
   { id: 'view.toggleTheme', labelKey: 'commands.toggleTheme', menu: 'view' },
-  { id: 'format.bold', labelKey: 'commands.bold', menu: 'format', accelerator: 'CmdOrCtrl+B', toolbar: true },
-  { id: 'format.italic', labelKey: 'commands.italic', menu: 'format', accelerator: 'CmdOrCtrl+I', toolbar: true },
-  { id: 'format.strikethrough', labelKey: 'commands.strikethrough', menu: 'format', accelerator: 'CmdOrCtrl+Shift+X' },
-  { id: 'format.inlineCode', labelKey: 'commands.inlineCode', menu: 'format', accelerator: 'CmdOrCtrl+`', toolbar: true },
-  { id: 'format.heading2', labelKey: 'commands.heading2', menu: 'format', accelerator: 'CmdOrCtrl+Alt+2', toolbar: true, separatorBefore: true },
-  { id: 'format.heading3', labelKey: 'commands.heading3', menu: 'format', accelerator: 'CmdOrCtrl+Alt+3', toolbar: true },
-  { id: 'format.quote', labelKey: 'commands.quote', menu: 'format', accelerator: 'CmdOrCtrl+Shift+.', toolbar: true, separatorBefore: true },
-  { id: 'format.bulletList', labelKey: 'commands.bulletList', menu: 'format', accelerator: 'CmdOrCtrl+Shift+8', toolbar: true },
-  { id: 'format.orderedList', labelKey: 'commands.orderedList', menu: 'format', accelerator: 'CmdOrCtrl+Shift+7', toolbar: true },
-  { id: 'insert.link', labelKey: 'commands.link', menu: 'insert', accelerator: 'CmdOrCtrl+K', toolbar: true },
-  { id: 'insert.image', labelKey: 'commands.image', menu: 'insert', accelerator: 'CmdOrCtrl+Shift+I', toolbar: true },
-  { id: 'insert.citation', labelKey: 'commands.citation', menu: 'insert', accelerator: 'CmdOrCtrl+Shift+C', toolbar: true },
+  {
+    id: 'format.bold',
+    labelKey: 'commands.bold',
+    menu: 'format',
+    accelerator: 'CmdOrCtrl+B',
+    toolbar: true,
+  },
+  {
+    id: 'format.italic',
+    labelKey: 'commands.italic',
+    menu: 'format',
+    accelerator: 'CmdOrCtrl+I',
+    toolbar: true,
+  },
+  {
+    id: 'format.strikethrough',
+    labelKey: 'commands.strikethrough',
+    menu: 'format',
+    accelerator: 'CmdOrCtrl+Shift+X',
+  },
+  {
+    id: 'format.inlineCode',
+    labelKey: 'commands.inlineCode',
+    menu: 'format',
+    accelerator: 'CmdOrCtrl+`',
+    toolbar: true,
+  },
+  {
+    id: 'format.heading2',
+    labelKey: 'commands.heading2',
+    menu: 'format',
+    accelerator: 'CmdOrCtrl+Alt+2',
+    toolbar: true,
+    separatorBefore: true,
+  },
+  {
+    id: 'format.heading3',
+    labelKey: 'commands.heading3',
+    menu: 'format',
+    accelerator: 'CmdOrCtrl+Alt+3',
+    toolbar: true,
+  },
+  {
+    id: 'format.quote',
+    labelKey: 'commands.quote',
+    menu: 'format',
+    accelerator: 'CmdOrCtrl+Shift+.',
+    toolbar: true,
+    separatorBefore: true,
+  },
+  {
+    id: 'format.bulletList',
+    labelKey: 'commands.bulletList',
+    menu: 'format',
+    accelerator: 'CmdOrCtrl+Shift+8',
+    toolbar: true,
+  },
+  {
+    id: 'format.orderedList',
+    labelKey: 'commands.orderedList',
+    menu: 'format',
+    accelerator: 'CmdOrCtrl+Shift+7',
+    toolbar: true,
+  },
+  {
+    id: 'insert.link',
+    labelKey: 'commands.link',
+    menu: 'insert',
+    accelerator: 'CmdOrCtrl+K',
+    toolbar: true,
+  },
+  {
+    id: 'insert.image',
+    labelKey: 'commands.image',
+    menu: 'insert',
+    accelerator: 'CmdOrCtrl+Shift+I',
+    toolbar: true,
+  },
+  {
+    id: 'insert.citation',
+    labelKey: 'commands.citation',
+    menu: 'insert',
+    accelerator: 'CmdOrCtrl+Shift+C',
+    toolbar: true,
+  },
   { id: 'insert.table', labelKey: 'commands.table', menu: 'insert' },
-  { id: 'window.settings', labelKey: 'commands.settings', menu: 'window', accelerator: 'CmdOrCtrl+,' },
-  { id: 'window.history', labelKey: 'commands.history', menu: 'window', accelerator: 'CmdOrCtrl+Shift+H' },
+  {
+    id: 'window.settings',
+    labelKey: 'commands.settings',
+    menu: 'window',
+    accelerator: 'CmdOrCtrl+,',
+  },
+  {
+    id: 'window.history',
+    labelKey: 'commands.history',
+    menu: 'window',
+    accelerator: 'CmdOrCtrl+Shift+H',
+  },
   { id: 'help.about', labelKey: 'commands.about', menu: 'help' },
 ];
 
 /** The accelerator a command uses on a platform (`process.platform` names), if any. */
 export function acceleratorFor(command: CommandDescriptor, platform: string): string | undefined {
-  return platform === 'darwin' ? (command.macAccelerator ?? command.accelerator) : command.accelerator;
+  return platform === 'darwin'
+    ? (command.macAccelerator ?? command.accelerator)
+    : command.accelerator;
 }
 
 export function commandById(id: CommandId): CommandDescriptor {
@@ -115,7 +292,9 @@ export function commandById(id: CommandId): CommandDescriptor {
 export function acceleratorToKeyBinding(accelerator: string): string {
   return accelerator
     .split('+')
-    .map((part) => (part === 'CmdOrCtrl' ? 'Mod' : /^[A-Z]$/.test(part) ? part.toLowerCase() : part))
+    .map((part) =>
+      part === 'CmdOrCtrl' ? 'Mod' : /^[A-Z]$/.test(part) ? part.toLowerCase() : part,
+    )
     .join('-');
 }
 

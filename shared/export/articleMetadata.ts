@@ -17,10 +17,18 @@ export interface ArticleMetadata {
 }
 
 const textOf = (value: unknown): string | null =>
-  typeof value === 'string' ? value.trim() || null : typeof value === 'number' ? String(value) : null;
+  typeof value === 'string'
+    ? value.trim() || null
+    : typeof value === 'number'
+      ? String(value)
+      : null;
 
 function listOf(value: unknown): string[] {
-  if (typeof value === 'string') return value.split(/[,，、]/).map((v) => v.trim()).filter((v) => v !== '');
+  if (typeof value === 'string')
+    return value
+      .split(/[,，、]/)
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
   if (!Array.isArray(value)) return [];
   return value.map(textOf).filter((v): v is string => v !== null);
 }
@@ -35,8 +43,17 @@ export function articleMetadata(
   const fields = data ?? {};
   const title = textOf(fields['title']) ?? firstHeading.exec(body)?.[1]?.trim() ?? fileStem;
   const lead = textOf(fields['summary']) ?? textOf(fields['description']);
-  const authors = [...new Set([...listOf(fields['author']), ...listOf(fields['authors']), ...listOf(fields['byline'])])];
+  const authors = [
+    ...new Set([
+      ...listOf(fields['author']),
+      ...listOf(fields['authors']),
+      ...listOf(fields['byline']),
+    ]),
+  ];
   const keywords = [...new Set([...listOf(fields['tags']), ...listOf(fields['keywords'])])];
-  const lang = detectDocumentLanguage(`${title}\n${lead ?? ''}\n${body}`, fields['lang'] ?? fields['language']);
+  const lang = detectDocumentLanguage(
+    `${title}\n${lead ?? ''}\n${body}`,
+    fields['lang'] ?? fields['language'],
+  );
   return { title, lead, date: formatFrontMatterDate(fields['date']), authors, keywords, lang };
 }

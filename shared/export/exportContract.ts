@@ -4,7 +4,13 @@
  * both transports before the service sees it.
  */
 import { z } from 'zod';
-import { ExportFormatName, ExportOptions, ExportTheme, WorkspaceExportSettings, exportFormats } from './exportOptions';
+import {
+  ExportFormatName,
+  ExportOptions,
+  ExportTheme,
+  WorkspaceExportSettings,
+  exportFormats,
+} from './exportOptions';
 
 /** Workspace-relative POSIX path (as ArticlePath in the contract; repeated to avoid an import cycle). */
 const WorkspacePath = z
@@ -31,7 +37,12 @@ export const ExportRunInput = z.object({
   paths: z.array(WorkspacePath).min(1).max(5000),
   formats: z.array(ExportFormatName).min(1).max(exportFormats.length),
   /** Absolute folder, or relative to the workspace; null = `exports/` in the workspace. */
-  outputDir: z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'NUL in path').nullable(),
+  outputDir: z
+    .string()
+    .min(1)
+    .max(4096)
+    .refine((p) => !p.includes('\0'), 'NUL in path')
+    .nullable(),
   options: ExportOptions.prefault({}),
   /** Open the result with the system (Electron); browser mode shows the path instead. */
   openWhenDone: z.boolean().default(false),

@@ -5,9 +5,13 @@ import { exportLabels } from './exportLabels';
 
 /** Hugo themes name the lead image differently; the first one present wins (as in the preview). */
 export function featuredImageSource(data: Readonly<Record<string, unknown>>): string | null {
-  const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+  const text = (value: unknown): string | null =>
+    typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
   const cover = data['cover'];
-  const coverImage = typeof cover === 'object' && cover !== null ? (cover as Record<string, unknown>)['image'] : cover;
+  const coverImage =
+    typeof cover === 'object' && cover !== null
+      ? (cover as Record<string, unknown>)['image']
+      : cover;
   return text(data['featured_image']) ?? text(data['image']) ?? text(coverImage);
 }
 
@@ -24,12 +28,16 @@ export function renderExportHeader(
   if (meta.lead) parts.push(`<p class="article-lead">${escapeHtml(meta.lead)}</p>`);
   const metaParts: string[] = [];
   if (meta.date) {
-    metaParts.push(`<time datetime="${escapeHtml(meta.date.datetime)}">${escapeHtml(meta.date.text)}</time>`);
+    metaParts.push(
+      `<time datetime="${escapeHtml(meta.date.datetime)}">${escapeHtml(meta.date.text)}</time>`,
+    );
   }
   if (meta.authors.length > 0) {
     const by = exportLabels(meta.lang).by;
     const names = meta.authors.map(escapeHtml).join(zh ? '、' : ', ');
-    metaParts.push(`<span class="article-byline">${escapeHtml(by)}${zh ? '：' : ' '}${names}</span>`);
+    metaParts.push(
+      `<span class="article-byline">${escapeHtml(by)}${zh ? '：' : ' '}${names}</span>`,
+    );
   }
   if (metaParts.length > 0) parts.push(`<p class="article-meta">${metaParts.join('')}</p>`);
   if (featuredImage) {
@@ -60,9 +68,11 @@ export interface HtmlDocumentParts {
  */
 export function buildHtmlDocument(parts: HtmlDocumentParts): string {
   const { meta } = parts;
-  const imgSrc = { data: 'data:', 'data-and-files': "data: 'self' file:", 'data-files-and-remote': "data: 'self' file: https: http:" }[
-    parts.imageSources
-  ];
+  const imgSrc = {
+    data: 'data:',
+    'data-and-files': "data: 'self' file:",
+    'data-files-and-remote': "data: 'self' file: https: http:",
+  }[parts.imageSources];
   const csp = `default-src 'none'; img-src ${imgSrc}; style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'`;
   const head = [
     '<meta charset="utf-8">',
@@ -70,8 +80,12 @@ export function buildHtmlDocument(parts: HtmlDocumentParts): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(meta.title)}</title>`,
     meta.lead ? `<meta name="description" content="${escapeHtml(meta.lead)}">` : '',
-    meta.authors.length > 0 ? `<meta name="author" content="${escapeHtml(meta.authors.join(', '))}">` : '',
-    meta.keywords.length > 0 ? `<meta name="keywords" content="${escapeHtml(meta.keywords.join(', '))}">` : '',
+    meta.authors.length > 0
+      ? `<meta name="author" content="${escapeHtml(meta.authors.join(', '))}">`
+      : '',
+    meta.keywords.length > 0
+      ? `<meta name="keywords" content="${escapeHtml(meta.keywords.join(', '))}">`
+      : '',
     meta.date ? `<meta name="date" content="${escapeHtml(meta.date.datetime)}">` : '',
     '<meta name="generator" content="Byline">',
     `<style>\n${parts.css.replace(/<\/style/gi, '<\\/style')}\n</style>`,

@@ -11,7 +11,19 @@ export interface ExportLabels {
   page: string;
 }
 
-const zh: ExportLabels = { notes: '注释', links: '参考链接', image: '图片', by: '作者', page: '第 {n} 页，共 {total} 页' };
-const en: ExportLabels = { notes: 'Notes', links: 'Links', image: 'Image', by: 'By', page: 'Page {n} of {total}' };
+const zh: ExportLabels = {
+  notes: '注释',
+  links: '参考链接',
+  image: '图片',
+  by: '作者',
+  page: '第 {n} 页，共 {total} 页',
+};
+const en: ExportLabels = {
+  notes: 'Notes',
+  links: 'Links',
+  image: 'Image',
+  by: 'By',
+  page: 'Page {n} of {total}',
+};
 
 export const exportLabels = (lang: string): ExportLabels => (/^(?:zh|ja)\b/i.test(lang) ? zh : en);

@@ -47,7 +47,9 @@ export interface ParsedBody {
 }
 
 const isExportEnv = (env: unknown): env is ExportRenderEnv =>
-  typeof env === 'object' && env !== null && typeof (env as Partial<ExportRenderEnv>).exportFlavor === 'string';
+  typeof env === 'object' &&
+  env !== null &&
+  typeof (env as Partial<ExportRenderEnv>).exportFlavor === 'string';
 
 function stripSourceLines(tokens: readonly Token[]): void {
   for (const token of tokens) {
@@ -62,8 +64,15 @@ function imageParagraphsToFigures(state: StateCore): void {
     const open = tokens[i - 1];
     const inline = tokens[i];
     const close = tokens[i + 1];
-    if (open?.type !== 'paragraph_open' || inline?.type !== 'inline' || close?.type !== 'paragraph_close') continue;
-    const children = (inline.children ?? []).filter((c) => !(c.type === 'text' && c.content.trim() === '') && c.type !== 'softbreak');
+    if (
+      open?.type !== 'paragraph_open' ||
+      inline?.type !== 'inline' ||
+      close?.type !== 'paragraph_close'
+    )
+      continue;
+    const children = (inline.children ?? []).filter(
+      (c) => !(c.type === 'text' && c.content.trim() === '') && c.type !== 'softbreak',
+    );
     const image = children[0];
     if (children.length !== 1 || image?.type !== 'image') continue;
     open.tag = 'figure';
@@ -75,7 +84,11 @@ function imageParagraphsToFigures(state: StateCore): void {
       const captionOpen = new state.Token('figcaption_open', 'figcaption', 1);
       const text = new state.Token('text', '', 0);
       text.content = caption;
-      inline.children.push(captionOpen, text, new state.Token('figcaption_close', 'figcaption', -1));
+      inline.children.push(
+        captionOpen,
+        text,
+        new state.Token('figcaption_close', 'figcaption', -1),
+      );
     }
   }
 }
@@ -134,7 +147,8 @@ function linksToReferences(state: StateCore, env: ExportRenderEnv): void {
       closing.type = 'link_text_close';
       closing.tag = 'span';
       // A bare URL (linkify) or an in-page anchor needs no reference: its text says it all.
-      if (inPageLink.test(href) || href === '' || text === href || `mailto:${text}` === href) continue;
+      if (inPageLink.test(href) || href === '' || text === href || `mailto:${text}` === href)
+        continue;
       let reference = byUrl.get(href);
       if (!reference) {
         reference = { n: byUrl.size + 1, url: href, text };
@@ -187,8 +201,10 @@ function exportTransforms(md: MarkdownIt): void {
   const footnoteBlockOpen = rules['footnote_block_open'];
   const footnoteBlockClose = rules['footnote_block_close'];
   const wechat = (env: unknown): boolean => isExportEnv(env) && env.exportFlavor === 'wechat';
-  const idOf = (token: Token | undefined): number => (token?.meta as { id?: number } | undefined)?.id ?? 0;
-  const subIdOf = (token: Token | undefined): number => (token?.meta as { subId?: number } | undefined)?.subId ?? 0;
+  const idOf = (token: Token | undefined): number =>
+    (token?.meta as { id?: number } | undefined)?.id ?? 0;
+  const subIdOf = (token: Token | undefined): number =>
+    (token?.meta as { subId?: number } | undefined)?.subId ?? 0;
 
   // A note cited again keeps its number: [1], not markdown-it-footnote's [1:1].
   rules['footnote_caption'] = (tokens, idx) => `[${idOf(tokens[idx]) + 1}]`;
@@ -204,7 +220,9 @@ function exportTransforms(md: MarkdownIt): void {
     return subId > 0 ? html.replace('</a>', `<sup>${subId + 1}</sup></a>`) : html;
   };
   rules['footnote_open'] = (tokens, idx, options, env, self) =>
-    wechat(env) ? '<div class="footnote-item">' : (footnoteOpen?.(tokens, idx, options, env, self) ?? '');
+    wechat(env)
+      ? '<div class="footnote-item">'
+      : (footnoteOpen?.(tokens, idx, options, env, self) ?? '');
   rules['footnote_close'] = (tokens, idx, options, env, self) =>
     wechat(env) ? '</div>\n' : (footnoteClose?.(tokens, idx, options, env, self) ?? '');
   rules['footnote_block_open'] = (tokens, idx, options, env, self) =>
@@ -256,7 +274,11 @@ export interface RenderedExportBody {
  * Body HTML for exports; with the wechat flavor, the numbered link list is appended (escaped:
  * only the URL text is shown, never a link).
  */
-export function renderForExport(body: string, lang: string, options: ExportRenderOptions = {}): RenderedExportBody {
+export function renderForExport(
+  body: string,
+  lang: string,
+  options: ExportRenderOptions = {},
+): RenderedExportBody {
   const md = renderer();
   const { tokens, env } = parseForExport(body, options);
   let html = md.renderer.render(tokens, md.options, env);

@@ -9,7 +9,9 @@ import { parseForExport } from './exportMarkdown';
 
 describe('detectDocumentLanguage', () => {
   it('says zh-CN when Han characters dominate, en for English, honours a declared tag', () => {
-    expect(detectDocumentLanguage('OpenAI与微软的关系跌至冰点，双方在技术主权上的博弈日益公开化。')).toBe('zh-CN');
+    expect(
+      detectDocumentLanguage('OpenAI与微软的关系跌至冰点，双方在技术主权上的博弈日益公开化。'),
+    ).toBe('zh-CN');
     expect(detectDocumentLanguage('The talks went on late into the night, said 李明.')).toBe('en');
     expect(detectDocumentLanguage('日本語の記事です。ひらがなとカタカナ。')).toBe('ja');
     expect(detectDocumentLanguage('任何文字', 'zh-TW')).toBe('zh-TW');
@@ -35,19 +37,26 @@ describe('renderForExport', () => {
 
   it('turns an image paragraph into a figure with a caption and drops data-line', () => {
     const { html } = renderForExport('![示意图](a.png "标题")', 'zh-CN');
-    expect(html).toBe('<figure class="figure"><img src="a.png" alt="示意图" title="标题"><figcaption>标题</figcaption></figure>\n');
+    expect(html).toBe(
+      '<figure class="figure"><img src="a.png" alt="示意图" title="标题"><figcaption>标题</figcaption></figure>\n',
+    );
   });
 
   it('wechat: outside links become numbered references, bare URLs stay text, footnotes plain', () => {
-    const body = '见[报道](https://a.example/x)和[报道](https://a.example/x)，另见[公告](https://b.example/)与 https://c.example/ 。[^n]\n\n[^n]: 注释内容。\n';
+    const body =
+      '见[报道](https://a.example/x)和[报道](https://a.example/x)，另见[公告](https://b.example/)与 https://c.example/ 。[^n]\n\n[^n]: 注释内容。\n';
     const { html, linkReferences } = renderForExport(body, 'zh-CN', { flavor: 'wechat' });
     expect(linkReferences.map((r) => [r.n, r.url])).toEqual([
       [1, 'https://a.example/x'],
       [2, 'https://b.example/'],
     ]);
     expect(html).not.toMatch(/<a\s/);
-    expect(html).toContain('<span class="link-text">报道</span><sup class="link-reference">[1]</sup>');
-    expect(html).toContain('<span class="link-text">公告</span><sup class="link-reference">[2]</sup>');
+    expect(html).toContain(
+      '<span class="link-text">报道</span><sup class="link-reference">[1]</sup>',
+    );
+    expect(html).toContain(
+      '<span class="link-text">公告</span><sup class="link-reference">[2]</sup>',
+    );
     expect(html).toContain('<h3 class="link-references-title">参考链接</h3>');
     expect(html).toContain('<span class="footnote-number">[1]</span> 注释内容。');
     expect(html).toContain('<sup class="footnote-ref">[1]</sup>');
@@ -89,15 +98,23 @@ describe('plain text', () => {
   });
 
   it('renders tight lists, tables aligned by display width, and notes as endnotes', () => {
-    const { tokens } = parseForExport('- 一\n- 二\n\n| 名 | 值 |\n| - | -: |\n| 甲 | 1 |\n| abc | 22 |\n\n文[^a]\n\n[^a]: 注。\n');
-    expect(renderPlainTextTokens(tokens, 'zh-CN')).toBe('• 一\n• 二\n\n名    值\n甲    1\nabc   22\n\n文[1]\n\n———\n\n注释\n\n[1] 注。\n');
+    const { tokens } = parseForExport(
+      '- 一\n- 二\n\n| 名 | 值 |\n| - | -: |\n| 甲 | 1 |\n| abc | 22 |\n\n文[^a]\n\n[^a]: 注。\n',
+    );
+    expect(renderPlainTextTokens(tokens, 'zh-CN')).toBe(
+      '• 一\n• 二\n\n名    值\n甲    1\nabc   22\n\n文[1]\n\n———\n\n注释\n\n[1] 注。\n',
+    );
   });
 });
 
 describe('options schemas', () => {
   it('fill every default from an empty object and refuse bad values', () => {
     const options = ExportOptions.parse({});
-    expect(options).toMatchObject({ theme: 'classic', pdf: { pageSize: 'A4', marginMm: 20, pageNumbers: true }, html: { images: 'embed' } });
+    expect(options).toMatchObject({
+      theme: 'classic',
+      pdf: { pageSize: 'A4', marginMm: 20, pageNumbers: true },
+      html: { images: 'embed' },
+    });
     expect(ExportOptions.safeParse({ pdf: { marginMm: 500 } }).success).toBe(false);
     expect(WorkspaceExportSettings.parse({}).formats).toEqual(['html']);
     expect(WorkspaceExportSettings.safeParse({ formats: ['exe'] }).success).toBe(false);

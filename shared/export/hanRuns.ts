@@ -7,7 +7,8 @@ export interface HanRun {
   han: boolean;
 }
 
-const hanOrCjkPunctuation = /[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u201c\u201d\u2018\u2019]/u;
+const hanOrCjkPunctuation =
+  /[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u201c\u201d\u2018\u2019]/u;
 const han = /\p{Script=Han}/u;
 
 /** Splits text into maximal runs; a run counts as Han only if it holds at least one Han character. */

@@ -71,7 +71,13 @@ export function findLinkDestinations(text: string): LinkDestination[] {
     offset += rawLine.length;
     const fenceMatch = fenceOpen.exec(line);
     if (fence !== null) {
-      if (fenceMatch && fenceMatch[1]?.[0] === fence[0] && (fenceMatch[1]?.length ?? 0) >= fence.length && line.trim() === fenceMatch[1]) fence = null;
+      if (
+        fenceMatch &&
+        fenceMatch[1]?.[0] === fence[0] &&
+        (fenceMatch[1]?.length ?? 0) >= fence.length &&
+        line.trim() === fenceMatch[1]
+      )
+        fence = null;
       continue;
     }
     if (fenceMatch) {
@@ -87,7 +93,12 @@ export function findLinkDestinations(text: string): LinkDestination[] {
     if (definition) {
       const destination = readDestination(line, definition[0].length);
       if (destination) {
-        found.push({ from: lineStart + definition[0].length, to: lineStart + destination.end, url: destination.url, kind: 'definition' });
+        found.push({
+          from: lineStart + definition[0].length,
+          to: lineStart + destination.end,
+          url: destination.url,
+          kind: 'definition',
+        });
       }
       continue;
     }
@@ -114,7 +125,12 @@ export function findLinkDestinations(text: string): LinkDestination[] {
         }
       }
       const kind = bracket > 0 && line[bracket - 1] === '!' ? 'image' : 'link';
-      found.push({ from: lineStart + start, to: lineStart + destination.end, url: destination.url, kind });
+      found.push({
+        from: lineStart + start,
+        to: lineStart + destination.end,
+        url: destination.url,
+        kind,
+      });
       opener.lastIndex = destination.end;
     }
   }

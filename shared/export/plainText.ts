@@ -14,7 +14,8 @@ export interface PlainTextOptions {
   eol?: 'lf' | 'crlf';
 }
 
-const cjkChar = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+const cjkChar =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 /** Characters a line may not start with (kinsoku shori, simplified). */
 const noLineStart = /^[，。、；：！？）」』】〕》〉”’…—,.;:!?)\]]/u;
 
@@ -72,7 +73,9 @@ function inlineToText(children: readonly Token[], lang: string): string {
         break;
       case 'image': {
         const alt = child.content.trim();
-        push(`[${exportLabels(lang).image}${alt ? `${/^zh|^ja/i.test(lang) ? '：' : ': '}${alt}` : ''}]`);
+        push(
+          `[${exportLabels(lang).image}${alt ? `${/^zh|^ja/i.test(lang) ? '：' : ': '}${alt}` : ''}]`,
+        );
         break;
       }
       case 'footnote_ref':
@@ -94,7 +97,8 @@ function inlineToText(children: readonly Token[], lang: string): string {
       case 'link_close': {
         const href = linkHref ?? '';
         const shown = href.replace(/^mailto:/i, '');
-        if (href !== '' && !href.startsWith('#') && shown !== linkText.trim()) text += ` (${shown})`;
+        if (href !== '' && !href.startsWith('#') && shown !== linkText.trim())
+          text += ` (${shown})`;
         linkHref = null;
         break;
       }
@@ -114,7 +118,10 @@ export function wrapText(text: string, width: number): string {
       const lines: string[] = [];
       let current = '';
       // Units: runs of non-space Latin, single CJK characters, and spaces.
-      const units = line.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]+|\s+/gu) ?? [];
+      const units =
+        line.match(
+          /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]+|\s+/gu,
+        ) ?? [];
       for (const unit of units) {
         if (displayWidth(current + unit) <= width || current.trim() === '') {
           current += unit;
@@ -152,9 +159,16 @@ function emit(ctx: Context, text: string, options: { wrap?: boolean } = {}): voi
   const listIndent = '  '.repeat(Math.max(0, ctx.lists.length - 1));
   const quoteIndent = '    '.repeat(ctx.quoteDepth);
   const hanging = ' '.repeat(bullet?.length ?? 0);
-  const width = ctx.options.wrap > 0 ? Math.max(20, ctx.options.wrap - displayWidth(quoteIndent + listIndent + hanging)) : 0;
+  const width =
+    ctx.options.wrap > 0
+      ? Math.max(20, ctx.options.wrap - displayWidth(quoteIndent + listIndent + hanging))
+      : 0;
   const body = options.wrap === false ? text : wrapText(text, width);
-  const block = indentBlock(body, quoteIndent + listIndent + (bullet ?? (ctx.lists.length > 0 ? hanging : '')), quoteIndent + listIndent + hanging);
+  const block = indentBlock(
+    body,
+    quoteIndent + listIndent + (bullet ?? (ctx.lists.length > 0 ? hanging : '')),
+    quoteIndent + listIndent + hanging,
+  );
   if (ctx.currentFootnote !== null) {
     ctx.footnotes.get(ctx.currentFootnote)?.push(body);
     return;
@@ -168,13 +182,18 @@ function renderTable(tokens: readonly Token[], start: number, ctx: Context): num
   for (; i < tokens.length && tokens[i]?.type !== 'table_close'; i++) {
     const token = tokens[i] as Token;
     if (token.type === 'tr_open') rows.push([]);
-    if (token.type === 'inline') rows[rows.length - 1]?.push(inlineToText(token.children ?? [], ctx.lang).trim());
+    if (token.type === 'inline')
+      rows[rows.length - 1]?.push(inlineToText(token.children ?? [], ctx.lang).trim());
   }
   const columns = Math.max(0, ...rows.map((r) => r.length));
-  const widths = Array.from({ length: columns }, (_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ''))));
+  const widths = Array.from({ length: columns }, (_, c) =>
+    Math.max(...rows.map((r) => displayWidth(r[c] ?? ''))),
+  );
   const lines = rows.map((row) =>
     row
-      .map((cell, c) => (c === row.length - 1 ? cell : cell + ' '.repeat((widths[c] ?? 0) - displayWidth(cell))))
+      .map((cell, c) =>
+        c === row.length - 1 ? cell : cell + ' '.repeat((widths[c] ?? 0) - displayWidth(cell)),
+      )
       .join('   ')
       .trimEnd(),
   );
@@ -182,7 +201,11 @@ function renderTable(tokens: readonly Token[], start: number, ctx: Context): num
   return i;
 }
 
-export function renderPlainTextTokens(tokens: readonly Token[], lang: string, options: PlainTextOptions = {}): string {
+export function renderPlainTextTokens(
+  tokens: readonly Token[],
+  lang: string,
+  options: PlainTextOptions = {},
+): string {
   const ctx: Context = {
     out: [],
     tight: false,
@@ -255,20 +278,35 @@ export function renderPlainTextTokens(tokens: readonly Token[], lang: string, op
     blocks.push({ text: '———', tight: false }, { text: exportLabels(lang).notes, tight: false });
     for (const [id, paragraphs] of ctx.footnotes) {
       const label = `[${id + 1}] `;
-      blocks.push({ text: indentBlock(paragraphs.join('\n'), label, ' '.repeat(label.length)), tight: true });
+      blocks.push({
+        text: indentBlock(paragraphs.join('\n'), label, ' '.repeat(label.length)),
+        tight: true,
+      });
     }
   }
-  const text = blocks.map((b, i) => (i === 0 ? '' : b.tight && blocks[i - 1]?.tight ? '\n' : '\n\n') + b.text).join('') + '\n';
+  const text =
+    blocks
+      .map((b, i) => (i === 0 ? '' : b.tight && blocks[i - 1]?.tight ? '\n' : '\n\n') + b.text)
+      .join('') + '\n';
   return ctx.options.eol === 'crlf' ? text.replace(/\n/g, '\r\n') : text;
 }
 
 /** Header lines (title, lead, date and author) then the body. */
-export function renderPlainText(meta: ArticleMetadata, body: string, options: PlainTextOptions = {}): string {
+export function renderPlainText(
+  meta: ArticleMetadata,
+  body: string,
+  options: PlainTextOptions = {},
+): string {
   const { tokens } = parseForExport(body, { resolveImage: () => null });
   const zh = /^(?:zh|ja)\b/i.test(meta.lang);
   const header: string[] = [meta.title];
   if (meta.lead) header.push(wrapText(meta.lead, options.wrap ?? 0));
-  const byline = [meta.date?.text, meta.authors.length > 0 ? `${exportLabels(meta.lang).by}${zh ? '：' : ' '}${meta.authors.join(zh ? '、' : ', ')}` : null]
+  const byline = [
+    meta.date?.text,
+    meta.authors.length > 0
+      ? `${exportLabels(meta.lang).by}${zh ? '：' : ' '}${meta.authors.join(zh ? '、' : ', ')}`
+      : null,
+  ]
     .filter((part): part is string => Boolean(part))
     .join(zh ? '　' : ' · ');
   if (byline) header.push(byline);

@@ -3,12 +3,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexFootnotes } from './footnoteIndex';
 
-const sampleShaped = readFileSync(join(import.meta.dirname, '../../tests/fixtures/footnotes/sample-shaped.md'), 'utf8');
+const sampleShaped = readFileSync(
+  join(import.meta.dirname, '../../tests/fixtures/footnotes/sample-shaped.md'),
+  'utf8',
+);
 
 /** The body after the YAML front matter, with its offsets (the test's own tiny split). */
 function bodyOf(file: string) {
   const closing = file.indexOf('\n---\n', 3) + '\n---\n'.length;
-  return { body: file.slice(closing), charOffset: closing, lineOffset: file.slice(0, closing).split('\n').length - 1 };
+  return {
+    body: file.slice(closing),
+    charOffset: closing,
+    lineOffset: file.slice(0, closing).split('\n').length - 1,
+  };
 }
 
 describe('indexFootnotes on a sample-shaped article', () => {
@@ -36,22 +43,20 @@ describe('indexFootnotes on a sample-shaped article', () => {
     for (const reference of index.references) {
       expect(sampleShaped.slice(reference.from, reference.to)).toBe(`[^${reference.label}]`);
       const lineText = sampleShaped.split('\n')[reference.line - 1] ?? '';
-      expect(lineText.slice(reference.column - 1, reference.column - 1 + reference.to - reference.from)).toBe(
-        `[^${reference.label}]`,
-      );
+      expect(
+        lineText.slice(reference.column - 1, reference.column - 1 + reference.to - reference.from),
+      ).toBe(`[^${reference.label}]`);
     }
   });
 
   it('indexes definitions with their lines and text, continuation lines included', () => {
-    expect(index.definitions.map((definition) => `${definition.label}@${definition.line}`)).toEqual([
-      '1@34',
-      '2@35',
-      '3@36',
-      '4@37',
-      '5@39',
-    ]);
+    expect(index.definitions.map((definition) => `${definition.label}@${definition.line}`)).toEqual(
+      ['1@34', '2@35', '3@36', '4@37', '5@39'],
+    );
     const fourth = index.definitions[3];
-    expect(fourth?.text).toBe('（2024/10/31）。拆迁补偿标准调整说明。\n续行：补充说明了安置房的分配规则。');
+    expect(fourth?.text).toBe(
+      '（2024/10/31）。拆迁补偿标准调整说明。\n续行：补充说明了安置房的分配规则。',
+    );
     expect(sampleShaped.slice(fourth?.from, fourth?.to)).toBe(
       '[^4]: （2024/10/31）。拆迁补偿标准调整说明。\n    续行：补充说明了安置房的分配规则。',
     );
@@ -74,12 +79,15 @@ describe('indexFootnotes edge cases', () => {
   });
 
   it('follows multi-line definitions: indented paragraphs, lazy lines, a label alone on its line', () => {
-    const text = '[^a]: first\nlazy line\n\n    second paragraph [^b]\n\nBody.\n\n[^b]:\n    on the next line\n';
+    const text =
+      '[^a]: first\nlazy line\n\n    second paragraph [^b]\n\nBody.\n\n[^b]:\n    on the next line\n';
     const index = indexFootnotes(text);
-    expect(index.definitions.map(({ label, line, text: body }) => ({ label, line, body }))).toEqual([
-      { label: 'a', line: 1, body: 'first\nlazy line\n\nsecond paragraph [^b]' },
-      { label: 'b', line: 8, body: 'on the next line' },
-    ]);
+    expect(index.definitions.map(({ label, line, text: body }) => ({ label, line, body }))).toEqual(
+      [
+        { label: 'a', line: 1, body: 'first\nlazy line\n\nsecond paragraph [^b]' },
+        { label: 'b', line: 8, body: 'on the next line' },
+      ],
+    );
     // A citation inside a definition still counts; the label of a definition does not.
     expect(index.references.map((reference) => reference.label)).toEqual(['b']);
     expect(index.unusedDefinitions).toEqual(['a']);

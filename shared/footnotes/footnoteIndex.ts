@@ -50,7 +50,14 @@ let blockParser: MarkdownItInstance | undefined;
 function getBlockParser(): MarkdownItInstance {
   if (!blockParser) {
     blockParser = new MarkdownIt('default', { html: false }).use(footnotePlugin);
-    blockParser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join', 'footnote_tail']);
+    blockParser.core.ruler.disable([
+      'inline',
+      'linkify',
+      'replacements',
+      'smartquotes',
+      'text_join',
+      'footnote_tail',
+    ]);
   }
   return blockParser;
 }
@@ -99,7 +106,10 @@ function scanBlocks(tokens: Token[], text: string, lines: Lines) {
       // The definition starts on the first line after the previous block that carries its label.
       const labelAtLineStart = new RegExp(`^[\\s>*+\\-\\d.)]*\\[\\^${escapeRegExp(label)}\\]:`);
       let startLine = lowerBound;
-      while (startLine < lines.starts.length - 1 && (codeLines[startLine] || !labelAtLineStart.test(lineText(startLine)))) {
+      while (
+        startLine < lines.starts.length - 1 &&
+        (codeLines[startLine] || !labelAtLineStart.test(lineText(startLine)))
+      ) {
         startLine++;
       }
       let endLine = startLine + 1;
@@ -114,7 +124,8 @@ function scanBlocks(tokens: Token[], text: string, lines: Lines) {
       lowerBound = Math.max(lowerBound, startLine + 1);
       continue;
     }
-    if (token.map) lowerBound = Math.max(lowerBound, token.nesting === 1 ? token.map[0] : token.map[1]);
+    if (token.map)
+      lowerBound = Math.max(lowerBound, token.nesting === 1 ? token.map[0] : token.map[1]);
   }
   return { codeLines, definitions };
 }
@@ -178,7 +189,12 @@ function scanReferences(
 }
 
 /** The definition's text: label removed, continuation lines un-indented (up to 4 spaces). */
-function definitionText(text: string, lines: Lines, block: DefinitionBlock, labelEnd: number): string {
+function definitionText(
+  text: string,
+  lines: Lines,
+  block: DefinitionBlock,
+  labelEnd: number,
+): string {
   const parts = [text.slice(labelEnd, lines.ends[block.startLine]).trimStart()];
   for (let line = block.startLine + 1; line < block.endLine; line++) {
     parts.push(text.slice(lines.starts[line], lines.ends[line]).replace(/^(?: {1,4}|\t)/, ''));
@@ -197,7 +213,11 @@ export function indexFootnotes(text: string, options: FootnoteIndexOptions = {})
   const lineOffset = options.lineOffset ?? 0;
   const charOffset = options.charOffset ?? 0;
   const lines = splitLines(text);
-  const { codeLines, definitions: blocks } = scanBlocks(getBlockParser().parse(text, {}), text, lines);
+  const { codeLines, definitions: blocks } = scanBlocks(
+    getBlockParser().parse(text, {}),
+    text,
+    lines,
+  );
 
   const lineOf = (offset: number): number => {
     let low = 0;
@@ -229,18 +249,31 @@ export function indexFootnotes(text: string, options: FootnoteIndexOptions = {})
     definitionStarts.add(labelStart);
     const labelEnd = labelStart + block.label.length + 4;
     const end = lines.ends[block.endLine - 1] ?? text.length;
-    definitions.push({ ...position(block.label, labelStart, end), text: definitionText(text, lines, block, labelEnd) });
+    definitions.push({
+      ...position(block.label, labelStart, end),
+      text: definitionText(text, lines, block, labelEnd),
+    });
   }
 
   const references: FootnoteReference[] = [];
-  const collect = (label: string, from: number, to: number) => references.push(position(label, from, to));
+  const collect = (label: string, from: number, to: number) =>
+    references.push(position(label, from, to));
   // Code spans never cross a blank line or a code block, so each run of text lines is scanned alone.
   let runStart = -1;
   for (let line = 0; line <= lines.starts.length; line++) {
-    const isText = line < lines.starts.length && !codeLines[line] && text.slice(lines.starts[line], lines.ends[line]).trim() !== '';
+    const isText =
+      line < lines.starts.length &&
+      !codeLines[line] &&
+      text.slice(lines.starts[line], lines.ends[line]).trim() !== '';
     if (isText && runStart < 0) runStart = line;
     if (!isText && runStart >= 0) {
-      scanReferences(text, lines.starts[runStart] ?? 0, lines.ends[line - 1] ?? text.length, definitionStarts, collect);
+      scanReferences(
+        text,
+        lines.starts[runStart] ?? 0,
+        lines.ends[line - 1] ?? text.length,
+        definitionStarts,
+        collect,
+      );
       runStart = -1;
     }
   }

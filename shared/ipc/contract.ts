@@ -49,7 +49,10 @@ export const LibraryEntry = z.object({
 });
 
 /** Library rows for some paths after `library.changed`; paths no longer in the library come back in `removed`. */
-export const LibraryEntries = z.object({ entries: z.array(LibraryEntry), removed: z.array(ArticlePath) });
+export const LibraryEntries = z.object({
+  entries: z.array(LibraryEntry),
+  removed: z.array(ArticlePath),
+});
 
 export const SearchHit = z.object({
   path: ArticlePath,
@@ -193,7 +196,10 @@ export const SaveAsKind = z.enum(['markdown', 'html', 'pdf', 'docx', 'txt', 'zip
 /** A document with unsaved changes, as the renderer reports it for the close/quit guard. */
 export const DirtyDocument = z.object({ path: ArticlePath, title: z.string().max(500) });
 /** Opening an absolute path: its workspace (the folder, or the enclosing Hugo site) and the article in it. */
-export const OpenPathResult = z.object({ workspace: WorkspaceInfo, article: ArticlePath.nullable() });
+export const OpenPathResult = z.object({
+  workspace: WorkspaceInfo,
+  article: ArticlePath.nullable(),
+});
 /** Open tabs of the current workspace, restored on restart. */
 export const SessionState = z.object({
   openTabs: z.array(ArticlePath).max(200),
@@ -220,9 +226,15 @@ export const requests = {
   'workspace.current': { input: z.void(), output: WorkspaceInfo },
   'workspace.open': { input: z.object({ root: z.string().min(1) }), output: WorkspaceInfo },
   'library.list': { input: z.void(), output: z.array(LibraryEntry) },
-  'library.entries': { input: z.object({ paths: z.array(ArticlePath).max(10_000) }), output: LibraryEntries },
+  'library.entries': {
+    input: z.object({ paths: z.array(ArticlePath).max(10_000) }),
+    output: LibraryEntries,
+  },
   'library.search': {
-    input: z.object({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(500).default(100) }),
+    input: z.object({
+      query: z.string().min(1).max(200),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
     output: z.array(SearchHit),
   },
   'article.open': { input: z.object({ path: ArticlePath }), output: OpenedArticle },
@@ -233,7 +245,11 @@ export const requests = {
     input: z.object({
       title: z.string().max(500),
       /** Workspace-relative folder; '' for the workspace root. */
-      folder: z.string().max(4096).refine((p) => !p.includes('\0'), 'NUL in path').default(''),
+      folder: z
+        .string()
+        .max(4096)
+        .refine((p) => !p.includes('\0'), 'NUL in path')
+        .default(''),
       /** Hugo page bundle: `<slug>/index.md` instead of `<slug>.md`. */
       bundle: z.boolean().default(false),
     }),
@@ -244,7 +260,10 @@ export const requests = {
     input: z.object({ path: ArticlePath, name: z.string().min(1).max(255) }),
     output: z.object({ path: ArticlePath }),
   },
-  'article.duplicate': { input: z.object({ path: ArticlePath }), output: z.object({ path: ArticlePath }) },
+  'article.duplicate': {
+    input: z.object({ path: ArticlePath }),
+    output: z.object({ path: ArticlePath }),
+  },
   /** `id` is the trash item to restore (undo), null when the article went to the system trash. */
   'article.trash': {
     input: z.object({ path: ArticlePath }),
@@ -274,21 +293,35 @@ export const requests = {
   },
   /** The text later changes of `stream` apply to (sent in idle time when a buffer is shown); writes nothing. */
   'journal.base': {
-    input: z.object({ path: ArticlePath, stream: OpaqueId, revision: z.number().int().nonnegative(), text: z.string() }),
+    input: z.object({
+      path: ArticlePath,
+      stream: OpaqueId,
+      revision: z.number().int().nonnegative(),
+      text: z.string(),
+    }),
     output: z.void(),
   },
   'journal.list': { input: z.void(), output: z.array(JournalEntry) },
   'journal.discard': { input: z.object({ path: ArticlePath }), output: z.void() },
   'history.list': { input: z.object({ path: ArticlePath }), output: z.array(HistoryEntry) },
-  'history.read': { input: z.object({ path: ArticlePath, id: OpaqueId }), output: z.object({ text: z.string() }) },
+  'history.read': {
+    input: z.object({ path: ArticlePath, id: OpaqueId }),
+    output: z.object({ text: z.string() }),
+  },
   'settings.get': { input: z.void(), output: Settings },
   'settings.update': { input: SettingsPatch, output: Settings },
   'dialog.pickFolder': { input: DialogOptions, output: PickResult },
   'dialog.pickFile': { input: DialogOptions, output: PickResult },
   'dialog.saveAs': { input: DialogOptions.extend({ kind: SaveAsKind }), output: PickResult },
-  'workspace.openPath': { input: z.object({ path: z.string().min(1).max(4096) }), output: OpenPathResult },
+  'workspace.openPath': {
+    input: z.object({ path: z.string().min(1).max(4096) }),
+    output: OpenPathResult,
+  },
   /** The renderer reports its unsaved documents whenever that set changes, and after every `file.saveAll`. */
-  'window.setDirtyState': { input: z.object({ dirty: z.array(DirtyDocument).max(1000) }), output: z.void() },
+  'window.setDirtyState': {
+    input: z.object({ dirty: z.array(DirtyDocument).max(1000) }),
+    output: z.void(),
+  },
   'session.get': { input: z.void(), output: SessionState },
   'session.update': { input: SessionState, output: SessionState },
   /** The front-matter schema: inferred from the workspace's articles, overridden by `.byline/schema.yml` (docs/front-matter-schema.md). */

@@ -36,7 +36,10 @@ export function entryDay(entry: Pick<LibraryEntry, 'date'>): string | null {
 }
 
 /** Filter and sort library rows. Undated or uncounted rows sort last whichever the direction. */
-export function queryLibrary(entries: readonly LibraryEntry[], query: LibraryQuery): LibraryEntry[] {
+export function queryLibrary(
+  entries: readonly LibraryEntry[],
+  query: LibraryQuery,
+): LibraryEntry[] {
   const filtered = entries.filter((entry) => {
     if (query.draft === 'draft' && !entry.draft) return false;
     if (query.draft === 'published' && entry.draft) return false;
@@ -72,18 +75,27 @@ export function queryLibrary(entries: readonly LibraryEntry[], query: LibraryQue
         if (a.key !== b.key) return a.key === null ? 1 : -1;
         return collator.compare(a.entry.path, b.entry.path);
       }
-      const order = typeof a.key === 'string' ? collator.compare(a.key, b.key as string) : a.key - (b.key as number);
+      const order =
+        typeof a.key === 'string'
+          ? collator.compare(a.key, b.key as string)
+          : a.key - (b.key as number);
       return order !== 0 ? order * direction : collator.compare(a.entry.path, b.entry.path);
     })
     .map(({ entry }) => entry);
 }
 
 /** Tags and topics in use, most used first, for the filter menus. */
-export function libraryFacets(entries: readonly LibraryEntry[]): { tags: string[]; topics: string[] } {
+export function libraryFacets(entries: readonly LibraryEntry[]): {
+  tags: string[];
+  topics: string[];
+} {
   const count = (pick: (entry: LibraryEntry) => readonly string[]): string[] => {
     const counts = new Map<string, number>();
-    for (const entry of entries) for (const value of new Set(pick(entry))) counts.set(value, (counts.get(value) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0])).map(([value]) => value);
+    for (const entry of entries)
+      for (const value of new Set(pick(entry))) counts.set(value, (counts.get(value) ?? 0) + 1);
+    return [...counts]
+      .sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]))
+      .map(([value]) => value);
   };
   return { tags: count((e) => e.tags), topics: count((e) => e.topics) };
 }

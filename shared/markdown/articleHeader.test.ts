@@ -16,7 +16,9 @@ describe('formatFrontMatterDate', () => {
   });
 
   it('shows a Date object (already converted by a YAML parser) in UTC, bare dates without time', () => {
-    expect(formatFrontMatterDate(new Date('2025-06-18T03:20:04.000Z'))?.text).toBe('2025-06-18 03:20');
+    expect(formatFrontMatterDate(new Date('2025-06-18T03:20:04.000Z'))?.text).toBe(
+      '2025-06-18 03:20',
+    );
     expect(formatFrontMatterDate(new Date('2024-05-01T00:00:00.000Z'))?.text).toBe('2024-05-01');
   });
 
@@ -29,7 +31,8 @@ describe('formatFrontMatterDate', () => {
 });
 
 describe('renderArticleHeader', () => {
-  const resolveImage = (src: string) => (src.startsWith('http') ? null : `/asset/${encodeURI(src)}`);
+  const resolveImage = (src: string) =>
+    src.startsWith('http') ? null : `/asset/${encodeURI(src)}`;
 
   it('renders title, lead, date, featured image and tags', () => {
     const html = renderArticleHeader(
@@ -66,7 +69,10 @@ describe('renderArticleHeader', () => {
   });
 
   it('shows a refused featured image as a placeholder, never as an img', () => {
-    const remote = renderArticleHeader({ featured_image: 'https://cdn.example.com/a.png' }, { resolveImage });
+    const remote = renderArticleHeader(
+      { featured_image: 'https://cdn.example.com/a.png' },
+      { resolveImage },
+    );
     expect(remote).toContain('image-placeholder-remote');
     expect(remote).not.toContain('<img');
     expect(renderArticleHeader({ featured_image: 'javascript:alert(1)' })).not.toContain('<img');

@@ -35,12 +35,17 @@ export function formatFrontMatterDate(value: unknown): FormattedDate | null {
   const match = writtenDateTime.exec(written);
   if (!match) return { text: written, datetime: written };
   const [, day, hours, minutes] = match;
-  const text = hours !== undefined && minutes !== undefined ? `${day} ${hours}:${minutes}` : (day ?? written);
+  const text =
+    hours !== undefined && minutes !== undefined ? `${day} ${hours}:${minutes}` : (day ?? written);
   return { text, datetime: written };
 }
 
 const textOf = (value: unknown): string | null =>
-  typeof value === 'string' ? value.trim() || null : typeof value === 'number' ? String(value) : null;
+  typeof value === 'string'
+    ? value.trim() || null
+    : typeof value === 'number'
+      ? String(value)
+      : null;
 
 function tagsOf(value: unknown): string[] {
   const list = Array.isArray(value) ? (value as unknown[]) : [value];
@@ -50,7 +55,10 @@ function tagsOf(value: unknown): string[] {
 /** Hugo themes name the lead image differently; the first one present wins. */
 function featuredImageOf(data: Readonly<Record<string, unknown>>): string | null {
   const cover = data['cover'];
-  const coverImage = typeof cover === 'object' && cover !== null ? (cover as Record<string, unknown>)['image'] : cover;
+  const coverImage =
+    typeof cover === 'object' && cover !== null
+      ? (cover as Record<string, unknown>)['image']
+      : cover;
   return textOf(data['featured_image']) ?? textOf(data['image']) ?? textOf(coverImage);
 }
 
@@ -82,7 +90,10 @@ export function renderArticleHeader(
   const imageSource = featuredImageOf(data);
   if (imageSource) {
     const url = (options.resolveImage ?? keepLocalImageSources)(imageSource);
-    const image = url === null ? imagePlaceholderHtml('', imageSource) : `<img src="${escapeHtml(url)}" alt="">`;
+    const image =
+      url === null
+        ? imagePlaceholderHtml('', imageSource)
+        : `<img src="${escapeHtml(url)}" alt="">`;
     parts.push(`<figure class="article-featured-image">${image}</figure>`);
   }
 
@@ -92,5 +103,7 @@ export function renderArticleHeader(
     parts.push(`<ul class="article-tags">${items}</ul>`);
   }
 
-  return parts.length === 0 ? '' : `<header class="article-header">\n${parts.join('\n')}\n</header>\n`;
+  return parts.length === 0
+    ? ''
+    : `<header class="article-header">\n${parts.join('\n')}\n</header>\n`;
 }

@@ -33,7 +33,8 @@ function parseFixtures(text: string): RenderFixture[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (line !== '.') {
-      if (line.trim() !== '' && !(fixtures.length === 0 && line.startsWith('# '))) description.push(line.trim());
+      if (line.trim() !== '' && !(fixtures.length === 0 && line.startsWith('# ')))
+        description.push(line.trim());
       continue;
     }
     const [input, inputEnd] = block(i + 1);
@@ -60,7 +61,9 @@ const resolveImage = createImageResolver({
 
 describe('fixture loader', () => {
   it('reads description, input and output blocks', () => {
-    const fixtures = parseFixtures('# comment\n\nfirst\n@lineOffset 4\n.\n*a*\n.\n<p>x</p>\n.\n\nsecond\n.\n.\n.\n');
+    const fixtures = parseFixtures(
+      '# comment\n\nfirst\n@lineOffset 4\n.\n*a*\n.\n<p>x</p>\n.\n\nsecond\n.\n.\n.\n',
+    );
     expect(fixtures).toEqual([
       { title: 'first', line: 5, lineOffset: 4, input: '*a*\n', expected: '<p>x</p>\n' },
       { title: 'second', line: 12, lineOffset: 0, input: '', expected: '' },
@@ -68,25 +71,40 @@ describe('fixture loader', () => {
   });
 });
 
-for (const file of readdirSync(fixtureDir).filter((name) => name.endsWith('.txt')).sort()) {
+for (const file of readdirSync(fixtureDir)
+  .filter((name) => name.endsWith('.txt'))
+  .sort()) {
   describe(`fixtures/${file}`, () => {
     for (const fixture of parseFixtures(readFileSync(join(fixtureDir, file), 'utf8'))) {
       it(`${fixture.title} (line ${fixture.line})`, () => {
-        expect(renderMarkdown(fixture.input, { lineOffset: fixture.lineOffset, resolveImage })).toBe(fixture.expected);
+        expect(
+          renderMarkdown(fixture.input, { lineOffset: fixture.lineOffset, resolveImage }),
+        ).toBe(fixture.expected);
       });
     }
   });
 }
 
 /** The test's own minimal split: the real one lives in shared/article. */
-function splitYamlFrontMatter(file: string): { lineOffset: number; body: string; yamlLines: string[] } {
+function splitYamlFrontMatter(file: string): {
+  lineOffset: number;
+  body: string;
+  yamlLines: string[];
+} {
   const lines = file.split('\n');
   const close = lines.indexOf('---', 1);
-  return { lineOffset: close + 1, body: lines.slice(close + 1).join('\n'), yamlLines: lines.slice(1, close) };
+  return {
+    lineOffset: close + 1,
+    body: lines.slice(close + 1).join('\n'),
+    yamlLines: lines.slice(1, close),
+  };
 }
 
 describe('data-line with front matter', () => {
-  const file = readFileSync(join(import.meta.dirname, '../../tests/fixtures/footnotes/sample-shaped.md'), 'utf8');
+  const file = readFileSync(
+    join(import.meta.dirname, '../../tests/fixtures/footnotes/sample-shaped.md'),
+    'utf8',
+  );
   const fileLines = file.split('\n');
   const { lineOffset, body } = splitYamlFrontMatter(file);
   const html = renderMarkdown(body, { lineOffset, resolveImage });
@@ -107,11 +125,13 @@ describe('data-line with front matter', () => {
 
   it('maps footnote definitions back to their own lines', () => {
     const definitionLine = fileLines.findIndex((line) => line.startsWith('[^4]:'));
-    expect(html).toContain(`<p data-line="${definitionLine}">（2024/10/31）。拆迁补偿标准调整说明。`);
+    expect(html).toContain(
+      `<p data-line="${definitionLine}">（2024/10/31）。拆迁补偿标准调整说明。`,
+    );
   });
 });
 
-describe('data-line with the app\'s own front matter split (contract with shared/article)', () => {
+describe("data-line with the app's own front matter split (contract with shared/article)", () => {
   it.each([
     ['YAML', '---\ntitle: a\ntags:\n  - b\n---\n\n# 标题\n\n正文\n', 6],
     ['TOML', '+++\ntitle = "a"\n+++\n# 标题\n\n正文\n', 3],
@@ -133,7 +153,9 @@ describe('renderArticle', () => {
       { lineOffset: 7, resolveImage },
     );
     expect(headerHtml).toContain('<h1 class="article-title">标题</h1>');
-    expect(headerHtml).toContain('<img src="/asset/content/posts/openai/images/cover%20(2).png" alt="">');
+    expect(headerHtml).toContain(
+      '<img src="/asset/content/posts/openai/images/cover%20(2).png" alt="">',
+    );
     expect(bodyHtml).toBe('<p data-line="7">正文</p>\n');
   });
 

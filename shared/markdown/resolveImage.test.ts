@@ -36,7 +36,9 @@ describe('relative sources resolve against the article folder', () => {
   });
 
   it('maps the path to a URL through the injected toAssetUrl, each segment encoded', () => {
-    expect(resolve('images/default (3).png')).toBe('byline-asset://workspace/content/posts/openai/images/default%20(3).png');
+    expect(resolve('images/default (3).png')).toBe(
+      'byline-asset://workspace/content/posts/openai/images/default%20(3).png',
+    );
     expect(resolve('图片/封面.png')).toBe(
       'byline-asset://workspace/content/posts/openai/%E5%9B%BE%E7%89%87/%E5%B0%81%E9%9D%A2.png',
     );
@@ -54,12 +56,19 @@ describe('site-absolute sources', () => {
   });
 
   it('use configured static folders, picking the one where the file exists', () => {
-    const ctx = { ...context, staticDirs: ['site/static', 'themes/t/static'], fileExists: (p: string) => p.startsWith('themes/') };
+    const ctx = {
+      ...context,
+      staticDirs: ['site/static', 'themes/t/static'],
+      fileExists: (p: string) => p.startsWith('themes/'),
+    };
     expect(pathOf('/img/a.png', ctx)).toBe('themes/t/static/img/a.png');
   });
 
   it('fall back to the page bundle (folder of index.md) when only that file exists', () => {
-    const ctx = { ...context, fileExists: (p: string) => p === 'content/posts/openai/images/x.png' };
+    const ctx = {
+      ...context,
+      fileExists: (p: string) => p === 'content/posts/openai/images/x.png',
+    };
     expect(pathOf('/images/x.png', ctx)).toBe('content/posts/openai/images/x.png');
   });
 });
@@ -73,22 +82,34 @@ describe('refused sources', () => {
     '/../../etc/passwd',
     'images/%00.png',
   ])('traversal outside the workspace: %s', (src) => {
-    expect(classifyImageSource(src, context)).toEqual({ kind: 'rejected', reason: 'outside-workspace' });
+    expect(classifyImageSource(src, context)).toEqual({
+      kind: 'rejected',
+      reason: 'outside-workspace',
+    });
     expect(resolve(src)).toBeNull();
   });
 
-  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'data:image/svg+xml,<svg onload=alert(1)>', 'C:/x.png', 'vbscript:x'])(
-    'foreign scheme: %s',
-    (src) => {
-      expect(classifyImageSource(src, context)).toEqual({ kind: 'rejected', reason: 'unsupported-scheme' });
-      expect(resolve(src)).toBeNull();
-    },
-  );
+  it.each([
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'data:image/svg+xml,<svg onload=alert(1)>',
+    'C:/x.png',
+    'vbscript:x',
+  ])('foreign scheme: %s', (src) => {
+    expect(classifyImageSource(src, context)).toEqual({
+      kind: 'rejected',
+      reason: 'unsupported-scheme',
+    });
+    expect(resolve(src)).toBeNull();
+  });
 
   it('climbing is judged against the workspace, not the article folder', () => {
     expect(pathOf('../../etc/passwd')).toBe('content/etc/passwd');
     expect(resolve('../../etc/passwd')).not.toBeNull();
-    expect(createImageResolver({ ...context, articlePath: 'note.md' })('../../etc/passwd')).toBeNull();
+    expect(
+      createImageResolver({ ...context, articlePath: 'note.md' })('../../etc/passwd'),
+    ).toBeNull();
   });
 
   it('empty source', () => {
@@ -111,7 +132,9 @@ describe('remote and data images', () => {
   });
 
   it('raster data: images are kept as they are', () => {
-    expect(resolve('data:image/png;base64,iVBORw0KGgo=')).toBe('data:image/png;base64,iVBORw0KGgo=');
+    expect(resolve('data:image/png;base64,iVBORw0KGgo=')).toBe(
+      'data:image/png;base64,iVBORw0KGgo=',
+    );
   });
 });
 
@@ -125,6 +148,8 @@ describe('helpers', () => {
     expect(keepLocalImageSources('images/a.png')).toBe('images/a.png');
     expect(keepLocalImageSources('https://example.com/a.png')).toBeNull();
     expect(keepLocalImageSources('javascript:alert(1)')).toBeNull();
-    expect(keepLocalImageSources('data:image/gif;base64,R0lGOD')).toBe('data:image/gif;base64,R0lGOD');
+    expect(keepLocalImageSources('data:image/gif;base64,R0lGOD')).toBe(
+      'data:image/gif;base64,R0lGOD',
+    );
   });
 });

@@ -83,7 +83,8 @@ const folderOf = (path: string): string => {
 };
 
 /** Percent-encodes each segment of a workspace path, for use in a URL path. */
-export const encodeWorkspacePath = (path: string): string => path.split('/').map(encodeURIComponent).join('/');
+export const encodeWorkspacePath = (path: string): string =>
+  path.split('/').map(encodeURIComponent).join('/');
 
 export function classifyImageSource(src: string, context: ImageResolverContext): ImageSource {
   const trimmed = src.trim();
@@ -104,7 +105,8 @@ export function classifyImageSource(src: string, context: ImageResolverContext):
     // Site-absolute: climbing above the site root is never legitimate.
     const sitePath = normalizeWorkspacePath(pathPart);
     if (sitePath === null) return { kind: 'rejected', reason: 'outside-workspace' };
-    for (const dir of context.staticDirs ?? ['static']) candidates.push(normalizeWorkspacePath(dir, sitePath));
+    for (const dir of context.staticDirs ?? ['static'])
+      candidates.push(normalizeWorkspacePath(dir, sitePath));
     // A page bundle may keep the image beside index.md and still write it site-absolute.
     candidates.push(normalizeWorkspacePath(folderOf(context.articlePath), sitePath));
   } else {

@@ -21,6 +21,9 @@ export function resolvedImages(md: MarkdownIt): void {
       return renderImage(tokens, idx, options, env, self);
     }
     // markdown-it percent-encoded the source; show the writer what they typed.
-    return imagePlaceholderHtml(self.renderInlineAsText(token.children ?? [], options, env), md.normalizeLinkText(src));
+    return imagePlaceholderHtml(
+      self.renderInlineAsText(token.children ?? [], options, env),
+      md.normalizeLinkText(src),
+    );
   };
 }

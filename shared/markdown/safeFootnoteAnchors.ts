@@ -22,9 +22,11 @@ export function footnoteAnchorName(label: string | undefined, id: number): strin
   return slug === label ? label : `${slug}.${id + 1}`;
 }
 
-const metaOf = (token: Token | undefined): FootnoteMeta => (token?.meta ?? { id: 0 }) as unknown as FootnoteMeta;
+const metaOf = (token: Token | undefined): FootnoteMeta =>
+  (token?.meta ?? { id: 0 }) as unknown as FootnoteMeta;
 
-const subIdSuffix = (meta: FootnoteMeta): string => (meta.subId !== undefined && meta.subId > 0 ? `:${meta.subId}` : '');
+const subIdSuffix = (meta: FootnoteMeta): string =>
+  meta.subId !== undefined && meta.subId > 0 ? `:${meta.subId}` : '';
 
 /** markdown-it-footnote with back-links, its anchors named after (sanitized) labels. */
 export function safeFootnoteAnchors(md: MarkdownIt): void {

@@ -36,9 +36,15 @@ export interface HtmlPurifier {
   /** False where DOMPurify found no DOM: its `sanitize` then returns the input UNCHANGED. */
   isSupported: boolean;
   sanitize(dirty: string, config: PurifyConfig): string;
-  addHook(entryPoint: 'uponSanitizeAttribute', hook: (node: PurifyElement, event: PurifyAttributeEvent) => void): void;
+  addHook(
+    entryPoint: 'uponSanitizeAttribute',
+    hook: (node: PurifyElement, event: PurifyAttributeEvent) => void,
+  ): void;
   addHook(entryPoint: 'afterSanitizeAttributes', hook: (node: PurifyElement) => void): void;
-  removeHook(entryPoint: 'uponSanitizeAttribute', hook?: (node: PurifyElement, event: PurifyAttributeEvent) => void): unknown;
+  removeHook(
+    entryPoint: 'uponSanitizeAttribute',
+    hook?: (node: PurifyElement, event: PurifyAttributeEvent) => void,
+  ): unknown;
   removeHook(entryPoint: 'afterSanitizeAttributes', hook?: (node: PurifyElement) => void): unknown;
 }
 
@@ -46,9 +52,43 @@ export type HtmlSanitizer = (html: string) => string;
 
 /** Everything markdown-it, the footnote plugin, the task list rule and the header produce. */
 const allowedTags = [
-  'a', 'blockquote', 'br', 'code', 'del', 'div', 'em', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4',
-  'h5', 'h6', 'header', 'hr', 'img', 'input', 'li', 'ol', 'p', 'pre', 's', 'section', 'span', 'strong',
-  'sub', 'sup', 'table', 'tbody', 'td', 'th', 'thead', 'time', 'tr', 'ul',
+  'a',
+  'blockquote',
+  'br',
+  'code',
+  'del',
+  'div',
+  'em',
+  'figure',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'img',
+  'input',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  's',
+  'section',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'time',
+  'tr',
+  'ul',
 ];
 
 /** Attributes whose values are not URLs, so the URL allowlist must not judge them. */
@@ -59,8 +99,26 @@ const nonUrlAttributes = ['data-line', 'type', 'checked', 'disabled', 'start', '
  * stay out. (Each one is an entry in some Markdown editor's XSS advisory.)
  */
 const forbiddenTags = [
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'link', 'meta',
-  'base', 'svg', 'math', 'template', 'noscript', 'noembed', 'xmp', 'portal', 'dialog',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'link',
+  'meta',
+  'base',
+  'svg',
+  'math',
+  'template',
+  'noscript',
+  'noembed',
+  'xmp',
+  'portal',
+  'dialog',
 ];
 
 /**
@@ -74,7 +132,20 @@ const safeDataImage = /^data:image\/(?:png|gif|jpeg|webp|avif);/i;
 
 export const sanitizerConfig: Readonly<PurifyConfig> = Object.freeze({
   ALLOWED_TAGS: allowedTags,
-  ALLOWED_ATTR: ['data-line', 'id', 'class', 'href', 'src', 'alt', 'title', 'checked', 'disabled', 'type', 'start', 'datetime'],
+  ALLOWED_ATTR: [
+    'data-line',
+    'id',
+    'class',
+    'href',
+    'src',
+    'alt',
+    'title',
+    'checked',
+    'disabled',
+    'type',
+    'start',
+    'datetime',
+  ],
   ADD_URI_SAFE_ATTR: nonUrlAttributes,
   FORBID_TAGS: forbiddenTags,
   FORBID_ATTR: ['style'],
@@ -133,9 +204,14 @@ function pinCheckboxes(node: PurifyElement): void {
  * Returns `(html) => safeHtml`. The hooks are added for the duration of each call and removed
  * after it, so a shared instance (the renderer's global DOMPurify) is left as it was found.
  */
-export function createSanitizer(purify: HtmlPurifier, options: SanitizerOptions = {}): HtmlSanitizer {
+export function createSanitizer(
+  purify: HtmlPurifier,
+  options: SanitizerOptions = {},
+): HtmlSanitizer {
   if (!purify.isSupported) {
-    throw new Error('DOMPurify has no DOM here and would return its input unchanged; pass DOMPurify(window).');
+    throw new Error(
+      'DOMPurify has no DOM here and would return its input unchanged; pass DOMPurify(window).',
+    );
   }
   const checkAttribute = attributeChecker(options);
   return (html) => {

@@ -23,7 +23,8 @@ export function sourceLineAttribute(md: MarkdownIt): void {
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     const token = tokens[idx];
     const line = token?.attrGet('data-line');
-    if (!token || !renderFence || line === null || line === undefined) return renderFence?.(tokens, idx, options, env, self) ?? '';
+    if (!token || !renderFence || line === null || line === undefined)
+      return renderFence?.(tokens, idx, options, env, self) ?? '';
     token.attrs = token.attrs?.filter(([name]) => name !== 'data-line') ?? null;
     const html = renderFence(tokens, idx, options, env, self);
     return html.replace(/^<pre/, `<pre data-line="${md.utils.escapeHtml(String(line))}"`);

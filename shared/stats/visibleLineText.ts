@@ -32,7 +32,11 @@ function visibleProse(prose: string): string {
   if (text.includes('<')) text = text.replace(htmlComment, '').replace(autolink, '');
   if (text.includes('{{')) text = text.replace(shortcode, '');
   if (text.includes('[')) {
-    text = text.replace(image, '$1').replace(inlineLink, '$1').replace(footnoteCitation, '').replace(referenceLink, '$1');
+    text = text
+      .replace(image, '$1')
+      .replace(inlineLink, '$1')
+      .replace(footnoteCitation, '')
+      .replace(referenceLink, '$1');
   }
   if (text.includes('://') || text.includes('www.')) text = text.replace(bareUrl, '');
   if (text.includes('@')) text = text.replace(email, '');

@@ -31,7 +31,8 @@ const english =
  *   punctuation ，。、。 = 4; Latin characters 6 + 4 + 1 = 11
  *   charsWithSpaces = charsWithoutSpaces = 11 + 26 + 4 = 41
  */
-const mixed = '**OpenAI**于2025年获得2亿美元合同，详见[报告](https://example.com/report)。カタカナとひらがな、한국어도。';
+const mixed =
+  '**OpenAI**于2025年获得2亿美元合同，详见[报告](https://example.com/report)。カタカナとひらがな、한국어도。';
 
 describe('computeWriterStats, hand-counted', () => {
   it('Chinese paragraph', () => {
@@ -109,7 +110,9 @@ describe('computeWriterStats ignores markup, URLs and machinery', () => {
   });
 
   it('counts Latin words as editors do', () => {
-    expect(count("don't stop AI-powered 2.5 200,000 12:30 snake_case e.g. U.S.").latinWords).toBe(9);
+    expect(count("don't stop AI-powered 2.5 200,000 12:30 snake_case e.g. U.S.").latinWords).toBe(
+      9,
+    );
     expect(count('naïve café Ελληνικά русский').latinWords).toBe(4);
   });
 
@@ -125,7 +128,10 @@ describe('computeWriterStats ignores markup, URLs and machinery', () => {
   it('optionally leaves footnote definitions out, continuation lines included', () => {
     const text = '正文[^1]\n\n[^1]: 注释一\n    续行\n\n[^2]: 注释二\nlazy\n\n后记\n';
     expect(computeWriterStats(text).cjkChars).toBe(2 + 3 + 2 + 3 + 2);
-    expect(computeWriterStats(text, { excludeFootnoteDefinitions: true })).toMatchObject({ cjkChars: 4, paragraphs: 2 });
+    expect(computeWriterStats(text, { excludeFootnoteDefinitions: true })).toMatchObject({
+      cjkChars: 4,
+      paragraphs: 2,
+    });
   });
 
   it('is empty for an empty body', () => {
@@ -158,11 +164,18 @@ function renderedText(markdown: string): string {
     for (const token of tokens) {
       if (token.type === 'footnote_block_open') inFootnotes = true;
       if (inFootnotes) continue;
-      if (token.type === 'link_open') inLinkifiedUrl = token.markup === 'linkify' || token.markup === 'autolink';
+      if (token.type === 'link_open')
+        inLinkifiedUrl = token.markup === 'linkify' || token.markup === 'autolink';
       if (token.type === 'link_close') inLinkifiedUrl = false;
-      if ((token.type === 'text' || token.type === 'code_inline') && !inLinkifiedUrl) parts.push(token.content);
+      if ((token.type === 'text' || token.type === 'code_inline') && !inLinkifiedUrl)
+        parts.push(token.content);
       if (token.type === 'fence' || token.type === 'code_block') parts.push(token.content);
-      if (token.type === 'softbreak' || token.type === 'paragraph_close' || token.type === 'heading_close') parts.push('\n');
+      if (
+        token.type === 'softbreak' ||
+        token.type === 'paragraph_close' ||
+        token.type === 'heading_close'
+      )
+        parts.push('\n');
       if (token.children) walk(token.children);
     }
   };
@@ -172,13 +185,20 @@ function renderedText(markdown: string): string {
 
 describe('computeWriterStats agrees with the rendered text', () => {
   it('on a sample-shaped article', () => {
-    const file = readFileSync(join(import.meta.dirname, '../../tests/fixtures/footnotes/sample-shaped.md'), 'utf8');
+    const file = readFileSync(
+      join(import.meta.dirname, '../../tests/fixtures/footnotes/sample-shaped.md'),
+      'utf8',
+    );
     const body = file.slice(file.indexOf('\n---\n', 3) + 5);
     const text = renderedText(body);
-    const cjk = text.match(/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/gu)?.length ?? 0;
+    const cjk =
+      text.match(/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/gu)?.length ?? 0;
     const stats = computeWriterStats(body, { excludeFootnoteDefinitions: true });
     // No joined words (don't, AI-powered) in this body, so a plain letter/digit run is a word.
-    const latin = text.match(/(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}])+/gu) ?? [];
+    const latin =
+      text.match(
+        /(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}])+/gu,
+      ) ?? [];
     expect(stats.cjkChars).toBe(cjk);
     // 300, 2015, 2 (the `[^2]` code span), 9 (inside the fence), 2018, 20, PPP, References.
     expect(latin).toEqual(['300', '2015', '2', '9', '2018', '20', 'PPP', 'References']);

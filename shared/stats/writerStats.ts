@@ -31,10 +31,12 @@ const fenceOpen = /^[ \t]*(?:>[ \t]?)*[ \t]*(`{3,}|~{3,})/;
 const footnoteDefinition = /^[ \t]{0,3}\[\^[^\]\s]+\]:[ \t]?/;
 const linkReferenceDefinition = /^[ \t]{0,3}\[[^\]^][^\]]*\]:[ \t]*\S/;
 // Thematic breaks, setext underlines and table delimiter rows render no text.
-const markupOnlyLine = /^[ \t]*(?:(?:[-*_][ \t]*){3,}|=+[ \t]*|-+[ \t]*|\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?)$/;
+const markupOnlyLine =
+  /^[ \t]*(?:(?:[-*_][ \t]*){3,}|=+[ \t]*|-+[ \t]*|\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?)$/;
 const blockStart = /^[ \t]{0,3}(?:[>#]|[-*+][ \t]|\d{1,9}[.)][ \t]|\[\^[^\]\s]+\]:|`{3}|~{3})/;
 
-const isDigit = (code: number): boolean => (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+const isDigit = (code: number): boolean =>
+  (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
 
 class Counter {
   cjkChars = 0;
@@ -151,7 +153,8 @@ export function computeWriterStats(body: string, options: WriterStatsOptions = {
     const text = visibleInlineText(stripped.text);
     if (text === '') continue;
     counter.add(text);
-    if (afterBreak || startsBlock || stripped.startsBlock || line.trimStart().startsWith('|')) paragraphs++;
+    if (afterBreak || startsBlock || stripped.startsBlock || line.trimStart().startsWith('|'))
+      paragraphs++;
     afterBreak = false;
   }
 

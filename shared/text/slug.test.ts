@@ -9,7 +9,9 @@ describe('slugify', () => {
       'openai-yu-wei-ruan-quan-li-dui-yi-guo-fang-he-yue-bei-hou-de-da-mo-xing-zi-zhu-zhi-lu',
     );
     // 85 characters: the default limit of 80 cuts at the last whole syllable.
-    expect(slugify('OpenAI与微软权力对弈：国防合约背后的大模型自主之路')).toBe('openai-yu-wei-ruan-quan-li-dui-yi-guo-fang-he-yue-bei-hou-de-da-mo-xing-zi-zhu');
+    expect(slugify('OpenAI与微软权力对弈：国防合约背后的大模型自主之路')).toBe(
+      'openai-yu-wei-ruan-quan-li-dui-yi-guo-fang-he-yue-bei-hou-de-da-mo-xing-zi-zhu',
+    );
     expect(slugify('绿色出行')).toBe('lv-se-chu-xing');
     expect(slugify('2025年 香港 GDP')).toBe('2025-nian-xiang-gang-gdp');
   });
@@ -38,12 +40,16 @@ describe('slugify', () => {
 
   it('always yields lowercase ASCII words joined by single hyphens', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.integer({ min: 1, max: 100 }), (title, maxLength) => {
-        const slug = slugify(title, { maxLength });
-        expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-        expect(slug.length).toBeGreaterThan(0);
-        expect(slug.length).toBeLessThanOrEqual(maxLength);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        fc.integer({ min: 1, max: 100 }),
+        (title, maxLength) => {
+          const slug = slugify(title, { maxLength });
+          expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+          expect(slug.length).toBeGreaterThan(0);
+          expect(slug.length).toBeLessThanOrEqual(maxLength);
+        },
+      ),
       { numRuns: 200 },
     );
   });

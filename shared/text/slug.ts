@@ -31,7 +31,8 @@ function truncate(slug: string, maxLength: number): string {
   const cut = slug.slice(0, maxLength);
   // Prefer ending on a whole word when that keeps at least half the length.
   const lastHyphen = cut.lastIndexOf('-');
-  const atWord = slug[maxLength] === '-' ? cut : lastHyphen >= maxLength / 2 ? cut.slice(0, lastHyphen) : cut;
+  const atWord =
+    slug[maxLength] === '-' ? cut : lastHyphen >= maxLength / 2 ? cut.slice(0, lastHyphen) : cut;
   return atWord.replace(/-+$/, '');
 }
 
@@ -44,6 +45,9 @@ export function slugify(title: string, options: SlugOptions = {}): string {
   const maxLength = Math.max(1, options.maxLength ?? 80);
   const slug = truncate(wordsOf(title).join('-'), maxLength);
   if (slug !== '') return slug;
-  const fallback = options.fallback === undefined ? '' : truncate(asciiWords(options.fallback).join('-'), maxLength);
+  const fallback =
+    options.fallback === undefined
+      ? ''
+      : truncate(asciiWords(options.fallback).join('-'), maxLength);
   return fallback !== '' ? fallback : 'untitled'.slice(0, maxLength);
 }

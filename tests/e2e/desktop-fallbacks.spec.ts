@@ -8,7 +8,9 @@ import { expect, openArticle, test } from './support/fixtures';
 
 const article = 'posts/chip-export-rules.md';
 
-test('File › Open Workspace asks for a folder path and reopens on that workspace', async ({ app }) => {
+test('File › Open Workspace asks for a folder path and reopens on that workspace', async ({
+  app,
+}) => {
   const other = mkdtempSync(path.join(os.tmpdir(), 'byline-other-'));
   mkdirSync(path.join(other, 'desk'));
   writeFileSync(path.join(other, 'desk', 'brief.md'), '---\ntitle: 简讯\n---\n\n今日要闻。\n');

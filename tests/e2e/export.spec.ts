@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, openArticle, test } from './support/fixtures';
@@ -10,7 +18,10 @@ const screenshots = path.join(import.meta.dirname, '__screenshots__');
 test.describe('export dialog (browser mode)', () => {
   test.use({ bylineOptions: { fixtures: ['export/batch'] } });
 
-  test('batch-exports 20 library articles: 19 succeed, the broken one is reported, the progress bar reaches the end', async ({ app, byline }) => {
+  test('batch-exports 20 library articles: 19 succeed, the broken one is reported, the progress bar reaches the end', async ({
+    app,
+    byline,
+  }) => {
     const out = path.join(byline.workspace, '..', 'batch-out');
     await expect(app.locator('.library-item')).toHaveCount(20);
 
@@ -28,7 +39,9 @@ test.describe('export dialog (browser mode)', () => {
     await dialog.locator('input[name="outputDir"]').fill(out);
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
 
-    await expect(dialog.getByTestId('export-progress-text')).toHaveText('19 exported, 1 failed', { timeout: 60_000 });
+    await expect(dialog.getByTestId('export-progress-text')).toHaveText('19 exported, 1 failed', {
+      timeout: 60_000,
+    });
     const progress = dialog.getByTestId('export-progress');
     await expect(progress).toHaveAttribute('max', '20');
     await expect(progress).toHaveAttribute('value', '20');
@@ -48,21 +61,29 @@ test.describe('export dialog (browser mode)', () => {
     expect(written.filter((f) => f.endsWith('.txt'))).toHaveLength(19);
     expect(written.filter((f) => f.endsWith('.docx'))).toHaveLength(19);
     // The choices are remembered for this workspace.
-    const remembered = JSON.parse(readFileSync(path.join(byline.workspace, '.byline', 'export.json'), 'utf8')) as { formats: string[]; outputDir: string };
+    const remembered = JSON.parse(
+      readFileSync(path.join(byline.workspace, '.byline', 'export.json'), 'utf8'),
+    ) as { formats: string[]; outputDir: string };
     expect(remembered.formats.sort()).toEqual(['docx', 'html', 'txt']);
     expect(remembered.outputDir).toBe(out);
   });
 
-  test('copies the open article to the clipboard as rich text and plain text', async ({ app, context }) => {
+  test('copies the open article to the clipboard as rich text and plain text', async ({
+    app,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await openArticle(app, 'posts/story-03.md');
     await app.keyboard.press('Control+e');
     const dialog = app.getByRole('dialog', { name: 'Export' });
     await dialog.getByRole('button', { name: 'Copy as rich text (WeChat, CMS)' }).click();
-    await expect(dialog.getByText('Copied. Paste it into the WeChat editor or your CMS.')).toBeVisible();
+    await expect(
+      dialog.getByText('Copied. Paste it into the WeChat editor or your CMS.'),
+    ).toBeVisible();
     const clipboard = await app.evaluate(async () => {
       const [item] = await navigator.clipboard.read();
-      const read = async (type: string): Promise<string> => (item && item.types.includes(type) ? (await item.getType(type)).text() : '');
+      const read = async (type: string): Promise<string> =>
+        item && item.types.includes(type) ? (await item.getType(type)).text() : '';
       return { html: await read('text/html'), text: await read('text/plain') };
     });
     expect(clipboard.html).toContain('新能源汽车观察（第3篇）');
@@ -83,11 +104,23 @@ test.describe('themed output and the command line', () => {
   test.afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   for (const theme of ['classic', 'sans'] as const) {
-    test(`byline export (bin) writes ${theme} HTML and PDF; screenshots of both`, async ({ page }) => {
+    test(`byline export (bin) writes ${theme} HTML and PDF; screenshots of both`, async ({
+      page,
+    }) => {
       const target = path.join(out, theme);
       const run = spawnSync(
         process.execPath,
-        ['bin/byline.mjs', 'export', 'tests/fixtures/export/sample/article.md', '--format', 'html,pdf,wechat', '--theme', theme, '--out', target],
+        [
+          'bin/byline.mjs',
+          'export',
+          'tests/fixtures/export/sample/article.md',
+          '--format',
+          'html,pdf,wechat',
+          '--theme',
+          theme,
+          '--out',
+          target,
+        ],
         { cwd: repoRoot, encoding: 'utf8', timeout: 90_000 },
       );
       expect(run.stderr).toBe('');
@@ -96,11 +129,17 @@ test.describe('themed output and the command line', () => {
 
       await page.setViewportSize({ width: 1000, height: 1300 });
       await page.goto(`file://${path.join(target, 'article.html')}`);
-      await expect(page.locator('h1.article-title')).toHaveText('OpenAI与微软权力对弈：国防合约背后的大模型自主之路');
+      await expect(page.locator('h1.article-title')).toHaveText(
+        'OpenAI与微软权力对弈：国防合约背后的大模型自主之路',
+      );
       await page.screenshot({ path: path.join(screenshots, `export-html-${theme}.png`) });
 
       const pdfBase = path.join(target, 'page');
-      const raster = spawnSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '2', path.join(target, 'article.pdf'), pdfBase], { encoding: 'utf8' });
+      const raster = spawnSync(
+        'pdftoppm',
+        ['-png', '-r', '110', '-f', '1', '-l', '2', path.join(target, 'article.pdf'), pdfBase],
+        { encoding: 'utf8' },
+      );
       expect(raster.status).toBe(0);
       for (const n of [1, 2]) {
         const png = [`${pdfBase}-${n}.png`, `${pdfBase}-0${n}.png`].find((p) => existsSync(p));

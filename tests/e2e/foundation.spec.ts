@@ -36,7 +36,9 @@ test('first run creates the default workspace with the welcome article', async (
     const page = await browser.newPage();
     await page.goto(server.url);
     await expect(page.locator('.library-item-title')).toContainText(['Welcome to Byline']);
-    await expect(page.locator('[data-testid="preview"]')).toContainText('Byline is a Markdown editor');
+    await expect(page.locator('[data-testid="preview"]')).toContainText(
+      'Byline is a Markdown editor',
+    );
     expect(path.basename(server.workspace)).toBe('Byline');
   } finally {
     await server.close();
@@ -44,11 +46,7 @@ test('first run creates the default workspace with the welcome article', async (
 });
 
 test.describe('browser-mode transport security', () => {
-  const post = (
-    origin: string,
-    name: string,
-    headers: Record<string, string>,
-  ): Promise<number> =>
+  const post = (origin: string, name: string, headers: Record<string, string>): Promise<number> =>
     new Promise((resolve, reject) => {
       const url = new URL(`/api/${name}`, origin);
       const request = http.request(
@@ -69,9 +67,17 @@ test.describe('browser-mode transport security', () => {
   });
 
   test('refuses a foreign Host or Origin even with the token (403)', async ({ byline }) => {
-    expect(await post(byline.origin, 'library.list', { 'x-byline-token': byline.token, host: 'evil.example' })).toBe(403);
     expect(
-      await post(byline.origin, 'library.list', { 'x-byline-token': byline.token, origin: 'http://evil.example' }),
+      await post(byline.origin, 'library.list', {
+        'x-byline-token': byline.token,
+        host: 'evil.example',
+      }),
+    ).toBe(403);
+    expect(
+      await post(byline.origin, 'library.list', {
+        'x-byline-token': byline.token,
+        origin: 'http://evil.example',
+      }),
     ).toBe(403);
   });
 

@@ -16,7 +16,10 @@ function request(byline: BylineServer, name: string, input: unknown): Promise<un
   return new Promise((resolve, reject) => {
     const req = http.request(
       new URL(`/api/${name}`, byline.origin),
-      { method: 'POST', headers: { 'content-type': 'application/json', 'x-byline-token': byline.token } },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-byline-token': byline.token },
+      },
       (response) => {
         let body = '';
         response.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -46,7 +49,10 @@ async function rowAction(page: Page, title: string, action: string): Promise<voi
   await page.getByRole('menuitem', { name: action }).click();
 }
 
-test('creates an article with a Chinese title (pinyin file name), edits, renames, trashes and restores it', async ({ app, byline }) => {
+test('creates an article with a Chinese title (pinyin file name), edits, renames, trashes and restores it', async ({
+  app,
+  byline,
+}) => {
   await app.getByTestId('library-new').click();
   const dialog = app.getByTestId('new-article-dialog');
   await dialog.getByTestId('new-article-title').fill('芯片出口新规落地');
@@ -77,7 +83,9 @@ test('creates an article with a Chinese title (pinyin file name), edits, renames
   await typeAtEnd(app, '改名后继续写。');
   await app.keyboard.press('Control+s');
   await expect(saveState(app)).toHaveText('Saved');
-  expect(readFileSync(path.join(byline.workspace, renamed), 'utf8')).toContain('新规正文第一段。改名后继续写。');
+  expect(readFileSync(path.join(byline.workspace, renamed), 'utf8')).toContain(
+    '新规正文第一段。改名后继续写。',
+  );
 
   // Trash: gone from disk and library, kept in .byline/trash; then restored from the trash dialog.
   await rowAction(app, '芯片出口新规落地', 'Move to trash');
@@ -88,23 +96,35 @@ test('creates an article with a Chinese title (pinyin file name), edits, renames
 
   await app.getByTestId('library-open-trash').click();
   const trash = app.getByTestId('trash-dialog');
-  await trash.locator(`li[data-path="${renamed}"]`).getByRole('button', { name: 'Restore' }).click();
+  await trash
+    .locator(`li[data-path="${renamed}"]`)
+    .getByRole('button', { name: 'Restore' })
+    .click();
   await expect(trash.getByText('The trash is empty.')).toBeVisible();
   await trash.getByRole('button', { name: 'Close' }).last().click();
   await expect(app.locator(`.library-item[data-path="${renamed}"]`)).toBeVisible();
   expect(readFileSync(path.join(byline.workspace, renamed), 'utf8')).toContain('改名后继续写。');
 });
 
-test('an external edit appears in the open editor when there are no unsaved changes', async ({ app, byline }) => {
+test('an external edit appears in the open editor when there are no unsaved changes', async ({
+  app,
+  byline,
+}) => {
   await openArticle(app, chip);
   const file = path.join(byline.workspace, chip);
-  writeFileSync(file, readFileSync(file, 'utf8').replace('供应链：从集中到分散', '供应链：从集中到多元'));
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace('供应链：从集中到分散', '供应链：从集中到多元'),
+  );
   await expect(editor(app)).toContainText('供应链：从集中到多元');
   await expect(saveState(app)).toHaveText('Saved');
   await expect(app.getByTestId('conflict-banner')).toHaveCount(0);
 });
 
-test('an external edit while there are unsaved changes shows the conflict dialog and overwrites nothing', async ({ app, byline }) => {
+test('an external edit while there are unsaved changes shows the conflict dialog and overwrites nothing', async ({
+  app,
+  byline,
+}) => {
   await withoutAutosave(app, byline);
   await openArticle(app, chip);
   const file = path.join(byline.workspace, chip);
@@ -139,7 +159,10 @@ test('"take the version on disk" replaces the buffer with the file', async ({ ap
   const file = path.join(byline.workspace, chip);
   await typeAtEnd(app, '将被放弃的修改。');
   writeFileSync(file, '# 磁盘上的新版本\n');
-  await app.getByTestId('conflict-banner').getByRole('button', { name: 'Take the version on disk' }).click();
+  await app
+    .getByTestId('conflict-banner')
+    .getByRole('button', { name: 'Take the version on disk' })
+    .click();
   await expect(editor(app)).toHaveText('# 磁盘上的新版本');
   await expect(saveState(app)).toHaveText('Saved');
   expect(readFileSync(file, 'utf8')).toBe('# 磁盘上的新版本\n');
@@ -152,7 +175,11 @@ test('autosave writes the article after a short pause in typing', async ({ app, 
   expect(readFileSync(path.join(byline.workspace, chip), 'utf8')).toContain('自动保存的句子。');
 });
 
-test('after a crash, the next start offers the unsaved text back verbatim', async ({ app, byline, browser }) => {
+test('after a crash, the next start offers the unsaved text back verbatim', async ({
+  app,
+  byline,
+  browser,
+}) => {
   await withoutAutosave(app, byline);
   await openArticle(app, chip);
   const file = path.join(byline.workspace, chip);
@@ -162,7 +189,13 @@ test('after a crash, the next start offers the unsaved text back verbatim', asyn
   // The journal has it within a second of typing.
   const journal = path.join(byline.dataDir, 'journal');
   await expect
-    .poll(() => (existsSync(journal) ? readdirSync(journal).filter((n) => n.endsWith('.json')).map((n) => readFileSync(path.join(journal, n), 'utf8')) : []))
+    .poll(() =>
+      existsSync(journal)
+        ? readdirSync(journal)
+            .filter((n) => n.endsWith('.json'))
+            .map((n) => readFileSync(path.join(journal, n), 'utf8'))
+        : [],
+    )
     .toEqual([expect.stringContaining('崩溃前未保存的文字')]);
 
   await byline.crash();
@@ -194,19 +227,27 @@ test('full-text search finds CJK substrings, and filters narrow the list', async
   await app.getByTestId('library-search').fill('算力需求');
   const hits = app.getByTestId('library-hits');
   await expect(hits.locator('.library-item')).toHaveCount(1);
-  await expect(hits.locator(`.library-item[data-path="${chip}"]`)).toContainText('开源模型的流行让算力需求更加分散');
+  await expect(hits.locator(`.library-item[data-path="${chip}"]`)).toContainText(
+    '开源模型的流行让算力需求更加分散',
+  );
   await app.getByTestId('library-search').fill('');
   await expect(app.locator('.library-list .library-item')).toHaveCount(2);
   await app.locator('.library-filters summary').click();
   await app.getByTestId('library-filter-draft').selectOption('draft');
   await expect(app.locator('.library-list .library-item')).toHaveCount(1);
-  await expect(app.locator('.library-list .library-item')).toHaveAttribute('data-path', 'notes-en.md');
+  await expect(app.locator('.library-list .library-item')).toHaveAttribute(
+    'data-path',
+    'notes-en.md',
+  );
   await app.getByTestId('library-filter-draft').selectOption('all');
   await app.getByTestId('library-filter-tag').selectOption('芯片');
   await expect(app.locator('.library-list .library-item')).toHaveAttribute('data-path', chip);
 });
 
-test('version history shows what changed and restores an earlier version into the editor', async ({ app, byline }) => {
+test('version history shows what changed and restores an earlier version into the editor', async ({
+  app,
+  byline,
+}) => {
   await withoutAutosave(app, byline);
   await openArticle(app, chip);
   const file = path.join(byline.workspace, chip);
@@ -231,11 +272,15 @@ test('version history shows what changed and restores an earlier version into th
   expect(readFileSync(file, 'utf8')).toBe(original);
 });
 
-test('Ctrl+Shift+H in the editor opens the version history of the open article', async ({ app }) => {
+test('Ctrl+Shift+H in the editor opens the version history of the open article', async ({
+  app,
+}) => {
   await openArticle(app, chip);
   await editor(app).click();
   await app.keyboard.press('Control+Shift+H');
-  await expect(app.getByTestId('history-dialog')).toContainText('Version history of "芯片出口新规落地');
+  await expect(app.getByTestId('history-dialog')).toContainText(
+    'Version history of "芯片出口新规落地',
+  );
   await app.keyboard.press('Escape');
   await expect(app.getByTestId('history-dialog')).toHaveCount(0);
 });
@@ -243,7 +288,10 @@ test('Ctrl+Shift+H in the editor opens the version history of the open article',
 test.describe('encodings', () => {
   test.use({ bylineOptions: { fixtures: ['articles-e2e', 'encodings'] } });
 
-  test('a GB18030 article opens as Chinese text and is saved back in GB18030', async ({ app, byline }) => {
+  test('a GB18030 article opens as Chinese text and is saved back in GB18030', async ({
+    app,
+    byline,
+  }) => {
     await withoutAutosave(app, byline);
     await openArticle(app, 'gb18030.md');
     await expect(editor(app)).toContainText('新一轮芯片出口管制规则正式生效');
@@ -256,7 +304,10 @@ test.describe('encodings', () => {
     expect(bytes.includes(Buffer.from('记者补充', 'utf8'))).toBe(false);
   });
 
-  test('a character Big5 cannot hold is refused, and the file can be converted to UTF-8', async ({ app, byline }) => {
+  test('a character Big5 cannot hold is refused, and the file can be converted to UTF-8', async ({
+    app,
+    byline,
+  }) => {
     await withoutAutosave(app, byline);
     const file = path.join(byline.workspace, 'big5.md');
     const before = readFileSync(file);

@@ -33,10 +33,15 @@ async function record(context: BrowserContext): Promise<Recorder> {
   return recorder;
 }
 
-test('start-up and a typing session contact only the loopback server', async ({ page, context, byline }) => {
+test('start-up and a typing session contact only the loopback server', async ({
+  page,
+  context,
+  byline,
+}) => {
   const recorder = await record(context);
   page.on('websocket', (socket) => {
-    if (!isLoopback(socket.url().replace(/^ws/, 'http'))) recorder.foreign.push(`websocket ${socket.url()}`);
+    if (!isLoopback(socket.url().replace(/^ws/, 'http')))
+      recorder.foreign.push(`websocket ${socket.url()}`);
   });
 
   await page.goto(byline.url);
@@ -48,7 +53,9 @@ test('start-up and a typing session contact only the loopback server', async ({ 
   // Latin and Chinese text, a remote image and a web link: none of them may be fetched.
   await page.keyboard.insertText('\n\n记者补充：截至发稿，多家企业尚未回应置评请求。\n\n');
   await page.keyboard.type('Reporting by the desk. ', { delay: 5 });
-  await page.keyboard.insertText('![chart](https://images.example.com/chart.png)\n\nSee [the rules](https://www.example.org/rules).\n');
+  await page.keyboard.insertText(
+    '![chart](https://images.example.com/chart.png)\n\nSee [the rules](https://www.example.org/rules).\n',
+  );
   await expect(page.getByTestId('preview')).toContainText('记者补充');
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
@@ -61,5 +68,6 @@ test('start-up and a typing session contact only the loopback server', async ({ 
 
   expect(recorder.urls.length).toBeGreaterThan(5);
   expect(recorder.foreign).toEqual([]);
-  for (const url of recorder.urls) expect(new URL(url).origin === byline.origin || isLoopback(url), url).toBe(true);
+  for (const url of recorder.urls)
+    expect(new URL(url).origin === byline.origin || isLoopback(url), url).toBe(true);
 });

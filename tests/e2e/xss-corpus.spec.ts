@@ -22,7 +22,9 @@ interface XssVector {
 }
 
 const root = join(import.meta.dirname, '../..');
-const vectors = JSON.parse(readFileSync(join(root, 'tests/fixtures/xss/vectors.json'), 'utf8')) as XssVector[];
+const vectors = JSON.parse(
+  readFileSync(join(root, 'tests/fixtures/xss/vectors.json'), 'utf8'),
+) as XssVector[];
 const harnessOrigin = 'http://byline-xss.test';
 const harnessUrl = `${harnessOrigin}/`;
 
@@ -94,13 +96,23 @@ interface Observations {
 
 /** Opens the harness with every request except the harness page recorded and aborted. */
 async function openHarness(page: Page): Promise<Observations> {
-  const seen: Observations = { requests: [], assetRequests: [], dialogs: [], navigations: [], popups: 0 };
+  const seen: Observations = {
+    requests: [],
+    assetRequests: [],
+    dialogs: [],
+    navigations: [],
+    popups: 0,
+  };
   let served = false;
   await page.route('**/*', async (route) => {
     const url = route.request().url();
     if (!served && url === harnessUrl) {
       served = true;
-      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: harnessHtml });
+      await route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: harnessHtml,
+      });
       return;
     }
     if (url.startsWith(`${harnessOrigin}/asset/`)) seen.assetRequests.push(url);
@@ -138,22 +150,32 @@ async function settle(page: Page): Promise<void> {
 async function structuralViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
-    const forbidden = 'script,style,iframe,frame,object,embed,form,link,meta,base,svg,math,template,noscript,video,audio,source';
-    const allowedUrl = /^(?:(?:https?|mailto|byline-asset):|\/asset\/|#|data:image\/(?:png|gif|jpeg|webp|avif);)/i;
-    for (const container of document.querySelectorAll('#preview > article:not([data-path="unsanitized"])')) {
+    const forbidden =
+      'script,style,iframe,frame,object,embed,form,link,meta,base,svg,math,template,noscript,video,audio,source';
+    const allowedUrl =
+      /^(?:(?:https?|mailto|byline-asset):|\/asset\/|#|data:image\/(?:png|gif|jpeg|webp|avif);)/i;
+    for (const container of document.querySelectorAll(
+      '#preview > article:not([data-path="unsanitized"])',
+    )) {
       const path = (container as HTMLElement).dataset.path;
-      for (const element of container.querySelectorAll(forbidden)) problems.push(`${path}: <${element.localName}>`);
+      for (const element of container.querySelectorAll(forbidden))
+        problems.push(`${path}: <${element.localName}>`);
       for (const element of container.querySelectorAll('*')) {
         for (const attribute of element.attributes) {
           const name = attribute.name.toLowerCase();
           if (name.startsWith('on')) problems.push(`${path}: ${element.localName}[${name}]`);
-          if (['style', 'srcset', 'ping', 'action', 'formaction', 'srcdoc', 'xlink:href'].includes(name)) {
+          if (
+            ['style', 'srcset', 'ping', 'action', 'formaction', 'srcdoc', 'xlink:href'].includes(
+              name,
+            )
+          ) {
             problems.push(`${path}: ${element.localName}[${name}]`);
           }
           if ((name === 'href' || name === 'src') && !allowedUrl.test(attribute.value.trim())) {
             problems.push(`${path}: ${element.localName}[${name}=${attribute.value}]`);
           }
-          if (name === 'src' && /^https?:/i.test(attribute.value)) problems.push(`${path}: remote src ${attribute.value}`);
+          if (name === 'src' && /^https?:/i.test(attribute.value))
+            problems.push(`${path}: remote src ${attribute.value}`);
         }
       }
     }
@@ -161,7 +183,8 @@ async function structuralViolations(page: Page): Promise<string[]> {
   });
 }
 
-const scriptRan = (page: Page) => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss !== undefined);
+const scriptRan = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss !== undefined);
 
 test.describe('XSS corpus through the real preview pipeline', () => {
   test('the corpus holds at least 30 vectors with sources', () => {
@@ -173,7 +196,8 @@ test.describe('XSS corpus through the real preview pipeline', () => {
   test('the detectors work: unsanitized vectors do trip them', async ({ page }) => {
     const seen = await openHarness(page);
     await page.evaluate(() => {
-      const api = (window as unknown as { bylineXss: { insertUnsanitized(html: string): void } }).bylineXss;
+      const api = (window as unknown as { bylineXss: { insertUnsanitized(html: string): void } })
+        .bylineXss;
       api.insertUnsanitized('<img src=x onerror="window.__xss=1">');
       api.insertUnsanitized('<img src=y onerror="alert(1)">');
       api.insertUnsanitized('<img src="https://attacker.example/control.gif">');
@@ -185,11 +209,16 @@ test.describe('XSS corpus through the real preview pipeline', () => {
     expect(seen.navigations).toEqual([]);
   });
 
-  test('the detectors work: an unsanitized meta refresh is caught as a navigation attempt', async ({ page }) => {
+  test('the detectors work: an unsanitized meta refresh is caught as a navigation attempt', async ({
+    page,
+  }) => {
     const seen = await openHarness(page);
     await page.evaluate(() => {
-      const api = (window as unknown as { bylineXss: { insertUnsanitized(html: string): void } }).bylineXss;
-      api.insertUnsanitized('<meta http-equiv="refresh" content="0;url=https://attacker.example/navigate">');
+      const api = (window as unknown as { bylineXss: { insertUnsanitized(html: string): void } })
+        .bylineXss;
+      api.insertUnsanitized(
+        '<meta http-equiv="refresh" content="0;url=https://attacker.example/navigate">',
+      );
     });
     await settle(page);
     // The router aborts the navigation, so it is recorded as a request (and Chromium shows an error page).

@@ -18,7 +18,11 @@ test('starts with the native menu built from the command registry', async () => 
     const menu = await app.evaluate(({ Menu }) => {
       const top = Menu.getApplicationMenu()?.items ?? [];
       const save = Menu.getApplicationMenu()?.getMenuItemById('file.save');
-      return { titles: top.map((item) => item.label), save: save?.accelerator ?? null, platform: process.platform };
+      return {
+        titles: top.map((item) => item.label),
+        save: save?.accelerator ?? null,
+        platform: process.platform,
+      };
     });
     const expected = ['File', 'Edit', 'View', 'Format', 'Insert', 'Window', 'Help'];
     expect(menu.titles).toEqual(menu.platform === 'darwin' ? ['Byline', ...expected] : expected);
@@ -45,12 +49,22 @@ test('File > Open Workspace… shows a folder dialog and opens the chosen folder
     await clickMenuItem(app, 'file.openWorkspace');
     // The renderer reloads onto the new workspace.
     const window = await app.firstWindow();
-    await expect(window.locator('.library-item[data-path="long/scroll-sync.md"]')).toBeVisible({ timeout: 15_000 });
+    await expect(window.locator('.library-item[data-path="long/scroll-sync.md"]')).toBeVisible({
+      timeout: 15_000,
+    });
     await expect
-      .poll(() => app.evaluate(() => ((globalThis as Record<string, unknown>).dialogCalls as { properties?: string[] }[])[0]?.properties))
+      .poll(() =>
+        app.evaluate(
+          () =>
+            ((globalThis as Record<string, unknown>).dialogCalls as { properties?: string[] }[])[0]
+              ?.properties,
+        ),
+      )
       .toContain('openDirectory');
     const recent = await app.evaluate(({ Menu }) =>
-      (Menu.getApplicationMenu()?.getMenuItemById('file.openRecent')?.submenu?.items ?? []).map((item) => item.label),
+      (Menu.getApplicationMenu()?.getMenuItemById('file.openRecent')?.submenu?.items ?? []).map(
+        (item) => item.label,
+      ),
     );
     expect(recent.join('\n')).toContain('workspace');
   } finally {
@@ -76,7 +90,9 @@ test('edits and saves; closing with unsaved changes asks Save / Don’t Save / C
     await expect(window.getByTestId('save-state')).toHaveText('Unsaved changes');
 
     // First answer Cancel: the window stays open and nothing is written.
-    const ask = async (answer: 'Save' | 'Cancel' | 'Don’t Save'): Promise<{ message: string; buttons: string[] }> => {
+    const ask = async (
+      answer: 'Save' | 'Cancel' | 'Don’t Save',
+    ): Promise<{ message: string; buttons: string[] }> => {
       await app.evaluate(({ dialog }, wanted) => {
         const g = globalThis as Record<string, unknown>;
         dialog.showMessageBox = (async (...args: unknown[]) => {
@@ -87,8 +103,13 @@ test('edits and saves; closing with unsaved changes asks Save / Don’t Save / C
         g.lastPrompt = null;
       }, answer);
       await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
-      await expect.poll(() => app.evaluate(() => (globalThis as Record<string, unknown>).lastPrompt)).not.toBeNull();
-      return (await app.evaluate(() => (globalThis as Record<string, unknown>).lastPrompt)) as { message: string; buttons: string[] };
+      await expect
+        .poll(() => app.evaluate(() => (globalThis as Record<string, unknown>).lastPrompt))
+        .not.toBeNull();
+      return (await app.evaluate(() => (globalThis as Record<string, unknown>).lastPrompt)) as {
+        message: string;
+        buttons: string[];
+      };
     };
 
     const prompt = await ask('Cancel');
@@ -118,7 +139,9 @@ test('a Markdown file on the command line opens in its folder as the workspace',
     await expect(window.locator('.library-item[data-path="chip-export-rules.md"]')).toBeVisible();
     await expect(window.locator('.cm-content')).toContainText('供应链');
     const recent = await app.evaluate(({ Menu }) =>
-      (Menu.getApplicationMenu()?.getMenuItemById('file.openRecent')?.submenu?.items ?? []).map((item) => item.toolTip),
+      (Menu.getApplicationMenu()?.getMenuItemById('file.openRecent')?.submenu?.items ?? []).map(
+        (item) => item.toolTip,
+      ),
     );
     expect(recent).toContain(file);
   } finally {
@@ -146,7 +169,9 @@ test('window size and open tabs come back after a restart', async () => {
   const second = await launchByline({ base: first.base, userData: first.userData });
   try {
     const window = await readyWindow(second.app);
-    const restored = await second.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getSize() ?? []);
+    const restored = await second.app.evaluate(
+      ({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getSize() ?? [],
+    );
     expect(restored).toEqual(size);
     await expect(window.locator('.cm-content')).toContainText('供应链');
   } finally {
@@ -161,7 +186,9 @@ test('denies new windows, navigation away and permission requests at run time', 
     const before = page.url();
     const result = await page.evaluate(async () => {
       const opened = window.open('https://example.org/');
-      const permission = await navigator.permissions.query({ name: 'notifications' as PermissionName }).then((s) => s.state);
+      const permission = await navigator.permissions
+        .query({ name: 'notifications' as PermissionName })
+        .then((s) => s.state);
       return { opened: opened === null, permission };
     });
     expect(result).toEqual({ opened: true, permission: 'denied' });

@@ -48,7 +48,10 @@ test('the window runs with the secure web preferences', async () => {
       ipcRenderer: false,
     });
     const sandboxed = await app.evaluate(({ app: electronApp }) =>
-      electronApp.getAppMetrics().filter((m) => m.type === 'Tab').map((m) => m.sandboxed ?? true),
+      electronApp
+        .getAppMetrics()
+        .filter((m) => m.type === 'Tab')
+        .map((m) => m.sandboxed ?? true),
     );
     expect(sandboxed.every(Boolean)).toBe(true);
   } finally {

@@ -33,7 +33,9 @@ export async function launchByline(options: LaunchOptions | string = {}): Promis
   const workspace = path.join(base, 'workspace');
   const userData = opts.userData ?? path.join(base, 'userData');
   mkdirSync(workspace, { recursive: true });
-  cpSync(path.join(repoRoot, 'tests/fixtures', opts.fixture ?? 'articles-e2e'), workspace, { recursive: true });
+  cpSync(path.join(repoRoot, 'tests/fixtures', opts.fixture ?? 'articles-e2e'), workspace, {
+    recursive: true,
+  });
   // Always a temp workspace: never the default one in the real ~/Documents.
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),

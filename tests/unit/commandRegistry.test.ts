@@ -2,7 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandLabel, uiLocales } from '../../shared/commands/commandLabels';
-import { acceleratorFor, acceleratorToKeyBinding, commandById, commandIds, commands } from '../../shared/commands/commandRegistry';
+import {
+  acceleratorFor,
+  acceleratorToKeyBinding,
+  commandById,
+  commandIds,
+  commands,
+} from '../../shared/commands/commandRegistry';
 import { en } from '../../renderer/i18n/en';
 import { zhCN } from '../../renderer/i18n/zh-CN';
 
@@ -14,7 +20,9 @@ function rendererSources(dir = path.join(root, 'renderer')): string {
     .map((entry) => {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) return rendererSources(full);
-      return /\.(ts|tsx)$/.test(entry.name) && !/\.test\./.test(entry.name) ? readFileSync(full, 'utf8') : '';
+      return /\.(ts|tsx)$/.test(entry.name) && !/\.test\./.test(entry.name)
+        ? readFileSync(full, 'utf8')
+        : '';
     })
     .join('\n');
 }
@@ -30,7 +38,10 @@ describe('command registry', () => {
     const source = rendererSources();
     const escape = (id: string): string => id.replace('.', '\\.');
     const missing = commandIds.filter(
-      (id) => !new RegExp(`'${escape(id)}'\\s*:|useCommandHandler\\(\\s*'${escape(id)}'|toggleCommand:\\s*'${escape(id)}'`).test(source),
+      (id) =>
+        !new RegExp(
+          `'${escape(id)}'\\s*:|useCommandHandler\\(\\s*'${escape(id)}'|toggleCommand:\\s*'${escape(id)}'`,
+        ).test(source),
     );
     expect(missing).toEqual([]);
   });
@@ -41,7 +52,9 @@ describe('command registry', () => {
       const labels = resources[locale].commands as Record<string, string>;
       for (const command of commands) {
         const key = command.labelKey.replace(/^commands\./, '');
-        expect(labels[key], `${locale} ${command.labelKey}`).toBe(commandLabel(command.labelKey, locale));
+        expect(labels[key], `${locale} ${command.labelKey}`).toBe(
+          commandLabel(command.labelKey, locale),
+        );
       }
     }
   });

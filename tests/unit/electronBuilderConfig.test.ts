@@ -23,8 +23,13 @@ interface BuilderConfig {
   nsis: { oneClick: boolean; installerIcon: string };
   mac: { target: string[]; icon: string };
 }
-const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
-const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string; dependencies?: Record<string, string> };
+const config = parse(
+  readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'),
+) as BuilderConfig;
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  main: string;
+  dependencies?: Record<string, string>;
+};
 
 /** electron-builder's `files` semantics: the last pattern that matches decides (a `!` pattern excludes). */
 function packaged(file: string): boolean {
@@ -72,7 +77,13 @@ describe('electron-builder.yml', () => {
 
   it('packages the built app and package.json, never tests, sources or source maps', () => {
     expect(pkg.main).toBe('dist/main/electron.mjs');
-    for (const file of [pkg.main, 'dist/main/preload.cjs', 'dist/renderer/index.html', 'dist/renderer/assets/index-abc.js', 'package.json']) {
+    for (const file of [
+      pkg.main,
+      'dist/main/preload.cjs',
+      'dist/renderer/index.html',
+      'dist/renderer/assets/index-abc.js',
+      'package.json',
+    ]) {
       expect(packaged(file), file).toBe(true);
     }
     for (const file of [
@@ -92,20 +103,30 @@ describe('electron-builder.yml', () => {
   });
 
   it('is valid for electron-builder’s own schema', async () => {
-    const { validateConfiguration } = (await import('app-builder-lib/out/util/config/config.js')) as {
-      validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+    const { validateConfiguration } =
+      (await import('app-builder-lib/out/util/config/config.js')) as {
+        validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+      };
+    const { DebugLogger } = (await import('builder-util')) as {
+      DebugLogger: new (enabled: boolean) => unknown;
     };
-    const { DebugLogger } = (await import('builder-util')) as { DebugLogger: new (enabled: boolean) => unknown };
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
   });
 
   it('points at icons that exist, and ships the window icon main.ts loads', () => {
-    for (const icon of [config.mac.icon, config.win.icon, config.nsis.installerIcon, config.linux.icon]) {
+    for (const icon of [
+      config.mac.icon,
+      config.win.icon,
+      config.nsis.installerIcon,
+      config.linux.icon,
+    ]) {
       expect(existsSync(path.join(root, icon)), icon).toBe(true);
     }
     expect(existsSync(path.join(root, config.directories.buildResources, 'icon.png'))).toBe(true);
     expect(config.extraResources[0]?.filter).toContain('icons/png/512x512.png');
-    expect(readFileSync(path.join(root, 'main/electron/main.ts'), 'utf8')).toContain("'icons/png/512x512.png'");
+    expect(readFileSync(path.join(root, 'main/electron/main.ts'), 'utf8')).toContain(
+      "'icons/png/512x512.png'",
+    );
   });
 });
 
@@ -117,17 +138,25 @@ describe('package.json dependencies (what electron-builder copies into the app)'
   ) as string[];
 
   it('lists only packages the bundles load at run time: bundled ones are devDependencies', () => {
-    const misplaced = Object.keys(pkg.dependencies ?? {}).filter((name) => !external.includes(name));
-    expect(misplaced, `Move to devDependencies (Vite/esbuild bundle them): ${misplaced.join(', ')}`).toEqual([]);
+    const misplaced = Object.keys(pkg.dependencies ?? {}).filter(
+      (name) => !external.includes(name),
+    );
+    expect(
+      misplaced,
+      `Move to devDependencies (Vite/esbuild bundle them): ${misplaced.join(', ')}`,
+    ).toEqual([]);
   });
 
   /** Loaded with import() on a path the desktop app never takes, with the reason. */
   const desktopNeverLoads: Record<string, string> = {
-    'playwright-core': 'headless Chromium PDF printing is for browser mode and the CLI; main/electron injects printToPDF',
+    'playwright-core':
+      'headless Chromium PDF printing is for browser mode and the CLI; main/electron injects printToPDF',
   };
 
   it('the desktop app injects the printers that make those imports unnecessary', () => {
-    expect(readFileSync(path.join(root, 'main/electron/main.ts'), 'utf8')).toMatch(/pdfPrinter: createElectronPdfPrinter\(\)/);
+    expect(readFileSync(path.join(root, 'main/electron/main.ts'), 'utf8')).toMatch(
+      /pdfPrinter: createElectronPdfPrinter\(\)/,
+    );
   });
 
   it('has every package the Electron main bundle imports at run time', async () => {
@@ -145,9 +174,12 @@ describe('package.json dependencies (what electron-builder copies into the app)'
     for (const output of Object.values(result.metafile.outputs)) {
       for (const entry of output.imports) {
         // require() calls inside bundled CommonJS packages are optional (try/catch) or Node built-ins.
-        if (!entry.external || entry.kind === 'require-call' || entry.path.startsWith('node:')) continue;
+        if (!entry.external || entry.kind === 'require-call' || entry.path.startsWith('node:'))
+          continue;
         if (entry.kind === 'dynamic-import' && entry.path in desktopNeverLoads) continue;
-        const name = entry.path.startsWith('@') ? entry.path.split('/').slice(0, 2).join('/') : entry.path.split('/')[0];
+        const name = entry.path.startsWith('@')
+          ? entry.path.split('/').slice(0, 2).join('/')
+          : entry.path.split('/')[0];
         if (name && !builtinModules.includes(name)) imported.add(name);
       }
     }

@@ -10,10 +10,20 @@ const read = (relative: string): Buffer => readFileSync(path.join(root, relative
 const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Width, height, bit depth and colour type from a PNG's IHDR chunk. */
-function pngHeader(data: Buffer): { width: number; height: number; bitDepth: number; colorType: number } {
+function pngHeader(data: Buffer): {
+  width: number;
+  height: number;
+  bitDepth: number;
+  colorType: number;
+} {
   expect(data.subarray(0, 8).equals(pngSignature)).toBe(true);
   expect(data.toString('latin1', 12, 16)).toBe('IHDR');
-  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20), bitDepth: data.readUInt8(24), colorType: data.readUInt8(25) };
+  return {
+    width: data.readUInt32BE(16),
+    height: data.readUInt32BE(20),
+    bitDepth: data.readUInt8(24),
+    colorType: data.readUInt8(25),
+  };
 }
 
 interface IcoEntry {
@@ -56,7 +66,7 @@ function icnsChunks(data: Buffer): { type: string; width: number; height: number
   expect(data.toString('latin1', 0, 4)).toBe('icns');
   expect(data.readUInt32BE(4)).toBe(data.length);
   const chunks: { type: string; width: number; height: number }[] = [];
-  for (let at = 8; at < data.length; ) {
+  for (let at = 8; at < data.length;) {
     const type = data.toString('latin1', at, at + 4);
     const length = data.readUInt32BE(at + 4);
     expect(length).toBeGreaterThan(8);
@@ -70,7 +80,12 @@ function icnsChunks(data: Buffer): { type: string; width: number; height: number
 describe('app icons', () => {
   it('Linux: a PNG for every icon-theme size from 16 to 1024, RGBA', () => {
     for (const size of [16, 24, 32, 48, 64, 128, 256, 512, 1024]) {
-      expect(pngHeader(read(`assets/icons/png/${size}x${size}.png`)), `${size}`).toEqual({ width: size, height: size, bitDepth: 8, colorType: 6 });
+      expect(pngHeader(read(`assets/icons/png/${size}x${size}.png`)), `${size}`).toEqual({
+        width: size,
+        height: size,
+        bitDepth: 8,
+        colorType: 6,
+      });
     }
     expect(pngHeader(read('assets/icons/icon.png'))).toMatchObject({ width: 1024, height: 1024 });
     expect(pngHeader(read('assets/build/icon.png'))).toMatchObject({ width: 1024, height: 1024 });
@@ -117,7 +132,9 @@ describe('app icons', () => {
     for (let y = 0; y < 16; y += 1) {
       for (let x = 0; x < 16; x += 1) {
         let alpha = 0;
-        for (let sy = y * 64; sy < y * 64 + 64; sy += 1) for (let sx = x * 64; sx < x * 64 + 64; sx += 1) alpha += master.data[(sy * 1024 + sx) * 4 + 3]!;
+        for (let sy = y * 64; sy < y * 64 + 64; sy += 1)
+          for (let sx = x * 64; sx < x * 64 + 64; sx += 1)
+            alpha += master.data[(sy * 1024 + sx) * 4 + 3]!;
         worst = Math.max(worst, Math.abs(alpha / 4096 - small.data[(y * 16 + x) * 4 + 3]!));
       }
     }

@@ -20,7 +20,12 @@ beforeEach(async () => {
   root = path.join(base, 'ws');
   mkdirSync(root);
   writeFileSync(path.join(root, 'a.md'), '---\ntitle: 标题\n---\n\n正文。\n');
-  library = new LibraryService({ dataDir: null, emit: () => {}, isOpen: () => false, watch: false });
+  library = new LibraryService({
+    dataDir: null,
+    emit: () => {},
+    isOpen: () => false,
+    watch: false,
+  });
   await library.open(root);
 });
 afterEach(async () => {
@@ -30,11 +35,19 @@ afterEach(async () => {
 
 describe('JournalFeed', () => {
   it('sends the text once, then only changes; the journal always equals the editor text', async () => {
-    const handlers = createFileHandlers({ dataDir: path.join(base, 'data'), workspaceRoot: () => root, library, open: new OpenArticles() });
+    const handlers = createFileHandlers({
+      dataDir: path.join(base, 'data'),
+      workspaceRoot: () => root,
+      library,
+      open: new OpenArticles(),
+    });
     const sent: { name: string; bytes: number }[] = [];
     const api = {
       'journal.write': async (input: Parameters<BylineApi['journal.write']>[0]) => {
-        sent.push({ name: 'content' in input && 'text' in input.content ? 'write:text' : 'write:changes', bytes: JSON.stringify(input).length });
+        sent.push({
+          name: 'content' in input && 'text' in input.content ? 'write:text' : 'write:changes',
+          bytes: JSON.stringify(input).length,
+        });
         return handlers['journal.write'](input);
       },
       'journal.base': async (input: Parameters<BylineApi['journal.base']>[0]) => {
@@ -50,7 +63,8 @@ describe('JournalFeed', () => {
     let version = 0;
     follower.shown(tab.id, version, state.doc);
     await feed.base(tab, version, state.doc.toString());
-    const journaled = async (): Promise<string | undefined> => (await handlers['journal.list']()).find((e) => e.path === 'a.md')?.text;
+    const journaled = async (): Promise<string | undefined> =>
+      (await handlers['journal.list']()).find((e) => e.path === 'a.md')?.text;
 
     for (const insert of ['新', '闻', ' words', '\n\n[^1]: 来源']) {
       const tr = state.update({ changes: { from: 30, insert } });
@@ -59,13 +73,27 @@ describe('JournalFeed', () => {
       await feed.write(tab);
       expect(await journaled()).toBe(state.doc.toString());
     }
-    expect(sent.map((s) => s.name)).toEqual(['base', 'write:changes', 'write:changes', 'write:changes', 'write:changes']);
+    expect(sent.map((s) => s.name)).toEqual([
+      'base',
+      'write:changes',
+      'write:changes',
+      'write:changes',
+      'write:changes',
+    ]);
     expect(Math.max(...sent.slice(1).map((s) => s.bytes))).toBeLessThan(1000);
 
     // Main restarted (lost its copy): it asks for the text, which the same write then sends.
-    const restarted = createFileHandlers({ dataDir: path.join(base, 'data'), workspaceRoot: () => root, library, open: new OpenArticles() });
+    const restarted = createFileHandlers({
+      dataDir: path.join(base, 'data'),
+      workspaceRoot: () => root,
+      library,
+      open: new OpenArticles(),
+    });
     api['journal.write'] = async (input) => {
-      sent.push({ name: 'content' in input && 'text' in input.content ? 'write:text' : 'write:changes', bytes: 0 });
+      sent.push({
+        name: 'content' in input && 'text' in input.content ? 'write:text' : 'write:changes',
+        bytes: 0,
+      });
       return restarted['journal.write'](input);
     };
     const tr = state.update({ changes: { from: 0, to: 3, insert: '+++' } });

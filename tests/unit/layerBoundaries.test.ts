@@ -13,17 +13,26 @@ async function restrictedImportMessages(filePath: string, code: string): Promise
 
 describe('layer boundaries (ESLint)', () => {
   it('fails when renderer/ imports electron', async () => {
-    const messages = await restrictedImportMessages('renderer/app/leak.ts', "import { ipcRenderer } from 'electron';\nvoid ipcRenderer;\n");
+    const messages = await restrictedImportMessages(
+      'renderer/app/leak.ts',
+      "import { ipcRenderer } from 'electron';\nvoid ipcRenderer;\n",
+    );
     expect(messages.join('\n')).toMatch(/must not import electron/);
   });
 
   it('fails when renderer/ imports node:fs or fs', async () => {
-    const messages = await restrictedImportMessages('renderer/app/leak.ts', "import fs from 'node:fs';\nimport path from 'path';\nvoid fs; void path;\n");
+    const messages = await restrictedImportMessages(
+      'renderer/app/leak.ts',
+      "import fs from 'node:fs';\nimport path from 'path';\nvoid fs; void path;\n",
+    );
     expect(messages).toHaveLength(2);
   });
 
   it('fails when renderer/ imports main/', async () => {
-    const messages = await restrictedImportMessages('renderer/app/leak.ts', "import { ArticleFiles } from '../../main/files/articleFiles';\nvoid ArticleFiles;\n");
+    const messages = await restrictedImportMessages(
+      'renderer/app/leak.ts',
+      "import { ArticleFiles } from '../../main/files/articleFiles';\nvoid ArticleFiles;\n",
+    );
     expect(messages.join('\n')).toMatch(/must not import main/);
   });
 
@@ -36,14 +45,23 @@ describe('layer boundaries (ESLint)', () => {
   });
 
   it('fails when a main/ service imports electron (only main/electron/ may)', async () => {
-    const service = await restrictedImportMessages('main/library/leak.ts', "import { app } from 'electron';\nvoid app;\n");
+    const service = await restrictedImportMessages(
+      'main/library/leak.ts',
+      "import { app } from 'electron';\nvoid app;\n",
+    );
     expect(service.join('\n')).toMatch(/Only main\/electron/);
-    const shell = await restrictedImportMessages('main/electron/leak.ts', "import { app } from 'electron';\nvoid app;\n");
+    const shell = await restrictedImportMessages(
+      'main/electron/leak.ts',
+      "import { app } from 'electron';\nvoid app;\n",
+    );
     expect(shell).toEqual([]);
   });
 
   it('allows renderer/ to import shared/', async () => {
-    const messages = await restrictedImportMessages('renderer/app/ok.ts', "import { requests } from '../../shared/ipc/contract';\nvoid requests;\n");
+    const messages = await restrictedImportMessages(
+      'renderer/app/ok.ts',
+      "import { requests } from '../../shared/ipc/contract';\nvoid requests;\n",
+    );
     expect(messages).toEqual([]);
   });
 });

@@ -19,6 +19,9 @@ describe('package.json entry points', () => {
   ];
 
   it.each([...new Set(referenced)])('%s is built', (file) => {
-    expect(existsSync(path.join(root, file)), `${file} missing: is it the build's output name? (npm run build)`).toBe(true);
+    expect(
+      existsSync(path.join(root, file)),
+      `${file} missing: is it the build's output name? (npm run build)`,
+    ).toBe(true);
   });
 });

@@ -37,13 +37,23 @@ export async function checkPath(target: string): Promise<CheckReport> {
     } catch (error) {
       checked.push({
         path: display,
-        findings: [{ rule: 'file/unreadable', severity: 'error', message: (error as Error).message, line: 0, column: 0 }],
+        findings: [
+          {
+            rule: 'file/unreadable',
+            severity: 'error',
+            message: (error as Error).message,
+            line: 0,
+            column: 0,
+          },
+        ],
         stats: null,
       });
       continue;
     }
     const findings = checkArticle(display, text, {
-      fileExists: (relative) => existsSync(path.resolve(path.dirname(file), relative)) || schemaFacts.imageExists(file, relative),
+      fileExists: (relative) =>
+        existsSync(path.resolve(path.dirname(file), relative)) ||
+        schemaFacts.imageExists(file, relative),
       schema: schemaFacts.schema,
     });
     checked.push({ path: display, findings, stats: computeWriterStats(splitArticle(text).body) });
@@ -67,13 +77,16 @@ export const checkCommand: CliCommand = {
   summary: 'Report front matter errors, footnote problems and statistics per article.',
   async run(args, io) {
     const targets = args.filter((a) => !a.startsWith('--'));
-    if (targets.length !== 1 || targets[0] === undefined) throw new UsageError('check takes one file or folder');
+    if (targets.length !== 1 || targets[0] === undefined)
+      throw new UsageError('check takes one file or folder');
     const report = await checkPath(targets[0]);
     if (args.includes('--json')) {
       io.out(JSON.stringify(report, null, 2));
     } else {
       for (const file of report.files) {
-        const stats = file.stats ? `${file.stats.words} words, ${file.stats.readingMinutes} min read` : 'unreadable';
+        const stats = file.stats
+          ? `${file.stats.words} words, ${file.stats.readingMinutes} min read`
+          : 'unreadable';
         io.out(`${file.path}  (${stats})`);
         if (file.findings.length === 0) io.out('  ok');
         for (const f of file.findings) {
@@ -82,7 +95,9 @@ export const checkCommand: CliCommand = {
         }
       }
       const { files, errors, warnings } = report.summary;
-      io.out(`\n${plural(files, 'article')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+      io.out(
+        `\n${plural(files, 'article')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
+      );
     }
     return report.summary.errors > 0 ? 1 : 0;
   },

@@ -1,7 +1,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ExportFormatName, ExportTheme, PageSize, exportFormats } from '../../../shared/export/exportOptions';
+import {
+  ExportFormatName,
+  ExportTheme,
+  PageSize,
+  exportFormats,
+} from '../../../shared/export/exportOptions';
 import { findSiteRoot } from '../../export/articleSource';
 import { ExportService, type ExportFileResult } from '../../export/exportService';
 import type { CliCommand } from '../cliCommand';
@@ -12,7 +17,8 @@ function parseFormats(value: string | undefined): ExportFormatName[] {
   if (!value) throw new UsageError(`--format is required (${exportFormats.join(', ')})`);
   const formats = value.split(',').map((f) => f.trim().toLowerCase());
   for (const format of formats) {
-    if (!ExportFormatName.safeParse(format).success) throw new UsageError(`unknown format "${format}" (use ${exportFormats.join(', ')})`);
+    if (!ExportFormatName.safeParse(format).success)
+      throw new UsageError(`unknown format "${format}" (use ${exportFormats.join(', ')})`);
   }
   return [...new Set(formats)] as ExportFormatName[];
 }
@@ -24,7 +30,8 @@ function parseFormats(value: string | undefined): ExportFormatName[] {
  */
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'byline export <file|dir> --format html|pdf|docx|hugo|wechat|txt --out <dir> [--theme classic|sans] [--page-size A4|Letter] [--json]',
+  usage:
+    'byline export <file|dir> --format html|pdf|docx|hugo|wechat|txt --out <dir> [--theme classic|sans] [--page-size A4|Letter] [--json]',
   summary: 'Export articles to HTML, PDF, Word, a Hugo bundle, WeChat HTML or plain text.',
   async run(args, io) {
     let parsed;
@@ -44,13 +51,16 @@ export const exportCommand: CliCommand = {
       throw new UsageError((error as Error).message);
     }
     const { values, positionals } = parsed;
-    if (positionals.length !== 1 || positionals[0] === undefined) throw new UsageError('export takes one file or folder');
+    if (positionals.length !== 1 || positionals[0] === undefined)
+      throw new UsageError('export takes one file or folder');
     if (!values.out) throw new UsageError('--out <dir> is required');
     const formats = parseFormats(values.format);
     const theme = ExportTheme.safeParse(values.theme ?? 'classic');
-    if (!theme.success) throw new UsageError(`unknown theme "${values.theme}" (use classic or sans)`);
+    if (!theme.success)
+      throw new UsageError(`unknown theme "${values.theme}" (use classic or sans)`);
     const pageSize = PageSize.safeParse(values['page-size'] ?? 'A4');
-    if (!pageSize.success) throw new UsageError(`unknown page size "${values['page-size']}" (use A4 or Letter)`);
+    if (!pageSize.success)
+      throw new UsageError(`unknown page size "${values['page-size']}" (use A4 or Letter)`);
 
     const target = path.resolve(positionals[0]);
     const files = await collectArticleFiles(target);
@@ -65,22 +75,36 @@ export const exportCommand: CliCommand = {
       formats,
       outputDir,
       root,
-      options: { theme: theme.data, pdf: { pageSize: pageSize.data }, docx: { pageSize: pageSize.data } },
+      options: {
+        theme: theme.data,
+        pdf: { pageSize: pageSize.data },
+        docx: { pageSize: pageSize.data },
+      },
       onProgress: values.json
         ? undefined
         : ({ index, total, result }) => {
             const status = result.ok ? 'ok    ' : 'FAILED';
             io.out(`[${index + 1}/${total}] ${status} ${result.path}`);
-            if (result.ok) for (const file of result.outputs) io.out(`         -> ${path.relative(process.cwd(), file) || file}`);
+            if (result.ok)
+              for (const file of result.outputs)
+                io.out(`         -> ${path.relative(process.cwd(), file) || file}`);
             else io.out(`         ${result.error ?? ''}`);
             for (const warning of result.warnings) io.out(`         warning: ${warning}`);
           },
     });
     const failed = results.filter((r) => !r.ok).length;
     if (values.json) {
-      io.out(JSON.stringify({ outputDir, formats, results, summary: { files: results.length, failed } }, null, 2));
+      io.out(
+        JSON.stringify(
+          { outputDir, formats, results, summary: { files: results.length, failed } },
+          null,
+          2,
+        ),
+      );
     } else {
-      io.out(`\n${results.length - failed} of ${results.length} exported to ${outputDir}${failed > 0 ? `, ${failed} failed` : ''}`);
+      io.out(
+        `\n${results.length - failed} of ${results.length} exported to ${outputDir}${failed > 0 ? `, ${failed} failed` : ''}`,
+      );
     }
     return failed > 0 ? 1 : 0;
   },

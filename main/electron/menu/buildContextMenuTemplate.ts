@@ -10,7 +10,14 @@ export interface ContextMenuInput {
   misspelledWord: string;
   dictionarySuggestions: readonly string[];
   linkURL: string;
-  editFlags: { canUndo: boolean; canRedo: boolean; canCut: boolean; canCopy: boolean; canPaste: boolean; canSelectAll: boolean };
+  editFlags: {
+    canUndo: boolean;
+    canRedo: boolean;
+    canCut: boolean;
+    canCopy: boolean;
+    canPaste: boolean;
+    canSelectAll: boolean;
+  };
 }
 
 const maxSuggestions = 6;
@@ -20,19 +27,30 @@ const safeLink = /^(https?:|mailto:)/i;
  * The editor's (and preview's) context menu: spelling suggestions first when the word under the
  * pointer is misspelled, "Look Up" on macOS, then the clipboard items the page allows.
  */
-export function buildContextMenuTemplate(input: ContextMenuInput, locale: UiLocale, platform: string): MenuItemData[] {
+export function buildContextMenuTemplate(
+  input: ContextMenuInput,
+  locale: UiLocale,
+  platform: string,
+): MenuItemData[] {
   const mac = platform === 'darwin';
   const accel = (accelerator: string): string => resolveAccelerator(accelerator, platform);
   const groups: MenuItemData[][] = [];
 
   if (input.isEditable && input.misspelledWord) {
-    const suggestions = input.dictionarySuggestions.slice(0, maxSuggestions).map<MenuItemData>((word) => ({
-      label: word,
-      action: { kind: 'replaceMisspelling', word },
-    }));
+    const suggestions = input.dictionarySuggestions
+      .slice(0, maxSuggestions)
+      .map<MenuItemData>((word) => ({
+        label: word,
+        action: { kind: 'replaceMisspelling', word },
+      }));
     groups.push([
-      ...(suggestions.length > 0 ? suggestions : [{ label: menuString(locale, 'noSuggestions'), enabled: false }]),
-      { label: menuString(locale, 'addToDictionary'), action: { kind: 'addToDictionary', word: input.misspelledWord } },
+      ...(suggestions.length > 0
+        ? suggestions
+        : [{ label: menuString(locale, 'noSuggestions'), enabled: false }]),
+      {
+        label: menuString(locale, 'addToDictionary'),
+        action: { kind: 'addToDictionary', word: input.misspelledWord },
+      },
     ]);
   }
 
@@ -43,24 +61,65 @@ export function buildContextMenuTemplate(input: ContextMenuInput, locale: UiLoca
   }
 
   if (input.linkURL && safeLink.test(input.linkURL)) {
-    groups.push([{ label: menuString(locale, 'copyLink'), action: { kind: 'copyLink', url: input.linkURL } }]);
+    groups.push([
+      { label: menuString(locale, 'copyLink'), action: { kind: 'copyLink', url: input.linkURL } },
+    ]);
   }
 
   const flags = input.editFlags;
   if (input.isEditable) {
     groups.push([
-      { role: 'undo', label: menuString(locale, 'undo'), accelerator: accel('CmdOrCtrl+Z'), enabled: flags.canUndo },
-      { role: 'redo', label: menuString(locale, 'redo'), accelerator: platform === 'win32' ? 'Ctrl+Y' : accel('CmdOrCtrl+Shift+Z'), enabled: flags.canRedo },
+      {
+        role: 'undo',
+        label: menuString(locale, 'undo'),
+        accelerator: accel('CmdOrCtrl+Z'),
+        enabled: flags.canUndo,
+      },
+      {
+        role: 'redo',
+        label: menuString(locale, 'redo'),
+        accelerator: platform === 'win32' ? 'Ctrl+Y' : accel('CmdOrCtrl+Shift+Z'),
+        enabled: flags.canRedo,
+      },
     ]);
     groups.push([
-      { role: 'cut', label: menuString(locale, 'cut'), accelerator: accel('CmdOrCtrl+X'), enabled: flags.canCut },
-      { role: 'copy', label: menuString(locale, 'copy'), accelerator: accel('CmdOrCtrl+C'), enabled: flags.canCopy },
-      { role: 'paste', label: menuString(locale, 'paste'), accelerator: accel('CmdOrCtrl+V'), enabled: flags.canPaste },
-      { role: 'selectAll', label: menuString(locale, 'selectAll'), accelerator: accel('CmdOrCtrl+A'), enabled: flags.canSelectAll },
+      {
+        role: 'cut',
+        label: menuString(locale, 'cut'),
+        accelerator: accel('CmdOrCtrl+X'),
+        enabled: flags.canCut,
+      },
+      {
+        role: 'copy',
+        label: menuString(locale, 'copy'),
+        accelerator: accel('CmdOrCtrl+C'),
+        enabled: flags.canCopy,
+      },
+      {
+        role: 'paste',
+        label: menuString(locale, 'paste'),
+        accelerator: accel('CmdOrCtrl+V'),
+        enabled: flags.canPaste,
+      },
+      {
+        role: 'selectAll',
+        label: menuString(locale, 'selectAll'),
+        accelerator: accel('CmdOrCtrl+A'),
+        enabled: flags.canSelectAll,
+      },
     ]);
   } else if (selection) {
-    groups.push([{ role: 'copy', label: menuString(locale, 'copy'), accelerator: accel('CmdOrCtrl+C'), enabled: flags.canCopy }]);
+    groups.push([
+      {
+        role: 'copy',
+        label: menuString(locale, 'copy'),
+        accelerator: accel('CmdOrCtrl+C'),
+        enabled: flags.canCopy,
+      },
+    ]);
   }
 
-  return groups.flatMap((group, index) => (index === 0 ? group : [{ type: 'separator' as const }, ...group]));
+  return groups.flatMap((group, index) =>
+    index === 0 ? group : [{ type: 'separator' as const }, ...group],
+  );
 }

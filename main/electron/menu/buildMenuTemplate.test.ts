@@ -3,7 +3,12 @@ import { commandLabels, menuLabels, uiLocales } from '../../../shared/commands/c
 import type { CommandId } from '../../../shared/commands/commandRegistry';
 import { commandIds, commands } from '../../../shared/commands/commandRegistry';
 import type { MenuState } from './buildMenuTemplate';
-import { buildMenuTemplate, normalizeAccelerator, recentLabel, resolveAccelerator } from './buildMenuTemplate';
+import {
+  buildMenuTemplate,
+  normalizeAccelerator,
+  recentLabel,
+  resolveAccelerator,
+} from './buildMenuTemplate';
 import type { MenuAction, MenuItemData } from './menuTypes';
 import { flattenMenu, toElectronTemplate } from './menuTypes';
 import { menuStrings } from './menuStrings';
@@ -32,18 +37,23 @@ describe('buildMenuTemplate', () => {
       });
 
       it('shows every registry command exactly once, and each clickable item is a command, a role or a recent-item action', () => {
-        const ids = commandItems(template).map((item) => (item.action as Extract<MenuAction, { kind: 'command' }>).id);
+        const ids = commandItems(template).map(
+          (item) => (item.action as Extract<MenuAction, { kind: 'command' }>).id,
+        );
         expect([...ids].sort()).toEqual([...commandIds].sort());
         for (const item of items) {
           if (item.type === 'separator' || item.submenu || item.enabled === false) continue;
           const kinds = [item.action ? 'action' : null, item.role ? 'role' : null].filter(Boolean);
           expect(kinds, JSON.stringify(item)).toHaveLength(1);
-          if (item.action) expect(['command', 'openRecent', 'clearRecent']).toContain(item.action.kind);
+          if (item.action)
+            expect(['command', 'openRecent', 'clearRecent']).toContain(item.action.kind);
         }
       });
 
       it('spells accelerators for the platform: Cmd on macOS, Ctrl elsewhere, never CmdOrCtrl', () => {
-        const accelerators = items.flatMap((item) => (typeof item.accelerator === 'string' ? [item.accelerator] : []));
+        const accelerators = items.flatMap((item) =>
+          typeof item.accelerator === 'string' ? [item.accelerator] : [],
+        );
         expect(accelerators.length).toBeGreaterThan(30);
         for (const accelerator of accelerators) {
           expect(accelerator).not.toMatch(/CmdOrCtrl|CommandOrControl/);
@@ -76,7 +86,9 @@ describe('buildMenuTemplate', () => {
 
       it('lists recent workspaces and articles under File > Open Recent', () => {
         const recent = items.find((item) => item.id === 'file.openRecent');
-        const actions = flattenMenu(recent?.submenu ?? []).flatMap((item) => (item.action ? [item.action] : []));
+        const actions = flattenMenu(recent?.submenu ?? []).flatMap((item) =>
+          item.action ? [item.action] : [],
+        );
         expect(actions).toEqual([
           { kind: 'openRecent', path: '/home/li/Byline' },
           { kind: 'openRecent', path: '/home/li/sites/newsroom' },
@@ -90,7 +102,19 @@ describe('buildMenuTemplate', () => {
   it('macOS: About and Settings live in the app menu with Services, Hide and Quit; Replace avoids Cmd+H', () => {
     const [appMenu, ...rest] = buildMenuTemplate(commands, 'en', 'darwin', state);
     const roles = (appMenu?.submenu ?? []).map((item) => item.role ?? item.id ?? item.type);
-    expect(roles).toEqual(['help.about', 'separator', 'window.settings', 'separator', 'services', 'separator', 'hide', 'hideOthers', 'unhide', 'separator', 'quit']);
+    expect(roles).toEqual([
+      'help.about',
+      'separator',
+      'window.settings',
+      'separator',
+      'services',
+      'separator',
+      'hide',
+      'hideOthers',
+      'unhide',
+      'separator',
+      'quit',
+    ]);
     const elsewhere = flattenMenu(rest).map((item) => item.id);
     expect(elsewhere).not.toContain('help.about');
     expect(elsewhere).not.toContain('window.settings');
@@ -104,12 +128,24 @@ describe('buildMenuTemplate', () => {
     expect(flattenMenu(win).find((item) => item.id === 'edit.replace')?.accelerator).toBe('Ctrl+H');
     expect(win.at(-1)?.submenu?.map((item) => item.id)).toEqual(['help.about']);
     const linux = buildMenuTemplate(commands, 'en', 'linux', state);
-    expect(linux[0]?.submenu?.at(-1)).toMatchObject({ role: 'quit', label: 'Quit Byline', accelerator: 'Ctrl+Q' });
+    expect(linux[0]?.submenu?.at(-1)).toMatchObject({
+      role: 'quit',
+      label: 'Quit Byline',
+      accelerator: 'Ctrl+Q',
+    });
   });
 
   it('translates every label into Chinese, with no English left in command items', () => {
     const zh = buildMenuTemplate(commands, 'zh-CN', 'linux', state);
-    expect(zh.map((item) => item.label)).toEqual(['文件', '编辑', '视图', '格式', '插入', '窗口', '帮助']);
+    expect(zh.map((item) => item.label)).toEqual([
+      '文件',
+      '编辑',
+      '视图',
+      '格式',
+      '插入',
+      '窗口',
+      '帮助',
+    ]);
     const bold = flattenMenu(zh).find((item) => item.id === 'format.bold');
     expect(bold?.label).toBe('加粗');
     const en = flattenMenu(buildMenuTemplate(commands, 'en', 'linux', state));
@@ -122,7 +158,11 @@ describe('buildMenuTemplate', () => {
   });
 
   it('without recent items shows one disabled placeholder', () => {
-    const template = buildMenuTemplate(commands, 'en', 'linux', { ...state, recentWorkspaces: [], recentFiles: [] });
+    const template = buildMenuTemplate(commands, 'en', 'linux', {
+      ...state,
+      recentWorkspaces: [],
+      recentFiles: [],
+    });
     const recent = flattenMenu(template).find((item) => item.id === 'file.openRecent');
     expect(recent?.submenu).toEqual([{ label: 'No Recent Items', enabled: false }]);
   });
@@ -137,13 +177,19 @@ describe('command labels', () => {
   it('every registry labelKey has a label in every UI language, and every menu a title', () => {
     for (const locale of uiLocales) {
       for (const command of commands) {
-        const key = command.labelKey.replace(/^commands\./, '') as keyof (typeof commandLabels)['en'];
+        const key = command.labelKey.replace(
+          /^commands\./,
+          '',
+        ) as keyof (typeof commandLabels)['en'];
         expect(command.labelKey).toMatch(/^commands\./);
         expect(commandLabels[locale][key], `${locale} ${command.labelKey}`).toBeTruthy();
       }
-      for (const menu of new Set(commands.map((c) => c.menu))) expect(menuLabels[locale][menu]).toBeTruthy();
+      for (const menu of new Set(commands.map((c) => c.menu)))
+        expect(menuLabels[locale][menu]).toBeTruthy();
     }
-    expect(Object.keys(commandLabels['zh-CN']).sort()).toEqual(Object.keys(commandLabels.en).sort());
+    expect(Object.keys(commandLabels['zh-CN']).sort()).toEqual(
+      Object.keys(commandLabels.en).sort(),
+    );
     expect(Object.keys(menuStrings['zh-CN']).sort()).toEqual(Object.keys(menuStrings.en).sort());
   });
 
@@ -157,7 +203,9 @@ describe('accelerator helpers', () => {
   it('resolves CmdOrCtrl per platform and normalises aliases', () => {
     expect(resolveAccelerator('CmdOrCtrl+Shift+S', 'darwin')).toBe('Cmd+Shift+S');
     expect(resolveAccelerator('CmdOrCtrl+Shift+S', 'linux')).toBe('Ctrl+Shift+S');
-    expect(normalizeAccelerator('Shift+CommandOrControl+Z', 'darwin')).toBe(normalizeAccelerator('Cmd+Shift+Z', 'darwin'));
+    expect(normalizeAccelerator('Shift+CommandOrControl+Z', 'darwin')).toBe(
+      normalizeAccelerator('Cmd+Shift+Z', 'darwin'),
+    );
     expect(normalizeAccelerator('CmdOrCtrl+Plus', 'linux')).toBe('ctrl+=');
   });
 });
@@ -167,10 +215,17 @@ describe('toElectronTemplate', () => {
     const clicked: MenuAction[] = [];
     const id: CommandId = 'file.save';
     const [file] = toElectronTemplate(
-      [{ label: 'File', submenu: [{ id, label: 'Save', accelerator: 'Ctrl+S', action: { kind: 'command', id } }] }],
+      [
+        {
+          label: 'File',
+          submenu: [{ id, label: 'Save', accelerator: 'Ctrl+S', action: { kind: 'command', id } }],
+        },
+      ],
       (action) => clicked.push(action),
     );
-    const save = (file?.submenu as { click?: () => void; accelerator?: string; action?: unknown }[])[0];
+    const save = (
+      file?.submenu as { click?: () => void; accelerator?: string; action?: unknown }[]
+    )[0];
     expect(save?.accelerator).toBe('Ctrl+S');
     expect(save).not.toHaveProperty('action');
     save?.click?.();

@@ -1,7 +1,11 @@
 import path from 'node:path';
 import type { UiLocale } from '../../../shared/commands/commandLabels';
 import { commandLabel, menuLabels } from '../../../shared/commands/commandLabels';
-import type { CommandDescriptor, CommandId, MenuName } from '../../../shared/commands/commandRegistry';
+import type {
+  CommandDescriptor,
+  CommandId,
+  MenuName,
+} from '../../../shared/commands/commandRegistry';
 import { acceleratorFor } from '../../../shared/commands/commandRegistry';
 import type { MenuItemData } from './menuTypes';
 import type { MenuStringKey } from './menuStrings';
@@ -36,7 +40,12 @@ export function resolveAccelerator(accelerator: string, platform: string): strin
 export function normalizeAccelerator(accelerator: string, platform: string): string {
   const parts = resolveAccelerator(accelerator, platform).split('+');
   const key = (parts.pop() ?? '').toLowerCase();
-  const alias: Record<string, string> = { command: 'cmd', control: 'ctrl', option: 'alt', altgr: 'altgr' };
+  const alias: Record<string, string> = {
+    command: 'cmd',
+    control: 'ctrl',
+    option: 'alt',
+    altgr: 'altgr',
+  };
   const modifiers = parts.map((m) => alias[m.toLowerCase()] ?? m.toLowerCase()).sort();
   const keyAlias: Record<string, string> = { plus: '=', '+': '=' };
   return [...modifiers, keyAlias[key] ?? key].join('+');
@@ -54,7 +63,8 @@ export function buildMenuTemplate(
   state: MenuState,
 ): MenuItemData[] {
   const mac = platform === 'darwin';
-  const s = (key: MenuStringKey, values?: Record<string, string | number>): string => menuString(locale, key, values);
+  const s = (key: MenuStringKey, values?: Record<string, string | number>): string =>
+    menuString(locale, key, values);
   const accel = (accelerator: string): string => resolveAccelerator(accelerator, platform);
 
   const commandItem = (command: CommandDescriptor): MenuItemData => {
@@ -123,7 +133,11 @@ export function buildMenuTemplate(
     label: menuLabels[locale].edit,
     submenu: [
       { role: 'undo', label: s('undo'), accelerator: accel('CmdOrCtrl+Z') },
-      { role: 'redo', label: s('redo'), accelerator: platform === 'win32' ? 'Ctrl+Y' : accel('CmdOrCtrl+Shift+Z') },
+      {
+        role: 'redo',
+        label: s('redo'),
+        accelerator: platform === 'win32' ? 'Ctrl+Y' : accel('CmdOrCtrl+Shift+Z'),
+      },
       sep,
       { role: 'cut', label: s('cut'), accelerator: accel('CmdOrCtrl+X') },
       { role: 'copy', label: s('copy'), accelerator: accel('CmdOrCtrl+C') },
@@ -156,7 +170,14 @@ export function buildMenuTemplate(
       sep,
       { role: 'togglefullscreen', label: s('fullScreen'), accelerator: mac ? 'Ctrl+Cmd+F' : 'F11' },
       ...(state.devTools
-        ? [sep, { role: 'toggleDevTools', label: s('devTools'), accelerator: mac ? 'Cmd+Alt+I' : 'F12' } satisfies MenuItemData]
+        ? [
+            sep,
+            {
+              role: 'toggleDevTools',
+              label: s('devTools'),
+              accelerator: mac ? 'Cmd+Alt+I' : 'F12',
+            } satisfies MenuItemData,
+          ]
         : []),
     ],
   });
@@ -171,7 +192,15 @@ export function buildMenuTemplate(
     submenu: [
       { role: 'minimize', label: s('minimize'), accelerator: accel('CmdOrCtrl+M') },
       ...(mac ? [{ role: 'zoom', label: s('zoom') } satisfies MenuItemData] : []),
-      ...(mac ? [] : [{ role: 'close', label: s('closeWindow'), accelerator: 'Ctrl+Shift+W' } satisfies MenuItemData]),
+      ...(mac
+        ? []
+        : [
+            {
+              role: 'close',
+              label: s('closeWindow'),
+              accelerator: 'Ctrl+Shift+W',
+            } satisfies MenuItemData,
+          ]),
       ...(windowCommands.length > 0 ? [sep, ...windowCommands] : []),
       ...(mac ? [sep, { role: 'front', label: s('front') } satisfies MenuItemData] : []),
     ],
@@ -191,18 +220,27 @@ function recentSubmenu(state: MenuState, s: (key: MenuStringKey) => string): Men
   if (state.recentWorkspaces.length > 0) {
     items.push({ label: s('recentWorkspaces'), enabled: false });
     for (const folder of state.recentWorkspaces.slice(0, 10)) {
-      items.push({ label: recentLabel(folder), toolTip: folder, action: { kind: 'openRecent', path: folder } });
+      items.push({
+        label: recentLabel(folder),
+        toolTip: folder,
+        action: { kind: 'openRecent', path: folder },
+      });
     }
   }
   if (state.recentFiles.length > 0) {
     if (items.length > 0) items.push({ type: 'separator' });
     items.push({ label: s('recentFiles'), enabled: false });
     for (const file of state.recentFiles.slice(0, 10)) {
-      items.push({ label: recentLabel(file), toolTip: file, action: { kind: 'openRecent', path: file } });
+      items.push({
+        label: recentLabel(file),
+        toolTip: file,
+        action: { kind: 'openRecent', path: file },
+      });
     }
   }
   if (items.length === 0) items.push({ label: s('noRecent'), enabled: false });
-  else items.push({ type: 'separator' }, { label: s('clearRecent'), action: { kind: 'clearRecent' } });
+  else
+    items.push({ type: 'separator' }, { label: s('clearRecent'), action: { kind: 'clearRecent' } });
   return { id: 'file.openRecent', label: s('openRecent'), submenu: items };
 }
 

@@ -134,7 +134,11 @@ const zhCN: Record<MenuStringKey, string> = {
 export const menuStrings: Record<UiLocale, Record<MenuStringKey, string>> = { en, 'zh-CN': zhCN };
 
 /** A string with `{name}` placeholders filled in. */
-export function menuString(locale: UiLocale, key: MenuStringKey, values: Record<string, string | number> = {}): string {
+export function menuString(
+  locale: UiLocale,
+  key: MenuStringKey,
+  values: Record<string, string | number> = {},
+): string {
   return menuStrings[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in values ? String(values[name]) : whole,
   );

@@ -4,9 +4,15 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { eventNames, ipcEventChannel, ipcRequestChannel, requestNames } from '../../../shared/ipc/channels';
+import {
+  eventNames,
+  ipcEventChannel,
+  ipcRequestChannel,
+  requestNames,
+} from '../../../shared/ipc/channels';
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+type Outcome =
+  { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
 const api: Record<string, unknown> = {};
 for (const name of requestNames) {

@@ -16,7 +16,13 @@ const run = async (): Promise<void> => {
   let announced = false;
   for (let i = 0; ; i++) {
     const text = versions[i % 2] as string;
-    const saving = articles.save({ path: relativePath, text, format: opened.format, baseStamp: stamp, overwrite: false });
+    const saving = articles.save({
+      path: relativePath,
+      text,
+      format: opened.format,
+      baseStamp: stamp,
+      overwrite: false,
+    });
     if (!announced) {
       process.stdout.write('ready\n');
       announced = true;

@@ -8,10 +8,12 @@ import type { Finding } from '../finding';
  * reported by footnoteRules; these are about what the definitions say.
  */
 const messages: Partial<Record<CitationProblemKind, (label: string, other?: string) => string>> = {
-  'duplicate-source': (label, other) => `Footnote [^${label}] cites the same source as [^${other ?? '?'}].`,
+  'duplicate-source': (label, other) =>
+    `Footnote [^${label}] cites the same source as [^${other ?? '?'}].`,
   'missing-url': (label) => `Footnote [^${label}] has no URL.`,
   'missing-retrieval-date': (label) => `Footnote [^${label}] has no retrieval date.`,
-  'retrieved-before-published': (label) => `Footnote [^${label}] was retrieved before it was published.`,
+  'retrieved-before-published': (label) =>
+    `Footnote [^${label}] was retrieved before it was published.`,
 };
 
 registerArticleRule(({ text, footnotes }) => {

@@ -30,17 +30,27 @@ const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 /** Starts the real browser-mode server (dist/main/web.mjs) on a temp workspace and data folder. */
 export async function startByline(options: StartOptions = {}): Promise<BylineServer> {
-  const base = options.restartOf ? path.dirname(options.restartOf.dataDir) : mkdtempSync(path.join(os.tmpdir(), 'byline-e2e-'));
+  const base = options.restartOf
+    ? path.dirname(options.restartOf.dataDir)
+    : mkdtempSync(path.join(os.tmpdir(), 'byline-e2e-'));
   const workspace = options.restartOf?.workspace ?? path.join(base, 'workspace');
   const dataDir = path.join(base, 'data');
   const documentsDir = path.join(base, 'documents');
   mkdirSync(workspace, { recursive: true });
   for (const fixture of options.restartOf ? [] : (options.fixtures ?? [])) {
     const source = path.join(repoRoot, 'tests/fixtures', fixture);
-    const target = statSync(source).isDirectory() ? workspace : path.join(workspace, path.basename(fixture));
+    const target = statSync(source).isDirectory()
+      ? workspace
+      : path.join(workspace, path.basename(fixture));
     cpSync(source, target, { recursive: true });
   }
-  const args = [path.join(repoRoot, 'dist/main/web.mjs'), '--data-dir', dataDir, '--documents-dir', documentsDir];
+  const args = [
+    path.join(repoRoot, 'dist/main/web.mjs'),
+    '--data-dir',
+    dataDir,
+    '--documents-dir',
+    documentsDir,
+  ];
   if (!options.firstRun) args.push('--workspace', workspace);
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
@@ -68,7 +78,10 @@ export async function startByline(options: StartOptions = {}): Promise<BylineSer
 function waitForUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`browser mode did not start:\n${output}`)),
+      20_000,
+    );
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output);

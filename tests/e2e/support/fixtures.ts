@@ -30,5 +30,11 @@ export { expect };
 /** Open an article from the library by its workspace path and wait for the editor. */
 export async function openArticle(page: Page, workspacePath: string): Promise<void> {
   await page.locator(`.library-item[data-path="${workspacePath}"]`).click();
+  // The article's own tab, not the editor of the article shown before (it is visible already).
+  const escaped = workspacePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await expect(page.locator('[role="tab"][aria-selected="true"]')).toHaveAttribute(
+    'title',
+    new RegExp(`(^|[\\/])${escaped}$`),
+  );
   await expect(page.locator('.cm-content')).toBeVisible();
 }

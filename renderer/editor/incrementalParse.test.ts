@@ -124,5 +124,7 @@ describe('incremental Markdown parsing in the editor', () => {
     // Reused chunks nest inside new balancing nodes, so the tree is somewhat deeper than a fresh
     // parse (12-15 levels against 8 here, stable over thousands of edits), never runaway.
     expect(depth(parsed(state))).toBeLessThanOrEqual(initialDepth * 2);
+    // And after all that reuse of reused chunks, still the tree a fresh parse gives.
+    expect(outline(parsed(state))).toEqual(freshOutline(state.doc.toString()));
   });
 });

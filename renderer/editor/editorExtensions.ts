@@ -15,6 +15,7 @@ import {
   keymap,
   lineNumbers,
   rectangularSelection,
+  tooltips,
 } from '@codemirror/view';
 import { compositionQueue } from './compositionQueue';
 import { editorTheme } from './editorTheme';
@@ -123,6 +124,9 @@ export function writingEditorExtensions(
     highlightSelectionMatches(),
     search({ top: true }),
     EditorView.lineWrapping,
+    // Tooltips live outside the editor: the editor is layout-contained (app.css), which makes it
+    // a stacking context, so a tooltip inside it would slide under the preview pane beside it.
+    tooltips({ parent: document.body }),
     indentUnit.of('    '),
     markdownSupport(),
     editorTheme(),

@@ -216,19 +216,34 @@ test('the editor shows a definition on hover and at the cursor, completes labels
   await app.locator('.cm-footnote-ref').first().hover();
   const hovered = app.locator('.cm-footnote-tooltip', { hasText: '王明' });
   await expect(hovered).toContainText('[^1]');
-  // Right at the reference: the editor is a layout-containment boundary (app.css), so CodeMirror
-  // positions its tooltips relative to the editor rather than the window.
+  // Right at the reference, and on top of the preview where it is wider than the editor pane:
+  // the editor is layout-contained (app.css), so its tooltips are mounted outside it.
   const ref = await app.locator('.cm-footnote-ref').first().boundingBox();
   const tip = await hovered.boundingBox();
-  expect(ref && tip).toBeTruthy();
-  if (ref && tip) {
-    const gap = Math.min(
-      Math.abs(tip.y - (ref.y + ref.height)),
-      Math.abs(ref.y - (tip.y + tip.height)),
-    );
-    expect(gap).toBeLessThan(20);
-    expect(Math.abs(tip.x - ref.x)).toBeLessThan(400);
-  }
+  if (!ref || !tip) throw new Error('reference or tooltip has no box');
+  const gap = Math.min(
+    Math.abs(tip.y - (ref.y + ref.height)),
+    Math.abs(ref.y - (tip.y + tip.height)),
+  );
+  expect(gap).toBeLessThan(20);
+  expect(Math.abs(tip.x - ref.x)).toBeLessThan(400);
+  await app.locator('.split-divider').focus();
+  await app.keyboard.press('Home'); // editor pane at 20 %
+  await placeCursor(app, text.indexOf('[^3]') + 2);
+  const wide = app.locator('.cm-footnote-tooltip', { hasText: 'Chipmakers' });
+  await expect(wide).toBeVisible();
+  const pane = await app.locator('.split-editor').boundingBox();
+  const box = await wide.boundingBox();
+  if (!pane || !box) throw new Error('editor pane or tooltip has no box');
+  expect(box.x + box.width).toBeGreaterThan(pane.x + pane.width + 20);
+  const topmost = await app.evaluate(
+    ([x, y]) =>
+      document.elementFromPoint(x as number, y as number)?.closest('.cm-footnote-tooltip') != null,
+    [box.x + box.width - 6, box.y + box.height / 2],
+  );
+  expect(topmost).toBe(true);
+  await app.locator('.split-divider').focus();
+  await app.keyboard.press('Enter'); // back to half and half
 
   const end = text.indexOf('带来了新的机会') + '带来了新的机会'.length;
   await placeCursor(app, end);

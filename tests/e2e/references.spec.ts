@@ -233,9 +233,16 @@ test('the editor shows a definition on hover and at the cursor, completes labels
   const wide = app.locator('.cm-footnote-tooltip', { hasText: 'Chipmakers' });
   await expect(wide).toBeVisible();
   const pane = await app.locator('.split-editor').boundingBox();
+  if (!pane) throw new Error('editor pane has no box');
+  // CodeMirror places the tooltip in its next measure cycle.
+  await expect
+    .poll(async () => {
+      const placed = await wide.boundingBox();
+      return placed ? placed.x + placed.width : 0;
+    })
+    .toBeGreaterThan(pane.x + pane.width + 20);
   const box = await wide.boundingBox();
-  if (!pane || !box) throw new Error('editor pane or tooltip has no box');
-  expect(box.x + box.width).toBeGreaterThan(pane.x + pane.width + 20);
+  if (!box) throw new Error('tooltip has no box');
   const topmost = await app.evaluate(
     ([x, y]) =>
       document.elementFromPoint(x as number, y as number)?.closest('.cm-footnote-tooltip') != null,

@@ -202,9 +202,12 @@ test('theme and language switch in the settings panel', async ({ app }) => {
   await expect(app.getByTestId('status-words')).toContainText('字');
   await expect(app.locator('html')).toHaveAttribute('lang', 'zh-CN');
 
-  // The theme command toggles too, and settings persist across a reload.
+  // The theme command toggles too, and settings persist across a reload (once main has them:
+  // the page shows the new theme before the request returns).
+  const saved = app.waitForResponse((response) => response.url().includes('/api/settings.update'));
   await app.locator('[data-command="view.toggleTheme"]').click();
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect((await saved).ok()).toBe(true);
   await app.reload();
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(app.locator('[data-command="format.bold"]')).toHaveAttribute('aria-label', '加粗');

@@ -138,6 +138,9 @@ export class PreviewController {
     const container = this.container;
     if (!container) return;
     const started = performance.now();
+    // Styled as the preview was before chunks (content-visibility on each block), so the
+    // baseline differs from ours only in how it renders.
+    container.classList.add('preview-naive');
     container.innerHTML = renderArticlePreview(text, {
       articlePath,
       toAssetUrl: assetUrlFrom(this.assets),

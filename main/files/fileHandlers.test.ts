@@ -1,39 +1,15 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LibraryService } from '../library/libraryService';
-import { createFileHandlers } from './fileHandlers';
-import { OpenArticles } from './openArticles';
+import { openTempWorkspace, type TempWorkspace } from './testing/tempWorkspace';
 
-let base: string;
-let root: string;
-let library: LibraryService;
+let workspace: TempWorkspace;
 beforeEach(async () => {
-  base = mkdtempSync(path.join(os.tmpdir(), 'byline-handlers-'));
-  root = path.join(base, 'ws');
-  mkdirSync(root);
-  writeFileSync(path.join(root, 'a.md'), 'original\n');
-  library = new LibraryService({
-    dataDir: null,
-    emit: () => {},
-    isOpen: () => false,
-    watch: false,
-  });
-  await library.open(root);
+  workspace = await openTempWorkspace('handlers', { 'a.md': 'original\n' });
 });
-afterEach(async () => {
-  await library.close();
-  rmSync(base, { recursive: true, force: true });
-});
+afterEach(() => workspace.close());
 
-const handlers = (): ReturnType<typeof createFileHandlers> =>
-  createFileHandlers({
-    dataDir: path.join(base, 'data'),
-    workspaceRoot: () => root,
-    library,
-    open: new OpenArticles(),
-  });
+const handlers = (): ReturnType<TempWorkspace['handlers']> => workspace.handlers();
 
 describe('file handlers', () => {
   it('a save snapshots the replaced and the new version and clears the journal', async () => {
@@ -156,7 +132,7 @@ describe('file handlers', () => {
     });
     const { path: renamed } = await h['article.rename']({ path: 'a.md', name: 'b' });
     expect(renamed).toBe('b.md');
-    expect(readFileSync(path.join(root, 'b.md'), 'utf8')).toBe('v2\n');
+    expect(readFileSync(path.join(workspace.root, 'b.md'), 'utf8')).toBe('v2\n');
     expect((await h['history.list']({ path: 'b.md' })).length).toBe(2);
     expect((await h['journal.list']()).map((e) => [e.path, e.text])).toEqual([
       ['b.md', 'v3 unsaved\n'],
@@ -172,6 +148,6 @@ describe('file handlers', () => {
     const listing = await h['trash.list']();
     expect(listing.canRestore).toBe(true);
     expect(await h['trash.restore']({ id: listing.items[0]?.id ?? '' })).toEqual({ path: 'a.md' });
-    expect(readFileSync(path.join(root, 'a.md'), 'utf8')).toBe('original\n');
+    expect(readFileSync(path.join(workspace.root, 'a.md'), 'utf8')).toBe('original\n');
   });
 });

@@ -1,46 +1,23 @@
 // The renderer's journal feed against main's real file handlers (temp folders): typing sends
 // changes, and the journal on disk always holds exactly the editor's text.
 import { EditorState } from '@codemirror/state';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFileHandlers } from '../../main/files/fileHandlers';
-import { OpenArticles } from '../../main/files/openArticles';
-import { LibraryService } from '../../main/library/libraryService';
+import { openTempWorkspace, type TempWorkspace } from '../../main/files/testing/tempWorkspace';
 import type { BylineApi } from '../../shared/ipc/contract';
 import { ChangeFollower } from '../../renderer/app/changeFollower';
 import { JournalFeed } from '../../renderer/files/journalFeed';
 
-let base: string;
-let root: string;
-let library: LibraryService;
+let workspace: TempWorkspace;
 beforeEach(async () => {
-  base = mkdtempSync(path.join(os.tmpdir(), 'byline-journal-feed-'));
-  root = path.join(base, 'ws');
-  mkdirSync(root);
-  writeFileSync(path.join(root, 'a.md'), '---\ntitle: 标题\n---\n\n正文。\n');
-  library = new LibraryService({
-    dataDir: null,
-    emit: () => {},
-    isOpen: () => false,
-    watch: false,
+  workspace = await openTempWorkspace('journal-feed', {
+    'a.md': '---\ntitle: 标题\n---\n\n正文。\n',
   });
-  await library.open(root);
 });
-afterEach(async () => {
-  await library.close();
-  rmSync(base, { recursive: true, force: true });
-});
+afterEach(() => workspace.close());
 
 describe('JournalFeed', () => {
   it('sends the text once, then only changes; the journal always equals the editor text', async () => {
-    const handlers = createFileHandlers({
-      dataDir: path.join(base, 'data'),
-      workspaceRoot: () => root,
-      library,
-      open: new OpenArticles(),
-    });
+    const handlers = workspace.handlers();
     const sent: { name: string; bytes: number }[] = [];
     const api = {
       'journal.write': async (input: Parameters<BylineApi['journal.write']>[0]) => {
@@ -83,12 +60,7 @@ describe('JournalFeed', () => {
     expect(Math.max(...sent.slice(1).map((s) => s.bytes))).toBeLessThan(1000);
 
     // Main restarted (lost its copy): it asks for the text, which the same write then sends.
-    const restarted = createFileHandlers({
-      dataDir: path.join(base, 'data'),
-      workspaceRoot: () => root,
-      library,
-      open: new OpenArticles(),
-    });
+    const restarted = workspace.handlers();
     api['journal.write'] = async (input) => {
       sent.push({
         name: 'content' in input && 'text' in input.content ? 'write:text' : 'write:changes',

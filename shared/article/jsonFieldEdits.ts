@@ -36,6 +36,30 @@ function memberIndent(target: JsonEditTarget, member: JsonMember): string {
   return /^[ \t]*/.exec(target.text.slice(lineStartAt(target.text, keyAt), keyAt))?.[0] ?? '';
 }
 
+/**
+ * A JSON array edited item by item in its own source text (`span` offsets relative to `base`):
+ * unchanged items and separators keep their bytes.
+ */
+export function planJsonArray(
+  text: string,
+  base: number,
+  span: Extract<JsonSpan, { kind: 'array' }>,
+  oldValues: readonly unknown[],
+  newValues: readonly unknown[],
+): TextChange | null {
+  const items: ListItemSource[] = span.items.map((item, i) => ({
+    from: base + item.from,
+    to: base + item.to,
+    value: oldValues[i],
+  }));
+  return planBracketList(
+    text,
+    { open: base + span.from, close: base + span.to - 1, items },
+    newValues,
+    (item) => JSON.stringify(item),
+  );
+}
+
 /** Sets (or adds) a top-level JSON field, splicing only the value's source text. */
 export function setJsonField(
   target: JsonEditTarget,
@@ -47,19 +71,8 @@ export function setJsonField(
   if (member) {
     const old = member.value;
     const oldValue = target.data[key];
-    if (old.kind === 'array' && Array.isArray(value) && Array.isArray(oldValue)) {
-      const items: ListItemSource[] = old.items.map((item, i) => ({
-        from: base + item.from,
-        to: base + item.to,
-        value: oldValue[i],
-      }));
-      return planBracketList(
-        text,
-        { open: base + old.from, close: base + old.to - 1, items },
-        value,
-        (item) => JSON.stringify(item),
-      );
-    }
+    if (old.kind === 'array' && Array.isArray(value) && Array.isArray(oldValue))
+      return planJsonArray(text, base, old, oldValue, value);
     return minimalChange(
       text,
       base + old.from,

@@ -7,8 +7,8 @@ import {
   type FieldValue,
 } from '../article';
 import { analyzeArticle } from '../article/frontMatter';
+import { planJsonArray } from '../article/jsonFieldEdits';
 import type { JsonSpan } from '../article/jsonSource';
-import { planBracketList } from '../article/listEdits';
 import { sameValue } from '../article/sameValue';
 import { minimalChange, type TextChange } from '../article/textChange';
 import { setExistingYamlField } from '../article/yamlFieldEdits';
@@ -57,19 +57,8 @@ function jsonNestedChange(
     Array.isArray(value) &&
     Array.isArray(old) &&
     old.length === span.items.length
-  ) {
-    const items = span.items.map((item, i) => ({
-      from: base + item.from,
-      to: base + item.to,
-      value: old[i],
-    }));
-    return planBracketList(
-      text,
-      { open: base + span.from, close: base + span.to - 1, items },
-      value,
-      (item) => JSON.stringify(item),
-    );
-  }
+  )
+    return planJsonArray(text, base, span, old, value);
   return undefined;
 }
 

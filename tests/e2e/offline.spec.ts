@@ -63,8 +63,15 @@ test('start-up and a typing session contact only the loopback server', async ({
   // Other views of a session: the other article, the settings dialog.
   await openArticle(page, 'notes-en.md');
   await page.keyboard.press('Control+,');
+  await expect(page.locator('.settings-dialog')).toBeVisible();
   await page.keyboard.press('Escape');
-  await page.waitForTimeout(500);
+  await expect(page.locator('.settings-dialog')).toBeHidden();
+  await expect(page.getByTestId('preview')).toBeVisible();
+  // Whatever the views started loading has been requested by the time two frames have painted.
+  await page.evaluate(async () => {
+    for (let frame = 0; frame < 2; frame++)
+      await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  });
 
   expect(recorder.urls.length).toBeGreaterThan(5);
   expect(recorder.foreign).toEqual([]);

@@ -139,11 +139,31 @@ async function openHarness(page: Page): Promise<Observations> {
 }
 
 /**
- * Lets event handlers, refreshes, image errors and toggles fire. A plain timer on the test side:
- * a vector that navigates would destroy any in-page promise and hide what happened.
+ * Lets what a rendered vector could trigger happen before the checks: every image has loaded or
+ * failed (so `onerror` handlers had their chance), focus and toggle events dispatched (they follow
+ * within a frame or a task), and two frames painted. Every step waits on an event in the page,
+ * never on a fixed delay. A vector that navigates destroys the page's promise: that counts as
+ * settled, and the navigation checks report it.
  */
 async function settle(page: Page): Promise<void> {
-  await page.waitForTimeout(400);
+  await page
+    .evaluate(async () => {
+      const images = [...document.images].filter((image) => !image.complete);
+      await Promise.all(
+        images.map(
+          (image) =>
+            new Promise<void>((resolve) => {
+              image.addEventListener('load', () => resolve(), { once: true });
+              image.addEventListener('error', () => resolve(), { once: true });
+            }),
+        ),
+      );
+      for (let frame = 0; frame < 2; frame++) {
+        await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      }
+    })
+    .catch(() => undefined);
 }
 
 /** What a sanitized container must never contain, checked on the live DOM. */
@@ -202,10 +222,10 @@ test.describe('XSS corpus through the real preview pipeline', () => {
       api.insertUnsanitized('<img src=y onerror="alert(1)">');
       api.insertUnsanitized('<img src="https://attacker.example/control.gif">');
     });
+    await expect.poll(() => scriptRan(page)).toBe(true);
+    await expect.poll(() => seen.dialogs).toEqual(['alert: 1']);
+    await expect.poll(() => seen.requests).toContain('https://attacker.example/control.gif');
     await settle(page);
-    expect(await scriptRan(page)).toBe(true);
-    expect(seen.dialogs).toEqual(['alert: 1']);
-    expect(seen.requests).toContain('https://attacker.example/control.gif');
     expect(seen.navigations).toEqual([]);
   });
 
@@ -220,10 +240,16 @@ test.describe('XSS corpus through the real preview pipeline', () => {
         '<meta http-equiv="refresh" content="0;url=https://attacker.example/navigate">',
       );
     });
-    await settle(page);
-    // The router aborts the navigation, so it is recorded as a request (and Chromium shows an error page).
-    expect(seen.requests).toContain('https://attacker.example/navigate');
-    expect(seen.navigations.length + (page.url() === harnessUrl ? 0 : 1)).toBeGreaterThan(0);
+    // The refresh fires when Chromium's scheduler gets to it, later under load: wait for its
+    // request. The router aborts it, so it is recorded as a request (and Chromium shows an error page).
+    await expect
+      .poll(() => seen.requests, { timeout: 30_000 })
+      .toContain('https://attacker.example/navigate');
+    await expect
+      .poll(() => seen.navigations.length + (page.url() === harnessUrl ? 0 : 1), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(0);
   });
 
   for (const vector of vectors) {

@@ -171,7 +171,7 @@ test('"take the version on disk" replaces the buffer with the file', async ({ ap
 test('autosave writes the article after a short pause in typing', async ({ app, byline }) => {
   await openArticle(app, chip);
   await typeAtEnd(app, '自动保存的句子。');
-  await expect(saveState(app)).toHaveText('Saved', { timeout: 15_000 });
+  await expect(saveState(app)).toHaveText('Saved', { timeout: 30_000 });
   expect(readFileSync(path.join(byline.workspace, chip), 'utf8')).toContain('自动保存的句子。');
 });
 

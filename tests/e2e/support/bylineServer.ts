@@ -80,7 +80,8 @@ function waitForUrl(child: ChildProcess): Promise<string> {
     let output = '';
     const timer = setTimeout(
       () => reject(new Error(`browser mode did not start:\n${output}`)),
-      20_000,
+      // A bound for a hung start, not a speed check: at a load of 15 a cold start takes seconds.
+      90_000,
     );
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import type { EventSink, RequestHandlers } from '../../shared/ipc/contract';
 import type { LibraryService } from '../library/libraryService';
 import { resolveInWorkspace } from '../workspace/resolveInWorkspace';
+import type { ArticleActionsDeps } from './articleActions';
 import { ArticleActions } from './articleActions';
 import type { ArticleFilesOptions } from './articleFiles';
 import { ArticleFiles } from './articleFiles';
@@ -24,6 +25,8 @@ export interface FileServicesDeps {
   trashItem?: ((absolute: string) => Promise<void>) | undefined;
   articleOptions?: Partial<ArticleFilesOptions>;
   historyOptions?: Partial<LocalHistoryOptions>;
+  /** File identity check for renames (tests stand in for a case-insensitive disk). */
+  sameFile?: ArticleActionsDeps['sameFile'];
   /** Where `storage.warning` goes when the journal or history cannot be written. */
   emit?: EventSink;
 }
@@ -72,6 +75,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
   const actions = new ArticleActions({
     workspaceRoot,
     trash,
+    sameFile: deps.sameFile,
     onMoved: async (from, to) => {
       open.move(from, to);
       await Promise.all([history.move(from, to), journal.move(from, to)]);

@@ -176,18 +176,25 @@ export class LocalHistory {
 
   private prune(entries: HistoryEntry[]): HistoryEntry[] {
     const oldest = this.options.now() - this.options.maxAgeMs;
-    const kept = entries.filter((entry, i) => i === 0 || entry.pinned || entry.savedAt >= oldest);
-    // Newest first: walk from the newest and drop what no longer fits, never the newest or the original.
+    const essential = (entry: HistoryEntry, i: number): boolean => i === 0 || !!entry.pinned;
+    const kept = entries.filter((entry, i) => essential(entry, i) || entry.savedAt >= oldest);
+    // The newest and the original always stay; the rest fill the budget from the newest down.
     const counted = new Set<string>();
     let used = 0;
     let count = 0;
-    return kept.filter((entry, i) => {
-      const cost = entryOverheadBytes + (counted.has(entry.hash) ? 0 : entry.size);
-      const fits = used + cost <= this.options.maxBytes && count < this.options.maxSnapshots;
-      if (!(fits || i === 0 || entry.pinned)) return false;
+    const costOf = (entry: HistoryEntry): number =>
+      entryOverheadBytes + (counted.has(entry.hash) ? 0 : entry.size);
+    const take = (entry: HistoryEntry): void => {
+      used += costOf(entry);
       counted.add(entry.hash);
-      used += cost;
       count++;
+    };
+    kept.forEach((entry, i) => essential(entry, i) && take(entry));
+    return kept.filter((entry, i) => {
+      if (essential(entry, i)) return true;
+      if (used + costOf(entry) > this.options.maxBytes || count >= this.options.maxSnapshots)
+        return false;
+      take(entry);
       return true;
     });
   }

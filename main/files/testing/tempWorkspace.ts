@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { LibraryService } from '../../library/libraryService';
+import type { SaveResult } from '../../../shared/ipc/contract';
 import type { FileServicesDeps } from '../fileHandlers';
 import { createFileHandlers } from '../fileHandlers';
 import { OpenArticles } from '../openArticles';
@@ -55,4 +56,35 @@ export async function openTempWorkspace(
       rmSync(base, { recursive: true, force: true });
     },
   };
+}
+
+type FileHandlers = ReturnType<typeof createFileHandlers>;
+
+/** Open an article and save `text` over the version just read, as the editor does. */
+export async function openAndSave(
+  handlers: FileHandlers,
+  relativePath: string,
+  text: string,
+): Promise<SaveResult> {
+  const opened = await handlers['article.open']({ path: relativePath });
+  return handlers['article.save']({
+    path: relativePath,
+    text,
+    format: opened.format,
+    baseStamp: opened.stamp,
+    overwrite: false,
+  });
+}
+
+/** Every version in an article's history, newest first, as text. */
+export async function historyTexts(
+  handlers: FileHandlers,
+  relativePath: string,
+): Promise<string[]> {
+  const entries = await handlers['history.list']({ path: relativePath });
+  return Promise.all(
+    entries.map(
+      async (e) => (await handlers['history.read']({ path: relativePath, id: e.id })).text,
+    ),
+  );
 }

@@ -69,7 +69,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     beforeCreate: (relativePath) => keepHistory(() => history.detach(relativePath)),
     onSaved: async (relativePath, bytes) => {
       await keepHistory(() => history.snapshot(relativePath, bytes));
-      await journal.discard(relativePath);
+      await storage.track('journal', () => journal.discard(relativePath)).catch(() => {});
     },
   });
   const actions = new ArticleActions({

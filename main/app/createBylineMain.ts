@@ -15,6 +15,7 @@ import { createSchemaHandlers } from '../schema/schemaHandlers';
 import { referencesHandlers } from '../references/referencesService';
 import { SettingsStore } from '../settings/settingsStore';
 import { ensureDefaultWorkspace } from '../workspace/defaultWorkspace';
+import { sweepTempFiles } from '../workspace/sweepTempFiles';
 
 export interface MainContext {
   /** App data folder: settings, crash journal, history. Never inside a workspace. */
@@ -70,6 +71,12 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
     void library
       .open(workspace)
       .catch((error: unknown) => console.error('[byline] indexing failed', error));
+    // Temp files of saves killed mid-write, in the workspace and in the app data (journal, history).
+    for (const folder of [workspace, context.dataDir]) {
+      void sweepTempFiles(folder).catch((error: unknown) =>
+        console.error('[byline] temp file sweep failed', error),
+      );
+    }
   };
   startLibrary(root);
   const session = new SessionStore(context.dataDir);
@@ -107,6 +114,7 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
       library,
       open: openArticles,
       trashItem: context.trashItem,
+      emit: context.emit,
     }),
     'settings.get': async () => settings.settings,
     'settings.update': (patch) => settings.update(patch),

@@ -13,6 +13,17 @@ export interface ArticleActionsDeps {
   now?: () => Date;
   /** An article moved (rename): its history and journal follow it. */
   onMoved?: (from: string, to: string) => Promise<void>;
+  /** A new article at `relativePath`: history an earlier article left at that path is not its. */
+  onCreated?: (relativePath: string) => Promise<void>;
+  /** An article went to the trash (`id` null: the system trash): its history goes with it. */
+  onTrashed?: (relativePath: string, id: string | null) => Promise<void>;
+  /** A trashed article is back at `relativePath`. */
+  onRestored?: (id: string, relativePath: string) => Promise<void>;
+  /**
+   * Whether two existing paths are one file (same device and inode). Injected so the case-only
+   * rename of case-insensitive disks can be tested on a case-sensitive one.
+   */
+  sameFile?: (a: string, b: string) => Promise<boolean>;
   /** Files changed by Byline itself: the library updates without waiting for the watcher. */
   onChanged?: (absolutePaths: string[]) => void;
 }
@@ -55,8 +66,10 @@ export class ArticleActions {
         ? new BylineError('exists', 'An article with that name was just created; try again.')
         : error;
     });
+    const created = toWorkspacePath(root, file);
+    await this.deps.onCreated?.(created);
     this.deps.onChanged?.([file]);
-    return toWorkspacePath(root, file);
+    return created;
   }
 
   async rename(relativePath: string, requestedName: string): Promise<string> {
@@ -71,14 +84,13 @@ export class ArticleActions {
       : path.join(path.dirname(from), /\.(md|markdown)$/i.test(name) ? name : `${name}.md`);
     if (to === from) return relativePath;
     resolveInWorkspace(root, toWorkspacePath(root, to));
-    // Only a case change of the same file may find "itself" at the target on case-insensitive disks.
-    if ((await exists(to)) && to.toLowerCase() !== from.toLowerCase()) {
-      throw new BylineError(
-        'exists',
-        `"${path.basename(to)}" already exists in that folder. Choose another name.`,
-      );
-    }
-    await fs.rename(from, to);
+    const sameFile = this.deps.sameFile ?? isSameFile;
+    // Names never decide: on a case-insensitive disk `Election.md` may be this very file (a case
+    // change), on a case-sensitive one it is another article that must not be replaced.
+    const targetExists = await exists(to);
+    if (targetExists && !(await sameFile(from, to))) throw nameTaken(to);
+    if (targetExists) await fs.rename(from, to);
+    else await renameNoReplace(from, to, bundle);
     const newPath = toWorkspacePath(root, bundle ? path.join(to, path.basename(absolute)) : to);
     await this.deps.onMoved?.(relativePath, newPath);
     this.deps.onChanged?.([absolute, resolveInWorkspace(root, newPath)]);
@@ -118,12 +130,14 @@ export class ArticleActions {
       relativePath,
       bundle,
     );
+    await this.deps.onTrashed?.(relativePath, id);
     this.deps.onChanged?.([absolute]);
     return { restorable: this.deps.trash.restorable, id };
   }
 
   async restore(id: string): Promise<string> {
     const restored = await this.deps.trash.restore(id);
+    await this.deps.onRestored?.(id, restored);
     this.deps.onChanged?.([resolveInWorkspace(this.deps.workspaceRoot(), restored)]);
     return restored;
   }
@@ -137,6 +151,53 @@ function cleanName(requested: string): string {
     throw new BylineError('bad-name', `"${requested}" cannot be used as a file name.`);
   }
   return name;
+}
+
+function nameTaken(to: string): BylineError {
+  return new BylineError(
+    'exists',
+    `"${path.basename(to)}" already exists in that folder. Choose another name.`,
+  );
+}
+
+async function isSameFile(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([fs.lstat(a), fs.lstat(b)]);
+  return x.dev === y.dev && x.ino === y.ino;
+}
+
+/**
+ * Rename without ever replacing what appears at `to` meanwhile: a file is linked to its new name
+ * (link fails if the name is taken) and then unlinked from the old; a folder is renamed over an
+ * empty folder claimed first with mkdir. File systems without hard links fall back to rename.
+ */
+async function renameNoReplace(from: string, to: string, folder: boolean): Promise<void> {
+  const isTaken = (error: unknown): boolean =>
+    ['EEXIST', 'ENOTEMPTY'].includes((error as NodeJS.ErrnoException).code ?? '');
+  if (folder) {
+    await fs.mkdir(to).catch((error: unknown) => {
+      throw isTaken(error) ? nameTaken(to) : error;
+    });
+    try {
+      await fs.rename(from, to);
+    } catch (error) {
+      await fs.rmdir(to).catch(() => {});
+      if (isTaken(error)) throw nameTaken(to);
+      // Windows does not rename over a folder, even an empty one: the name was free a moment ago.
+      await fs.rename(from, to);
+    }
+    return;
+  }
+  try {
+    await fs.link(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw nameTaken(to);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EMLINK')
+      throw error;
+    await fs.rename(from, to);
+    return;
+  }
+  await fs.unlink(from);
 }
 
 async function exists(candidate: string): Promise<boolean> {

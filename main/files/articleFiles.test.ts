@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { canMountTmpfs } from './testing/tmpfs';
 import type { FileWriter } from './atomicWrite';
 import { ArticleFiles } from './articleFiles';
 
@@ -314,17 +315,3 @@ describe('ArticleFiles: the file on disk', () => {
     await fs.rm(path.join(root, 'a.md'));
   });
 });
-
-function canMountTmpfs(): boolean {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  const probe = mkdtempSync(path.join(os.tmpdir(), 'byline-probe-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmSync(probe, { recursive: true, force: true });
-  }
-}

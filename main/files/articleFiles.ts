@@ -1,10 +1,14 @@
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { OpenedArticle, SaveResult, TextFormat, FileStamp } from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
-import { resolveInWorkspace } from '../workspace/resolveInWorkspace';
+import { resolveInWorkspace, toWorkspacePath } from '../workspace/resolveInWorkspace';
 import type { FileWriter } from './atomicWrite';
 import { writeFileAtomic } from './atomicWrite';
-import { hashBytes, sameContent, stampOf } from './fileStamp';
+import { availablePath } from './availablePath';
+import type { StatIdentity } from './fileStamp';
+import { hashBytes, identityOf, sameContent, sameIdentity, stampOf } from './fileStamp';
+import { runExclusivelyOnFile } from './pathQueue';
 import { decodeText, encodeText } from './textCodec';
 import { describeFsError, describeReadError } from './describeFsError';
 
@@ -13,8 +17,16 @@ export interface ArticleFilesOptions {
   maxEditableBytes: number;
   /** Files larger than this are not opened at all. */
   maxOpenBytes: number;
-  /** Injected so tests can make the disk fail (ENOSPC, EIO) without a real full disk. */
+  /** Injected so tests can make the disk fail (ENOSPC, EIO) or slow, without a real one. */
   writeFile: FileWriter;
+  /**
+   * Before Byline replaces bytes it did not write itself (the version a save replaces, or a
+   * version on disk it cannot decode): keep them (local history). A failure is logged and
+   * reported by the callee; the save goes on, because the writer's text matters more.
+   */
+  preserve?: (relativePath: string, bytes: Uint8Array) => Promise<void>;
+  /** Before a save creates a new file (no base version): history left at this path is not its. */
+  beforeCreate?: (relativePath: string) => Promise<void>;
   /** After each write: the bytes now on disk and the ones they replaced (null for a new file). */
   onSaved?: (relativePath: string, bytes: Uint8Array, previous: Uint8Array | null) => Promise<void>;
 }
@@ -31,6 +43,7 @@ interface DiskFile {
   bytes: Uint8Array;
   stamp: FileStamp;
   mode: number;
+  identity: StatIdentity;
 }
 
 export const defaultArticleFilesOptions: ArticleFilesOptions = {
@@ -39,10 +52,18 @@ export const defaultArticleFilesOptions: ArticleFilesOptions = {
   writeFile: writeFileAtomic,
 };
 
+/** Thrown from the writer's last check: the file changed while the temp file was written. */
+class ChangedDuringSave extends Error {
+  constructor(readonly disk: DiskFile | null) {
+    super('The file changed on disk during the save.');
+  }
+}
+
 /**
  * Reads and writes articles inside the current workspace. Never overwrites a file that changed
- * since the writer's buffer was read from it, never writes a character the encoding cannot hold,
- * and never rewrites bytes when the text did not change.
+ * since the writer's buffer was read from it (checked again right before the rename, and in one
+ * queue per real path so two saves of one file never interleave), never writes a character the
+ * encoding cannot hold, and never rewrites bytes when the text did not change.
  */
 export class ArticleFiles {
   private readonly options: ArticleFilesOptions;
@@ -94,22 +115,44 @@ export class ArticleFiles {
         return { status: 'error', code: error.code, message: error.message };
       throw error;
     }
+    return runExclusivelyOnFile(absolute, () => this.compareAndWrite(absolute, input, bytes));
+  }
+
+  /** Save `bytes` next to `relativePath` under a new name (`<name>-mine.md`); never replaces a file. */
+  async saveCopy(relativePath: string, text: string, format: TextFormat): Promise<string> {
+    const root = this.workspaceRoot();
+    const absolute = resolveInWorkspace(root, relativePath);
+    const bytes = encodeText(text, format);
+    const extension = path.extname(absolute);
+    for (;;) {
+      const copy = await availablePath(absolute, extension, 'mine');
+      try {
+        await fs.writeFile(copy, bytes, { flag: 'wx' });
+        return toWorkspacePath(root, copy);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+  }
+
+  private async compareAndWrite(
+    absolute: string,
+    input: SaveInput,
+    bytes: Uint8Array,
+  ): Promise<SaveResult> {
     let disk: DiskFile | null;
     try {
-      disk = await readDiskFile(absolute, Number.POSITIVE_INFINITY);
+      disk = await readDiskFileOrNull(absolute);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        const { code, message } = asReadError(error, input.path);
-        return { status: 'error', code, message };
-      }
-      disk = null;
+      const { code, message } = asReadError(error, input.path);
+      return { status: 'error', code, message };
     }
     if (disk) {
       const changedSinceRead =
         input.baseStamp === null || !sameContent(disk.stamp, input.baseStamp);
       if (changedSinceRead && !input.overwrite) {
         if (hashBytes(bytes) === disk.stamp.hash) return { status: 'saved', stamp: disk.stamp };
-        return { status: 'conflict', diskText: decodeOrEmpty(disk.bytes), diskStamp: disk.stamp };
+        return this.conflict(input.path, disk);
       }
       if (isReadOnlyMode(disk.mode)) {
         return {
@@ -120,10 +163,22 @@ export class ArticleFiles {
       // Unchanged text keeps its exact bytes, even where decode + encode would not reproduce them.
       if (hashBytes(bytes) === disk.stamp.hash || sameText(disk.bytes, input))
         return { status: 'saved', stamp: disk.stamp };
+      await this.options.preserve?.(input.path, disk.bytes);
+    } else if (input.baseStamp === null) {
+      await this.options.beforeCreate?.(input.path);
     }
     try {
-      await this.options.writeFile(absolute, bytes);
+      await this.options.writeFile(absolute, bytes, {
+        beforeCommit: () => assertUnchanged(absolute, disk),
+      });
     } catch (error) {
+      if (error instanceof ChangedDuringSave) {
+        if (error.disk) return this.conflict(input.path, error.disk);
+        return {
+          status: 'error',
+          ...describeFsError({ code: 'ENOENT' } as NodeJS.ErrnoException, input.path),
+        };
+      }
       const { code, message } = describeFsError(error as NodeJS.ErrnoException, input.path);
       return { status: 'error', code, message };
     }
@@ -135,6 +190,50 @@ export class ArticleFiles {
       });
     }
     return { status: 'saved', stamp };
+  }
+
+  /**
+   * The disk version differs from the buffer's base. Bytes Byline cannot decode are never shown
+   * as (empty) text: they get their own answer, and a copy in history so they can be read as bytes.
+   */
+  private async conflict(relativePath: string, disk: DiskFile): Promise<SaveResult> {
+    try {
+      return { status: 'conflict', diskText: decodeText(disk.bytes).text, diskStamp: disk.stamp };
+    } catch {
+      await this.options.preserve?.(relativePath, disk.bytes);
+      return {
+        status: 'conflict-unreadable',
+        code: 'unreadable-on-disk',
+        message: `"${relativePath}" was changed on disk in an encoding Byline cannot read. Byline did not overwrite it; that version is kept in History. Save your text as a copy, or overwrite the file on purpose.`,
+        diskStamp: disk.stamp,
+      };
+    }
+  }
+}
+
+/**
+ * The writer's last check before its rename: the file is still the version this save compared
+ * against (or still absent). Same inode, size, mtime and ctime means untouched; anything else is
+ * settled by the content hash, so a `touch` alone is not a conflict.
+ */
+async function assertUnchanged(absolute: string, before: DiskFile | null): Promise<void> {
+  const stats = await fs.stat(absolute).catch(() => null);
+  if (before === null) {
+    if (stats !== null) throw new ChangedDuringSave(await readDiskFileOrNull(absolute));
+    return;
+  }
+  if (stats === null) throw new ChangedDuringSave(null);
+  if (sameIdentity(identityOf(stats), before.identity)) return;
+  const now = await readDiskFileOrNull(absolute);
+  if (now === null || !sameContent(now.stamp, before.stamp)) throw new ChangedDuringSave(now);
+}
+
+async function readDiskFileOrNull(absolute: string): Promise<DiskFile | null> {
+  try {
+    return await readDiskFile(absolute, Number.POSITIVE_INFINITY);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
 }
 
@@ -150,7 +249,7 @@ async function readDiskFile(absolute: string, maxBytes: number): Promise<DiskFil
       );
     }
     const bytes = new Uint8Array(await handle.readFile());
-    return { bytes, stamp: stampOf(stats, bytes), mode: stats.mode };
+    return { bytes, stamp: stampOf(stats, bytes), mode: stats.mode, identity: identityOf(stats) };
   } finally {
     await handle.close();
   }
@@ -172,14 +271,6 @@ function sameText(diskBytes: Uint8Array, input: SaveInput): boolean {
     return sameFormat && disk.text.replace(/\r\n/g, '\n') === input.text.replace(/\r\n/g, '\n');
   } catch {
     return false;
-  }
-}
-
-function decodeOrEmpty(bytes: Uint8Array): string {
-  try {
-    return decodeText(bytes).text;
-  } catch {
-    return '';
   }
 }
 

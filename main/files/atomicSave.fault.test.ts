@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepTempFiles } from '../workspace/sweepTempFiles';
+import { parseTempName } from './tempName';
 import { bundleChild } from './testSupport/bundleChild';
 import { saveLoopVersions } from './testSupport/saveLoopVersions';
 
@@ -23,8 +25,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('atomic saves under SIGKILL', () => {
   it(
-    `leaves exactly the old or the new content after each of ${kills} kills mid-save`,
-    { timeout: 120_000 },
+    `leaves exactly the old or the new content after each of ${kills} kills mid-save, and no temp file survives the next workspace open`,
+    // Each kill spawns a Node process: minutes on a shared machine under load, seconds otherwise.
+    { timeout: 600_000 },
     async () => {
       const [a, b] = saveLoopVersions();
       const workspace = path.join(dir, 'workspace');
@@ -45,9 +48,12 @@ describe('atomic saves under SIGKILL', () => {
       // Killed mid-save both ways: the loop really was interrupted at different points.
       expect(seen.a).toBeGreaterThan(0);
       expect(seen.b).toBeGreaterThan(0);
-      // Temp files a kill leaves behind are dot files: never listed as articles.
+      // Temp files a kill leaves behind are dot files: never listed as articles...
       for (const name of readdirSync(workspace))
-        expect(name === 'article.md' || name.startsWith('.article.md.')).toBe(true);
+        expect(name === 'article.md' || parseTempName(name) !== null).toBe(true);
+      // ...and the sweep at the next workspace open removes them: their writers are dead.
+      await sweepTempFiles(workspace);
+      expect(readdirSync(workspace)).toEqual(['article.md']);
     },
   );
 });

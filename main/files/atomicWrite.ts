@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   fsyncSync,
@@ -9,9 +8,22 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { tempFileName } from './tempName';
+
+export interface WriteOptions {
+  /**
+   * Runs after the temp file is written and synced, right before it is renamed over the target.
+   * Throwing cancels the write: the temp file is removed and the target keeps its bytes. Article
+   * saves re-check here that nobody changed the file while the temp file was being written.
+   */
+  beforeCommit?: () => Promise<void>;
+}
 
 /** Writes a whole file or throws; the target then still holds its old bytes. Injectable for tests. */
-export type FileWriter = (file: string, bytes: Uint8Array) => Promise<void>;
+export type FileWriter = (file: string, bytes: Uint8Array, options?: WriteOptions) => Promise<void>;
+
+/** Temp files of writes in flight in this process: the temp sweep never touches them. */
+export const tempFilesInFlight = new Set<string>();
 
 /**
  * Replace a file's content atomically: write a temp file in the same folder, fsync it, give it the
@@ -22,7 +34,7 @@ export type FileWriter = (file: string, bytes: Uint8Array) => Promise<void>;
  * disk it renames a truncated temp file over the original without an error (seen on a 64 KB tmpfs).
  * FileHandle.writeFile loops until every byte is written or the disk reports ENOSPC.
  */
-export const writeFileAtomic: FileWriter = async (file, bytes) => {
+export const writeFileAtomic: FileWriter = async (file, bytes, options = {}) => {
   const target = await fs.realpath(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return file;
     throw error;
@@ -32,28 +44,30 @@ export const writeFileAtomic: FileWriter = async (file, bytes) => {
     throw error;
   });
   const dir = path.dirname(target);
-  // A dot name and no .md extension: the library and the watcher never list it.
-  const temp = path.join(
-    dir,
-    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.byline-tmp`,
-  );
-  const handle = await fs.open(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
+  const temp = path.join(dir, tempFileName());
+  tempFilesInFlight.add(temp);
   try {
+    const handle = await fs.open(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
     try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-      if (existing) {
-        // open() applied the umask; restore the exact mode, and the owner when we may.
-        await handle.chmod(existing.mode & 0o7777);
-        await handle.chown(existing.uid, existing.gid).catch(() => {});
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+        if (existing) {
+          // open() applied the umask; restore the exact mode, and the owner when we may.
+          await handle.chmod(existing.mode & 0o7777);
+          await handle.chown(existing.uid, existing.gid).catch(() => {});
+        }
+      } finally {
+        await handle.close();
       }
-    } finally {
-      await handle.close();
+      await options.beforeCommit?.();
+      await fs.rename(temp, target);
+    } catch (error) {
+      await fs.unlink(temp).catch(() => {});
+      throw error;
     }
-    await fs.rename(temp, target);
-  } catch (error) {
-    await fs.unlink(temp).catch(() => {});
-    throw error;
+  } finally {
+    tempFilesInFlight.delete(temp);
   }
   await syncFolder(dir);
 };
@@ -77,10 +91,7 @@ async function syncFolder(dir: string): Promise<void> {
  * an async write finishes. Small app-state files only; articles always use writeFileAtomic.
  */
 export function writeFileAtomicSync(file: string, bytes: Uint8Array): void {
-  const temp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${randomBytes(6).toString('hex')}.byline-tmp`,
-  );
+  const temp = path.join(path.dirname(file), tempFileName());
   const fd = openSync(temp, 'wx', 0o600);
   try {
     try {

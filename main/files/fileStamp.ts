@@ -17,3 +17,32 @@ export function hashBytes(bytes: Uint8Array): string {
 export function sameContent(a: FileStamp, b: FileStamp): boolean {
   return a.size === b.size && a.hash === b.hash;
 }
+
+/** What stat says about one version of a file; equal identities mean nobody wrote in between. */
+export interface StatIdentity {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+export function identityOf(stats: Pick<Stats, keyof StatIdentity>): StatIdentity {
+  return {
+    dev: stats.dev,
+    ino: stats.ino,
+    size: stats.size,
+    mtimeMs: stats.mtimeMs,
+    ctimeMs: stats.ctimeMs,
+  };
+}
+
+export function sameIdentity(a: StatIdentity, b: StatIdentity): boolean {
+  return (
+    a.dev === b.dev &&
+    a.ino === b.ino &&
+    a.size === b.size &&
+    a.mtimeMs === b.mtimeMs &&
+    a.ctimeMs === b.ctimeMs
+  );
+}

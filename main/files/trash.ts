@@ -5,6 +5,7 @@ import type { TrashListing } from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
 import { resolveInWorkspace, toWorkspacePath } from '../workspace/resolveInWorkspace';
 import { availablePath } from './availablePath';
+import { moveAcrossDevices } from './moveAcrossDevices';
 
 /** Where deleted articles go. Services never call Electron: the desktop app injects shell.trashItem. */
 export interface Trash {
@@ -73,7 +74,8 @@ export class WorkspaceTrash implements Trash {
     };
     await fs.writeFile(path.join(folder, 'meta.json'), JSON.stringify(meta));
     try {
-      await fs.rename(absolute, path.join(folder, meta.itemName));
+      // The trash folder may be on another disk (a linked .byline folder): copy, then remove.
+      await moveAcrossDevices(absolute, path.join(folder, meta.itemName));
     } catch (error) {
       await fs.rm(folder, { recursive: true, force: true });
       throw error;
@@ -104,7 +106,7 @@ export class WorkspaceTrash implements Trash {
     const wanted = meta.bundle ? path.dirname(original) : original;
     const target = await availablePath(wanted, meta.bundle ? '' : path.extname(wanted), 'restored');
     await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.rename(path.join(this.dir, id, meta.itemName), target);
+    await moveAcrossDevices(path.join(this.dir, id, meta.itemName), target);
     await fs.rm(path.join(this.dir, id), { recursive: true, force: true });
     return toWorkspacePath(root, meta.bundle ? path.join(target, path.basename(original)) : target);
   }

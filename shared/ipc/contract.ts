@@ -86,6 +86,12 @@ export const HistoryEntry = z.object({
   savedAt: z.number(),
   size: z.number().int().nonnegative(),
   hash: z.string(),
+  /** `disk`: a version Byline did not write, kept before Byline replaced it. */
+  source: z.enum(['byline', 'disk']).optional(),
+  /** The first version Byline saw (before its first save): never pruned. */
+  pinned: z.boolean().optional(),
+  /** False when Byline could not decode these bytes: read them with `history.readBytes` or a chosen encoding. */
+  readable: z.boolean().optional(),
 });
 
 /** How the file's bytes were laid out; sent back unchanged on save so it is written the same way. */
@@ -134,6 +140,17 @@ export const SaveResult = z.discriminatedUnion('status', [
     diskStamp: FileStamp,
   }),
   z.object({ status: z.literal('error'), code: z.string(), message: z.string() }),
+  /**
+   * The file changed on disk and Byline cannot decode the new bytes: never shown as (empty) text.
+   * Main kept that version in history; the writer saves theirs as a copy (`article.saveCopy`) or
+   * overwrites on purpose (`overwrite: true`, the disk version stays in history).
+   */
+  z.object({
+    status: z.literal('conflict-unreadable'),
+    code: z.literal('unreadable-on-disk'),
+    message: z.string(),
+    diskStamp: FileStamp,
+  }),
 ]);
 
 export const Locale = z.enum(['en', 'zh-CN']);
@@ -220,6 +237,17 @@ export const AssetImportResult = z.object({
   markdownPath: z.string(),
 });
 
+/** App data Byline keeps beside the articles; writing either may fail on a full or read-only disk. */
+export const StorageArea = z.enum(['journal', 'history']);
+
+/** An article's version in history as raw bytes (for versions Byline cannot decode). */
+export const HistoryBytes = z.object({
+  size: z.number().int().nonnegative(),
+  /** Hex dump of the first bytes (`offset  hex  |ascii|` lines). */
+  dump: z.string(),
+  truncated: z.boolean(),
+});
+
 /** Request map: name -> input/output schemas. */
 export const requests = {
   'app.info': { input: z.void(), output: AppInfo },
@@ -304,9 +332,23 @@ export const requests = {
   'journal.list': { input: z.void(), output: z.array(JournalEntry) },
   'journal.discard': { input: z.object({ path: ArticlePath }), output: z.void() },
   'history.list': { input: z.object({ path: ArticlePath }), output: z.array(HistoryEntry) },
+  /** `encoding` re-decodes the version with the writer's choice (for one Byline could not decode itself). */
   'history.read': {
+    input: z.object({ path: ArticlePath, id: OpaqueId, encoding: TextEncodingName.optional() }),
+    output: z.object({
+      text: z.string(),
+      /** Characters that did not decode in the chosen encoding (shown as U+FFFD). */
+      replaced: z.number().int().nonnegative().optional(),
+    }),
+  },
+  'history.readBytes': {
     input: z.object({ path: ArticlePath, id: OpaqueId }),
-    output: z.object({ text: z.string() }),
+    output: HistoryBytes,
+  },
+  /** Save the buffer next to the article under a new name (`<name>-mine.md`); never replaces a file. */
+  'article.saveCopy': {
+    input: z.object({ path: ArticlePath, text: z.string(), format: TextFormat }),
+    output: z.object({ path: ArticlePath }),
   },
   'settings.get': { input: z.void(), output: Settings },
   'settings.update': { input: SettingsPatch, output: Settings },
@@ -355,6 +397,11 @@ export const events = {
   'article.openRequested': z.object({ path: ArticlePath }),
   /** Main switched the workspace (recent workspace, opened file, second instance). */
   'workspace.changed': WorkspaceInfo,
+  /** The journal or history could not be written (`problem`), or can be again (`problem: null`). */
+  'storage.warning': z.object({
+    area: StorageArea,
+    problem: z.object({ code: z.string(), message: z.string() }).nullable(),
+  }),
   /** One article of an `export.run` batch finished. */
   'export.progress': exportEvents.progress,
 } as const;
@@ -384,6 +431,8 @@ export type PickResult = z.output<typeof PickResult>;
 export type DirtyDocument = z.output<typeof DirtyDocument>;
 export type OpenPathResult = z.output<typeof OpenPathResult>;
 export type SessionState = z.output<typeof SessionState>;
+export type StorageArea = z.output<typeof StorageArea>;
+export type HistoryBytes = z.output<typeof HistoryBytes>;
 
 /** What the renderer sees, whichever transport carries it. */
 export type BylineApi = {

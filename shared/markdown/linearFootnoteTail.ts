@@ -43,7 +43,7 @@ function footnoteTail(state: StateCore): void {
 
   const list = footnotes.list;
   if (!list) return;
-  const push = (type: string, tag: string, nesting: Token.Nesting): Token => {
+  const push = (type: string, tag: string, nesting: 1 | 0 | -1): Token => {
     const token = new state.Token(type, tag, nesting);
     kept.push(token);
     return token;

@@ -1,5 +1,5 @@
 // Builds everything Byline runs: the renderer with Vite, and the Node/Electron entry points
-// (Electron main, sandboxed preload, browser-mode server, CLI) with esbuild.
+// (Electron main, sandboxed preload, browser-mode server, library worker, CLI) with esbuild.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
@@ -36,6 +36,12 @@ await Promise.all([
   esbuild({
     ...nodeEntry,
     entryPoints: { web: 'main/web/start.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.mjs' },
+  }),
+  esbuild({
+    ...nodeEntry,
+    entryPoints: { libraryWorker: 'main/library/summaryWorker.ts' },
     outdir: 'dist/main',
     outExtension: { '.js': '.mjs' },
   }),

@@ -1,3 +1,5 @@
+import { inlineSummarizer } from '../library/articleSummarizer';
+import { WorkerSummarizer } from '../library/workerSummarizer';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { EventSink, RequestHandlers, WorkspaceInfo } from '../../shared/ipc/contract';
@@ -37,6 +39,11 @@ export interface MainContext {
   pdfPrinter?: PdfPrinter | undefined;
   /** Desktop: Electron's shell.openPath, for "open when done" after an export. */
   openPath?: ((absolute: string) => Promise<void>) | undefined;
+  /**
+   * The bundled library worker (dist/main/libraryWorker.mjs): articles are read, parsed and
+   * counted in a worker thread, so no article blocks main. Absent (tests): inline.
+   */
+  libraryWorker?: URL | undefined;
 }
 
 export interface BylineMain {
@@ -61,10 +68,14 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
 
   const workspaceRoot = (): string => root as string;
   const openArticles = new OpenArticles();
+  const summarizer = context.libraryWorker
+    ? new WorkerSummarizer(context.libraryWorker)
+    : inlineSummarizer;
   const library = new LibraryService({
     dataDir: context.dataDir,
     emit: context.emit,
     isOpen: (p) => openArticles.has(p),
+    summarizer,
   });
   const startLibrary = (workspace: string): void => {
     openArticles.clear();
@@ -134,7 +145,7 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
     handlers,
     workspaceRoot,
     session,
-    dispose: () => library.close(),
+    dispose: () => library.close().then(() => summarizer.close()),
   };
 }
 

@@ -147,6 +147,7 @@ async function start(): Promise<void> {
     systemLocale: app.getLocale(),
     initialWorkspace: process.env.BYLINE_WORKSPACE ?? launchFolder,
     emit,
+    libraryWorker: new URL('./libraryWorker.mjs', import.meta.url),
     // Deleted articles go to the system trash, restorable from the file manager.
     trashItem: (absolute) => shell.trashItem(absolute),
     // PDF export with Electron's own printToPDF (no headless browser), and "open when done".

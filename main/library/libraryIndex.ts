@@ -2,12 +2,20 @@ import { promises as fs, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import type { LibraryEntry } from '../../shared/ipc/contract';
-import { BylineError } from '../../shared/ipc/contract';
 import { toWorkspacePath } from '../workspace/resolveInWorkspace';
+import type { ArticleJob, ArticleSummarizer } from './articleSummarizer';
+import { inlineSummarizer, inSlices } from './articleSummarizer';
 import type { IndexCache } from './indexCache';
-import { readArticleText, readArticleTextSync } from './readArticleText';
 import { scanWorkspaceTree } from './scanWorkspace';
-import { countArticleWords, summarizeArticle, unreadableArticle } from './summarizeArticle';
+
+/** Files handed to the summarizer at once: few messages, and results arrive while others wait. */
+const BATCH_SIZE = 200;
+
+function batches<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH_SIZE) out.push(items.slice(i, i + BATCH_SIZE));
+  return out;
+}
 
 export type EntryChange = 'added' | 'changed' | 'removed' | 'unchanged';
 
@@ -22,13 +30,14 @@ export class LibraryIndex {
   constructor(
     readonly root: string,
     private readonly cache: IndexCache | null,
+    private readonly summarizer: ArticleSummarizer = inlineSummarizer,
   ) {}
 
   /**
    * Scan the workspace and index it; returns the folders walked (for the watcher). Files are
-   * stat'ed and read with synchronous calls in slices of a few milliseconds: for small files the
-   * promise API's per-call overhead cost three times the reading itself (profiled on 10,000
-   * articles), and the slices keep the event loop answering requests in between.
+   * stat'ed with synchronous calls in slices of a few milliseconds (for small files the promise
+   * API's per-call overhead cost three times the work, profiled on 10,000 articles); files not in
+   * the cache go to the summarizer in batches, which in the app reads and parses them off main.
    */
   async build(): Promise<string[]> {
     const [scan, cached] = await Promise.all([
@@ -36,6 +45,9 @@ export class LibraryIndex {
       this.cache?.load() ?? new Map<string, LibraryEntry>(),
     ]);
     this.entries.clear();
+    const order: string[] = [];
+    const found = new Map<string, LibraryEntry>();
+    const misses: ArticleJob[] = [];
     await inSlices(scan.files, (absolute) => {
       const relative = toWorkspacePath(this.root, absolute);
       let stats: Stats;
@@ -45,15 +57,24 @@ export class LibraryIndex {
         return;
       }
       if (!stats.isFile()) return;
+      order.push(relative);
       const hit = cached.get(relative);
       if (hit && hit.size === stats.size && hit.mtimeMs === stats.mtimeMs) {
-        this.entries.set(relative, hit);
+        found.set(relative, hit);
         return;
       }
-      this.dirty = true;
       // Words are counted afterwards (countPendingWords): the listing is what the writer waits for.
-      this.entries.set(relative, this.readNow(absolute, relative, stats, false));
+      misses.push(jobOf(absolute, relative, stats, false));
     });
+    for (const batch of batches(misses)) {
+      const rows = await this.summarizer.summarize(batch);
+      for (const row of rows) found.set(row.path, row);
+    }
+    if (misses.length > 0) this.dirty = true;
+    for (const relative of order) {
+      const entry = found.get(relative);
+      if (entry) this.entries.set(relative, entry);
+    }
     if (cached.size !== this.entries.size) this.dirty = true;
     return scan.folders;
   }
@@ -82,7 +103,8 @@ export class LibraryIndex {
     if (!stats?.isFile()) return this.remove(relative) ? 'removed' : 'unchanged';
     if (before && before.size === stats.size && before.mtimeMs === stats.mtimeMs)
       return 'unchanged';
-    this.entries.set(relative, await this.read(absolute, relative, stats, true));
+    const [row] = await this.summarizer.summarize([jobOf(absolute, relative, stats, true)]);
+    if (row) this.entries.set(relative, row);
     this.dirty = true;
     return before ? 'changed' : 'added';
   }
@@ -109,19 +131,23 @@ export class LibraryIndex {
   async countPendingWords(cancelled: () => boolean): Promise<number> {
     const pending = [...this.entries.values()].filter((e) => e.words === null);
     let counted = 0;
-    await inSlices(pending, (entry) => {
-      if (cancelled() || this.entries.get(entry.path) !== entry) return;
-      let words = 0;
-      try {
-        words = countArticleWords(
-          readArticleTextSync(path.join(this.root, ...entry.path.split('/')), entry.size),
-        );
-      } catch {
-        // Unreadable now: counts as 0 until it changes again.
-      }
-      this.entries.set(entry.path, { ...entry, words });
-      counted++;
-    });
+    for (const batch of batches(pending)) {
+      if (cancelled()) break;
+      const jobs = batch.map((entry) => ({
+        absolute: path.join(this.root, ...entry.path.split('/')),
+        relative: entry.path,
+        size: entry.size,
+        mtimeMs: entry.mtimeMs,
+        countWords: true,
+      }));
+      const words = await this.summarizer.countWords(jobs);
+      batch.forEach((entry, i) => {
+        // A row replaced meanwhile (changed on disk) already has its own count.
+        if (this.entries.get(entry.path) !== entry) return;
+        this.entries.set(entry.path, { ...entry, words: words[i] ?? 0 });
+        counted++;
+      });
+    }
     if (counted > 0) this.dirty = true;
     return counted;
   }
@@ -132,56 +158,8 @@ export class LibraryIndex {
     this.dirty = false;
     await this.cache.save(this.entries.values());
   }
-
-  private async read(
-    absolute: string,
-    relative: string,
-    stats: Stats,
-    countWords: boolean,
-  ): Promise<LibraryEntry> {
-    try {
-      return summarizeArticle(relative, await readArticleText(absolute, stats.size), stats, {
-        countWords,
-      });
-    } catch (error) {
-      return unreadableArticle(relative, stats, unreadableReason(error));
-    }
-  }
-
-  private readNow(
-    absolute: string,
-    relative: string,
-    stats: Stats,
-    countWords: boolean,
-  ): LibraryEntry {
-    try {
-      return summarizeArticle(relative, readArticleTextSync(absolute, stats.size), stats, {
-        countWords,
-      });
-    } catch (error) {
-      return unreadableArticle(relative, stats, unreadableReason(error));
-    }
-  }
 }
 
-function unreadableReason(error: unknown): string {
-  return error instanceof BylineError
-    ? error.message
-    : `Could not read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
-}
-
-/** Run `work` over items synchronously, yielding to the event loop every few milliseconds. */
-async function inSlices<T>(
-  items: readonly T[],
-  work: (item: T) => void,
-  sliceMs = 8,
-): Promise<void> {
-  let sliceStart = performance.now();
-  for (const item of items) {
-    work(item);
-    if (performance.now() - sliceStart > sliceMs) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
-  }
+function jobOf(absolute: string, relative: string, stats: Stats, countWords: boolean): ArticleJob {
+  return { absolute, relative, size: stats.size, mtimeMs: stats.mtimeMs, countWords };
 }

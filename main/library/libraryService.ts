@@ -10,6 +10,7 @@ import type {
 import { stampOf } from '../files/fileStamp';
 import { toWorkspacePath } from '../workspace/resolveInWorkspace';
 import { KeyedQueue } from '../files/keyedQueue';
+import type { ArticleSummarizer } from './articleSummarizer';
 import { IndexCache } from './indexCache';
 import { LibraryIndex } from './libraryIndex';
 import { searchArticles } from './librarySearch';
@@ -30,6 +31,8 @@ export interface LibraryServiceOptions {
   /** Write the index cache this long after the last change. */
   persistDelayMs?: number;
   watch?: boolean;
+  /** Reads and summarizes articles; the app passes a worker-thread one. Default: inline. */
+  summarizer?: ArticleSummarizer;
 }
 
 interface Session {
@@ -59,6 +62,7 @@ export class LibraryService {
     const index = new LibraryIndex(
       root,
       this.options.dataDir ? new IndexCache(this.options.dataDir, root) : null,
+      this.options.summarizer,
     );
     const session: Session = {
       root,

@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { LibraryEntry } from '../../shared/ipc/contract';
 import { parseArticle, splitArticle } from '../../shared/article';
 import { computeWriterStats } from '../../shared/stats/writerStats';
+import { stripClosingHashes } from '../../shared/stats/visibleLineText';
+import { unmetered, type WorkMeter } from '../../shared/text/workMeter';
 import { quickYamlFields } from './quickFrontMatter';
 
 /**
@@ -13,20 +15,22 @@ export function summarizeArticle(
   relativePath: string,
   text: string,
   stats: { size: number; mtimeMs: number },
-  options: { countWords: boolean } = { countWords: true },
+  options: { countWords: boolean; meter?: WorkMeter } = { countWords: true },
 ): LibraryEntry {
+  const meter = options.meter ?? unmetered;
   const parsed = readFrontMatter(text);
+  meter.tick(text.length);
   const data = parsed.data ?? {};
   const body = parsed.body;
   const frontTitle = typeof data.title === 'string' ? data.title.trim() : '';
   return {
     path: relativePath,
-    title: frontTitle || firstHeading(body) || fileTitle(relativePath),
+    title: frontTitle || firstHeading(body, meter) || fileTitle(relativePath),
     date: dateString(data.date),
     draft: data.draft === true,
     tags: stringList(data.tags),
     topics: stringList(data.main_topics),
-    words: options.countWords ? computeWriterStats(body).words : null,
+    words: options.countWords ? computeWriterStats(body, { meter }).words : null,
     size: stats.size,
     mtimeMs: stats.mtimeMs,
     frontMatterError: parsed.error ? `Line ${parsed.error.line}: ${parsed.error.message}` : null,
@@ -86,9 +90,26 @@ export function fileTitle(relativePath: string): string {
   return base;
 }
 
-function firstHeading(body: string): string | null {
-  const atx = /^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/m.exec(body)?.[1]?.trim();
-  return atx ? atx : null;
+const atxOpening = /^ {0,3}#{1,6}[ \t]/;
+
+/**
+ * The text of the first ATX heading line (closing hashes removed), null when it is empty. Line by
+ * line with a hand-made tail: a lazy `(.+?)` before `[ \t]+#+` rescans a long run of spaces once
+ * per character.
+ */
+function firstHeading(body: string, meter: WorkMeter): string | null {
+  for (let start = 0; start < body.length;) {
+    let end = start;
+    while (end < body.length && body[end] !== '\n' && body[end] !== '\r') end++;
+    meter.tick(end - start + 1);
+    const line = body.slice(start, end);
+    const opening = atxOpening.exec(line);
+    if (opening && line.length > opening[0].length) {
+      return stripClosingHashes(line.slice(opening[0].length)).trim() || null;
+    }
+    start = end + (body.startsWith('\r\n', end) ? 2 : 1);
+  }
+  return null;
 }
 
 function dateString(value: unknown): string | null {

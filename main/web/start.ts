@@ -42,6 +42,7 @@ try {
     systemLocale: process.env.BYLINE_LOCALE ?? systemLocale(),
     initialWorkspace: values.workspace ? path.resolve(values.workspace) : undefined,
     emit,
+    libraryWorker: new URL('./libraryWorker.mjs', import.meta.url),
   });
   server = await startWebServer(() => app, {
     staticDir: path.resolve(here, '../renderer'),

@@ -1,5 +1,6 @@
 import type { LocalFrontMatterError } from './frontMatterError';
 import { scanJson, type JsonSpan } from './jsonSource';
+import { jsonDepthError } from './nestingDepth';
 
 export interface ParsedJson {
   root: JsonSpan | null;
@@ -9,6 +10,8 @@ export interface ParsedJson {
 
 /** Parses Hugo's JSON front matter (the whole `{ ... }` object). */
 export function parseJsonFrontMatter(content: string): ParsedJson {
+  const tooDeep = jsonDepthError(content);
+  if (tooDeep) return { root: null, data: null, error: tooDeep };
   const scan = scanJson(content);
   if (!scan.ok) {
     return {

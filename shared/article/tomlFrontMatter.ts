@@ -1,5 +1,6 @@
 import { parse, TomlError } from 'smol-toml';
 import type { LocalFrontMatterError } from './frontMatterError';
+import { tomlDepthError } from './nestingDepth';
 import { offsetAt } from './textPosition';
 import { quoteTomlDates } from './tomlLexer';
 
@@ -44,6 +45,8 @@ function errorOf(content: string, error: unknown): LocalFrontMatterError {
  * data comes from a copy with dates quoted, so every date is the string the writer typed.
  */
 export function parseTomlFrontMatter(content: string): ParsedToml {
+  const tooDeep = tomlDepthError(content);
+  if (tooDeep) return { data: null, error: tooDeep };
   try {
     parse(content);
   } catch (error) {

@@ -7,6 +7,7 @@ import {
   type SchemaOptions,
 } from 'yaml';
 import type { LocalFrontMatterError } from './frontMatterError';
+import { yamlDepthError } from './nestingDepth';
 
 /** Alias expansion cap (the `yaml` default), kept explicit so nobody "fixes" it away: alias bombs. */
 export const YAML_MAX_ALIAS_COUNT = 100;
@@ -39,6 +40,8 @@ function bareMessage(message: string): string {
 
 /** Parses YAML front matter text (between the delimiters). Offsets in errors are into `content`. */
 export function parseYamlFrontMatter(content: string): ParsedYaml {
+  const tooDeep = yamlDepthError(content);
+  if (tooDeep) return { doc: parseDocument('', YAML_PARSE_OPTIONS), data: null, error: tooDeep };
   const doc = parseDocument(content, YAML_PARSE_OPTIONS);
   const first = doc.errors[0];
   if (first) {
@@ -85,6 +88,9 @@ export function parseYamlValue(source: string): {
   doc: Document.Parsed;
   error: LocalFrontMatterError | null;
 } {
+  const tooDeep = yamlDepthError(source);
+  if (tooDeep)
+    return { value: undefined, doc: parseDocument('', YAML_PARSE_OPTIONS), error: tooDeep };
   const doc = parseDocument(source, YAML_PARSE_OPTIONS);
   const first = doc.errors[0];
   if (first) {

@@ -2,6 +2,7 @@ import type { ParsedArticle } from '../article';
 import { parseArticle } from '../article';
 import type { FootnoteIndex } from '../footnotes/footnoteIndex';
 import { indexFootnotes } from '../footnotes/footnoteIndex';
+import { unmetered, type WorkMeter } from '../text/workMeter';
 import type { Finding } from './finding';
 
 /** Everything a rule may look at, computed once per article. */
@@ -13,6 +14,8 @@ export interface ArticleCheckContext {
   footnotes: FootnoteIndex;
   /** Workspace-level facts rules may need (schema, whether a file exists). */
   workspace: WorkspaceFacts;
+  /** Ticked by the scans rules run; a budgeted meter stops a pathological article. */
+  meter: WorkMeter;
 }
 
 export interface WorkspaceFacts {
@@ -35,10 +38,12 @@ export function createCheckContext(
   path: string,
   text: string,
   workspace: WorkspaceFacts = {},
+  meter: WorkMeter = unmetered,
 ): ArticleCheckContext {
   const article = parseArticle(text);
-  const footnotes = indexFootnotes(text);
-  return { path, text, article, footnotes, workspace };
+  meter.tick(text.length);
+  const footnotes = indexFootnotes(text, { meter });
+  return { path, text, article, footnotes, workspace, meter };
 }
 
 /** Runs every registered rule; findings sorted by position. */
@@ -46,8 +51,9 @@ export function checkArticle(
   path: string,
   text: string,
   workspace: WorkspaceFacts = {},
+  meter: WorkMeter = unmetered,
 ): Finding[] {
-  const context = createCheckContext(path, text, workspace);
+  const context = createCheckContext(path, text, workspace, meter);
   return rules
     .flatMap((rule) => rule(context))
     .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));

@@ -8,7 +8,8 @@ import { indexFootnotes } from '../footnotes/footnoteIndex';
 import type { DefinitionLanguage } from './newsStyle';
 import { parseNewsDefinition } from './newsStyle';
 import type { CslItem } from './source';
-import { compareDates, dateParts, normalizeUrl, sameSource } from './source';
+import { compareDates, dateParts, normalizeUrl, sourceKeys } from './source';
+import { unmetered, type WorkMeter } from '../text/workMeter';
 
 export type CitationProblemKind =
   | 'missing-definition'
@@ -55,7 +56,22 @@ const HAS_RETRIEVAL =
 /** The URL written in a free-text definition, for duplicate detection. */
 function urlIn(text: string): string | null {
   const match = /https?:\/\/[^\s<>()\]]+/iu.exec(text);
-  return match ? normalizeUrl(match[0].replace(/[.,;:。，；]+$/u, '')) : null;
+  if (!match) return null;
+  // Trailing sentence punctuation trimmed by hand: `[.,;:]+$` rescans a long run once per start.
+  let end = match[0].length;
+  while (end > 0 && '.,;:。，；'.includes(match[0].charAt(end - 1))) end--;
+  return normalizeUrl(match[0].slice(0, end));
+}
+
+/** Groups items by a key in one pass, keeping document order inside each group. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }
 
 /** Indexes footnotes of the body, with offsets and lines in the whole file. */
@@ -74,18 +90,22 @@ export function indexArticleFootnotes(text: string): FootnoteIndex {
 export function analyzeCitations(
   text: string,
   footnotes: FootnoteIndex = indexArticleFootnotes(text),
+  meter: WorkMeter = unmetered,
 ): CitationAnalysis {
+  // Maps by label, not a filter per label: 100,000 footnotes would otherwise cost 10^10 steps.
+  const definitionsByLabel = groupBy(footnotes.definitions, (d) => d.label);
+  const referencesByLabel = groupBy(footnotes.references, (r) => r.label);
+  const numberOf = new Map(footnotes.order.map((label, index) => [label, index + 1]));
   const labels = [...footnotes.order, ...footnotes.unusedDefinitions];
   const entries: CitationEntry[] = labels.map((label) => {
-    const definitions = footnotes.definitions.filter((d) => d.label === label);
-    const references = footnotes.references.filter((r) => r.label === label);
+    const definitions = definitionsByLabel.get(label) ?? [];
     const used = definitions[definitions.length - 1];
+    meter.tick(1 + (used?.text.length ?? 0));
     const parsed = used ? parseNewsDefinition(used.text) : null;
-    const orderIndex = footnotes.order.indexOf(label);
     return {
       label,
-      number: orderIndex >= 0 ? orderIndex + 1 : null,
-      references,
+      number: numberOf.get(label) ?? null,
+      references: referencesByLabel.get(label) ?? [],
       definitions,
       source: parsed?.item ?? null,
       language: parsed?.language ?? null,
@@ -93,13 +113,15 @@ export function analyzeCitations(
     };
   });
 
-  const seen: { label: string; item: CslItem | null; url: string | null }[] = [];
-  for (const entry of entries) {
+  // The first entry citing each source key / URL, by position in `entries`.
+  const firstWithKey = new Map<string, number>();
+  const firstWithUrl = new Map<string, number>();
+  entries.forEach((entry, index) => {
     const { definitions, problems } = entry;
     const definition = definitions[definitions.length - 1] ?? null;
     if (definitions.length === 0) {
       problems.push({ kind: 'missing-definition', severity: 'error', definition: null });
-      continue;
+      return;
     }
     if (entry.number === null)
       problems.push({ kind: 'unused-definition', severity: 'warning', definition });
@@ -111,6 +133,7 @@ export function analyzeCitations(
       });
     }
     const text = definition?.text ?? '';
+    meter.tick(1 + text.length);
     const source = entry.source;
     if (source ? !source.URL && !source.DOI : !HAS_URL.test(text)) {
       problems.push({ kind: 'missing-url', severity: 'warning', definition });
@@ -124,19 +147,19 @@ export function analyzeCitations(
       problems.push({ kind: 'retrieved-before-published', severity: 'error', definition });
     }
     const url = source?.URL ? normalizeUrl(source.URL) : urlIn(text);
-    const earlier = seen.find(
-      (other) =>
-        (source && other.item && sameSource(source, other.item)) ||
-        (url !== null && other.url === url),
-    );
-    if (earlier)
+    const keys = source ? sourceKeys(source) : [];
+    const candidates = keys.map((key) => firstWithKey.get(key));
+    if (url !== null) candidates.push(firstWithUrl.get(url));
+    const earlier = Math.min(...candidates.map((at) => at ?? Infinity));
+    if (earlier !== Infinity)
       problems.push({
         kind: 'duplicate-source',
         severity: 'warning',
         definition,
-        otherLabel: earlier.label,
+        otherLabel: entries[earlier]?.label,
       });
-    seen.push({ label: entry.label, item: source, url });
-  }
+    for (const key of keys) if (!firstWithKey.has(key)) firstWithKey.set(key, index);
+    if (url !== null && !firstWithUrl.has(url)) firstWithUrl.set(url, index);
+  });
   return { entries, footnotes };
 }

@@ -30,8 +30,38 @@ export interface ParsedDefinition {
 
 const RETRIEVED_ZH =
   /^(?:检索日期|检索于|检索|访问日期|访问于|访问时间|引用日期|取用日期|获取日期)\s*[:：]?\s*(.+?)$/u;
-const RETRIEVED_EN =
-  /^(?:Retrieved(?:\s+on)?|Accessed(?:\s+on)?)\s*:?\s*(.+?)(?:,?\s+from\s+(\S+))?$/iu;
+const RETRIEVED_EN_LEAD = /^(?:Retrieved(?:\s+on)?|Accessed(?:\s+on)?)\s*:?\s*/iu;
+const WHITESPACE = /\s/u;
+
+/**
+ * `Retrieved [on] <date>[, from <url>]`: [whole, date, url?]. The tail is taken apart from the end
+ * by hand: a lazy `(.+?)` before an optional `\s+from\s+` group rescans every whitespace run once
+ * per character (quadratic on a long run of spaces).
+ */
+function retrievedEnglish(part: string): [string, string, string | undefined] | null {
+  const lead = RETRIEVED_EN_LEAD.exec(part);
+  if (!lead || lead[0].length === part.length) return null;
+  const rest = part.slice(lead[0].length);
+  const isSpace = (index: number): boolean => WHITESPACE.test(rest.charAt(index));
+  let tokenStart = rest.length;
+  while (tokenStart > 0 && !isSpace(tokenStart - 1)) tokenStart--;
+  let fromEnd = tokenStart;
+  while (fromEnd > 0 && isSpace(fromEnd - 1)) fromEnd--;
+  const fromStart = fromEnd - 4;
+  let dateEnd = fromStart;
+  while (dateEnd > 0 && isSpace(dateEnd - 1)) dateEnd--;
+  if (rest[dateEnd - 1] === ',') dateEnd--;
+  const hasSource =
+    tokenStart < rest.length &&
+    fromEnd < tokenStart &&
+    fromStart > 0 &&
+    isSpace(fromStart - 1) &&
+    rest.slice(fromStart, fromEnd).toLowerCase() === 'from' &&
+    dateEnd > 0;
+  return hasSource
+    ? [part, rest.slice(0, dateEnd), rest.slice(tokenStart)]
+    : [part, rest, undefined];
+}
 const BARE_URL = /^<?(https?:\/\/[^\s<>]+)>?$/iu;
 const TITLE_LINK =
   /^\[((?:\\[[\]\\]|[^\]\\])+)\]\(<?(https?:\/\/[^\s<>()]+(?:\([^\s()]*\)[^\s<>()]*)*)>?\)$/iu;
@@ -88,20 +118,21 @@ export function parseNewsDefinition(text: string): ParsedDefinition | null {
   if (!definition || definition.includes('\n')) return null;
 
   // Head: `作者（日期）。`, `（日期）。`, `Author (date). `, `(date). `.
-  const zhHead = /^([^（）()。]*?)\s*（([^（）]+)）\s*。\s*/u.exec(definition);
-  const enHead = /^([^（）()]*?)\s*\(([^()]+)\)\s*\.\s+/u.exec(definition);
+  // Greedy author groups, trimmed after: a lazy group before `\s*` is quadratic on long spaces.
+  const zhHead = /^([^（）()。]*)（([^（）]+)）\s*。\s*/u.exec(definition);
+  const enHead = /^([^（）()]*)\(([^()]+)\)\s*\.\s+/u.exec(definition);
   let language: DefinitionLanguage;
   let authorsText = '';
   let issued: DateParts | null = null;
   let rest = definition;
   if (zhHead && parseDateText(zhHead[2] ?? '')) {
     language = 'zh';
-    authorsText = zhHead[1] ?? '';
+    authorsText = (zhHead[1] ?? '').trimEnd();
     issued = parseDateText(zhHead[2] ?? '');
     rest = definition.slice(zhHead[0].length);
   } else if (enHead && parseDateText(enHead[2] ?? '')) {
     language = 'en';
-    authorsText = enHead[1] ?? '';
+    authorsText = (enHead[1] ?? '').trimEnd();
     issued = parseDateText(enHead[2] ?? '');
     rest = definition.slice(enHead[0].length);
   } else if (definition.includes('。')) {
@@ -117,7 +148,7 @@ export function parseNewsDefinition(text: string): ParsedDefinition | null {
   const parts = split.parts.map((part) => part.trim());
   if (parts.every((part) => part === '')) return null;
   const retrievedMatch = (part: string) =>
-    (language === 'zh' ? RETRIEVED_ZH.exec(part) : null) ?? RETRIEVED_EN.exec(part);
+    (language === 'zh' ? RETRIEVED_ZH.exec(part) : null) ?? retrievedEnglish(part);
 
   // Tail: the retrieval date, then an optional note.
   let accessed: DateParts | null = null;

@@ -255,7 +255,11 @@ export function normalizeUrl(url: string): string {
   const match = /^(?:https?:)?\/\/(?:www\.)?([^/?#]+)([^?#]*)(\?[^#]*)?/i.exec(trimmed);
   if (!match) return trimmed.toLowerCase();
   const host = (match[1] ?? '').toLowerCase();
-  const pathPart = (match[2] ?? '').replace(/\/+$/, '');
+  let pathPart = match[2] ?? '';
+  // Trailing slashes trimmed by hand: `\/+$` rescans a long run of slashes once per start.
+  let end = pathPart.length;
+  while (end > 0 && pathPart.charCodeAt(end - 1) === 0x2f) end--;
+  pathPart = pathPart.slice(0, end);
   const query = (match[3] ?? '')
     .slice(1)
     .split('&')

@@ -1,5 +1,6 @@
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type Token } from 'markdown-it';
 import footnotePlugin from 'markdown-it-footnote';
+import { unmetered, type WorkMeter } from '../text/workMeter';
 
 export interface FootnoteReference {
   label: string;
@@ -38,6 +39,8 @@ export interface FootnoteIndexOptions {
   lineOffset?: number;
   /** UTF-16 offset of `text` in the whole file, when `text` is the body. */
   charOffset?: number;
+  /** Counts the steps taken (tests prove the work linear) or stops a run over budget. */
+  meter?: WorkMeter;
 }
 
 let blockParser: MarkdownItInstance | undefined;
@@ -80,7 +83,15 @@ function splitLines(text: string): Lines {
   return { starts, ends };
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// What may stand before a definition's `[^label]:` on its line: indentation, quote and list markers.
+const definitionLinePrefix = /[\s>*+\-\d.)]/;
+
+/** Does `line` hold the definition of `label` after its container markers? One pass over the line. */
+function startsDefinition(line: string, label: string): boolean {
+  let i = 0;
+  while (i < line.length && definitionLinePrefix.test(line[i] as string)) i++;
+  return line.startsWith(`[^${label}]:`, i);
+}
 
 interface DefinitionBlock {
   label: string;
@@ -89,27 +100,36 @@ interface DefinitionBlock {
 }
 
 /** Walks the block tokens: code lines, and the line range of every footnote definition. */
-function scanBlocks(tokens: Token[], text: string, lines: Lines) {
+function scanBlocks(tokens: Token[], text: string, lines: Lines, meter: WorkMeter) {
   const codeLines = new Uint8Array(lines.starts.length);
   const definitions: DefinitionBlock[] = [];
   const lineText = (line: number) => text.slice(lines.starts[line], lines.ends[line]);
+  // For each token, the first line of the next token that has a source map (one backward pass).
+  const nextMappedLine = new Int32Array(tokens.length + 1).fill(lines.starts.length - 1);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const next = tokens[i + 1]?.map;
+    nextMappedLine[i] = next ? next[0] : (nextMappedLine[i + 1] ?? 0);
+  }
   let lowerBound = 0;
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
+    meter.tick();
     if (!token) continue;
     if ((token.type === 'fence' || token.type === 'code_block') && token.map) {
       codeLines.fill(1, token.map[0], token.map[1]);
     }
     if (token.type === 'footnote_reference_open') {
       const label = String((token.meta as { label?: string } | null)?.label ?? '');
-      // The definition starts on the first line after the previous block that carries its label.
-      const labelAtLineStart = new RegExp(`^[\\s>*+\\-\\d.)]*\\[\\^${escapeRegExp(label)}\\]:`);
+      // The definition starts on the first line after the previous block that carries its label,
+      // at the latest where the next block (its own content, or what follows it) starts.
+      const nextBlockStart = nextMappedLine[i] ?? 0;
       let startLine = lowerBound;
       while (
-        startLine < lines.starts.length - 1 &&
-        (codeLines[startLine] || !labelAtLineStart.test(lineText(startLine)))
+        startLine < nextBlockStart &&
+        (codeLines[startLine] || !startsDefinition(lineText(startLine), label))
       ) {
+        meter.tick((lines.ends[startLine] ?? 0) - (lines.starts[startLine] ?? 0) + 1);
         startLine++;
       }
       let endLine = startLine + 1;
@@ -133,9 +153,38 @@ function scanBlocks(tokens: Token[], text: string, lines: Lines) {
 const autolink = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>/y;
 
 /**
+ * The backtick runs of one stretch of text, by length: where the run closing a code span is.
+ * Queries come in increasing position, so each length keeps a cursor and the whole stretch costs
+ * one pass, however many runs stay unclosed.
+ */
+class BacktickRuns {
+  private readonly byLength = new Map<number, { starts: number[]; ends: number[]; next: number }>();
+
+  constructor(text: string, from: number, to: number, meter: WorkMeter) {
+    for (let i = text.indexOf('`', from); i !== -1 && i < to; i = text.indexOf('`', i)) {
+      const start = i;
+      while (i < to && text.charCodeAt(i) === 0x60) i++;
+      let runs = this.byLength.get(i - start);
+      if (!runs) this.byLength.set(i - start, (runs = { starts: [], ends: [], next: 0 }));
+      runs.starts.push(start);
+      runs.ends.push(i);
+    }
+    meter.tick(to - from);
+  }
+
+  /** End of the first run of exactly `length` backticks starting at or after `from`; -1 if none. */
+  closingEnd(from: number, length: number): number {
+    const runs = this.byLength.get(length);
+    if (!runs) return -1;
+    while (runs.next < runs.starts.length && (runs.starts[runs.next] ?? 0) < from) runs.next++;
+    return runs.ends[runs.next] ?? -1;
+  }
+}
+
+/**
  * Finds `[^label]` in one run of non-blank, non-code lines, skipping code spans (a backtick run
  * closed by a run of the same length), backslash escapes, autolinks, links written `[^x](url)`
- * and the labels of definitions themselves.
+ * and the labels of definitions themselves. One pass: every lookahead is remembered.
  */
 function scanReferences(
   text: string,
@@ -143,7 +192,11 @@ function scanReferences(
   to: number,
   definitionStarts: Set<number>,
   found: (label: string, from: number, to: number) => void,
+  meter: WorkMeter,
 ): void {
+  let backtickRuns: BacktickRuns | null = null;
+  // Where the last label scan stopped short of `]`: a `[^` before it stops there too.
+  let unclosedLabelEnd = -1;
   let i = from;
   while (i < to) {
     const char = text.charCodeAt(i);
@@ -152,40 +205,34 @@ function scanReferences(
     } else if (char === 0x60 /* ` */) {
       let runEnd = i;
       while (runEnd < to && text.charCodeAt(runEnd) === 0x60) runEnd++;
-      const runLength = runEnd - i;
-      let close = runEnd;
-      let closed = false;
-      while (close < to) {
-        const next = text.indexOf('`', close);
-        if (next < 0 || next >= to) break;
-        let nextEnd = next;
-        while (nextEnd < to && text.charCodeAt(nextEnd) === 0x60) nextEnd++;
-        if (nextEnd - next === runLength) {
-          closed = true;
-          close = nextEnd;
-          break;
-        }
-        close = nextEnd;
-      }
-      i = closed ? close : runEnd;
+      backtickRuns ??= new BacktickRuns(text, from, to, meter);
+      const close = backtickRuns.closingEnd(runEnd, runEnd - i);
+      i = close === -1 ? runEnd : close;
     } else if (char === 0x3c /* < */) {
       autolink.lastIndex = i;
       i = autolink.test(text) && autolink.lastIndex <= to ? autolink.lastIndex : i + 1;
     } else if (char === 0x5b /* [ */ && text.charCodeAt(i + 1) === 0x5e /* ^ */) {
+      if (i < unclosedLabelEnd) {
+        i += 2;
+        continue;
+      }
       // Same label syntax as markdown-it-footnote: up to `]`, no spaces or line breaks.
       let end = i + 2;
       while (end < to && !' \t\r\n]'.includes(text.charAt(end))) end++;
+      meter.tick(end - i);
       if (end < to && text.charCodeAt(end) === 0x5d && end > i + 2) {
         const isLink = text.charCodeAt(end + 1) === 0x28; /* ( */
         if (!definitionStarts.has(i) && !isLink) found(text.slice(i + 2, end), i, end + 1);
         i = end + 1;
       } else {
+        unclosedLabelEnd = end;
         i += 2;
       }
     } else {
       i++;
     }
   }
+  meter.tick(to - from);
 }
 
 /** The definition's text: label removed, continuation lines un-indented (up to 4 spaces). */
@@ -212,12 +259,12 @@ const uniqueInOrder = (labels: Iterable<string>): string[] => [...new Set(labels
 export function indexFootnotes(text: string, options: FootnoteIndexOptions = {}): FootnoteIndex {
   const lineOffset = options.lineOffset ?? 0;
   const charOffset = options.charOffset ?? 0;
+  const meter = options.meter ?? unmetered;
+  meter.tick(text.length);
   const lines = splitLines(text);
-  const { codeLines, definitions: blocks } = scanBlocks(
-    getBlockParser().parse(text, {}),
-    text,
-    lines,
-  );
+  const tokens = getBlockParser().parse(text, {});
+  meter.tick(tokens.length);
+  const { codeLines, definitions: blocks } = scanBlocks(tokens, text, lines, meter);
 
   const lineOf = (offset: number): number => {
     let low = 0;
@@ -273,6 +320,7 @@ export function indexFootnotes(text: string, options: FootnoteIndexOptions = {})
         lines.ends[line - 1] ?? text.length,
         definitionStarts,
         collect,
+        meter,
       );
       runStart = -1;
     }

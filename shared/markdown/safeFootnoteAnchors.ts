@@ -1,5 +1,6 @@
 import type { MarkdownIt, Token } from 'markdown-it';
 import footnotePlugin from 'markdown-it-footnote';
+import { linearFootnoteTail } from './linearFootnoteTail';
 
 interface FootnoteMeta {
   id: number;
@@ -31,6 +32,7 @@ const subIdSuffix = (meta: FootnoteMeta): string =>
 /** markdown-it-footnote with back-links, its anchors named after (sanitized) labels. */
 export function safeFootnoteAnchors(md: MarkdownIt): void {
   md.use(footnotePlugin);
+  linearFootnoteTail(md);
   const { escapeHtml } = md.utils;
   const rules = md.renderer.rules;
 

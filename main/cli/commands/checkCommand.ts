@@ -9,6 +9,7 @@ import type { CliCommand } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { collectArticleFiles, readArticleText } from '../readArticleText';
 import { loadCheckFacts } from '../../schema/checkFacts';
+import { BudgetMeter, WorkBudgetExceeded } from '../../../shared/text/workMeter';
 
 export interface CheckedFile {
   path: string;
@@ -21,8 +22,30 @@ export interface CheckReport {
   summary: { files: number; errors: number; warnings: number };
 }
 
-/** Checks every article below `target`; unreadable files are reported as findings, not crashes. */
-export async function checkPath(target: string): Promise<CheckReport> {
+export interface CheckOptions {
+  /** Time one article may take (parse, rules, statistics) before it is reported and skipped. */
+  fileTimeLimitMs?: number;
+  /** The clock the limit is measured with (tests pass their own). */
+  now?: () => number;
+}
+
+export const DEFAULT_FILE_TIME_LIMIT_MS = 10_000;
+
+const fileFinding = (rule: string, message: string): Finding => ({
+  rule,
+  severity: 'error',
+  message,
+  line: 0,
+  column: 0,
+});
+
+/**
+ * Checks every article below `target`. Each file is reported on its own: an unreadable file, an
+ * article over the time limit or one a rule fails on becomes a finding, and the run goes on.
+ */
+export async function checkPath(target: string, options: CheckOptions = {}): Promise<CheckReport> {
+  const limitMs = options.fileTimeLimitMs ?? DEFAULT_FILE_TIME_LIMIT_MS;
+  const now = options.now ?? (() => performance.now());
   const absolute = path.resolve(target);
   const files = await collectArticleFiles(absolute);
   const base = (await fs.stat(absolute)).isDirectory() ? absolute : path.dirname(absolute);
@@ -37,26 +60,34 @@ export async function checkPath(target: string): Promise<CheckReport> {
     } catch (error) {
       checked.push({
         path: display,
-        findings: [
-          {
-            rule: 'file/unreadable',
-            severity: 'error',
-            message: (error as Error).message,
-            line: 0,
-            column: 0,
-          },
-        ],
+        findings: [fileFinding('file/unreadable', (error as Error).message)],
         stats: null,
       });
       continue;
     }
-    const findings = checkArticle(display, text, {
-      fileExists: (relative) =>
-        existsSync(path.resolve(path.dirname(file), relative)) ||
-        schemaFacts.imageExists(file, relative),
-      schema: schemaFacts.schema,
-    });
-    checked.push({ path: display, findings, stats: computeWriterStats(splitArticle(text).body) });
+    const meter = new BudgetMeter(now, limitMs);
+    try {
+      const findings = checkArticle(
+        display,
+        text,
+        {
+          fileExists: (relative) =>
+            existsSync(path.resolve(path.dirname(file), relative)) ||
+            schemaFacts.imageExists(file, relative),
+          schema: schemaFacts.schema,
+        },
+        meter,
+      );
+      const stats = computeWriterStats(splitArticle(text).body, { meter });
+      meter.check();
+      checked.push({ path: display, findings, stats });
+    } catch (error) {
+      const finding =
+        error instanceof WorkBudgetExceeded
+          ? fileFinding('file/too-slow', `Checking this article ${error.message}; skipped.`)
+          : fileFinding('file/check-failed', `Could not check this article: ${String(error)}`);
+      checked.push({ path: display, findings: [finding], stats: null });
+    }
   }
   const all = checked.flatMap((f) => f.findings);
   return {
@@ -73,20 +104,28 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  usage: 'byline check <file|dir> [--json]',
+  usage: 'byline check <file|dir> [--json] [--time-limit <seconds>]',
   summary: 'Report front matter errors, footnote problems and statistics per article.',
   async run(args, io) {
-    const targets = args.filter((a) => !a.startsWith('--'));
+    const limitAt = args.indexOf('--time-limit');
+    const limitSeconds = limitAt === -1 ? undefined : Number(args[limitAt + 1]);
+    if (limitSeconds !== undefined && !(limitSeconds > 0))
+      throw new UsageError('--time-limit takes a number of seconds');
+    const targets = args.filter(
+      (a, i) => !a.startsWith('--') && (limitAt === -1 || i !== limitAt + 1),
+    );
     if (targets.length !== 1 || targets[0] === undefined)
       throw new UsageError('check takes one file or folder');
-    const report = await checkPath(targets[0]);
+    const report = await checkPath(targets[0], {
+      fileTimeLimitMs: limitSeconds === undefined ? undefined : limitSeconds * 1000,
+    });
     if (args.includes('--json')) {
       io.out(JSON.stringify(report, null, 2));
     } else {
       for (const file of report.files) {
         const stats = file.stats
           ? `${file.stats.words} words, ${file.stats.readingMinutes} min read`
-          : 'unreadable';
+          : 'not counted';
         io.out(`${file.path}  (${stats})`);
         if (file.findings.length === 0) io.out('  ok');
         for (const f of file.findings) {

@@ -16,9 +16,9 @@ const messages: Partial<Record<CitationProblemKind, (label: string, other?: stri
     `Footnote [^${label}] was retrieved before it was published.`,
 };
 
-registerArticleRule(({ text, footnotes }) => {
+registerArticleRule(({ text, footnotes, meter }) => {
   const findings: Finding[] = [];
-  for (const entry of analyzeCitations(text, footnotes).entries) {
+  for (const entry of analyzeCitations(text, footnotes, meter).entries) {
     for (const problem of entry.problems) {
       const message = messages[problem.kind];
       if (!message) continue;

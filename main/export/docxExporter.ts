@@ -1,5 +1,6 @@
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   Document,
   ExternalHyperlink,
@@ -7,7 +8,9 @@ import {
   FootnoteReferenceRun,
   HeadingLevel,
   ImageRun,
+  ImportedXmlComponent,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -26,6 +29,7 @@ import { isCjkLanguage } from '../../shared/export/documentLanguage';
 import { featuredImageSource } from '../../shared/export/exportDocument';
 import { exportLabels } from '../../shared/export/exportLabels';
 import { parseForExport } from '../../shared/export/exportMarkdown';
+import { indexFootnotes, type FootnoteDefinition } from '../../shared/footnotes/footnoteIndex';
 import type { ArticleImages, LocalImage } from './articleImages';
 import type { ExportContext, ExportOutput } from './exportTypes';
 import { writeOutput } from './writeOutput';
@@ -47,9 +51,45 @@ const pageSizes = {
   Letter: { width: 12240, height: 15840 },
 } as const;
 const marginTwips = 1440;
+/** Body text size in half-points (Word's unit): 12 pt for CJK, 11 pt otherwise. */
+const bodyHalfPoints = (cjk: boolean): number => (cjk ? 24 : 22);
+/**
+ * Multi-line titles and headings need their own line rule: a `w:line` without `w:lineRule` is read
+ * differently by Word and LibreOffice, and the lines of a large title then overprint.
+ */
+const headingSpacing = (before: number, after: number) =>
+  ({ before, after, line: 276, lineRule: LineRuleType.AUTO }) as const;
+/** Single spacing for a picture's paragraph: a fixed line height would crop it to a strip. */
+const pictureSpacing = { line: 240, lineRule: LineRuleType.AUTO } as const;
 const monoFont = { ascii: 'Consolas', hAnsi: 'Consolas', eastAsia: 'SimSun', cs: 'Consolas' };
 const cjkChar =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+
+/** Word's hidden-bookmark convention (`_Ref…`) on the first reference of each note. */
+const noteBookmark = (number: number): string => `_RefBylineNote${number}`;
+
+const fieldRun = (xml: string, superscript = false): TextRun =>
+  new TextRun({
+    style: superscript ? 'FootnoteReference' : undefined,
+    superScript: superscript || undefined,
+    children: [ImportedXmlComponent.fromXmlString(xml)],
+  });
+
+/**
+ * `NOTEREF _RefBylineNoteN \f \h`: the note's number formatted as a footnote mark (`\f`) and
+ * linked to it (`\h`), with the number already written as the field's result.
+ */
+function noteReferenceField(number: number): TextRun[] {
+  return [
+    fieldRun('<w:fldChar w:fldCharType="begin"/>'),
+    fieldRun(
+      `<w:instrText xml:space="preserve"> NOTEREF ${noteBookmark(number)} \\f \\h </w:instrText>`,
+    ),
+    fieldRun('<w:fldChar w:fldCharType="separate"/>'),
+    new TextRun({ text: String(number), style: 'FootnoteReference', superScript: true }),
+    fieldRun('<w:fldChar w:fldCharType="end"/>'),
+  ];
+}
 
 interface RunFormat {
   bold: boolean;
@@ -78,14 +118,20 @@ class DocxWriter {
   private quoteDepth = 0;
   private pendingListItem = false;
   private footnoteId: number | null = null;
+  private uncited: FootnoteDefinition[];
   private readonly maxImageWidth: number;
+  /** Two characters: `firstLineChars` for Word, the same in twips for LibreOffice, which ignores it. */
+  private readonly chineseIndent: { firstLine: number; firstLineChars: number };
 
   constructor(
     private readonly images: ArticleImages,
     private readonly lang: string,
     contentWidthTwips: number,
     private readonly warnings: string[],
+    uncited: FootnoteDefinition[],
   ) {
+    this.uncited = uncited;
+    this.chineseIndent = { firstLine: bodyHalfPoints(true) * 10 * 2, firstLineChars: 200 };
     // Twips -> pixels at 96 dpi.
     this.maxImageWidth = Math.floor((contentWidthTwips / 1440) * 96);
   }
@@ -211,8 +257,22 @@ class DocxWriter {
           push(this.imageRun(String(token.attrGet('src') ?? ''), token.content));
           break;
         case 'footnote_ref': {
-          const id = ((token.meta as { id: number }).id ?? 0) + 1;
-          push(new FootnoteReferenceRun(id));
+          const meta = token.meta as { id: number; subId?: number };
+          const number = meta.id + 1;
+          // Word numbers footnotes by the order of their references, and markdown-it-footnote
+          // numbers a note by its first citation: so only first citations are real footnotes and
+          // the numbers match the published page. A repeat citation is Word's own way to cite a
+          // note again: a NOTEREF field to a bookmark on the first reference, its result (the
+          // number) written in, because LibreOffice shows that result as it stands.
+          // Word has no footnote inside a footnote: a note citing a note refers to it.
+          if ((meta.subId ?? 0) === 0 && this.footnoteId === null)
+            push(
+              new Bookmark({
+                id: noteBookmark(number),
+                children: [new FootnoteReferenceRun(number)],
+              }),
+            );
+          else noteReferenceField(number).forEach(push);
           break;
         }
         case 'task_list_checkbox':
@@ -264,20 +324,48 @@ class DocxWriter {
     blocks.push(block);
   }
 
-  body(tokens: readonly Token[]): Block[] {
+  /**
+   * Sources defined but never cited have no number and no footnote; they are listed as they are,
+   * under the article's emptied references heading or, without one, under a heading of ours.
+   */
+  private addUncited(blocks: Block[], heading?: string): void {
+    if (this.uncited.length === 0) return;
+    if (heading)
+      blocks.push(
+        new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(heading)] }),
+      );
+    for (const definition of this.uncited) {
+      const { tokens } = parseForExport(definition.text, { resolveImage: () => null });
+      for (const token of tokens) {
+        if (token.type !== 'inline') continue;
+        const children = (token.children ?? []).filter((c) => c.type !== 'footnote_ref');
+        blocks.push(new Paragraph({ style: 'BylineSource', children: this.inline(children) }));
+      }
+    }
+    this.uncited = [];
+  }
+
+  body(tokens: readonly Token[], uncitedHeading: string): Block[] {
     const blocks: Block[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
       switch (token.type) {
         case 'heading_open': {
           const inline = tokens[i + 1];
-          this.add(
-            blocks,
-            new Paragraph({
-              heading: headingLevels[token.tag] ?? HeadingLevel.HEADING_2,
-              children: this.inline(inline?.children ?? []),
-            }),
-          );
+          const next = tokens[i + 3];
+          // The article's own "References" heading: its definitions became footnotes, so it is
+          // kept only for the sources nobody cites.
+          const emptiedByNotes = next === undefined || next.type === 'footnote_block_open';
+          if (!emptiedByNotes || this.uncited.length > 0) {
+            this.add(
+              blocks,
+              new Paragraph({
+                heading: headingLevels[token.tag] ?? HeadingLevel.HEADING_2,
+                children: this.inline(inline?.children ?? []),
+              }),
+            );
+          }
+          if (emptiedByNotes) this.addUncited(blocks);
           i += 2;
           break;
         }
@@ -291,6 +379,7 @@ class DocxWriter {
               blocks,
               new Paragraph({
                 alignment: AlignmentType.CENTER,
+                spacing: pictureSpacing,
                 keepNext: captionStart >= 0,
                 children: this.inline(image ? [image] : []),
               }),
@@ -318,7 +407,7 @@ class DocxWriter {
               blocks,
               new Paragraph({
                 ...this.paragraphOptions(),
-                ...(indentChinese ? { indent: { firstLineChars: 200 } } : {}),
+                ...(indentChinese ? { indent: this.chineseIndent } : {}),
                 children: this.inline(children),
               }),
             );
@@ -386,6 +475,7 @@ class DocxWriter {
           break;
       }
     }
+    this.addUncited(blocks, uncitedHeading);
     return blocks;
   }
 
@@ -440,7 +530,8 @@ export async function renderDocx(
   const { meta } = source;
   const cjk = isCjkLanguage(meta.lang);
   const size = pageSizes[options.docx.pageSize];
-  const writer = new DocxWriter(images, meta.lang, size.width - 2 * marginTwips, warnings);
+  const uncited = uncitedSources(source.body, warnings);
+  const writer = new DocxWriter(images, meta.lang, size.width - 2 * marginTwips, warnings, uncited);
   const { tokens } = parseForExport(source.body, { resolveImage: () => null });
 
   const header: Block[] = [
@@ -462,11 +553,12 @@ export async function renderDocx(
     header.push(
       new Paragraph({
         alignment: AlignmentType.CENTER,
+        spacing: pictureSpacing,
         children: writer.inline([imageToken(featured)]),
       }),
     );
   }
-  const body = writer.body(tokens);
+  const body = writer.body(tokens, exportLabels(meta.lang).sources);
 
   const bodyFont = cjk
     ? {
@@ -509,28 +601,30 @@ export async function renderDocx(
     styles: {
       default: {
         document: {
-          run: { font: bodyFont, size: cjk ? 24 : 22, language },
-          paragraph: { spacing: { after: 160, line: cjk ? 360 : 300 } },
+          run: { font: bodyFont, size: bodyHalfPoints(cjk), language },
+          paragraph: {
+            spacing: { after: 160, line: cjk ? 360 : 300, lineRule: LineRuleType.AUTO },
+          },
         },
         title: {
           run: { font: headingFont, size: 44, bold: true, color: '111111' },
-          paragraph: { spacing: { after: 200 } },
+          paragraph: { spacing: headingSpacing(0, 200), keepNext: true },
         },
         heading1: {
           run: { font: headingFont, size: 34, bold: true, color: '111111' },
-          paragraph: { spacing: { before: 360, after: 160 }, keepNext: true },
+          paragraph: { spacing: headingSpacing(360, 160), keepNext: true },
         },
         heading2: {
           run: { font: headingFont, size: 30, bold: true, color: '111111' },
-          paragraph: { spacing: { before: 320, after: 140 }, keepNext: true },
+          paragraph: { spacing: headingSpacing(320, 140), keepNext: true },
         },
         heading3: {
           run: { font: headingFont, size: 26, bold: true, color: '222222' },
-          paragraph: { spacing: { before: 280, after: 120 }, keepNext: true },
+          paragraph: { spacing: headingSpacing(280, 120), keepNext: true },
         },
         heading4: {
           run: { font: headingFont, size: 24, bold: true, color: '222222' },
-          paragraph: { keepNext: true },
+          paragraph: { spacing: headingSpacing(240, 120), keepNext: true },
         },
         caption: {
           run: { size: 18, color: '666666', italics: false },
@@ -566,12 +660,20 @@ export async function renderDocx(
           },
         },
         {
+          id: 'BylineSource',
+          name: 'Uncited Source',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { size: 20 },
+          paragraph: { spacing: { after: 80 }, indent: { left: 360, hanging: 360 } },
+        },
+        {
           id: 'BylineCode',
           name: 'Code',
           basedOn: 'Normal',
           run: { font: monoFont, size: 19 },
           paragraph: {
-            spacing: { after: 0, line: 260 },
+            spacing: { after: 0, line: 260, lineRule: LineRuleType.AUTO },
             shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F3F3F3' },
           },
         },
@@ -607,6 +709,17 @@ export async function renderDocx(
     ],
   });
   return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** Definitions nobody cites (the last one of a label, as the preview uses), each with a warning. */
+function uncitedSources(body: string, warnings: string[]): FootnoteDefinition[] {
+  const index = indexFootnotes(body);
+  return index.unusedDefinitions.flatMap((label) => {
+    const definition = index.definitions.findLast((d) => d.label === label);
+    if (!definition) return [];
+    warnings.push(`Footnote [^${label}] is never cited: listed at the end without a number.`);
+    return [definition];
+  });
 }
 
 /** A stand-in image token for the featured image, so it goes through the same code path. */

@@ -1,4 +1,13 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +88,27 @@ describe('byline export', () => {
         .sort(),
     ).toEqual(['article.md', 'second.md']);
     expect(existsSync(path.join(out, 'second-story', 'index.md'))).toBe(true);
+  });
+
+  it('names a Hugo bundle by its slug even when the slug is the file name', async () => {
+    const site = path.join(work, 'slug-site');
+    mkdirSync(site);
+    writeFileSync(
+      path.join(site, 'chip-rules.md'),
+      '---\ntitle: 芯片新规\nslug: chip-rules\n---\n\n正文。\n',
+    );
+    const out = path.join(work, 'slug-out');
+    const { code } = await cli(
+      'export',
+      path.join(site, 'chip-rules.md'),
+      '--format',
+      'hugo,html',
+      '--out',
+      out,
+    );
+    expect(code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['chip-rules', 'chip-rules.html']);
+    expect(existsSync(path.join(out, 'chip-rules', 'index.md'))).toBe(true);
   });
 
   it('exports a PDF with headless Chromium', async () => {

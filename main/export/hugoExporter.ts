@@ -57,7 +57,10 @@ export async function exportHugo(context: ExportContext): Promise<ExportOutput> 
     existingSlug !== ''
       ? slugify(existingSlug)
       : slugify(source.meta.title, { fallback: source.stem, maxLength: 60 });
-  const bundle = path.join(context.outputDir, context.claim(slug));
+  // The article's own outputs are files (`<name>.html`…) and the bundle a folder: the same name
+  // does not collide, so a slug equal to the file name stays as it is.
+  const folder = slug.toLowerCase() === context.name.toLowerCase() ? slug : context.claim(slug);
+  const bundle = path.join(context.outputDir, folder);
   const warnings: string[] = [];
   const copies = new Map<string, string>(); // absolute source -> bundle-relative POSIX path
   const taken = new Set<string>();

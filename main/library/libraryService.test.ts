@@ -74,6 +74,10 @@ describe('LibraryService', () => {
         'big5',
       ),
     );
+    // A Hugo site: its publishDir and resourceDir (at the site root only) are generated output.
+    write('hugo.toml', 'title = "site"\n');
+    write('content/resources/guide.md', '# A content folder named resources\n');
+    write('posts/public/index.md', '# A content folder named public\n');
     for (const skipped of [
       'node_modules/x',
       'public/posts',
@@ -89,11 +93,13 @@ describe('LibraryService', () => {
     await library.settled();
     const entries = Object.fromEntries((await library.list()).map((e) => [e.path, e]));
     expect(Object.keys(entries).sort()).toEqual([
+      'content/resources/guide.md',
       'legacy.md',
       'notes.md',
       'posts/a.md',
       'posts/b.markdown',
       'posts/bundle/index.md',
+      'posts/public/index.md',
     ]);
     expect(entries['posts/a.md']).toMatchObject({
       title: '芯片新规',

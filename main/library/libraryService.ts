@@ -20,6 +20,10 @@ import {
   isSkippedFolder,
   scanWorkspaceTree,
 } from './scanWorkspace';
+import { siteOutputFolders } from './siteOutputFolders';
+
+const isInside = (folders: readonly string[], absolute: string): boolean =>
+  folders.some((folder) => absolute === folder || absolute.startsWith(folder + path.sep));
 import { WorkspaceWatcher } from './workspaceWatcher';
 
 export interface LibraryServiceOptions {
@@ -37,6 +41,8 @@ export interface LibraryServiceOptions {
 
 interface Session {
   root: string;
+  /** The Hugo site's publishDir and resourceDir (absolute), never indexed. */
+  siteOutputs: string[];
   index: LibraryIndex;
   watcher: WorkspaceWatcher | null;
   ready: Promise<void>;
@@ -66,6 +72,7 @@ export class LibraryService {
     );
     const session: Session = {
       root,
+      siteOutputs: siteOutputFolders(root),
       index,
       watcher: null,
       ready: Promise.resolve(),
@@ -175,7 +182,12 @@ export class LibraryService {
   private async apply(session: Session, absolute: string, relative: string): Promise<string[]> {
     const stats = await fs.stat(absolute).catch(() => null);
     if (stats?.isDirectory()) {
-      if (isInSkippedFolder(`${relative}/x`) || isSkippedFolder(path.basename(absolute))) return [];
+      if (
+        isInSkippedFolder(`${relative}/x`) ||
+        isSkippedFolder(path.basename(absolute)) ||
+        isInside(session.siteOutputs, absolute)
+      )
+        return [];
       if (session.watcher?.isWatched(absolute)) return [];
       // A folder moved or copied in: index and watch everything below it.
       const scan = await scanWorkspaceTree(absolute);
@@ -188,7 +200,12 @@ export class LibraryService {
       return changed;
     }
     if (stats?.isFile()) {
-      if (!isArticleFile(path.basename(absolute)) || isInSkippedFolder(relative)) return [];
+      if (
+        !isArticleFile(path.basename(absolute)) ||
+        isInSkippedFolder(relative) ||
+        isInside(session.siteOutputs, absolute)
+      )
+        return [];
       const change = await session.index.refresh(absolute);
       // Same size and mtime can still be new content: open editors compare hashes themselves.
       if (this.options.isOpen(relative)) await this.notifyOpen(relative, absolute);

@@ -1,8 +1,12 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { siteOutputFolders } from './siteOutputFolders';
 
-/** Folders never indexed or watched: build output, dependencies, VCS data and dot folders (.byline too). */
-export const skippedFolders = new Set(['.git', 'node_modules', 'public', 'resources']);
+/**
+ * Folders never indexed or watched, at any depth: dependencies, VCS data and dot folders (.byline
+ * too). A Hugo site's generated folders are skipped by path, not by name (siteOutputFolders).
+ */
+export const skippedFolders = new Set(['.git', 'node_modules']);
 
 export function isSkippedFolder(name: string): boolean {
   return skippedFolders.has(name) || name.startsWith('.');
@@ -36,6 +40,7 @@ export async function scanWorkspace(root: string): Promise<string[]> {
  * 2,000-folder site, and the event loop still gets a turn between slices.
  */
 export async function scanWorkspaceTree(root: string): Promise<WorkspaceScan> {
+  const siteOutputs = new Set(siteOutputFolders(root));
   const files: string[] = [];
   const folders: string[] = [];
   const stack = [root];
@@ -51,7 +56,8 @@ export async function scanWorkspaceTree(root: string): Promise<WorkspaceScan> {
     folders.push(dir);
     for (const entry of entries) {
       if (entry.isDirectory()) {
-        if (!isSkippedFolder(entry.name)) stack.push(path.join(dir, entry.name));
+        const folder = path.join(dir, entry.name);
+        if (!isSkippedFolder(entry.name) && !siteOutputs.has(folder)) stack.push(folder);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && isArticleFile(entry.name)) {
         files.push(path.join(dir, entry.name));
       }

@@ -16,7 +16,7 @@ export interface WorkspaceWatcherOptions {
 /**
  * Watches a workspace without polling. macOS and Windows: one native recursive watcher on the
  * root. Linux: one inotify watch per folder the library indexes, never per file and never in
- * skipped folders (.git, node_modules, public, resources, dot folders), so a big Hugo site uses a
+ * skipped folders (.git, node_modules, dot folders, the Hugo site's publishDir and resourceDir), so a big Hugo site uses a
  * few thousand of the (often 8,192 or 65,536) watches a user has. chokidar would add a watch per
  * file and walk the tree a second time after the library's own scan.
  */

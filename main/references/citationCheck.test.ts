@@ -69,3 +69,47 @@ describe('byline check --json: reference problems', () => {
     ]);
   });
 });
+
+describe('byline check on a Hugo site: citation styles, notes, hash routes, folders', () => {
+  const site = path.resolve('tests/fixtures/references/check-site');
+  const problems = async (): Promise<Record<string, string[]>> => {
+    const { report } = await checkJson(site);
+    return Object.fromEntries(
+      report.files.map((file) => [
+        file.path,
+        file.findings
+          .filter((f) => /^(citations|footnotes)\//.test(f.rule))
+          .map((f) => `${f.rule} ${String(f.params?.label)}`),
+      ]),
+    );
+  };
+
+  it('accepts GB/T 7714 retrieval dates in brackets and still flags a reference without one', async () => {
+    expect((await problems())['content/posts/gbt-dates.md']).toEqual([
+      'citations/missing-retrieval-date 3',
+    ]);
+  });
+
+  it('asks nothing of explanatory notes and counts links to the site’s own pages', async () => {
+    expect((await problems())['content/posts/notes-and-site-links.md']).toEqual([]);
+  });
+
+  it('tells hash-routed pages apart but not two places in one page', async () => {
+    expect((await problems())['content/posts/hash-routes.md']).toEqual([
+      'citations/duplicate-source 4',
+    ]);
+  });
+
+  it('checks folders named resources or public in the content, skipping only the site’s own output', async () => {
+    const checked = Object.keys(await problems()).sort();
+    expect(checked).toEqual([
+      'content/news/public/index.md',
+      'content/posts/gbt-dates.md',
+      'content/posts/hash-routes.md',
+      'content/posts/notes-and-site-links.md',
+      'content/resources/guides/style.md',
+      // publishDir is `built` in hugo.toml, so a root `public/` is an ordinary folder here.
+      'public/posts/generated.md',
+    ]);
+  });
+});

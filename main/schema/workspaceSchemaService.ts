@@ -12,6 +12,7 @@ import {
 } from '../../shared/frontMatterSchema';
 import { decodeText } from '../files/textCodec';
 import { isArticleFile, isSkippedFolder } from '../library/scanWorkspace';
+import { siteOutputFolders } from '../library/siteOutputFolders';
 
 /** More than any newsroom folder holds; keeps a mis-chosen workspace (a home folder) bounded. */
 const MAX_FILES = 20_000;
@@ -22,12 +23,13 @@ interface WalkResult {
   images: string[];
 }
 
-/** Articles and images below root, with the library's skip rules (no dot folders, no public/...). */
+/** Articles and images below root, with the library's skip rules (no dot folders, no site output). */
 async function walkWorkspace(
   root: string,
   want: { articles: boolean; images: boolean },
 ): Promise<WalkResult> {
   const result: WalkResult = { articles: [], images: [] };
+  const siteOutputs = new Set(siteOutputFolders(root));
   const walk = async (dir: string): Promise<void> => {
     let entries;
     try {
@@ -40,7 +42,7 @@ async function walkWorkspace(
       if (result.articles.length + result.images.length >= MAX_FILES) break;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!isSkippedFolder(entry.name)) below.push(walk(full));
+        if (!isSkippedFolder(entry.name) && !siteOutputs.has(full)) below.push(walk(full));
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         if (want.articles && isArticleFile(entry.name)) result.articles.push(full);
         else if (want.images && IMAGE_FILE.test(entry.name) && !entry.name.startsWith('.'))

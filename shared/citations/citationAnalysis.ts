@@ -5,6 +5,7 @@ import type {
   FootnoteReference,
 } from '../footnotes/footnoteIndex';
 import { indexFootnotes } from '../footnotes/footnoteIndex';
+import { hasLink, hasRetrievalDate, looksLikeSource } from './citationShape';
 import type { DefinitionLanguage } from './newsStyle';
 import { parseNewsDefinition } from './newsStyle';
 import type { CslItem } from './source';
@@ -48,10 +49,6 @@ export interface CitationAnalysis {
   entries: CitationEntry[];
   footnotes: FootnoteIndex;
 }
-
-const HAS_URL = /(?:https?:\/\/|\bdoi:\s*10\.|\b10\.\d{4,9}\/)\S+/iu;
-const HAS_RETRIEVAL =
-  /检索|访问日期|访问于|引用日期|获取日期|取用日期|Retrieved|Accessed|Abgerufen|Consulté/iu;
 
 /** The URL written in a free-text definition, for duplicate detection. */
 function urlIn(text: string): string | null {
@@ -135,10 +132,12 @@ export function analyzeCitations(
     const text = definition?.text ?? '';
     meter.tick(1 + text.length);
     const source = entry.source;
-    if (source ? !source.URL && !source.DOI : !HAS_URL.test(text)) {
+    // An explanatory note is no source: it needs neither a URL nor a retrieval date.
+    const citesSource = source !== null || looksLikeSource(text);
+    if (citesSource && !source?.URL && !source?.DOI && !hasLink(text)) {
       problems.push({ kind: 'missing-url', severity: 'warning', definition });
     }
-    if (source ? !source.accessed : !HAS_RETRIEVAL.test(text)) {
+    if (citesSource && !source?.accessed && !hasRetrievalDate(text)) {
       problems.push({ kind: 'missing-retrieval-date', severity: 'warning', definition });
     }
     const issued = dateParts(source?.issued);

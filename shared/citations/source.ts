@@ -252,7 +252,7 @@ export function itemToFields(item: CslItem): SourceFields {
 /** Scheme, `www.`, trailing slash, fragment and tracking parameters do not make another source. */
 export function normalizeUrl(url: string): string {
   const trimmed = url.trim().replace(/^<|>$/g, '');
-  const match = /^(?:https?:)?\/\/(?:www\.)?([^/?#]+)([^?#]*)(\?[^#]*)?/i.exec(trimmed);
+  const match = /^(?:https?:)?\/\/(?:www\.)?([^/?#]+)([^?#]*)(\?[^#]*)?(#.*)?$/i.exec(trimmed);
   if (!match) return trimmed.toLowerCase();
   const host = (match[1] ?? '').toLowerCase();
   let pathPart = match[2] ?? '';
@@ -266,7 +266,11 @@ export function normalizeUrl(url: string): string {
     .filter((pair) => pair && !/^(utm_[a-z]+|fbclid|gclid|spm|from|share_token)=/i.test(pair))
     .sort()
     .join('&');
-  return `${host}${pathPart}${query ? `?${query}` : ''}`;
+  // A fragment names a place in one page, except on hash-routed sites (`#/story/1`, `#!/…`),
+  // where it names the page itself.
+  const fragment = match[4] ?? '';
+  const route = /^#!|^#\//.test(fragment) ? fragment : '';
+  return `${host}${pathPart}${query ? `?${query}` : ''}${route}`;
 }
 
 export function normalizeDoi(doi: string): string {

@@ -9,6 +9,8 @@ export interface ExportLabels {
   image: string;
   by: string;
   page: string;
+  /** Heading for sources defined but never cited. */
+  sources: string;
 }
 
 const zh: ExportLabels = {
@@ -17,6 +19,7 @@ const zh: ExportLabels = {
   image: '图片',
   by: '作者',
   page: '第 {n} 页，共 {total} 页',
+  sources: '参考资料',
 };
 const en: ExportLabels = {
   notes: 'Notes',
@@ -24,6 +27,7 @@ const en: ExportLabels = {
   image: 'Image',
   by: 'By',
   page: 'Page {n} of {total}',
+  sources: 'Sources',
 };
 
 export const exportLabels = (lang: string): ExportLabels => (/^(?:zh|ja)\b/i.test(lang) ? zh : en);

@@ -1,11 +1,25 @@
 import { promises as fs } from 'node:fs';
-import type { OpenedArticle, SaveResult, TextFormat, FileStamp } from '../../shared/ipc/contract';
+import type {
+  EncodingCandidate,
+  FileStamp,
+  OpenedArticle,
+  SaveResult,
+  TextEncodingName as TextEncoding,
+  TextFormat,
+} from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
 import { resolveInWorkspace } from '../workspace/resolveInWorkspace';
 import type { FileWriter } from './atomicWrite';
 import { writeFileAtomic } from './atomicWrite';
 import { hashBytes, sameContent, stampOf } from './fileStamp';
-import { decodeText, encodeText } from './textCodec';
+import type { EncodingHints } from './detectEncoding';
+import {
+  decodeAs,
+  decodeForEditing,
+  decodeText,
+  encodeText,
+  encodingCandidates,
+} from './textCodec';
 import { describeFsError, describeReadError } from './describeFsError';
 
 export interface ArticleFilesOptions {
@@ -54,12 +68,18 @@ export class ArticleFiles {
     this.options = { ...defaultArticleFilesOptions, ...options };
   }
 
-  async open(relativePath: string): Promise<OpenedArticle> {
+  /** `how`: the writer's explicit encoding, or what main knows to decide it (see detectEncoding.ts). */
+  async open(
+    relativePath: string,
+    how: { encoding?: TextEncoding | undefined; hints?: EncodingHints } = {},
+  ): Promise<OpenedArticle> {
     const absolute = resolveInWorkspace(this.workspaceRoot(), relativePath);
     const disk = await readDiskFile(absolute, this.options.maxOpenBytes).catch((error: unknown) => {
       throw asReadError(error, relativePath);
     });
-    const decoded = decodeText(disk.bytes);
+    const decoded = how.encoding
+      ? decodeAs(disk.bytes, how.encoding)
+      : decodeForEditing(disk.bytes, how.hints ?? {});
     const warnings: string[] = [];
     let readOnly = false;
     if (disk.bytes.length > this.options.maxEditableBytes) {
@@ -84,16 +104,20 @@ export class ArticleFiles {
     };
   }
 
+  /** The readings of a file that `open` refused to guess, each with a preview. */
+  async encodingCandidates(
+    relativePath: string,
+    hints: EncodingHints,
+  ): Promise<EncodingCandidate[]> {
+    const absolute = resolveInWorkspace(this.workspaceRoot(), relativePath);
+    const disk = await readDiskFile(absolute, this.options.maxOpenBytes).catch((error: unknown) => {
+      throw asReadError(error, relativePath);
+    });
+    return encodingCandidates(disk.bytes, hints);
+  }
+
   async save(input: SaveInput): Promise<SaveResult> {
     const absolute = resolveInWorkspace(this.workspaceRoot(), input.path);
-    let bytes: Uint8Array;
-    try {
-      bytes = encodeText(input.text, input.format);
-    } catch (error) {
-      if (error instanceof BylineError)
-        return { status: 'error', code: error.code, message: error.message };
-      throw error;
-    }
     let disk: DiskFile | null;
     try {
       disk = await readDiskFile(absolute, Number.POSITIVE_INFINITY);
@@ -104,12 +128,25 @@ export class ArticleFiles {
       }
       disk = null;
     }
+    let bytes: Uint8Array;
+    try {
+      // The bytes on disk give unchanged lines and characters their exact bytes back.
+      bytes = encodeText(input.text, input.format, disk?.bytes ?? null);
+    } catch (error) {
+      if (error instanceof BylineError)
+        return { status: 'error', code: error.code, message: error.message };
+      throw error;
+    }
     if (disk) {
       const changedSinceRead =
         input.baseStamp === null || !sameContent(disk.stamp, input.baseStamp);
       if (changedSinceRead && !input.overwrite) {
         if (hashBytes(bytes) === disk.stamp.hash) return { status: 'saved', stamp: disk.stamp };
-        return { status: 'conflict', diskText: decodeOrEmpty(disk.bytes), diskStamp: disk.stamp };
+        return {
+          status: 'conflict',
+          diskText: decodeOrEmpty(disk.bytes, input.format.encoding),
+          diskStamp: disk.stamp,
+        };
       }
       if (isReadOnlyMode(disk.mode)) {
         return {
@@ -175,7 +212,13 @@ function sameText(diskBytes: Uint8Array, input: SaveInput): boolean {
   }
 }
 
-function decodeOrEmpty(bytes: Uint8Array): string {
+/** The disk version as the writer's file reads: in its own encoding first, a short file is not re-guessed. */
+function decodeOrEmpty(bytes: Uint8Array, encoding: TextEncoding): string {
+  try {
+    return decodeAs(bytes, encoding).text;
+  } catch {
+    // Not in the file's encoding any more (a colleague converted it): read it as it now is.
+  }
   try {
     return decodeText(bytes).text;
   } catch {

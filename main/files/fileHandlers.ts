@@ -6,6 +6,7 @@ import { ArticleActions } from './articleActions';
 import type { ArticleFilesOptions } from './articleFiles';
 import { ArticleFiles } from './articleFiles';
 import { CrashJournal } from './crashJournal';
+import { EncodingMemory } from './encodingMemory';
 import { LocalHistory } from './localHistory';
 import type { OpenArticles } from './openArticles';
 import { decodeText } from './textCodec';
@@ -24,6 +25,7 @@ export interface FileServicesDeps {
 
 type FileRequest =
   | 'article.open'
+  | 'article.encodings'
   | 'article.save'
   | 'article.close'
   | 'article.create'
@@ -44,6 +46,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
   const { workspaceRoot, library, open } = deps;
   const journal = new CrashJournal(deps.dataDir, workspaceRoot);
   const history = new LocalHistory(deps.dataDir, workspaceRoot);
+  const encodings = new EncodingMemory(deps.dataDir, workspaceRoot);
   const trash: Trash = deps.trashItem
     ? new SystemTrash(deps.trashItem)
     : new WorkspaceTrash(workspaceRoot);
@@ -62,17 +65,22 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     trash,
     onMoved: async (from, to) => {
       open.move(from, to);
-      await Promise.all([history.move(from, to), journal.move(from, to)]);
+      await Promise.all([history.move(from, to), journal.move(from, to), encodings.move(from, to)]);
     },
     onChanged: (paths) => void library.pathsChanged(paths),
   });
 
   return {
-    'article.open': async ({ path }) => {
-      const opened = await articles.open(path);
+    'article.open': async ({ path, encoding }) => {
+      const opened = await articles.open(path, { encoding, hints: await encodings.hints(path) });
       open.add(path);
+      await encodings.remember(path, opened.format.encoding).catch((error: unknown) => {
+        console.error('[byline] could not remember the encoding of', path, error);
+      });
       return opened;
     },
+    'article.encodings': async ({ path }) =>
+      articles.encodingCandidates(path, await encodings.hints(path)),
     'article.save': (input) => articles.save(input),
     'article.close': async ({ path }) => open.remove(path),
     'article.create': async (input) => ({ path: await actions.create(input) }),
@@ -97,7 +105,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     'journal.discard': ({ path }) => journal.discard(path),
     'history.list': ({ path }) => history.list(path),
     'history.read': async ({ path, id }) => ({
-      text: decodeText(await history.read(path, id)).text,
+      text: decodeText(await history.read(path, id), await encodings.hints(path)).text,
     }),
   };
 }

@@ -1,19 +1,19 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { TextEncodingName } from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
 import { decodeCp950, encodeCp950 } from './cp950';
 
-const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8Encoder = new TextEncoder();
 
 /** Bytes (without a BOM) -> text, or null when they are not valid in that encoding. */
 export function decodeBody(bytes: Uint8Array, encoding: TextEncodingName): string | null {
   switch (encoding) {
     case 'utf-8':
-      try {
-        return utf8Strict.decode(bytes);
-      } catch {
-        return null;
-      }
+      // isUtf8 validates natively; TextDecoder's fatal mode is several times slower on 1 MB.
+      return isUtf8(bytes)
+        ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+        : null;
     case 'utf-16le':
     case 'utf-16be':
       if (bytes.length % 2 !== 0) throw oddUtf16();
@@ -35,7 +35,7 @@ export function decodeBody(bytes: Uint8Array, encoding: TextEncodingName): strin
 export function encodeBody(text: string, encoding: TextEncodingName): Uint8Array {
   switch (encoding) {
     case 'utf-8':
-      return new TextEncoder().encode(text);
+      return utf8Encoder.encode(text);
     case 'utf-16le':
       return new Uint8Array(Buffer.from(text, 'utf16le'));
     case 'utf-16be':

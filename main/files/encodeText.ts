@@ -2,7 +2,7 @@ import type { TextEncodingName, TextFormat } from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
 import { decodeBody, encodeBody, encodingLabel, unencodableCharacters } from './charsets';
 import { bomOf } from './detectEncoding';
-import type { PlannedLine } from './lineEndings';
+import type { Line, PlannedLine } from './lineEndings';
 import { joinLines, planLineEndings, splitLines } from './lineEndings';
 
 const boms: Record<TextEncodingName, readonly number[]> = {
@@ -14,10 +14,12 @@ const boms: Record<TextEncodingName, readonly number[]> = {
 };
 
 interface Original {
+  encoding: TextEncodingName;
   body: Uint8Array;
   text: string;
-  /** Byte offset of each UTF-16 offset of `text` (and of its end). */
-  byteAt: Uint32Array;
+  lines: Line[];
+  /** Where each line starts in `body`, and (last) the end of `body`. */
+  lineBytes: number[];
 }
 
 /**
@@ -57,32 +59,47 @@ function splice(
   base: Original,
   encoder: PieceEncoder,
 ): Uint8Array {
-  const lines = splitLines(base.text);
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.text.length + line.ending.length;
-  }
   const parts: Uint8Array[] = [];
+  // New text is gathered and encoded in one piece up to the next bytes kept from the file.
+  let pending = '';
+  // Kept bytes as one range while they run on in the file.
+  let kept: [number, number] | null = null;
+  const flush = (): void => {
+    if (kept) parts.push(base.body.subarray(kept[0], kept[1]));
+    kept = null;
+  };
   const keep = (from: number, to: number): void => {
-    parts.push(base.body.subarray(base.byteAt[from], base.byteAt[to]));
+    if (from === to) return;
+    if (pending !== '') {
+      flush();
+      parts.push(encoder.encode(pending));
+      pending = '';
+    }
+    if (kept && kept[1] === from) kept[1] = to;
+    else {
+      flush();
+      kept = [from, to];
+    }
   };
   for (const line of planned) {
-    const source = line.source === null ? undefined : lines[line.source];
-    const start = line.source === null ? undefined : starts[line.source];
-    if (!source || start === undefined) {
-      parts.push(encoder.encode(line.text + line.ending));
+    const index = line.source;
+    const source = index === null ? undefined : base.lines[index];
+    if (index === null || !source) {
+      pending += line.text + line.ending;
       continue;
     }
-    const end = start + source.text.length;
+    const start = base.lineBytes[index] ?? 0;
+    const next = base.lineBytes[index + 1] ?? base.body.length;
+    const end = next - encodedLength(source.ending, base.encoding);
     const { prefix, suffix } = commonEnds(source.text, line.text);
-    keep(start, start + prefix);
-    parts.push(encoder.encode(line.text.slice(prefix, line.text.length - suffix)));
-    keep(end - suffix, end);
-    if (line.ending === source.ending) keep(end, end + source.ending.length);
-    else parts.push(encoder.encode(line.ending));
+    keep(start, start + bytesOfStart(base, index, prefix));
+    pending += line.text.slice(prefix, line.text.length - suffix);
+    keep(end - bytesOfEnd(base, index, suffix), end);
+    if (line.ending === source.ending) keep(end, next);
+    else pending += line.ending;
   }
+  flush();
+  if (pending !== '') parts.push(encoder.encode(pending));
   return Buffer.concat(parts);
 }
 
@@ -119,42 +136,53 @@ function readOriginal(bytes: Uint8Array, encoding: TextEncodingName): Original |
     return null; // damaged UTF-16: nothing to keep
   }
   if (text === null) return null;
-  const byteAt = byteOffsets(body, text, encoding);
-  return byteAt ? { body, text, byteAt } : null;
+  const lines = splitLines(text);
+  const lineBytes = [0];
+  let pos = 0;
+  for (const line of lines) {
+    pos += encodedLength(line.text + line.ending, encoding, body, pos);
+    lineBytes.push(pos);
+  }
+  return pos === body.length ? { encoding, body, text, lines, lineBytes } : null;
 }
 
-/** Where each UTF-16 offset of `text` starts in `body`; null if the two do not line up. */
-function byteOffsets(
-  body: Uint8Array,
+/**
+ * Bytes `text` takes in the file. UTF-8 and UTF-16 lengths follow from the text; GB18030 and Big5
+ * codes vary (GBK's € is one byte or four), so those are measured in the file's own bytes from
+ * `at`. Line breaks are single bytes in all three byte encodings and never part of another code.
+ */
+function encodedLength(
   text: string,
   encoding: TextEncodingName,
-): Uint32Array | null {
-  const at = new Uint32Array(text.length + 1);
-  let unit = 0;
-  let pos = 0;
-  const advance = (units: number, bytes: number): void => {
-    for (let k = 0; k < units && unit + k <= text.length; k++) at[unit + k] = pos;
-    unit += units;
+  body?: Uint8Array,
+  at = 0,
+): number {
+  if (encoding === 'utf-8') return Buffer.byteLength(text, 'utf8');
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return text.length * 2;
+  if (!body) return text.length; // a line break
+  let units = 0;
+  let pos = at;
+  while (units < text.length && pos < body.length) {
+    const [charUnits, bytes] = legacyCharacter(body, pos, encoding);
+    units += charUnits;
     pos += bytes;
-  };
-  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
-    for (let i = 0; i < text.length; i++) advance(1, 2);
-  } else if (encoding === 'utf-8') {
-    for (let i = 0; i < text.length;) {
-      const code = text.codePointAt(i) ?? 0;
-      const units = code > 0xffff ? 2 : 1;
-      advance(units, code < 0x80 ? 1 : code < 0x800 ? 2 : code <= 0xffff ? 3 : 4);
-      i += units;
-    }
-  } else {
-    while (pos < body.length) {
-      const [units, bytes] = legacyCharacter(body, pos, encoding);
-      advance(units, bytes);
-    }
   }
-  if (unit !== text.length || pos !== body.length) return null;
-  at[text.length] = pos;
-  return at;
+  return pos - at;
+}
+
+/** Bytes of the first `units` UTF-16 units of line `index`. */
+function bytesOfStart(base: Original, index: number, units: number): number {
+  const line = base.lines[index]?.text ?? '';
+  return encodedLength(line.slice(0, units), base.encoding, base.body, base.lineBytes[index]);
+}
+
+/** Bytes of the last `units` UTF-16 units of line `index` (before its line break). */
+function bytesOfEnd(base: Original, index: number, units: number): number {
+  const line = base.lines[index]?.text ?? '';
+  return (
+    encodedLength(line, base.encoding, base.body, base.lineBytes[index]) -
+    bytesOfStart(base, index, line.length - units)
+  );
 }
 
 /** [UTF-16 units, bytes] of the character at `pos` of GB18030 or Big5 bytes. */
@@ -174,6 +202,7 @@ function legacyCharacter(
 
 /** Lengths of the common start and end of two strings, never splitting a surrogate pair. */
 function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  if (a === b) return { prefix: a.length, suffix: 0 };
   const max = Math.min(a.length, b.length);
   let prefix = 0;
   while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;

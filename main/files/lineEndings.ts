@@ -14,16 +14,20 @@ export interface PlannedLine extends Line {
   source: number | null;
 }
 
-const lineBreak = /\r\n|\r|\n/g;
-// Beyond this many changed lines a line diff costs more than it saves; such a save pairs lines by position.
-const maxLineEdits = 4000;
+// Beyond this many changed lines between the first and the last change, a line diff costs more than it
+// saves (it is quadratic): the changed region's lines are then paired by position.
+const maxLineEdits = 64;
 
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  for (const match of text.matchAll(lineBreak)) {
-    lines.push({ text: text.slice(start, match.index), ending: match[0] as LineEnding });
-    start = match.index + match[0].length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 10 && code !== 13) continue;
+    const crlf = code === 13 && text.charCodeAt(i + 1) === 10;
+    lines.push({ text: text.slice(start, i), ending: crlf ? '\r\n' : code === 13 ? '\r' : '\n' });
+    if (crlf) i++;
+    start = i + 1;
   }
   lines.push({ text: text.slice(start), ending: '' });
   return lines;
@@ -36,7 +40,7 @@ export function joinLines(lines: readonly Line[]): string {
 /** The most frequent line break; LF when there is none or on a tie. */
 export function dominantEol(text: string): LineEnding {
   const counts: Record<LineEnding, number> = { '\n': 0, '\r\n': 0, '\r': 0 };
-  for (const match of text.matchAll(lineBreak)) counts[match[0] as LineEnding]++;
+  for (const line of splitLines(text)) if (line.ending !== '') counts[line.ending]++;
   const order: LineEnding[] = ['\n', '\r\n', '\r'];
   return order.reduce((best, eol) => (counts[eol] > counts[best] ? eol : best), '\n');
 }
@@ -87,7 +91,13 @@ function pairLines(before: readonly Line[], after: readonly Line[]): [number, nu
     tail++;
   const middleBefore = before.slice(head, before.length - tail).map((line) => line.text);
   const middleAfter = after.slice(head, after.length - tail).map((line) => line.text);
-  const changes = diffArrays(middleBefore, middleAfter, { maxEditLength: maxLineEdits }) ?? [
+  // Nothing in common (a whole rewrite): no diff needed to know every line is replaced.
+  const beforeSet = new Set(middleBefore);
+  const shared = middleAfter.some((text) => beforeSet.has(text));
+  const diffed = shared
+    ? diffArrays(middleBefore, middleAfter, { maxEditLength: maxLineEdits })
+    : null;
+  const changes = diffed ?? [
     { value: middleBefore, count: middleBefore.length, added: false, removed: true },
     { value: middleAfter, count: middleAfter.length, added: true, removed: false },
   ];

@@ -1,6 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { OpenedArticle, SaveResult, TextFormat, FileStamp } from '../../shared/ipc/contract';
+import type {
+  EncodingCandidate,
+  FileStamp,
+  OpenedArticle,
+  SaveResult,
+  TextEncodingName as TextEncoding,
+  TextFormat,
+} from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
 import { resolveInWorkspace, toWorkspacePath } from '../workspace/resolveInWorkspace';
 import type { FileWriter } from './atomicWrite';
@@ -9,7 +16,14 @@ import { availablePath } from './availablePath';
 import type { StatIdentity } from './fileStamp';
 import { hashBytes, identityOf, sameContent, sameIdentity, stampOf } from './fileStamp';
 import { runExclusivelyOnFile } from './pathQueue';
-import { decodeText, encodeText } from './textCodec';
+import type { EncodingHints } from './detectEncoding';
+import {
+  decodeAs,
+  decodeForEditing,
+  decodeText,
+  encodeText,
+  encodingCandidates,
+} from './textCodec';
 import { describeFsError, describeReadError } from './describeFsError';
 
 export interface ArticleFilesOptions {
@@ -75,12 +89,18 @@ export class ArticleFiles {
     this.options = { ...defaultArticleFilesOptions, ...options };
   }
 
-  async open(relativePath: string): Promise<OpenedArticle> {
+  /** `how`: the writer's explicit encoding, or what main knows to decide it (see detectEncoding.ts). */
+  async open(
+    relativePath: string,
+    how: { encoding?: TextEncoding | undefined; hints?: EncodingHints } = {},
+  ): Promise<OpenedArticle> {
     const absolute = resolveInWorkspace(this.workspaceRoot(), relativePath);
     const disk = await readDiskFile(absolute, this.options.maxOpenBytes).catch((error: unknown) => {
       throw asReadError(error, relativePath);
     });
-    const decoded = decodeText(disk.bytes);
+    const decoded = how.encoding
+      ? decodeAs(disk.bytes, how.encoding)
+      : decodeForEditing(disk.bytes, how.hints ?? {});
     const warnings: string[] = [];
     let readOnly = false;
     if (disk.bytes.length > this.options.maxEditableBytes) {
@@ -105,24 +125,28 @@ export class ArticleFiles {
     };
   }
 
+  /** The readings of a file that `open` refused to guess, each with a preview. */
+  async encodingCandidates(
+    relativePath: string,
+    hints: EncodingHints,
+  ): Promise<EncodingCandidate[]> {
+    const absolute = resolveInWorkspace(this.workspaceRoot(), relativePath);
+    const disk = await readDiskFile(absolute, this.options.maxOpenBytes).catch((error: unknown) => {
+      throw asReadError(error, relativePath);
+    });
+    return encodingCandidates(disk.bytes, hints);
+  }
+
   async save(input: SaveInput): Promise<SaveResult> {
     const absolute = resolveInWorkspace(this.workspaceRoot(), input.path);
-    let bytes: Uint8Array;
-    try {
-      bytes = encodeText(input.text, input.format);
-    } catch (error) {
-      if (error instanceof BylineError)
-        return { status: 'error', code: error.code, message: error.message };
-      throw error;
-    }
-    return runExclusivelyOnFile(absolute, () => this.compareAndWrite(absolute, input, bytes));
+    return runExclusivelyOnFile(absolute, () => this.compareAndWrite(absolute, input));
   }
 
   /** Save `bytes` next to `relativePath` under a new name (`<name>-mine.md`); never replaces a file. */
   async saveCopy(relativePath: string, text: string, format: TextFormat): Promise<string> {
     const root = this.workspaceRoot();
     const absolute = resolveInWorkspace(root, relativePath);
-    const bytes = encodeText(text, format);
+    const bytes = encodeText(text, format, null);
     const extension = path.extname(absolute);
     for (;;) {
       const copy = await availablePath(absolute, extension, 'mine');
@@ -135,11 +159,7 @@ export class ArticleFiles {
     }
   }
 
-  private async compareAndWrite(
-    absolute: string,
-    input: SaveInput,
-    bytes: Uint8Array,
-  ): Promise<SaveResult> {
+  private async compareAndWrite(absolute: string, input: SaveInput): Promise<SaveResult> {
     let disk: DiskFile | null;
     try {
       disk = await readDiskFileOrNull(absolute);
@@ -147,12 +167,21 @@ export class ArticleFiles {
       const { code, message } = asReadError(error, input.path);
       return { status: 'error', code, message };
     }
+    let bytes: Uint8Array;
+    try {
+      // The bytes on disk give unchanged lines and characters their exact bytes back.
+      bytes = encodeText(input.text, input.format, disk?.bytes ?? null);
+    } catch (error) {
+      if (error instanceof BylineError)
+        return { status: 'error', code: error.code, message: error.message };
+      throw error;
+    }
     if (disk) {
       const changedSinceRead =
         input.baseStamp === null || !sameContent(disk.stamp, input.baseStamp);
       if (changedSinceRead && !input.overwrite) {
         if (hashBytes(bytes) === disk.stamp.hash) return { status: 'saved', stamp: disk.stamp };
-        return this.conflict(input.path, disk);
+        return this.conflict(input.path, disk, input.format.encoding);
       }
       if (isReadOnlyMode(disk.mode)) {
         return {
@@ -173,7 +202,7 @@ export class ArticleFiles {
       });
     } catch (error) {
       if (error instanceof ChangedDuringSave) {
-        if (error.disk) return this.conflict(input.path, error.disk);
+        if (error.disk) return this.conflict(input.path, error.disk, input.format.encoding);
         return {
           status: 'error',
           ...describeFsError({ code: 'ENOENT' } as NodeJS.ErrnoException, input.path),
@@ -196,7 +225,21 @@ export class ArticleFiles {
    * The disk version differs from the buffer's base. Bytes Byline cannot decode are never shown
    * as (empty) text: they get their own answer, and a copy in history so they can be read as bytes.
    */
-  private async conflict(relativePath: string, disk: DiskFile): Promise<SaveResult> {
+  /** The disk version in the writer's file's own encoding first: a short file is not re-guessed. */
+  private async conflict(
+    relativePath: string,
+    disk: DiskFile,
+    encoding: TextEncoding,
+  ): Promise<SaveResult> {
+    try {
+      return {
+        status: 'conflict',
+        diskText: decodeAs(disk.bytes, encoding).text,
+        diskStamp: disk.stamp,
+      };
+    } catch {
+      // Not in the file's encoding any more (a colleague converted it): read it as it now is.
+    }
     try {
       return { status: 'conflict', diskText: decodeText(disk.bytes).text, diskStamp: disk.stamp };
     } catch {

@@ -9,6 +9,7 @@ import { ArticleFiles } from './articleFiles';
 import { CrashJournal } from './crashJournal';
 import { decodeAs, hexDump } from './historyBytes';
 import type { LocalHistoryOptions } from './localHistory';
+import { EncodingMemory } from './encodingMemory';
 import { LocalHistory } from './localHistory';
 import type { OpenArticles } from './openArticles';
 import { StorageHealth } from './storageHealth';
@@ -33,6 +34,7 @@ export interface FileServicesDeps {
 
 type FileRequest =
   | 'article.open'
+  | 'article.encodings'
   | 'article.save'
   | 'article.saveCopy'
   | 'article.close'
@@ -56,6 +58,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
   const storage = new StorageHealth(deps.emit);
   const journal = new CrashJournal(deps.dataDir, workspaceRoot);
   const history = new LocalHistory(deps.dataDir, workspaceRoot, deps.historyOptions);
+  const encodings = new EncodingMemory(deps.dataDir, workspaceRoot);
   const trash: Trash = deps.trashItem
     ? new SystemTrash(deps.trashItem)
     : new WorkspaceTrash(workspaceRoot);
@@ -78,7 +81,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     sameFile: deps.sameFile,
     onMoved: async (from, to) => {
       open.move(from, to);
-      await Promise.all([history.move(from, to), journal.move(from, to)]);
+      await Promise.all([history.move(from, to), journal.move(from, to), encodings.move(from, to)]);
     },
     onCreated: (relativePath) => keepHistory(() => history.detach(relativePath)),
     onTrashed: (relativePath, id) => keepHistory(() => history.trashed(relativePath, id)),
@@ -87,11 +90,16 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
   });
 
   return {
-    'article.open': async ({ path }) => {
-      const opened = await articles.open(path);
+    'article.open': async ({ path, encoding }) => {
+      const opened = await articles.open(path, { encoding, hints: await encodings.hints(path) });
       open.add(path);
+      await encodings.remember(path, opened.format.encoding).catch((error: unknown) => {
+        console.error('[byline] could not remember the encoding of', path, error);
+      });
       return opened;
     },
+    'article.encodings': async ({ path }) =>
+      articles.encodingCandidates(path, await encodings.hints(path)),
     'article.save': (input) => articles.save(input),
     'article.saveCopy': async ({ path, text, format }) => {
       const copy = await articles.saveCopy(path, text, format);
@@ -124,7 +132,9 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     'history.list': ({ path }) => history.list(path),
     'history.read': async ({ path, id, encoding }) => {
       const bytes = await history.read(path, id);
-      return encoding ? decodeAs(bytes, encoding) : { text: decodeText(bytes).text };
+      return encoding
+        ? decodeAs(bytes, encoding)
+        : { text: decodeText(bytes, await encodings.hints(path)).text };
     },
     'history.readBytes': async ({ path, id }) => hexDump(await history.read(path, id)),
   };

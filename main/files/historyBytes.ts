@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import type { HistoryBytes, TextFormat } from '../../shared/ipc/contract';
+import { decodeCp950 } from './cp950';
 
 const dumpBytes = 16 * 1024;
 
@@ -25,10 +26,13 @@ export function decodeAs(
   encoding: TextFormat['encoding'],
 ): { text: string; replaced: number } {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Big5 is read as CP950, as everywhere else in Byline (iconv-lite's big5 is HKSCS).
   const text =
     encoding === 'utf-8'
       ? new TextDecoder('utf-8').decode(bytes)
-      : iconv.decode(buffer, encoding, { stripBOM: true });
+      : encoding === 'big5'
+        ? decodeCp950(bytes)
+        : iconv.decode(buffer, encoding, { stripBOM: true });
   let replaced = 0;
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) replaced++;
   return { text, replaced };

@@ -1,131 +1,95 @@
-import iconv from 'iconv-lite';
-import type { TextFormat } from '../../shared/ipc/contract';
+import type { EncodingCandidate, TextEncodingName, TextFormat } from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
-import { detectLegacyEncoding } from './detectEncoding';
+import { decodeBody, encodingLabel } from './charsets';
+import type { EncodingHints } from './detectEncoding';
+import { bomOf, detectEncoding } from './detectEncoding';
+import { dominantEol } from './lineEndings';
+
+export { encodeText } from './encodeText';
+export { encodingLabel, unencodableCharacters } from './charsets';
 
 export interface DecodedText {
   text: string;
   format: TextFormat;
 }
 
-const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const utf8Bom = [0xef, 0xbb, 0xbf];
-const utf16leBom = [0xff, 0xfe];
-const utf16beBom = [0xfe, 0xff];
+const previewChars = 240;
 
 /**
- * Bytes -> text, refusing to guess silently. A BOM decides; then strict UTF-8 (Typora #123 saved
- * Chinese as "?" after guessing ASCII); only then GB18030 or Big5, chosen in detectEncoding.ts.
+ * Bytes -> text for reading (library, export, history): the most likely reading when several
+ * fit. Refuses binary files, damaged UTF-16 and bytes no supported encoding reads cleanly.
  */
-export function decodeText(bytes: Uint8Array): DecodedText {
-  if (startsWith(bytes, utf16leBom))
-    return decoded(iconv.decode(asBuffer(bytes.subarray(2)), 'utf-16le'), 'utf-16le', true);
-  if (startsWith(bytes, utf16beBom))
-    return decoded(iconv.decode(asBuffer(bytes.subarray(2)), 'utf-16be'), 'utf-16be', true);
-  if (looksBinary(bytes)) {
+export function decodeText(bytes: Uint8Array, hints: EncodingHints = {}): DecodedText {
+  const decision = detect(bytes, hints);
+  const encoding = decision.kind === 'decided' ? decision.encoding : decision.candidates[0];
+  if (encoding === undefined) throw unknownEncoding();
+  return decodeAs(bytes, encoding);
+}
+
+/**
+ * Bytes -> text for editing: never a guess. When several encodings read the bytes cleanly and
+ * nothing tells them apart, refuses with code `choose-encoding` (the writer picks from
+ * `encodingCandidates`), because a wrong guess is saved back as different bytes.
+ */
+export function decodeForEditing(bytes: Uint8Array, hints: EncodingHints): DecodedText {
+  const decision = detect(bytes, hints);
+  if (decision.kind === 'ask') {
+    throw new BylineError(
+      'choose-encoding',
+      `Byline cannot tell whether this short file is ${decision.candidates.map(encodingLabel).join(' or ')}; ` +
+        'choose how to read it.',
+    );
+  }
+  return decodeAs(bytes, decision.encoding);
+}
+
+/** The readings to offer when `decodeForEditing` refused, most likely first. */
+export function encodingCandidates(bytes: Uint8Array, hints: EncodingHints): EncodingCandidate[] {
+  const decision = detect(bytes, hints);
+  const encodings = decision.kind === 'ask' ? decision.candidates : [decision.encoding];
+  return encodings.map((encoding) => ({
+    encoding,
+    preview: decodeAs(bytes, encoding).text.slice(0, previewChars),
+  }));
+}
+
+/** Bytes -> text in a given encoding (a BOM of that encoding is recognised), refusing damaged bytes. */
+export function decodeAs(bytes: Uint8Array, encoding: TextEncodingName): DecodedText {
+  const bom = bomOf(bytes);
+  const hasBom = bom?.encoding === encoding;
+  const text = decodeBody(hasBom ? bytes.subarray(bom.length) : bytes, encoding);
+  if (text === null) {
+    throw new BylineError(
+      'undecodable',
+      `This file cannot be read as ${encodingLabel(encoding)} without damaging it; it was not opened.`,
+    );
+  }
+  return { text, format: { encoding, bom: hasBom, eol: dominantEol(text) } };
+}
+
+function detect(
+  bytes: Uint8Array,
+  hints: EncodingHints,
+): Exclude<ReturnType<typeof detectEncoding>, { kind: 'unknown' }> {
+  if (!bomOf(bytes) && looksBinary(bytes)) {
     throw new BylineError(
       'binary-file',
       'This looks like a binary file, not a Markdown article. Byline did not open it.',
     );
   }
-  const hasBom = startsWith(bytes, utf8Bom);
-  try {
-    return decoded(utf8Strict.decode(hasBom ? bytes.subarray(3) : bytes), 'utf-8', hasBom);
-  } catch {
-    // Not UTF-8: fall through to the legacy Chinese encodings.
-  }
-  const legacy = detectLegacyEncoding(bytes);
-  if (!legacy) {
-    throw new BylineError(
-      'unknown-encoding',
-      'The file is not UTF-8, GB18030 or Big5, and Byline will not guess its encoding. It was not opened.',
-    );
-  }
-  return decoded(iconv.decode(asBuffer(bytes), legacy), legacy, false);
+  const decision = detectEncoding(bytes, hints);
+  if (decision.kind === 'unknown') throw unknownEncoding();
+  return decision;
 }
 
-/**
- * Text -> bytes in the file's own encoding, BOM and line endings. Refuses (code `unencodable`)
- * when the encoding cannot hold a character, instead of writing "?" in its place.
- */
-export function encodeText(text: string, format: TextFormat): Uint8Array {
-  const withEol =
-    format.eol === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text.replace(/\r\n/g, '\n');
-  if (format.encoding === 'utf-8') {
-    const body = new TextEncoder().encode(withEol);
-    return format.bom ? concat(utf8Bom, body) : body;
-  }
-  const missing = unencodableCharacters(withEol, format.encoding);
-  if (missing.length > 0) {
-    throw new BylineError(
-      'unencodable',
-      `This file is saved as ${encodingLabel(format.encoding)}, which cannot hold ${missing.map((c) => `"${c}"`).join(' ')}. ` +
-        'Nothing was written. Convert the file to UTF-8 to keep these characters.',
-    );
-  }
-  const body = new Uint8Array(iconv.encode(withEol, format.encoding));
-  if (!format.bom) return body;
-  // A BOM only means something for UTF-8 and UTF-16; legacy encodings never carry one.
-  if (format.encoding === 'utf-16le') return concat(utf16leBom, body);
-  if (format.encoding === 'utf-16be') return concat(utf16beBom, body);
-  return body;
-}
-
-/** Characters (up to five, distinct) that would not survive a round trip through the encoding. */
-export function unencodableCharacters(text: string, encoding: TextFormat['encoding']): string[] {
-  if (encoding === 'utf-8') return [];
-  const roundTrip = iconv.decode(iconv.encode(text, encoding), encoding);
-  if (roundTrip === text) return [];
-  const found = new Set<string>();
-  for (const char of text) {
-    if (found.size >= 5) break;
-    if (found.has(char)) continue;
-    if (iconv.decode(iconv.encode(char, encoding), encoding) !== char) found.add(char);
-  }
-  return [...found];
-}
-
-export function encodingLabel(encoding: TextFormat['encoding']): string {
-  const labels: Record<TextFormat['encoding'], string> = {
-    'utf-8': 'UTF-8',
-    'utf-16le': 'UTF-16 LE',
-    'utf-16be': 'UTF-16 BE',
-    gb18030: 'GB18030',
-    big5: 'Big5',
-  };
-  return labels[encoding];
-}
-
-export function dominantEol(text: string): '\n' | '\r\n' {
-  let crlf = 0;
-  let lf = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
-    else lf++;
-  }
-  return crlf > lf ? '\r\n' : '\n';
-}
-
-function decoded(text: string, encoding: TextFormat['encoding'], bom: boolean): DecodedText {
-  return { text, format: { encoding, bom, eol: dominantEol(text) } };
+function unknownEncoding(): BylineError {
+  return new BylineError(
+    'unknown-encoding',
+    'The file is not UTF-8, GB18030 or Big5, and Byline will not guess its encoding. It was not opened.',
+  );
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
   // UTF-16 text has NULs too; it is recognised by its BOM before this check.
   return bytes.subarray(0, 8000).includes(0);
-}
-
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return prefix.every((byte, i) => bytes[i] === byte);
-}
-
-function concat(prefix: readonly number[], body: Uint8Array): Uint8Array {
-  const out = new Uint8Array(prefix.length + body.length);
-  out.set(prefix);
-  out.set(body, prefix.length);
-  return out;
-}
-
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -48,6 +48,7 @@ import { sidePanels } from './sidePanels';
 import type { ArticleTab, Workbench } from './workbenchContext';
 import { WorkbenchContext } from './workbenchContext';
 import { ExportDialogHost } from '../export/ExportDialog';
+import { openChoosingEncoding, useEncodingChoice } from '../files/EncodingChoice';
 
 interface AppProps {
   connection: Connection;
@@ -108,6 +109,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   const locale = pickLocale(settings.locale, info.systemLocale);
   useEffect(() => void changeUiLocale(locale), [locale]);
 
+  const { dialog: encodingDialog, choose: chooseEncoding } = useEncodingChoice();
   const notify = useCallback(
     (message: string) => setMessages((list) => [...list.filter((m) => m !== message), message]),
     [],
@@ -131,7 +133,8 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
         return;
       }
       try {
-        const opened = await api['article.open']({ path });
+        const opened = await openChoosingEncoding(api, path, chooseEncoding);
+        if (!opened) return;
         const text = opened.text.replace(/\r\n?/g, '\n');
         const tab: ArticleTab = {
           id: path,
@@ -153,7 +156,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
         notify(t('errors.openFailed', { path, message: (error as Error).message }));
       }
     },
-    [api, entries, notify, t, tabsRef],
+    [api, chooseEncoding, entries, notify, t, tabsRef],
   );
 
   const patchTab = useCallback((id: string, patch: Partial<ArticleTab>) => {
@@ -517,6 +520,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
           statusBar={<StatusBar tab={activeTab} session={session} stats={preview.stats} />}
           overlays={
             <>
+              {encodingDialog}
               {settingsOpen ? (
                 <SettingsPanel
                   settings={settings}

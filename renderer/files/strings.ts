@@ -45,6 +45,12 @@ export const filesEn = {
     create: 'Create',
     cancel: 'Cancel',
   },
+  encodingChoice: {
+    title: 'How should "{{name}}" be read?',
+    explain:
+      'This file is too short for Byline to tell its encoding. Choose the reading whose text looks right; Byline remembers it for this file and saves it back in the same encoding.',
+    choose: 'Open as {{encoding}}',
+  },
   rename: {
     title: 'Rename "{{name}}"',
     label: 'New file name',
@@ -160,6 +166,12 @@ export const filesZh: typeof filesEn = {
     workspaceRoot: '工作区根目录',
     create: '创建',
     cancel: '取消',
+  },
+  encodingChoice: {
+    title: '如何读取“{{name}}”？',
+    explain:
+      '这个文件太短，Byline 无法判断它的编码。请选择文字看起来正确的一种；Byline 会为这个文件记住它，并按同一编码保存。',
+    choose: '按 {{encoding}} 打开',
   },
   rename: {
     title: '重命名“{{name}}”',

@@ -61,7 +61,7 @@ export function StatusBar({ tab, session, stats: statsSignal }: StatusBarProps):
       {tab ? (
         <span className="status-format" data-testid="status-format">
           {tab.format.encoding.toUpperCase()}
-          {tab.format.bom ? ' BOM' : ''} · {tab.format.eol === '\r\n' ? 'CRLF' : 'LF'}
+          {tab.format.bom ? ' BOM' : ''} · {eolLabels[tab.format.eol]}
         </span>
       ) : null}
     </footer>
@@ -82,3 +82,5 @@ function CursorPosition({ session }: { session: EditorSession }): React.JSX.Elem
     </span>
   );
 }
+
+const eolLabels = { '\r\n': 'CRLF', '\n': 'LF', '\r': 'CR' } as const;

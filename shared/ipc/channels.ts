@@ -10,6 +10,7 @@ export const requestNames = [
   'library.entries',
   'library.search',
   'article.open',
+  'article.encodings',
   'article.save',
   'article.close',
   'article.create',

@@ -18,7 +18,8 @@ export const ArticlePath = z
   .max(4096)
   .refine((p) => !p.includes('\0'), 'NUL in path');
 
-export const Eol = z.enum(['\n', '\r\n']);
+/** A file's dominant line ending: what new lines get on save (every other line keeps its own). */
+export const Eol = z.enum(['\n', '\r\n', '\r']);
 export const TextEncodingName = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5']);
 
 /** Size + mtime + content hash: what we knew about the file when we last read or wrote it. */
@@ -92,6 +93,12 @@ export const HistoryEntry = z.object({
   pinned: z.boolean().optional(),
   /** False when Byline could not decode these bytes: read them with `history.readBytes` or a chosen encoding. */
   readable: z.boolean().optional(),
+});
+
+/** One way to read a file whose encoding Byline would not guess, with the start of the text it gives. */
+export const EncodingCandidate = z.object({
+  encoding: TextEncodingName,
+  preview: z.string(),
 });
 
 /** How the file's bytes were laid out; sent back unchanged on save so it is written the same way. */
@@ -265,7 +272,20 @@ export const requests = {
     }),
     output: z.array(SearchHit),
   },
-  'article.open': { input: z.object({ path: ArticlePath }), output: OpenedArticle },
+  /**
+   * Without `encoding`, main decides it (BOM, strict UTF-8, the file's and the workspace's earlier
+   * encoding) or refuses with code `choose-encoding` when the bytes fit several; `encoding` is the
+   * writer's choice among `article.encodings`.
+   */
+  'article.open': {
+    input: z.object({ path: ArticlePath, encoding: TextEncodingName.optional() }),
+    output: OpenedArticle,
+  },
+  /** The readings of a file that refused with `choose-encoding`, most likely first, each with a preview. */
+  'article.encodings': {
+    input: z.object({ path: ArticlePath }),
+    output: z.array(EncodingCandidate),
+  },
   'article.save': { input: SaveRequest, output: SaveResult },
   /** The renderer no longer shows this article: stop sending article.changedOnDisk for it. */
   'article.close': { input: z.object({ path: ArticlePath }), output: z.void() },
@@ -423,6 +443,8 @@ export type JournalEntry = z.output<typeof JournalEntry>;
 export type OpenedArticle = z.output<typeof OpenedArticle>;
 export type FileStamp = z.output<typeof FileStamp>;
 export type TextFormat = z.output<typeof TextFormat>;
+export type TextEncodingName = z.output<typeof TextEncodingName>;
+export type EncodingCandidate = z.output<typeof EncodingCandidate>;
 export type SaveResult = z.output<typeof SaveResult>;
 export type WorkspaceInfo = z.output<typeof WorkspaceInfo>;
 export type Settings = z.output<typeof Settings>;

@@ -1,0 +1,174 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeBody, encodeBody } from './charsets';
+import { openTempWorkspace, type TempWorkspace } from './testing/tempWorkspace';
+
+// The encoding faults found with files from colleagues' tools, each checked against bytes made by
+// Python's codecs (tests/fixtures/encodings/README.md), through main's real file handlers.
+const fixtures = path.resolve(import.meta.dirname, '../../tests/fixtures/encodings');
+const fixture = (name: string): Buffer => readFileSync(path.join(fixtures, name));
+
+/** Python's cp950: code -> character, and character -> the code Python writes for it. */
+const cp950 = readFileSync(path.join(fixtures, 'cp950-table.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => {
+    const [code = '', char = '', written = ''] = line.split('\t');
+    return { code: Buffer.from(code, 'hex'), char, written: Buffer.from(written, 'hex') };
+  });
+
+let workspace: TempWorkspace;
+beforeEach(async () => {
+  workspace = await openTempWorkspace('encoding-faults', {});
+});
+afterEach(() => workspace.close());
+
+function put(name: string, bytes: Uint8Array): string {
+  const file = path.join(workspace.root, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+describe('encoding faults', () => {
+  it('reads every CP950 code as Python does, including the 250 that Big5-HKSCS reads otherwise', () => {
+    expect(cp950).toHaveLength(13752);
+    const hkscsWrong = cp950.filter(({ code, char }) => iconv.decode(code, 'big5') !== char);
+    expect(hkscsWrong).toHaveLength(250);
+    const wrong = cp950.filter(({ code, char }) => decodeBody(code, 'big5') !== char);
+    expect(wrong.map(({ code }) => code.toString('hex'))).toEqual([]);
+  });
+
+  it('writes typed characters as CP950 codes, as Python does', () => {
+    const differ = cp950.filter(
+      ({ char, written }) => !Buffer.from(encodeBody(char, 'big5')).equals(written),
+    );
+    expect(differ.map(({ char }) => char)).toEqual([]);
+  });
+
+  it('keeps the 12 Big5 codes that a Big5-HKSCS round trip rewrites, through a save', async () => {
+    const rewritten = cp950.filter(
+      ({ code }) => !iconv.encode(iconv.decode(code, 'big5'), 'big5').equals(code),
+    );
+    expect(rewritten).toHaveLength(12);
+    const line = Buffer.concat(rewritten.map(({ code }) => code));
+    const original = Buffer.concat([
+      Buffer.from('# ', 'ascii'),
+      fixture('big5.md'),
+      line,
+      Buffer.from('\n'),
+    ]);
+    const file = put('codes.md', original);
+    const handlers = workspace.handlers();
+    const opened = await handlers['article.open']({ path: 'codes.md', encoding: 'big5' });
+    const saved = await handlers['article.save']({
+      path: 'codes.md',
+      text: opened.text.replace('#', '##'),
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: false,
+    });
+    expect(saved.status).toBe('saved');
+    expect(readFileSync(file).equals(Buffer.concat([Buffer.from('#'), original]))).toBe(true);
+  });
+
+  it('refuses a character CP950 cannot hold instead of writing Big5-HKSCS bytes', async () => {
+    const file = put('big5.md', fixture('big5.md'));
+    const handlers = workspace.handlers();
+    const opened = await handlers['article.open']({ path: 'big5.md' });
+    expect(opened.format.encoding).toBe('big5');
+    // 㗎 (Cantonese) exists only in HKSCS: Python's cp950 has no code for it, iconv-lite's big5 writes 9DEE.
+    expect(cp950.some(({ char }) => char === '㗎')).toBe(false);
+    expect(iconv.encode('㗎', 'big5').toString('hex')).toBe('9dee');
+    const result = await handlers['article.save']({
+      path: 'big5.md',
+      text: `${opened.text}㗎\n`,
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: false,
+    });
+    expect(result).toMatchObject({ status: 'error', code: 'unencodable' });
+    expect(readFileSync(file).equals(fixture('big5.md'))).toBe(true);
+  });
+
+  it('keeps GBK byte 0x80 (€), which a decode-encode round trip turns into A2E3', async () => {
+    expect(
+      iconv.encode(iconv.decode(Buffer.from([0x80]), 'gb18030'), 'gb18030').toString('hex'),
+    ).toBe('a2e3');
+    const file = put('euro.md', fixture('gbk-euro.md'));
+    const handlers = workspace.handlers();
+    const opened = await handlers['article.open']({ path: 'euro.md' });
+    expect(opened.text).toContain('起价 80 €');
+    const result = await handlers['article.save']({
+      path: 'euro.md',
+      text: opened.text.replace('起价', '售价'),
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: false,
+    });
+    expect(result.status).toBe('saved');
+    const saved = readFileSync(file);
+    expect(saved.includes(Buffer.from([0x20, 0x80, 0x0a]))).toBe(true);
+    expect(saved.includes(Buffer.from([0xa2, 0xe3]))).toBe(false);
+    expect(saved.length).toBe(fixture('gbk-euro.md').length);
+  });
+
+  it('asks how to read a short Big5 file instead of opening 謝謝 as 谅谅, and remembers the answer', async () => {
+    const file = put('thanks.md', fixture('big5-short.md'));
+    const handlers = workspace.handlers();
+    await expect(handlers['article.open']({ path: 'thanks.md' })).rejects.toMatchObject({
+      code: 'choose-encoding',
+    });
+    const candidates = await handlers['article.encodings']({ path: 'thanks.md' });
+    expect(candidates).toEqual(
+      expect.arrayContaining([
+        { encoding: 'big5', preview: '謝謝\n' },
+        { encoding: 'gb18030', preview: '谅谅\n' },
+      ]),
+    );
+    const opened = await handlers['article.open']({ path: 'thanks.md', encoding: 'big5' });
+    expect(opened.text).toBe('謝謝\n');
+    const result = await handlers['article.save']({
+      path: 'thanks.md',
+      text: '謝謝你\n',
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: false,
+    });
+    expect(result.status).toBe('saved');
+    expect(readFileSync(file).equals(Buffer.from('c1c2c1c2a7410a', 'hex'))).toBe(true);
+    // After a restart: the file's encoding is remembered, and the workspace's leans to Big5.
+    const restarted = workspace.handlers();
+    expect((await restarted['article.open']({ path: 'thanks.md' })).text).toBe('謝謝你\n');
+    put('other.md', Buffer.from('a4a4a4e50a', 'hex')); // 中文 in Big5
+    expect((await restarted['article.open']({ path: 'other.md' })).text).toBe('中文\n');
+  });
+
+  it('keeps each line its own ending: mixed CRLF/LF, CR-only, lone CR; new lines get the dominant one', async () => {
+    const original = Buffer.from('a\r\nb\nc\rd\r\ne', 'utf8');
+    const file = put('mixed.md', original);
+    const handlers = workspace.handlers();
+    const opened = await handlers['article.open']({ path: 'mixed.md' });
+    expect(opened.format.eol).toBe('\r\n');
+    const result = await handlers['article.save']({
+      path: 'mixed.md',
+      text: 'a\nB\nc\nnew\nd\ne',
+      format: opened.format,
+      baseStamp: opened.stamp,
+      overwrite: false,
+    });
+    expect(result.status).toBe('saved');
+    expect(readFileSync(file, 'utf8')).toBe('a\r\nB\nc\rnew\r\nd\r\ne');
+  });
+
+  it('refuses UTF-16 with an odd number of bytes instead of dropping the last one', async () => {
+    const file = put('odd.md', fixture('utf16le-odd.md'));
+    const handlers = workspace.handlers();
+    await expect(handlers['article.open']({ path: 'odd.md' })).rejects.toMatchObject({
+      code: 'odd-utf16',
+      message: expect.stringMatching(/odd number of bytes/),
+    });
+    expect(readFileSync(file).equals(fixture('utf16le-odd.md'))).toBe(true);
+  });
+});

@@ -1,0 +1,92 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  BylineApi,
+  EncodingCandidate,
+  OpenedArticle,
+  TextEncodingName,
+} from '../../shared/ipc/contract';
+import { Modal } from './Modal';
+
+export type ChooseEncoding = (
+  path: string,
+  candidates: EncodingCandidate[],
+) => Promise<TextEncodingName | null>;
+
+const labels: Record<TextEncodingName, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  gb18030: 'GB18030',
+  big5: 'Big5',
+};
+
+/**
+ * Opens an article; when main will not guess its encoding (`choose-encoding`: a short file that
+ * several encodings read), the writer picks a reading from previews. Null: the writer cancelled.
+ */
+export async function openChoosingEncoding(
+  api: BylineApi,
+  path: string,
+  choose: ChooseEncoding,
+): Promise<OpenedArticle | null> {
+  try {
+    return await api['article.open']({ path });
+  } catch (error) {
+    if ((error as Error).name !== 'choose-encoding') throw error;
+  }
+  const encoding = await choose(path, await api['article.encodings']({ path }));
+  return encoding ? api['article.open']({ path, encoding }) : null;
+}
+
+interface Pending {
+  path: string;
+  candidates: EncodingCandidate[];
+  resolve(encoding: TextEncodingName | null): void;
+}
+
+/** The dialog to render, and `choose` to hand to openChoosingEncoding. */
+export function useEncodingChoice(): { dialog: React.JSX.Element | null; choose: ChooseEncoding } {
+  const { t } = useTranslation();
+  const [pending, setPending] = useState<Pending | null>(null);
+  const choose = useCallback<ChooseEncoding>(
+    (path, candidates) =>
+      new Promise((resolve) => {
+        setPending((previous) => {
+          previous?.resolve(null);
+          return { path, candidates, resolve };
+        });
+      }),
+    [],
+  );
+  const answer = (encoding: TextEncodingName | null): void => {
+    pending?.resolve(encoding);
+    setPending(null);
+  };
+  const dialog = pending ? (
+    <Modal
+      title={t('files.encodingChoice.title', {
+        name: pending.path.split('/').pop() ?? pending.path,
+      })}
+      onClose={() => answer(null)}
+      wide
+      testId="encoding-dialog"
+    >
+      <p className="files-muted">{t('files.encodingChoice.explain')}</p>
+      {pending.candidates.map((candidate) => (
+        <section key={candidate.encoding} className="files-encoding-candidate">
+          <pre>{candidate.preview}</pre>
+          <button
+            type="button"
+            className="files-primary"
+            data-encoding={candidate.encoding}
+            onClick={() => answer(candidate.encoding)}
+          >
+            {t('files.encodingChoice.choose', { encoding: labels[candidate.encoding] })}
+          </button>
+        </section>
+      ))}
+    </Modal>
+  ) : null;
+  return { dialog, choose };
+}

@@ -34,6 +34,8 @@ export interface DocumentInfo {
   readonly deleted: boolean;
   /** The file's encoding cannot hold a character of the text (main's message). */
   readonly unencodable: string | null;
+  /** Why the last save failed (main's error code; the message is main's, in English). */
+  readonly saveError: { readonly code: string; readonly message: string } | null;
 }
 
 export type SaveOutcome =
@@ -94,6 +96,7 @@ export class ArticleDocument {
   private conflict: Conflict | null = null;
   private deleted = false;
   private unencodable: string | null = null;
+  private saveError: { code: string; message: string } | null = null;
   private inFlight: Promise<SaveOutcome> | null = null;
   private queued: Promise<SaveOutcome> | null = null;
   private diskWhileSaving: { stamp: FileStamp | null } | null = null;
@@ -289,6 +292,7 @@ export class ArticleDocument {
       this.markSaved(version, text, result.stamp);
       this.deleted = false;
       this.unencodable = null;
+      this.saveError = null;
       void this.context.journal.saved(this, version);
       for (const entry of this.restored.filter((r) => r.version <= version))
         void this.context.journal.discard(entry.entryId);
@@ -299,6 +303,7 @@ export class ArticleDocument {
       outcome = { status: 'conflict' };
     } else {
       if (result.code === 'unencodable') this.unencodable = result.message;
+      else this.saveError = { code: result.code, message: result.message };
       outcome = { status: 'error', code: result.code, message: result.message };
     }
     this.refresh();
@@ -519,6 +524,7 @@ export class ArticleDocument {
       conflict: this.conflict,
       deleted: this.deleted,
       unencodable: this.unencodable,
+      saveError: this.saveError,
     };
   }
 

@@ -214,12 +214,13 @@ export class DocumentStore {
   }
 
   /**
-   * Puts an earlier session's unsaved text back into its article, or, when the article is gone
-   * (moved or deleted since), into a new article next to where it was. The entry stays in the
+   * Puts an earlier session's unsaved text back into its article, or into a new article next to
+   * where it was when the article is gone (moved or deleted since) or its open document already
+   * holds other unsaved words (two windows' entries of one article). The entry stays in the
    * journal until a save holds it.
    */
   async restore(entry: JournalEntry): Promise<ArticleDocument> {
-    if (entry.missing) {
+    if (entry.missing || this.byPath(entry.path)?.dirty) {
       const doc = await this.open(await this.createFor(entry.path));
       doc.restoreText(editorText(entry.text), entry.id, null);
       return doc;

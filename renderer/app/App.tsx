@@ -31,7 +31,8 @@ import { useFileSafety } from '../files/useFileSafety';
 import { PreviewPane } from '../preview/PreviewPane';
 import { PreviewController, strategyFromLocation } from '../preview/previewController';
 import type { AssetUrlPattern } from '../preview/previewModel';
-import { SettingsPanel } from '../settings/SettingsPanel';
+import { SettingsPanel, settingsSections } from '../settings/SettingsPanel';
+import { desktopSettingsSection } from '../desktop/DesktopSettings';
 import { restoreSession, useDesktopIntegration } from '../desktop/useDesktopIntegration';
 import { useAppliedTheme, useEditorFontSize } from '../theme/useTheme';
 import { Toolbar } from '../toolbar/Toolbar';
@@ -44,7 +45,7 @@ import { EditorSession } from './editorSession';
 import { useImageImport } from './useImageImport';
 import { useLatest } from './useLatest';
 import { installGlobalShortcuts, isMacPlatform } from './shortcuts';
-import { requestPanelCommand } from './panelCommands';
+import { requestPanelCommand } from '../panels/panelCommands';
 import { sidePanels } from './sidePanels';
 import type { ArticleTab, Workbench } from './workbenchContext';
 import { WorkbenchContext } from './workbenchContext';
@@ -478,6 +479,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
                 <SettingsPanel
                   settings={settings}
                   update={updateSettings}
+                  sections={[...settingsSections, desktopSettingsSection]}
                   onClose={() => setSettingsOpen(false)}
                 />
               ) : null}

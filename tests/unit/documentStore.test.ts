@@ -11,7 +11,7 @@ import {
   DocumentStore,
   journalDelayMs,
 } from '../../renderer/document/documentStore';
-import { ManualTimers } from '../../renderer/document/testing/manualTimers';
+import { ManualTimers } from './support/manualTimers';
 
 let workspace: TempWorkspace;
 beforeEach(async () => {

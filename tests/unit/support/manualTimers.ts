@@ -1,4 +1,4 @@
-import type { Timers } from '../timers';
+import type { Timers } from '../../../renderer/document/timers';
 
 /** Timers a test fires by hand: autosave and journal run exactly when the test says so. */
 export class ManualTimers implements Timers {

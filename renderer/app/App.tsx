@@ -22,7 +22,9 @@ import * as format from '../editor/formatCommands';
 import { editorPhrases } from '../i18n/editorPhrases';
 import { changeUiLocale, pickLocale } from '../i18n/setupI18n';
 import { SplitView } from '../layout/SplitView';
+import { PaneErrorBoundary } from '../layout/PaneErrorBoundary';
 import { StatusBar } from '../layout/StatusBar';
+import { PlainTextPane } from '../editor/PlainTextPane';
 import { TabsBar } from '../layout/TabsBar';
 import { WorkbenchLayout } from '../layout/WorkbenchLayout';
 import { LibrarySidebar } from '../library/LibrarySidebar';
@@ -92,6 +94,9 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   );
   const [messages, setMessages] = useState<string[]>([]);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // Articles a pane failed on: shown as plain text on request, never reopened by a restart.
+  const [crashedPaths, setCrashedPaths] = useState<ReadonlySet<string>>(new Set());
+  const [plainTextIds, setPlainTextIds] = useState<ReadonlySet<string>>(new Set());
   const [sidebarVisible, setSidebarVisible] = useState(true);
   const [openPanels, setOpenPanels] = useState<ReadonlySet<string>>(
     () => new Set(sidePanels.filter((p) => p.defaultOpen).map((p) => p.id)),
@@ -202,6 +207,11 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     await store.save();
   }, [store]);
 
+  const paneCrashed = useCallback(() => {
+    const path = activeRef.current?.path;
+    if (path) setCrashedPaths((paths) => new Set(paths).add(path));
+  }, [activeRef]);
+
   const importImages = useImageImport({ api, session, activeTab, notify });
   // Dialogs, files opened from the OS, unsaved-changes guard, session restore (issue 9).
   useDesktopIntegration({
@@ -214,6 +224,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     openArticle,
     notify,
     currentText: () => session.text(),
+    crashedPaths,
     saveAll: async () => {
       const title = (path: string): string => titleOf(path, entriesRef.current);
       const result = await store.saveAll();
@@ -378,6 +389,12 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   if (!workspace) return <div className="splash">{t('app.loading')}</div>;
 
   const shownPanels = sidePanels.filter((panel) => openPanels.has(panel.id));
+  const closePanel = (id: string): void =>
+    setOpenPanels((current) => {
+      const next = new Set(current);
+      next.delete(id);
+      return next;
+    });
 
   return (
     <CommandHandlersContext.Provider value={handlers}>
@@ -421,29 +438,47 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
               ratio={settings.splitRatio}
               onRatioChange={(splitRatio) => updateSettings({ splitRatio })}
               editor={
-                <>
-                  <EditorPane
-                    document={activeDocument}
-                    session={session}
-                    config={editorConfig}
-                    callbacks={editorCallbacks}
-                    extensions={keymapExtension}
-                  />
+                <PaneErrorBoundary
+                  paneName={t('editor.label')}
+                  resetKey={activeId}
+                  onCrash={paneCrashed}
+                  onReopenPlain={() =>
+                    activeId && setPlainTextIds((ids) => new Set(ids).add(activeId))
+                  }
+                >
+                  {activeDocument && plainTextIds.has(activeDocument.id) ? (
+                    <PlainTextPane document={activeDocument} />
+                  ) : (
+                    <EditorPane
+                      document={activeDocument}
+                      session={session}
+                      config={editorConfig}
+                      callbacks={editorCallbacks}
+                      extensions={keymapExtension}
+                    />
+                  )}
                   {activeTab ? null : (
                     <div className="placeholder">
                       <p>{t('editor.noArticle')}</p>
                       <p className="placeholder-hint">{t('editor.noArticleHint')}</p>
                     </div>
                   )}
-                </>
+                </PaneErrorBoundary>
               }
               preview={
-                <PreviewPane
-                  session={session}
-                  controller={preview}
-                  articlePath={activeTab?.path ?? null}
-                  hidden={settings.layout === 'editor'}
-                />
+                <PaneErrorBoundary
+                  paneName={t('preview.label')}
+                  resetKey={activeId}
+                  onCrash={paneCrashed}
+                  onReopenPlain={() => updateSettings({ layout: 'editor' })}
+                >
+                  <PreviewPane
+                    session={session}
+                    controller={preview}
+                    articlePath={activeTab?.path ?? null}
+                    hidden={settings.layout === 'editor'}
+                  />
+                </PaneErrorBoundary>
               }
             />
           }
@@ -458,15 +493,14 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
                     style={width ? { width } : undefined}
                     data-panel={id}
                   >
-                    <Component
-                      onClose={() =>
-                        setOpenPanels((current) => {
-                          const next = new Set(current);
-                          next.delete(id);
-                          return next;
-                        })
-                      }
-                    />
+                    <PaneErrorBoundary
+                      paneName={t(titleKey)}
+                      resetKey={activeId}
+                      onCrash={paneCrashed}
+                      onReopenPlain={() => closePanel(id)}
+                    >
+                      <Component onClose={() => closePanel(id)} />
+                    </PaneErrorBoundary>
                   </section>
                 ))}
               </div>

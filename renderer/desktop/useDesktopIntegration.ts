@@ -42,6 +42,8 @@ export interface DesktopIntegrationOptions {
    * the unsaved documents left afterwards (what the close guard decides on).
    */
   saveAll?: () => Promise<SaveAllReport>;
+  /** Articles a pane failed to render: left out of the session, so a restart does not reopen into them. */
+  crashedPaths?: ReadonlySet<string>;
 }
 
 /** What saving everything left behind. */
@@ -193,7 +195,11 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
   }, [electron]);
 
   // Open tabs per workspace, restored on restart.
-  const sessionKey = JSON.stringify([options.tabs.map((tab) => tab.path), options.activePath]);
+  const crashed = options.crashedPaths;
+  const sessionTabs = options.tabs.map((tab) => tab.path).filter((p) => !crashed?.has(p));
+  const sessionActive =
+    options.activePath && !crashed?.has(options.activePath) ? options.activePath : null;
+  const sessionKey = JSON.stringify([sessionTabs, sessionActive]);
   const restored = useRef(false);
   useEffect(() => {
     const [openTabs, activeTab] = JSON.parse(sessionKey) as [string[], string | null];

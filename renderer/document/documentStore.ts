@@ -138,7 +138,10 @@ export class DocumentStore {
     this.publish();
   }
 
-  /** Closes a document (asking is the caller's business); the tab next to it becomes active. */
+  /**
+   * Closes a document (asking is the caller's business; its unsaved words are given up, so its
+   * journal entry goes too); the tab next to it becomes active.
+   */
   close(id: string): void {
     const index = this.documents.findIndex((d) => d.id === id);
     if (index < 0) return;
@@ -147,6 +150,7 @@ export class DocumentStore {
     this.unsubscribers.get(id)?.();
     this.unsubscribers.delete(id);
     doc.dispose();
+    if (doc.dirty) void this.journal.saved(doc, Number.MAX_SAFE_INTEGER);
     this.journal.forget(id);
     if (!this.byPath(doc.info.path))
       void this.api['article.close']({ path: doc.info.path }).catch(() => undefined);
@@ -253,8 +257,9 @@ export class DocumentStore {
     }
   }
 
+  /** The window goes away: timers stop; journal entries stay for the next start. */
   dispose(): void {
-    for (const doc of [...this.documents]) this.close(doc.id);
+    for (const doc of this.documents) doc.dispose();
     this.listeners.clear();
   }
 

@@ -92,6 +92,30 @@ export default tseslint.config(
     },
   },
   {
+    // The document layer is the ground of the renderer: no React, no feature or shell above it.
+    files: ['renderer/document/**/*.ts'],
+    ignores: ['renderer/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...noNodeNoElectron('renderer/').patterns,
+            {
+              group: ['react', 'react-dom', 'react-dom/*', 'react-i18next', '*.tsx'],
+              message: 'renderer/document/ must not import React: components subscribe to it.',
+            },
+            {
+              regex: '^\\.\\./(?!\\.\\./shared/)',
+              message:
+                'renderer/document/ must not import the features or the workbench above it (only shared/ and CodeMirror).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**', 'main/**/*.test.ts'],
     rules: {

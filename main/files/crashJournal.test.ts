@@ -18,7 +18,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const format = { encoding: 'utf-8', bom: false, eol: '\n' } as const;
 
 describe('CrashJournal', () => {
-  it('keeps the latest buffer per article, per workspace, until discarded', async () => {
+  it('keeps the latest buffer per document session, per workspace, until discarded', async () => {
     const dataDir = mkdtempSync(path.join(dir, 'data-'));
     let root = '/ws/one';
     let now = 1000;
@@ -27,36 +27,66 @@ describe('CrashJournal', () => {
       () => root,
       () => now,
     );
-    await journal.write({ path: 'a.md', text: 'first', format, baseStamp: null });
+    const write = (stream: string, revision: number, file: string, text: string) =>
+      journal.write({ stream, revision, path: file, text, format, baseStamp: null });
+    await write('win1-a', 1, 'a.md', 'first');
     now = 2000;
-    await journal.write({ path: 'a.md', text: 'second', format, baseStamp: null });
-    await journal.write({ path: 'b.md', text: 'other', format, baseStamp: null });
+    await write('win1-a', 2, 'a.md', 'second');
+    await write('win1-b', 1, 'b.md', 'other');
+    now = 3000;
+    // Another window on the same article keeps its own entry.
+    await write('win2-a', 1, 'a.md', 'other window');
     expect((await journal.list()).map((e) => [e.path, e.text, e.savedAt])).toEqual([
+      ['a.md', 'other window', 3000],
       ['a.md', 'second', 2000],
       ['b.md', 'other', 2000],
     ]);
     root = '/ws/two';
     expect(await journal.list()).toEqual([]);
     root = '/ws/one';
-    await journal.discard('a.md');
-    expect((await journal.list()).map((e) => e.path)).toEqual(['b.md']);
+    const otherWindow = (await journal.list()).find((e) => e.text === 'other window');
+    await journal.discard(otherWindow?.id ?? '');
+    expect((await journal.list()).map((e) => e.text)).toEqual(['second', 'other']);
     await journal.move('b.md', 'renamed.md');
-    expect((await journal.list()).map((e) => [e.path, e.text])).toEqual([['renamed.md', 'other']]);
+    expect((await journal.list()).map((e) => [e.path, e.text])).toEqual([
+      ['a.md', 'second'],
+      ['renamed.md', 'other'],
+    ]);
   });
 
-  it('a discard queued right after a write wins: a save never leaves a stale entry', async () => {
+  it('a save removes its session entry only when the saved revision holds everything journaled', async () => {
     const dataDir = mkdtempSync(path.join(dir, 'data-'));
     const journal = new CrashJournal(dataDir, () => '/ws');
-    void journal.write({ path: 'a.md', text: 'typed', format, baseStamp: null });
-    void journal.discard('a.md');
+    const write = (stream: string, revision: number, text: string) =>
+      journal.write({ stream, revision, path: 'a.md', text, format, baseStamp: null });
+    await write('win1-a', 5, 'typed during the save');
+    await write('win2-a', 3, 'another window');
+    // The save wrote revision 4: the entry holds revision 5, so it stays.
+    await journal.saved('win1-a', 4);
+    expect((await journal.list()).map((e) => e.text).sort()).toEqual([
+      'another window',
+      'typed during the save',
+    ]);
+    // A write queued before the save's answer is kept too.
+    void write('win1-a', 6, 'newer');
+    void journal.saved('win1-a', 5);
     await journal.idle();
-    expect(await journal.list()).toEqual([]);
+    expect((await journal.list()).map((e) => e.text).sort()).toEqual(['another window', 'newer']);
+    await journal.saved('win1-a', 6);
+    expect((await journal.list()).map((e) => e.text)).toEqual(['another window']);
   });
 
   it('skips files it cannot read instead of failing', async () => {
     const dataDir = mkdtempSync(path.join(dir, 'data-'));
     const journal = new CrashJournal(dataDir, () => '/ws');
-    await journal.write({ path: 'a.md', text: 'ok', format, baseStamp: null });
+    await journal.write({
+      stream: 's',
+      revision: 1,
+      path: 'a.md',
+      text: 'ok',
+      format,
+      baseStamp: null,
+    });
     writeFileSync(path.join(dataDir, 'journal', 'broken.json'), '{"root":"/ws","path":');
     expect((await journal.list()).map((e) => e.text)).toEqual(['ok']);
   });

@@ -72,7 +72,6 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     beforeCreate: (relativePath) => keepHistory(() => history.detach(relativePath)),
     onSaved: async (relativePath, bytes) => {
       await keepHistory(() => history.snapshot(relativePath, bytes));
-      await storage.track('journal', () => journal.discard(relativePath)).catch(() => {});
     },
   });
   const actions = new ArticleActions({
@@ -118,17 +117,17 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     }),
     'journal.base': async (entry) => journal.base(entry),
     'journal.list': async () => {
-      // An entry whose text is already on disk (saved just before a crash) is not worth a prompt.
-      const entries = await journal.list();
       const pending = [];
-      for (const entry of entries) {
-        if (await sameAsDisk(workspaceRoot(), entry.path, entry.text))
-          await journal.discard(entry.path);
-        else pending.push(entry);
+      for (const entry of await journal.list()) {
+        const disk = await diskText(workspaceRoot(), entry.path);
+        // Its text is already on disk (saved just before a crash): not worth a prompt.
+        if (typeof disk === 'string' && sameText(disk, entry.text)) await journal.discard(entry.id);
+        else pending.push(disk === 'missing' ? { ...entry, missing: true } : entry);
       }
       return pending;
     },
-    'journal.discard': ({ path }) => journal.discard(path),
+    'journal.discard': (input) =>
+      'id' in input ? journal.discard(input.id) : journal.saved(input.stream, input.savedRevision),
     'history.list': ({ path }) => history.list(path),
     'history.read': async ({ path, id, encoding }) => {
       const bytes = await history.read(path, id);
@@ -140,14 +139,13 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
   };
 }
 
-async function sameAsDisk(root: string, relativePath: string, text: string): Promise<boolean> {
+/** The article's text on disk; `missing` when no file is there any more, null when unreadable. */
+async function diskText(root: string, relativePath: string): Promise<string | 'missing' | null> {
   try {
-    const disk = decodeText(
-      new Uint8Array(await fs.readFile(resolveInWorkspace(root, relativePath))),
-    ).text;
-    return disk.replace(/\r\n/g, '\n') === text.replace(/\r\n/g, '\n');
-  } catch {
-    return false;
+    return decodeText(new Uint8Array(await fs.readFile(resolveInWorkspace(root, relativePath))))
+      .text;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : null;
   }
 }
 
@@ -159,3 +157,6 @@ function isReadable(bytes: Uint8Array): boolean {
     return false;
   }
 }
+
+const sameText = (a: string, b: string): boolean =>
+  a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');

@@ -11,18 +11,20 @@
  * - Banners (conflicts, recovery): the `banners` slot of WorkbenchLayout.
  */
 import { openSearchPanel } from '@codemirror/search';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandId } from '../../shared/commands/commandRegistry';
 import type { AppInfo, LibraryEntry, Settings, WorkspaceInfo } from '../../shared/ipc/contract';
-import { runWhenIdle } from '../editor/compositionQueue';
+import { runWhenIdle } from '../document/compositionQueue';
 import type { EditorConfig } from '../editor/editorExtensions';
 import { EditorPane } from '../editor/EditorPane';
 import * as format from '../editor/formatCommands';
 import { editorPhrases } from '../i18n/editorPhrases';
 import { changeUiLocale, pickLocale } from '../i18n/setupI18n';
 import { SplitView } from '../layout/SplitView';
+import { PaneErrorBoundary } from '../layout/PaneErrorBoundary';
 import { StatusBar } from '../layout/StatusBar';
+import { PlainTextPane } from '../editor/PlainTextPane';
 import { TabsBar } from '../layout/TabsBar';
 import { WorkbenchLayout } from '../layout/WorkbenchLayout';
 import { LibrarySidebar } from '../library/LibrarySidebar';
@@ -31,11 +33,13 @@ import { useFileSafety } from '../files/useFileSafety';
 import { PreviewPane } from '../preview/PreviewPane';
 import { PreviewController, strategyFromLocation } from '../preview/previewController';
 import type { AssetUrlPattern } from '../preview/previewModel';
-import { SettingsPanel } from '../settings/SettingsPanel';
+import { SettingsPanel, settingsSections } from '../settings/SettingsPanel';
+import { desktopSettingsSection } from '../desktop/DesktopSettings';
 import { restoreSession, useDesktopIntegration } from '../desktop/useDesktopIntegration';
 import { useAppliedTheme, useEditorFontSize } from '../theme/useTheme';
 import { Toolbar } from '../toolbar/Toolbar';
 import type { Connection } from '../transport/connect';
+import { DocumentStore } from '../document/documentStore';
 import type { CommandHandler } from './commandHandlers';
 import { CommandHandlers, CommandHandlersContext } from './commandHandlers';
 import { commandKeymap } from './commandKeymap';
@@ -43,12 +47,12 @@ import { EditorSession } from './editorSession';
 import { useImageImport } from './useImageImport';
 import { useLatest } from './useLatest';
 import { installGlobalShortcuts, isMacPlatform } from './shortcuts';
-import { requestPanelCommand } from './panelCommands';
+import { requestPanelCommand } from '../panels/panelCommands';
 import { sidePanels } from './sidePanels';
 import type { ArticleTab, Workbench } from './workbenchContext';
 import { WorkbenchContext } from './workbenchContext';
 import { ExportDialogHost } from '../export/ExportDialog';
-import { openChoosingEncoding, useEncodingChoice } from '../files/EncodingChoice';
+import { useEncodingChoice } from '../files/EncodingChoice';
 
 interface AppProps {
   connection: Connection;
@@ -79,10 +83,21 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
   // Library rows, updated row by row from library.changed (renderer/library).
   const { entries } = useLibraryEntries(api);
-  const [tabs, setTabs] = useState<ArticleTab[]>([]);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  // Every open article lives in the document store; the shell only shows it.
+  // Autosave follows the setting (store.setAutosave below).
+  const store = useMemo(() => new DocumentStore({ api }), [api]);
+  useEffect(() => () => store.dispose(), [store]);
+  const documents = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const activeId = documents.activeId;
+  const tabs = useMemo<ArticleTab[]>(
+    () => documents.documents.map((info) => ({ ...info, title: titleOf(info.path, entries) })),
+    [documents, entries],
+  );
   const [messages, setMessages] = useState<string[]>([]);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // Articles a pane failed on: shown as plain text on request, never reopened by a restart.
+  const [crashedPaths, setCrashedPaths] = useState<ReadonlySet<string>>(new Set());
+  const [plainTextIds, setPlainTextIds] = useState<ReadonlySet<string>>(new Set());
   const [sidebarVisible, setSidebarVisible] = useState(true);
   const [openPanels, setOpenPanels] = useState<ReadonlySet<string>>(
     () => new Set(sidePanels.filter((p) => p.defaultOpen).map((p) => p.id)),
@@ -99,8 +114,10 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     [connection.assetUrl],
   );
   const tabsRef = useLatest(tabs);
+  const entriesRef = useLatest(entries);
   const activeTab = tabs.find((tab) => tab.id === activeId) ?? null;
   const activeRef = useLatest(activeTab);
+  const activeDocument = activeId === null ? null : store.get(activeId);
 
   const theme = useAppliedTheme(settings.theme);
   const settingsRef = useLatest(settings);
@@ -110,6 +127,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   useEffect(() => void changeUiLocale(locale), [locale]);
 
   const { dialog: encodingDialog, choose: chooseEncoding } = useEncodingChoice();
+  useEffect(() => store.setEncodingChooser(chooseEncoding), [store, chooseEncoding]);
   const notify = useCallback(
     (message: string) => setMessages((list) => [...list.filter((m) => m !== message), message]),
     [],
@@ -126,42 +144,23 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   // ── articles and tabs ──────────────────────────────────────────────────────────────────────
   const openArticle = useCallback(
     async (path: string) => {
-      // By path: a renamed article keeps its tab id (its editor state) under the new path.
-      const existing = tabsRef.current.find((tab) => tab.path === path);
-      if (existing) {
-        setActiveId(existing.id);
-        return;
-      }
+      const known = store.byPath(path) !== null;
       try {
-        const opened = await openChoosingEncoding(api, path, chooseEncoding);
-        if (!opened) return;
-        const text = opened.text.replace(/\r\n?/g, '\n');
-        const tab: ArticleTab = {
-          id: path,
-          path,
-          title: titleOf(path, entries),
-          format: opened.format,
-          stamp: opened.stamp,
-          readOnly: opened.readOnly,
-          warnings: opened.warnings,
-          savedText: text,
-          dirty: false,
-          saving: false,
-          loadGeneration: 0,
-        };
-        setTabs((list) => (list.some((t2) => t2.id === path) ? list : [...list, tab]));
-        setActiveId(path);
-        if (opened.warnings.length > 0) notify(opened.warnings.join(' '));
+        const doc = await store.open(path);
+        if (!known && doc.info.warnings.length > 0) notify(doc.info.warnings.join(' '));
       } catch (error) {
+        if ((error as Error).name === 'open-cancelled') return;
         notify(t('errors.openFailed', { path, message: (error as Error).message }));
       }
     },
-    [api, chooseEncoding, entries, notify, t, tabsRef],
+    [store, notify, t],
   );
-
-  const patchTab = useCallback((id: string, patch: Partial<ArticleTab>) => {
-    setTabs((list) => list.map((tab) => (tab.id === id ? { ...tab, ...patch } : tab)));
-  }, []);
+  const setActiveId = useCallback((id: string) => store.activate(id), [store]);
+  useEffect(() => store.setAutosave(settings.autosave), [store, settings.autosave]);
+  useEffect(
+    () => api.on('article.changedOnDisk', ({ path, stamp }) => store.diskChanged(path, stamp)),
+    [api, store],
+  );
 
   useEffect(() => {
     let cancelled = false;
@@ -184,69 +183,38 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     void restoreSession(api, entries, openArticle, () => tabsRef.current.length > 0);
   }, [api, entries, openArticle, tabsRef]);
 
-  // Library titles follow edits to the front matter once saved.
-  useEffect(() => {
-    setTabs((list) => {
-      let changed = false;
-      const next = list.map((tab) => {
-        const title = titleOf(tab.path, entries);
-        if (title === tab.title) return tab;
-        changed = true;
-        return { ...tab, title };
-      });
-      return changed ? next : list;
-    });
-  }, [entries]);
-
   const closeTab = useCallback(
     (id: string) => {
       const list = tabsRef.current;
       const tab = list.find((x) => x.id === id);
       if (!tab) return;
       if (tab.dirty && !window.confirm(t('tabs.confirmClose', { title: tab.title }))) return;
-      const index = list.indexOf(tab);
-      const rest = list.filter((x) => x.id !== id);
-      setTabs(rest);
-      if (activeRef.current?.id === id)
-        setActiveId((rest[index] ?? rest[index - 1] ?? null)?.id ?? null);
+      store.close(id);
+      session.forget(id);
     },
-    [t, activeRef, tabsRef],
+    [t, store, session, tabsRef],
   );
 
   // Saving, conflicts, autosave, crash journal, disk changes, history, article actions (renderer/files).
   const files = useFileSafety({
     api,
-    session,
+    store,
     handlers,
     tabs,
     activeTab,
     entries,
-    settings,
-    patchTab,
     openArticle,
     closeTab,
     notify,
   });
-  const save = files.save;
+  const save = useCallback(async () => {
+    await store.save();
+  }, [store]);
 
-  // Dirty flag: set at once on a change, cleared in idle time when the text is back to the saved one.
-  const onDocChanged = useCallback(
-    (tabId: string) => {
-      if (!tabsRef.current.find((tab) => tab.id === tabId)?.dirty) patchTab(tabId, { dirty: true });
-    },
-    [patchTab, tabsRef],
-  );
-  // Subscribed imperatively: the shell must not re-render for every snapshot of the text.
-  useEffect(
-    () =>
-      session.snapshot.subscribe(() => {
-        const snapshot = session.snapshot.get();
-        if (!snapshot) return;
-        const tab = tabsRef.current.find((x) => x.id === snapshot.tabId);
-        if (tab && tab.dirty && snapshot.text === tab.savedText) patchTab(tab.id, { dirty: false });
-      }),
-    [session, patchTab, tabsRef],
-  );
+  const paneCrashed = useCallback(() => {
+    const path = activeRef.current?.path;
+    if (path) setCrashedPaths((paths) => new Set(paths).add(path));
+  }, [activeRef]);
 
   const importImages = useImageImport({ api, session, activeTab, notify });
   // Dialogs, files opened from the OS, unsaved-changes guard, session restore (issue 9).
@@ -260,6 +228,18 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     openArticle,
     notify,
     currentText: () => session.text(),
+    crashedPaths,
+    saveAll: async () => {
+      const title = (path: string): string => titleOf(path, entriesRef.current);
+      const result = await store.saveAll();
+      return {
+        failed: result.failed.map(({ document }) => ({
+          path: document.path,
+          title: title(document.path),
+        })),
+        stillDirty: store.dirtyDocuments.map((d) => ({ path: d.path, title: title(d.path) })),
+      };
+    },
   });
 
   // ── commands owned by the shell ────────────────────────────────────────────────────────────
@@ -378,8 +358,8 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     [handlers, info.platform],
   );
   const editorCallbacks = useMemo(
-    () => ({ onSave: () => void save(), onDocChanged, onImportImages: importImages.importFiles }),
-    [save, onDocChanged, importImages.importFiles],
+    () => ({ onSave: () => void save(), onImportImages: importImages.importFiles }),
+    [save, importImages.importFiles],
   );
 
   const pressed = useMemo(() => {
@@ -412,16 +392,13 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
 
   if (!workspace) return <div className="splash">{t('app.loading')}</div>;
 
-  const editorDocument = activeTab
-    ? {
-        id: activeTab.id,
-        path: activeTab.path,
-        text: activeTab.savedText,
-        readOnly: activeTab.readOnly,
-        generation: activeTab.loadGeneration,
-      }
-    : null;
   const shownPanels = sidePanels.filter((panel) => openPanels.has(panel.id));
+  const closePanel = (id: string): void =>
+    setOpenPanels((current) => {
+      const next = new Set(current);
+      next.delete(id);
+      return next;
+    });
 
   return (
     <CommandHandlersContext.Provider value={handlers}>
@@ -465,30 +442,47 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
               ratio={settings.splitRatio}
               onRatioChange={(splitRatio) => updateSettings({ splitRatio })}
               editor={
-                <>
-                  <EditorPane
-                    document={editorDocument}
-                    openIds={tabs.map((tab) => tab.id)}
-                    session={session}
-                    config={editorConfig}
-                    callbacks={editorCallbacks}
-                    extensions={keymapExtension}
-                  />
+                <PaneErrorBoundary
+                  paneName={t('editor.label')}
+                  resetKey={activeId}
+                  onCrash={paneCrashed}
+                  onReopenPlain={() =>
+                    activeId && setPlainTextIds((ids) => new Set(ids).add(activeId))
+                  }
+                >
+                  {activeDocument && plainTextIds.has(activeDocument.id) ? (
+                    <PlainTextPane document={activeDocument} />
+                  ) : (
+                    <EditorPane
+                      document={activeDocument}
+                      session={session}
+                      config={editorConfig}
+                      callbacks={editorCallbacks}
+                      extensions={keymapExtension}
+                    />
+                  )}
                   {activeTab ? null : (
                     <div className="placeholder">
                       <p>{t('editor.noArticle')}</p>
                       <p className="placeholder-hint">{t('editor.noArticleHint')}</p>
                     </div>
                   )}
-                </>
+                </PaneErrorBoundary>
               }
               preview={
-                <PreviewPane
-                  session={session}
-                  controller={preview}
-                  articlePath={activeTab?.path ?? null}
-                  hidden={settings.layout === 'editor'}
-                />
+                <PaneErrorBoundary
+                  paneName={t('preview.label')}
+                  resetKey={activeId}
+                  onCrash={paneCrashed}
+                  onReopenPlain={() => updateSettings({ layout: 'editor' })}
+                >
+                  <PreviewPane
+                    session={session}
+                    controller={preview}
+                    articlePath={activeTab?.path ?? null}
+                    hidden={settings.layout === 'editor'}
+                  />
+                </PaneErrorBoundary>
               }
             />
           }
@@ -503,15 +497,14 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
                     style={width ? { width } : undefined}
                     data-panel={id}
                   >
-                    <Component
-                      onClose={() =>
-                        setOpenPanels((current) => {
-                          const next = new Set(current);
-                          next.delete(id);
-                          return next;
-                        })
-                      }
-                    />
+                    <PaneErrorBoundary
+                      paneName={t(titleKey)}
+                      resetKey={activeId}
+                      onCrash={paneCrashed}
+                      onReopenPlain={() => closePanel(id)}
+                    >
+                      <Component onClose={() => closePanel(id)} />
+                    </PaneErrorBoundary>
                   </section>
                 ))}
               </div>
@@ -525,6 +518,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
                 <SettingsPanel
                   settings={settings}
                   update={updateSettings}
+                  sections={[...settingsSections, desktopSettingsSection]}
                   onClose={() => setSettingsOpen(false)}
                 />
               ) : null}

@@ -1,10 +1,10 @@
 import type { ChangeSet } from '@codemirror/state';
 import type { EditorView, ViewUpdate } from '@codemirror/view';
 import { useSyncExternalStore } from 'react';
-import type { DeferredChange } from '../editor/compositionQueue';
-import { dispatchWhenIdle } from '../editor/compositionQueue';
+import type { DeferredChange } from '../document/compositionQueue';
+import { dispatchWhenIdle } from '../document/compositionQueue';
 import { afterPaint } from './afterPaint';
-import { ChangeFollower } from './changeFollower';
+import type { ArticleDocument } from '../document/articleDocument';
 
 export interface CursorInfo {
   /** 1-based. */
@@ -90,8 +90,9 @@ const snapshotMaxDelayMs = 1000;
  * panels). The keystroke path only bumps counters; the text is read after the keystroke's frame.
  */
 export class EditorSession {
-  private current: { view: EditorView; tabId: string; path: string } | null = null;
-  private versions = new Map<string, number>();
+  private current: { view: EditorView; tabId: string; doc: ArticleDocument } | null = null;
+  /** Documents shown in this session, by tab id: they count their own versions. */
+  private readonly documents = new Map<string, ArticleDocument>();
   private snapshotScheduled = false;
   private liveScheduled = false;
   private liveSentAt = -Infinity;
@@ -115,8 +116,6 @@ export class EditorSession {
     valid: boolean;
   } | null = null;
   readonly activeView = new Signal<EditorView | null>(null);
-  /** Each tab's changes for the crash journal, which main keeps a copy of the text for. */
-  readonly journalChanges = new ChangeFollower();
   /**
    * Every document change, synchronously (tab id and version). Only for things that must see
    * each change (the naive preview baseline of the benchmark); everything else uses `snapshot`.
@@ -127,10 +126,11 @@ export class EditorSession {
     return this.current?.view ?? null;
   }
 
-  /** Called by the editor pane when a tab's state is shown in the view. */
-  attach(view: EditorView, tabId: string, path: string): void {
-    this.current = { view, tabId, path };
-    this.journalChanges.shown(tabId, this.versionOf(tabId), view.state.doc);
+  /** Called by the editor pane when a document's state is shown in the view. */
+  attach(view: EditorView, doc: ArticleDocument): void {
+    const tabId = doc.id;
+    this.current = { view, tabId, doc };
+    this.documents.set(tabId, doc);
     this.activeView.set(view);
     this.updateCursor();
     this.live = { tabId, baseVersion: this.versionOf(tabId), changes: null, valid: false };
@@ -153,23 +153,20 @@ export class EditorSession {
   }
 
   versionOf(tabId: string): number {
-    return this.versions.get(tabId) ?? 0;
+    return this.documents.get(tabId)?.version ?? 0;
   }
 
-  /** From the editor's update listener: O(1), no text copies. */
+  /** A tab closed: its document is no longer ours to ask. */
+  forget(tabId: string): void {
+    if (this.current?.tabId !== tabId) this.documents.delete(tabId);
+  }
+
+  /** From the editor's update listener, after the document counted it: O(1), no text copies. */
   onUpdate(update: ViewUpdate): void {
     const current = this.current;
     if (!current || update.view !== current.view) return;
     if (update.docChanged) {
-      const version = this.versionOf(current.tabId) + 1;
-      this.versions.set(current.tabId, version);
-      this.journalChanges.record(
-        current.tabId,
-        version,
-        update.startState.doc,
-        update.changes,
-        update.state.doc,
-      );
+      const version = this.versionOf(current.tabId);
       const live = this.live;
       if (live && live.tabId === current.tabId)
         live.changes = live.changes ? live.changes.compose(update.changes) : update.changes;
@@ -223,7 +220,8 @@ export class EditorSession {
     const previous = this.liveEdits.get();
     if (live.valid && previous && previous.tabId === current.tabId && previous.version === version)
       return;
-    const { view, tabId, path } = current;
+    const { view, tabId } = current;
+    const path = current.doc.path;
     const edit: LiveEdit = {
       tabId,
       path,
@@ -278,7 +276,7 @@ export class EditorSession {
     const previous = signal.get();
     if (previous && previous.tabId === current.tabId && previous.version === version) return;
     const text = current.view.state.doc.toString();
-    const snapshot = { tabId: current.tabId, path: current.path, version, text };
+    const snapshot = { tabId: current.tabId, path: current.doc.path, version, text };
     if (signal === this.snapshot) signal.setStaggered(snapshot);
     else signal.set(snapshot);
   }

@@ -1,38 +1,8 @@
-import type { Extension } from '@codemirror/state';
-import type { ComponentType } from 'react';
-import type { CommandId } from '../../shared/commands/commandRegistry';
 import { FrontMatterPanel } from '../frontMatter/FrontMatterPanel';
+import type { SidePanelDescriptor } from '../panels/sidePanel';
 import { referencesPanel } from '../references/referencesPanel';
 
-/**
- * A panel docked to the right of the editor (front matter form, references manager, ...).
- *
- * To add one, append a descriptor to `sidePanels` below; the workbench renders it, wires its
- * toggle command (menu, shortcut) and remembers whether it is open. The component reads the
- * open article through `useWorkbench()` / `useArticleSnapshot()` and edits it only through
- * `useWorkbench().editor.dispatch(...)`, so undo covers its edits and IME input is never broken.
- */
-export interface SidePanelDescriptor {
-  id: string;
-  /** i18n key of the panel title (also its aria-label). */
-  titleKey: string;
-  /** The View-menu command that shows and hides it. */
-  toggleCommand?: CommandId;
-  defaultOpen?: boolean;
-  /** Preferred width in CSS pixels. */
-  width?: number;
-  Component: ComponentType<SidePanelProps>;
-  /** Commands that open the panel and are then carried out by it (renderer/app/panelCommands.ts). */
-  openWith?: CommandId[];
-  /** Editor extensions of the panel's feature, active whether the panel is shown or not. */
-  editorExtensions?: () => Extension;
-}
-
-export interface SidePanelProps {
-  /** Hides the panel (its close button). */
-  onClose(): void;
-}
-
+/** The side panels of the workbench, in order (descriptor type: renderer/panels/sidePanel.ts). */
 export const sidePanels: SidePanelDescriptor[] = [
   {
     id: 'front-matter',

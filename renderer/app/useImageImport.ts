@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BylineApi } from '../../shared/ipc/contract';
-import { dispatchWhenIdle } from '../editor/compositionQueue';
+import { dispatchWhenIdle } from '../document/compositionQueue';
 import { imageMarkdown } from '../editor/formatCommands';
 import { fileToBase64 } from '../editor/imageDrop';
 import { trackPosition } from '../editor/positionTracker';

@@ -1,26 +1,11 @@
 import { createContext, useContext } from 'react';
-import type { BylineApi, FileStamp, Settings, TextFormat } from '../../shared/ipc/contract';
+import type { BylineApi, Settings } from '../../shared/ipc/contract';
+import type { DocumentInfo } from '../document/articleDocument';
 import type { ArticleSnapshot, EditorSession } from './editorSession';
 import { useSnapshot } from './editorSession';
 
-/** One open article. The editor state (text, undo history) lives in the editor pane. */
-export interface ArticleTab {
-  /** Stable id of the tab (the path today; unsaved drafts may get another id later). */
-  id: string;
-  path: string;
-  title: string;
-  format: TextFormat;
-  stamp: FileStamp;
-  readOnly: boolean;
-  warnings: string[];
-  /** Text last loaded from or written to disk (LF line breaks, as in the editor). */
-  savedText: string;
-  /** The editor document differs from savedText. */
-  dirty: boolean;
-  saving: boolean;
-  /** Changing it replaces the editor document with `savedText` (reload, take the disk version). */
-  loadGeneration: number;
-}
+/** One open article as the tabs, panels and banners show it (its document's state plus a title). */
+export type ArticleTab = DocumentInfo & { readonly title: string };
 
 /**
  * What every part of the workbench may use. Side panels get it through `useWorkbench()`:

@@ -1,12 +1,12 @@
 /**
  * Settings fields of issue 9: spell checking, references style, default export format and the
- * (off by default) update check. Appended to `settingsSections` in renderer/settings/SettingsPanel.tsx.
+ * (off by default) update check. Shown after `settingsSections` (the workbench passes both to the settings panel).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../shared/ipc/contract';
 import { useWorkbench } from '../app/workbenchContext';
-import type { SettingsSection } from '../settings/SettingsPanel';
+import type { SettingsSection } from '../settings/settingsSection';
 
 type FieldProps = { id: string; settings: Settings; update(patch: Partial<Settings>): void };
 

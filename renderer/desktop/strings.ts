@@ -9,6 +9,7 @@ export const desktopEn = {
   about:
     'Byline {{version}}\nA Markdown editor for news writers.\nByline works offline: it makes no network requests.',
   openFailed: 'Could not open "{{path}}": {{message}}',
+  saveAllFailed: 'Not saved: {{titles}}. The window stays open so nothing is lost.',
   leaveWithUnsaved: 'You have unsaved changes. Leave anyway?',
   spellcheck: 'Check spelling',
   spellcheckLanguages: 'Spelling languages',
@@ -34,6 +35,7 @@ export const desktopZh: Record<keyof typeof desktopEn, string> = {
   about:
     'Byline {{version}}\n为新闻写作者打造的 Markdown 编辑器。\nByline 可完全离线工作，不发出任何网络请求。',
   openFailed: '无法打开“{{path}}”：{{message}}',
+  saveAllFailed: '未能保存：{{titles}}。窗口保持打开，文字不会丢失。',
   leaveWithUnsaved: '有尚未保存的更改。仍要离开吗？',
   spellcheck: '检查拼写',
   spellcheckLanguages: '拼写检查语言',

@@ -37,6 +37,19 @@ export interface DesktopIntegrationOptions {
   notify(message: string): void;
   /** The active editor's text (for Save As). */
   currentText?: () => string | null;
+  /**
+   * Saves every unsaved article and waits for each: the articles that could not be saved, and
+   * the unsaved documents left afterwards (what the close guard decides on).
+   */
+  saveAll?: () => Promise<SaveAllReport>;
+  /** Articles a pane failed to render: left out of the session, so a restart does not reopen into them. */
+  crashedPaths?: ReadonlySet<string>;
+}
+
+/** What saving everything left behind. */
+export interface SaveAllReport {
+  failed: readonly { path: string; title: string }[];
+  stillDirty: readonly DirtyDocument[];
 }
 
 /** The unsaved documents main's close guard needs, in tab order. */
@@ -182,7 +195,11 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
   }, [electron]);
 
   // Open tabs per workspace, restored on restart.
-  const sessionKey = JSON.stringify([options.tabs.map((tab) => tab.path), options.activePath]);
+  const crashed = options.crashedPaths;
+  const sessionTabs = options.tabs.map((tab) => tab.path).filter((p) => !crashed?.has(p));
+  const sessionActive =
+    options.activePath && !crashed?.has(options.activePath) ? options.activePath : null;
+  const sessionKey = JSON.stringify([sessionTabs, sessionActive]);
   const restored = useRef(false);
   useEffect(() => {
     const [openTabs, activeTab] = JSON.parse(sessionKey) as [string[], string | null];
@@ -253,17 +270,27 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
       })();
     };
     const saveAll: CommandHandler = () => {
-      // Fallback until the shell saves every tab: saves the active one, then reports what is left,
-      // so the close guard closes only when nothing unsaved remains.
-      const { api: client, tabs } = current();
-      handlers.run('file.save', 'api');
-      setTimeout(
-        () =>
-          void client['window.setDirtyState']({ dirty: dirtyDocuments(current().tabs) }).catch(
-            () => undefined,
-          ),
-        1500,
-      );
+      // The close guard closes only when nothing unsaved remains after every save has answered.
+      const { api: client, tabs, saveAll: saveEverything } = current();
+      if (!saveEverything) return false;
+      void (async () => {
+        let report: SaveAllReport;
+        try {
+          report = await saveEverything();
+        } catch (error) {
+          current().notify((error as Error).message);
+          report = { failed: [], stillDirty: dirtyDocuments(current().tabs) };
+        }
+        if (report.failed.length > 0)
+          current().notify(
+            t('desktop.saveAllFailed', {
+              titles: report.failed.map((f) => `“${f.title}”`).join(', '),
+            }),
+          );
+        await client['window.setDirtyState']({ dirty: [...report.stillDirty] }).catch(
+          () => undefined,
+        );
+      })();
       return tabs.length > 0;
     };
     const saveAs: CommandHandler = () => {

@@ -1,68 +1,57 @@
 import type { Extension } from '@codemirror/state';
-import { EditorState } from '@codemirror/state';
+import { EditorState, StateField } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorSession } from '../app/editorSession';
+import type { ArticleDocument } from '../document/articleDocument';
 import type { EditorCallbacks, EditorConfig } from './editorExtensions';
 import { reconfigureEffects, writingEditorExtensions } from './editorExtensions';
 
-export interface EditorDocument {
-  id: string;
-  path: string;
-  /** Used when the tab's state is created, or re-created after `generation` changes. */
-  text: string;
-  readOnly: boolean;
-  generation: number;
-}
-
 interface EditorPaneProps {
-  document: EditorDocument | null;
-  /** Tabs still open; states of the others are dropped. */
-  openIds: readonly string[];
+  /** The document shown (it owns its editor state; the pane reports every update back). */
+  document: ArticleDocument | null;
   session: EditorSession;
   config: EditorConfig;
-  callbacks: Omit<EditorCallbacks, 'onUpdate'> & { onDocChanged(tabId: string): void };
+  callbacks: Omit<EditorCallbacks, 'onUpdate'>;
   /** Extra extensions (command keymap), fixed for the pane's lifetime. */
   extensions: Extension;
 }
 
-interface StoredState {
-  state: EditorState;
-  generation: number;
-}
+/** Present in states the pane has given its extensions. */
+const configured = StateField.define<true>({ create: () => true, update: (value) => value });
 
 /**
- * Hosts ONE CodeMirror view for all tabs. Each tab keeps its own EditorState (text, selection,
- * undo history), swapped in with `view.setState` on tab switches. The editor document is the
- * single source of truth for the article's text.
+ * Hosts ONE CodeMirror view for all tabs. Each document keeps its own EditorState (text,
+ * selection, undo history), swapped in with `view.setState` on tab switches; every update of the
+ * view goes back to the document shown, which is the single owner of the article's text.
  */
 export function EditorPane(props: EditorPaneProps): React.JSX.Element {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const states = useRef(new Map<string, StoredState>());
-  const shown = useRef<{ id: string; generation: number } | null>(null);
+  const shown = useRef<ArticleDocument | null>(null);
   const latest = useRef(props);
   useLayoutEffect(() => {
     latest.current = props;
   });
 
-  const createState = (doc: EditorDocument): EditorState =>
+  const configure = (doc: ArticleDocument): EditorState =>
     EditorState.create({
-      doc: doc.text,
+      doc: doc.state.doc,
+      selection: doc.state.selection,
       extensions: [
+        configured,
         writingEditorExtensions(
           {
             onUpdate: (update) => {
+              shown.current?.accept(update);
               latest.current.session.onUpdate(update);
-              if (update.docChanged && shown.current)
-                latest.current.callbacks.onDocChanged(shown.current.id);
             },
             onSave: () => latest.current.callbacks.onSave(),
             onImportImages: (files, pos) => latest.current.callbacks.onImportImages(files, pos),
           },
-          { ...latest.current.config, readOnly: doc.readOnly },
+          { ...latest.current.config, readOnly: doc.info.readOnly },
         ),
         latest.current.extensions,
       ],
@@ -77,6 +66,7 @@ export function EditorPane(props: EditorPaneProps): React.JSX.Element {
     });
     view.current = created;
     return () => {
+      shown.current?.detach(created);
       latest.current.session.detach(created);
       created.destroy();
       view.current = null;
@@ -84,54 +74,45 @@ export function EditorPane(props: EditorPaneProps): React.JSX.Element {
     };
   }, []);
 
-  // Show the active tab's state (creating it on first show or after a reload).
+  // Show the active document's state (giving it the editor's extensions on first show).
   const doc = props.document;
+  const readOnly = doc?.info.readOnly ?? false;
   useEffect(() => {
     const current = view.current;
     if (!current) return;
-    if (shown.current)
-      states.current.set(shown.current.id, {
-        state: current.state,
-        generation: shown.current.generation,
-      });
+    shown.current?.detach(current);
+    shown.current = null;
     if (!doc) {
-      shown.current = null;
       latest.current.session.detach(current);
       current.setState(
         EditorState.create({ doc: '', extensions: [EditorState.readOnly.of(true)] }),
       );
       return;
     }
-    const stored = states.current.get(doc.id);
-    const state = stored && stored.generation === doc.generation ? stored.state : createState(doc);
-    current.setState(state);
-    shown.current = { id: doc.id, generation: doc.generation };
-    // Settings may have changed while the tab was in the background.
+    if (doc.state.field(configured, false) === undefined) doc.adopt(configure(doc));
+    current.setState(doc.state);
+    doc.attach(current);
+    shown.current = doc;
+    // Settings may have changed while the document was in the background.
     current.dispatch({
-      effects: reconfigureEffects({ ...latest.current.config, readOnly: doc.readOnly }),
+      effects: reconfigureEffects({ ...latest.current.config, readOnly: doc.info.readOnly }),
     });
     current.contentDOM.setAttribute('aria-label', t('editor.label'));
-    latest.current.session.attach(current, doc.id, doc.path);
+    latest.current.session.attach(current, doc);
     current.focus();
-    // Only a different tab or a reload swaps the state.
+    // Only a different document swaps the state.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [doc?.id, doc?.generation]);
+  }, [doc]);
 
   // Live settings (line numbers, focus mode, font size, language of the editor's own UI).
   useEffect(() => {
     const current = view.current;
     if (!current || !shown.current) return;
     current.dispatch({
-      effects: reconfigureEffects({ ...props.config, readOnly: doc?.readOnly ?? false }),
+      effects: reconfigureEffects({ ...props.config, readOnly }),
     });
     current.contentDOM.setAttribute('aria-label', t('editor.label'));
-  }, [props.config, doc?.readOnly, t]);
-
-  // Forget the states of closed tabs.
-  useEffect(() => {
-    const open = new Set(props.openIds);
-    for (const id of states.current.keys()) if (!open.has(id)) states.current.delete(id);
-  }, [props.openIds]);
+  }, [props.config, readOnly, t]);
 
   return <div className="editor-host" ref={host} data-testid="editor" />;
 }

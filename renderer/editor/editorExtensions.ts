@@ -17,7 +17,7 @@ import {
   rectangularSelection,
   tooltips,
 } from '@codemirror/view';
-import { compositionQueue } from './compositionQueue';
+import { compositionQueue } from '../document/compositionQueue';
 import { editorTheme } from './editorTheme';
 import { frontMatterMarkdown } from './frontMatterLanguage';
 import type { ImportImages } from './imageDrop';

@@ -1,17 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  BylineApi,
-  EncodingCandidate,
-  OpenedArticle,
-  TextEncodingName,
-} from '../../shared/ipc/contract';
+import type { EncodingCandidate, TextEncodingName } from '../../shared/ipc/contract';
+import type { ChooseEncoding } from '../document/documentStore';
 import { Modal } from './Modal';
-
-export type ChooseEncoding = (
-  path: string,
-  candidates: EncodingCandidate[],
-) => Promise<TextEncodingName | null>;
 
 const labels: Record<TextEncodingName, string> = {
   'utf-8': 'UTF-8',
@@ -21,31 +12,13 @@ const labels: Record<TextEncodingName, string> = {
   big5: 'Big5',
 };
 
-/**
- * Opens an article; when main will not guess its encoding (`choose-encoding`: a short file that
- * several encodings read), the writer picks a reading from previews. Null: the writer cancelled.
- */
-export async function openChoosingEncoding(
-  api: BylineApi,
-  path: string,
-  choose: ChooseEncoding,
-): Promise<OpenedArticle | null> {
-  try {
-    return await api['article.open']({ path });
-  } catch (error) {
-    if ((error as Error).name !== 'choose-encoding') throw error;
-  }
-  const encoding = await choose(path, await api['article.encodings']({ path }));
-  return encoding ? api['article.open']({ path, encoding }) : null;
-}
-
 interface Pending {
   path: string;
   candidates: EncodingCandidate[];
   resolve(encoding: TextEncodingName | null): void;
 }
 
-/** The dialog to render, and `choose` to hand to openChoosingEncoding. */
+/** The dialog to render, and `choose` for the document store's encoding chooser. */
 export function useEncodingChoice(): { dialog: React.JSX.Element | null; choose: ChooseEncoding } {
   const { t } = useTranslation();
   const [pending, setPending] = useState<Pending | null>(null);

@@ -2,7 +2,7 @@ import { diffLines } from 'diff';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BylineApi, HistoryEntry } from '../../shared/ipc/contract';
-import { editorText } from './diskChange';
+import { editorText } from '../document/diskChange';
 import { Modal } from './Modal';
 
 interface HistoryDialogProps {

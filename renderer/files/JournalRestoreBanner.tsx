@@ -8,7 +8,10 @@ interface JournalRestoreBannerProps {
   onDiscard(entry: JournalEntry): void;
 }
 
-/** After a crash: the unsaved buffers the journal kept, each to restore into its tab or discard. */
+/**
+ * After a crash: the unsaved buffers the journal kept, each to restore into its tab (or into a new
+ * article when the file is gone) or discard.
+ */
 export function JournalRestoreBanner(props: JournalRestoreBannerProps): React.JSX.Element {
   const { t, i18n } = useTranslation();
   return (
@@ -23,18 +26,18 @@ export function JournalRestoreBanner(props: JournalRestoreBannerProps): React.JS
         <span>{t('files.journal.body')}</span>
         <ul>
           {props.entries.map((entry) => (
-            <li key={entry.path} data-path={entry.path}>
+            <li key={entry.id} data-path={entry.path}>
               <span>
                 {props.titleOf(entry.path)}{' '}
                 <span className="files-muted">
-                  {entry.path} ·{' '}
+                  {entry.path} · {entry.missing ? `${t('files.journal.missing')} · ` : null}
                   {t('files.journal.savedAt', {
                     when: new Date(entry.savedAt).toLocaleString(i18n.language),
                   })}
                 </span>
               </span>
               <button type="button" onClick={() => props.onRestore(entry)}>
-                {t('files.journal.restore')}
+                {t(entry.missing ? 'files.journal.restoreAsNew' : 'files.journal.restore')}
               </button>
               <button type="button" onClick={() => props.onDiscard(entry)}>
                 {t('files.journal.discard')}

@@ -93,6 +93,8 @@ export const filesEn = {
     title: 'Unsaved changes from your last session',
     body: 'Byline closed before these articles were saved. Restore the text to review and save it.',
     restore: 'Restore',
+    restoreAsNew: 'Restore into a new article',
+    missing: 'the file was moved or deleted',
     discard: 'Discard',
     restoreAll: 'Restore all',
     discardAll: 'Discard all',
@@ -108,6 +110,23 @@ export const filesEn = {
       'The version from {{when}} is in the editor. Save to keep it; Undo brings your text back.',
     close: 'Close',
     size: '{{size}} KB',
+  },
+  saveErrors: {
+    ENOSPC:
+      'The disk is full, so "{{path}}" was not saved. Your text is still in Byline and the file on disk is unchanged. Free some space and save again.',
+    EDQUOT:
+      'Your disk quota is used up, so "{{path}}" was not saved. The file on disk is unchanged.',
+    EACCES:
+      'Byline has no permission to write "{{path}}". The file on disk is unchanged; use Save As to keep your text elsewhere.',
+    EPERM:
+      'The system refused to write "{{path}}". The file on disk is unchanged; use Save As to keep your text elsewhere.',
+    EROFS:
+      '"{{path}}" is on a read-only disk. The file is unchanged; use Save As to keep your text elsewhere.',
+    ENOENT: 'The folder of "{{path}}" no longer exists, so it was not saved.',
+    EISDIR: '"{{path}}" is a folder, not an article, so it was not saved.',
+    transport:
+      'Byline could not reach its file service, so "{{path}}" was not saved. Your text is still here.',
+    other: 'Could not save "{{path}}" ({{code}}). The file on disk is unchanged.',
   },
   errors: {
     action: 'Could not {{action}}: {{message}}',
@@ -215,6 +234,8 @@ export const filesZh: typeof filesEn = {
     title: '上次有未保存的修改',
     body: 'Byline 在这些文章保存之前关闭了。恢复文字后请检查并保存。',
     restore: '恢复',
+    restoreAsNew: '恢复为新文章',
+    missing: '文件已被移动或删除',
     discard: '丢弃',
     restoreAll: '全部恢复',
     discardAll: '全部丢弃',
@@ -229,6 +250,18 @@ export const filesZh: typeof filesEn = {
     restored: '{{when}} 的版本已放入编辑器。保存即可保留；撤销可找回你的文字。',
     close: '关闭',
     size: '{{size}} KB',
+  },
+  saveErrors: {
+    ENOSPC:
+      '磁盘已满，“{{path}}”没有保存。文字仍在 Byline 中，磁盘上的文件未被改动。请腾出空间后再保存。',
+    EDQUOT: '磁盘配额已用完，“{{path}}”没有保存。磁盘上的文件未被改动。',
+    EACCES: 'Byline 没有写入“{{path}}”的权限。磁盘上的文件未被改动；可用“另存为”把文字保存到别处。',
+    EPERM: '系统拒绝写入“{{path}}”。磁盘上的文件未被改动；可用“另存为”把文字保存到别处。',
+    EROFS: '“{{path}}”位于只读磁盘上。文件未被改动；可用“另存为”把文字保存到别处。',
+    ENOENT: '“{{path}}”所在的文件夹已不存在，因此没有保存。',
+    EISDIR: '“{{path}}”是一个文件夹而不是文章，因此没有保存。',
+    transport: 'Byline 无法连接到文件服务，“{{path}}”没有保存。文字仍在这里。',
+    other: '无法保存“{{path}}”（{{code}}）。磁盘上的文件未被改动。',
   },
   errors: {
     action: '无法{{action}}：{{message}}',

@@ -1,68 +1,46 @@
 /**
- * The renderer's half of "never lose a word": saving (with conflict detection), autosave, the
- * crash journal and its restore prompt, reacting to changes on disk, local history, encodings
- * that cannot hold a character, and the article actions of the library (new, rename, duplicate,
- * trash). The shell calls `useFileSafety` once and places `banners` and `overlays` in its slots.
+ * What the writer sees of "never lose a word": the banners of the active document (conflict,
+ * deleted on disk, unencodable), the crash journal's restore prompt, local history, and the
+ * article actions of the library (new, rename, duplicate, trash). Saving, autosave, the journal
+ * and disk changes belong to the document layer (renderer/document); this hook only shows them.
+ * The shell calls `useFileSafety` once and places `banners` and `overlays` in its slots.
  */
 import type { ReactNode } from 'react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  BylineApi,
-  FileStamp,
-  JournalEntry,
-  LibraryEntry,
-  SaveResult,
-  Settings,
-  TextFormat,
-} from '../../shared/ipc/contract';
+import type { BylineApi, JournalEntry, LibraryEntry } from '../../shared/ipc/contract';
 import type { CommandHandlers } from '../app/commandHandlers';
-import type { EditorSession } from '../app/editorSession';
 import { useLatest } from '../app/useLatest';
 import type { ArticleTab } from '../app/workbenchContext';
 import type { LibraryTools } from '../library/LibrarySidebar';
 import { CompareDialog } from './CompareDialog';
 import { ConflictBanner } from './ConflictBanner';
-import { editorText, minimalChange, reactToDiskChange } from './diskChange';
+import type { ArticleDocument } from '../document/articleDocument';
+import type { DocumentStore } from '../document/documentStore';
 import { HistoryDialog } from './HistoryDialog';
 import { JournalRestoreBanner } from './JournalRestoreBanner';
-import { JournalFeed } from './journalFeed';
 import { NewArticleDialog } from './NewArticleDialog';
 import { NoticeBanner } from './NoticeBanner';
 import { RenameDialog } from './RenameDialog';
 import { TrashDialog } from './TrashDialog';
 import './files.css';
 
-/** Journal a dirty buffer at most this long after a change: well within a second of typing. */
-const journalDelayMs = 300;
-/** Autosave after this much idle time. */
-export const autosaveDelayMs = 3000;
-
 export interface FileSafetyOptions {
   api: BylineApi;
-  session: EditorSession;
+  store: DocumentStore;
   handlers: CommandHandlers;
   tabs: readonly ArticleTab[];
   activeTab: ArticleTab | null;
   entries: readonly LibraryEntry[];
-  settings: Settings;
-  patchTab(id: string, patch: Partial<ArticleTab>): void;
   openArticle(path: string): Promise<void>;
   closeTab(id: string): void;
   notify(message: string): void;
 }
 
 export interface FileSafety {
-  /** Save the active tab (Ctrl+S, the save command, autosave). */
-  save(): Promise<void>;
   banners: ReactNode;
   overlays: ReactNode;
   libraryTools: LibraryTools;
-}
-
-interface Conflict {
-  diskText: string;
-  diskStamp: FileStamp;
 }
 
 type Dialog =
@@ -72,24 +50,14 @@ type Dialog =
   | { kind: 'trash' };
 
 export function useFileSafety(options: FileSafetyOptions): FileSafety {
-  const { api, session, handlers } = options;
+  const { api, store, handlers } = options;
   const { t, i18n } = useTranslation();
   const optionsRef = useLatest(options);
-  const [conflicts, setConflicts] = useState<ReadonlyMap<string, Conflict>>(new Map());
-  const [deleted, setDeleted] = useState<ReadonlySet<string>>(new Set());
-  const [unencodable, setUnencodable] = useState<{ tabId: string; message: string } | null>(null);
   const [journal, setJournal] = useState<JournalEntry[]>([]);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [compareTab, setCompareTab] = useState<string | null>(null);
   const [trashed, setTrashed] = useState<{ title: string; id: string | null } | null>(null);
-  const saving = useRef(new Set<string>());
-  const diskWhileSaving = useRef(new Map<string, FileStamp | null>());
-  const journaled = useRef(new Set<string>());
 
-  const tab = useCallback(
-    (id: string) => optionsRef.current.tabs.find((x) => x.id === id) ?? null,
-    [optionsRef],
-  );
   const tabAt = useCallback(
     (path: string) => optionsRef.current.tabs.find((x) => x.path === path) ?? null,
     [optionsRef],
@@ -104,227 +72,6 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
       ),
     [optionsRef, t],
   );
-  const setConflict = useCallback((id: string, conflict: Conflict | null) => {
-    setConflicts((map) => {
-      if (!conflict && !map.has(id)) return map;
-      const next = new Map(map);
-      if (conflict) next.set(id, conflict);
-      else next.delete(id);
-      return next;
-    });
-  }, []);
-  const setDeletedFlag = useCallback((id: string, on: boolean) => {
-    setDeleted((set) => {
-      if (set.has(id) === on) return set;
-      const next = new Set(set);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  }, []);
-
-  /** Put text into the tab's editor, if it is the one shown, as one undoable change (composition-safe). */
-  const replaceActiveText = useCallback(
-    (id: string, text: string) => {
-      if (session.snapshot.get()?.tabId !== id) return false;
-      return session.dispatch((view) => {
-        const change = minimalChange(view.state.doc.toString(), text);
-        return change ? { changes: change } : null;
-      });
-    },
-    [session],
-  );
-
-  // ── disk changes ─────────────────────────────────────────────────────────────────────────
-  const followDisk = useCallback(
-    async (current: ArticleTab, stamp: FileStamp | null) => {
-      const reaction = reactToDiskChange(current, stamp);
-      if (reaction === 'deleted') {
-        setDeletedFlag(current.id, true);
-        return;
-      }
-      setDeletedFlag(current.id, false);
-      if (reaction === 'ignore') return;
-      let opened;
-      try {
-        opened = await api['article.open']({ path: current.path });
-      } catch {
-        return;
-      }
-      const now = tab(current.id);
-      if (!now || opened.stamp.hash === now.stamp.hash) return;
-      const text = editorText(opened.text);
-      if (now.dirty) {
-        setConflict(now.id, { diskText: text, diskStamp: opened.stamp });
-        return;
-      }
-      const { patchTab } = optionsRef.current;
-      const base = {
-        savedText: text,
-        stamp: opened.stamp,
-        format: opened.format,
-        readOnly: opened.readOnly,
-      };
-      // The shown tab keeps its undo history and cursor; a background tab is rebuilt when shown.
-      if (optionsRef.current.activeTab?.id === now.id) {
-        patchTab(now.id, base);
-        replaceActiveText(now.id, text);
-      } else {
-        patchTab(now.id, { ...base, loadGeneration: now.loadGeneration + 1 });
-      }
-    },
-    [api, optionsRef, replaceActiveText, setConflict, setDeletedFlag, tab],
-  );
-
-  useEffect(
-    () =>
-      api.on('article.changedOnDisk', ({ path, stamp }) => {
-        const current = tabAt(path);
-        if (!current) return;
-        // Our own save's echo may arrive before its answer: decide once the save is done.
-        if (saving.current.has(current.id)) diskWhileSaving.current.set(current.id, stamp);
-        else void followDisk(current, stamp);
-      }),
-    [api, followDisk, tabAt],
-  );
-
-  // ── saving ───────────────────────────────────────────────────────────────────────────────
-  const saveTab = useCallback(
-    async (id: string, how: { base?: FileStamp; format?: TextFormat } = {}) => {
-      const current = tab(id);
-      const text = session.text();
-      if (
-        !current ||
-        current.readOnly ||
-        text === null ||
-        optionsRef.current.activeTab?.id !== id ||
-        saving.current.has(id)
-      )
-        return;
-      const { patchTab, notify } = optionsRef.current;
-      const format = how.format ?? current.format;
-      saving.current.add(id);
-      patchTab(id, { saving: true });
-      let result: SaveResult;
-      try {
-        result = await api['article.save']({
-          path: current.path,
-          text,
-          format,
-          baseStamp: how.base ?? current.stamp,
-          overwrite: false,
-        });
-      } catch (error) {
-        result = { status: 'error', code: 'transport', message: (error as Error).message };
-      } finally {
-        saving.current.delete(id);
-      }
-      let stamp = current.stamp;
-      if (result.status === 'saved') {
-        stamp = result.stamp;
-        // A tab switched away from during the save cannot have changed since.
-        const dirty = optionsRef.current.activeTab?.id === id ? session.text() !== text : false;
-        patchTab(id, { stamp, savedText: text, format, saving: false, dirty });
-        setConflict(id, null);
-        setDeletedFlag(id, false);
-        setUnencodable((u) => (u?.tabId === id ? null : u));
-        journaled.current.delete(current.path);
-      } else if (result.status === 'conflict') {
-        patchTab(id, { saving: false });
-        setConflict(id, { diskText: editorText(result.diskText), diskStamp: result.diskStamp });
-      } else {
-        patchTab(id, { saving: false });
-        if (result.code === 'unencodable') setUnencodable({ tabId: id, message: result.message });
-        else notify(t('errors.saveFailed', { message: result.message }));
-      }
-      if (diskWhileSaving.current.has(id)) {
-        const disk = diskWhileSaving.current.get(id) ?? null;
-        diskWhileSaving.current.delete(id);
-        const after = tab(id);
-        if (after && result.status !== 'conflict')
-          void followDisk(
-            { ...after, stamp, dirty: after.dirty && result.status !== 'saved' },
-            disk,
-          );
-      }
-    },
-    [api, followDisk, optionsRef, session, setConflict, setDeletedFlag, t, tab],
-  );
-
-  const save = useCallback(async () => {
-    const active = optionsRef.current.activeTab;
-    if (active) await saveTab(active.id);
-  }, [optionsRef, saveTab]);
-
-  // Journal and autosave both follow the idle-time snapshot of the active editor, never keystrokes.
-  // Subscribed imperatively: as React state it would re-render the whole shell on every snapshot,
-  // a long task in a 1 MB article (bench/editor.bench.ts).
-  const activeConflict = options.activeTab ? conflicts.has(options.activeTab.id) : false;
-  const activeDeleted = options.activeTab ? deleted.has(options.activeTab.id) : false;
-  const activeUnencodable = options.activeTab ? unencodable?.tabId === options.activeTab.id : false;
-  // Journal: throttled, not debounced, so even non-stop typing is journaled every few hundred ms.
-  const journalTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const journalFeed = useMemo(() => new JournalFeed(api, session.journalChanges), [api, session]);
-  const flushJournal = useCallback(() => {
-    journalTimer.current = null;
-    const latest = session.snapshot.get();
-    const current = latest ? tab(latest.tabId) : null;
-    if (!latest || !current || current.readOnly) return;
-    if (latest.text !== current.savedText) {
-      journaled.current.add(current.path);
-      void journalFeed.write(current);
-    } else if (journaled.current.delete(current.path)) {
-      void api['journal.discard']({ path: current.path }).catch(() => undefined);
-    }
-  }, [api, journalFeed, session, tab]);
-  useEffect(
-    () => () => {
-      if (journalTimer.current !== null) clearTimeout(journalTimer.current);
-    },
-    [],
-  );
-
-  // Autosave: debounced, once typing pauses.
-  const autosaveBlocked = activeConflict || activeDeleted || activeUnencodable;
-  useEffect(() => {
-    let autosaveTimer: ReturnType<typeof setTimeout> | null = null;
-    const onSnapshot = (): void => {
-      const snapshot = session.snapshot.get();
-      if (!snapshot) return;
-      if (!journalFeed.hasBase(snapshot.tabId)) {
-        const { tabId, path, version, text } = snapshot;
-        requestIdleCallback(() => void journalFeed.base({ id: tabId, path }, version, text), {
-          timeout: 2000,
-        });
-      }
-      if (journalTimer.current === null)
-        journalTimer.current = setTimeout(flushJournal, journalDelayMs);
-      if (autosaveTimer !== null) clearTimeout(autosaveTimer);
-      autosaveTimer = null;
-      if (!optionsRef.current.settings.autosave || autosaveBlocked) return;
-      const current = tab(snapshot.tabId);
-      if (!current || current.readOnly || current.saving || snapshot.text === current.savedText)
-        return;
-      autosaveTimer = setTimeout(() => void saveTab(current.id), autosaveDelayMs);
-    };
-    onSnapshot();
-    const stop = session.snapshot.subscribe(onSnapshot);
-    return () => {
-      stop();
-      if (autosaveTimer !== null) clearTimeout(autosaveTimer);
-    };
-  }, [session, flushJournal, journalFeed, optionsRef, saveTab, tab, autosaveBlocked]);
-
-  // Tell main which articles are no longer shown, so it stops watching them for us.
-  const openPaths = options.tabs.map((x) => x.path).join('\n');
-  const previousPaths = useRef<string[]>([]);
-  useEffect(() => {
-    const now = openPaths === '' ? [] : openPaths.split('\n');
-    for (const path of previousPaths.current)
-      if (!now.includes(path)) void api['article.close']({ path }).catch(() => undefined);
-    previousPaths.current = now;
-  }, [api, openPaths]);
-
   // ── crash journal: offer last session's unsaved buffers ───────────────────────────────────
   useEffect(() => {
     let live = true;
@@ -339,22 +86,21 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
 
   const restoreJournal = useCallback(
     async (entry: JournalEntry) => {
-      setJournal((list) => list.filter((e) => e.path !== entry.path));
-      await optionsRef.current.openArticle(entry.path);
-      const tabId = await whenShown(session, entry.path);
-      if (tabId === null) return;
-      // Based on the version it was typed against: if the file changed since, saving reports a conflict.
-      if (entry.baseStamp) optionsRef.current.patchTab(tabId, { stamp: entry.baseStamp });
-      replaceActiveText(tabId, editorText(entry.text));
+      setJournal((list) => list.filter((e) => e.id !== entry.id));
+      try {
+        await store.restore(entry);
+      } catch (error) {
+        failed('restore', error);
+      }
     },
-    [optionsRef, replaceActiveText, session],
+    [store, failed],
   );
   const discardJournal = useCallback(
     (entry: JournalEntry) => {
-      setJournal((list) => list.filter((e) => e.path !== entry.path));
-      void api['journal.discard']({ path: entry.path }).catch(() => undefined);
+      setJournal((list) => list.filter((e) => e.id !== entry.id));
+      void store.discardJournal(entry);
     },
-    [api],
+    [store],
   );
 
   // ── article actions ──────────────────────────────────────────────────────────────────────
@@ -362,11 +108,11 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
     async (path: string) => {
       if (!tabAt(path)) {
         await optionsRef.current.openArticle(path);
-        if ((await whenShown(session, path)) === null) return;
+        if (!store.byPath(path)) return;
       }
       setDialog({ kind: 'history', path });
     },
-    [optionsRef, session, tabAt],
+    [optionsRef, store, tabAt],
   );
 
   const libraryTools = useMemo<LibraryTools>(
@@ -427,19 +173,19 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
 
   // ── what the shell shows ─────────────────────────────────────────────────────────────────
   const active = options.activeTab;
-  const conflict = active ? conflicts.get(active.id) : undefined;
+  const conflict = active?.conflict ?? null;
   const titleOf = (path: string): string =>
     options.entries.find((e) => e.path === path)?.title ?? path;
-  const keepMine = (id: string, c: Conflict): void => {
+  const keepMine = (id: string): void => {
     setCompareTab(null);
-    void saveTab(id, { base: c.diskStamp });
+    void store.get(id)?.keepMine();
   };
-  const takeTheirs = (id: string, c: Conflict): void => {
+  const takeTheirs = (id: string): void => {
     setCompareTab(null);
-    optionsRef.current.patchTab(id, { savedText: c.diskText, stamp: c.diskStamp });
-    replaceActiveText(id, c.diskText);
-    setConflict(id, null);
+    store.get(id)?.takeDisk();
   };
+  const saveTab = (id: string, how?: Parameters<ArticleDocument['save']>[0]): void =>
+    void store.get(id)?.save(how);
 
   const banners = (
     <>
@@ -455,16 +201,16 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
         <ConflictBanner
           path={active.path}
           onCompare={() => setCompareTab(active.id)}
-          onKeepMine={() => keepMine(active.id, conflict)}
-          onTakeTheirs={() => takeTheirs(active.id, conflict)}
+          onKeepMine={() => keepMine(active.id)}
+          onTakeTheirs={() => takeTheirs(active.id)}
         />
       ) : null}
-      {active && deleted.has(active.id) ? (
+      {active?.deleted ? (
         <NoticeBanner
           message={t('files.disk.deleted', { path: active.path })}
           testId="deleted-banner"
         >
-          <button type="button" onClick={() => void saveTab(active.id)}>
+          <button type="button" onClick={() => saveTab(active.id)}>
             {t('files.disk.saveAgain')}
           </button>
           <button type="button" onClick={() => optionsRef.current.closeTab(active.id)}>
@@ -472,15 +218,25 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
           </button>
         </NoticeBanner>
       ) : null}
-      {active && unencodable?.tabId === active.id ? (
+      {active?.saveError ? (
         <NoticeBanner
-          message={t('files.encoding.unencodable', { message: unencodable.message })}
+          message={saveErrorText(t, (key) => i18n.exists(key), active.path, active.saveError.code)}
+          testId="save-error-banner"
+        >
+          <button type="button" onClick={() => saveTab(active.id)}>
+            {t('files.disk.saveAgain')}
+          </button>
+        </NoticeBanner>
+      ) : null}
+      {active?.unencodable ? (
+        <NoticeBanner
+          message={t('files.encoding.unencodable', { message: active.unencodable })}
           testId="unencodable-banner"
         >
           <button
             type="button"
             onClick={() =>
-              void saveTab(active.id, {
+              saveTab(active.id, {
                 format: { ...active.format, encoding: 'utf-8', bom: false },
               })
             }
@@ -514,17 +270,17 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
     </>
   );
 
-  const compared = compareTab ? conflicts.get(compareTab) : undefined;
   const comparedTab = compareTab ? options.tabs.find((x) => x.id === compareTab) : undefined;
+  const compared = comparedTab?.conflict;
   const overlays = (
     <>
       {compared && comparedTab ? (
         <CompareDialog
           path={comparedTab.path}
-          mine={session.text() ?? ''}
+          mine={store.get(comparedTab.id)?.text() ?? ''}
           theirs={compared.diskText}
-          onKeepMine={() => keepMine(comparedTab.id, compared)}
-          onTakeTheirs={() => takeTheirs(comparedTab.id, compared)}
+          onKeepMine={() => keepMine(comparedTab.id)}
+          onTakeTheirs={() => takeTheirs(comparedTab.id)}
           onClose={() => setCompareTab(null)}
         />
       ) : null}
@@ -549,10 +305,7 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
             const from = dialog.path;
             setDialog(null);
             api['article.rename']({ path: from, name }).then(
-              ({ path }) => {
-                const open = tabAt(from);
-                if (open) optionsRef.current.patchTab(open.id, { path });
-              },
+              ({ path }) => store.moved(from, path),
               (error: unknown) => failed('rename', error),
             );
           }}
@@ -563,15 +316,14 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
           api={api}
           path={dialog.path}
           title={titleOf(dialog.path)}
-          currentText={() =>
-            session.snapshot.get()?.path === dialog.path ? (session.text() ?? '') : ''
-          }
+          currentText={() => store.byPath(dialog.path)?.text() ?? ''}
           onError={(message) => failed('history', new Error(message))}
           onClose={() => setDialog(null)}
           onRestore={(text, savedAt) => {
-            const target = tabAt(dialog.path);
+            const target = store.byPath(dialog.path);
             setDialog(null);
-            if (target && replaceActiveText(target.id, text)) {
+            if (target) {
+              target.replaceText(text);
               optionsRef.current.notify(
                 t('files.history.restored', {
                   when: new Date(savedAt).toLocaleString(i18n.language),
@@ -592,7 +344,7 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
     </>
   );
 
-  return { save, banners, overlays, libraryTools };
+  return { banners, overlays, libraryTools };
 }
 
 /** New articles go next to the open one (beside its page bundle), else into the workspace root. */
@@ -605,31 +357,13 @@ export function folderForNew(activePath: string | null): string {
   return parts.join('/');
 }
 
-/** The id of the tab showing `path` once the editor shows it (the pane attaches after React commits); null if it never does. */
-function whenShown(
-  session: EditorSession,
+/** Main's save error in the writer's language, from its code (main's own sentence is English). */
+export function saveErrorText(
+  t: (key: string, values: Record<string, string>) => string,
+  exists: (key: string) => boolean,
   path: string,
-  timeoutMs = 10_000,
-): Promise<string | null> {
-  return new Promise((resolve) => {
-    const shown = (): string | null => {
-      const snapshot = session.snapshot.get();
-      return snapshot?.path === path ? snapshot.tabId : null;
-    };
-    if (shown() !== null) {
-      resolve(shown());
-      return;
-    }
-    const timer = setTimeout(() => {
-      stop();
-      resolve(null);
-    }, timeoutMs);
-    const stop = session.snapshot.subscribe(() => {
-      const id = shown();
-      if (id === null) return;
-      clearTimeout(timer);
-      stop();
-      resolve(id);
-    });
-  });
+  code: string,
+): string {
+  const key = `files.saveErrors.${code}`;
+  return exists(key) ? t(key, { path }) : t('files.saveErrors.other', { path, code });
 }

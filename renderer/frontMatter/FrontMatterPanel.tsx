@@ -12,7 +12,7 @@ import {
   valueAt,
   yamlScalarStyle,
 } from '../../shared/frontMatterSchema';
-import type { SidePanelProps } from '../app/sidePanels';
+import type { SidePanelProps } from '../panels/sidePanel';
 import { isMacPlatform } from '../app/shortcuts';
 import { useArticleSnapshot, useWorkbench } from '../app/workbenchContext';
 import { FieldControl } from './fields/FieldControl';

@@ -40,6 +40,9 @@ export const en = {
     label: 'Formatting and view',
   },
   layout: {
+    paneFailed: '{{pane}} stopped working. Your text is safe in the editor.',
+    reopenPlain: 'Reopen as plain text',
+    retryPane: 'Try again',
     divider: 'Resize editor and preview',
     sidebar: 'Library',
     panels: 'Side panels',

@@ -41,6 +41,9 @@ export const zhCN: UiStrings = {
     label: '格式与视图',
   },
   layout: {
+    paneFailed: '{{pane}}出错了。文字仍安全地保存在编辑器中。',
+    reopenPlain: '以纯文本重新打开',
+    retryPane: '重试',
     divider: '调整编辑器与预览的宽度',
     sidebar: '文章库',
     panels: '侧边面板',

@@ -6,8 +6,8 @@ import type {
   ReferencesStyleName,
   ReferencesWorkspaceSettings,
 } from '../../shared/citations/referenceSchemas';
-import { usePanelCommand } from '../app/panelCommands';
-import type { SidePanelProps } from '../app/sidePanels';
+import { usePanelCommand } from '../panels/panelCommands';
+import type { SidePanelProps } from '../panels/sidePanel';
 import { useArticleSnapshot, useWorkbench } from '../app/workbenchContext';
 import { CitationForm } from './CitationForm';
 import { insertCitation, jumpTo, renumber, restyle } from './referenceActions';

@@ -1,4 +1,4 @@
-import type { SidePanelDescriptor } from '../app/sidePanels';
+import type { SidePanelDescriptor } from '../panels/sidePanel';
 import { footnoteEditorExtensions } from './footnoteEditor';
 import { ReferencesPanel } from './ReferencesPanel';
 

@@ -1,23 +1,8 @@
-import type { ReactNode } from 'react';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../shared/ipc/contract';
-import { desktopSettingsSection } from '../desktop/DesktopSettings';
 
-export interface SettingsFieldProps {
-  settings: Settings;
-  update(patch: Partial<Settings>): void;
-}
-
-/**
- * A settings field: add one by appending to `settingsSections` (or a new section). Each field is
- * a small component reading and patching the settings; the panel lays them out.
- */
-export interface SettingsSection {
-  id: string;
-  titleKey: string;
-  fields: { id: string; Field: (props: SettingsFieldProps & { id: string }) => ReactNode }[];
-}
+import type { SettingsFieldProps, SettingsSection } from './settingsSection';
 
 function SelectField<K extends keyof Settings>(props: {
   id: string;
@@ -177,10 +162,11 @@ export const settingsSections: SettingsSection[] = [
       },
     ],
   },
-  desktopSettingsSection,
 ];
 
 interface SettingsPanelProps extends SettingsFieldProps {
+  /** The sections shown: `settingsSections` plus those of features above the settings. */
+  sections: readonly SettingsSection[];
   onClose(): void;
 }
 
@@ -188,6 +174,7 @@ interface SettingsPanelProps extends SettingsFieldProps {
 export function SettingsPanel({
   settings,
   update,
+  sections,
   onClose,
 }: SettingsPanelProps): React.JSX.Element {
   const { t } = useTranslation();
@@ -222,7 +209,7 @@ export function SettingsPanel({
             {t('actions.done')}
           </button>
         </header>
-        {settingsSections.map((section) => (
+        {sections.map((section) => (
           <section
             key={section.id}
             className="settings-section"

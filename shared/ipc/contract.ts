@@ -130,13 +130,22 @@ export const SaveRequest = z.object({
 });
 
 /** An unsaved buffer kept in the app data folder so a crash loses at most the last second of typing. */
-export const JournalEntry = z.object({
+export const StoredJournalEntry = z.object({
   path: ArticlePath,
   text: z.string(),
   format: TextFormat,
   /** The disk version the buffer was based on: restoring then saving still detects conflicts. */
   baseStamp: FileStamp.nullable(),
   savedAt: z.number(),
+  /** The document session (window + tab) the buffer belongs to, and its revision. */
+  stream: OpaqueId.optional(),
+  revision: z.number().int().nonnegative().optional(),
+});
+export const JournalEntry = StoredJournalEntry.extend({
+  /** Names the entry for `journal.discard`. */
+  id: OpaqueId,
+  /** The article is no longer at `path` (moved or deleted since): restore into a new article. */
+  missing: z.boolean().optional(),
 });
 
 export const SaveResult = z.discriminatedUnion('status', [
@@ -350,7 +359,17 @@ export const requests = {
     output: z.void(),
   },
   'journal.list': { input: z.void(), output: z.array(JournalEntry) },
-  'journal.discard': { input: z.object({ path: ArticlePath }), output: z.void() },
+  /**
+   * `id`: the writer threw the entry away. `stream` + `savedRevision`: a save wrote that revision
+   * of the buffer; its entry goes only if it holds no newer revision.
+   */
+  'journal.discard': {
+    input: z.union([
+      z.object({ id: OpaqueId }),
+      z.object({ stream: OpaqueId, savedRevision: z.number().int().nonnegative() }),
+    ]),
+    output: z.void(),
+  },
   'history.list': { input: z.object({ path: ArticlePath }), output: z.array(HistoryEntry) },
   /** `encoding` re-decodes the version with the writer's choice (for one Byline could not decode itself). */
   'history.read': {

@@ -4,8 +4,8 @@ import { EditorState } from '@codemirror/state';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempWorkspace, type TempWorkspace } from '../../main/files/testing/tempWorkspace';
 import type { BylineApi } from '../../shared/ipc/contract';
-import { ChangeFollower } from '../../renderer/app/changeFollower';
-import { JournalFeed } from '../../renderer/files/journalFeed';
+import { ChangeFollower } from '../../renderer/document/changeFollower';
+import { JournalFeed } from '../../renderer/document/journalFeed';
 
 let workspace: TempWorkspace;
 beforeEach(async () => {

@@ -57,6 +57,20 @@ describe('layer boundaries (ESLint)', () => {
     expect(shell).toEqual([]);
   });
 
+  it('fails when renderer/document/ imports React or a feature above it', async () => {
+    const messages = await restrictedImportMessages(
+      'renderer/document/leak.ts',
+      "import { useState } from 'react';\nimport { EditorPane } from '../editor/EditorPane';\nvoid useState; void EditorPane;\n",
+    );
+    expect(messages.join('\n')).toMatch(/must not import React/);
+    expect(messages.join('\n')).toMatch(/must not import the features/);
+    const allowed = await restrictedImportMessages(
+      'renderer/document/fine.ts',
+      "import type { FileStamp } from '../../shared/ipc/contract';\nimport { EditorState } from '@codemirror/state';\nimport { editorText } from './diskChange';\nexport type X = [FileStamp, EditorState, typeof editorText];\n",
+    );
+    expect(allowed).toEqual([]);
+  });
+
   it('allows renderer/ to import shared/', async () => {
     const messages = await restrictedImportMessages(
       'renderer/app/ok.ts',

@@ -11,6 +11,8 @@ const journal = new CrashJournal(dataDir, () => root);
 const run = async (): Promise<void> => {
   for (let n = 0; ; n++) {
     await journal.write({
+      stream: 'child',
+      revision: n,
       path: 'posts/未保存.md',
       text: journalVersion(n),
       format: { encoding: 'gb18030', bom: false, eol: '\r\n' },

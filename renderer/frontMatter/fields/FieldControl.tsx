@@ -36,7 +36,7 @@ export function FieldControl({
     case 'tags':
       return <TagListField row={row} path={path} />;
     case 'map':
-      return <MapGroup row={row} path={path} />;
+      return <MapGroup row={row} path={path} Field={FieldControl} />;
     case 'raw':
       if (path.length === 1) return <RawField row={row} />;
       // Inside a group: shown as written; the group's "Edit as YAML" edits it.

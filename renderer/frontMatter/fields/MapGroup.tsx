@@ -1,17 +1,22 @@
+import type { ComponentType } from 'react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldSchemaFor, isCompatible, type FormField } from '../../../shared/frontMatterSchema';
 import { labelOf, useForm } from '../formContext';
-import { FieldControl } from './FieldControl';
 import { RawField } from './RawField';
 
-/** A nested map (`params:`) as a collapsible group of its own fields, or as YAML. */
+/**
+ * A nested map (`params:`) as a collapsible group of its own fields, or as YAML. `Field` draws
+ * each inner field (the form's field control, passed in so the two do not import each other).
+ */
 export function MapGroup({
   row,
   path,
+  Field,
 }: {
   row: FormField;
   path: readonly string[];
+  Field: ComponentType<{ row: FormField; path: readonly string[] }>;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const form = useForm();
@@ -60,7 +65,7 @@ export function MapGroup({
               value: innerValue,
               mismatch: false,
             };
-            return <FieldControl key={innerKey} row={inner} path={[...path, innerKey]} />;
+            return <Field key={innerKey} row={inner} path={[...path, innerKey]} />;
           })
         )}
       </div>

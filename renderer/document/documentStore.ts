@@ -1,0 +1,310 @@
+import type {
+  EncodingCandidate,
+  JournalEntry,
+  OpenedArticle,
+  TextEncodingName,
+} from '../../shared/ipc/contract';
+import type { DocumentInfo, SaveOutcome } from './articleDocument';
+import { ArticleDocument } from './articleDocument';
+import { ChangeFollower } from './changeFollower';
+import { editorText } from './diskChange';
+import type { DocumentApi } from './documentApi';
+import { JournalFeed } from './journalFeed';
+import type { Timers } from './timers';
+import { browserTimers } from './timers';
+
+/** Journal a dirty buffer at most this long after a change: well within a second of typing. */
+export const journalDelayMs = 300;
+/** Autosave after this much idle time. */
+export const autosaveDelayMs = 3000;
+
+export interface DocumentStoreOptions {
+  api: DocumentApi;
+  /** Names this window in the crash journal (a new one per page load). */
+  windowId?: string;
+  timers?: Timers;
+  autosave?: boolean;
+  autosaveDelayMs?: number;
+  journalDelayMs?: number;
+}
+
+/** The result of saving every dirty document: which were saved and which failed, and why. */
+export interface SaveAllResult {
+  saved: ArticleDocument[];
+  failed: { document: ArticleDocument; outcome: Exclude<SaveOutcome, { status: 'saved' }> }[];
+}
+
+/** What React shows of the store: a new object whenever a document opens, closes or changes state. */
+export interface StoreSnapshot {
+  readonly documents: readonly DocumentInfo[];
+  readonly activeId: string | null;
+}
+
+/**
+ * Every open article of this window, in tab order, and which one is active. Open, close, save,
+ * save all, reload and restore go through here; React components only subscribe.
+ */
+/** Picks one of the readings main offers for a file it will not guess; null cancels the open. */
+export type ChooseEncoding = (
+  path: string,
+  candidates: EncodingCandidate[],
+) => Promise<TextEncodingName | null>;
+
+/** The writer cancelled opening a file (no encoding chosen): not an error to report. */
+export class OpenCancelled extends Error {
+  override name = 'open-cancelled';
+  constructor(readonly path: string) {
+    super(`Opening ${path} was cancelled.`);
+  }
+}
+
+export class DocumentStore {
+  readonly api: DocumentApi;
+  private readonly documents: ArticleDocument[] = [];
+  private readonly opening = new Map<string, Promise<ArticleDocument>>();
+  private activeId: string | null = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly unsubscribers = new Map<string, () => void>();
+  private snapshotValue: StoreSnapshot = { documents: [], activeId: null };
+  private readonly windowId: string;
+  private readonly journal: JournalFeed;
+  private readonly follower = new ChangeFollower();
+  private readonly timers: Timers;
+  private autosave: boolean;
+  private sequence = 0;
+  private chooseEncoding: ChooseEncoding = async () => null;
+
+  constructor(private readonly options: DocumentStoreOptions) {
+    this.api = options.api;
+    this.windowId = options.windowId ?? Math.random().toString(36).slice(2, 10);
+    this.timers = options.timers ?? browserTimers;
+    this.autosave = options.autosave ?? true;
+    this.journal = new JournalFeed(options.api, this.follower);
+  }
+
+  /** Who picks a reading when main will not guess a short file's encoding (a dialog, in the app). */
+  setEncodingChooser(choose: ChooseEncoding): void {
+    this.chooseEncoding = choose;
+  }
+
+  /** Reads an article; a file main will not guess (`choose-encoding`) is opened as the writer picks. */
+  private async read(path: string): Promise<OpenedArticle> {
+    try {
+      return await this.api['article.open']({ path });
+    } catch (error) {
+      if ((error as Error).name !== 'choose-encoding') throw error;
+    }
+    const encoding = await this.chooseEncoding(path, await this.api['article.encodings']({ path }));
+    if (!encoding) throw new OpenCancelled(path);
+    return this.api['article.open']({ path, encoding });
+  }
+
+  // ── reading ───────────────────────────────────────────────────────────────────────────────
+
+  get all(): readonly ArticleDocument[] {
+    return this.documents;
+  }
+  get active(): ArticleDocument | null {
+    return this.documents.find((d) => d.id === this.activeId) ?? null;
+  }
+  get(id: string): ArticleDocument | null {
+    return this.documents.find((d) => d.id === id) ?? null;
+  }
+  byPath(path: string): ArticleDocument | null {
+    return this.documents.find((d) => d.info.path === path) ?? null;
+  }
+  get snapshot(): StoreSnapshot {
+    return this.snapshotValue;
+  }
+  getSnapshot = (): StoreSnapshot => this.snapshotValue;
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  // ── opening and closing ───────────────────────────────────────────────────────────────────
+
+  /** Opens the article (or finds its open document) and makes it the active one. */
+  async open(path: string, options: { activate?: boolean } = {}): Promise<ArticleDocument> {
+    const doc = this.byPath(path) ?? (await this.load(path));
+    if (options.activate ?? true) this.activate(doc.id);
+    return doc;
+  }
+
+  private load(path: string): Promise<ArticleDocument> {
+    let loading = this.opening.get(path);
+    if (!loading) {
+      loading = (async () => {
+        const opened = await this.read(path);
+        const existing = this.byPath(path);
+        if (existing) return existing;
+        // The path at open names the tab; a rename keeps the id (and its editor state).
+        const id = this.get(path) ? `${path}#${++this.sequence}` : path;
+        const stream = `${this.windowId}-${++this.sequence}`;
+        const doc = new ArticleDocument(id, stream, opened, {
+          api: this.api,
+          journal: this.journal,
+          follower: this.follower,
+          timers: this.timers,
+          autosave: () => this.autosave,
+          autosaveDelayMs: this.options.autosaveDelayMs ?? autosaveDelayMs,
+          journalDelayMs: this.options.journalDelayMs ?? journalDelayMs,
+        });
+        this.documents.push(doc);
+        this.unsubscribers.set(
+          doc.id,
+          doc.subscribe(() => this.publish()),
+        );
+        // Main gets the text in idle time, so the first keystrokes send only changes.
+        this.timers.idle(() => {
+          if (this.get(doc.id) === doc && doc.version === 0)
+            void this.journal.base(doc, 0, doc.text());
+        });
+        this.publish();
+        return doc;
+      })().finally(() => this.opening.delete(path));
+      this.opening.set(path, loading);
+    }
+    return loading;
+  }
+
+  activate(id: string | null): void {
+    if (id !== null && !this.get(id)) return;
+    if (this.activeId === id) return;
+    this.activeId = id;
+    this.publish();
+  }
+
+  /**
+   * Closes a document (asking is the caller's business; its unsaved words are given up, so its
+   * journal entry goes too); the tab next to it becomes active.
+   */
+  close(id: string): void {
+    const index = this.documents.findIndex((d) => d.id === id);
+    if (index < 0) return;
+    const [doc] = this.documents.splice(index, 1);
+    if (!doc) return;
+    this.unsubscribers.get(id)?.();
+    this.unsubscribers.delete(id);
+    doc.dispose();
+    if (doc.dirty) void this.journal.saved(doc, Number.MAX_SAFE_INTEGER);
+    this.journal.forget(id);
+    if (!this.byPath(doc.info.path))
+      void this.api['article.close']({ path: doc.info.path }).catch(() => undefined);
+    if (this.activeId === id)
+      this.activeId = (this.documents[index] ?? this.documents[index - 1] ?? null)?.id ?? null;
+    this.publish();
+  }
+
+  // ── saving ────────────────────────────────────────────────────────────────────────────────
+
+  /** Saves one document (the active one by default). */
+  save(id?: string): Promise<SaveOutcome> {
+    const doc = id === undefined ? this.active : this.get(id);
+    return doc ? doc.save() : Promise.resolve({ status: 'skipped' });
+  }
+
+  /** Saves every dirty document and waits for each result. */
+  async saveAll(): Promise<SaveAllResult> {
+    const dirty = this.documents.filter((d) => d.dirty && !d.info.readOnly);
+    const outcomes = await Promise.all(dirty.map((d) => d.save()));
+    const result: SaveAllResult = { saved: [], failed: [] };
+    dirty.forEach((document, i) => {
+      const outcome = outcomes[i] ?? { status: 'skipped' as const };
+      if (outcome.status === 'saved') result.saved.push(document);
+      else result.failed.push({ document, outcome });
+    });
+    return result;
+  }
+
+  get dirtyDocuments(): ArticleDocument[] {
+    return this.documents.filter((d) => d.dirty);
+  }
+
+  setAutosave(enabled: boolean): void {
+    if (this.autosave === enabled) return;
+    this.autosave = enabled;
+    for (const doc of this.documents) doc.autosaveChanged();
+  }
+
+  // ── the disk ──────────────────────────────────────────────────────────────────────────────
+
+  /** Main saw an open article change on disk (null: deleted). */
+  diskChanged(path: string, stamp: Parameters<ArticleDocument['diskChanged']>[0]): void {
+    for (const doc of this.documents) if (doc.info.path === path) void doc.diskChanged(stamp);
+  }
+
+  /** Re-reads a document's file (a clean buffer takes it; a dirty one reports a conflict). */
+  async reload(id: string): Promise<void> {
+    const doc = this.get(id);
+    if (!doc) return;
+    const opened = await this.api['article.open']({ path: doc.info.path });
+    await doc.diskChanged(opened.stamp);
+  }
+
+  /** An article was renamed or moved: its documents follow. */
+  moved(from: string, to: string): void {
+    for (const doc of this.documents) if (doc.info.path === from) doc.moved(to);
+  }
+
+  // ── the crash journal ─────────────────────────────────────────────────────────────────────
+
+  /** Earlier sessions' unsaved buffers of this workspace. */
+  listJournal(): Promise<JournalEntry[]> {
+    return this.api['journal.list']();
+  }
+
+  /**
+   * Puts an earlier session's unsaved text back into its article, or into a new article next to
+   * where it was when the article is gone (moved or deleted since) or its open document already
+   * holds other unsaved words (two windows' entries of one article). The entry stays in the
+   * journal until a save holds it.
+   */
+  async restore(entry: JournalEntry): Promise<ArticleDocument> {
+    if (entry.missing || this.byPath(entry.path)?.dirty) {
+      const doc = await this.open(await this.createFor(entry.path));
+      doc.restoreText(editorText(entry.text), entry.id, null);
+      return doc;
+    }
+    const doc = await this.open(entry.path);
+    doc.restoreText(editorText(entry.text), entry.id, entry.baseStamp);
+    return doc;
+  }
+
+  /** The writer threw an earlier session's entry away. */
+  discardJournal(entry: Pick<JournalEntry, 'id'>): Promise<void> {
+    return this.journal.discard(entry.id);
+  }
+
+  /** Resolves when every journal request sent so far has been answered. */
+  journalIdle(): Promise<void> {
+    return this.journal.idle();
+  }
+
+  private async createFor(path: string): Promise<string> {
+    const parts = path.split('/');
+    const name = (parts.pop() ?? 'restored').replace(/\.(md|markdown)$/i, '');
+    const title = /^index$/i.test(name) && parts.length > 0 ? (parts.pop() ?? name) : name;
+    const folder = parts.join('/');
+    try {
+      return (await this.api['article.create']({ title, folder, bundle: false })).path;
+    } catch {
+      // Its folder may be gone too.
+      return (await this.api['article.create']({ title, folder: '', bundle: false })).path;
+    }
+  }
+
+  /** The window goes away: timers stop; journal entries stay for the next start. */
+  dispose(): void {
+    for (const doc of this.documents) doc.dispose();
+    this.listeners.clear();
+  }
+
+  private publish(): void {
+    this.snapshotValue = {
+      documents: this.documents.map((d) => d.info),
+      activeId: this.activeId,
+    };
+    for (const listener of [...this.listeners]) listener();
+  }
+}

@@ -1,0 +1,159 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { BylineServer } from './support/bylineServer';
+import { startByline } from './support/bylineServer';
+import { expect, openArticle, test } from './support/fixtures';
+
+// Every open article has one owner (renderer/document): save all, crash recovery and two windows.
+
+const chip = 'posts/chip-export-rules.md';
+const notes = 'notes-en.md';
+const editor = (page: Page) => page.locator('.cm-content');
+const saveState = (page: Page) => page.getByTestId('save-state');
+const onDisk = (byline: BylineServer, file: string): string =>
+  readFileSync(path.join(byline.workspace, file), 'utf8');
+
+function request(byline: BylineServer, name: string, input: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      new URL(`/api/${name}`, byline.origin),
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-byline-token': byline.token },
+      },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve(JSON.parse(body)));
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify({ input }));
+  });
+}
+
+async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await editor(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText(text);
+}
+
+/** The journal entries on disk (what a crash would leave). */
+function journaled(byline: BylineServer): string[] {
+  const dir = path.join(byline.dataDir, 'journal');
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith('.json'))
+        .map((n) => (JSON.parse(readFileSync(path.join(dir, n), 'utf8')) as { text: string }).text)
+    : [];
+}
+
+async function openPage(page: Page, byline: BylineServer): Promise<void> {
+  await page.goto(byline.url);
+  await expect(page.locator('.library')).toBeVisible();
+}
+
+test('save all (the close guard’s command) writes every article with unsaved edits', async ({
+  app,
+  byline,
+}) => {
+  await request(byline, 'settings.update', { autosave: false });
+  await app.reload();
+  await openArticle(app, chip);
+  await typeAtEnd(app, '芯片段落的改动。');
+  await openArticle(app, notes);
+  await typeAtEnd(app, ' Edited in the background.');
+  // The chip article's tab is in the background now; both are unsaved.
+  await expect(app.getByTestId('tab-dirty')).toHaveCount(2);
+  await app.keyboard.press('Control+Alt+S');
+  await expect.poll(() => onDisk(byline, chip)).toContain('芯片段落的改动。');
+  await expect.poll(() => onDisk(byline, notes)).toContain(' Edited in the background.');
+  await expect(saveState(app)).toHaveText('Saved');
+});
+
+test('a paragraph restored after a crash reaches the disk with the next autosave', async ({
+  app,
+  byline,
+  browser,
+}) => {
+  await openArticle(app, chip);
+  const original = onDisk(byline, chip);
+  const paragraph = '\n\n崩溃时正在写的段落，恢复后不能丢。';
+  // Autosave would write it before the crash: the writer keeps typing, so it has not yet.
+  await request(byline, 'settings.update', { autosave: false });
+  await app.reload();
+  await openArticle(app, chip);
+  await typeAtEnd(app, paragraph);
+  await expect.poll(() => journaled(byline)).toEqual([expect.stringContaining(paragraph)]);
+  await byline.crash();
+
+  const restarted = await startByline({ restartOf: byline });
+  try {
+    await request(restarted, 'settings.update', { autosave: true });
+    const page = await browser.newPage();
+    await openPage(page, restarted);
+    const prompt = page.getByTestId('journal-restore');
+    await prompt.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(prompt).toHaveCount(0);
+    await typeAtEnd(page, '再补一句。');
+    // Autosave, waited for on the status bar.
+    await expect(saveState(page)).toHaveText('Saved', { timeout: 30_000 });
+    await page.reload();
+    await expect(page.locator('.library')).toBeVisible();
+    await expect(page.getByTestId('journal-restore')).toHaveCount(0);
+    expect(onDisk(restarted, chip)).toBe(original + paragraph + '再补一句。');
+    await page.close();
+  } finally {
+    await restarted.close();
+  }
+});
+
+test('two windows typing into one article: after a crash both texts are offered back', async ({
+  byline,
+  browser,
+}) => {
+  await request(byline, 'settings.update', { autosave: false });
+  const one = await browser.newPage();
+  const two = await browser.newPage();
+  for (const page of [one, two]) {
+    await openPage(page, byline);
+    await openArticle(page, chip);
+  }
+  await typeAtEnd(one, '第一个窗口的文字。');
+  await typeAtEnd(two, '第二个窗口的文字。');
+  await expect
+    .poll(() => journaled(byline).sort())
+    .toEqual([
+      expect.stringContaining('第一个窗口的文字。'),
+      expect.stringContaining('第二个窗口的文字。'),
+    ]);
+  await byline.crash();
+
+  const restarted = await startByline({ restartOf: byline });
+  try {
+    const page = await browser.newPage();
+    await openPage(page, restarted);
+    const prompt = page.getByTestId('journal-restore');
+    await expect(prompt.locator('li')).toHaveCount(2);
+    await prompt.getByRole('button', { name: 'Restore all' }).click();
+    await expect(prompt).toHaveCount(0);
+    // One text goes back into the article, the other into a new article beside it.
+    await expect(page.locator('[role="tab"]')).toHaveCount(2);
+    await page.keyboard.press('Control+Alt+S');
+    const texts = (): string[] =>
+      readdirSync(path.join(restarted.workspace, 'posts'))
+        .filter((n) => n.endsWith('.md'))
+        .map((n) => onDisk(restarted, `posts/${n}`));
+    await expect
+      .poll(() => texts().filter((t) => t.includes('第一个窗口的文字。')))
+      .toHaveLength(1);
+    await expect
+      .poll(() => texts().filter((t) => t.includes('第二个窗口的文字。')))
+      .toHaveLength(1);
+    await page.close();
+  } finally {
+    await restarted.close();
+  }
+});

@@ -1,0 +1,163 @@
+// The document layer against main's real file handlers over a temp workspace: saving, save all,
+// autosave and the crash journal, without React.
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTempWorkspace, type TempWorkspace } from '../../main/files/testing/tempWorkspace';
+import type { ArticleDocument } from '../../renderer/document/articleDocument';
+import type { DocumentApi } from '../../renderer/document/documentApi';
+import {
+  autosaveDelayMs,
+  DocumentStore,
+  journalDelayMs,
+} from '../../renderer/document/documentStore';
+import { ManualTimers } from './support/manualTimers';
+
+let workspace: TempWorkspace;
+beforeEach(async () => {
+  workspace = await openTempWorkspace('documents', {
+    'a.md': '# A\n\n甲。\n',
+    'b.md': '# B\n\n乙。\n',
+    'c.md': '# C\n\n丙。\n',
+  });
+});
+afterEach(() => workspace.close());
+
+/** Main's handlers as the renderer's API (a fresh set is main after a restart). */
+const mainApi = (): DocumentApi => workspace.handlers() as unknown as DocumentApi;
+
+const onDisk = (file: string): string => readFileSync(path.join(workspace.root, file), 'utf8');
+const type = (doc: ArticleDocument, words: string): void =>
+  doc.change((state) => ({ changes: { from: state.doc.length, insert: words } }));
+
+function newStore(api: DocumentApi, timers = new ManualTimers()): DocumentStore {
+  return new DocumentStore({ api, timers, windowId: `w${Math.random().toString(36).slice(2, 8)}` });
+}
+
+describe('DocumentStore', () => {
+  it('save all saves every dirty document, waits for each, and names the one that failed', async () => {
+    const store = newStore(mainApi());
+    const [a, b, c] = await Promise.all(['a.md', 'b.md', 'c.md'].map((p) => store.open(p)));
+    for (const doc of [a, b, c]) type(doc!, `\n${doc!.path} 改动\n`);
+    expect(store.dirtyDocuments).toHaveLength(3);
+    // c.md can no longer be written: a folder took its place.
+    rmSync(path.join(workspace.root, 'c.md'));
+    mkdirSync(path.join(workspace.root, 'c.md'));
+
+    const result = await store.saveAll();
+
+    expect(onDisk('a.md')).toBe('# A\n\n甲。\n\na.md 改动\n');
+    expect(onDisk('b.md')).toBe('# B\n\n乙。\n\nb.md 改动\n');
+    expect(result.saved.map((d) => d.path)).toEqual(['a.md', 'b.md']);
+    expect(result.failed.map((f) => [f.document.path, f.outcome.status])).toEqual([
+      ['c.md', 'error'],
+    ]);
+    expect(store.dirtyDocuments.map((d) => d.path)).toEqual(['c.md']);
+  });
+
+  it('words typed while a save runs stay unsaved and dirty, and the next save writes them', async () => {
+    const store = newStore(mainApi());
+    const a = await store.open('a.md');
+    type(a, '一');
+    const saving = a.save();
+    expect(a.info.status).toBe('saving');
+    type(a, '二');
+    expect(await saving).toMatchObject({ status: 'saved' });
+    expect(onDisk('a.md')).toBe('# A\n\n甲。\n一');
+    expect(a.info.status).toBe('dirty');
+    await a.save();
+    expect(onDisk('a.md')).toBe('# A\n\n甲。\n一二');
+    expect(a.info.status).toBe('clean');
+  });
+
+  it('autosave is armed again when a save ends with newer words', async () => {
+    const timers = new ManualTimers();
+    const store = newStore(mainApi(), timers);
+    const a = await store.open('a.md');
+    type(a, '一');
+    expect(a.autosavePending).toBe(true);
+    timers.fire(autosaveDelayMs);
+    type(a, '二');
+    // No autosave while the save runs; one as soon as it ends with newer words.
+    expect(a.autosavePending).toBe(false);
+    await a.settled();
+    expect(onDisk('a.md')).toBe('# A\n\n甲。\n一');
+    expect(a.autosavePending).toBe(true);
+    timers.fire(autosaveDelayMs);
+    await a.settled();
+    expect(onDisk('a.md')).toBe('# A\n\n甲。\n一二');
+    expect(a.autosavePending).toBe(false);
+  });
+
+  it('the journal keeps an entry until a save holds all of it, whatever else is saved', async () => {
+    const api = mainApi();
+    const timers = new ManualTimers();
+    const store = newStore(api, timers);
+    const other = newStore(api);
+    const a = await store.open('a.md');
+    const journaled = async (): Promise<string[]> => {
+      await store.journalIdle();
+      return (await api['journal.list']()).map((e) => e.text).sort();
+    };
+
+    type(a, '一');
+    timers.fire(journalDelayMs);
+    expect(await journaled()).toEqual(['# A\n\n甲。\n一']);
+    // A save of the same article from another window is unrelated to this buffer.
+    const elsewhere = await other.open('a.md');
+    type(elsewhere, '别处');
+    await elsewhere.save();
+    expect(await journaled()).toEqual(['# A\n\n甲。\n一']);
+
+    // Words typed during a save are journaled, and the save's answer does not remove them.
+    const saving = a.save({ base: elsewhere.info.stamp });
+    type(a, '二');
+    timers.fire(journalDelayMs);
+    await saving;
+    expect(onDisk('a.md')).toBe('# A\n\n甲。\n一');
+    expect(await journaled()).toEqual(['# A\n\n甲。\n一二']);
+    await a.save();
+    expect(await journaled()).toEqual([]);
+  });
+
+  it('two windows on one article keep two journal entries, both offered back', async () => {
+    const api = mainApi();
+    const one = newStore(api);
+    const two = newStore(api);
+    const first = await one.open('a.md');
+    const second = await two.open('a.md');
+    type(first, '窗口一');
+    type(second, '窗口二');
+    await Promise.all([first.flushJournal(), second.flushJournal()]);
+    const restarted = newStore(mainApi());
+    expect((await restarted.listJournal()).map((e) => e.text).sort()).toEqual([
+      '# A\n\n甲。\n窗口一',
+      '# A\n\n甲。\n窗口二',
+    ]);
+  });
+
+  it('restores a journal entry whose article moved into a new article, and keeps it until saved', async () => {
+    const before = newStore(mainApi());
+    const a = await before.open('a.md');
+    type(a, '\n崩溃前的段落。\n');
+    await a.flushJournal();
+    // The app crashed; meanwhile the article was moved away.
+    mkdirSync(path.join(workspace.root, 'archive'));
+    renameSync(path.join(workspace.root, 'a.md'), path.join(workspace.root, 'archive/a.md'));
+
+    const after = newStore(mainApi());
+    const [entry] = await after.listJournal();
+    expect(entry).toMatchObject({ path: 'a.md', missing: true });
+    const restored = await after.restore(entry!);
+    // A new article where the old one was (its name is free again).
+    expect(restored.path).toBe('a.md');
+    expect(restored.text()).toBe('# A\n\n甲。\n\n崩溃前的段落。\n');
+    expect((await after.listJournal()).map((e) => e.id)).toEqual([entry!.id]);
+    type(restored, '再加一句。');
+    await restored.save();
+    await after.journalIdle();
+    expect(onDisk(restored.path)).toBe('# A\n\n甲。\n\n崩溃前的段落。\n再加一句。');
+    expect(await after.listJournal()).toEqual([]);
+    expect(onDisk('archive/a.md')).toBe('# A\n\n甲。\n');
+  });
+});

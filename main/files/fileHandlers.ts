@@ -1,7 +1,11 @@
 import { promises as fs } from 'node:fs';
 import type { RequestHandlers } from '../../shared/ipc/contract';
 import type { LibraryService } from '../library/libraryService';
-import { resolveInWorkspace } from '../workspace/resolveInWorkspace';
+import {
+  isSymbolicLink,
+  resolveConfined,
+  symlinkedArticleNotice,
+} from '../workspace/confinement';
 import { ArticleActions } from './articleActions';
 import type { ArticleFilesOptions } from './articleFiles';
 import { ArticleFiles } from './articleFiles';
@@ -69,11 +73,19 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
 
   return {
     'article.open': async ({ path }) => {
+      const absolute = await resolveConfined(workspaceRoot(), path);
       const opened = await articles.open(path);
       open.add(path);
-      return opened;
+      return (await isSymbolicLink(absolute))
+        ? { ...opened, readOnly: true, warnings: [...opened.warnings, symlinkedArticleNotice] }
+        : opened;
     },
-    'article.save': (input) => articles.save(input),
+    'article.save': async (input) => {
+      const absolute = await resolveConfined(workspaceRoot(), input.path);
+      if (await isSymbolicLink(absolute))
+        return { status: 'error', code: 'read-only', message: symlinkedArticleNotice };
+      return articles.save(input);
+    },
     'article.close': async ({ path }) => open.remove(path),
     'article.create': async (input) => ({ path: await actions.create(input) }),
     'article.rename': async ({ path, name }) => ({ path: await actions.rename(path, name) }),
@@ -95,17 +107,21 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
       return pending;
     },
     'journal.discard': ({ path }) => journal.discard(path),
-    'history.list': ({ path }) => history.list(path),
-    'history.read': async ({ path, id }) => ({
-      text: decodeText(await history.read(path, id)).text,
-    }),
+    'history.list': async ({ path }) => {
+      await resolveConfined(workspaceRoot(), path);
+      return history.list(path);
+    },
+    'history.read': async ({ path, id }) => {
+      await resolveConfined(workspaceRoot(), path);
+      return { text: decodeText(await history.read(path, id)).text };
+    },
   };
 }
 
 async function sameAsDisk(root: string, relativePath: string, text: string): Promise<boolean> {
   try {
     const disk = decodeText(
-      new Uint8Array(await fs.readFile(resolveInWorkspace(root, relativePath))),
+      new Uint8Array(await fs.readFile(await resolveConfined(root, relativePath))),
     ).text;
     return disk.replace(/\r\n/g, '\n') === text.replace(/\r\n/g, '\n');
   } catch {

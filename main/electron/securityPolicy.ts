@@ -51,7 +51,13 @@ export function isAppUrl(candidate: string): boolean {
 export function isEntryUrl(candidate: string): boolean {
   try {
     const url = new URL(candidate);
-    return `${url.origin}${url.pathname}` === appEntryUrl && url.search === '' && url.username === '';
+    // Compared by parts: Node gives a non-special scheme's URL the origin "null".
+    return (
+      `${url.protocol}//${url.host}${url.pathname}` === appEntryUrl &&
+      url.search === '' &&
+      url.username === '' &&
+      url.password === ''
+    );
   } catch {
     return false;
   }

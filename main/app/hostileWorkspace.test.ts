@@ -131,14 +131,15 @@ describe('planted trash entries', () => {
       path.join(outside, 'id_rsa_victim'),
       path.join(root, '.byline', 'trash', 'planted3', 'item'),
     );
-    expect(refusedCode(await call('trash.restore', { id: 'planted3' }))).toBe(
-      'outside-workspace',
-    );
-    plant('planted4', { path: 'linkdir/dropped.md', itemName: 'item.md', deletedAt: 1, bundle: false });
+    expect(refusedCode(await call('trash.restore', { id: 'planted3' }))).toBe('outside-workspace');
+    plant('planted4', {
+      path: 'linkdir/dropped.md',
+      itemName: 'item.md',
+      deletedAt: 1,
+      bundle: false,
+    });
     write(path.join(root, '.byline', 'trash', 'planted4', 'item.md'), '# planted\n');
-    expect(refusedCode(await call('trash.restore', { id: 'planted4' }))).toBe(
-      'outside-workspace',
-    );
+    expect(refusedCode(await call('trash.restore', { id: 'planted4' }))).toBe('outside-workspace');
     expect(existsSync(path.join(outside, 'dropped.md'))).toBe(false);
   });
 
@@ -146,7 +147,10 @@ describe('planted trash entries', () => {
     const trashed = await call('article.trash', { path: 'posts/a.md' });
     expect(trashed.ok).toBe(true);
     const id = trashed.ok ? (trashed.value as { id: string }).id : '';
-    expect(await call('trash.restore', { id })).toEqual({ ok: true, value: { path: 'posts/a.md' } });
+    expect(await call('trash.restore', { id })).toEqual({
+      ok: true,
+      value: { path: 'posts/a.md' },
+    });
   });
 });
 
@@ -161,7 +165,9 @@ describe('symlinked folders and articles', () => {
       'outside-workspace',
     );
     expect(
-      refusedCode(await call('article.create', { title: 'Planted', folder: 'linkdir', bundle: false })),
+      refusedCode(
+        await call('article.create', { title: 'Planted', folder: 'linkdir', bundle: false }),
+      ),
     ).toBe('outside-workspace');
     expect(
       refusedCode(
@@ -174,9 +180,9 @@ describe('symlinked folders and articles', () => {
         }),
       ),
     ).toBe('outside-workspace');
-    expect(refusedCode(await call('article.rename', { path: 'linkdir/secret.md', name: 'b' }))).toBe(
-      'outside-workspace',
-    );
+    expect(
+      refusedCode(await call('article.rename', { path: 'linkdir/secret.md', name: 'b' })),
+    ).toBe('outside-workspace');
     expect(refusedCode(await call('article.duplicate', { path: 'linkdir/secret.md' }))).toBe(
       'outside-workspace',
     );
@@ -254,10 +260,11 @@ describe('secrets linked from an article', () => {
       : undefined;
     const written = listFiles(out);
     expect(inBundle(written)).toEqual(['files/report.pdf', 'images/photo.png', 'index.md']);
-    expect(result?.outputs.map((f) => path.relative(out, f).split(path.sep).join('/')).sort()).toEqual(
-      written,
-    );
-    for (const file of written) expect(readFileSync(path.join(out, file), 'utf8')).not.toContain(secret);
+    expect(
+      result?.outputs.map((f) => path.relative(out, f).split(path.sep).join('/')).sort(),
+    ).toEqual(written);
+    for (const file of written)
+      expect(readFileSync(path.join(out, file), 'utf8')).not.toContain(secret);
     expect(result?.warnings.join('\n')).toMatch(/Not copied.*\.git\/config/);
     expect(result?.warnings.join('\n')).toMatch(/Not copied.*\.env/);
     expect(result?.warnings.join('\n')).toMatch(/Not copied.*linkdir\/id_rsa/);

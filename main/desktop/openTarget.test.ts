@@ -57,7 +57,9 @@ describe('resolveOpenTarget', () => {
   it("a config's contentDir names the content folder; one outside the site is ignored", async () => {
     const root = tree(['site/config.toml', 'site/posts/a.md', 'home/config.json', 'home/x/b.md']);
     writeFileSync(path.join(root, 'site/config.toml'), 'contentDir = "posts"\n');
-    expect(await findHugoSiteRoot(path.join(root, 'site/posts/a.md'))).toBe(path.join(root, 'site'));
+    expect(await findHugoSiteRoot(path.join(root, 'site/posts/a.md'))).toBe(
+      path.join(root, 'site'),
+    );
     writeFileSync(path.join(root, 'home/config.json'), '{ "contentDir": "../.." }');
     expect(await findHugoSiteRoot(path.join(root, 'home/x/b.md'))).toBeNull();
     expect(declaredContentDir('contentdir: articles')).toBe('articles');

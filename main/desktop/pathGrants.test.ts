@@ -46,7 +46,10 @@ describe('Electron: absolute paths from the renderer only as grants', () => {
       offered: async () => [path.join(base, 'recent')],
       exportRoots: () => [path.join(base, 'ws')],
     });
-    return { grants, call: (name: string, input: unknown) => dispatchRequest(handlers, name, input) };
+    return {
+      grants,
+      call: (name: string, input: unknown) => dispatchRequest(handlers, name, input),
+    };
   };
 
   it('refuses raw paths the writer never picked', async () => {
@@ -54,7 +57,10 @@ describe('Electron: absolute paths from the renderer only as grants', () => {
     for (const [name, input] of [
       ['workspace.open', { root: '/home/me/.ssh' }],
       ['workspace.openPath', { path: '/etc/passwd' }],
-      ['export.run', { jobId: 'j', paths: ['a.md'], formats: ['txt'], outputDir: '/tmp/elsewhere' }],
+      [
+        'export.run',
+        { jobId: 'j', paths: ['a.md'], formats: ['txt'], outputDir: '/tmp/elsewhere' },
+      ],
     ] as const) {
       expect(await call(name, input)).toMatchObject({ ok: false, error: { code: 'not-granted' } });
     }
@@ -83,7 +89,7 @@ describe('Electron: absolute paths from the renderer only as grants', () => {
     const run = (outputDir: string | null) =>
       call('export.run', { jobId: 'j', paths: ['a.md'], formats: ['txt'], outputDir });
     expect((await run(path.join(base, 'ws', 'exports'))).ok).toBe(true);
-    expect((await run('exports'))).toMatchObject({ ok: true });
+    expect(await run('exports')).toMatchObject({ ok: true });
     expect((await run(null)).ok).toBe(true);
     expect(calls).toHaveLength(4);
   });

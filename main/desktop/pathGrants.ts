@@ -103,8 +103,7 @@ export function requireGrantedPaths(
       const requested = input.outputDir;
       if (requested !== null && path.isAbsolute(requested)) {
         let allowed = await deps.grants.covers(requested);
-        for (const root of deps.exportRoots())
-          allowed ||= await isConfined(root, requested);
+        for (const root of deps.exportRoots()) allowed ||= await isConfined(root, requested);
         if (!allowed) throw notGranted(requested);
       }
       return handlers['export.run'](input);

@@ -56,7 +56,11 @@ function refused(status: 403 | 404): Response {
 }
 
 /** Every response of our scheme: a CSP and nosniff, so no file (an SVG, a stray .js) runs as something else. */
-function withSecurityHeaders(response: Response, csp: string, contentType: string | null): Response {
+function withSecurityHeaders(
+  response: Response,
+  csp: string,
+  contentType: string | null,
+): Response {
   const headers = new Headers(response.headers);
   headers.set('Content-Security-Policy', csp);
   headers.set('X-Content-Type-Options', 'nosniff');

@@ -429,7 +429,10 @@ async function start(): Promise<void> {
       ...(await main.session.recentFiles()),
       ...(await main.handlers['workspace.current']()).recent,
     ],
-    exportRoots: () => [main.workspaceRoot(), path.join(app.getPath('documents'), 'Byline Exports')],
+    exportRoots: () => [
+      main.workspaceRoot(),
+      path.join(app.getPath('documents'), 'Byline Exports'),
+    ],
   });
 
   applySettings();

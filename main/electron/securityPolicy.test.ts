@@ -48,7 +48,7 @@ describe('Content-Security-Policy', () => {
     expect(directives.get('img-src')).not.toContain('https:');
   });
 
-  it('requires Trusted Types for script sinks, with only our two policies and DOMPurify\'s', () => {
+  it("requires Trusted Types for script sinks, with only our two policies and DOMPurify's", () => {
     expect(directives.get('require-trusted-types-for')).toEqual(["'script'"]);
     expect(directives.get('trusted-types')).toEqual(['byline-preview', 'default', 'dompurify']);
   });

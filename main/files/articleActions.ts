@@ -36,8 +36,7 @@ export class ArticleActions {
 
   async create(input: { title: string; folder: string; bundle: boolean }): Promise<string> {
     const root = this.deps.workspaceRoot();
-    const folder =
-      input.folder.trim() === '' ? root : await resolveConfined(root, input.folder);
+    const folder = input.folder.trim() === '' ? root : await resolveConfined(root, input.folder);
     const now = this.now();
     const title = input.title.trim();
     // Never an empty name: a title of only punctuation or emoji falls back to the date.

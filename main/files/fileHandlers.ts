@@ -1,11 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { RequestHandlers } from '../../shared/ipc/contract';
 import type { LibraryService } from '../library/libraryService';
-import {
-  isSymbolicLink,
-  resolveConfined,
-  symlinkedArticleNotice,
-} from '../workspace/confinement';
+import { isSymbolicLink, resolveConfined, symlinkedArticleNotice } from '../workspace/confinement';
 import { ArticleActions } from './articleActions';
 import type { ArticleFilesOptions } from './articleFiles';
 import { ArticleFiles } from './articleFiles';

@@ -153,5 +153,8 @@ function isBundleArticlePath(articlePath: string): boolean {
 }
 
 function untrustworthy(): BylineError {
-  return new BylineError('not-in-trash', 'That trash entry is damaged; Byline will not restore it.');
+  return new BylineError(
+    'not-in-trash',
+    'That trash entry is damaged; Byline will not restore it.',
+  );
 }

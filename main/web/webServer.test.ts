@@ -61,12 +61,22 @@ beforeAll(async () => {
   mkdirSync(path.join(base, 'outside'));
   mkdirSync(staticDir);
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
-  writeFileSync(path.join(root, 'images', 'photo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(
+    path.join(root, 'images', 'photo.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg"/>',
+  );
   writeFileSync(path.join(base, 'outside', 'leak.png'), 'not for the preview');
   symlinkSync(path.join(base, 'outside'), path.join(root, 'linkdir'));
   const app = {
     workspaceRoot: () => root,
-    handlers: { 'app.info': async () => ({ transport: 'web', platform: 'linux', version: 't', systemLocale: 'en' }) },
+    handlers: {
+      'app.info': async () => ({
+        transport: 'web',
+        platform: 'linux',
+        version: 't',
+        systemLocale: 'en',
+      }),
+    },
   } as unknown as BylineMain;
   server = await startWebServer(() => app, { staticDir, token });
 });
@@ -89,7 +99,10 @@ describe('browser mode: the token becomes a session cookie', () => {
   });
 
   it('/api, /events and /asset accept the cookie, and no longer a token in the URL', async () => {
-    expect((await request('/api/app.info', { ...cookie(), 'content-type': 'application/json' }, 'POST')).status).toBe(200);
+    expect(
+      (await request('/api/app.info', { ...cookie(), 'content-type': 'application/json' }, 'POST'))
+        .status,
+    ).toBe(200);
     expect((await request('/events', cookie())).status).toBe(200);
     expect((await request(`/events?token=${token}`)).status).toBe(403);
     expect((await request('/asset/images/photo.svg', cookie())).status).toBe(200);

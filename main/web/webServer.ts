@@ -120,8 +120,7 @@ export async function startWebServer(
       return send(response, 405, { error: 'method' });
     const headers: Record<string, string> = {};
     if (tokenMatches(url.searchParams.get('token')))
-      headers['set-cookie'] =
-        `${cookieName()}=${options.token}; HttpOnly; SameSite=Strict; Path=/`;
+      headers['set-cookie'] = `${cookieName()}=${options.token}; HttpOnly; SameSite=Strict; Path=/`;
     return serveStatic(response, url.pathname, headers);
   }
 

@@ -13,7 +13,10 @@ import { resolveInWorkspace } from './resolveInWorkspace';
 
 function isWithin(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
-  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+  return (
+    relative === '' ||
+    (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative))
+  );
 }
 
 function outsideError(display: string): BylineError {
@@ -74,7 +77,11 @@ export function isConfinedSync(root: string, absolute: string): boolean {
 }
 
 /** Throws `outside-workspace` unless `absolute` really lies inside `root`. */
-export async function assertConfined(root: string, absolute: string, display: string): Promise<void> {
+export async function assertConfined(
+  root: string,
+  absolute: string,
+  display: string,
+): Promise<void> {
   if (!(await isConfined(root, absolute))) throw outsideError(display);
 }
 

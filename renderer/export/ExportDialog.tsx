@@ -89,12 +89,9 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
     [api],
   );
 
-  const update = useCallback(
-    (patch: (current: LoadedExportSettings) => LoadedExportSettings) => {
-      setSettings((current) => (current ? patch(current) : current));
-    },
-    [],
-  );
+  const update = useCallback((patch: (current: LoadedExportSettings) => LoadedExportSettings) => {
+    setSettings((current) => (current ? patch(current) : current));
+  }, []);
 
   const paths = scope === 'current' ? (activeTab ? [activeTab.path] : []) : [...selected];
   const canRun =
@@ -166,7 +163,11 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
     });
     if (picked.status === 'canceled') return;
     const chosen = picked.status === 'picked' ? picked.path : requested;
-    update((s) => ({ ...s, outputDir: chosen, unconfirmed: { ...s.unconfirmed, outputDir: undefined } }));
+    update((s) => ({
+      ...s,
+      outputDir: chosen,
+      unconfirmed: { ...s.unconfirmed, outputDir: undefined },
+    }));
   };
   const confirmRemoteImages = (): void =>
     update((s) => ({

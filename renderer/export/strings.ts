@@ -33,7 +33,8 @@ export const exportEn = {
   outputDir: 'Output folder',
   outputDirPlaceholder: 'Documents/Byline Exports',
   chooseFolder: 'Choose…',
-  confirmTitle: "This workspace's export settings (.byline/export.json) ask for more than Byline allows on its own:",
+  confirmTitle:
+    "This workspace's export settings (.byline/export.json) ask for more than Byline allows on its own:",
   confirmOutputDir: 'Write exports to {{path}}, outside this workspace.',
   confirmRemoteImages: 'Load remote images from the internet into exports.',
   confirmAllow: 'Allow',

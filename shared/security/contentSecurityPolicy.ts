@@ -27,5 +27,4 @@ export const contentSecurityPolicy = [
  * Workspace files served to the preview (images, SVG among them): opened directly, nothing in
  * them may run or load anything, and the sandbox gives them an opaque origin.
  */
-export const assetContentSecurityPolicy =
-  "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+export const assetContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";

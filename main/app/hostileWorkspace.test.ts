@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/runCli';
+import { scanWorkspace } from '../library/scanWorkspace';
 import type { BylineMain } from './createBylineMain';
 import { createBylineMain } from './createBylineMain';
 import { dispatchRequest, type DispatchOutcome } from './dispatchRequest';
@@ -198,11 +199,20 @@ describe('symlinked folders and articles', () => {
     ]);
   });
 
-  it('refuses an article that is itself a symlink to a file outside', async () => {
+  it('refuses an article that is itself a symlink to a file outside, and never indexes it', async () => {
     symlinkSync(path.join(outside, 'secret.md'), path.join(root, 'posts', 'innocent.md'));
     const opened = await call('article.open', { path: 'posts/innocent.md' });
     expect(refusedCode(opened)).toBe('outside-workspace');
     expect(opened.ok ? '' : opened.error.message).toMatch(/symbolic link/);
+    const files = await scanWorkspace(root);
+    expect(files.map((f) => path.relative(root, f))).toEqual([path.join('posts', 'a.md')]);
+    const out = path.join(base, 'cli-dir-out');
+    const code = await runCli(['export', root, '--format', 'txt', '--out', out], {
+      out: () => {},
+      err: () => {},
+    });
+    expect(code).toBe(0);
+    expect(listFiles(out)).toEqual(['a.txt']);
   });
 
   it('opens an article that is a symlink inside the workspace read-only, with a notice, and will not save it', async () => {

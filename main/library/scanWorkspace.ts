@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { isConfinedSync } from '../workspace/confinement';
 
 /** Folders never indexed or watched: build output, dependencies, VCS data and dot folders (.byline too). */
 export const skippedFolders = new Set(['.git', 'node_modules', 'public', 'resources']);
@@ -52,8 +53,12 @@ export async function scanWorkspaceTree(root: string): Promise<WorkspaceScan> {
     for (const entry of entries) {
       if (entry.isDirectory()) {
         if (!isSkippedFolder(entry.name)) stack.push(path.join(dir, entry.name));
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && isArticleFile(entry.name)) {
+      } else if (entry.isFile() && isArticleFile(entry.name)) {
         files.push(path.join(dir, entry.name));
+      } else if (entry.isSymbolicLink() && isArticleFile(entry.name)) {
+        // A linked article is indexed only when it really lies inside (docs/security.md).
+        const file = path.join(dir, entry.name);
+        if (isConfinedSync(root, file)) files.push(file);
       }
     }
     if (performance.now() - sliceStart > 8) {

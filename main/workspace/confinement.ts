@@ -1,4 +1,4 @@
-import { promises as fs, lstatSync, realpathSync } from 'node:fs';
+import { promises as fs, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { BylineError } from '../../shared/ipc/contract';
 import { resolveInWorkspace } from './resolveInWorkspace';
@@ -26,25 +26,11 @@ function outsideError(display: string): BylineError {
   );
 }
 
-/** The real path of `absolute`, or of its nearest existing ancestor with the missing rest appended. */
-async function realPathOf(absolute: string): Promise<string> {
-  let existing = absolute;
-  const missing: string[] = [];
-  for (;;) {
-    try {
-      return path.join(await fs.realpath(existing), ...missing);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
-      const parent = path.dirname(existing);
-      if (parent === existing) return absolute;
-      missing.unshift(path.basename(existing));
-      existing = parent;
-    }
-  }
-}
-
-function realPathOfSync(absolute: string): string {
+/**
+ * The real path of `absolute`, or of its nearest existing ancestor with the missing rest appended.
+ * Synchronous on purpose: a few realpath calls, and the exporters' image lookups are synchronous.
+ */
+function realPathOf(absolute: string): string {
   let existing = absolute;
   const missing: string[] = [];
   for (;;) {
@@ -62,18 +48,16 @@ function realPathOfSync(absolute: string): string {
 }
 
 /** True when `absolute` (existing or not) really lies inside `root`, symlinks resolved on both sides. */
-export async function isConfined(root: string, absolute: string): Promise<boolean> {
-  const [realRoot, real] = await Promise.all([realPathOf(root), realPathOf(absolute)]);
-  return isWithin(realRoot, real);
-}
-
-/** The synchronous twin, for the exporters' synchronous image lookups. */
 export function isConfinedSync(root: string, absolute: string): boolean {
   try {
-    return isWithin(realPathOfSync(root), realPathOfSync(absolute));
+    return isWithin(realPathOf(root), realPathOf(absolute));
   } catch {
     return false;
   }
+}
+
+export async function isConfined(root: string, absolute: string): Promise<boolean> {
+  return isConfinedSync(root, absolute);
 }
 
 /** Throws `outside-workspace` unless `absolute` really lies inside `root`. */
@@ -100,14 +84,6 @@ export async function resolveConfined(root: string, relativePath: string): Promi
 export async function isSymbolicLink(absolute: string): Promise<boolean> {
   try {
     return (await fs.lstat(absolute)).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
-export function isSymbolicLinkSync(absolute: string): boolean {
-  try {
-    return lstatSync(absolute).isSymbolicLink();
   } catch {
     return false;
   }

@@ -8,7 +8,6 @@ import {
   exportFormats,
 } from '../../../shared/export/exportOptions';
 import { findSiteRoot } from '../../export/articleSource';
-import { chromiumSandboxed } from '../../export/chromiumPdfPrinter';
 import { ExportService, type ExportFileResult } from '../../export/exportService';
 import type { CliCommand } from '../cliCommand';
 import { UsageError } from '../cliCommand';
@@ -62,9 +61,6 @@ export const exportCommand: CliCommand = {
     const pageSize = PageSize.safeParse(values['page-size'] ?? 'A4');
     if (!pageSize.success)
       throw new UsageError(`unknown page size "${values['page-size']}" (use A4 or Letter)`);
-
-    if (formats.includes('pdf') && !chromiumSandboxed())
-      io.err('note: running as root, so the PDF printer (Chromium) runs without its sandbox.');
 
     const target = path.resolve(positionals[0]);
     const files = await collectArticleFiles(target);

@@ -7,18 +7,19 @@ import './styles/app.css';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
-  let connection;
+  const connection = connect();
+  let settings, info;
   try {
-    connection = connect();
-  } catch {
+    [settings, info] = await Promise.all([
+      connection.api['settings.get'](),
+      connection.api['app.info'](),
+    ]);
+  } catch (error) {
+    if ((error as Error).name !== 'missing-token') throw error;
     await setupI18n(pickLocale('system', navigator.language));
     root.render(<p className="splash">{i18next.t('app.missingToken')}</p>);
     return;
   }
-  const [settings, info] = await Promise.all([
-    connection.api['settings.get'](),
-    connection.api['app.info'](),
-  ]);
   await setupI18n(pickLocale(settings.locale, info.systemLocale));
   root.render(<App connection={connection} info={info} initialSettings={settings} />);
 }

@@ -1,7 +1,8 @@
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { BylineError } from '../../shared/ipc/contract';
-import { resolveInWorkspace, toWorkspacePath } from '../workspace/resolveInWorkspace';
+import { resolveConfined } from '../workspace/confinement';
+import { toWorkspacePath } from '../workspace/resolveInWorkspace';
 
 export interface ImportAssetInput {
   /** Workspace-relative path of the article the image goes into. */
@@ -113,7 +114,7 @@ export async function importAsset(
   const maxBytes = options.maxBytes ?? 25 * 1024 * 1024;
   const imagesFolder = options.imagesFolder ?? 'images';
   // The article must be a workspace path (this throws for anything outside).
-  resolveInWorkspace(root, input.articlePath);
+  await resolveConfined(root, input.articlePath);
   const bytes = Buffer.from(input.dataBase64, 'base64');
   if (bytes.length === 0) throw new BylineError('empty-image', 'The image is empty.');
   if (bytes.length > maxBytes) {
@@ -130,7 +131,7 @@ export async function importAsset(
     );
 
   const { folder, link } = await chooseImageFolder(root, input.articlePath, imagesFolder);
-  const folderAbsolute = folder === '' ? root : resolveInWorkspace(root, folder);
+  const folderAbsolute = folder === '' ? root : await resolveConfined(root, folder);
   await fs.mkdir(folderAbsolute, { recursive: true });
   const base = safeImageBaseName(input.fileName);
   for (let n = 1; n < 10_000; n++) {

@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findHugoSiteRoot, isArticleFile, isInside, resolveOpenTarget } from './openTarget';
+import {
+  declaredContentDir,
+  findHugoSiteRoot,
+  isArticleFile,
+  isInside,
+  resolveOpenTarget,
+} from './openTarget';
 
 function tree(files: string[]): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'byline-open-'));
@@ -46,6 +52,18 @@ describe('resolveOpenTarget', () => {
     expect(await findHugoSiteRoot(path.join(legacy, 'blog/content/a.markdown'))).toBe(
       path.join(legacy, 'blog'),
     );
+  });
+
+  it("a config's contentDir names the content folder; one outside the site is ignored", async () => {
+    const root = tree(['site/config.toml', 'site/posts/a.md', 'home/config.json', 'home/x/b.md']);
+    writeFileSync(path.join(root, 'site/config.toml'), 'contentDir = "posts"\n');
+    expect(await findHugoSiteRoot(path.join(root, 'site/posts/a.md'))).toBe(
+      path.join(root, 'site'),
+    );
+    writeFileSync(path.join(root, 'home/config.json'), '{ "contentDir": "../.." }');
+    expect(await findHugoSiteRoot(path.join(root, 'home/x/b.md'))).toBeNull();
+    expect(declaredContentDir('contentdir: articles')).toBe('articles');
+    expect(declaredContentDir('contentDir = "/etc"')).toBeNull();
   });
 
   it('a config file without a content/ folder holding the article is not a Hugo site', async () => {

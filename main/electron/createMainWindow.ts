@@ -1,5 +1,5 @@
 import { BrowserWindow, shell } from 'electron';
-import { appOrigin, isAppUrl, isSafeExternalUrl, secureWebPreferences } from './securityPolicy';
+import { appEntryUrl, isEntryUrl, isSafeExternalUrl, secureWebPreferences } from './securityPolicy';
 import type { Rect, SavedWindowState } from './windowState';
 import { defaultWindowSize } from './windowState';
 
@@ -33,13 +33,14 @@ export function createMainWindow(
     if (isSafeExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  // Only the entry page: not even another byline://app URL (an asset, an SVG) may become the page.
   contents.on('will-navigate', (event, url) => {
-    if (isAppUrl(url)) return;
+    if (isEntryUrl(url)) return;
     event.preventDefault();
     if (isSafeExternalUrl(url)) void shell.openExternal(url);
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!isEntryUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   window.once('ready-to-show', () => {
@@ -48,6 +49,6 @@ export function createMainWindow(
     window.show();
   });
 
-  void window.loadURL(`${appOrigin}/index.html`);
+  void window.loadURL(appEntryUrl);
   return window;
 }

@@ -35,6 +35,7 @@ import type {
   Settings,
 } from '../../shared/ipc/contract';
 import type { BylineMain } from '../app/createBylineMain';
+import { PathGrants, requireGrantedPaths } from '../desktop/pathGrants';
 import { createBylineMain } from '../app/createBylineMain';
 import { parseLaunchArgs } from '../desktop/launchArgs';
 import { resolveOpenTarget } from '../desktop/openTarget';
@@ -418,9 +419,26 @@ async function start(): Promise<void> {
     }
   }
 
+  // What the renderer may name outside the workspace: only paths picked in native dialogs or offered by main.
+  const grants = new PathGrants(path.join(dataDir, 'path-grants.json'));
+  await grants.load();
+  const rendererHandlers = requireGrantedPaths(handlers, {
+    grants,
+    offered: async () => [
+      main.workspaceRoot(),
+      ...(await main.session.recentWorkspaces()),
+      ...(await main.session.recentFiles()),
+      ...(await main.handlers['workspace.current']()).recent,
+    ],
+    exportRoots: () => [
+      main.workspaceRoot(),
+      path.join(app.getPath('documents'), 'Byline Exports'),
+    ],
+  });
+
   applySettings();
   serveAppProtocol(rendererDir, () => main.workspaceRoot());
-  registerIpcHandlers(() => ({ ...main, handlers }));
+  registerIpcHandlers(() => ({ ...main, handlers: rendererHandlers }));
   await noteWorkspace(main.workspaceRoot());
   openMainWindow();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../shared/security/contentSecurityPolicy';
-import { isAppUrl, isSafeExternalUrl, secureWebPreferences } from './securityPolicy';
+import { isAppUrl, isEntryUrl, isSafeExternalUrl, secureWebPreferences } from './securityPolicy';
 
 // Electron's security checklist: https://www.electronjs.org/docs/latest/tutorial/security
 describe('window webPreferences', () => {
@@ -47,6 +47,11 @@ describe('Content-Security-Policy', () => {
     expect(directives.get('connect-src')).toEqual(["'self'"]);
     expect(directives.get('img-src')).not.toContain('https:');
   });
+
+  it("requires Trusted Types for script sinks, with only our two policies and DOMPurify's", () => {
+    expect(directives.get('require-trusted-types-for')).toEqual(["'script'"]);
+    expect(directives.get('trusted-types')).toEqual(['byline-preview', 'default', 'dompurify']);
+  });
 });
 
 describe('navigation and external links', () => {
@@ -61,6 +66,15 @@ describe('navigation and external links', () => {
     ['not a url', false],
   ])('openExternal(%s) allowed: %s', (url, allowed) => {
     expect(isSafeExternalUrl(url)).toBe(allowed);
+  });
+
+  it('lets a window navigate to the entry page only', () => {
+    expect(isEntryUrl('byline://app/index.html')).toBe(true);
+    expect(isEntryUrl('byline://app/index.html#tab')).toBe(true);
+    expect(isEntryUrl('byline://app/asset/images/evil.svg')).toBe(false);
+    expect(isEntryUrl('byline://app/index.html?x=1')).toBe(false);
+    expect(isEntryUrl('byline://app/other.html')).toBe(false);
+    expect(isEntryUrl('https://app/index.html')).toBe(false);
   });
 
   it('recognises only our own app origin as in-app', () => {

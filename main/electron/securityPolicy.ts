@@ -25,6 +25,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 /** Our own pages are served from this scheme (never file://), so the CSP's 'self' means us. */
 export const appScheme = 'byline';
 export const appOrigin = `${appScheme}://app`;
+/** The one page a window may show; every other navigation is refused. */
+export const appEntryUrl = `${appOrigin}/index.html`;
 
 const externalProtocols = new Set(['http:', 'https:', 'mailto:']);
 
@@ -40,6 +42,22 @@ export function isSafeExternalUrl(candidate: string): boolean {
 export function isAppUrl(candidate: string): boolean {
   try {
     return new URL(candidate).origin === appOrigin || candidate.startsWith(`${appOrigin}/`);
+  } catch {
+    return false;
+  }
+}
+
+/** The entry page itself (a `#fragment` aside): the only navigation target a window accepts. */
+export function isEntryUrl(candidate: string): boolean {
+  try {
+    const url = new URL(candidate);
+    // Compared by parts: Node gives a non-special scheme's URL the origin "null".
+    return (
+      `${url.protocol}//${url.host}${url.pathname}` === appEntryUrl &&
+      url.search === '' &&
+      url.username === '' &&
+      url.password === ''
+    );
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { classifyImageSource } from '../../shared/markdown/resolveImage';
+import { isConfinedSync } from '../workspace/confinement';
 import type { ArticleSource } from './articleSource';
 
 export type RasterType = 'png' | 'jpg' | 'gif' | 'webp' | 'avif' | 'bmp';
@@ -107,18 +108,28 @@ export class ArticleImages {
 
   constructor(private readonly source: ArticleSource) {}
 
-  /** Absolute path a source refers to, if it stays inside the root (whether or not it exists). */
+  /** The folder local paths resolve in and may not leave: the root, or the article's folder outside it. */
+  get base(): string {
+    return this.source.rootPath !== '' ? this.source.root : path.dirname(this.source.file);
+  }
+
+  /**
+   * Absolute path a source refers to, if it stays inside the root (whether or not it exists),
+   * by text and by real path: a link through a symlinked folder that leads out is no image.
+   */
   locate(src: string): string | null {
-    const { root, rootPath, file } = this.source;
+    const { rootPath } = this.source;
     // An article outside the root still resolves relative paths next to itself.
-    const articlePath = rootPath !== '' ? rootPath : path.basename(file);
-    const base = rootPath !== '' ? root : path.dirname(file);
+    const articlePath = rootPath !== '' ? rootPath : path.basename(this.source.file);
+    const base = this.base;
     const source = classifyImageSource(src, {
       articlePath,
       toAssetUrl: (p) => p,
       fileExists: (p) => existsSync(path.join(base, ...p.split('/'))),
     });
-    return source.kind === 'workspace' ? path.join(base, ...source.path.split('/')) : null;
+    if (source.kind !== 'workspace') return null;
+    const file = path.join(base, ...source.path.split('/'));
+    return isConfinedSync(base, file) ? file : null;
   }
 
   /** The image behind a source, or null (missing, outside, not a raster image, too large). */

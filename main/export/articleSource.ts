@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArticle } from '../../shared/article';
 import { articleMetadata, type ArticleMetadata } from '../../shared/export/articleMetadata';
+import { findHugoSiteRoot, isHugoSiteRoot } from '../desktop/openTarget';
 import { decodeText } from '../files/textCodec';
 
 /** One article, read and parsed once, shared by every format exported from it. */
@@ -89,33 +90,15 @@ export async function readArticleSource(file: string, root: string): Promise<Art
   return articleFromText(file, root, text);
 }
 
-const siteMarkers = [
-  'hugo.toml',
-  'hugo.yaml',
-  'hugo.json',
-  'config.toml',
-  'config.yaml',
-  'config.json',
-];
-
 /**
- * Where image paths of an article outside any workspace resolve (the CLI): the nearest folder
- * above it that looks like a Hugo site, else the given folder.
+ * Where image paths of an article outside any workspace resolve (the CLI): the Hugo site the
+ * folder belongs to (a config file and a content folder holding it), else the given folder.
  */
 export async function findSiteRoot(start: string, fallback: string): Promise<string> {
-  let dir = path.resolve(start);
-  for (;;) {
-    for (const marker of siteMarkers) {
-      if (
-        await fs.stat(path.join(dir, marker)).then(
-          (s) => s.isFile(),
-          () => false,
-        )
-      )
-        return dir;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(fallback);
-    dir = parent;
-  }
+  const folder = path.resolve(start);
+  // The folder is the site itself, or lies inside its content folder.
+  const site = (await isHugoSiteRoot(folder))
+    ? folder
+    : await findHugoSiteRoot(path.join(folder, 'article.md'));
+  return site ?? path.resolve(fallback);
 }

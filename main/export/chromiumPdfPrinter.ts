@@ -41,8 +41,13 @@ export function chromiumArgs(): string[] {
     '--disable-extensions',
   ];
   // Chromium's sandbox refuses to start as root; only then is it switched off.
-  if (typeof process.getuid === 'function' && process.getuid() === 0) args.unshift('--no-sandbox');
+  if (!chromiumSandboxed()) args.unshift('--no-sandbox');
   return args;
+}
+
+/** False only when running as root, where Chromium's sandbox cannot start (docs/security.md). */
+export function chromiumSandboxed(): boolean {
+  return !(typeof process.getuid === 'function' && process.getuid() === 0);
 }
 
 /**
@@ -58,6 +63,8 @@ export function createChromiumPdfPrinter(options: ChromiumPrinterOptions = {}): 
     return chromium.launch({
       executablePath: findChromium(options.executablePath),
       args: chromiumArgs(),
+      // Playwright passes --no-sandbox unless told otherwise: keep the sandbox wherever it can run.
+      chromiumSandbox: chromiumSandboxed(),
       headless: true,
     });
   };

@@ -1,14 +1,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { WorkspaceExportSettings } from '../../shared/export/exportOptions';
+import { WorkspaceExportSettings } from '../../shared/export/exportOptions';
 import type { EventSink, RequestHandlers, Settings } from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
-import { resolveInWorkspace } from '../workspace/resolveInWorkspace';
+import { resolveConfined } from '../workspace/confinement';
 import {
   ExportService,
   loadWorkspaceExportSettings,
   saveWorkspaceExportSettings,
 } from './exportService';
+import { holdBackUnconfirmed } from './exportSettingsTrust';
 import type { PdfPrinter } from './pdfPrinter';
 
 export interface ExportHandlerDeps {
@@ -36,7 +37,10 @@ type ExportHandlers = Pick<
  * Not inside the workspace, where exported Markdown (Hugo bundles) would show up as articles.
  */
 export const defaultExportFolder = (documentsDir: string, workspaceRoot: string): string =>
-  path.join(documentsDir, 'Byline Exports', path.basename(workspaceRoot));
+  path.join(exportsRoot(documentsDir), path.basename(workspaceRoot));
+
+/** `<Documents>/Byline Exports`: with the workspace, where exports may go without the writer picking a folder. */
+const exportsRoot = (documentsDir: string): string => path.join(documentsDir, 'Byline Exports');
 
 /** The `export.*` requests: per-workspace options, batch export with progress events, clipboard HTML. */
 export function createExportHandlers(
@@ -56,7 +60,14 @@ export function createExportHandlers(
   };
 
   return {
-    'export.getSettings': () => loadWorkspaceExportSettings(deps.workspaceRoot(), fallback()),
+    'export.getSettings': async () => {
+      const root = deps.workspaceRoot();
+      return holdBackUnconfirmed(
+        await loadWorkspaceExportSettings(root, fallback()),
+        WorkspaceExportSettings.parse(fallback()),
+        { workspaceRoot: root, exportsRoot: exportsRoot(deps.context.documentsDir) },
+      );
+    },
     'export.saveSettings': (settings) =>
       saveWorkspaceExportSettings(deps.workspaceRoot(), settings),
     'export.run': async (input) => {
@@ -66,7 +77,7 @@ export function createExportHandlers(
           ? defaultExportFolder(deps.context.documentsDir, root)
           : path.isAbsolute(input.outputDir)
             ? path.resolve(input.outputDir)
-            : path.resolve(root, input.outputDir);
+            : await resolveConfined(root, input.outputDir);
       try {
         await fs.mkdir(outputDir, { recursive: true });
       } catch (error) {
@@ -75,14 +86,16 @@ export function createExportHandlers(
           `Byline cannot create or write the folder "${outputDir}" (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
         );
       }
-      const files = input.paths.map((relative) => {
-        try {
-          return { file: resolveInWorkspace(root, relative), display: relative };
-        } catch (error) {
-          // Reported per file like any other failure, so the batch still runs.
-          return { file: '', display: relative, refused: (error as Error).message };
-        }
-      });
+      const files = await Promise.all(
+        input.paths.map(async (relative) => {
+          try {
+            return { file: await resolveConfined(root, relative), display: relative };
+          } catch (error) {
+            // Reported per file like any other failure, so the batch still runs.
+            return { file: '', display: relative, refused: (error as Error).message };
+          }
+        }),
+      );
       const results = await service.run({
         files,
         formats: input.formats,
@@ -115,7 +128,7 @@ export function createExportHandlers(
     },
     'export.renderForClipboard': async ({ path: relative, text, theme }) => {
       const root = deps.workspaceRoot();
-      return service.renderForClipboard(resolveInWorkspace(root, relative), root, text, theme);
+      return service.renderForClipboard(await resolveConfined(root, relative), root, text, theme);
     },
     dispose: async () => {},
   };

@@ -1,6 +1,7 @@
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { allowedUrl, sanitizerConfig } from '../../shared/markdown/sanitize';
+import { escapeAttributeBrackets } from './escapeAttributeBrackets';
 
 /**
  * The LAST pass over every exported HTML fragment, after the article HTML already went through
@@ -53,5 +54,5 @@ export function createExportSanitizer(
         !/url\s*\(|expression\s*\(|@import|behavior\s*:|-moz-binding|javascript:/i.test(value);
     }
   });
-  return (html) => String(purify.sanitize(html, config));
+  return (html) => escapeAttributeBrackets(String(purify.sanitize(html, config)));
 }

@@ -9,20 +9,11 @@ import {
 } from '../../shared/article';
 import { findLinkDestinations, formatDestination } from '../../shared/export/markdownLinks';
 import { slugify } from '../../shared/text/slug';
+import { imageExtensions, isCopyableAttachment } from './attachmentTypes';
 import type { ExportContext, ExportOutput } from './exportTypes';
 import { writeOutput } from './writeOutput';
 
 const anyScheme = /^[a-z][a-z0-9+.-]*:/i;
-const imageExtensions = new Set([
-  '.png',
-  '.jpg',
-  '.jpeg',
-  '.gif',
-  '.webp',
-  '.avif',
-  '.svg',
-  '.bmp',
-]);
 /** Front matter fields that name the lead image, as Hugo themes spell them. */
 const imageFields = ['featured_image', 'image', 'thumbnail'];
 
@@ -75,7 +66,11 @@ export async function exportHugo(context: ExportContext): Promise<ExportOutput> 
     )
       return null;
     const file = images.locate(trimmed);
-    if (file === null) return null;
+    if (file === null) {
+      // Out of the site by text or through a symlink: never copied, and the writer is told.
+      warnings.push(`Not copied (outside the site): ${src}`);
+      return null;
+    }
     let isFile: boolean;
     try {
       isFile = statSync(file).isFile();
@@ -87,6 +82,10 @@ export async function exportHugo(context: ExportContext): Promise<ExportOutput> 
       return null;
     }
     if (/\.(md|markdown)$/i.test(file)) return null; // links to other articles stay as written
+    if (!isCopyableAttachment(path.relative(images.base, file))) {
+      warnings.push(`Not copied (not an attachment type Byline publishes): ${src}`);
+      return null;
+    }
     const known = copies.get(file);
     if (known) return known;
     const folder = imageExtensions.has(path.extname(file).toLowerCase()) ? 'images' : 'files';

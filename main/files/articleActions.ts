@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { BylineError } from '../../shared/ipc/contract';
 import { slugify } from '../../shared/text/slug';
+import { resolveConfined } from '../workspace/confinement';
 import { resolveInWorkspace, toWorkspacePath } from '../workspace/resolveInWorkspace';
 import { availablePath } from './availablePath';
 import { localDateTime, newArticleText } from './newArticleText';
@@ -46,7 +47,7 @@ export class ArticleActions {
 
   async create(input: { title: string; folder: string; bundle: boolean }): Promise<string> {
     const root = this.deps.workspaceRoot();
-    const folder = input.folder.trim() === '' ? root : resolveInWorkspace(root, input.folder);
+    const folder = input.folder.trim() === '' ? root : await resolveConfined(root, input.folder);
     const now = this.now();
     const title = input.title.trim();
     // Never an empty name: a title of only punctuation or emoji falls back to the date.
@@ -74,7 +75,7 @@ export class ArticleActions {
 
   async rename(relativePath: string, requestedName: string): Promise<string> {
     const root = this.deps.workspaceRoot();
-    const absolute = resolveInWorkspace(root, relativePath);
+    const absolute = await resolveConfined(root, relativePath);
     const name = cleanName(requestedName);
     await assertExists(absolute, relativePath);
     const bundle = isBundleIndex(relativePath);
@@ -83,7 +84,7 @@ export class ArticleActions {
       ? path.join(path.dirname(from), name.replace(/\.(md|markdown)$/i, ''))
       : path.join(path.dirname(from), /\.(md|markdown)$/i.test(name) ? name : `${name}.md`);
     if (to === from) return relativePath;
-    resolveInWorkspace(root, toWorkspacePath(root, to));
+    await resolveConfined(root, toWorkspacePath(root, to));
     const sameFile = this.deps.sameFile ?? isSameFile;
     // Names never decide: on a case-insensitive disk `Election.md` may be this very file (a case
     // change), on a case-sensitive one it is another article that must not be replaced.
@@ -99,7 +100,7 @@ export class ArticleActions {
 
   async duplicate(relativePath: string): Promise<string> {
     const root = this.deps.workspaceRoot();
-    const absolute = resolveInWorkspace(root, relativePath);
+    const absolute = await resolveConfined(root, relativePath);
     await assertExists(absolute, relativePath);
     let copy: string;
     if (isBundleIndex(relativePath)) {
@@ -122,7 +123,7 @@ export class ArticleActions {
 
   async trash(relativePath: string): Promise<{ restorable: boolean; id: string | null }> {
     const root = this.deps.workspaceRoot();
-    const absolute = resolveInWorkspace(root, relativePath);
+    const absolute = await resolveConfined(root, relativePath);
     await assertExists(absolute, relativePath);
     const bundle = isBundleIndex(relativePath);
     const id = await this.deps.trash.trash(

@@ -3,6 +3,7 @@ import type { EventSink, RequestHandlers } from '../../shared/ipc/contract';
 import type { LibraryService } from '../library/libraryService';
 import { resolveInWorkspace } from '../workspace/resolveInWorkspace';
 import type { ArticleActionsDeps } from './articleActions';
+import { isSymbolicLink, resolveConfined, symlinkedArticleNotice } from '../workspace/confinement';
 import { ArticleActions } from './articleActions';
 import type { ArticleFilesOptions } from './articleFiles';
 import { ArticleFiles } from './articleFiles';
@@ -90,17 +91,28 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
 
   return {
     'article.open': async ({ path, encoding }) => {
+      const absolute = await resolveConfined(workspaceRoot(), path);
       const opened = await articles.open(path, { encoding, hints: await encodings.hints(path) });
       open.add(path);
       await encodings.remember(path, opened.format.encoding).catch((error: unknown) => {
         console.error('[byline] could not remember the encoding of', path, error);
       });
-      return opened;
+      return (await isSymbolicLink(absolute))
+        ? { ...opened, readOnly: true, warnings: [...opened.warnings, symlinkedArticleNotice] }
+        : opened;
     },
-    'article.encodings': async ({ path }) =>
-      articles.encodingCandidates(path, await encodings.hints(path)),
-    'article.save': (input) => articles.save(input),
+    'article.encodings': async ({ path }) => {
+      await resolveConfined(workspaceRoot(), path);
+      return articles.encodingCandidates(path, await encodings.hints(path));
+    },
+    'article.save': async (input) => {
+      const absolute = await resolveConfined(workspaceRoot(), input.path);
+      if (await isSymbolicLink(absolute))
+        return { status: 'error', code: 'read-only', message: symlinkedArticleNotice };
+      return articles.save(input);
+    },
     'article.saveCopy': async ({ path, text, format }) => {
+      await resolveConfined(workspaceRoot(), path);
       const copy = await articles.saveCopy(path, text, format);
       void library.pathsChanged([resolveInWorkspace(workspaceRoot(), copy)]);
       return { path: copy };
@@ -128,21 +140,28 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     },
     'journal.discard': (input) =>
       'id' in input ? journal.discard(input.id) : journal.saved(input.stream, input.savedRevision),
-    'history.list': ({ path }) => history.list(path),
+    'history.list': async ({ path }) => {
+      await resolveConfined(workspaceRoot(), path);
+      return history.list(path);
+    },
     'history.read': async ({ path, id, encoding }) => {
+      await resolveConfined(workspaceRoot(), path);
       const bytes = await history.read(path, id);
       return encoding
         ? decodeAs(bytes, encoding)
         : { text: decodeText(bytes, await encodings.hints(path)).text };
     },
-    'history.readBytes': async ({ path, id }) => hexDump(await history.read(path, id)),
+    'history.readBytes': async ({ path, id }) => {
+      await resolveConfined(workspaceRoot(), path);
+      return hexDump(await history.read(path, id));
+    },
   };
 }
 
 /** The article's text on disk; `missing` when no file is there any more, null when unreadable. */
 async function diskText(root: string, relativePath: string): Promise<string | 'missing' | null> {
   try {
-    return decodeText(new Uint8Array(await fs.readFile(resolveInWorkspace(root, relativePath))))
+    return decodeText(new Uint8Array(await fs.readFile(await resolveConfined(root, relativePath))))
       .text;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : null;

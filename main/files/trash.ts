@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { TrashListing } from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
-import { resolveInWorkspace, toWorkspacePath } from '../workspace/resolveInWorkspace';
+import { assertConfined, resolveConfined } from '../workspace/confinement';
+import { toWorkspacePath } from '../workspace/resolveInWorkspace';
 import { availablePath } from './availablePath';
 import { moveAcrossDevices } from './moveAcrossDevices';
 
@@ -65,6 +66,8 @@ export class WorkspaceTrash implements Trash {
   async trash(absolute: string, articlePath: string, bundle: boolean): Promise<string> {
     const id = `${this.now().toString(36)}-${randomBytes(4).toString('hex')}`;
     const folder = path.join(this.dir, id);
+    // A planted `.byline` symlink must not carry the article out of the workspace.
+    await assertConfined(this.workspaceRoot(), folder, path.join('.byline', 'trash', id));
     await fs.mkdir(folder, { recursive: true });
     const meta: TrashMeta = {
       path: articlePath,
@@ -102,11 +105,17 @@ export class WorkspaceTrash implements Trash {
     const meta = /^[A-Za-z0-9_-]+$/.test(id) ? await this.readMeta(id) : null;
     if (!meta) throw new BylineError('not-in-trash', 'That article is no longer in the trash.');
     const root = this.workspaceRoot();
-    const original = resolveInWorkspace(root, meta.path);
+    // meta.json is a file in the workspace, written by anyone who sent the folder: data, not orders.
+    const item = path.join(this.dir, id, meta.itemName);
+    await assertConfined(path.join(this.dir, id), item, meta.itemName);
+    await assertConfined(root, item, meta.itemName);
+    const original = await resolveConfined(root, meta.path);
+    if (meta.bundle && !isBundleArticlePath(meta.path)) throw untrustworthy();
     const wanted = meta.bundle ? path.dirname(original) : original;
     const target = await availablePath(wanted, meta.bundle ? '' : path.extname(wanted), 'restored');
     await fs.mkdir(path.dirname(target), { recursive: true });
-    await moveAcrossDevices(path.join(this.dir, id, meta.itemName), target);
+    await assertConfined(root, target, meta.path);
+    await moveAcrossDevices(item, target);
     await fs.rm(path.join(this.dir, id), { recursive: true, force: true });
     return toWorkspacePath(root, meta.bundle ? path.join(target, path.basename(original)) : target);
   }
@@ -116,9 +125,38 @@ export class WorkspaceTrash implements Trash {
       const meta = JSON.parse(
         await fs.readFile(path.join(this.dir, id, 'meta.json'), 'utf8'),
       ) as TrashMeta;
-      return typeof meta.path === 'string' && typeof meta.itemName === 'string' ? meta : null;
+      return typeof meta.path === 'string' &&
+        isSinglePathSegment(meta.itemName) &&
+        typeof meta.bundle === 'boolean' &&
+        typeof meta.deletedAt === 'number'
+        ? meta
+        : null;
     } catch {
       return null;
     }
   }
+}
+
+/** A plain file or folder name: not empty, no separators, not `.` or `..`, no NUL. */
+export function isSinglePathSegment(name: unknown): name is string {
+  return (
+    typeof name === 'string' &&
+    name !== '' &&
+    name !== '.' &&
+    name !== '..' &&
+    !/[/\\\0]/.test(name) &&
+    !/^[a-zA-Z]:/.test(name)
+  );
+}
+
+/** A restored bundle is a folder inside the workspace holding its `index.md`, never the workspace itself. */
+function isBundleArticlePath(articlePath: string): boolean {
+  return path.posix.dirname(articlePath.replace(/\\/g, '/')) !== '.';
+}
+
+function untrustworthy(): BylineError {
+  return new BylineError(
+    'not-in-trash',
+    'That trash entry is damaged; Byline will not restore it.',
+  );
 }

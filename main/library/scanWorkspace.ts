@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { siteOutputFolders } from './siteOutputFolders';
+import { isConfinedSync } from '../workspace/confinement';
 
 /**
  * Folders never indexed or watched, at any depth: dependencies, VCS data and dot folders (.byline
@@ -58,8 +59,12 @@ export async function scanWorkspaceTree(root: string): Promise<WorkspaceScan> {
       if (entry.isDirectory()) {
         const folder = path.join(dir, entry.name);
         if (!isSkippedFolder(entry.name) && !siteOutputs.has(folder)) stack.push(folder);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && isArticleFile(entry.name)) {
+      } else if (entry.isFile() && isArticleFile(entry.name)) {
         files.push(path.join(dir, entry.name));
+      } else if (entry.isSymbolicLink() && isArticleFile(entry.name)) {
+        // A linked article is indexed only when it really lies inside (docs/security.md).
+        const file = path.join(dir, entry.name);
+        if (isConfinedSync(root, file)) files.push(file);
       }
     }
     if (performance.now() - sliceStart > 8) {

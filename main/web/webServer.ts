@@ -4,10 +4,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
-import { contentSecurityPolicy } from '../../shared/security/contentSecurityPolicy';
+import {
+  assetContentSecurityPolicy,
+  contentSecurityPolicy,
+} from '../../shared/security/contentSecurityPolicy';
 import type { BylineMain } from '../app/createBylineMain';
 import { dispatchRequest } from '../app/dispatchRequest';
-import { resolveInWorkspace } from '../workspace/resolveInWorkspace';
+import { resolveConfined } from '../workspace/confinement';
 import { contentTypeOf, isPreviewAsset } from './contentTypes';
 
 export interface WebServerOptions {
@@ -29,7 +32,9 @@ const maxBodyBytes = 64 * 1024 * 1024;
 /**
  * Browser mode: the same main services over loopback HTTP. Bound to 127.0.0.1 only; every API,
  * event and asset request needs the per-run token; foreign Host/Origin headers are refused,
- * which also defeats DNS rebinding.
+ * which also defeats DNS rebinding. The token arrives once in the printed address; the page load
+ * that carries it turns it into an HttpOnly, SameSite=Strict cookie (the page then drops it from
+ * the address bar), so no URL the page builds (`/asset`, `/events`) carries it and new tabs work.
  */
 export async function startWebServer(
   app: () => BylineMain,
@@ -46,6 +51,13 @@ export async function startWebServer(
     const b = Buffer.from(options.token);
     return a.length === b.length && timingSafeEqual(a, b);
   };
+  // Cookies are shared by every port of a host: the name carries ours.
+  const cookieName = (): string => `byline-token-${port}`;
+  const cookieMatches = (request: http.IncomingMessage): boolean =>
+    tokenMatches(readCookie(request.headers.cookie, cookieName())) &&
+    !crossSiteFetch(request.headers['sec-fetch-site']);
+  const authenticated = (request: http.IncomingMessage): boolean =>
+    tokenMatches(headerValue(request.headers['x-byline-token'])) || cookieMatches(request);
 
   const server = http.createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
@@ -68,8 +80,7 @@ export async function startWebServer(
       return send(response, 403, { error: 'foreign origin' });
     }
     if (url.pathname.startsWith('/api/')) {
-      if (!tokenMatches(headerValue(request.headers['x-byline-token'])))
-        return send(response, 403, { error: 'token' });
+      if (!authenticated(request)) return send(response, 403, { error: 'token' });
       if (request.method !== 'POST') return send(response, 405, { error: 'method' });
       if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(response, 415, { error: 'content type' });
@@ -90,8 +101,7 @@ export async function startWebServer(
       return send(response, 200, outcome);
     }
     if (url.pathname === '/events') {
-      if (!tokenMatches(url.searchParams.get('token')))
-        return send(response, 403, { error: 'token' });
+      if (!cookieMatches(request)) return send(response, 403, { error: 'token' });
       response.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
@@ -103,19 +113,21 @@ export async function startWebServer(
       return;
     }
     if (url.pathname.startsWith('/asset/')) {
-      if (!tokenMatches(url.searchParams.get('token')))
-        return send(response, 403, { error: 'token' });
+      if (!cookieMatches(request)) return send(response, 403, { error: 'token' });
       return serveAsset(response, decodeURIComponent(url.pathname.slice('/asset/'.length)));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return send(response, 405, { error: 'method' });
-    return serveStatic(response, url.pathname);
+    const headers: Record<string, string> = {};
+    if (tokenMatches(url.searchParams.get('token')))
+      headers['set-cookie'] = `${cookieName()}=${options.token}; HttpOnly; SameSite=Strict; Path=/`;
+    return serveStatic(response, url.pathname, headers);
   }
 
   async function serveAsset(response: http.ServerResponse, relative: string): Promise<void> {
     let absolute: string;
     try {
-      absolute = resolveInWorkspace(app().workspaceRoot(), relative);
+      absolute = await resolveConfined(app().workspaceRoot(), relative);
     } catch {
       return send(response, 403, { error: 'outside workspace' });
     }
@@ -123,21 +135,27 @@ export async function startWebServer(
     // An SVG opened directly must not run script in our origin.
     return streamFile(response, absolute, {
       'cache-control': 'no-cache',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      'content-security-policy': assetContentSecurityPolicy,
     });
   }
 
-  async function serveStatic(response: http.ServerResponse, pathname: string): Promise<void> {
+  async function serveStatic(
+    response: http.ServerResponse,
+    pathname: string,
+    extraHeaders: Record<string, string>,
+  ): Promise<void> {
     const relative =
       pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     const absolute = path.resolve(options.staticDir, relative);
     if (!absolute.startsWith(path.resolve(options.staticDir) + path.sep))
       return send(response, 404, { error: 'not found' });
-    const headers: Record<string, string> = {};
-    if (absolute.endsWith('.html')) {
-      headers['content-security-policy'] = contentSecurityPolicy;
-      headers['cache-control'] = 'no-store';
-    }
+    // On every file: a worker script takes its CSP (and Trusted Types) from its own response.
+    const headers: Record<string, string> = {
+      'content-security-policy': contentSecurityPolicy,
+      'referrer-policy': 'no-referrer',
+      ...extraHeaders,
+    };
+    if (absolute.endsWith('.html')) headers['cache-control'] = 'no-store';
     return streamFile(response, absolute, headers);
   }
 
@@ -167,6 +185,21 @@ export async function startWebServer(
       await closed;
     },
   };
+}
+
+/** One cookie's value from a Cookie header, or null. */
+export function readCookie(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return null;
+}
+
+/** A request another site's page made (Chromium's Fetch Metadata); absent in older clients. */
+function crossSiteFetch(value: string | string[] | undefined): boolean {
+  const site = headerValue(value);
+  return site !== undefined && site !== 'same-origin' && site !== 'none';
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

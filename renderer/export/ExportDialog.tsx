@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportFileResultValue } from '../../shared/export/exportContract';
-import {
-  exportFormats,
-  type ExportFormatName,
-  type WorkspaceExportSettings,
-} from '../../shared/export/exportOptions';
+import type {
+  ExportFileResultValue,
+  LoadedExportSettings,
+} from '../../shared/export/exportContract';
+import { exportFormats, type ExportFormatName } from '../../shared/export/exportOptions';
 import type { LibraryEntry } from '../../shared/ipc/contract';
 import { useCommandHandler } from '../app/commandHandlers';
 import { useWorkbench } from '../app/workbenchContext';
@@ -41,7 +40,7 @@ export function ExportDialogHost(): React.JSX.Element | null {
 function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
   const { t } = useTranslation();
   const { api, activeTab, editor } = useWorkbench();
-  const [settings, setSettings] = useState<WorkspaceExportSettings | null>(null);
+  const [settings, setSettings] = useState<LoadedExportSettings | null>(null);
   const [entries, setEntries] = useState<LibraryEntry[]>([]);
   const [scope, setScope] = useState<'current' | 'selected'>(activeTab ? 'current' : 'selected');
   const [selected, setSelected] = useState<ReadonlySet<string>>(
@@ -90,12 +89,9 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
     [api],
   );
 
-  const update = useCallback(
-    (patch: (current: WorkspaceExportSettings) => WorkspaceExportSettings) => {
-      setSettings((current) => (current ? patch(current) : current));
-    },
-    [],
-  );
+  const update = useCallback((patch: (current: LoadedExportSettings) => LoadedExportSettings) => {
+    setSettings((current) => (current ? patch(current) : current));
+  }, []);
 
   const paths = scope === 'current' ? (activeTab ? [activeTab.path] : []) : [...selected];
   const canRun =
@@ -159,6 +155,31 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
     }
   };
 
+  /** A folder `.byline/export.json` asked for: the desktop app has the writer pick it natively. */
+  const confirmOutputDir = async (requested: string): Promise<void> => {
+    const picked = await api['dialog.pickFolder']({
+      title: t('export.outputDir'),
+      defaultPath: requested,
+    });
+    if (picked.status === 'canceled') return;
+    const chosen = picked.status === 'picked' ? picked.path : requested;
+    update((s) => ({
+      ...s,
+      outputDir: chosen,
+      unconfirmed: { ...s.unconfirmed, outputDir: undefined },
+    }));
+  };
+  const confirmRemoteImages = (): void =>
+    update((s) => ({
+      ...s,
+      options: { ...s.options, allowRemoteImages: true },
+      unconfirmed: { ...s.unconfirmed, allowRemoteImages: undefined },
+    }));
+  const dismissUnconfirmed = (): void => update((s) => ({ ...s, unconfirmed: undefined }));
+  const unconfirmed = settings?.unconfirmed;
+  const askOutputDir = unconfirmed?.outputDir;
+  const askRemoteImages = unconfirmed?.allowRemoteImages === true;
+
   const pickFolder = async (): Promise<void> => {
     const picked = await api['dialog.pickFolder']({
       title: t('export.outputDir'),
@@ -209,6 +230,36 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
             ×
           </button>
         </header>
+
+        {askOutputDir !== undefined || askRemoteImages ? (
+          <section
+            className="export-confirm"
+            role="alertdialog"
+            aria-label={t('export.confirmTitle')}
+            data-testid="export-confirm"
+          >
+            <p>{t('export.confirmTitle')}</p>
+            {askOutputDir !== undefined ? (
+              <p>
+                {t('export.confirmOutputDir', { path: askOutputDir })}{' '}
+                <button type="button" onClick={() => void confirmOutputDir(askOutputDir)}>
+                  {t('export.confirmAllow')}
+                </button>
+              </p>
+            ) : null}
+            {askRemoteImages ? (
+              <p>
+                {t('export.confirmRemoteImages')}{' '}
+                <button type="button" onClick={confirmRemoteImages}>
+                  {t('export.confirmAllow')}
+                </button>
+              </p>
+            ) : null}
+            <button type="button" onClick={dismissUnconfirmed}>
+              {t('export.confirmIgnore')}
+            </button>
+          </section>
+        ) : null}
 
         {settings === null ? null : (
           <div className="export-dialog-body">
@@ -467,7 +518,7 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
                   <span className="export-result-path">{result.path}</span>
                   {result.ok ? (
                     <span className="export-result-outputs">
-                      {result.outputs.map((file) => file.split(/[\\/]/).pop()).join(', ')}
+                      {result.outputs.map((file) => outputName(file, job.outputDir)).join(', ')}
                     </span>
                   ) : (
                     <span className="export-result-error" role="alert">
@@ -506,4 +557,13 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
       </div>
     </div>
   );
+}
+
+/** An output as the writer finds it in the output folder (`slug/images/photo.png`), every copy listed. */
+function outputName(file: string, outputDir: string | null): string {
+  const normalized = file.replace(/\\/g, '/');
+  const folder = outputDir?.replace(/\\/g, '/').replace(/\/+$/, '');
+  return folder && normalized.startsWith(`${folder}/`)
+    ? normalized.slice(folder.length + 1)
+    : (normalized.split('/').pop() ?? normalized);
 }

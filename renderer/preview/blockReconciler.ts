@@ -1,6 +1,7 @@
 import { Idiomorph } from 'idiomorph';
 import type { PreviewBlock, RenderedBlock } from './previewModel';
 import { isSame } from './previewModel';
+import { previewHtml } from '../security/trustedTypes';
 
 interface BlockView {
   /** Block HTML with relative data-line values: equal keys render equal DOM. */
@@ -93,7 +94,7 @@ export class BlockReconciler {
   }
 
   private parse(html: string, delta: number): ChildNode[] {
-    this.template.innerHTML = this.sanitize(html);
+    this.template.innerHTML = previewHtml(html, this.sanitize);
     const nodes = [...this.template.content.childNodes].filter(BlockReconciler.meaningful);
     if (delta !== 0) for (const node of nodes) shiftNodeLines(node, delta);
     return nodes;
@@ -107,7 +108,7 @@ export class BlockReconciler {
     if (blocks.length === 0) return [];
     if (blocks.length === 1) return [this.parse(blocks[0]?.html ?? '', blocks[0]?.line ?? 0)];
     const wrapped = blocks.map((block) => `<div class="byline-block">${block.html}</div>`).join('');
-    this.template.innerHTML = this.sanitize(wrapped);
+    this.template.innerHTML = previewHtml(wrapped, this.sanitize);
     const wrappers = [...this.template.content.children];
     return blocks.map((block, i) => {
       const wrapper = wrappers[i];

@@ -10,7 +10,8 @@ import type {
   WorkerRequest,
 } from './previewModel';
 import { assetUrlFrom, WorkerDocument } from './previewModel';
-import { previewSanitizer, renderArticlePreview } from './renderArticlePreview';
+import { previewSanitizer, renderArticlePreviewHtml } from './renderArticlePreview';
+import { installScriptUrlPolicy } from '../security/trustedTypes';
 
 export type PreviewStrategy = 'incremental' | 'naive';
 
@@ -141,7 +142,7 @@ export class PreviewController {
     // Styled as the preview was before chunks (content-visibility on each block), so the
     // baseline differs from ours only in how it renders.
     container.classList.add('preview-naive');
-    container.innerHTML = renderArticlePreview(text, {
+    container.innerHTML = renderArticlePreviewHtml(text, {
       articlePath,
       toAssetUrl: assetUrlFrom(this.assets),
     });
@@ -162,6 +163,7 @@ export class PreviewController {
   private ensureWorker(): Worker | null {
     if (this.worker) return this.worker;
     if (typeof Worker === 'undefined') return null;
+    installScriptUrlPolicy();
     try {
       this.worker = new Worker(new URL('./preview.worker.ts', import.meta.url), {
         type: 'module',

@@ -4,6 +4,7 @@ import { createImageResolver } from '../../shared/markdown/resolveImage';
 import { renderArticle } from '../../shared/markdown/renderArticle';
 import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
 import { createSanitizer } from '../../shared/markdown/sanitize';
+import { previewHtml } from '../security/trustedTypes';
 
 let sanitizer: HtmlSanitizer | null = null;
 
@@ -21,6 +22,15 @@ export interface PreviewContext {
 
 /** Article text -> sanitized preview HTML through the shared pipeline (whole document at once). */
 export function renderArticlePreview(text: string, context: PreviewContext): string {
+  return previewSanitizer()(renderUnsanitized(text, context));
+}
+
+/** The same, for an HTML sink: sanitized once, by the preview's Trusted Types policy. */
+export function renderArticlePreviewHtml(text: string, context: PreviewContext): string {
+  return previewHtml(renderUnsanitized(text, context), previewSanitizer());
+}
+
+function renderUnsanitized(text: string, context: PreviewContext): string {
   const { parts, data } = parseArticle(text);
   const resolveImage = createImageResolver({
     articlePath: context.articlePath,
@@ -30,5 +40,5 @@ export function renderArticlePreview(text: string, context: PreviewContext): str
     lineOffset: parts.bodyStartLine,
     resolveImage,
   });
-  return previewSanitizer()(headerHtml + bodyHtml);
+  return headerHtml + bodyHtml;
 }

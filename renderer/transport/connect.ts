@@ -20,12 +20,15 @@ export function connect(): Connection {
     // Relative to byline://app, served by main/electron/appProtocol.ts.
     return { api: window.byline, assetUrl: (p) => `/asset/${encodePath(p)}` };
   }
-  const params = new URLSearchParams(window.location.search);
-  const token = params.get('token') ?? sessionStorage.getItem('byline.token');
-  if (!token) throw new Error('missing-token');
-  sessionStorage.setItem('byline.token', token);
+  // The server turned the printed token into an HttpOnly cookie while serving this page; the
+  // address bar (and history) need not keep it. Script never sees the token.
+  const url = new URL(window.location.href);
+  if (url.searchParams.has('token')) {
+    url.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', url);
+  }
   return {
-    api: createHttpApi(token),
-    assetUrl: (p) => `/asset/${encodePath(p)}?token=${encodeURIComponent(token)}`,
+    api: createHttpApi(),
+    assetUrl: (p) => `/asset/${encodePath(p)}`,
   };
 }

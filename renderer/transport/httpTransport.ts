@@ -4,18 +4,28 @@ import { eventNames, requestNames } from '../../shared/ipc/channels';
 type Outcome =
   { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
-/** Browser mode: the contract over loopback HTTP, events over Server-Sent Events. */
-export function createHttpApi(token: string, baseUrl = ''): BylineApi {
+/**
+ * Browser mode: the contract over loopback HTTP, events over Server-Sent Events. The session
+ * cookie the server set with the page authenticates every request (same origin only).
+ */
+export function createHttpApi(baseUrl = ''): BylineApi {
   const api: Record<string, unknown> = {};
   for (const name of requestNames) {
     api[name] = async (input?: unknown) => {
       const response = await fetch(`${baseUrl}/api/${encodeURIComponent(name)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-byline-token': token },
+        headers: { 'content-type': 'application/json' },
+        credentials: 'same-origin',
         body: JSON.stringify({ input }),
       });
-      if (!response.ok)
-        throw new Error(`Byline's background service refused the request (${response.status}).`);
+      if (!response.ok) {
+        const refused = new Error(
+          `Byline's background service refused the request (${response.status}).`,
+        );
+        // 403: no valid session cookie (the page was opened without the printed key).
+        if (response.status === 403) refused.name = 'missing-token';
+        throw refused;
+      }
       const outcome = (await response.json()) as Outcome;
       if (outcome.ok) return outcome.value;
       const error = new Error(outcome.error.message);
@@ -29,7 +39,7 @@ export function createHttpApi(token: string, baseUrl = ''): BylineApi {
     if (!(eventNames as readonly string[]).includes(event))
       throw new Error(`Unknown event ${event}`);
     if (!source) {
-      source = new EventSource(`${baseUrl}/events?token=${encodeURIComponent(token)}`);
+      source = new EventSource(`${baseUrl}/events`);
       for (const name of eventNames) {
         source.addEventListener(name, (message) => {
           const payload: unknown = JSON.parse((message as MessageEvent<string>).data);

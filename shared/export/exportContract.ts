@@ -79,9 +79,24 @@ export const ClipboardRenderOutput = z.object({
   text: z.string(),
 });
 
+/**
+ * The dialog's choices as main loaded them. `.byline/export.json` is a file in the workspace, so
+ * anyone who sent the folder wrote it: an output folder outside the export root and remote images
+ * are held back (not applied) and listed here for the writer to confirm in the dialog.
+ */
+export const LoadedExportSettings = WorkspaceExportSettings.extend({
+  unconfirmed: z
+    .object({
+      outputDir: z.string().max(4096).optional(),
+      allowRemoteImages: z.literal(true).optional(),
+    })
+    .optional(),
+});
+export type LoadedExportSettings = z.output<typeof LoadedExportSettings>;
+
 export const exportRequests = {
   /** The export dialog's choices for this workspace (`.byline/export.json`, else the settings' defaults). */
-  getSettings: { input: z.void(), output: WorkspaceExportSettings },
+  getSettings: { input: z.void(), output: LoadedExportSettings },
   saveSettings: { input: WorkspaceExportSettings, output: WorkspaceExportSettings },
   /** Exports articles one after another; a failed one is reported and the batch goes on. */
   run: { input: ExportRunInput, output: ExportRunOutput },

@@ -7,6 +7,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,6 +67,36 @@ test.describe('export dialog (browser mode)', () => {
     ) as { formats: string[]; outputDir: string };
     expect(remembered.formats.sort()).toEqual(['docx', 'html', 'txt']);
     expect(remembered.outputDir).toBe(out);
+  });
+
+  test('.byline/export.json cannot send exports outside or turn on remote images without the writer', async ({
+    app,
+    byline,
+  }) => {
+    const planted = path.join(byline.workspace, '..', 'planted-out');
+    mkdirSync(path.join(byline.workspace, '.byline'), { recursive: true });
+    writeFileSync(
+      path.join(byline.workspace, '.byline', 'export.json'),
+      JSON.stringify({
+        formats: ['txt'],
+        outputDir: planted,
+        options: { allowRemoteImages: true },
+      }),
+    );
+    await openArticle(app, 'posts/story-01.md');
+    await app.keyboard.press('Control+e');
+    const dialog = app.getByRole('dialog', { name: 'Export' });
+    const confirm = dialog.getByTestId('export-confirm');
+    await expect(confirm).toContainText(planted);
+    await expect(confirm).toContainText('remote images');
+    // Held back, not applied: the folder field shows the default until the writer allows it.
+    await expect(dialog.locator('input[name="outputDir"]')).toHaveValue('');
+    await confirm.getByRole('button', { name: 'Ignore' }).click();
+    await expect(confirm).toBeHidden();
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(dialog.getByTestId('export-progress-text')).toHaveText('1 exported, 0 failed');
+    await expect(dialog.getByTestId('export-saved-to')).toContainText('Byline Exports');
+    expect(existsSync(planted)).toBe(false);
   });
 
   test('copies the open article to the clipboard as rich text and plain text', async ({

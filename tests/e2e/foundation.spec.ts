@@ -85,6 +85,27 @@ test.describe('browser-mode transport security', () => {
     expect(await post(byline.origin, 'library.list', { 'x-byline-token': byline.token })).toBe(200);
   });
 
+  test('the token leaves the address bar; reloads and new tabs run on the session cookie', async ({
+    app,
+    byline,
+  }) => {
+    expect(app.url()).not.toContain('token');
+    const cookies = await app.context().cookies(byline.origin);
+    expect(cookies.find((c) => c.name.startsWith('byline-token-'))).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+    });
+    await app.reload();
+    await expect(app.locator('.library')).toBeVisible();
+    const tab = await app.context().newPage();
+    await tab.goto(`${byline.origin}/`);
+    await expect(tab.locator('.library')).toBeVisible();
+    // A Trusted Types violation would throw here: the preview writes HTML only through its policy.
+    await openArticle(tab, articlePath);
+    await expect(tab.locator('[data-testid="preview"]')).toContainText('供应链：从集中到分散');
+    await tab.close();
+  });
+
   test('serves the page with a strict Content-Security-Policy', async ({ app }) => {
     const response = await app.request.get(new URL('/', app.url()).toString());
     const csp = response.headers()['content-security-policy'] ?? '';

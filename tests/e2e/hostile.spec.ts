@@ -6,6 +6,8 @@ import { expect, openArticle, test } from './support/fixtures';
 // out of parseArticle: the panel threw while rendering, the window went blank, and it stayed
 // blank on every reload because the session reopened the tab.
 test.use({ bylineOptions: { fixtures: ['hostile-e2e'] } });
+// Two page loads and a 40 KB line in Chromium on a shared two-core machine: more than the default.
+test.setTimeout(180_000);
 
 const panelOf = (page: import('@playwright/test').Page) => page.getByTestId('front-matter-panel');
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, openArticle, test } from './support/fixtures';
 
 // deep-json.md: JSON front matter nested 20,000 levels deep (40 KB). It once threw a RangeError
@@ -9,7 +10,7 @@ test.use({ bylineOptions: { fixtures: ['hostile-e2e'] } });
 // Two page loads and a 40 KB line in Chromium on a shared two-core machine: more than the default.
 test.setTimeout(180_000);
 
-const panelOf = (page: import('@playwright/test').Page) => page.getByTestId('front-matter-panel');
+const panelOf = (page: Page) => page.getByTestId('front-matter-panel');
 
 test('a workspace holding a deeply nested article opens; that tab shows the error; the rest works; a reload is not blank', async ({
   app,

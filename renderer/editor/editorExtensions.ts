@@ -20,6 +20,7 @@ import {
 import { compositionQueue } from '../document/compositionQueue';
 import { editorTheme } from './editorTheme';
 import { frontMatterMarkdown } from './frontMatterLanguage';
+import { longLineMarkdown } from './longLines';
 import type { ImportImages } from './imageDrop';
 import { imagePasteAndDrop } from './imageDrop';
 import { trackedPositions } from './positionTracker';
@@ -97,10 +98,14 @@ export function reconfigureEffects(config: EditorConfig): StateEffect<unknown>[]
   );
 }
 
-/** Markdown with front matter as YAML/TOML, GFM, and CJK-aware pairing. */
+/** Markdown with front matter as YAML/TOML, GFM, CJK-aware pairing, and very long lines as plain text. */
 export function markdownSupport(): Extension {
   return [
-    markdown({ base: markdownLanguage, extensions: [frontMatterMarkdown], addKeymap: true }),
+    markdown({
+      base: markdownLanguage,
+      extensions: [frontMatterMarkdown, longLineMarkdown],
+      addKeymap: true,
+    }),
     markdownLanguage.data.of({ closeBrackets: { brackets: pairedCharacters } }),
   ];
 }

@@ -13,6 +13,13 @@ const opening = /^(---|\+\+\+)([a-zA-Z]*)[ \t]*$/;
 /** Front matter longer than this is not looked for (the preview would not show it either). */
 const maxScan = 256 * 1024;
 
+/** The line without trailing spaces, tabs and CR (by hand: `[ \t\r]+$` is quadratic on inner runs). */
+function trimLineEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && ' \t\r'.includes(line.charAt(end - 1))) end--;
+  return line.slice(0, end);
+}
+
 /** Where the front matter that opens the document closes, or -1 when it never does. */
 export function findFrontMatterEnd(text: string, delimiter: string): number {
   let lineStart = text.indexOf('\n') + 1;
@@ -20,7 +27,7 @@ export function findFrontMatterEnd(text: string, delimiter: string): number {
   while (lineStart <= text.length) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl === -1 ? text.length : nl;
-    if (text.slice(lineStart, lineEnd).replace(/[ \t\r]+$/, '') === delimiter) return lineEnd;
+    if (trimLineEnd(text.slice(lineStart, lineEnd)) === delimiter) return lineEnd;
     if (nl === -1) return -1;
     lineStart = nl + 1;
   }
@@ -58,7 +65,7 @@ export const frontMatterMarkdown: MarkdownConfig = {
         while (cx.nextLine()) {
           if (
             cx.lineStart + line.text.length >= end &&
-            line.text.replace(/[ \t\r]+$/, '') === delimiter
+            trimLineEnd(line.text) === delimiter
           ) {
             closeStart = cx.lineStart;
             break;

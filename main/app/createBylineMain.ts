@@ -36,6 +36,8 @@ export interface MainContext {
   pdfPrinter?: PdfPrinter | undefined;
   /** Desktop: Electron's shell.openPath, for "open when done" after an export. */
   openPath?: ((absolute: string) => Promise<void>) | undefined;
+  /** Desktop: the system print dialog for the app window (File › Print prints the article). */
+  printWindow?: (() => Promise<void>) | undefined;
 }
 
 export interface BylineMain {

@@ -48,6 +48,7 @@ import { sidePanels } from './sidePanels';
 import type { ArticleTab, Workbench } from './workbenchContext';
 import { WorkbenchContext } from './workbenchContext';
 import { ExportDialogHost } from '../export/ExportDialog';
+import { PrintHost } from '../export/PrintHost';
 
 interface AppProps {
   connection: Connection;
@@ -424,6 +425,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     <CommandHandlersContext.Provider value={handlers}>
       <WorkbenchContext.Provider value={workbench}>
         <ExportDialogHost />
+        <PrintHost />
         <WorkbenchLayout
           sidebar={
             sidebarVisible ? (

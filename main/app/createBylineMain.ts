@@ -44,6 +44,8 @@ export interface MainContext {
    * counted in a worker thread, so no article blocks main. Absent (tests): inline.
    */
   libraryWorker?: URL | undefined;
+  /** Desktop: the system print dialog for the app window (File › Print prints the article). */
+  printWindow?: (() => Promise<void>) | undefined;
 }
 
 export interface BylineMain {

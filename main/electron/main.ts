@@ -157,6 +157,13 @@ async function start(): Promise<void> {
       const error = await shell.openPath(absolute);
       if (error) throw new Error(error);
     },
+    // File › Print: the system dialog for the window; its print stylesheet shows only the article.
+    printWindow: () =>
+      new Promise<void>((resolve) => {
+        const window = BrowserWindow.getFocusedWindow() ?? mainWindow;
+        if (!window) return resolve();
+        window.webContents.print({ printBackground: true }, () => resolve());
+      }),
   });
   settings = await main.handlers['settings.get']();
   const locale = (): UiLocale => resolveUiLocale(settings.locale, app.getLocale());

@@ -23,13 +23,20 @@ export interface ExportHandlerDeps {
     pdfPrinter?: PdfPrinter | undefined;
     /** Electron's shell.openPath; absent in browser mode (the dialog shows the path instead). */
     openPath?: ((absolute: string) => Promise<void>) | undefined;
+    /** Electron's webContents.print on the app window; absent in browser mode. */
+    printWindow?: (() => Promise<void>) | undefined;
   };
   settings: () => Settings;
 }
 
 type ExportHandlers = Pick<
   RequestHandlers,
-  'export.getSettings' | 'export.saveSettings' | 'export.run' | 'export.renderForClipboard'
+  | 'export.getSettings'
+  | 'export.saveSettings'
+  | 'export.run'
+  | 'export.renderForClipboard'
+  | 'export.renderForPrint'
+  | 'export.printWindow'
 >;
 
 /**
@@ -129,6 +136,15 @@ export function createExportHandlers(
     'export.renderForClipboard': async ({ path: relative, text, theme }) => {
       const root = deps.workspaceRoot();
       return service.renderForClipboard(await resolveConfined(root, relative), root, text, theme);
+    },
+    'export.renderForPrint': async ({ path: relative, text, theme }) => {
+      const root = deps.workspaceRoot();
+      return service.renderForPrint(await resolveConfined(root, relative), root, text, theme);
+    },
+    'export.printWindow': async () => {
+      if (!deps.context.printWindow) return { handled: false };
+      await deps.context.printWindow();
+      return { handled: true };
     },
     dispose: async () => {},
   };

@@ -12,6 +12,8 @@ import { renderPlainText } from '../../shared/export/plainText';
 import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
 import { createNodeSanitizer } from '../markdown/nodeSanitizer';
 import { ArticleImages } from './articleImages';
+import { createExportSanitizer } from './exportSanitizer';
+import { renderArticleHtml } from './renderArticleHtml';
 import { articleFromText, readArticleSource, type ArticleSource } from './articleSource';
 import { createChromiumPdfPrinter } from './chromiumPdfPrinter';
 import { exportDocx } from './docxExporter';
@@ -174,6 +176,28 @@ export class ExportService {
       theme,
     );
     return { html: fragment.html, text: renderPlainText(source.meta, source.body) };
+  }
+
+  /**
+   * The open article as the PDF export prints it, for File › Print: header, body and notes with
+   * images embedded, through the strict and the export sanitizer, plus the theme's stylesheet.
+   */
+  async renderForPrint(
+    file: string,
+    root: string,
+    text: string | null,
+    theme: ExportTheme,
+  ): Promise<{ html: string; css: string; lang: string }> {
+    const source: ArticleSource =
+      text === null ? await readArticleSource(file, root) : articleFromText(file, root, text);
+    const images = new ArticleImages(source);
+    const article = renderArticleHtml(source, images, this.sanitize, {
+      flavor: 'document',
+      imageUrl: (src) => images.dataUri(src),
+      allowRemoteImages: false,
+    });
+    const html = createExportSanitizer({ allowRemoteImages: false })(article.html);
+    return { html, css: await this.themes.pageCss(theme), lang: source.meta.lang };
   }
 }
 

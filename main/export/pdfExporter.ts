@@ -3,10 +3,13 @@ import { escapeHtml } from '../../shared/markdown/escapeHtml';
 import { exportLabels } from '../../shared/export/exportLabels';
 import type { ExportContext, ExportOutput } from './exportTypes';
 import { buildStandaloneHtml } from './htmlExporter';
+import { withArticleMetadata } from './pdfMetadata';
 import { writeOutput } from './writeOutput';
 
+// Header and footer: fonts Chromium embeds as CID TrueType, never CFF-based Noto CJK first (Type 3;
+// see the print fonts in assets/themes/base.css).
 const templateFont =
-  "font-family: 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Liberation Sans', Arial, sans-serif; font-size: 8pt; color: #777;";
+  "font-family: Arial, 'Liberation Sans', 'DejaVu Sans', 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Zen Hei', 'Droid Sans Fallback', 'Noto Sans CJK SC', sans-serif; font-size: 8pt; color: #777;";
 
 /** Title in the header, "Page n of N" (第 n 页，共 N 页) in the footer, in the article's language. */
 export function pageTemplates(
@@ -37,13 +40,14 @@ export async function exportPdf(context: ExportContext): Promise<ExportOutput> {
     settings.marginMm,
   );
   const printer = await context.pdfPrinter();
-  const bytes = await printer.print({
+  const printed = await printer.print({
     html: page.html,
     pageSize: settings.pageSize,
     marginMm: settings.marginMm,
     headerTemplate: settings.pageNumbers ? templates.header : null,
     footerTemplate: settings.pageNumbers ? templates.footer : null,
   });
+  const bytes = await withArticleMetadata(printed, context.source.meta);
   const file = path.join(context.outputDir, `${context.name}.pdf`);
   await writeOutput(file, bytes);
   return { files: [file], warnings: page.warnings };

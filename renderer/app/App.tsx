@@ -53,6 +53,7 @@ import type { ArticleTab, Workbench } from './workbenchContext';
 import { WorkbenchContext } from './workbenchContext';
 import { ExportDialogHost } from '../export/ExportDialog';
 import { useEncodingChoice } from '../files/EncodingChoice';
+import { PrintHost } from '../export/PrintHost';
 
 interface AppProps {
   connection: Connection;
@@ -404,6 +405,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     <CommandHandlersContext.Provider value={handlers}>
       <WorkbenchContext.Provider value={workbench}>
         <ExportDialogHost />
+        <PrintHost />
         <WorkbenchLayout
           sidebar={
             sidebarVisible ? (

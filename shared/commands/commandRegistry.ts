@@ -27,6 +27,7 @@ export const commandIds = [
   'file.saveAs',
   'file.saveAll',
   'file.export',
+  'file.print',
   'file.closeTab',
   'edit.find',
   'edit.replace',
@@ -99,6 +100,7 @@ export const commands: readonly CommandDescriptor[] = [
     accelerator: 'CmdOrCtrl+E',
     separatorBefore: true,
   },
+  { id: 'file.print', labelKey: 'commands.print', menu: 'file', accelerator: 'CmdOrCtrl+P' },
   {
     id: 'file.closeTab',
     labelKey: 'commands.closeTab',

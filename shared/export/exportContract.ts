@@ -94,6 +94,14 @@ export const LoadedExportSettings = WorkspaceExportSettings.extend({
 });
 export type LoadedExportSettings = z.output<typeof LoadedExportSettings>;
 
+export const PrintRenderOutput = z.object({
+  /** The article as the export page shows it (header, body, notes; images embedded): sanitized in main. */
+  html: z.string(),
+  /** The export theme's stylesheet (base + theme), applied to the printed page only. */
+  css: z.string(),
+  lang: z.string(),
+});
+
 export const exportRequests = {
   /** The export dialog's choices for this workspace (`.byline/export.json`, else the settings' defaults). */
   getSettings: { input: z.void(), output: LoadedExportSettings },
@@ -102,6 +110,14 @@ export const exportRequests = {
   run: { input: ExportRunInput, output: ExportRunOutput },
   /** The open article as rich text + plain text for "Copy for WeChat / CMS". */
   renderForClipboard: { input: ClipboardRenderInput, output: ClipboardRenderOutput },
+  /** The open article as the export theme prints it, for File › Print. */
+  renderForPrint: { input: ClipboardRenderInput, output: PrintRenderOutput },
+  /**
+   * Opens the system print dialog for the app window (Electron's webContents.print), which
+   * prints only the article (the app's print stylesheet). `handled: false` where main cannot
+   * print (browser mode): the page then prints itself with window.print().
+   */
+  printWindow: { input: z.void(), output: z.object({ handled: z.boolean() }) },
 } as const;
 
 export const exportEvents = {

@@ -49,6 +49,8 @@ export const requestNames = [
   'export.saveSettings',
   'export.run',
   'export.renderForClipboard',
+  'export.renderForPrint',
+  'export.printWindow',
 ] as const;
 
 export const eventNames = [

@@ -424,6 +424,8 @@ export const requests = {
   'export.saveSettings': exportRequests.saveSettings,
   'export.run': exportRequests.run,
   'export.renderForClipboard': exportRequests.renderForClipboard,
+  'export.renderForPrint': exportRequests.renderForPrint,
+  'export.printWindow': exportRequests.printWindow,
 } as const;
 
 /** Event map: name -> payload schema. Main pushes these; the renderer subscribes. */

@@ -1,0 +1,24 @@
+import { PDFDocument } from 'pdf-lib';
+import type { ArticleMetadata } from '../../shared/export/articleMetadata';
+
+/**
+ * Document properties from the front matter, which Chromium's printer cannot set (it writes the
+ * page title only, and names itself as Creator): title, author, subject (the summary), keywords,
+ * language, and Byline as Creator and Producer. Everything else in the file is kept as printed.
+ */
+export async function withArticleMetadata(
+  bytes: Uint8Array,
+  meta: ArticleMetadata,
+  now: Date = new Date(),
+): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
+  if (meta.authors.length > 0) pdf.setAuthor(meta.authors.join(', '));
+  if (meta.lead) pdf.setSubject(meta.lead);
+  if (meta.keywords.length > 0) pdf.setKeywords(meta.keywords);
+  pdf.setLanguage(meta.lang);
+  pdf.setCreator('Byline');
+  pdf.setProducer('Byline (printed by Chromium)');
+  pdf.setModificationDate(now);
+  return pdf.save({ useObjectStreams: false });
+}

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { scanWorkspace, isArticleFile } from '../library/scanWorkspace';
-import { decodeText } from '../files/textCodec';
+import { readTextFile } from '../files/readTextFile';
 
 /** Files to act on: the file itself, or every article below a folder (same skip rules as the library). */
 export async function collectArticleFiles(target: string): Promise<string[]> {
@@ -15,5 +15,5 @@ export async function collectArticleFiles(target: string): Promise<string[]> {
 
 /** Reads an article with the same encoding detection as the editor (line endings kept). */
 export async function readArticleText(file: string): Promise<string> {
-  return decodeText(new Uint8Array(await fs.readFile(file))).text;
+  return (await readTextFile(file)).text;
 }

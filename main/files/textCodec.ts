@@ -2,16 +2,18 @@ import iconv from 'iconv-lite';
 import type { TextFormat } from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
 import { detectLegacyEncoding } from './detectEncoding';
+import {
+  decodeStrictUtf8,
+  decoded,
+  looksBinary,
+  startsWith,
+  utf16beBom,
+  utf16leBom,
+  utf8Bom,
+  type DecodedText,
+} from './utf8Text';
 
-export interface DecodedText {
-  text: string;
-  format: TextFormat;
-}
-
-const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const utf8Bom = [0xef, 0xbb, 0xbf];
-const utf16leBom = [0xff, 0xfe];
-const utf16beBom = [0xfe, 0xff];
+export { dominantEol, type DecodedText } from './utf8Text';
 
 /**
  * Bytes -> text, refusing to guess silently. A BOM decides; then strict UTF-8 (Typora #123 saved
@@ -28,12 +30,9 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       'This looks like a binary file, not a Markdown article. Byline did not open it.',
     );
   }
-  const hasBom = startsWith(bytes, utf8Bom);
-  try {
-    return decoded(utf8Strict.decode(hasBom ? bytes.subarray(3) : bytes), 'utf-8', hasBom);
-  } catch {
-    // Not UTF-8: fall through to the legacy Chinese encodings.
-  }
+  const utf8 = decodeStrictUtf8(bytes);
+  if (utf8) return utf8;
+  // Not UTF-8: fall through to the legacy Chinese encodings.
   const legacy = detectLegacyEncoding(bytes);
   if (!legacy) {
     throw new BylineError(
@@ -94,29 +93,6 @@ export function encodingLabel(encoding: TextFormat['encoding']): string {
     big5: 'Big5',
   };
   return labels[encoding];
-}
-
-export function dominantEol(text: string): '\n' | '\r\n' {
-  let crlf = 0;
-  let lf = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
-    else lf++;
-  }
-  return crlf > lf ? '\r\n' : '\n';
-}
-
-function decoded(text: string, encoding: TextFormat['encoding'], bom: boolean): DecodedText {
-  return { text, format: { encoding, bom, eol: dominantEol(text) } };
-}
-
-function looksBinary(bytes: Uint8Array): boolean {
-  // UTF-16 text has NULs too; it is recognised by its BOM before this check.
-  return bytes.subarray(0, 8000).includes(0);
-}
-
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return prefix.every((byte, i) => bytes[i] === byte);
 }
 
 function concat(prefix: readonly number[], body: Uint8Array): Uint8Array {

@@ -7,8 +7,9 @@ import { searchArticles } from './librarySearch';
 import { SearchIndex } from './searchIndex';
 
 // Few distinct characters, so random queries often hit and often miss; full-width and upper-case
-// letters, kana, punctuation and a character outside the BMP test the folding and the key split.
-const alphabet = [...'芯片算力出口新规合同季度ＡＩaiAIsaidopen-ai.，。 \nカナ𠀋'];
+// letters, kana, punctuation, a character outside the BMP and İ (which lowercases to two code
+// units) test the folding, the key split and the snippets' text as written.
+const alphabet = [...'芯片算力出口新规合同季度ＡＩaiAIsaidopen-ai.，。 \nカナ𠀋İ'];
 
 function random(seed: number): () => number {
   let state = seed;

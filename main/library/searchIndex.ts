@@ -22,12 +22,46 @@ interface IndexedArticle {
   title: string;
   foldedTitle: string;
   foldedText: string;
+  /** How to get the text as written back from foldedText, for snippets (see unfoldingOf). */
+  unfold: Unfolding;
   keys: string[];
 }
 
 /**
+ * Folding keeps a text's length in all but rare cases (İ lowercases to two code units), so the
+ * text as written is the folded text with a few characters put back: upper-case and full-width
+ * letters. Those are kept (positions and characters); the rare other text is kept whole.
+ */
+type Unfolding = { at: number[]; chars: string } | { text: string };
+
+function unfoldingOf(text: string, folded: string): Unfolding {
+  if (text.length !== folded.length) return { text };
+  const at: number[] = [];
+  let chars = '';
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== folded.charCodeAt(i)) {
+      at.push(i);
+      chars += text[i];
+    }
+  }
+  return { at, chars };
+}
+
+function unfolded(folded: string, unfold: Unfolding): string {
+  if ('text' in unfold) return unfold.text;
+  let out = '';
+  let from = 0;
+  unfold.at.forEach((position, i) => {
+    out += folded.slice(from, position) + unfold.chars[i];
+    from = position + 1;
+  });
+  return out + folded.slice(from);
+}
+
+/**
  * Full-text search from memory, with exactly the hits of the reading scan in librarySearch.ts
- * (every term a substring of the folded title or text). Each article's folded text is kept, and
+ * (every term a substring of the folded title or text). Each article's folded text is kept (and
+ * what it takes to restore the text as written, for snippets), and
  * keys point from text to articles: CJK characters and character pairs, and whole words of the
  * other scripts. A term's keys narrow the articles to candidates, which are then checked by
  * substring, so the keys only ever leave out articles that cannot match: a CJK term needs all its
@@ -66,6 +100,7 @@ export class SearchIndex {
       title: entry.title,
       foldedTitle,
       foldedText,
+      unfold: unfoldingOf(text, foldedText),
       keys: [...keysOf(`${foldedTitle}\n${foldedText}`)],
     };
     for (const key of article.keys) {
@@ -135,11 +170,8 @@ export class SearchIndex {
       if (score) scored.push(score);
     }
     return rankHits(scored, limit, terms, (entry) => {
-      try {
-        return readArticleTextSync(this.absolute(entry.path), entry.size);
-      } catch {
-        return '';
-      }
+      const article = this.articles.get(entry.path);
+      return article ? unfolded(article.foldedText, article.unfold) : '';
     });
   }
 

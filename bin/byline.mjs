@@ -1,22 +1,20 @@
 #!/usr/bin/env node
-// The `byline` command. Runs the bundled CLI (dist/main/cli.mjs), building it first if needed.
+// The `byline` command: runs the bundled CLI (dist/main/cli.mjs). A package ships dist/ (built by
+// `prepack`); a clone builds it with `npm run build`. It never builds here: a first run that
+// bundles the whole app is what made `npx byline` slow.
 import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist/main/cli.mjs');
 if (!existsSync(cli)) {
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--quiet'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (built.status !== 0) {
-    console.error(
-      'byline: could not build the command line tool; run "npm run build" in the Byline folder.',
-    );
-    process.exit(1);
-  }
+  console.error(
+    `byline: ${path.relative(process.cwd(), cli) || cli} is missing; in a clone of Byline run "npm run build" first.`,
+  );
+  process.exit(1);
 }
+// Node 22.1+ keeps compiled code between runs (a no-op on Node 20).
+module.enableCompileCache?.();
 await import(pathToFileURL(cli).href);

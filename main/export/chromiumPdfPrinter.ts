@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import type { PdfPrinter, PdfPrintRequest } from './pdfPrinter';
 
 export interface ChromiumPrinterOptions {
-  /** Default: $BYLINE_CHROMIUM, else /usr/bin/chromium (or chromium-browser, google-chrome). */
+  /** Default: $BYLINE_CHROMIUM or $CHROME_PATH, else /usr/bin/chromium (or chromium-browser, google-chrome). */
   executablePath?: string;
 }
 
@@ -15,7 +15,7 @@ const candidates = [
 ];
 
 export function findChromium(explicit?: string): string {
-  const wanted = explicit ?? process.env.BYLINE_CHROMIUM;
+  const wanted = explicit ?? (process.env.BYLINE_CHROMIUM || process.env.CHROME_PATH);
   if (wanted) {
     if (existsSync(wanted)) return wanted;
     throw new Error(`PDF export needs Chromium, but "${wanted}" does not exist.`);
@@ -24,7 +24,7 @@ export function findChromium(explicit?: string): string {
   if (!found) {
     throw new Error(
       'PDF export needs Chromium or Chrome and found neither (looked for /usr/bin/chromium). ' +
-        'Install it (Debian/Ubuntu: apt-get install chromium fonts-noto-cjk) or set BYLINE_CHROMIUM to its path.',
+        'Install it (Debian/Ubuntu: apt-get install chromium fonts-noto-cjk) or set BYLINE_CHROMIUM (or CHROME_PATH) to its path.',
     );
   }
   return found;

@@ -4,13 +4,15 @@ import { fileURLToPath } from 'node:url';
 import type { ExportTheme } from '../../shared/export/exportOptions';
 
 /**
- * assets/ of the app: two levels up from this module both in the sources (main/export/) and in
- * the bundles (dist/main/). Electron passes its packaged resources folder instead.
+ * assets/ of the app: two levels up from this module in the sources (main/export/) and in the
+ * bundles (dist/main/), three from the CLI's chunks (dist/main/cli-chunks/). Electron passes its
+ * packaged resources folder instead.
  */
 export function defaultAssetsDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const candidate of [
     path.resolve(here, '../../assets'),
+    path.resolve(here, '../../../assets'),
     path.resolve(here, '../assets'),
     path.resolve('assets'),
   ]) {

@@ -16,10 +16,19 @@ export function searchable(text: string): string {
   return folded.toLowerCase();
 }
 
+/** A query's terms: whitespace-separated, folded like the text they are looked for in. */
+export function searchTerms(query: string): string[] {
+  return searchable(query)
+    .split(/\s+/)
+    .filter((t) => t !== '');
+}
+
 /**
- * Full-text search across the library: every whitespace-separated term must occur in the title or
- * the text. Substring matching, so any CJK run matches inside longer words (no tokenizer needed).
- * Title hits rank first, then more matches, then the most recently modified.
+ * Full-text search by reading every article: every whitespace-separated term must occur in the
+ * title or the text. Substring matching, so any CJK run matches inside longer words (no tokenizer
+ * needed). Title hits rank first, then more matches, then the most recently modified. The app
+ * searches its in-memory index instead (searchIndex.ts), which gives the same hits; this scan is
+ * what it is checked and measured against.
  */
 export async function searchArticles(
   root: string,
@@ -27,21 +36,20 @@ export async function searchArticles(
   query: string,
   limit: number,
 ): Promise<SearchHit[]> {
-  const terms = searchable(query)
-    .split(/\s+/)
-    .filter((t) => t !== '');
+  const terms = searchTerms(query);
   if (terms.length === 0) return [];
-  const scored: ScoredHit[] = [];
+  const scored: ScoredArticle[] = [];
+  const texts = new Map<string, string>();
   // Synchronous reads in slices, as in LibraryIndex.build: cheaper than the promise API per small file.
   let sliceStart = performance.now();
   for (const entry of entries) {
     try {
-      const hit = scoreArticle(
-        entry,
-        readArticleTextSync(path.join(root, ...entry.path.split('/')), entry.size),
-        terms,
-      );
-      if (hit) scored.push(hit);
+      const text = readArticleTextSync(path.join(root, ...entry.path.split('/')), entry.size);
+      const score = scoreArticle(entry, searchable(entry.title), searchable(text), terms);
+      if (score) {
+        scored.push(score);
+        texts.set(entry.path, text);
+      }
     } catch {
       // Unreadable right now: not a hit.
     }
@@ -50,40 +58,50 @@ export async function searchArticles(
       sliceStart = performance.now();
     }
   }
-  return scored
-    .sort((a, b) => b.inTitle - a.inTitle || b.hit.matches - a.hit.matches || b.mtimeMs - a.mtimeMs)
-    .slice(0, limit)
-    .map((s) => s.hit);
+  return rankHits(scored, limit, terms, (entry) => texts.get(entry.path) ?? '');
 }
 
-interface ScoredHit {
-  hit: SearchHit;
+export interface ScoredArticle {
+  entry: LibraryEntry;
+  matches: number;
   inTitle: number;
-  mtimeMs: number;
 }
 
+/** Null unless every term occurs in the (folded) title or text. */
 export function scoreArticle(
   entry: LibraryEntry,
-  text: string,
+  foldedTitle: string,
+  foldedText: string,
   terms: readonly string[],
-): ScoredHit | null {
-  const title = searchable(entry.title);
-  const body = searchable(text);
+): ScoredArticle | null {
   let matches = 0;
   let inTitle = 0;
   for (const term of terms) {
-    const titleHit = title.includes(term);
-    const count = countOccurrences(body, term);
+    const titleHit = foldedTitle.includes(term);
+    const count = countOccurrences(foldedText, term);
     if (!titleHit && count === 0) return null;
     if (titleHit) inTitle++;
     matches += count + (titleHit ? 1 : 0);
   }
-  const { line, snippet } = snippetFor(text, terms);
-  return {
-    hit: { path: entry.path, title: entry.title, line, snippet, matches: Math.max(1, matches) },
-    inTitle,
-    mtimeMs: entry.mtimeMs,
-  };
+  return { entry, matches, inTitle };
+}
+
+/** The best `limit` hits in order, each with the line of its first match (`textOf` reads it). */
+export function rankHits(
+  scored: ScoredArticle[],
+  limit: number,
+  terms: readonly string[],
+  textOf: (entry: LibraryEntry) => string,
+): SearchHit[] {
+  return scored
+    .sort(
+      (a, b) => b.inTitle - a.inTitle || b.matches - a.matches || b.entry.mtimeMs - a.entry.mtimeMs,
+    )
+    .slice(0, limit)
+    .map(({ entry, matches }) => {
+      const { line, snippet } = snippetFor(textOf(entry), terms);
+      return { path: entry.path, title: entry.title, line, snippet, matches: Math.max(1, matches) };
+    });
 }
 
 function countOccurrences(haystack: string, needle: string): number {

@@ -13,7 +13,7 @@ import { KeyedQueue } from '../files/keyedQueue';
 import type { ArticleSummarizer } from './articleSummarizer';
 import { IndexCache } from './indexCache';
 import { LibraryIndex } from './libraryIndex';
-import { searchArticles } from './librarySearch';
+import { SearchIndex } from './searchIndex';
 import {
   isArticleFile,
   isInSkippedFolder,
@@ -48,6 +48,8 @@ interface Session {
   ready: Promise<void>;
   /** Resolves once every word count is in (they are counted after the first listing). */
   counted: Promise<void>;
+  /** Full text in memory, filled after the word counts and kept current by the watcher. */
+  search: SearchIndex;
   closed: boolean;
 }
 
@@ -77,6 +79,7 @@ export class LibraryService {
       watcher: null,
       ready: Promise.resolve(),
       counted: Promise.resolve(),
+      search: new SearchIndex(root),
       closed: false,
     };
     session.ready = (async () => {
@@ -132,7 +135,10 @@ export class LibraryService {
 
   async search(query: string, limit: number): Promise<SearchHit[]> {
     const session = await this.current();
-    return searchArticles(session.root, session.index.list(), query, limit);
+    const entries = session.index.list();
+    // Reads only what is new or changed since the index last saw it (all of it the first time).
+    await session.search.sync(entries);
+    return session.search.search(entries, query, limit);
   }
 
   /**
@@ -197,6 +203,7 @@ export class LibraryService {
         const change = await session.index.refresh(file);
         if (change !== 'unchanged') changed.push(toWorkspacePath(session.root, file));
       }
+      this.updateSearch(session, changed);
       return changed;
     }
     if (stats?.isFile()) {
@@ -209,16 +216,28 @@ export class LibraryService {
       const change = await session.index.refresh(absolute);
       // Same size and mtime can still be new content: open editors compare hashes themselves.
       if (this.options.isOpen(relative)) await this.notifyOpen(relative, absolute);
-      return change === 'unchanged' ? [] : [relative];
+      if (change === 'unchanged') return [];
+      this.updateSearch(session, [relative]);
+      return [relative];
     }
     // Gone: a file, or a whole folder.
     session.watcher?.removeFolder(absolute);
     const gone = session.index.removeFolder(relative);
     if (session.index.remove(relative)) gone.push(relative);
+    for (const p of gone) session.search.remove(p);
     for (const p of gone)
       if (this.options.isOpen(p))
         this.options.emit('article.changedOnDisk', { path: p, stamp: null });
     return gone;
+  }
+
+  /** Re-indexes changed articles' text, once the search index has been filled. */
+  private updateSearch(session: Session, paths: readonly string[]): void {
+    if (session.search.size === 0) return;
+    for (const p of paths) {
+      const entry = session.index.get(p);
+      if (entry) session.search.update(entry);
+    }
   }
 
   private async notifyOpen(relative: string, absolute: string): Promise<void> {
@@ -243,6 +262,8 @@ export class LibraryService {
     const counted = await session.index.countPendingWords(() => session.closed);
     if (session.closed) return;
     if (counted > 0) this.options.emit('library.changed', { paths: [] });
+    await session.search.sync(session.index.list(), () => session.closed);
+    if (session.closed) return;
     await session.index
       .persist()
       .catch((error: unknown) => console.error('[byline] index cache not written', error));

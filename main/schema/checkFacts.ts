@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { findImage, type WorkspaceSchema } from '../../shared/frontMatterSchema';
+import { findImage } from '../../shared/frontMatterSchema/imagePaths';
+import type { WorkspaceSchema } from '../../shared/frontMatterSchema/schemaTypes';
 import { findSchemaRoot, loadWorkspaceSchema } from './workspaceSchemaService';
 
 export interface CheckSchemaFacts {

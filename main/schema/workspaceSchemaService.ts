@@ -1,16 +1,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArticle } from '../../shared/article';
-import {
-  IMAGE_EXTENSIONS,
-  inferSchema,
-  parseSchemaFile,
-  resolveSchema,
-  SCHEMA_FILE_PATH,
-  type WorkspaceImage,
-  type WorkspaceSchema,
-} from '../../shared/frontMatterSchema';
-import { decodeText } from '../files/textCodec';
+// The schema's own modules rather than its index, which also carries the new-article defaults and
+// their pinyin slugs (a large dictionary `byline check` never needs).
+import { inferSchema } from '../../shared/frontMatterSchema/inferSchema';
+import { IMAGE_EXTENSIONS } from '../../shared/frontMatterSchema/knownFields';
+import { resolveSchema } from '../../shared/frontMatterSchema/resolveSchema';
+import { parseSchemaFile, SCHEMA_FILE_PATH } from '../../shared/frontMatterSchema/schemaFile';
+import type { WorkspaceImage, WorkspaceSchema } from '../../shared/frontMatterSchema/schemaTypes';
+import { readTextFile } from '../files/readTextFile';
 import { isArticleFile, isSkippedFolder } from '../library/scanWorkspace';
 import { siteOutputFolders } from '../library/siteOutputFolders';
 
@@ -59,7 +57,7 @@ async function walkWorkspace(
 
 async function readFrontMatter(file: string): Promise<Record<string, unknown> | null> {
   try {
-    const { text } = decodeText(new Uint8Array(await fs.readFile(file)));
+    const { text } = await readTextFile(file);
     const { data, error, parts } = parseArticle(text);
     // An article without front matter says nothing about the fields (and would skew "most articles have it").
     return error || !parts.frontMatter ? null : data;
@@ -74,7 +72,7 @@ export async function loadSchemaFile(
 ): Promise<{ path: string; parsed: ReturnType<typeof parseSchemaFile> } | null> {
   let text: string;
   try {
-    text = decodeText(new Uint8Array(await fs.readFile(path.join(root, SCHEMA_FILE_PATH)))).text;
+    text = (await readTextFile(path.join(root, SCHEMA_FILE_PATH))).text;
   } catch (error) {
     if (
       (error as NodeJS.ErrnoException).code === 'ENOENT' ||

@@ -97,6 +97,7 @@ describe('electron-builder.yml', () => {
       'dist/main/something.test.mjs',
       'node_modules/jsdom/README.md',
       'node_modules/some-lib/test/fixture.js',
+      'node_modules/playwright-core/index.js',
     ]) {
       expect(packaged(file), file).toBe(false);
     }

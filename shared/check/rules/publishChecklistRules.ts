@@ -1,5 +1,7 @@
 import { registerArticleRule } from '../articleCheck';
-import { publishChecklist, type WorkspaceSchema } from '../../frontMatterSchema';
+// The module itself, not the schema's index: that also loads the pinyin dictionary for slugs.
+import { publishChecklist } from '../../frontMatterSchema/publishChecklist';
+import type { WorkspaceSchema } from '../../frontMatterSchema/schemaTypes';
 
 /**
  * The publish checklist (shared/frontMatterSchema/publishChecklist.ts) as `byline check` rules:

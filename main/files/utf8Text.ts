@@ -1,0 +1,50 @@
+import type { TextFormat } from '../../shared/ipc/contract';
+
+export interface DecodedText {
+  text: string;
+  format: TextFormat;
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+export const utf8Bom = [0xef, 0xbb, 0xbf];
+export const utf16leBom = [0xff, 0xfe];
+export const utf16beBom = [0xfe, 0xff];
+
+/**
+ * The common case, kept apart from the legacy-encoding tables (iconv-lite, jschardet) so that
+ * `byline check` need not load them: bytes that are strict UTF-8 (BOM or not), not UTF-16 and
+ * not binary. `undefined` means "not that case": textCodec's decodeText decides the rest.
+ */
+export function decodeStrictUtf8(bytes: Uint8Array): DecodedText | undefined {
+  if (startsWith(bytes, utf16leBom) || startsWith(bytes, utf16beBom) || looksBinary(bytes))
+    return undefined;
+  const hasBom = startsWith(bytes, utf8Bom);
+  try {
+    return decoded(utf8Strict.decode(hasBom ? bytes.subarray(3) : bytes), 'utf-8', hasBom);
+  } catch {
+    return undefined;
+  }
+}
+
+export function decoded(text: string, encoding: TextFormat['encoding'], bom: boolean): DecodedText {
+  return { text, format: { encoding, bom, eol: dominantEol(text) } };
+}
+
+export function dominantEol(text: string): '\n' | '\r\n' {
+  let crlf = 0;
+  let lf = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+    else lf++;
+  }
+  return crlf > lf ? '\r\n' : '\n';
+}
+
+export function looksBinary(bytes: Uint8Array): boolean {
+  // UTF-16 text has NULs too; it is recognised by its BOM before this check.
+  return bytes.subarray(0, 8000).includes(0);
+}
+
+export function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}

@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LibraryEntry } from '../../shared/ipc/contract';
+import { searchArticles } from './librarySearch';
+import { SearchIndex } from './searchIndex';
+
+// Few distinct characters, so random queries often hit and often miss; full-width and upper-case
+// letters, kana, punctuation, a character outside the BMP and İ (which lowercases to two code
+// units) test the folding, the key split and the snippets' text as written.
+const alphabet = [...'芯片算力出口新规合同季度ＡＩaiAIsaidopen-ai.，。 \nカナ𠀋İ'];
+
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+let root = '';
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function entryFor(relative: string, title: string): LibraryEntry {
+  const stats = statSync(path.join(root, relative));
+  return {
+    path: relative,
+    title,
+    date: null,
+    draft: false,
+    tags: [],
+    topics: [],
+    words: null,
+    size: stats.size,
+    mtimeMs: stats.mtimeMs,
+    frontMatterError: null,
+  };
+}
+
+describe('SearchIndex', () => {
+  it('finds exactly what reading every article finds, for random articles, queries and edits', async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'byline-search-index-'));
+    const next = random(7);
+    const pick = (): string => alphabet[Math.floor(next() * alphabet.length)] as string;
+    const textOf = (length: number): string => Array.from({ length }, pick).join('');
+    const entries = new Map<string, LibraryEntry>();
+    const write = (name: string): void => {
+      writeFileSync(path.join(root, name), textOf(20 + Math.floor(next() * 200)));
+      entries.set(name, entryFor(name, textOf(6).replace(/\n/g, ' ')));
+    };
+    for (let i = 0; i < 40; i++) write(`a${i}.md`);
+    const index = new SearchIndex(root);
+    await index.sync([...entries.values()]);
+
+    const queries = [
+      '芯片',
+      '算力 季度',
+      'ai',
+      'ＡＩ',
+      'AI',
+      'said',
+      'open-ai',
+      '𠀋',
+      'カナ',
+      '新',
+      '。',
+      'zz',
+    ];
+    for (let i = 0; i < 150; i++) {
+      const text = textOf(1 + Math.floor(next() * 4));
+      queries.push(next() < 0.3 ? `${text} ${textOf(2)}` : text);
+    }
+    const compare = async (): Promise<void> => {
+      const list = [...entries.values()];
+      for (const query of queries)
+        expect(index.search(list, query, 100), query).toEqual(
+          await searchArticles(root, list, query, 100),
+        );
+    };
+    await compare();
+
+    // The watcher's updates: changed, new and deleted articles.
+    for (let i = 0; i < 10; i++) {
+      const name = `a${Math.floor(next() * 40)}.md`;
+      write(name);
+      index.update(entries.get(name) as LibraryEntry);
+    }
+    write('new.md');
+    index.update(entries.get('new.md') as LibraryEntry);
+    unlinkSync(path.join(root, 'a3.md'));
+    entries.delete('a3.md');
+    index.remove('a3.md');
+    await compare();
+    expect(index.size).toBe(entries.size);
+    expect(index.approximateBytes()).toBeGreaterThan(0);
+  });
+
+  it('re-reads on sync what changed on disk without an update', async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'byline-search-index-'));
+    writeFileSync(path.join(root, 'a.md'), '多家企业表示将完成合规评估\n');
+    const index = new SearchIndex(root);
+    await index.sync([entryFor('a.md', 'A')]);
+    expect(index.search([entryFor('a.md', 'A')], '合规', 10)).toHaveLength(1);
+    writeFileSync(path.join(root, 'a.md'), '开源模型让算力需求更加分散，还有更多文字\n');
+    const changed = entryFor('a.md', 'A');
+    await index.sync([changed]);
+    expect(index.search([changed], '合规', 10)).toEqual([]);
+    expect(index.search([changed], '需求更加', 10)).toMatchObject([{ path: 'a.md', line: 1 }]);
+    await index.sync([]);
+    expect(index.size).toBe(0);
+  });
+});

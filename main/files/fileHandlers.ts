@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import type { RequestHandlers } from '../../shared/ipc/contract';
+import type { JournalEntry, RequestHandlers } from '../../shared/ipc/contract';
 import type { LibraryService } from '../library/libraryService';
 import { resolveInWorkspace } from '../workspace/resolveInWorkspace';
 import { ArticleActions } from './articleActions';
@@ -9,7 +9,7 @@ import { CrashJournal } from './crashJournal';
 import { EncodingMemory } from './encodingMemory';
 import { LocalHistory } from './localHistory';
 import type { OpenArticles } from './openArticles';
-import { decodeText } from './textCodec';
+import { decodeAs, decodeText } from './textCodec';
 import type { Trash } from './trash';
 import { SystemTrash, WorkspaceTrash } from './trash';
 
@@ -96,8 +96,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
       const entries = await journal.list();
       const pending = [];
       for (const entry of entries) {
-        if (await sameAsDisk(workspaceRoot(), entry.path, entry.text))
-          await journal.discard(entry.path);
+        if (await sameAsDisk(workspaceRoot(), entry)) await journal.discard(entry.path);
         else pending.push(entry);
       }
       return pending;
@@ -110,12 +109,14 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
   };
 }
 
-async function sameAsDisk(root: string, relativePath: string, text: string): Promise<boolean> {
+async function sameAsDisk(root: string, entry: JournalEntry): Promise<boolean> {
   try {
-    const disk = decodeText(
-      new Uint8Array(await fs.readFile(resolveInWorkspace(root, relativePath))),
+    const disk = decodeAs(
+      new Uint8Array(await fs.readFile(resolveInWorkspace(root, entry.path))),
+      entry.format.encoding,
     ).text;
-    return disk.replace(/\r\n/g, '\n') === text.replace(/\r\n/g, '\n');
+    // Line breaks of any kind: the editor has LF where the file may have CRLF or CR.
+    return disk.replace(/\r\n?/g, '\n') === entry.text.replace(/\r\n?/g, '\n');
   } catch {
     return false;
   }

@@ -6,20 +6,13 @@ import type {
   OpenedArticle,
   TextEncodingName,
 } from '../../shared/ipc/contract';
+import { encodingLabels } from '../../shared/text/encodingLabels';
 import { Modal } from './Modal';
 
 export type ChooseEncoding = (
   path: string,
   candidates: EncodingCandidate[],
 ) => Promise<TextEncodingName | null>;
-
-const labels: Record<TextEncodingName, string> = {
-  'utf-8': 'UTF-8',
-  'utf-16le': 'UTF-16 LE',
-  'utf-16be': 'UTF-16 BE',
-  gb18030: 'GB18030',
-  big5: 'Big5',
-};
 
 /**
  * Opens an article; when main will not guess its encoding (`choose-encoding`: a short file that
@@ -82,7 +75,7 @@ export function useEncodingChoice(): { dialog: React.JSX.Element | null; choose:
             data-encoding={candidate.encoding}
             onClick={() => answer(candidate.encoding)}
           >
-            {t('files.encodingChoice.choose', { encoding: labels[candidate.encoding] })}
+            {t('files.encodingChoice.choose', { encoding: encodingLabels[candidate.encoding] })}
           </button>
         </section>
       ))}

@@ -91,6 +91,10 @@ function splice(
     }
     const start = base.lineBytes[index] ?? 0;
     const next = base.lineBytes[index + 1] ?? base.body.length;
+    if (line.text === source.text && line.ending === source.ending) {
+      keep(start, next);
+      continue;
+    }
     const end = next - encodedLength(source.ending, base.encoding);
     // Within a changed line, its unchanged start and end keep their bytes too.
     const change = minimalChange(source.text, 0, source.text.length, line.text);
@@ -182,6 +186,7 @@ function bytesOfStart(base: Original, index: number, units: number): number {
 
 /** Bytes of the last `units` UTF-16 units of line `index` (before its line break). */
 function bytesOfEnd(base: Original, index: number, units: number): number {
+  if (units === 0) return 0;
   const line = base.lines[index]?.text ?? '';
   return (
     encodedLength(line, base.encoding, base.body, base.lineBytes[index]) -

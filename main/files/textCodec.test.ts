@@ -123,3 +123,27 @@ describe('decoding for editing', () => {
     );
   });
 });
+
+describe('encoding an edit against the bytes on disk', () => {
+  it('finds character boundaries across GB18030 four-byte codes, 0x80 and astral characters', () => {
+    const format = { encoding: 'gb18030', bom: false, eol: '\r\n' } as const;
+    // 😀 and 𠀀 are four-byte codes outside the BMP; ・ (U+30FB) is a four-byte BMP code.
+    const original = Buffer.concat([
+      iconv.encode('a😀b・', 'gb18030'),
+      Buffer.from([0x80]),
+      iconv.encode('𠀀c\r\nd\n', 'gb18030'),
+    ]);
+    const saved = Buffer.from(encodeText('a😀x・€𠀀c\nd\n', format, original));
+    const expected = Buffer.from(original);
+    expected[5] = 0x78; // b -> x, nothing else
+    expect(saved.toString('hex')).toBe(expected.toString('hex'));
+  });
+
+  it('refuses an unencodable character in an edited line and keeps nothing half-written', () => {
+    const format = { encoding: 'big5', bom: false, eol: '\n' } as const;
+    const original = iconv.encode('晶片\n', 'cp950');
+    expect(() => encodeText('晶片们\n', format, original)).toThrow(
+      expect.objectContaining({ code: 'unencodable' }),
+    );
+  });
+});

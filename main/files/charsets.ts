@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { TextEncodingName } from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
+import { encodingLabels } from '../../shared/text/encodingLabels';
 import { decodeCp950, encodeCp950 } from './cp950';
 
 const utf8Encoder = new TextEncoder();
@@ -61,14 +62,7 @@ export function unencodableCharacters(text: string, encoding: TextEncodingName):
 }
 
 export function encodingLabel(encoding: TextEncodingName): string {
-  const labels: Record<TextEncodingName, string> = {
-    'utf-8': 'UTF-8',
-    'utf-16le': 'UTF-16 LE',
-    'utf-16be': 'UTF-16 BE',
-    gb18030: 'GB18030',
-    big5: 'Big5',
-  };
-  return labels[encoding];
+  return encodingLabels[encoding];
 }
 
 function oddUtf16(): BylineError {

@@ -1,4 +1,5 @@
 import type { TextEncodingName, TextFormat } from '../../shared/ipc/contract';
+import { minimalChange } from '../../shared/article/textChange';
 import { BylineError } from '../../shared/ipc/contract';
 import { decodeBody, encodeBody, encodingLabel, unencodableCharacters } from './charsets';
 import { bomOf } from './detectEncoding';
@@ -90,10 +91,17 @@ function splice(
     }
     const start = base.lineBytes[index] ?? 0;
     const next = base.lineBytes[index + 1] ?? base.body.length;
+    if (line.text === source.text && line.ending === source.ending) {
+      keep(start, next);
+      continue;
+    }
     const end = next - encodedLength(source.ending, base.encoding);
-    const { prefix, suffix } = commonEnds(source.text, line.text);
+    // Within a changed line, its unchanged start and end keep their bytes too.
+    const change = minimalChange(source.text, 0, source.text.length, line.text);
+    const prefix = change ? change.from : source.text.length;
+    const suffix = change ? source.text.length - change.to : 0;
     keep(start, start + bytesOfStart(base, index, prefix));
-    pending += line.text.slice(prefix, line.text.length - suffix);
+    pending += change?.insert ?? '';
     keep(end - bytesOfEnd(base, index, suffix), end);
     if (line.ending === source.ending) keep(end, next);
     else pending += line.ending;
@@ -178,6 +186,7 @@ function bytesOfStart(base: Original, index: number, units: number): number {
 
 /** Bytes of the last `units` UTF-16 units of line `index` (before its line break). */
 function bytesOfEnd(base: Original, index: number, units: number): number {
+  if (units === 0) return 0;
   const line = base.lines[index]?.text ?? '';
   return (
     encodedLength(line, base.encoding, base.body, base.lineBytes[index]) -
@@ -199,23 +208,3 @@ function legacyCharacter(
   // Four-byte GB18030 from lead 0x90 on is outside the BMP: a surrogate pair.
   return [lead >= 0x90 ? 2 : 1, 4];
 }
-
-/** Lengths of the common start and end of two strings, never splitting a surrogate pair. */
-function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
-  if (a === b) return { prefix: a.length, suffix: 0 };
-  const max = Math.min(a.length, b.length);
-  let prefix = 0;
-  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  if (prefix > 0 && isHighSurrogate(a.charCodeAt(prefix - 1))) prefix--;
-  let suffix = 0;
-  while (
-    suffix < max - prefix &&
-    a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)
-  )
-    suffix++;
-  if (suffix > 0 && isLowSurrogate(a.charCodeAt(a.length - suffix))) suffix--;
-  return { prefix, suffix };
-}
-
-const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
-const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OpenedArticle } from '../../shared/ipc/contract';
 import { decodeBody, encodeBody } from './charsets';
 import { openTempWorkspace, type TempWorkspace } from './testing/tempWorkspace';
 
@@ -24,6 +25,23 @@ beforeEach(async () => {
   workspace = await openTempWorkspace('encoding-faults', {});
 });
 afterEach(() => workspace.close());
+
+type Handlers = ReturnType<TempWorkspace['handlers']>;
+
+/** Saves `text` over the version `opened` read, as the editor would. */
+function saveAs(
+  handlers: Handlers,
+  opened: OpenedArticle,
+  text: string,
+): ReturnType<Handlers['article.save']> {
+  return handlers['article.save']({
+    path: opened.path,
+    text,
+    format: opened.format,
+    baseStamp: opened.stamp,
+    overwrite: false,
+  });
+}
 
 function put(name: string, bytes: Uint8Array): string {
   const file = path.join(workspace.root, name);
@@ -62,13 +80,7 @@ describe('encoding faults', () => {
     const file = put('codes.md', original);
     const handlers = workspace.handlers();
     const opened = await handlers['article.open']({ path: 'codes.md', encoding: 'big5' });
-    const saved = await handlers['article.save']({
-      path: 'codes.md',
-      text: opened.text.replace('#', '##'),
-      format: opened.format,
-      baseStamp: opened.stamp,
-      overwrite: false,
-    });
+    const saved = await saveAs(handlers, opened, opened.text.replace('#', '##'));
     expect(saved.status).toBe('saved');
     expect(readFileSync(file).equals(Buffer.concat([Buffer.from('#'), original]))).toBe(true);
   });
@@ -81,13 +93,7 @@ describe('encoding faults', () => {
     // 㗎 (Cantonese) exists only in HKSCS: Python's cp950 has no code for it, iconv-lite's big5 writes 9DEE.
     expect(cp950.some(({ char }) => char === '㗎')).toBe(false);
     expect(iconv.encode('㗎', 'big5').toString('hex')).toBe('9dee');
-    const result = await handlers['article.save']({
-      path: 'big5.md',
-      text: `${opened.text}㗎\n`,
-      format: opened.format,
-      baseStamp: opened.stamp,
-      overwrite: false,
-    });
+    const result = await saveAs(handlers, opened, `${opened.text}㗎\n`);
     expect(result).toMatchObject({ status: 'error', code: 'unencodable' });
     expect(readFileSync(file).equals(fixture('big5.md'))).toBe(true);
   });
@@ -100,13 +106,7 @@ describe('encoding faults', () => {
     const handlers = workspace.handlers();
     const opened = await handlers['article.open']({ path: 'euro.md' });
     expect(opened.text).toContain('起价 80 €');
-    const result = await handlers['article.save']({
-      path: 'euro.md',
-      text: opened.text.replace('起价', '售价'),
-      format: opened.format,
-      baseStamp: opened.stamp,
-      overwrite: false,
-    });
+    const result = await saveAs(handlers, opened, opened.text.replace('起价', '售价'));
     expect(result.status).toBe('saved');
     const saved = readFileSync(file);
     expect(saved.includes(Buffer.from([0x20, 0x80, 0x0a]))).toBe(true);
@@ -129,13 +129,7 @@ describe('encoding faults', () => {
     );
     const opened = await handlers['article.open']({ path: 'thanks.md', encoding: 'big5' });
     expect(opened.text).toBe('謝謝\n');
-    const result = await handlers['article.save']({
-      path: 'thanks.md',
-      text: '謝謝你\n',
-      format: opened.format,
-      baseStamp: opened.stamp,
-      overwrite: false,
-    });
+    const result = await saveAs(handlers, opened, '謝謝你\n');
     expect(result.status).toBe('saved');
     expect(readFileSync(file).equals(Buffer.from('c1c2c1c2a7410a', 'hex'))).toBe(true);
     // After a restart: the file's encoding is remembered, and the workspace's leans to Big5.
@@ -151,13 +145,7 @@ describe('encoding faults', () => {
     const handlers = workspace.handlers();
     const opened = await handlers['article.open']({ path: 'mixed.md' });
     expect(opened.format.eol).toBe('\r\n');
-    const result = await handlers['article.save']({
-      path: 'mixed.md',
-      text: 'a\nB\nc\nnew\nd\ne',
-      format: opened.format,
-      baseStamp: opened.stamp,
-      overwrite: false,
-    });
+    const result = await saveAs(handlers, opened, 'a\nB\nc\nnew\nd\ne');
     expect(result.status).toBe('saved');
     expect(readFileSync(file, 'utf8')).toBe('a\r\nB\nc\rnew\r\nd\r\ne');
   });

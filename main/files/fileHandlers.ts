@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import type { EventSink, RequestHandlers } from '../../shared/ipc/contract';
+import type { EventSink, JournalEntry, RequestHandlers } from '../../shared/ipc/contract';
 import type { LibraryService } from '../library/libraryService';
 import { resolveInWorkspace } from '../workspace/resolveInWorkspace';
 import type { ArticleActionsDeps } from './articleActions';
@@ -14,7 +14,7 @@ import { EncodingMemory } from './encodingMemory';
 import { LocalHistory } from './localHistory';
 import type { OpenArticles } from './openArticles';
 import { StorageHealth } from './storageHealth';
-import { decodeText } from './textCodec';
+import { decodeAs as decodeInEncoding, decodeText } from './textCodec';
 import type { Trash } from './trash';
 import { SystemTrash, WorkspaceTrash } from './trash';
 
@@ -131,7 +131,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     'journal.list': async () => {
       const pending = [];
       for (const entry of await journal.list()) {
-        const disk = await diskText(workspaceRoot(), entry.path);
+        const disk = await diskText(workspaceRoot(), entry);
         // Its text is already on disk (saved just before a crash): not worth a prompt.
         if (typeof disk === 'string' && sameText(disk, entry.text)) await journal.discard(entry.id);
         else pending.push(disk === 'missing' ? { ...entry, missing: true } : entry);
@@ -158,13 +158,26 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
   };
 }
 
-/** The article's text on disk; `missing` when no file is there any more, null when unreadable. */
-async function diskText(root: string, relativePath: string): Promise<string | 'missing' | null> {
+/**
+ * The article's text on disk, read in the journaled encoding first; `missing` when no file is
+ * there any more, null when unreadable.
+ */
+async function diskText(root: string, entry: JournalEntry): Promise<string | 'missing' | null> {
+  let bytes: Uint8Array;
   try {
-    return decodeText(new Uint8Array(await fs.readFile(await resolveConfined(root, relativePath))))
-      .text;
+    bytes = new Uint8Array(await fs.readFile(await resolveConfined(root, entry.path)));
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : null;
+  }
+  try {
+    return decodeInEncoding(bytes, entry.format.encoding).text;
+  } catch {
+    // Not in that encoding any more: read it as it now is.
+  }
+  try {
+    return decodeText(bytes).text;
+  } catch {
+    return null;
   }
 }
 
@@ -177,5 +190,6 @@ function isReadable(bytes: Uint8Array): boolean {
   }
 }
 
+// Line breaks of any kind: the editor has LF where the file may have CRLF or CR.
 const sameText = (a: string, b: string): boolean =>
-  a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
+  a.replace(/\r\n?/g, '\n') === b.replace(/\r\n?/g, '\n');

@@ -3,7 +3,14 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { BylineError } from '../../shared/ipc/contract';
-import { decodeText, encodeText, unencodableCharacters } from './textCodec';
+import {
+  decodeAs,
+  decodeForEditing,
+  decodeText,
+  encodeText,
+  encodingCandidates,
+  unencodableCharacters,
+} from './textCodec';
 
 const fixtures = path.resolve(import.meta.dirname, '../../tests/fixtures/encodings');
 const bytesOf = (name: string): Uint8Array =>
@@ -84,5 +91,59 @@ describe('decodeText / encodeText', () => {
   it('does not guess when neither GB18030 nor Big5 fits', () => {
     // 0xFF is no lead byte in either encoding.
     expect(() => decodeText(new Uint8Array([0x61, 0xff, 0xff, 0x62]))).toThrow(/encoding/);
+  });
+});
+
+describe('decoding for editing', () => {
+  it('refuses to guess a short file that several encodings read, and lists each reading', () => {
+    const bytes = bytesOf('big5-short.md');
+    expect(() => decodeForEditing(bytes, {})).toThrow(
+      expect.objectContaining({ code: 'choose-encoding' }),
+    );
+    expect(
+      encodingCandidates(bytes, {})
+        .map((c) => c.preview)
+        .sort(),
+    ).toEqual(['謝謝\n', '谅谅\n']);
+    expect(decodeForEditing(bytes, { previous: 'big5' }).text).toBe('謝謝\n');
+    // Reading (library, export) never asks: it takes the most likely reading.
+    expect(() => decodeText(bytes)).not.toThrow();
+  });
+
+  it('opens with the encoding the writer chose, refusing one that damages the bytes', () => {
+    expect(decodeAs(bytesOf('big5-short.md'), 'gb18030').text).toBe('谅谅\n');
+    expect(() => decodeAs(bytesOf('gb18030.md'), 'utf-8')).toThrow(
+      expect.objectContaining({ code: 'undecodable' }),
+    );
+  });
+
+  it('refuses UTF-16 with an odd number of bytes', () => {
+    expect(() => decodeText(bytesOf('utf16le-odd.md'))).toThrow(
+      expect.objectContaining({ code: 'odd-utf16' }),
+    );
+  });
+});
+
+describe('encoding an edit against the bytes on disk', () => {
+  it('finds character boundaries across GB18030 four-byte codes, 0x80 and astral characters', () => {
+    const format = { encoding: 'gb18030', bom: false, eol: '\r\n' } as const;
+    // 😀 and 𠀀 are four-byte codes outside the BMP; ・ (U+30FB) is a four-byte BMP code.
+    const original = Buffer.concat([
+      iconv.encode('a😀b・', 'gb18030'),
+      Buffer.from([0x80]),
+      iconv.encode('𠀀c\r\nd\n', 'gb18030'),
+    ]);
+    const saved = Buffer.from(encodeText('a😀x・€𠀀c\nd\n', format, original));
+    const expected = Buffer.from(original);
+    expected[5] = 0x78; // b -> x, nothing else
+    expect(saved.toString('hex')).toBe(expected.toString('hex'));
+  });
+
+  it('refuses an unencodable character in an edited line and keeps nothing half-written', () => {
+    const format = { encoding: 'big5', bom: false, eol: '\n' } as const;
+    const original = iconv.encode('晶片\n', 'cp950');
+    expect(() => encodeText('晶片们\n', format, original)).toThrow(
+      expect.objectContaining({ code: 'unencodable' }),
+    );
   });
 });

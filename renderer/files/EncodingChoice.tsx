@@ -1,16 +1,9 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EncodingCandidate, TextEncodingName } from '../../shared/ipc/contract';
+import { encodingLabels } from '../../shared/text/encodingLabels';
 import type { ChooseEncoding } from '../document/documentStore';
 import { Modal } from './Modal';
-
-const labels: Record<TextEncodingName, string> = {
-  'utf-8': 'UTF-8',
-  'utf-16le': 'UTF-16 LE',
-  'utf-16be': 'UTF-16 BE',
-  gb18030: 'GB18030',
-  big5: 'Big5',
-};
 
 interface Pending {
   path: string;
@@ -55,7 +48,7 @@ export function useEncodingChoice(): { dialog: React.JSX.Element | null; choose:
             data-encoding={candidate.encoding}
             onClick={() => answer(candidate.encoding)}
           >
-            {t('files.encodingChoice.choose', { encoding: labels[candidate.encoding] })}
+            {t('files.encodingChoice.choose', { encoding: encodingLabels[candidate.encoding] })}
           </button>
         </section>
       ))}

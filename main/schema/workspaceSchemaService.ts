@@ -12,6 +12,7 @@ import {
 } from '../../shared/frontMatterSchema';
 import { decodeText } from '../files/textCodec';
 import { isArticleFile, isSkippedFolder } from '../library/scanWorkspace';
+import { workspaceDataFile } from '../workspace/confinement';
 
 /** More than any newsroom folder holds; keeps a mis-chosen workspace (a home folder) bounded. */
 const MAX_FILES = 20_000;
@@ -72,7 +73,8 @@ export async function loadSchemaFile(
 ): Promise<{ path: string; parsed: ReturnType<typeof parseSchemaFile> } | null> {
   let text: string;
   try {
-    text = decodeText(new Uint8Array(await fs.readFile(path.join(root, SCHEMA_FILE_PATH)))).text;
+    const file = workspaceDataFile(root, SCHEMA_FILE_PATH);
+    text = decodeText(new Uint8Array(await fs.readFile(file))).text;
   } catch (error) {
     if (
       (error as NodeJS.ErrnoException).code === 'ENOENT' ||

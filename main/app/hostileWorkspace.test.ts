@@ -334,6 +334,23 @@ describe('.byline/export.json is data, not instructions', () => {
   });
 });
 
+describe('a .byline folder that is a symlink out', () => {
+  it('is neither read nor written: export settings, references, trash', async () => {
+    symlinkSync(outside, path.join(root, '.byline'));
+    write(path.join(outside, 'export.json'), JSON.stringify({ outputDir: 'x', formats: ['pdf'] }));
+    const loaded = await call('export.getSettings');
+    expect(loaded.ok && (loaded.value as { formats: string[] }).formats).toEqual(['html']);
+    const saved = await call('export.saveSettings', { formats: ['txt'] });
+    expect(refusedCode(saved)).toBe('outside-workspace');
+    expect(refusedCode(await call('references.list', {}))).toBe('outside-workspace');
+    expect(refusedCode(await call('article.trash', { path: 'posts/a.md' }))).toBe(
+      'outside-workspace',
+    );
+    expect(existsSync(path.join(root, 'posts', 'a.md'))).toBe(true);
+    expect(existsSync(path.join(outside, 'trash'))).toBe(false);
+  });
+});
+
 describe('the CLI', () => {
   it('a config.json in a parent folder does not make it a site root that exports may copy from', async () => {
     const home = path.join(base, 'home');

@@ -25,6 +25,7 @@ import type { PdfPrinter } from './pdfPrinter';
 import { exportText } from './textExporter';
 import { ThemeStore } from './themes';
 import { exportWechat, renderRichTextFragment } from './wechatExporter';
+import { workspaceDataFile } from '../workspace/confinement';
 
 export const exporters: ExporterTable = {
   html: exportHtml,
@@ -203,7 +204,7 @@ export class ExportService {
 
 /** `<workspace>/.byline/export.json`: the export dialog's choices for this workspace. */
 export function workspaceSettingsFile(workspaceRoot: string): string {
-  return path.join(workspaceRoot, '.byline', 'export.json');
+  return workspaceDataFile(workspaceRoot, '.byline/export.json');
 }
 
 export async function loadWorkspaceExportSettings(

@@ -15,6 +15,7 @@ import {
   ReferencesWorkspaceSettings as SettingsSchema,
 } from '../../shared/citations/referenceSchemas';
 import { BylineError } from '../../shared/ipc/contract';
+import { workspaceDataFile } from '../workspace/confinement';
 
 export const LIBRARY_FILE = '.byline/references.json';
 export const SETTINGS_FILE = '.byline/references-settings.json';
@@ -83,11 +84,11 @@ export class ReferenceLibrary {
   constructor(private readonly workspaceRoot: () => string) {}
 
   private get file(): string {
-    return path.join(this.workspaceRoot(), LIBRARY_FILE);
+    return workspaceDataFile(this.workspaceRoot(), LIBRARY_FILE);
   }
 
   private get settingsFile(): string {
-    return path.join(this.workspaceRoot(), SETTINGS_FILE);
+    return workspaceDataFile(this.workspaceRoot(), SETTINGS_FILE);
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {

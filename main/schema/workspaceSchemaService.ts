@@ -11,6 +11,7 @@ import type { WorkspaceImage, WorkspaceSchema } from '../../shared/frontMatterSc
 import { readTextFile } from '../files/readTextFile';
 import { isArticleFile, isSkippedFolder } from '../library/scanWorkspace';
 import { siteOutputFolders } from '../library/siteOutputFolders';
+import { workspaceDataFile } from '../workspace/confinement';
 
 /** More than any newsroom folder holds; keeps a mis-chosen workspace (a home folder) bounded. */
 const MAX_FILES = 20_000;
@@ -72,7 +73,7 @@ export async function loadSchemaFile(
 ): Promise<{ path: string; parsed: ReturnType<typeof parseSchemaFile> } | null> {
   let text: string;
   try {
-    text = (await readTextFile(path.join(root, SCHEMA_FILE_PATH))).text;
+    text = (await readTextFile(workspaceDataFile(root, SCHEMA_FILE_PATH))).text;
   } catch (error) {
     if (
       (error as NodeJS.ErrnoException).code === 'ENOENT' ||

@@ -80,6 +80,16 @@ export async function resolveConfined(root: string, relativePath: string): Promi
   return absolute;
 }
 
+/**
+ * A file of the workspace's own (`.byline/export.json`, `.byline/references.json`): a `.byline`
+ * that is a symlink out must not make Byline read or write the writer's files elsewhere.
+ */
+export function workspaceDataFile(root: string, relativePath: string): string {
+  const absolute = resolveInWorkspace(root, relativePath);
+  if (!isConfinedSync(root, absolute)) throw outsideError(relativePath);
+  return absolute;
+}
+
 /** True when the file itself (not a folder above it) is a symbolic link. */
 export async function isSymbolicLink(absolute: string): Promise<boolean> {
   try {

@@ -50,6 +50,7 @@ export const requestNames = [
   'export.renderForClipboard',
   'export.renderForPrint',
   'export.printWindow',
+  'export.openOutput',
 ] as const;
 
 export const eventNames = [
@@ -59,6 +60,7 @@ export const eventNames = [
   'article.openRequested',
   'workspace.changed',
   'export.progress',
+  'export.step',
 ] as const;
 
 export const ipcRequestChannel = (name: string): string => `byline:req:${name}`;

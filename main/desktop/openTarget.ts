@@ -10,7 +10,7 @@ export function isArticleFile(file: string): boolean {
 }
 
 /** Files whose presence marks a Hugo site root (with its content folder beside them). */
-const hugoConfigNames = [
+export const hugoConfigNames = [
   'hugo.toml',
   'hugo.yaml',
   'hugo.yml',

@@ -82,11 +82,21 @@ describe('export.* handlers', () => {
         'utf8',
       ),
     ).toContain('[1] 注。');
-    expect(events.map(([name, payload]) => [name, (payload as { done: number }).done])).toEqual([
+    expect(
+      events
+        .filter(([name]) => name === 'export.progress')
+        .map(([name, payload]) => [name, (payload as { done: number }).done]),
+    ).toEqual([
       ['export.progress', 1],
       ['export.progress', 2],
       ['export.progress', 3],
     ]);
+    // Each format of each readable article is announced before it runs.
+    expect(
+      events
+        .filter(([name]) => name === 'export.step')
+        .map(([, payload]) => payload as { index: number; path: string; format: string }),
+    ).toEqual([{ jobId: 'job-1', index: 0, total: 3, path: 'posts/a.md', format: 'txt' }]);
     expect(requests['export.run'].output.parse(output)).toEqual(output);
   });
 
@@ -102,6 +112,41 @@ describe('export.* handlers', () => {
     expect(output.opened).toBe(true);
     expect(opened).toEqual([path.join(root, 'out', 'a.txt')]);
     expect(existsSync(path.join(root, 'out', 'a.txt'))).toBe(true);
+  });
+
+  it('openOutput: opens only files an export wrote, and only where an opener exists', async () => {
+    const withOpener = handlers(true);
+    const output = await withOpener['export.run'](
+      requests['export.run'].input.parse({
+        jobId: 'job-3',
+        paths: ['posts/a.md'],
+        formats: ['txt'],
+        outputDir: 'out-3',
+      }),
+    );
+    const written = output.results[0]?.outputs[0] ?? '';
+    opened.length = 0;
+    expect(await withOpener['export.openOutput']({ path: written })).toEqual({ opened: true });
+    expect(await withOpener['export.openOutput']({ path: path.join(root, 'posts/a.md') })).toEqual({
+      opened: false,
+    });
+    expect(opened).toEqual([written]);
+    expect(await handlers(false)['export.openOutput']({ path: written })).toEqual({
+      opened: false,
+    });
+  });
+
+  it('renderForPrint and printWindow: the article with the theme; browser mode prints itself', async () => {
+    const page = await handlers(false)['export.renderForPrint']({
+      path: 'posts/a.md',
+      text: '---\ntitle: 打印标题\n---\n\n正文。\n',
+      theme: 'sans',
+    });
+    expect(page.html).toContain('打印标题');
+    expect(page.html).not.toMatch(/<script/i);
+    expect(page.css).toContain('Byline Print Punctuation Sans');
+    expect(page.lang).toBe('zh-CN');
+    expect(await handlers(false)['export.printWindow']()).toEqual({ handled: false });
   });
 
   it('renderForClipboard: unsaved text as inline-styled HTML plus plain text', async () => {

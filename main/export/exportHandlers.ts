@@ -37,6 +37,7 @@ type ExportHandlers = Pick<
   | 'export.renderForClipboard'
   | 'export.renderForPrint'
   | 'export.printWindow'
+  | 'export.openOutput'
 >;
 
 /**
@@ -57,6 +58,8 @@ export function createExportHandlers(
     assetsDir: path.join(deps.context.assetsDir),
     pdfPrinter: deps.context.pdfPrinter,
   });
+  // Only files an export of this session wrote may be opened from the dialog's result list.
+  const written = new Set<string>();
   const fallback = (): Partial<WorkspaceExportSettings> => {
     const defaults = deps.settings().defaultExport;
     return {
@@ -109,6 +112,14 @@ export function createExportHandlers(
         outputDir,
         root,
         options: input.options,
+        onStep: ({ index, total, path: article, format }) =>
+          deps.context.emit('export.step', {
+            jobId: input.jobId,
+            index,
+            total,
+            path: article,
+            format,
+          }),
         onProgress: ({ index, total, result }) =>
           deps.context.emit('export.progress', {
             jobId: input.jobId,
@@ -117,6 +128,7 @@ export function createExportHandlers(
             result,
           }),
       });
+      for (const result of results) for (const file of result.outputs) written.add(file);
       let opened = false;
       if (input.openWhenDone && deps.context.openPath) {
         const succeeded = results.filter((r) => r.ok);
@@ -145,6 +157,16 @@ export function createExportHandlers(
       if (!deps.context.printWindow) return { handled: false };
       await deps.context.printWindow();
       return { handled: true };
+    },
+    'export.openOutput': async ({ path: file }) => {
+      const open = deps.context.openPath;
+      if (!open || !written.has(file)) return { opened: false };
+      try {
+        await open(file);
+        return { opened: true };
+      } catch {
+        return { opened: false };
+      }
     },
     dispose: async () => {},
   };

@@ -64,6 +64,8 @@ export interface ExportRequest {
   /** Root image paths resolve in (workspace or site); absolute. */
   root: string;
   onProgress?: (progress: ExportProgress) => void;
+  /** Before each format of each article: what the batch is doing now. */
+  onStep?: (step: { index: number; total: number; path: string; format: ExportFormatName }) => void;
 }
 
 export interface ExportServiceOptions {
@@ -121,6 +123,7 @@ export class ExportService {
           const images = new ArticleImages(source);
           const name = claim(source.stem);
           for (const format of request.formats) {
+            request.onStep?.({ index, total: request.files.length, path: display, format });
             try {
               const output = await exporters[format]({
                 source,

@@ -21,9 +21,7 @@ import {
   scanWorkspaceTree,
 } from './scanWorkspace';
 import { siteOutputFolders } from './siteOutputFolders';
-
-const isInside = (folders: readonly string[], absolute: string): boolean =>
-  folders.some((folder) => absolute === folder || absolute.startsWith(folder + path.sep));
+import { isInside } from '../desktop/openTarget';
 import { WorkspaceWatcher } from './workspaceWatcher';
 
 export interface LibraryServiceOptions {
@@ -191,7 +189,7 @@ export class LibraryService {
       if (
         isInSkippedFolder(`${relative}/x`) ||
         isSkippedFolder(path.basename(absolute)) ||
-        isInside(session.siteOutputs, absolute)
+        session.siteOutputs.some((folder) => isInside(folder, absolute))
       )
         return [];
       if (session.watcher?.isWatched(absolute)) return [];
@@ -210,7 +208,7 @@ export class LibraryService {
       if (
         !isArticleFile(path.basename(absolute)) ||
         isInSkippedFolder(relative) ||
-        isInside(session.siteOutputs, absolute)
+        session.siteOutputs.some((folder) => isInside(folder, absolute))
       )
         return [];
       const change = await session.index.refresh(absolute);

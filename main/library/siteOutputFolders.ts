@@ -2,18 +2,13 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
+import { hugoConfigNames } from '../desktop/openTarget';
 
-/** Hugo's configuration files, in the order Hugo reads them. */
-const configFiles = [
-  'hugo.toml',
-  'hugo.yaml',
-  'hugo.yml',
-  'hugo.json',
-  'config.toml',
-  'config.yaml',
-  'config.yml',
-  'config.json',
-].flatMap((name) => [name, path.join('config', '_default', name)]);
+/** Hugo's configuration files, at the site root or in `config/_default/`. */
+const configFiles = hugoConfigNames.flatMap((name) => [
+  name,
+  path.join('config', '_default', name),
+]);
 
 const isFile = (file: string): boolean => {
   try {

@@ -19,7 +19,13 @@ interface Job {
   running: boolean;
   outputDir: string | null;
   opened: boolean;
+  /** The article and format being exported now. */
+  step: { index: number; path: string; format: ExportFormatName } | null;
 }
+
+/** Which options belong to which formats: only the ticked formats' options are shown. */
+const usesTheme: readonly ExportFormatName[] = ['html', 'pdf', 'wechat'];
+const usesPageSize: readonly ExportFormatName[] = ['pdf', 'docx'];
 
 const newJobId = (): string =>
   `export-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -89,6 +95,19 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
     [api],
   );
 
+  useEffect(
+    () =>
+      api.on('export.step', (event) => {
+        if (event.jobId !== jobRef.current) return;
+        setJob((current) =>
+          current && current.id === event.jobId && current.running
+            ? { ...current, step: { index: event.index, path: event.path, format: event.format } }
+            : current,
+        );
+      }),
+    [api],
+  );
+
   const update = useCallback((patch: (current: LoadedExportSettings) => LoadedExportSettings) => {
     setSettings((current) => (current ? patch(current) : current));
   }, []);
@@ -113,6 +132,7 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
       running: true,
       outputDir: null,
       opened: false,
+      step: null,
     });
     try {
       const saved = await api['export.saveSettings'](settings);
@@ -133,6 +153,7 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
         running: false,
         outputDir: output.outputDir,
         opened: output.opened,
+        step: null,
       });
     } catch (error) {
       setJob((current) => (current ? { ...current, running: false } : current));
@@ -200,6 +221,15 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
       else next.delete(path);
       return next;
     });
+
+  const openOutput = async (file: string): Promise<void> => {
+    const { opened } = await api['export.openOutput']({ path: file }).catch(() => ({
+      opened: false,
+    }));
+    if (!opened) setMessage(t('export.cannotOpen', { path: file }));
+  };
+  const ticked = (formats: readonly ExportFormatName[]): boolean =>
+    settings !== null && formats.some((format) => settings.formats.includes(format));
 
   const ok = job?.results.filter((r) => r.ok).length ?? 0;
   const failed = (job?.results.length ?? 0) - ok;
@@ -334,129 +364,150 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
               ))}
             </fieldset>
 
-            <fieldset className="export-options">
-              <legend>{t('export.options')}</legend>
-              <label>
-                {t('export.theme')}{' '}
-                <select
-                  value={settings.options.theme}
-                  onChange={(event) =>
-                    update((s) => ({
-                      ...s,
-                      options: { ...s.options, theme: event.target.value as 'classic' | 'sans' },
-                    }))
-                  }
-                >
-                  <option value="classic">{t('export.themeClassic')}</option>
-                  <option value="sans">{t('export.themeSans')}</option>
-                </select>
-              </label>
-              <label>
-                {t('export.pageSize')}{' '}
-                <select
-                  value={settings.options.pdf.pageSize}
-                  onChange={(event) => {
-                    const pageSize = event.target.value as 'A4' | 'Letter';
-                    update((s) => ({
-                      ...s,
-                      options: {
-                        ...s.options,
-                        pdf: { ...s.options.pdf, pageSize },
-                        docx: { ...s.options.docx, pageSize },
-                      },
-                    }));
-                  }}
-                >
-                  <option value="A4">A4</option>
-                  <option value="Letter">Letter</option>
-                </select>
-              </label>
-              <label>
-                {t('export.marginMm')}{' '}
-                <input
-                  type="number"
-                  min={5}
-                  max={40}
-                  value={settings.options.pdf.marginMm}
-                  onChange={(event) => {
-                    const marginMm = Math.min(
-                      40,
-                      Math.max(5, Math.round(Number(event.target.value) || 20)),
-                    );
-                    update((s) => ({
-                      ...s,
-                      options: { ...s.options, pdf: { ...s.options.pdf, marginMm } },
-                    }));
-                  }}
-                />
-              </label>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={settings.options.pdf.pageNumbers}
-                  onChange={(event) =>
-                    update((s) => ({
-                      ...s,
-                      options: {
-                        ...s.options,
-                        pdf: { ...s.options.pdf, pageNumbers: event.target.checked },
-                      },
-                    }))
-                  }
-                />{' '}
-                {t('export.pageNumbers')}
-              </label>
-              <label>
-                {t('export.htmlImages')}{' '}
-                <select
-                  value={settings.options.html.images}
-                  onChange={(event) =>
-                    update((s) => ({
-                      ...s,
-                      options: {
-                        ...s.options,
-                        html: { images: event.target.value as 'embed' | 'copy' },
-                      },
-                    }))
-                  }
-                >
-                  <option value="embed">{t('export.htmlImagesEmbed')}</option>
-                  <option value="copy">{t('export.htmlImagesCopy')}</option>
-                </select>
-              </label>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={settings.options.hugo.addSlug}
-                  onChange={(event) =>
-                    update((s) => ({
-                      ...s,
-                      options: { ...s.options, hugo: { addSlug: event.target.checked } },
-                    }))
-                  }
-                />{' '}
-                {t('export.hugoSlug')}
-              </label>
-              <label>
-                {t('export.txtWrap')}{' '}
-                <input
-                  type="number"
-                  min={0}
-                  max={200}
-                  value={settings.options.txt.wrap}
-                  onChange={(event) => {
-                    const wrap = Math.min(
-                      200,
-                      Math.max(0, Math.round(Number(event.target.value) || 0)),
-                    );
-                    update((s) => ({
-                      ...s,
-                      options: { ...s.options, txt: { ...s.options.txt, wrap } },
-                    }));
-                  }}
-                />
-              </label>
-            </fieldset>
+            {ticked(usesTheme) || ticked(usesPageSize) || ticked(['html', 'hugo', 'txt']) ? (
+              <fieldset className="export-options">
+                <legend>{t('export.options')}</legend>
+                {ticked(usesTheme) ? (
+                  <label>
+                    {t('export.theme')}{' '}
+                    <select
+                      value={settings.options.theme}
+                      onChange={(event) =>
+                        update((s) => ({
+                          ...s,
+                          options: {
+                            ...s.options,
+                            theme: event.target.value as 'classic' | 'sans',
+                          },
+                        }))
+                      }
+                    >
+                      <option value="classic">{t('export.themeClassic')}</option>
+                      <option value="sans">{t('export.themeSans')}</option>
+                    </select>
+                  </label>
+                ) : null}
+                {ticked(usesPageSize) ? (
+                  <label>
+                    {t('export.pageSize')}{' '}
+                    <select
+                      value={settings.options.pdf.pageSize}
+                      onChange={(event) => {
+                        const pageSize = event.target.value as 'A4' | 'Letter';
+                        update((s) => ({
+                          ...s,
+                          options: {
+                            ...s.options,
+                            pdf: { ...s.options.pdf, pageSize },
+                            docx: { ...s.options.docx, pageSize },
+                          },
+                        }));
+                      }}
+                    >
+                      <option value="A4">A4</option>
+                      <option value="Letter">Letter</option>
+                    </select>
+                  </label>
+                ) : null}
+                {ticked(['pdf']) ? (
+                  <label>
+                    {t('export.marginMm')}{' '}
+                    <input
+                      type="number"
+                      min={5}
+                      max={40}
+                      value={settings.options.pdf.marginMm}
+                      onChange={(event) => {
+                        const marginMm = Math.min(
+                          40,
+                          Math.max(5, Math.round(Number(event.target.value) || 20)),
+                        );
+                        update((s) => ({
+                          ...s,
+                          options: { ...s.options, pdf: { ...s.options.pdf, marginMm } },
+                        }));
+                      }}
+                    />
+                  </label>
+                ) : null}
+                {ticked(['pdf']) ? (
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={settings.options.pdf.pageNumbers}
+                      onChange={(event) =>
+                        update((s) => ({
+                          ...s,
+                          options: {
+                            ...s.options,
+                            pdf: { ...s.options.pdf, pageNumbers: event.target.checked },
+                          },
+                        }))
+                      }
+                    />{' '}
+                    {t('export.pageNumbers')}
+                  </label>
+                ) : null}
+                {ticked(['html']) ? (
+                  <label>
+                    {t('export.htmlImages')}{' '}
+                    <select
+                      value={settings.options.html.images}
+                      onChange={(event) =>
+                        update((s) => ({
+                          ...s,
+                          options: {
+                            ...s.options,
+                            html: { images: event.target.value as 'embed' | 'copy' },
+                          },
+                        }))
+                      }
+                    >
+                      <option value="embed">{t('export.htmlImagesEmbed')}</option>
+                      <option value="copy">{t('export.htmlImagesCopy')}</option>
+                    </select>
+                  </label>
+                ) : null}
+                {ticked(['hugo']) ? (
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={settings.options.hugo.addSlug}
+                      onChange={(event) =>
+                        update((s) => ({
+                          ...s,
+                          options: { ...s.options, hugo: { addSlug: event.target.checked } },
+                        }))
+                      }
+                    />{' '}
+                    {t('export.hugoSlug')}
+                  </label>
+                ) : null}
+                {ticked(['txt']) ? (
+                  <label>
+                    {t('export.txtWrap')}{' '}
+                    <input
+                      type="number"
+                      min={0}
+                      max={200}
+                      value={settings.options.txt.wrap}
+                      onChange={(event) => {
+                        const wrap = Math.min(
+                          200,
+                          Math.max(0, Math.round(Number(event.target.value) || 0)),
+                        );
+                        update((s) => ({
+                          ...s,
+                          options: { ...s.options, txt: { ...s.options.txt, wrap } },
+                        }));
+                      }}
+                    />
+                  </label>
+                ) : null}
+              </fieldset>
+            ) : (
+              <p className="export-no-options">{t('export.noOptions')}</p>
+            )}
 
             <fieldset className="export-output">
               <legend>{t('export.outputDir')}</legend>
@@ -499,6 +550,16 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
                 ? t('export.progress', { done: job.done, total: job.total })
                 : t('export.summary', { ok, failed })}
             </span>
+            {job.running && job.step ? (
+              <span className="export-step" data-testid="export-step">
+                {t('export.step', {
+                  n: job.step.index + 1,
+                  total: job.total,
+                  path: job.step.path,
+                  format: t(`export.format.${job.step.format}`),
+                })}
+              </span>
+            ) : null}
             {!job.running && job.outputDir && !job.opened ? (
               <p className="export-saved-to" data-testid="export-saved-to">
                 {t('export.savedTo', { path: job.outputDir })}
@@ -518,7 +579,21 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
                   <span className="export-result-path">{result.path}</span>
                   {result.ok ? (
                     <span className="export-result-outputs">
-                      {result.outputs.map((file) => outputName(file, job.outputDir)).join(', ')}
+                      {result.outputs.map((file) => {
+                        const name = outputName(file, job.outputDir);
+                        return (
+                          <button
+                            key={file}
+                            type="button"
+                            className="export-output-file"
+                            title={file}
+                            aria-label={t('export.openOutput', { name })}
+                            onClick={() => void openOutput(file)}
+                          >
+                            {name}
+                          </button>
+                        );
+                      })}
                     </span>
                   ) : (
                     <span className="export-result-error" role="alert">
@@ -547,7 +622,7 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
           </button>
           <button
             type="button"
-            className="export-run"
+            className="export-run export-primary"
             onClick={() => void run()}
             disabled={!canRun}
           >

@@ -52,6 +52,10 @@ export const exportEn = {
   copied: 'Copied. Paste it into the WeChat editor or your CMS.',
   copyFailed: 'Could not copy: {{message}}',
   failed: 'Export failed: {{message}}',
+  step: 'Article {{n}} of {{total}}: {{path}}, {{format}}…',
+  noOptions: 'The ticked formats have no options.',
+  openOutput: 'Open {{name}}',
+  cannotOpen: 'Open it from {{path}}',
 };
 
 export const exportZh: typeof exportEn = {
@@ -106,4 +110,8 @@ export const exportZh: typeof exportEn = {
   copied: '已复制，可粘贴到微信公众号编辑器或 CMS。',
   copyFailed: '复制失败：{{message}}',
   failed: '导出失败：{{message}}',
+  step: '第 {{n}} / {{total}} 篇：{{path}}，{{format}}…',
+  noOptions: '所选格式没有可设置的选项。',
+  openOutput: '打开 {{name}}',
+  cannotOpen: '请从 {{path}} 打开',
 };

@@ -65,6 +65,16 @@ export const ExportProgressEvent = z.object({
   result: ExportFileResult,
 });
 
+/** An article of an `export.run` batch starts one of its formats (the dialog shows which). */
+export const ExportStepEvent = z.object({
+  jobId: z.string(),
+  /** 0-based index of the article in the batch. */
+  index: z.number().int().nonnegative(),
+  total: z.number().int().positive(),
+  path: z.string(),
+  format: ExportFormatName,
+});
+
 export const ClipboardRenderInput = z.object({
   path: WorkspacePath,
   /** The editor's current text (unsaved changes included); null = the file on disk. */
@@ -118,9 +128,19 @@ export const exportRequests = {
    * print (browser mode): the page then prints itself with window.print().
    */
   printWindow: { input: z.void(), output: z.object({ handled: z.boolean() }) },
+  /**
+   * Opens one file an export of this session wrote, with the system's default application
+   * (desktop). `opened: false` in browser mode, or for a path no export wrote.
+   */
+  openOutput: {
+    input: z.object({ path: z.string().min(1).max(4096) }),
+    output: z.object({ opened: z.boolean() }),
+  },
 } as const;
 
 export const exportEvents = {
   /** One article of an `export.run` batch finished (ok or failed). */
   progress: ExportProgressEvent,
+  /** An article starts one of its formats. */
+  step: ExportStepEvent,
 } as const;

@@ -51,6 +51,7 @@ export const requestNames = [
   'export.renderForClipboard',
   'export.renderForPrint',
   'export.printWindow',
+  'export.openOutput',
 ] as const;
 
 export const eventNames = [
@@ -60,6 +61,7 @@ export const eventNames = [
   'article.openRequested',
   'workspace.changed',
   'export.progress',
+  'export.step',
 ] as const;
 
 export const ipcRequestChannel = (name: string): string => `byline:req:${name}`;

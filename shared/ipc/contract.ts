@@ -426,6 +426,7 @@ export const requests = {
   'export.renderForClipboard': exportRequests.renderForClipboard,
   'export.renderForPrint': exportRequests.renderForPrint,
   'export.printWindow': exportRequests.printWindow,
+  'export.openOutput': exportRequests.openOutput,
 } as const;
 
 /** Event map: name -> payload schema. Main pushes these; the renderer subscribes. */
@@ -445,6 +446,8 @@ export const events = {
   }),
   /** One article of an `export.run` batch finished. */
   'export.progress': exportEvents.progress,
+  /** An article of an `export.run` batch starts a format. */
+  'export.step': exportEvents.step,
 } as const;
 
 export type Requests = typeof requests;

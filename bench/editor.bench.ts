@@ -269,6 +269,8 @@ async function runOne(
   const server = await startServer(workspace, dataDir);
   const url = server.url;
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // Bounds for a hung page, sized for a loaded 2-core machine; never a speed check.
+  page.setDefaultTimeout(120_000);
   await page.addInitScript(probes);
   await page.goto(naive ? url.replace('?token=', '?preview=naive&token=') : url);
   await page.locator('.library').waitFor();
@@ -412,6 +414,8 @@ async function runBare(
   marker: string,
 ): Promise<BareResult> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // Bounds for a hung page, sized for a loaded 2-core machine; never a speed check.
+  page.setDefaultTimeout(120_000);
   await page.addInitScript(probes);
   await page.goto(pathToFileURL(path.join(dir, 'bare.html')).href);
   await page.waitForFunction(() => typeof window.openBareEditor === 'function');

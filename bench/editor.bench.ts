@@ -13,9 +13,11 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { chromium } from 'playwright-core';
+import { build as esbuild } from 'esbuild';
 import { generateArticle } from './editorArticle';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -25,8 +27,12 @@ const sizes = [
   { name: '100KB', bytes: 100 * 1024 },
   { name: '1MB', bytes: 1024 * 1024 },
 ];
+const runsOption = process.argv.indexOf('--runs');
+const runs = Math.max(1, Number(runsOption >= 0 ? process.argv[runsOption + 1] : 1) || 1);
 const targets = {
   keystrokeP95Ms: { '1MB': 8 },
+  /** Byline/bare CodeMirror, the median over the runs, at 100 KB and at 1 MB. */
+  bareRatio: { keystrokeP50: 1.1, keystrokeP95: 1.15 },
   previewP95Ms: { '100KB': 150, '1MB': 500 },
   longTaskMs: 50,
 };
@@ -205,6 +211,52 @@ const renderedVersion = (page: Page): Promise<number> =>
     ),
   );
 
+interface Typing {
+  keys: number[];
+  queued: number[];
+  work: number[];
+  painted: number[];
+  longTasks: number[];
+  longFrames: { start: number; duration: number; scripts: LoafScript[] }[];
+}
+/** Types `keystrokes` letters at a fast typist's pace and reads the probes' figures for them. */
+async function typeKeys(page: Page): Promise<Typing> {
+  const typingStart = await page.evaluate(() => {
+    const probe = (window as unknown as { __bylineProbe: { keys: unknown[] } }).__bylineProbe;
+    probe.keys.length = 0;
+    return performance.now();
+  });
+  const letters = 'the quick brown fox jumps over the lazy dog ';
+  for (let i = 0; i < keystrokes; i++) {
+    await page.keyboard.press(
+      letters[i % letters.length] === ' ' ? 'Space' : (letters[i % letters.length] as string),
+    );
+    await page.waitForTimeout(35);
+  }
+  await waitFrames(page, 3);
+  const typing = await page.evaluate((since) => {
+    const probe = (
+      window as unknown as {
+        __bylineProbe: {
+          keys: { start: number; handled: number; frame: number; end: number }[];
+          longTasks: { start: number; duration: number }[];
+          longFrames: { start: number; duration: number; scripts: LoafScript[] }[];
+        };
+      }
+    ).__bylineProbe;
+    return {
+      keys: probe.keys.map((k) => k.frame - k.start),
+      queued: probe.keys.map((k) => k.handled - k.start),
+      work: probe.keys.map((k) => k.frame - k.handled),
+      painted: probe.keys.map((k) => k.end - k.start),
+      longTasks: probe.longTasks.filter((t) => t.start >= since).map((t) => t.duration),
+      longFrames: probe.longFrames.filter((f) => f.start >= since),
+    };
+  }, typingStart);
+
+  return typing;
+}
+
 async function runOne(
   browser: Browser,
   workspace: string,
@@ -217,6 +269,8 @@ async function runOne(
   const server = await startServer(workspace, dataDir);
   const url = server.url;
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // Bounds for a hung page, sized for a loaded 2-core machine; never a speed check.
+  page.setDefaultTimeout(120_000);
   await page.addInitScript(probes);
   await page.goto(naive ? url.replace('?token=', '?preview=naive&token=') : url);
   await page.locator('.library').waitFor();
@@ -268,40 +322,7 @@ async function runOne(
   await page.waitForTimeout(1500);
 
   console.log('  opened', naive ? 'naive' : 'ours', JSON.stringify(open));
-  // ── 200 keystrokes at a fast typist's pace ──
-  const typingStart = await page.evaluate(() => {
-    const probe = (window as unknown as { __bylineProbe: { keys: unknown[] } }).__bylineProbe;
-    probe.keys.length = 0;
-    return performance.now();
-  });
-  const letters = 'the quick brown fox jumps over the lazy dog ';
-  for (let i = 0; i < keystrokes; i++) {
-    await page.keyboard.press(
-      letters[i % letters.length] === ' ' ? 'Space' : (letters[i % letters.length] as string),
-    );
-    await page.waitForTimeout(35);
-  }
-  await waitFrames(page, 3);
-  const typing = await page.evaluate((since) => {
-    const probe = (
-      window as unknown as {
-        __bylineProbe: {
-          keys: { start: number; handled: number; frame: number; end: number }[];
-          longTasks: { start: number; duration: number }[];
-          longFrames: { start: number; duration: number; scripts: LoafScript[] }[];
-        };
-      }
-    ).__bylineProbe;
-    return {
-      keys: probe.keys.map((k) => k.frame - k.start),
-      queued: probe.keys.map((k) => k.handled - k.start),
-      work: probe.keys.map((k) => k.frame - k.handled),
-      painted: probe.keys.map((k) => k.end - k.start),
-      longTasks: probe.longTasks.filter((t) => t.start >= since).map((t) => t.duration),
-      longFrames: probe.longFrames.filter((f) => f.start >= since),
-    };
-  }, typingStart);
-
+  const typing = await typeKeys(page);
   console.log('  typed', typing.keys.length);
   // ── preview refresh after a keystroke ──
   await page.waitForTimeout(naive ? 200 : 1500);
@@ -380,6 +401,64 @@ async function runOne(
   };
 }
 
+interface BareResult {
+  openMs: number;
+  keystrokeMs: { p50: number; p95: number; max: number; samples: number };
+}
+
+/** The anchor: the same article and keystrokes in bare CodeMirror (page built in `dir`). */
+async function runBare(
+  browser: Browser,
+  dir: string,
+  text: string,
+  marker: string,
+): Promise<BareResult> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // Bounds for a hung page, sized for a loaded 2-core machine; never a speed check.
+  page.setDefaultTimeout(120_000);
+  await page.addInitScript(probes);
+  await page.goto(pathToFileURL(path.join(dir, 'bare.html')).href);
+  await page.waitForFunction(() => typeof window.openBareEditor === 'function');
+  const openMs = await page.evaluate(
+    async ({ text, cursor }) => {
+      const start = performance.now();
+      window.openBareEditor(text, cursor);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      document.body.getBoundingClientRect();
+      return performance.now() - start;
+    },
+    { text, cursor: text.indexOf(marker) + marker.length + 4 },
+  );
+  await waitFrames(page, 3);
+  await page.waitForTimeout(1500);
+  const typing = await typeKeys(page);
+  await page.close();
+  return {
+    openMs: round(openMs),
+    keystrokeMs: {
+      p50: round(percentile(typing.keys, 50)),
+      p95: round(percentile(typing.keys, 95)),
+      max: round(Math.max(...typing.keys)),
+      samples: typing.keys.length,
+    },
+  };
+}
+
+async function buildBarePage(dir: string): Promise<void> {
+  await esbuild({
+    entryPoints: [path.join(repoRoot, 'bench/support/bareCodeMirror.ts')],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    outfile: path.join(dir, 'bare.js'),
+    logLevel: 'warning',
+  });
+  writeFileSync(
+    path.join(dir, 'bare.html'),
+    '<!DOCTYPE html><meta charset="utf-8"><style>html,body{margin:0;height:100%}#editor,.cm-editor{height:100%}</style><div id="editor"></div><script src="bare.js"></script>',
+  );
+}
+
 // ── main ─────────────────────────────────────────────────────────────────────────────────────
 
 if (
@@ -418,15 +497,49 @@ const browser = await chromium.launch({
   ],
 });
 
+interface BareRatios {
+  keystrokeP50: number;
+  keystrokeP95: number;
+  openEditor: number;
+}
 const results: Record<
   string,
-  { ours: RunResult; baseline: RunResult; ratios: Record<string, number> }
+  {
+    ours: RunResult;
+    baseline: RunResult;
+    ratios: Record<string, number>;
+    bare: BareResult[];
+    oursPerRun: { keystrokeMs: RunResult['keystrokeMs']; openMs: RunResult['openMs'] }[];
+    bareRatios: { perRun: BareRatios[]; median: BareRatios };
+  }
 > = {};
+await buildBarePage(base);
 try {
   for (const article of articles) {
     console.log(`${article.name}: ${article.actualBytes} bytes, ${article.lines} lines`);
-    const ours = await runOne(browser, workspace, article.file, marker, false);
+    const text = readFileSync(path.join(workspace, article.file), 'utf8');
+    const oursRuns: RunResult[] = [];
+    const bareRuns: BareResult[] = [];
+    for (let run = 0; run < runs; run++) {
+      oursRuns.push(await runOne(browser, workspace, article.file, marker, false));
+      bareRuns.push(await runBare(browser, base, text, marker));
+      console.log(`  run ${run + 1}/${runs}: bare`, JSON.stringify(bareRuns[run]));
+    }
+    const ours = oursRuns[0] as RunResult;
     const baseline = await runOne(browser, workspace, article.file, marker, true);
+    const perRun = oursRuns.map((o, i) => {
+      const b = bareRuns[i] as BareResult;
+      return {
+        keystrokeP50: round(o.keystrokeMs.p50 / b.keystrokeMs.p50),
+        keystrokeP95: round(o.keystrokeMs.p95 / b.keystrokeMs.p95),
+        openEditor: round(o.openMs.editor / b.openMs),
+      };
+    });
+    const medianOf = (key: keyof BareRatios): number =>
+      percentile(
+        perRun.map((r) => r[key]),
+        50,
+      );
     const ratio = (a: number, b: number): number => round(a / b);
     results[article.name] = {
       ours,
@@ -437,6 +550,16 @@ try {
         previewRefreshP50: ratio(ours.previewRefreshMs.p50, baseline.previewRefreshMs.p50),
         previewRefreshP95: ratio(ours.previewRefreshMs.p95, baseline.previewRefreshMs.p95),
         openPreview: ratio(ours.openMs.preview, baseline.openMs.preview),
+      },
+      bare: bareRuns,
+      oursPerRun: oursRuns.map((o) => ({ keystrokeMs: o.keystrokeMs, openMs: o.openMs })),
+      bareRatios: {
+        perRun,
+        median: {
+          keystrokeP50: medianOf('keystrokeP50'),
+          keystrokeP95: medianOf('keystrokeP95'),
+          openEditor: medianOf('openEditor'),
+        },
       },
     };
   }
@@ -463,6 +586,26 @@ const checks = {
     target: targets.previewP95Ms['1MB'],
     ok: (big?.ours.previewRefreshMs.p95 ?? Infinity) <= targets.previewP95Ms['1MB'],
   },
+  ...Object.fromEntries(
+    Object.entries(results).flatMap(([size, r]) => [
+      [
+        `keystrokeP50VsBareAt${size}`,
+        {
+          value: r.bareRatios.median.keystrokeP50,
+          target: targets.bareRatio.keystrokeP50,
+          ok: r.bareRatios.median.keystrokeP50 <= targets.bareRatio.keystrokeP50,
+        },
+      ],
+      [
+        `keystrokeP95VsBareAt${size}`,
+        {
+          value: r.bareRatios.median.keystrokeP95,
+          target: targets.bareRatio.keystrokeP95,
+          ok: r.bareRatios.median.keystrokeP95 <= targets.bareRatio.keystrokeP95,
+        },
+      ],
+    ]),
+  ),
   noLongTaskOver50msWhileTyping: {
     value: Math.max(
       small?.ours.longTasksWhileTyping.maxMs ?? 0,
@@ -513,6 +656,21 @@ console.table(
     ]),
   ),
 );
+console.table(
+  Object.fromEntries(
+    Object.entries(results).map(([size, r]) => [
+      `${size} Byline/bare (median of ${runs})`,
+      {
+        'key p50': r.bareRatios.median.keystrokeP50,
+        'key p95': r.bareRatios.median.keystrokeP95,
+        'open editor': r.bareRatios.median.openEditor,
+        'bare key p50 ms': r.bare[0]?.keystrokeMs.p50,
+        'bare key p95 ms': r.bare[0]?.keystrokeMs.p95,
+        'bare open ms': r.bare[0]?.openMs,
+      },
+    ]),
+  ),
+);
 console.table(checks);
 for (const [size, r] of Object.entries(results)) {
   for (const frame of r.ours.longFramesWhileTyping) {
@@ -542,6 +700,9 @@ writeFileSync(
         previewSamples,
         baseline:
           'naive: whole article rendered on the main thread and written with innerHTML on every change (?preview=naive)',
+        anchor:
+          'bare CodeMirror 6 + @codemirror/lang-markdown (line wrapping, history, default keymap and highlighting) on the same article, same keystrokes, same run; its open is EditorView creation to the first frame laid out',
+        runs,
       },
       articles: articles.map(({ name, actualBytes, lines }) => ({
         name,

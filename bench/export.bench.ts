@@ -1,13 +1,16 @@
 // Export time per format for a 100 KB article shaped like the sample (Chinese body, footnotes,
 // a list, a table, an image, outside links). `npm run bench export`; figures also go to
 // bench/results/export.json. PDF includes printing in headless Chromium (browser start is
-// measured apart: a batch pays it once).
+// measured apart: a batch pays it once). Then the command line as a whole process against pandoc
+// (Debian's) on the same article in the same run, for HTML and Word: Byline/pandoc time ratios.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { exportFormats, type ExportFormatName } from '../shared/export/exportOptions';
 import { ExportService } from '../main/export/exportService';
 import { createChromiumPdfPrinter } from '../main/export/chromiumPdfPrinter';
+import { buildCli } from './support/buildCli';
+import { timeProcess, type ProcessTiming } from './support/timeProcess';
 
 const base = mkdtempSync(path.join(os.tmpdir(), 'byline-bench-export-'));
 const root = path.join(base, 'site');
@@ -74,11 +77,39 @@ try {
   const perFormat: Record<string, { minMs: number; medianMs: number; outputBytes: number }> = {};
   for (const format of exportFormats) perFormat[format] = await timeFormat(format);
 
+  // Whole processes, as a writer or a CI job runs them: `byline export` against pandoc.
+  const cli = buildCli();
+  const node = process.execPath;
+  const vsPandoc: Record<string, { byline: ProcessTiming; pandoc: ProcessTiming; ratio: number }> =
+    {};
+  for (const [format, pandocArgs] of [
+    ['html', ['-s', '-f', 'markdown', '-t', 'html', '--metadata', 'pagetitle=bench']],
+    ['docx', ['-f', 'markdown', '-t', 'docx']],
+  ] as const) {
+    const out = path.join(base, `cli-${format}`);
+    const byline = timeProcess(node, [cli, 'export', file, '--format', format, '--out', out], runs);
+    const pandoc = timeProcess(
+      'pandoc',
+      [...pandocArgs, file, '-o', path.join(base, `pandoc.${format}`)],
+      runs,
+    );
+    vsPandoc[format] = {
+      byline,
+      pandoc,
+      ratio: Math.round((byline.medianMs / pandoc.medianMs) * 100) / 100,
+    };
+  }
+
   const results = {
     articleBytes: bytes,
     runs,
     browserStartMs,
     perFormat,
+    cliVsPandoc: {
+      anchor: 'pandoc (Debian package) on the same article, same run; whole processes',
+      target: 'Byline/pandoc ≤ 1.0 for html and docx',
+      ...vsPandoc,
+    },
     machine: { cpus: os.cpus().length, node: process.version },
     target:
       'each format well under 2 s for a 100 KB article (PDF under 5 s with the browser already started)',
@@ -87,6 +118,20 @@ try {
     `article: ${(bytes / 1024).toFixed(1)} KB, ${runs} runs per format, Chromium start ${browserStartMs} ms`,
   );
   console.table(perFormat);
+  console.table(
+    Object.fromEntries(
+      Object.entries(vsPandoc).map(([format, v]) => [
+        format,
+        {
+          bylineMedianMs: v.byline.medianMs,
+          bylineMaxRssMb: v.byline.maxRssMb,
+          pandocMedianMs: v.pandoc.medianMs,
+          pandocMaxRssMb: v.pandoc.maxRssMb,
+          ratio: v.ratio,
+        },
+      ]),
+    ),
+  );
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/export.json', JSON.stringify(results, null, 2) + '\n');
 } finally {

@@ -3,7 +3,16 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
-const only = process.argv.slice(2);
+// Names choose benches; options (`--runs 5`) go to each bench run.
+const args = process.argv.slice(2);
+const options = [];
+const only = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i].startsWith('--')) {
+    options.push(args[i]);
+    if (args[i + 1] !== undefined && !args[i + 1].startsWith('--')) options.push(args[++i]);
+  } else only.push(args[i]);
+}
 const benches = readdirSync('bench')
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
@@ -11,7 +20,7 @@ const benches = readdirSync('bench')
 let failed = 0;
 for (const file of benches) {
   console.log(`\n── bench/${file} ──`);
-  const result = spawnSync('npx', ['tsx', `bench/${file}`], { stdio: 'inherit' });
+  const result = spawnSync('npx', ['tsx', `bench/${file}`, ...options], { stdio: 'inherit' });
   if (result.status !== 0) failed++;
 }
 process.exit(failed === 0 ? 0 : 1);

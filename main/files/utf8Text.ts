@@ -1,3 +1,4 @@
+import { dominantEol } from '../../shared/article/splitArticle';
 import type { TextFormat } from '../../shared/ipc/contract';
 
 export interface DecodedText {
@@ -26,18 +27,10 @@ export function decodeStrictUtf8(bytes: Uint8Array): DecodedText | undefined {
   }
 }
 
+export { dominantEol };
+
 export function decoded(text: string, encoding: TextFormat['encoding'], bom: boolean): DecodedText {
   return { text, format: { encoding, bom, eol: dominantEol(text) } };
-}
-
-export function dominantEol(text: string): '\n' | '\r\n' {
-  let crlf = 0;
-  let lf = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
-    else lf++;
-  }
-  return crlf > lf ? '\r\n' : '\n';
 }
 
 export function looksBinary(bytes: Uint8Array): boolean {

@@ -50,7 +50,8 @@ describe('SearchIndex', () => {
       entries.set(name, entryFor(name, textOf(6).replace(/\n/g, ' ')));
     };
     for (let i = 0; i < 40; i++) write(`a${i}.md`);
-    const index = new SearchIndex(root);
+    // Compacting after a few removals, so that the rebuild of the keys is checked too.
+    const index = new SearchIndex(root, 500);
     await index.sync([...entries.values()]);
 
     const queries = [

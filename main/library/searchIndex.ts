@@ -24,7 +24,6 @@ interface IndexedArticle {
   foldedText: string;
   /** How to get the text as written back from foldedText, for snippets (see unfoldingOf). */
   unfold: Unfolding;
-  keys: string[];
 }
 
 /**
@@ -71,11 +70,22 @@ function unfolded(folded: string, unfold: Unfolding): string {
  */
 export class SearchIndex {
   private readonly articles = new Map<string, IndexedArticle>();
-  private readonly postings = new Map<string, Set<number>>();
-  private readonly words = new Set<string>();
+  /**
+   * Key -> ids of the articles holding it, ascending (ids only grow). A re-indexed or removed
+   * article's old id stays in them until the next compaction; lookups skip ids not in `live`.
+   */
+  private postings = new Map<string, number[]>();
+  private readonly live = new Set<number>();
+  private words = new Set<string>();
   private nextId = 0;
+  private postingEntries = 0;
+  private livePostingEntries = 0;
 
-  constructor(private readonly root: string) {}
+  /** `compactAbove`: posting entries below which stale ids are never worth a rebuild. */
+  constructor(
+    private readonly root: string,
+    private readonly compactAbove = 100_000,
+  ) {}
 
   get size(): number {
     return this.articles.size;
@@ -101,32 +111,47 @@ export class SearchIndex {
       foldedTitle,
       foldedText,
       unfold: unfoldingOf(text, foldedText),
-      keys: [...keysOf(`${foldedTitle}\n${foldedText}`)],
     };
-    for (const key of article.keys) {
-      let posting = this.postings.get(key);
-      if (!posting) {
-        posting = new Set();
-        this.postings.set(key, posting);
-        if (key.startsWith('w:')) this.words.add(key.slice(2));
-      }
-      posting.add(article.id);
-    }
+    this.addKeys(article);
     this.articles.set(entry.path, article);
+    this.live.add(article.id);
   }
 
   remove(articlePath: string): void {
     const article = this.articles.get(articlePath);
     if (!article) return;
-    for (const key of article.keys) {
+    this.articles.delete(articlePath);
+    this.live.delete(article.id);
+    this.livePostingEntries -= keysOf(article).size;
+    // Stale ids cost memory and lookups; rebuild the keys once they are half of all entries.
+    if (
+      this.postingEntries > this.compactAbove &&
+      this.livePostingEntries * 2 < this.postingEntries
+    )
+      this.compact();
+  }
+
+  private addKeys(article: IndexedArticle): void {
+    const keys = keysOf(article);
+    for (const key of keys) {
       const posting = this.postings.get(key);
-      posting?.delete(article.id);
-      if (posting?.size === 0) {
-        this.postings.delete(key);
-        if (key.startsWith('w:')) this.words.delete(key.slice(2));
+      if (posting) posting.push(article.id);
+      else {
+        this.postings.set(key, [article.id]);
+        if (key.startsWith('w:')) this.words.add(key.slice(2));
       }
     }
-    this.articles.delete(articlePath);
+    this.postingEntries += keys.size;
+    this.livePostingEntries += keys.size;
+  }
+
+  private compact(): void {
+    this.postings = new Map();
+    this.words = new Set();
+    this.postingEntries = 0;
+    this.livePostingEntries = 0;
+    const byId = [...this.articles.values()].sort((a, b) => a.id - b.id);
+    for (const article of byId) this.addKeys(article);
   }
 
   /** Brings the index in line with the library's rows: new or changed articles read, gone ones dropped. */
@@ -155,13 +180,14 @@ export class SearchIndex {
   search(entries: readonly LibraryEntry[], query: string, limit: number): SearchHit[] {
     const terms = searchTerms(query);
     if (terms.length === 0) return [];
-    let candidates: Set<number> | null = null;
+    let narrowed: number[] | null = null;
     for (const term of terms) {
       const forTerm = this.candidatesFor(term);
       if (forTerm === null) continue;
-      candidates = candidates === null ? forTerm : intersect(candidates, forTerm);
-      if (candidates.size === 0) return [];
+      narrowed = narrowed === null ? forTerm : intersect(narrowed, forTerm);
+      if (narrowed.length === 0) return [];
     }
+    const candidates = narrowed === null ? null : new Set(narrowed);
     const scored: ScoredArticle[] = [];
     for (const entry of entries) {
       const article = this.articles.get(entry.path);
@@ -175,13 +201,15 @@ export class SearchIndex {
     });
   }
 
-  /** Bytes the index holds, roughly: the folded texts (two bytes a character) and the key sets. */
+  /** Bytes the index holds, roughly: folded texts (two bytes a character), keys and id lists. */
   approximateBytes(): number {
     let bytes = 0;
-    for (const article of this.articles.values())
-      bytes +=
-        2 * (article.foldedText.length + article.foldedTitle.length) + 16 * article.keys.length;
-    for (const [key, posting] of this.postings) bytes += 2 * key.length + 48 + 16 * posting.size;
+    for (const article of this.articles.values()) {
+      const unfold =
+        'text' in article.unfold ? 2 * article.unfold.text.length : 10 * article.unfold.at.length;
+      bytes += 2 * (article.foldedText.length + article.foldedTitle.length) + unfold;
+    }
+    for (const [key, posting] of this.postings) bytes += 2 * key.length + 64 + 4 * posting.length;
     return bytes;
   }
 
@@ -190,25 +218,24 @@ export class SearchIndex {
    * CJK run of the term must appear as it is, so all its pairs must; each other word fragment
    * must lie inside one indexed word (terms never hold spaces, and words end at punctuation).
    */
-  private candidatesFor(term: string): Set<number> | null {
-    let result: Set<number> | null = null;
-    const narrow = (set: Set<number>): void => {
-      result = result === null ? set : intersect(result, set);
+  private candidatesFor(term: string): number[] | null {
+    let result: number[] | null = null;
+    const narrow = (ids: number[]): void => {
+      result = result === null ? ids : intersect(result, ids);
     };
+    const posting = (key: string): number[] => this.postings.get(key) ?? [];
     for (const run of term.match(cjkRuns) ?? []) {
       const chars = [...run];
-      if (chars.length === 1) narrow(this.postings.get(`c:${run}`) ?? new Set());
-      for (let i = 0; i + 1 < chars.length; i++)
-        narrow(this.postings.get(`c:${chars[i]}${chars[i + 1]}`) ?? new Set());
+      if (chars.length === 1) narrow(posting(`c:${run}`));
+      for (let i = 0; i + 1 < chars.length; i++) narrow(posting(`c:${chars[i]}${chars[i + 1]}`));
     }
     for (const fragment of term.match(wordRuns) ?? []) {
       const union = new Set<number>();
       for (const word of this.words)
-        if (word.includes(fragment))
-          for (const id of this.postings.get(`w:${word}`) ?? []) union.add(id);
-      narrow(union);
+        if (word.includes(fragment)) for (const id of posting(`w:${word}`)) union.add(id);
+      narrow([...union].sort((x, y) => x - y));
     }
-    return result;
+    return result === null ? null : (result as number[]).filter((id) => this.live.has(id));
   }
 
   private absolute(articlePath: string): string {
@@ -216,8 +243,9 @@ export class SearchIndex {
   }
 }
 
-/** The distinct keys of a folded text: `c:` + a CJK character or pair, `w:` + a word of other scripts. */
-function keysOf(folded: string): Set<string> {
+/** An article's distinct keys: `c:` + a CJK character or pair, `w:` + a word of other scripts. */
+function keysOf(article: IndexedArticle): Set<string> {
+  const folded = `${article.foldedTitle}\n${article.foldedText}`;
   const keys = new Set<string>();
   for (const run of folded.match(cjkRuns) ?? []) {
     let previous = '';
@@ -231,9 +259,18 @@ function keysOf(folded: string): Set<string> {
   return keys;
 }
 
-function intersect(a: Set<number>, b: Set<number>): Set<number> {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  const out = new Set<number>();
-  for (const id of small) if (large.has(id)) out.add(id);
+/** Ids in both ascending lists. */
+function intersect(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      out.push(x);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
   return out;
 }

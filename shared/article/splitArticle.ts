@@ -50,7 +50,8 @@ export interface ArticleParts {
   error: FrontMatterError | null;
 }
 
-function dominantEol(text: string): '\n' | '\r\n' {
+/** The line ending most lines use (CRLF only when it outnumbers LF). */
+export function dominantEol(text: string): '\n' | '\r\n' {
   let crlf = 0;
   let lf = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {

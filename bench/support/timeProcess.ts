@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export interface ProcessTiming {
+  medianMs: number;
+  minMs: number;
+  /** Largest max RSS over the runs (from /usr/bin/time); null where that tool is missing. */
+  maxRssMb: number | null;
+}
+
+const timeTool = '/usr/bin/time';
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+/**
+ * Runs a whole process `count` times after one warm-up run (disk cache), timing each from spawn to
+ * exit. `okStatus` lists the exit codes that mean it ran (`byline check` exits 1 on findings).
+ */
+export function timeProcess(
+  command: string,
+  args: string[],
+  count: number,
+  options: { cwd?: string; okStatus?: number[] } = {},
+): ProcessTiming {
+  const ok = options.okStatus ?? [0];
+  const withRss = existsSync(timeTool);
+  const wall: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i <= count; i++) {
+    const start = performance.now();
+    const run = withRss
+      ? spawnSync(timeTool, ['-f', 'maxrss-kb=%M', command, ...args], {
+          cwd: options.cwd,
+          encoding: 'utf8',
+        })
+      : spawnSync(command, args, { cwd: options.cwd, encoding: 'utf8' });
+    const ms = performance.now() - start;
+    if (run.status === null || !ok.includes(run.status))
+      throw new Error(`${command} ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
+    if (i === 0) continue;
+    wall.push(ms);
+    const kb = /maxrss-kb=(\d+)/.exec(run.stderr)?.[1];
+    if (kb) rss.push(Number(kb) / 1024);
+  }
+  wall.sort((a, b) => a - b);
+  return {
+    medianMs: round(wall[Math.floor(wall.length / 2)] ?? 0),
+    minMs: round(wall[0] ?? 0),
+    maxRssMb: rss.length > 0 ? round(Math.max(...rss)) : null,
+  };
+}

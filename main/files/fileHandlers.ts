@@ -11,6 +11,7 @@ import { decodeAs, hexDump } from './historyBytes';
 import type { LocalHistoryOptions } from './localHistory';
 import { LocalHistory } from './localHistory';
 import type { OpenArticles } from './openArticles';
+import { runExclusivelyOnFile } from './pathQueue';
 import { StorageHealth } from './storageHealth';
 import { decodeText } from './textCodec';
 import type { Trash } from './trash';
@@ -100,9 +101,15 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     },
     'article.close': async ({ path }) => open.remove(path),
     'article.create': async (input) => ({ path: await actions.create(input) }),
-    'article.rename': async ({ path, name }) => ({ path: await actions.rename(path, name) }),
+    // Not while a save of the same file is between its check and its rename.
+    'article.rename': async ({ path, name }) => ({
+      path: await runExclusivelyOnFile(resolveInWorkspace(workspaceRoot(), path), () =>
+        actions.rename(path, name),
+      ),
+    }),
     'article.duplicate': async ({ path }) => ({ path: await actions.duplicate(path) }),
-    'article.trash': ({ path }) => actions.trash(path),
+    'article.trash': ({ path }) =>
+      runExclusivelyOnFile(resolveInWorkspace(workspaceRoot(), path), () => actions.trash(path)),
     'trash.list': () => trash.list(),
     'trash.restore': async ({ id }) => ({ path: await actions.restore(id) }),
     'journal.write': async (entry) => ({

@@ -90,6 +90,10 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
   return {
     'article.open': async ({ path }) => {
       const opened = await articles.open(path);
+      if (trash instanceof SystemTrash)
+        await keepHistory(
+          async () => void (await history.adoptFromSystemTrash(path, opened.stamp.hash)),
+        );
       open.add(path);
       return opened;
     },

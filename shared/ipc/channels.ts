@@ -11,6 +11,7 @@ export const requestNames = [
   'library.search',
   'article.open',
   'article.save',
+  'article.saveCopy',
   'article.close',
   'article.create',
   'article.rename',
@@ -24,6 +25,7 @@ export const requestNames = [
   'journal.discard',
   'history.list',
   'history.read',
+  'history.readBytes',
   'settings.get',
   'settings.update',
   'dialog.pickFolder',
@@ -57,6 +59,7 @@ export const eventNames = [
   'article.openRequested',
   'workspace.changed',
   'export.progress',
+  'storage.warning',
 ] as const;
 
 export const ipcRequestChannel = (name: string): string => `byline:req:${name}`;

@@ -117,10 +117,6 @@ export class LocalHistory {
     });
   }
 
-  async hasSnapshots(relativePath: string): Promise<boolean> {
-    return (await this.list(relativePath)).length > 0;
-  }
-
   async list(relativePath: string): Promise<HistoryEntry[]> {
     const folder = this.folderFor(relativePath);
     return this.queue.run(folder, async () => (await this.readIndex(folder, relativePath)).entries);

@@ -205,7 +205,8 @@ export class ArticleFiles {
         if (error.disk) return this.conflict(input.path, error.disk, input.format.encoding);
         return {
           status: 'error',
-          ...describeFsError({ code: 'ENOENT' } as NodeJS.ErrnoException, input.path),
+          code: 'ENOENT',
+          message: `"${input.path}" was moved or deleted while Byline was saving it. Nothing was written; your text is still here.`,
         };
       }
       const { code, message } = describeFsError(error as NodeJS.ErrnoException, input.path);

@@ -35,6 +35,20 @@ async function save(
   return outcome.value as SaveResult;
 }
 
+/**
+ * A slow disk: another program writes `file` after Byline's temp file is on disk and before
+ * Byline renames it over the original (the writer's last moment, not a sleep).
+ */
+const writerOnSlowDisk =
+  (file: string, theirs: string): FileWriter =>
+  (target, bytes, options) =>
+    writeFileAtomic(target, bytes, {
+      beforeCommit: async () => {
+        writeFileSync(file, theirs);
+        await options?.beforeCommit?.();
+      },
+    });
+
 describe('saves of one file are serialized per path', () => {
   it('1,000 pairs of simultaneous saves from one base: one saved, one conflict, disk holds the saved text', async () => {
     // Two handler sets over one workspace, like two windows: the queue is per real path, not per set.
@@ -63,16 +77,9 @@ describe('saves of one file are serialized per path', () => {
 
   it('an external write landing while the temp file is written is detected, not overwritten', async () => {
     const file = path.join(workspace.root, 'a.md');
-    // A slow disk: the colleague's tool writes the file after Byline's temp file is on disk,
-    // before Byline renames it over the original.
-    const slowWriter: FileWriter = (target, bytes, options) =>
-      writeFileAtomic(target, bytes, {
-        beforeCommit: async () => {
-          writeFileSync(file, 'colleague\n');
-          await options?.beforeCommit?.();
-        },
-      });
-    const h = workspace.handlers({ articleOptions: { writeFile: slowWriter } });
+    const h = workspace.handlers({
+      articleOptions: { writeFile: writerOnSlowDisk(file, 'colleague\n') },
+    });
     const opened = await h['article.open']({ path: 'a.md' });
     const result = await h['article.save']({
       path: 'a.md',
@@ -88,14 +95,9 @@ describe('saves of one file are serialized per path', () => {
 
   it('a file created by someone else during the save of a new file is not replaced', async () => {
     const file = path.join(workspace.root, 'new.md');
-    const slowWriter: FileWriter = (target, bytes, options) =>
-      writeFileAtomic(target, bytes, {
-        beforeCommit: async () => {
-          writeFileSync(file, 'theirs\n');
-          await options?.beforeCommit?.();
-        },
-      });
-    const h = workspace.handlers({ articleOptions: { writeFile: slowWriter } });
+    const h = workspace.handlers({
+      articleOptions: { writeFile: writerOnSlowDisk(file, 'theirs\n') },
+    });
     const result = await h['article.save']({
       path: 'new.md',
       text: 'mine\n',

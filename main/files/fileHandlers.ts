@@ -13,6 +13,7 @@ import type { LocalHistoryOptions } from './localHistory';
 import { EncodingMemory } from './encodingMemory';
 import { LocalHistory } from './localHistory';
 import type { OpenArticles } from './openArticles';
+import { runExclusivelyOnFile } from './pathQueue';
 import { StorageHealth } from './storageHealth';
 import { decodeAs as decodeInEncoding, decodeText } from './textCodec';
 import type { Trash } from './trash';
@@ -93,6 +94,10 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     'article.open': async ({ path, encoding }) => {
       const absolute = await resolveConfined(workspaceRoot(), path);
       const opened = await articles.open(path, { encoding, hints: await encodings.hints(path) });
+      if (trash instanceof SystemTrash)
+        await keepHistory(
+          async () => void (await history.adoptFromSystemTrash(path, opened.stamp.hash)),
+        );
       open.add(path);
       await encodings.remember(path, opened.format.encoding).catch((error: unknown) => {
         console.error('[byline] could not remember the encoding of', path, error);
@@ -119,9 +124,15 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     },
     'article.close': async ({ path }) => open.remove(path),
     'article.create': async (input) => ({ path: await actions.create(input) }),
-    'article.rename': async ({ path, name }) => ({ path: await actions.rename(path, name) }),
+    // Not while a save of the same file is between its check and its rename.
+    'article.rename': async ({ path, name }) => ({
+      path: await runExclusivelyOnFile(resolveInWorkspace(workspaceRoot(), path), () =>
+        actions.rename(path, name),
+      ),
+    }),
     'article.duplicate': async ({ path }) => ({ path: await actions.duplicate(path) }),
-    'article.trash': ({ path }) => actions.trash(path),
+    'article.trash': ({ path }) =>
+      runExclusivelyOnFile(resolveInWorkspace(workspaceRoot(), path), () => actions.trash(path)),
     'trash.list': () => trash.list(),
     'trash.restore': async ({ id }) => ({ path: await actions.restore(id) }),
     'journal.write': async (entry) => ({

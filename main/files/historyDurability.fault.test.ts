@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -110,7 +110,7 @@ describe('history follows the article, not the path', () => {
     expect(await historyTexts(h, restored)).toEqual(['second\n', 'first\n']);
   });
 
-  it('the system trash sets history aside instead of leaving it to the next file at that path', async () => {
+  it('the system trash sets history aside, never leaves it to the next file at that path, and gives it back on restore', async () => {
     const trashed: string[] = [];
     const h = workspace.handlers({
       trashItem: async (absolute) => {
@@ -121,7 +121,13 @@ describe('history follows the article, not the path', () => {
     await openAndSave(h, 'a.md', 'second\n');
     await h['article.trash']({ path: 'a.md' });
     writeFileSync(path.join(workspace.root, 'a.md'), 'a stranger\n');
+    await h['article.open']({ path: 'a.md' });
     expect(await historyTexts(h, 'a.md')).toEqual([]);
+    // Restored from the system trash (the file manager puts the same bytes back at the same path).
+    rmSync(path.join(workspace.root, 'a.md'));
+    writeFileSync(path.join(workspace.root, 'a.md'), 'second\n');
+    await h['article.open']({ path: 'a.md' });
+    expect(await historyTexts(h, 'a.md')).toEqual(['second\n', 'first\n']);
     const blobs = readdirSync(path.join(workspace.dataDir, 'history'), { recursive: true })
       .map(String)
       .filter((n) => n.endsWith('.snap'));

@@ -117,10 +117,6 @@ export class LocalHistory {
     });
   }
 
-  async hasSnapshots(relativePath: string): Promise<boolean> {
-    return (await this.list(relativePath)).length > 0;
-  }
-
   async list(relativePath: string): Promise<HistoryEntry[]> {
     const folder = this.folderFor(relativePath);
     return this.queue.run(folder, async () => (await this.readIndex(folder, relativePath)).entries);
@@ -171,6 +167,33 @@ export class LocalHistory {
       if (!(await exists(parked))) return;
       await this.setAside(target, 'detached');
       await this.relocate(parked, target, relativePath);
+    });
+  }
+
+  /**
+   * An article back from the system trash (restored in the file manager, which Byline does not
+   * see) gets its history back: the history set aside when it was trashed from this path, if its
+   * newest snapshot is exactly the file now on disk. Returns whether it did.
+   */
+  adoptFromSystemTrash(relativePath: string, diskHash: string): Promise<boolean> {
+    const folder = this.folderFor(relativePath);
+    return this.queue.run(folder, async () => {
+      if (await exists(folder)) return false;
+      const parked = path.join(this.workspaceFolder(), 'trashed');
+      const names = await fs.readdir(parked).catch(() => [] as string[]);
+      const prefix = `${path.basename(folder)}-`;
+      // Newest first: the names carry the time they were set aside.
+      for (const name of names
+        .filter((n) => n.startsWith(prefix))
+        .sort()
+        .reverse()) {
+        const candidate = path.join(parked, name);
+        const index = await this.readIndex(candidate, relativePath);
+        if (index.entries[0]?.hash !== diskHash) continue;
+        await this.relocate(candidate, folder, relativePath);
+        return true;
+      }
+      return false;
     });
   }
 

@@ -58,7 +58,7 @@ export async function sweepTempFiles(
 
 async function isStale(file: string, name: string, options: SweepOptions): Promise<boolean> {
   const info = parseTempName(name);
-  if (!info || tempFilesInFlight.has(file)) return false;
+  if (!info || (await isInFlightHere(file))) return false;
   const writer = info.writer;
   if (writer && writer.host === thisHost) {
     if (writer.pid === process.pid) return true;
@@ -70,6 +70,13 @@ async function isStale(file: string, name: string, options: SweepOptions): Promi
   } catch {
     return false;
   }
+}
+
+/** The writer registered its temp file by its real folder; the walk may have come another way. */
+async function isInFlightHere(file: string): Promise<boolean> {
+  if (tempFilesInFlight.has(file)) return true;
+  const real = await fs.realpath(file).catch(() => null);
+  return real !== null && tempFilesInFlight.has(real);
 }
 
 function processIsRunning(pid: number): boolean {

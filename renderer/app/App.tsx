@@ -30,6 +30,7 @@ import { WorkbenchLayout } from '../layout/WorkbenchLayout';
 import { LibrarySidebar } from '../library/LibrarySidebar';
 import { useLibraryEntries } from '../library/useLibraryEntries';
 import { useFileSafety } from '../files/useFileSafety';
+import { StorageWarnings } from '../files/StorageWarnings';
 import { PreviewPane } from '../preview/PreviewPane';
 import { PreviewController, strategyFromLocation } from '../preview/previewController';
 import type { AssetUrlPattern } from '../preview/previewModel';
@@ -435,6 +436,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
                   </button>
                 </div>
               ))}
+              <StorageWarnings api={api} />
               {files.banners}
             </>
           }

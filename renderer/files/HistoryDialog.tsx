@@ -1,7 +1,8 @@
 import { diffLines } from 'diff';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BylineApi, HistoryEntry } from '../../shared/ipc/contract';
+import type { BylineApi, HistoryBytes, HistoryEntry, TextFormat } from '../../shared/ipc/contract';
+import { TextEncodingName } from '../../shared/ipc/contract';
 import { editorText } from '../document/diskChange';
 import { Modal } from './Modal';
 
@@ -22,6 +23,10 @@ export function HistoryDialog(props: HistoryDialogProps): React.JSX.Element {
   const [versions, setVersions] = useState<HistoryEntry[] | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [text, setText] = useState<string | null>(null);
+  // A version Byline could not decode: its bytes, and the encoding the writer chose to read it in.
+  const [bytes, setBytes] = useState<HistoryBytes | null>(null);
+  const [encoding, setEncoding] = useState<TextFormat['encoding'] | null>(null);
+  const [replaced, setReplaced] = useState(0);
   const { api, path, onError } = props;
 
   useEffect(() => {
@@ -39,18 +44,37 @@ export function HistoryDialog(props: HistoryDialogProps): React.JSX.Element {
     };
   }, [api, path, onError]);
 
+  const unreadable = versions?.find((v) => v.id === selected)?.readable === false;
   useEffect(() => {
     if (!selected) return undefined;
     let live = true;
     setText(null);
-    api['history.read']({ path, id: selected }).then(
-      (result) => live && setText(editorText(result.text)),
-      (error: Error) => onError(error.message),
-    );
+    setBytes(null);
+    setReplaced(0);
+    if (unreadable) {
+      api['history.readBytes']({ path, id: selected }).then(
+        (result) => live && setBytes(result),
+        (error: Error) => onError(error.message),
+      );
+    }
+    if (!unreadable || encoding) {
+      api['history.read']({
+        path,
+        id: selected,
+        ...(unreadable && encoding ? { encoding } : {}),
+      }).then(
+        (result) => {
+          if (!live) return;
+          setText(editorText(result.text));
+          setReplaced(result.replaced ?? 0);
+        },
+        (error: Error) => onError(error.message),
+      );
+    }
     return () => {
       live = false;
     };
-  }, [api, path, selected, onError]);
+  }, [api, path, selected, unreadable, encoding, onError]);
 
   const [current] = useState(() => props.currentText());
   // From the editor's text to the version: what restoring it would change.
@@ -92,18 +116,46 @@ export function HistoryDialog(props: HistoryDialogProps): React.JSX.Element {
               <li key={version.id} role="option" aria-selected={version.id === selected}>
                 <button
                   type="button"
-                  onClick={() => setSelected(version.id)}
+                  onClick={() => {
+                    setSelected(version.id);
+                    setEncoding(null);
+                  }}
                   data-testid="history-version"
                 >
                   <span>{when(version.savedAt)}</span>
                   <span className="files-muted">
                     {t('files.history.size', { size: (version.size / 1024).toFixed(1) })}
+                    {version.source === 'disk' ? ` · ${t('files.history.fromDisk')}` : ''}
+                    {version.pinned ? ` · ${t('files.history.original')}` : ''}
                   </span>
                 </button>
               </li>
             ))}
           </ul>
           <div className="files-history-diff" data-testid="history-diff">
+            {unreadable ? (
+              <div data-testid="history-bytes">
+                <p>{t('files.history.unreadable')}</p>
+                {bytes ? <pre>{bytes.dump}</pre> : null}
+                <label>
+                  {t('files.history.decodeAs')}{' '}
+                  <select
+                    value={encoding ?? ''}
+                    onChange={(event) =>
+                      setEncoding((event.target.value || null) as TextFormat['encoding'] | null)
+                    }
+                  >
+                    <option value="">{t('files.history.chooseEncoding')}</option>
+                    {TextEncodingName.options.map((choice) => (
+                      <option key={choice} value={choice}>
+                        {choice}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {replaced > 0 ? <p>{t('files.history.replaced', { count: replaced })}</p> : null}
+              </div>
+            ) : null}
             <p className="files-muted">{t('files.history.current')}</p>
             {parts === null ? null : parts.every((part) => !part.added && !part.removed) ? (
               <p>{t('files.history.same')}</p>

@@ -110,6 +110,29 @@ export const filesEn = {
       'The version from {{when}} is in the editor. Save to keep it; Undo brings your text back.',
     close: 'Close',
     size: '{{size}} KB',
+    unreadable: 'Byline cannot decode this version. Its first bytes:',
+    decodeAs: 'Read it as',
+    chooseEncoding: 'Choose an encoding…',
+    replaced: '{{count}} character did not decode in this encoding (shown as �).',
+    replaced_other: '{{count}} characters did not decode in this encoding (shown as �).',
+    fromDisk: 'not written by Byline',
+    original: 'original',
+  },
+  unreadable: {
+    body: '"{{path}}" was changed on disk in an encoding Byline cannot read. Byline did not overwrite it; that version is kept in Version history.',
+    saveCopy: 'Save my text as a copy',
+    overwrite: 'Overwrite it with my text',
+    confirmOverwrite: 'Replace the version on disk with your text? It stays in Version history.',
+  },
+  storage: {
+    journal:
+      'Crash recovery is off: Byline cannot write its journal of unsaved changes {{why}}. Your articles still save; save often until this is fixed.',
+    history:
+      'Version history is off: Byline cannot write snapshots of your articles {{why}}. Your articles still save normally.',
+    full: 'because the disk holding its data folder is full',
+    readOnly: 'because its data folder is read-only',
+    other: '({{code}})',
+    dismiss: 'Dismiss',
   },
   saveErrors: {
     ENOSPC:
@@ -250,6 +273,28 @@ export const filesZh: typeof filesEn = {
     restored: '{{when}} 的版本已放入编辑器。保存即可保留；撤销可找回你的文字。',
     close: '关闭',
     size: '{{size}} KB',
+    unreadable: 'Byline 无法解码这个版本。它开头的字节：',
+    decodeAs: '按以下编码读取',
+    chooseEncoding: '选择编码…',
+    replaced: '有 {{count}} 个字符无法用这个编码解码（显示为 �）。',
+    replaced_other: '有 {{count}} 个字符无法用这个编码解码（显示为 �）。',
+    fromDisk: '非 Byline 写入',
+    original: '原始版本',
+  },
+  unreadable: {
+    body: '“{{path}}”在磁盘上被改成了 Byline 无法读取的编码。Byline 没有覆盖它；那个版本已保存在版本历史中。',
+    saveCopy: '将我的文字另存为副本',
+    overwrite: '用我的文字覆盖',
+    confirmOverwrite: '用你的文字替换磁盘上的版本？原版本仍保留在版本历史中。',
+  },
+  storage: {
+    journal:
+      '崩溃恢复已停用：Byline 无法写入未保存修改的日志{{why}}。文章仍可正常保存；在问题解决前请经常保存。',
+    history: '版本历史已停用：Byline 无法写入文章快照{{why}}。文章仍可正常保存。',
+    full: '，因为数据文件夹所在的磁盘已满',
+    readOnly: '，因为数据文件夹是只读的',
+    other: '（{{code}}）',
+    dismiss: '关闭',
   },
   saveErrors: {
     ENOSPC:

@@ -12,6 +12,7 @@ export const requestNames = [
   'article.open',
   'article.encodings',
   'article.save',
+  'article.saveCopy',
   'article.close',
   'article.create',
   'article.rename',
@@ -25,6 +26,7 @@ export const requestNames = [
   'journal.discard',
   'history.list',
   'history.read',
+  'history.readBytes',
   'settings.get',
   'settings.update',
   'dialog.pickFolder',
@@ -62,6 +64,7 @@ export const eventNames = [
   'workspace.changed',
   'export.progress',
   'export.step',
+  'storage.warning',
 ] as const;
 
 export const ipcRequestChannel = (name: string): string => `byline:req:${name}`;

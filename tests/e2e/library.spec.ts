@@ -272,6 +272,40 @@ test('version history shows what changed and restores an earlier version into th
   expect(readFileSync(file, 'utf8')).toBe(original);
 });
 
+test('a version rewritten in an encoding Byline cannot read is never shown as empty: History shows its bytes and re-decodes it', async ({
+  app,
+  byline,
+}) => {
+  await withoutAutosave(app, byline);
+  await openArticle(app, chip);
+  const file = path.join(byline.workspace, chip);
+  await typeAtEnd(app, '我的修改。');
+  // A colleague's tool rewrites the file in bytes that are no encoding Byline reads.
+  const theirs = Buffer.concat([
+    Buffer.from('colleague '),
+    Buffer.from([0xff, 0xfe, 0xff]),
+    Buffer.from('\n'),
+  ]);
+  writeFileSync(file, theirs);
+  await app.keyboard.press('Control+s');
+  await expect(app.getByText(/encoding Byline cannot read/)).toBeVisible();
+  expect(readFileSync(file).equals(theirs)).toBe(true);
+  await expect(editor(app)).toContainText('我的修改。');
+
+  // The library cannot read the file's title any more: open History from the editor.
+  await editor(app).click();
+  await app.keyboard.press('Control+Shift+H');
+  const history = app.getByTestId('history-dialog');
+  await expect(history.getByTestId('history-version').first()).toContainText(
+    'not written by Byline',
+  );
+  await history.getByTestId('history-version').first().click();
+  await expect(history.getByTestId('history-bytes')).toContainText('ff fe ff');
+  await history.getByRole('combobox').selectOption('gb18030');
+  await expect(history.getByTestId('history-bytes')).toContainText('did not decode');
+  await expect(history.getByTestId('history-diff')).toContainText('colleague');
+});
+
 test('Ctrl+Shift+H in the editor opens the version history of the open article', async ({
   app,
 }) => {

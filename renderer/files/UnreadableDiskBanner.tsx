@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { NoticeBanner } from './NoticeBanner';
+
+interface UnreadableDiskBannerProps {
+  path: string;
+  /** `article.saveCopy`: the writer's text next to the article under a new name. */
+  onSaveCopy(): void;
+  /** `article.save` with `overwrite: true`, after the writer confirmed; main keeps the disk bytes in history. */
+  onOverwrite(): void;
+}
+
+/**
+ * A save answered `conflict-unreadable`: the file changed on disk into bytes Byline cannot decode.
+ * Unlike a conflict there is no "take the version on disk": it is not text Byline can show.
+ */
+export function UnreadableDiskBanner(props: UnreadableDiskBannerProps): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <NoticeBanner
+      message={t('files.unreadable.body', { path: props.path })}
+      testId="unreadable-banner"
+    >
+      <button type="button" onClick={props.onSaveCopy}>
+        {t('files.unreadable.saveCopy')}
+      </button>
+      <button
+        type="button"
+        onClick={() =>
+          window.confirm(t('files.unreadable.confirmOverwrite')) && props.onOverwrite()
+        }
+      >
+        {t('files.unreadable.overwrite')}
+      </button>
+    </NoticeBanner>
+  );
+}

@@ -63,10 +63,7 @@ export const frontMatterMarkdown: MarkdownConfig = {
         let closeStart = 0;
         // Consume lines up to and including the closing delimiter.
         while (cx.nextLine()) {
-          if (
-            cx.lineStart + line.text.length >= end &&
-            trimLineEnd(line.text) === delimiter
-          ) {
+          if (cx.lineStart + line.text.length >= end && trimLineEnd(line.text) === delimiter) {
             closeStart = cx.lineStart;
             break;
           }

@@ -1,7 +1,7 @@
 import { ensureSyntaxTree } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
-import { bracketLine } from '../../shared/testing/hostileArticles';
+import { bracketLine, manyFootnotes } from '../../shared/testing/hostileArticles';
 import { markdownSupport } from './editorExtensions';
 import { LONG_LINE_LIMIT } from './longLines';
 
@@ -36,5 +36,15 @@ describe('very long lines in the editor', () => {
     const atLimit = blocks(`${'*a* '.repeat(LONG_LINE_LIMIT / 4)}\n`).map((n) => n.name);
     expect(atLimit).not.toContain('LongLine');
     expect(atLimit).toContain('Emphasis');
+  });
+
+  it('cuts a paragraph that grew past the limit at its next line, so inline parsing stays bounded', () => {
+    const doc = manyFootnotes(2_000);
+    const paragraphs = blocks(doc).filter((node) => node.name === 'Paragraph');
+    expect(paragraphs.length).toBeGreaterThan(4);
+    const longestLine = Math.max(...doc.split('\n').map((line) => line.length));
+    for (const paragraph of paragraphs) {
+      expect(paragraph.to - paragraph.from).toBeLessThanOrEqual(LONG_LINE_LIMIT + longestLine + 1);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { BlockContext, Line, MarkdownConfig } from '@lezer/markdown';
+import type { BlockContext, LeafBlock, Line, MarkdownConfig } from '@lezer/markdown';
 
 /**
  * Lines longer than this are shown as plain text: no inline Markdown (links, emphasis, code) is
@@ -12,7 +12,10 @@ const isLong = (line: Line): boolean => line.text.length - line.pos > LONG_LINE_
 
 /**
  * A line over LONG_LINE_LIMIT becomes one `LongLine` block of its own (after list and quote
- * markers, which are still recognised), and ends the paragraph before it.
+ * markers, which are still recognised), and ends the paragraph before it. A paragraph that has
+ * grown past the limit also ends at its next line: the inline parse is per paragraph, and 100,000
+ * footnote lines in one paragraph cost minutes; cut into blocks of bounded size they cost a
+ * bounded amount each. Only the editor's highlighting sees the cut.
  */
 export const longLineMarkdown: MarkdownConfig = {
   defineNodes: [{ name: 'LongLine', block: true }],
@@ -26,7 +29,8 @@ export const longLineMarkdown: MarkdownConfig = {
         cx.nextLine();
         return true;
       },
-      endLeaf: (_cx, line) => isLong(line),
+      endLeaf: (_cx: BlockContext, line: Line, leaf: LeafBlock) =>
+        isLong(line) || leaf.content.length > LONG_LINE_LIMIT,
     },
   ],
 };

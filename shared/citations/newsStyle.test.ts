@@ -206,3 +206,25 @@ describe('news style: variants', () => {
     );
   });
 });
+
+describe('news style: linear on hostile definitions', () => {
+  it('reads the retrieval tail and author head as before, with any spacing', () => {
+    const parsed = parseNewsDefinition(
+      'Reuters   (2025/6/16). Chip rules. Reuters. Retrieved 2025/6/18,   from   https://example.com/a',
+    );
+    expect(parsed?.item.author).toEqual([{ literal: 'Reuters' }]);
+    expect(parsed?.item.accessed).toEqual({ 'date-parts': [[2025, 6, 18]] });
+    expect(parsed?.item.URL).toBe('https://example.com/a');
+    const zh = parseNewsDefinition(
+      '新华社  （2025年6月16日）。芯片新规。新华网。检索日期：2025年6月18日。',
+    );
+    expect(zh?.item.author).toEqual([{ literal: '新华社' }]);
+  });
+
+  it('a long run of spaces costs one pass, not one per space', () => {
+    // Each of these took seconds with a lazy group before `\s*` (quadratic in the run).
+    const spaces = ' '.repeat(50_000);
+    expect(parseNewsDefinition(`Retrieved 2025/6/18${spaces}x. Note.`)).toBeNull();
+    expect(parseNewsDefinition(`A${spaces}B (not a date). Text. More.`)).toBeNull();
+  });
+});

@@ -100,11 +100,16 @@ function validParts(year: number, month?: number, day?: number): DateParts | nul
   return [year, month, day];
 }
 
+const MAX_DATE_TEXT = 64;
+
 /**
  * Reads the dates writers type: `2025/6/18`, `2025-06-18`, `2025.6.18`, `2025年6月18日`,
  * `June 18, 2025`, `18 June 2025`, `Jun. 2025`, `2025`. Null when it is not a date.
  */
 export function parseDateText(input: string): DateParts | null {
+  // No date is this long, and the patterns below have adjacent `\s*` that backtrack
+  // polynomially on a long run of spaces: longer text is not a date, unread.
+  if (input.length > MAX_DATE_TEXT) return null;
   const text = input.trim().normalize('NFKC');
   let match =
     /^(\d{4})(?:\s*[/\-.年]\s*(\d{1,2})(?:\s*[/\-.月]\s*(\d{1,2})\s*日?)?\s*月?)?\s*年?$/.exec(

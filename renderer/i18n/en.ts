@@ -27,6 +27,8 @@ export const en = {
   },
   preview: {
     label: 'Preview',
+    privateNote: 'Not published',
+    summaryDivider: 'Summary ends here (<!--more-->)',
     brokenImage: 'Image not found',
     remoteImage: 'Remote image (not loaded while offline)',
   },

@@ -28,6 +28,8 @@ export const zhCN: UiStrings = {
   },
   preview: {
     label: '预览',
+    privateNote: '不发布',
+    summaryDivider: '摘要到此为止（<!--more-->）',
     brokenImage: '找不到图片',
     remoteImage: '网络图片（离线时不加载）',
   },

@@ -41,6 +41,14 @@ export function scrollEditorToLine(view: EditorView, line: number): number {
   return scroller.scrollTop;
 }
 
+/** Labels the stylesheet shows on unpublished notes and the summary divider (CSS strings). */
+function previewLabels(privateNote: string, summaryDivider: string): React.CSSProperties {
+  return {
+    '--private-note-label': JSON.stringify(privateNote),
+    '--summary-divider-label': JSON.stringify(summaryDivider),
+  } as React.CSSProperties;
+}
+
 /**
  * The live preview, rendered by the PreviewController (worker + block morphing), with two-way
  * scroll sync through `data-line` and click-to-source. Links never navigate the app: footnote
@@ -239,7 +247,13 @@ export function PreviewPane({
       aria-label={t('preview.label')}
       tabIndex={0}
     >
-      <article className="preview-article" ref={article} data-testid="preview" onClick={onClick} />
+      <article
+        className="preview-article"
+        ref={article}
+        data-testid="preview"
+        onClick={onClick}
+        style={previewLabels(t('preview.privateNote'), t('preview.summaryDivider'))}
+      />
     </section>
   );
 }

@@ -299,7 +299,7 @@ export function renderPreview(request: Omit<PreviewRequest, 'baseId'>): FullPrev
     articlePath: request.articlePath,
     toAssetUrl: assetUrlFrom(request.assets),
   });
-  const env: MarkdownRenderEnv = { lineOffset, resolveImage };
+  const env: MarkdownRenderEnv = { lineOffset, resolveImage, preview: true };
   const tokens = markdown().parse(parts.body, env);
   const title = data && typeof data['title'] === 'string' ? data['title'] : null;
   return {
@@ -347,10 +347,11 @@ const lineText = (text: string, starts: readonly number[], line: number): string
 /**
  * Constructs whose meaning reaches beyond their own block: footnote definitions and inline
  * footnotes (the notes section), fences (can swallow what follows), link reference definitions
- * (also inside lists and quotes, so anything like `[x]:` counts). A slice containing any of them is never re-rendered on its own. (Citations `[^1]` are fine as
+ * (also inside lists and quotes, so anything like `[x]:` counts), comments and the raw HTML
+ * blocks that run past blank lines (`<pre>`, `<script>`, `<style>`, `<textarea>`, `<?`, `<!X`). A slice containing any of them is never re-rendered on its own. (Citations `[^1]` are fine as
  * long as the slice cites the same notes in the same order as before: numbering is unchanged.)
  */
-const crossBlockSyntax = /\^\[|```|~~~|\[[^\]\n]*\]:|<!--/;
+const crossBlockSyntax = /\^\[|```|~~~|\[[^\]\n]*\]:|<!--|<[?!]|<(?:pre|script|style|textarea)\b/i;
 /** A line that could continue a list or a quote above it, or be swallowed by one. */
 const joiningLine = /^(?:[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\|)/;
 const standalone = new Set<BlockKind>(['paragraph', 'heading', 'rule']);
@@ -478,6 +479,7 @@ function renderIncrementally(
   const env = {
     lineOffset: sliceFrom,
     resolveImage,
+    preview: true,
     references: { ...prev.references },
     footnotes: { refs: { ...prev.footnoteRefs }, list },
   } as MarkdownRenderEnv;

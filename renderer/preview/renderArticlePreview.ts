@@ -29,6 +29,7 @@ export function renderArticlePreview(text: string, context: PreviewContext): str
   const { headerHtml, bodyHtml } = renderArticle(data, parts.body, {
     lineOffset: parts.bodyStartLine,
     resolveImage,
+    preview: true,
   });
   return previewSanitizer()(headerHtml + bodyHtml);
 }

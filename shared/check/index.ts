@@ -3,6 +3,7 @@ import './rules/frontMatterRules';
 import './rules/footnoteRules';
 import './rules/citationRules';
 import './rules/publishChecklistRules';
+import './rules/privateCommentRules';
 
 export { checkArticle, createCheckContext, registerArticleRule } from './articleCheck';
 export type { ArticleCheckContext, ArticleRule, WorkspaceFacts } from './articleCheck';

@@ -2,6 +2,7 @@ import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { createMarkdownRenderer } from '../markdown/createRenderer';
 import { escapeHtml } from '../markdown/escapeHtml';
 import type { MarkdownRenderEnv } from '../markdown/renderEnv';
+import { hugoDefaultProfile, profileKey, type RenderProfile } from '../markdown/renderProfile';
 import { keepLocalImageSources } from '../markdown/resolveImage';
 import { exportLabels } from './exportLabels';
 import { splitHanRuns } from './hanRuns';
@@ -38,6 +39,8 @@ export interface ExportRenderEnv extends MarkdownRenderEnv {
 
 export interface ExportRenderOptions {
   flavor?: ExportFlavor;
+  /** The site's Goldmark settings; Hugo's defaults when omitted. */
+  profile?: Readonly<RenderProfile>;
   resolveImage?: (src: string) => string | null;
 }
 
@@ -237,11 +240,16 @@ function exportTransforms(md: MarkdownIt): void {
     `<sup class="link-reference">[${(tokens[idx]?.meta as { n: number }).n}]</sup>`;
 }
 
-let exportRenderer: MarkdownIt | undefined;
+const exportRenderers = new Map<string, MarkdownIt>();
 
-function renderer(): MarkdownIt {
-  exportRenderer ??= createMarkdownRenderer().use(exportTransforms);
-  return exportRenderer;
+function renderer(profile: Readonly<RenderProfile> = hugoDefaultProfile): MarkdownIt {
+  const key = profileKey(profile);
+  let md = exportRenderers.get(key);
+  if (!md) {
+    md = createMarkdownRenderer(profile).use(exportTransforms);
+    exportRenderers.set(key, md);
+  }
+  return md;
 }
 
 function freshEnv(options: ExportRenderOptions): ExportRenderEnv {
@@ -256,7 +264,7 @@ function freshEnv(options: ExportRenderOptions): ExportRenderEnv {
 /** Tokens for exporters that walk the tree themselves (Word, plain text). */
 export function parseForExport(body: string, options: ExportRenderOptions = {}): ParsedBody {
   const env = freshEnv(options);
-  return { tokens: renderer().parse(body, env), env };
+  return { tokens: renderer(options.profile).parse(body, env), env };
 }
 
 /** Inline tokens as plain text (alt text, captions): what the reader would read. */
@@ -279,7 +287,7 @@ export function renderForExport(
   lang: string,
   options: ExportRenderOptions = {},
 ): RenderedExportBody {
-  const md = renderer();
+  const md = renderer(options.profile);
   const { tokens, env } = parseForExport(body, options);
   let html = md.renderer.render(tokens, md.options, env);
   if (env.exportFlavor === 'wechat' && env.linkReferences.length > 0) {

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { hasSiteConfig } from '../site/siteConfig';
 
 /** Extensions Byline opens as articles (the OS file associations list the first two). */
 export const articleExtensions = ['md', 'markdown', 'mdown', 'mkd'] as const;
@@ -8,18 +9,6 @@ export function isArticleFile(file: string): boolean {
   const ext = path.extname(file).slice(1).toLowerCase();
   return (articleExtensions as readonly string[]).includes(ext);
 }
-
-/** Files whose presence marks a Hugo site root (with a `content/` folder beside them). */
-const hugoConfigNames = [
-  'hugo.toml',
-  'hugo.yaml',
-  'hugo.yml',
-  'hugo.json',
-  'config.toml',
-  'config.yaml',
-  'config.yml',
-  'config.json',
-];
 
 export interface OpenTarget {
   /** Absolute folder to open as the workspace. */
@@ -60,10 +49,7 @@ export async function findHugoSiteRoot(file: string, maxDepth = 12): Promise<str
   for (let depth = 0; depth < maxDepth; depth += 1) {
     const content = path.join(dir, 'content');
     if (isInside(content, file) && (await isDirectory(content))) {
-      for (const name of hugoConfigNames) {
-        if (await isFile(path.join(dir, name))) return dir;
-      }
-      if (await isDirectory(path.join(dir, 'config', '_default'))) return dir;
+      if (await hasSiteConfig(dir)) return dir;
     }
     const parent = path.dirname(dir);
     if (parent === dir) break;
@@ -74,8 +60,4 @@ export async function findHugoSiteRoot(file: string, maxDepth = 12): Promise<str
 
 async function isDirectory(candidate: string): Promise<boolean> {
   return (await fs.stat(candidate).catch(() => null))?.isDirectory() ?? false;
-}
-
-async function isFile(candidate: string): Promise<boolean> {
-  return (await fs.stat(candidate).catch(() => null))?.isFile() ?? false;
 }

@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { hasSiteConfig } from '../site/siteConfig';
 import { parseArticle } from '../../shared/article';
 import { articleMetadata, type ArticleMetadata } from '../../shared/export/articleMetadata';
+import { hugoDefaultProfile, type RenderProfile } from '../../shared/markdown/renderProfile';
 import { decodeText } from '../files/textCodec';
 
 /** One article, read and parsed once, shared by every format exported from it. */
@@ -19,6 +21,8 @@ export interface ArticleSource {
   meta: ArticleMetadata;
   /** Base name for outputs: the file stem, or the folder's name for a bundle's `index.md`. */
   stem: string;
+  /** How the site renders Markdown (main/site/siteConfig.ts); every format renders with it. */
+  profile: Readonly<RenderProfile>;
 }
 
 export class ExportError extends Error {
@@ -38,7 +42,12 @@ export function outputStem(file: string): string {
 }
 
 /** Builds the source from text already in hand (an unsaved editor buffer, the clipboard path). */
-export function articleFromText(file: string, root: string, text: string): ArticleSource {
+export function articleFromText(
+  file: string,
+  root: string,
+  text: string,
+  profile: Readonly<RenderProfile> = hugoDefaultProfile,
+): ArticleSource {
   const parsed = parseArticle(text);
   if (parsed.error || parsed.data === null) {
     const where = parsed.error?.line ? ` (line ${parsed.error.line})` : '';
@@ -59,11 +68,16 @@ export function articleFromText(file: string, root: string, text: string): Artic
     body: parsed.parts.body,
     meta: articleMetadata(parsed.data, parsed.parts.body, stem),
     stem,
+    profile,
   };
 }
 
 /** Reads an article with the editor's encoding rules; unreadable and binary files throw readable errors. */
-export async function readArticleSource(file: string, root: string): Promise<ArticleSource> {
+export async function readArticleSource(
+  file: string,
+  root: string,
+  profile: Readonly<RenderProfile> = hugoDefaultProfile,
+): Promise<ArticleSource> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await fs.readFile(file));
@@ -86,17 +100,8 @@ export async function readArticleSource(file: string, root: string): Promise<Art
       (error as Error).message,
     );
   }
-  return articleFromText(file, root, text);
+  return articleFromText(file, root, text, profile);
 }
-
-const siteMarkers = [
-  'hugo.toml',
-  'hugo.yaml',
-  'hugo.json',
-  'config.toml',
-  'config.yaml',
-  'config.json',
-];
 
 /**
  * Where image paths of an article outside any workspace resolve (the CLI): the nearest folder
@@ -105,15 +110,7 @@ const siteMarkers = [
 export async function findSiteRoot(start: string, fallback: string): Promise<string> {
   let dir = path.resolve(start);
   for (;;) {
-    for (const marker of siteMarkers) {
-      if (
-        await fs.stat(path.join(dir, marker)).then(
-          (s) => s.isFile(),
-          () => false,
-        )
-      )
-        return dir;
-    }
+    if (await hasSiteConfig(dir)) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) return path.resolve(fallback);
     dir = parent;

@@ -441,7 +441,10 @@ export async function renderDocx(
   const cjk = isCjkLanguage(meta.lang);
   const size = pageSizes[options.docx.pageSize];
   const writer = new DocxWriter(images, meta.lang, size.width - 2 * marginTwips, warnings);
-  const { tokens } = parseForExport(source.body, { resolveImage: () => null });
+  const { tokens } = parseForExport(source.body, {
+    resolveImage: () => null,
+    profile: source.profile,
+  });
 
   const header: Block[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(meta.title)] }),

@@ -29,6 +29,7 @@ import { LibrarySidebar } from '../library/LibrarySidebar';
 import { useLibraryEntries } from '../library/useLibraryEntries';
 import { useFileSafety } from '../files/useFileSafety';
 import { PreviewPane } from '../preview/PreviewPane';
+import { useRenderProfile } from '../preview/useRenderProfile';
 import { PreviewController, strategyFromLocation } from '../preview/previewController';
 import type { AssetUrlPattern } from '../preview/previewModel';
 import { SettingsPanel } from '../settings/SettingsPanel';
@@ -99,6 +100,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   );
   const tabsRef = useLatest(tabs);
   const activeTab = tabs.find((tab) => tab.id === activeId) ?? null;
+  const renderProfile = useRenderProfile(api, activeId);
   const activeRef = useLatest(activeTab);
 
   const theme = useAppliedTheme(settings.theme);
@@ -485,6 +487,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
                   controller={preview}
                   articlePath={activeTab?.path ?? null}
                   hidden={settings.layout === 'editor'}
+                  profile={renderProfile}
                 />
               }
             />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { EditorSession } from '../app/editorSession';
 import { useActiveView } from '../app/editorSession';
 import { useLatest } from '../app/useLatest';
+import type { RenderProfile } from '../../shared/markdown/renderProfile';
 import type { PreviewController } from './previewController';
 import type { AnchorSource } from './scrollSync';
 import { domAnchors, lineForPreviewOffset, previewOffsetForLine } from './scrollSync';
@@ -15,6 +16,8 @@ interface PreviewPaneProps {
   articlePath: string | null;
   /** Preview hidden (editor-only layout): scroll sync pauses. */
   hidden: boolean;
+  /** How the workspace's site renders Markdown; shown as a small label. */
+  profile: RenderProfile;
 }
 
 /** 0-based (fractional) source line at the top of the editor's visible area. */
@@ -41,6 +44,21 @@ export function scrollEditorToLine(view: EditorView, line: number): number {
   return scroller.scrollTop;
 }
 
+/** The Goldmark switches of a profile, for the label's tooltip (Hugo's own key names). */
+function profileSummary(profile: RenderProfile): string {
+  const on = (name: string, value: boolean): string => `${name} = ${value ? 'true' : 'false'}`;
+  return [
+    on('unsafe', profile.unsafe),
+    on('typographer', profile.typographer),
+    on('linkify', profile.linkify),
+    on('cjk', profile.cjk),
+    on('footnote', profile.footnote),
+    profile.baseURL ? `baseURL = ${profile.baseURL}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
 /** Labels the stylesheet shows on unpublished notes and the summary divider (CSS strings). */
 function previewLabels(privateNote: string, summaryDivider: string): React.CSSProperties {
   return {
@@ -59,6 +77,7 @@ export function PreviewPane({
   controller,
   articlePath,
   hidden,
+  profile,
 }: PreviewPaneProps): React.JSX.Element {
   const { t } = useTranslation();
   const scroller = useRef<HTMLElement>(null);
@@ -71,6 +90,8 @@ export function PreviewPane({
     controller.attach(article.current);
     return () => controller.detach();
   }, [controller]);
+
+  useEffect(() => controller.setProfile(profile), [controller, profile]);
 
   // Edits go straight to the controller (and on to the worker): no React render per keystroke.
   useEffect(() => {
@@ -247,6 +268,9 @@ export function PreviewPane({
       aria-label={t('preview.label')}
       tabIndex={0}
     >
+      <div className="preview-profile" data-testid="render-profile" title={profileSummary(profile)}>
+        {t(profile.origin === 'hugo-site' ? 'preview.profileHugoSite' : 'preview.profileDefault')}
+      </div>
       <article
         className="preview-article"
         ref={article}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hugoDefaultProfile } from '../../shared/markdown/renderProfile';
 import type { PreviewRequest } from './previewModel';
 import type { PreviewBlock, RenderedBlock } from './previewModel';
 import {
@@ -23,6 +24,7 @@ const request = (text: string): PreviewRequest => ({
   text,
   articlePath: 'posts/chip-export-rules.md',
   assets: { prefix: '/asset/', suffix: '?token=t' },
+  profile: hugoDefaultProfile,
 });
 
 describe('block-wise preview rendering (shared pipeline)', () => {
@@ -227,6 +229,7 @@ describe("the worker's copy of the text", () => {
     baseId: null,
     articlePath: 'posts/chip-export-rules.md',
     assets: { prefix: '/asset/', suffix: '' },
+    profile: hugoDefaultProfile,
   };
 
   it('applies editor changes to its copy instead of receiving the whole text', () => {

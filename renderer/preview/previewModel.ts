@@ -2,7 +2,8 @@ import { ChangeSet } from '@codemirror/state';
 import type { MarkdownIt, Token } from 'markdown-it';
 import { parseArticle, splitArticle } from '../../shared/article';
 import { renderArticleHeader } from '../../shared/markdown/articleHeader';
-import { createMarkdownRenderer } from '../../shared/markdown/createRenderer';
+import { createMarkdownRenderer, markdownRendererFor } from '../../shared/markdown/createRenderer';
+import { profileKey, type RenderProfile } from '../../shared/markdown/renderProfile';
 import type { MarkdownRenderEnv } from '../../shared/markdown/renderEnv';
 import { createImageResolver, encodeWorkspacePath } from '../../shared/markdown/resolveImage';
 import type { WriterStats } from '../../shared/stats/writerStats';
@@ -23,6 +24,8 @@ export interface PreviewRequest {
   text: string;
   articlePath: string;
   assets: AssetUrlPattern;
+  /** The workspace's rendering profile (its Hugo site's Goldmark settings). */
+  profile: RenderProfile;
 }
 
 /**
@@ -102,6 +105,7 @@ export interface WorkerRequest {
   version: number;
   articlePath: string;
   assets: AssetUrlPattern;
+  profile: RenderProfile;
   text?: string;
   edit?: { baseVersion: number; changes: unknown };
 }
@@ -166,16 +170,17 @@ export const assetUrlFrom =
   (workspacePath: string): string =>
     `${pattern.prefix}${encodeWorkspacePath(workspacePath)}${pattern.suffix}`;
 
-let md: MarkdownIt | null = null;
-const markdown = (): MarkdownIt => (md ??= createMarkdownRenderer());
 /** For slices: the same pipeline without the footnotes section (the slice has no definitions). */
-let sliceMd: MarkdownIt | null = null;
-const sliceMarkdown = (): MarkdownIt => {
-  if (!sliceMd) {
-    sliceMd = createMarkdownRenderer();
-    sliceMd.core.ruler.disable('footnote_tail');
+const sliceRenderers = new Map<string, MarkdownIt>();
+const sliceMarkdown = (profile: RenderProfile): MarkdownIt => {
+  const key = profileKey(profile);
+  let it = sliceRenderers.get(key);
+  if (!it) {
+    it = createMarkdownRenderer(profile);
+    it.core.ruler.disable('footnote_tail', true);
+    sliceRenderers.set(key, it);
   }
-  return sliceMd;
+  return it;
 };
 
 /** What markdown-it-footnote puts on a citation token. */
@@ -300,12 +305,13 @@ export function renderPreview(request: Omit<PreviewRequest, 'baseId'>): FullPrev
     toAssetUrl: assetUrlFrom(request.assets),
   });
   const env: MarkdownRenderEnv = { lineOffset, resolveImage, preview: true };
-  const tokens = markdown().parse(parts.body, env);
+  const markdown = markdownRendererFor(request.profile);
+  const tokens = markdown.parse(parts.body, env);
   const title = data && typeof data['title'] === 'string' ? data['title'] : null;
   return {
     version: request.version,
     header: renderArticleHeader(data, { resolveImage }),
-    blocks: renderBlocks(markdown(), tokens, env, lineOffset),
+    blocks: renderBlocks(markdown, tokens, env, lineOffset),
     bodyStartLine: lineOffset,
     bodyOffset: parts.bodyOffset,
     title,
@@ -483,7 +489,7 @@ function renderIncrementally(
     references: { ...prev.references },
     footnotes: { refs: { ...prev.footnoteRefs }, list },
   } as MarkdownRenderEnv;
-  const it = sliceMarkdown();
+  const it = sliceMarkdown(request.profile);
   const tokens = it.parse(newSlice, env);
   // Same citations in the same order: numbers and back-links are as before; reuse their metadata.
   const before = flow.slice(first, last).flatMap((block) => block.notes);
@@ -543,7 +549,7 @@ export class PreviewRenderer {
 
   render(request: PreviewRequest): PreviewResult {
     const previous = this.state;
-    const assetsKey = `${request.assets.prefix}\u0000${request.assets.suffix}`;
+    const assetsKey = `${request.assets.prefix}\u0000${request.assets.suffix}\u0000${profileKey(request.profile)}`;
     const samePlace =
       previous !== null &&
       previous.articlePath === request.articlePath &&

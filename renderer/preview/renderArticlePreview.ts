@@ -2,6 +2,7 @@ import DOMPurify from 'dompurify';
 import { parseArticle } from '../../shared/article';
 import { createImageResolver } from '../../shared/markdown/resolveImage';
 import { renderArticle } from '../../shared/markdown/renderArticle';
+import type { RenderProfile } from '../../shared/markdown/renderProfile';
 import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
 import { createSanitizer } from '../../shared/markdown/sanitize';
 
@@ -17,6 +18,7 @@ export interface PreviewContext {
   /** Workspace-relative path of the article ('' when unsaved). */
   articlePath: string;
   toAssetUrl: (workspacePath: string) => string;
+  profile?: RenderProfile;
 }
 
 /** Article text -> sanitized preview HTML through the shared pipeline (whole document at once). */
@@ -30,6 +32,7 @@ export function renderArticlePreview(text: string, context: PreviewContext): str
     lineOffset: parts.bodyStartLine,
     resolveImage,
     preview: true,
+    ...(context.profile ? { profile: context.profile } : {}),
   });
   return previewSanitizer()(headerHtml + bodyHtml);
 }

@@ -49,7 +49,7 @@ describe('block-wise preview rendering (shared pipeline)', () => {
     expect(quote?.html.startsWith('<blockquote data-line="0">')).toBe(true);
     expect(lines[quote?.line ?? 0]?.startsWith('> 新一轮')).toBe(true);
     const heading = result.blocks.find((block) => block.html.includes('供应链：从集中到分散'));
-    expect(heading?.html).toMatch(/^<h3 data-line="0">/);
+    expect(heading?.html).toMatch(/^<h3 id="[^"]+" data-line="0">/);
     expect(lines[heading?.line ?? 0]).toBe('### 供应链：从集中到分散');
   });
 
@@ -219,7 +219,9 @@ describe('incremental re-rendering', () => {
         shown = expand(shown, last.blocks);
         expect(shown, `step ${step}`).toEqual(plain(text));
       }
-      expect(incremental).toBeGreaterThan(5);
+      // Edits that add, remove or change a heading render fully (heading ids are numbered across
+      // the document), so fewer of these random edits stay incremental than before ids existed.
+      expect(incremental).toBeGreaterThan(3);
     },
   );
 });

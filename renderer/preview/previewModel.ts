@@ -358,6 +358,26 @@ const lineText = (text: string, starts: readonly number[], line: number): string
  * long as the slice cites the same notes in the same order as before: numbering is unchanged.)
  */
 const crossBlockSyntax = /\^\[|```|~~~|\[[^\]\n]*\]:|<!--|<[?!]|<(?:pre|script|style|textarea)\b/i;
+// Headings anywhere, also inside quotes and list items.
+const atxHeading = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*#{1,6}(?:[ \t].*|)$/gm;
+const setextUnderline = /\S[ \t]*\n[ \t>]*(?:=+|-+)[ \t]*$/m;
+const atxHeadings = (slice: string): string => (slice.match(atxHeading) ?? []).join('\n');
+const headingIds = /(<h[1-6] id=")([^"]*)"/g;
+
+/** Re-rendered headings (the same ones, in order) take the ids the whole-document render gave. */
+function keepHeadingIds(rendered: BlockInfo[], before: readonly BlockInfo[]): BlockInfo[] | null {
+  const ids = before.flatMap((block) => [...block.html.matchAll(headingIds)].map((m) => m[2]));
+  let next = 0;
+  const out = rendered.map((block) => ({
+    ...block,
+    html: block.html.replace(headingIds, (whole, open: string) => {
+      const id = ids[next++];
+      return id === undefined ? whole : `${open}${id}"`;
+    }),
+  }));
+  return next === ids.length ? out : null;
+}
+
 /** A line that could continue a list or a quote above it, or be swallowed by one. */
 const joiningLine = /^(?:[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\|)/;
 const standalone = new Set<BlockKind>(['paragraph', 'heading', 'rule']);
@@ -473,6 +493,10 @@ function renderIncrementally(
     offset(newStarts, text, newSliceTo),
   );
   if (crossBlockSyntax.test(oldSlice) || crossBlockSyntax.test(newSlice)) return null;
+  // A heading's id depends on the headings before it (repeats are numbered): the slice may only
+  // keep its headings as they were, and they keep their ids.
+  if (setextUnderline.test(oldSlice) || setextUnderline.test(newSlice)) return null;
+  if (atxHeadings(oldSlice) !== atxHeadings(newSlice)) return null;
 
   const resolveImage = createImageResolver({
     articlePath: request.articlePath,
@@ -501,7 +525,11 @@ function renderIncrementally(
     return null;
   }
   cited.forEach((token, i) => (token.meta = { ...before[i] } as unknown as Token['meta']));
-  const rendered = renderBlocks(it, tokens, env, sliceFrom);
+  const rendered = keepHeadingIds(
+    renderBlocks(it, tokens, env, sliceFrom),
+    flow.slice(first, last),
+  );
+  if (!rendered) return null;
   if (rendered.some((block) => block.kind === 'footnotes')) return null;
 
   const shift = (block: BlockInfo): BlockInfo => ({

@@ -206,22 +206,13 @@ function exportTransforms(md: MarkdownIt): void {
   const wechat = (env: unknown): boolean => isExportEnv(env) && env.exportFlavor === 'wechat';
   const idOf = (token: Token | undefined): number =>
     (token?.meta as { id?: number } | undefined)?.id ?? 0;
-  const subIdOf = (token: Token | undefined): number =>
-    (token?.meta as { subId?: number } | undefined)?.subId ?? 0;
 
-  // A note cited again keeps its number: [1], not markdown-it-footnote's [1:1].
-  rules['footnote_caption'] = (tokens, idx) => `[${idOf(tokens[idx]) + 1}]`;
   rules['footnote_ref'] = (tokens, idx, options, env, self) =>
     wechat(env)
       ? `<sup class="footnote-ref">[${idOf(tokens[idx]) + 1}]</sup>`
       : (footnoteRef?.(tokens, idx, options, env, self) ?? '');
-  rules['footnote_anchor'] = (tokens, idx, options, env, self) => {
-    if (wechat(env)) return '';
-    const html = footnoteAnchor?.(tokens, idx, options, env, self) ?? '';
-    // Second and later citations of one note: number the extra back-links (↩︎2, ↩︎3…).
-    const subId = subIdOf(tokens[idx]);
-    return subId > 0 ? html.replace('</a>', `<sup>${subId + 1}</sup></a>`) : html;
-  };
+  rules['footnote_anchor'] = (tokens, idx, options, env, self) =>
+    wechat(env) ? '' : (footnoteAnchor?.(tokens, idx, options, env, self) ?? '');
   rules['footnote_open'] = (tokens, idx, options, env, self) =>
     wechat(env)
       ? '<div class="footnote-item">'

@@ -1,5 +1,6 @@
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from 'markdown-it';
 import cjkFriendlyEmphasis from 'markdown-it-cjk-friendly';
+import { headingIds } from './headingIds';
 import { rawHtml } from './rawHtml';
 import type { MarkdownRenderEnv } from './renderEnv';
 import { hugoDefaultProfile, profileKey, type RenderProfile } from './renderProfile';
@@ -48,6 +49,7 @@ export function createMarkdownRenderer(
   if (!profile.strikethrough) md.disable('strikethrough');
   if (profile.cjk) md.use(cjkFriendlyEmphasis);
   md.use(rawHtml, { unsafe: profile.unsafe })
+    .use(headingIds, { attributes: profile.headingAttributes })
     .use(safeFootnoteAnchors)
     .use(taskListItems)
     .use(tableAlignmentClasses)

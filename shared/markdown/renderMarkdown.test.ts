@@ -180,7 +180,7 @@ describe("data-line with the app's own front matter split (contract with shared/
   ])('%s: the heading points at its line in the file', (_kind, file, headingLine) => {
     const parts = splitArticle(file);
     const html = renderMarkdown(parts.body, { lineOffset: parts.bodyStartLine });
-    expect(html.startsWith(`<h1 data-line="${headingLine}">标题</h1>`)).toBe(true);
+    expect(html.startsWith(`<h1 id="标题" data-line="${headingLine}">标题</h1>`)).toBe(true);
     expect(file.split(/\r?\n/)[headingLine]).toBe('# 标题');
   });
 });

@@ -7,6 +7,7 @@ export default defineConfig({
       'main/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'tests/unit/**/*.test.ts',
+      'tests/parity/**/*.test.ts',
       'scripts/**/*.test.ts',
     ],
     environment: 'node',

@@ -1,5 +1,6 @@
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { hasSiteConfig } from '../site/siteConfig';
 import { BylineError } from '../../shared/ipc/contract';
 import { resolveConfined } from '../workspace/confinement';
 import { toWorkspacePath } from '../workspace/resolveInWorkspace';
@@ -82,10 +83,7 @@ export async function chooseImageFolder(
     return { folder: articleDir === '.' ? '' : articleDir, link: (name) => name };
   }
   // A Hugo site serves static/ at the site root: static/images/x.png is /images/x.png.
-  const hugoConfig = ['hugo.toml', 'hugo.yaml', 'hugo.json', 'config.toml', 'config.yaml'];
-  const isHugoSite =
-    (await exists(path.join(root, 'static'))) &&
-    (await Promise.all(hugoConfig.map((f) => exists(path.join(root, f))))).some(Boolean);
+  const isHugoSite = (await exists(path.join(root, 'static'))) && (await hasSiteConfig(root));
   if (isHugoSite) {
     return {
       folder: path.posix.join('static', imagesFolder),

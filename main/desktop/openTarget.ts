@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { hugoConfigNames } from '../site/siteConfig';
 
 /** Extensions Byline opens as articles (the OS file associations list the first two). */
 export const articleExtensions = ['md', 'markdown', 'mdown', 'mkd'] as const;
@@ -8,18 +9,6 @@ export function isArticleFile(file: string): boolean {
   const ext = path.extname(file).slice(1).toLowerCase();
   return (articleExtensions as readonly string[]).includes(ext);
 }
-
-/** Files whose presence marks a Hugo site root (with its content folder beside them). */
-export const hugoConfigNames = [
-  'hugo.toml',
-  'hugo.yaml',
-  'hugo.yml',
-  'hugo.json',
-  'config.toml',
-  'config.yaml',
-  'config.yml',
-  'config.json',
-];
 
 export interface OpenTarget {
   /** Absolute folder to open as the workspace. */

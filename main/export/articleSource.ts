@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArticle } from '../../shared/article';
 import { articleMetadata, type ArticleMetadata } from '../../shared/export/articleMetadata';
 import { findHugoSiteRoot, isHugoSiteRoot } from '../desktop/openTarget';
+import { hugoDefaultProfile, type RenderProfile } from '../../shared/markdown/renderProfile';
 import { decodeText } from '../files/textCodec';
 
 /** One article, read and parsed once, shared by every format exported from it. */
@@ -20,6 +21,8 @@ export interface ArticleSource {
   meta: ArticleMetadata;
   /** Base name for outputs: the file stem, or the folder's name for a bundle's `index.md`. */
   stem: string;
+  /** How the site renders Markdown (main/site/siteConfig.ts); every format renders with it. */
+  profile: Readonly<RenderProfile>;
 }
 
 export class ExportError extends Error {
@@ -39,7 +42,12 @@ export function outputStem(file: string): string {
 }
 
 /** Builds the source from text already in hand (an unsaved editor buffer, the clipboard path). */
-export function articleFromText(file: string, root: string, text: string): ArticleSource {
+export function articleFromText(
+  file: string,
+  root: string,
+  text: string,
+  profile: Readonly<RenderProfile> = hugoDefaultProfile,
+): ArticleSource {
   const parsed = parseArticle(text);
   if (parsed.error || parsed.data === null) {
     const where = parsed.error?.line ? ` (line ${parsed.error.line})` : '';
@@ -60,11 +68,16 @@ export function articleFromText(file: string, root: string, text: string): Artic
     body: parsed.parts.body,
     meta: articleMetadata(parsed.data, parsed.parts.body, stem),
     stem,
+    profile,
   };
 }
 
 /** Reads an article with the editor's encoding rules; unreadable and binary files throw readable errors. */
-export async function readArticleSource(file: string, root: string): Promise<ArticleSource> {
+export async function readArticleSource(
+  file: string,
+  root: string,
+  profile: Readonly<RenderProfile> = hugoDefaultProfile,
+): Promise<ArticleSource> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await fs.readFile(file));
@@ -87,7 +100,7 @@ export async function readArticleSource(file: string, root: string): Promise<Art
       (error as Error).message,
     );
   }
-  return articleFromText(file, root, text);
+  return articleFromText(file, root, text, profile);
 }
 
 /**

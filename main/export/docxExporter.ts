@@ -532,7 +532,10 @@ export async function renderDocx(
   const size = pageSizes[options.docx.pageSize];
   const uncited = uncitedSources(source.body, warnings);
   const writer = new DocxWriter(images, meta.lang, size.width - 2 * marginTwips, warnings, uncited);
-  const { tokens } = parseForExport(source.body, { resolveImage: () => null });
+  const { tokens } = parseForExport(source.body, {
+    resolveImage: () => null,
+    profile: source.profile,
+  });
 
   const header: Block[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(meta.title)] }),

@@ -14,6 +14,7 @@ import { createNodeSanitizer } from '../markdown/nodeSanitizer';
 import { ArticleImages } from './articleImages';
 import { createExportSanitizer } from './exportSanitizer';
 import { renderArticleHtml } from './renderArticleHtml';
+import { readRenderProfile } from '../site/siteConfig';
 import { articleFromText, readArticleSource, type ArticleSource } from './articleSource';
 import { createChromiumPdfPrinter } from './chromiumPdfPrinter';
 import { exportDocx } from './docxExporter';
@@ -108,6 +109,7 @@ export class ExportService {
     const pdfPrinter = async (): Promise<PdfPrinter> =>
       (printer ??= this.injectedPrinter ?? createChromiumPdfPrinter());
     const results: ExportFileResult[] = [];
+    const profile = await readRenderProfile(request.root);
     try {
       for (const [index, { file, display, refused }] of request.files.entries()) {
         const result: ExportFileResult = {
@@ -119,7 +121,7 @@ export class ExportService {
         };
         try {
           if (refused !== undefined) throw new Error(refused);
-          const source = await readArticleSource(file, request.root);
+          const source = await readArticleSource(file, request.root, profile);
           const images = new ArticleImages(source);
           const name = claim(source.stem);
           for (const format of request.formats) {
@@ -170,8 +172,11 @@ export class ExportService {
     text: string | null,
     theme: ExportTheme,
   ): Promise<{ html: string; text: string }> {
+    const profile = await readRenderProfile(root);
     const source: ArticleSource =
-      text === null ? await readArticleSource(file, root) : articleFromText(file, root, text);
+      text === null
+        ? await readArticleSource(file, root, profile)
+        : articleFromText(file, root, text, profile);
     const fragment = await renderRichTextFragment(
       source,
       new ArticleImages(source),
@@ -179,7 +184,10 @@ export class ExportService {
       this.themes,
       theme,
     );
-    return { html: fragment.html, text: renderPlainText(source.meta, source.body) };
+    return {
+      html: fragment.html,
+      text: renderPlainText(source.meta, source.body, { profile: source.profile }),
+    };
   }
 
   /**

@@ -49,6 +49,7 @@ export function renderArticleHtml(
   const body = renderForExport(source.body, source.meta.lang, {
     flavor: options.flavor,
     resolveImage,
+    profile: source.profile,
   });
   return {
     html: sanitize(`${header}<div class="article-body">\n${body.html}</div>\n`),

@@ -9,6 +9,7 @@ export async function exportText(context: ExportContext): Promise<ExportOutput> 
   const text = renderPlainText(source.meta, source.body, {
     wrap: options.txt.wrap,
     eol: options.txt.eol,
+    profile: source.profile,
   });
   const file = path.join(context.outputDir, `${context.name}.txt`);
   await writeOutput(file, text);

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import { hugoConfigNames } from '../desktop/openTarget';
+import { hugoConfigNames } from '../site/siteConfig';
 
 /** Hugo's configuration files, at the site root or in `config/_default/`. */
 const configFiles = hugoConfigNames.flatMap((name) => [

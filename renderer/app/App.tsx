@@ -32,6 +32,7 @@ import { useLibraryEntries } from '../library/useLibraryEntries';
 import { useFileSafety } from '../files/useFileSafety';
 import { StorageWarnings } from '../files/StorageWarnings';
 import { PreviewPane } from '../preview/PreviewPane';
+import { useRenderProfile } from '../preview/useRenderProfile';
 import { PreviewController, strategyFromLocation } from '../preview/previewController';
 import type { AssetUrlPattern } from '../preview/previewModel';
 import { SettingsPanel, settingsSections } from '../settings/SettingsPanel';
@@ -118,6 +119,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   const tabsRef = useLatest(tabs);
   const entriesRef = useLatest(entries);
   const activeTab = tabs.find((tab) => tab.id === activeId) ?? null;
+  const renderProfile = useRenderProfile(api, activeId);
   const activeRef = useLatest(activeTab);
   const activeDocument = activeId === null ? null : store.get(activeId);
 
@@ -485,6 +487,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
                     controller={preview}
                     articlePath={activeTab?.path ?? null}
                     hidden={settings.layout === 'editor'}
+                    profile={renderProfile}
                   />
                 </PaneErrorBoundary>
               }

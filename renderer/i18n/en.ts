@@ -27,6 +27,10 @@ export const en = {
   },
   preview: {
     label: 'Preview',
+    privateNote: 'Not published',
+    profileHugoSite: 'As this Hugo site publishes',
+    profileDefault: "Hugo's defaults",
+    summaryDivider: 'Summary ends here (<!--more-->)',
     brokenImage: 'Image not found',
     remoteImage: 'Remote image (not loaded while offline)',
   },

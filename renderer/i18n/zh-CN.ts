@@ -28,6 +28,10 @@ export const zhCN: UiStrings = {
   },
   preview: {
     label: '预览',
+    privateNote: '不发布',
+    profileHugoSite: '按本 Hugo 站点的设置渲染',
+    profileDefault: 'Hugo 默认设置',
+    summaryDivider: '摘要到此为止（<!--more-->）',
     brokenImage: '找不到图片',
     remoteImage: '网络图片（离线时不加载）',
   },

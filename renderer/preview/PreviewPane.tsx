@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { EditorSession } from '../app/editorSession';
 import { useActiveView } from '../app/editorSession';
 import { useLatest } from '../app/useLatest';
+import type { RenderProfile } from '../../shared/markdown/renderProfile';
 import type { PreviewController } from './previewController';
 import type { AnchorSource } from './scrollSync';
 import { domAnchors, lineForPreviewOffset, previewOffsetForLine } from './scrollSync';
@@ -15,6 +16,8 @@ interface PreviewPaneProps {
   articlePath: string | null;
   /** Preview hidden (editor-only layout): scroll sync pauses. */
   hidden: boolean;
+  /** How the workspace's site renders Markdown; shown as a small label. */
+  profile: RenderProfile;
 }
 
 /** 0-based (fractional) source line at the top of the editor's visible area. */
@@ -41,6 +44,29 @@ export function scrollEditorToLine(view: EditorView, line: number): number {
   return scroller.scrollTop;
 }
 
+/** The Goldmark switches of a profile, for the label's tooltip (Hugo's own key names). */
+function profileSummary(profile: RenderProfile): string {
+  const on = (name: string, value: boolean): string => `${name} = ${value ? 'true' : 'false'}`;
+  return [
+    on('unsafe', profile.unsafe),
+    on('typographer', profile.typographer),
+    on('linkify', profile.linkify),
+    on('cjk', profile.cjk),
+    on('footnote', profile.footnote),
+    profile.baseURL ? `baseURL = ${profile.baseURL}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** Labels the stylesheet shows on unpublished notes and the summary divider (CSS strings). */
+function previewLabels(privateNote: string, summaryDivider: string): React.CSSProperties {
+  return {
+    '--private-note-label': JSON.stringify(privateNote),
+    '--summary-divider-label': JSON.stringify(summaryDivider),
+  } as React.CSSProperties;
+}
+
 /**
  * The live preview, rendered by the PreviewController (worker + block morphing), with two-way
  * scroll sync through `data-line` and click-to-source. Links never navigate the app: footnote
@@ -51,6 +77,7 @@ export function PreviewPane({
   controller,
   articlePath,
   hidden,
+  profile,
 }: PreviewPaneProps): React.JSX.Element {
   const { t } = useTranslation();
   const scroller = useRef<HTMLElement>(null);
@@ -63,6 +90,8 @@ export function PreviewPane({
     controller.attach(article.current);
     return () => controller.detach();
   }, [controller]);
+
+  useEffect(() => controller.setProfile(profile), [controller, profile]);
 
   // Edits go straight to the controller (and on to the worker): no React render per keystroke.
   useEffect(() => {
@@ -239,7 +268,16 @@ export function PreviewPane({
       aria-label={t('preview.label')}
       tabIndex={0}
     >
-      <article className="preview-article" ref={article} data-testid="preview" onClick={onClick} />
+      <div className="preview-profile" data-testid="render-profile" title={profileSummary(profile)}>
+        {t(profile.origin === 'hugo-site' ? 'preview.profileHugoSite' : 'preview.profileDefault')}
+      </div>
+      <article
+        className="preview-article"
+        ref={article}
+        data-testid="preview"
+        onClick={onClick}
+        style={previewLabels(t('preview.privateNote'), t('preview.summaryDivider'))}
+      />
     </section>
   );
 }

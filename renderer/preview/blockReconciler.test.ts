@@ -3,6 +3,7 @@ import DOMPurify from 'dompurify';
 import { describe, expect, it } from 'vitest';
 import { createSanitizer } from '../../shared/markdown/sanitize';
 import { BlockReconciler, chunkTarget } from './blockReconciler';
+import { hugoDefaultProfile } from '../../shared/markdown/renderProfile';
 import type { PreviewRequest } from './previewModel';
 import { PreviewRenderer, renderPreview, shiftDataLines } from './previewModel';
 
@@ -13,6 +14,7 @@ const request = (text: string): PreviewRequest => ({
   text,
   articlePath: 'a.md',
   assets: { prefix: '/asset/', suffix: '' },
+  profile: hugoDefaultProfile,
 });
 
 function setup(): {

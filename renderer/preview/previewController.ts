@@ -12,6 +12,11 @@ import type {
 import { assetUrlFrom, WorkerDocument } from './previewModel';
 import { previewSanitizer, renderArticlePreviewHtml } from './renderArticlePreview';
 import { installScriptUrlPolicy } from '../security/trustedTypes';
+import {
+  hugoDefaultProfile,
+  profileKey,
+  type RenderProfile,
+} from '../../shared/markdown/renderProfile';
 
 export type PreviewStrategy = 'incremental' | 'naive';
 
@@ -64,6 +69,8 @@ export class PreviewController {
   private listeners = new Set<() => void>();
   private pendingStats: WriterStats | null = null;
   private statsTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The workspace's rendering profile; Hugo's defaults until main has said. */
+  private profile: RenderProfile = { ...hugoDefaultProfile };
   /** Asks the editor session for the whole text again (the worker lost track of it). */
   private onResync: () => void = () => {};
 
@@ -88,6 +95,18 @@ export class PreviewController {
     this.inFlight = null;
     if (this.statsTimer !== null) clearTimeout(this.statsTimer);
     this.statsTimer = null;
+  }
+
+  /** Another rendering profile (another workspace, its config edited): everything re-renders. */
+  setProfile(profile: RenderProfile): void {
+    if (
+      profileKey(profile) === profileKey(this.profile) &&
+      profile.baseURL === this.profile.baseURL
+    )
+      return;
+    this.profile = profile;
+    this.workerDoc = null;
+    this.onResync();
   }
 
   /** Who to ask for the whole text when the worker has lost track of it (the editor session). */
@@ -145,6 +164,7 @@ export class PreviewController {
     container.innerHTML = renderArticlePreviewHtml(text, {
       articlePath,
       toAssetUrl: assetUrlFrom(this.assets),
+      profile: this.profile,
     });
     this.shownTab = tabId;
     this.finish(tabId, version, started);
@@ -196,6 +216,7 @@ export class PreviewController {
       version: edit.version,
       articlePath,
       assets: this.assets,
+      profile: this.profile,
     };
     let request: WorkerRequest;
     const doc = this.workerDoc;

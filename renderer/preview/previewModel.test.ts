@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hugoDefaultProfile } from '../../shared/markdown/renderProfile';
 import type { PreviewRequest } from './previewModel';
 import type { PreviewBlock, RenderedBlock } from './previewModel';
 import {
@@ -23,6 +24,7 @@ const request = (text: string): PreviewRequest => ({
   text,
   articlePath: 'posts/chip-export-rules.md',
   assets: { prefix: '/asset/', suffix: '?token=t' },
+  profile: hugoDefaultProfile,
 });
 
 describe('block-wise preview rendering (shared pipeline)', () => {
@@ -47,7 +49,7 @@ describe('block-wise preview rendering (shared pipeline)', () => {
     expect(quote?.html.startsWith('<blockquote data-line="0">')).toBe(true);
     expect(lines[quote?.line ?? 0]?.startsWith('> 新一轮')).toBe(true);
     const heading = result.blocks.find((block) => block.html.includes('供应链：从集中到分散'));
-    expect(heading?.html).toMatch(/^<h3 data-line="0">/);
+    expect(heading?.html).toMatch(/^<h3 id="[^"]+" data-line="0">/);
     expect(lines[heading?.line ?? 0]).toBe('### 供应链：从集中到分散');
   });
 
@@ -217,7 +219,9 @@ describe('incremental re-rendering', () => {
         shown = expand(shown, last.blocks);
         expect(shown, `step ${step}`).toEqual(plain(text));
       }
-      expect(incremental).toBeGreaterThan(5);
+      // Edits that add, remove or change a heading render fully (heading ids are numbered across
+      // the document), so fewer of these random edits stay incremental than before ids existed.
+      expect(incremental).toBeGreaterThan(3);
     },
   );
 });
@@ -227,6 +231,7 @@ describe("the worker's copy of the text", () => {
     baseId: null,
     articlePath: 'posts/chip-export-rules.md',
     assets: { prefix: '/asset/', suffix: '' },
+    profile: hugoDefaultProfile,
   };
 
   it('applies editor changes to its copy instead of receiving the whole text', () => {

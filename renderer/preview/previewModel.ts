@@ -2,7 +2,8 @@ import { ChangeSet } from '@codemirror/state';
 import type { MarkdownIt, Token } from 'markdown-it';
 import { parseArticle, splitArticle } from '../../shared/article';
 import { renderArticleHeader } from '../../shared/markdown/articleHeader';
-import { createMarkdownRenderer } from '../../shared/markdown/createRenderer';
+import { createMarkdownRenderer, markdownRendererFor } from '../../shared/markdown/createRenderer';
+import { profileKey, type RenderProfile } from '../../shared/markdown/renderProfile';
 import type { MarkdownRenderEnv } from '../../shared/markdown/renderEnv';
 import { createImageResolver, encodeWorkspacePath } from '../../shared/markdown/resolveImage';
 import type { WriterStats } from '../../shared/stats/writerStats';
@@ -23,6 +24,8 @@ export interface PreviewRequest {
   text: string;
   articlePath: string;
   assets: AssetUrlPattern;
+  /** The workspace's rendering profile (its Hugo site's Goldmark settings). */
+  profile: RenderProfile;
 }
 
 /**
@@ -102,6 +105,7 @@ export interface WorkerRequest {
   version: number;
   articlePath: string;
   assets: AssetUrlPattern;
+  profile: RenderProfile;
   text?: string;
   edit?: { baseVersion: number; changes: unknown };
 }
@@ -166,16 +170,17 @@ export const assetUrlFrom =
   (workspacePath: string): string =>
     `${pattern.prefix}${encodeWorkspacePath(workspacePath)}${pattern.suffix}`;
 
-let md: MarkdownIt | null = null;
-const markdown = (): MarkdownIt => (md ??= createMarkdownRenderer());
 /** For slices: the same pipeline without the footnotes section (the slice has no definitions). */
-let sliceMd: MarkdownIt | null = null;
-const sliceMarkdown = (): MarkdownIt => {
-  if (!sliceMd) {
-    sliceMd = createMarkdownRenderer();
-    sliceMd.core.ruler.disable('footnote_tail');
+const sliceRenderers = new Map<string, MarkdownIt>();
+const sliceMarkdown = (profile: RenderProfile): MarkdownIt => {
+  const key = profileKey(profile);
+  let it = sliceRenderers.get(key);
+  if (!it) {
+    it = createMarkdownRenderer(profile);
+    it.core.ruler.disable('footnote_tail', true);
+    sliceRenderers.set(key, it);
   }
-  return sliceMd;
+  return it;
 };
 
 /** What markdown-it-footnote puts on a citation token. */
@@ -299,13 +304,14 @@ export function renderPreview(request: Omit<PreviewRequest, 'baseId'>): FullPrev
     articlePath: request.articlePath,
     toAssetUrl: assetUrlFrom(request.assets),
   });
-  const env: MarkdownRenderEnv = { lineOffset, resolveImage };
-  const tokens = markdown().parse(parts.body, env);
+  const env: MarkdownRenderEnv = { lineOffset, resolveImage, preview: true };
+  const markdown = markdownRendererFor(request.profile);
+  const tokens = markdown.parse(parts.body, env);
   const title = data && typeof data['title'] === 'string' ? data['title'] : null;
   return {
     version: request.version,
     header: renderArticleHeader(data, { resolveImage }),
-    blocks: renderBlocks(markdown(), tokens, env, lineOffset),
+    blocks: renderBlocks(markdown, tokens, env, lineOffset),
     bodyStartLine: lineOffset,
     bodyOffset: parts.bodyOffset,
     title,
@@ -347,10 +353,31 @@ const lineText = (text: string, starts: readonly number[], line: number): string
 /**
  * Constructs whose meaning reaches beyond their own block: footnote definitions and inline
  * footnotes (the notes section), fences (can swallow what follows), link reference definitions
- * (also inside lists and quotes, so anything like `[x]:` counts). A slice containing any of them is never re-rendered on its own. (Citations `[^1]` are fine as
+ * (also inside lists and quotes, so anything like `[x]:` counts), comments and the raw HTML
+ * blocks that run past blank lines (`<pre>`, `<script>`, `<style>`, `<textarea>`, `<?`, `<!X`). A slice containing any of them is never re-rendered on its own. (Citations `[^1]` are fine as
  * long as the slice cites the same notes in the same order as before: numbering is unchanged.)
  */
-const crossBlockSyntax = /\^\[|```|~~~|\[[^\]\n]*\]:|<!--/;
+const crossBlockSyntax = /\^\[|```|~~~|\[[^\]\n]*\]:|<!--|<[?!]|<(?:pre|script|style|textarea)\b/i;
+// Headings anywhere, also inside quotes and list items.
+const atxHeading = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*#{1,6}(?:[ \t].*|)$/gm;
+const setextUnderline = /\S[ \t]*\n[ \t>]*(?:=+|-+)[ \t]*$/m;
+const atxHeadings = (slice: string): string => (slice.match(atxHeading) ?? []).join('\n');
+const headingIds = /(<h[1-6] id=")([^"]*)"/g;
+
+/** Re-rendered headings (the same ones, in order) take the ids the whole-document render gave. */
+function keepHeadingIds(rendered: BlockInfo[], before: readonly BlockInfo[]): BlockInfo[] | null {
+  const ids = before.flatMap((block) => [...block.html.matchAll(headingIds)].map((m) => m[2]));
+  let next = 0;
+  const out = rendered.map((block) => ({
+    ...block,
+    html: block.html.replace(headingIds, (whole, open: string) => {
+      const id = ids[next++];
+      return id === undefined ? whole : `${open}${id}"`;
+    }),
+  }));
+  return next === ids.length ? out : null;
+}
+
 /** A line that could continue a list or a quote above it, or be swallowed by one. */
 const joiningLine = /^(?:[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\|)/;
 const standalone = new Set<BlockKind>(['paragraph', 'heading', 'rule']);
@@ -466,6 +493,10 @@ function renderIncrementally(
     offset(newStarts, text, newSliceTo),
   );
   if (crossBlockSyntax.test(oldSlice) || crossBlockSyntax.test(newSlice)) return null;
+  // A heading's id depends on the headings before it (repeats are numbered): the slice may only
+  // keep its headings as they were, and they keep their ids.
+  if (setextUnderline.test(oldSlice) || setextUnderline.test(newSlice)) return null;
+  if (atxHeadings(oldSlice) !== atxHeadings(newSlice)) return null;
 
   const resolveImage = createImageResolver({
     articlePath: request.articlePath,
@@ -478,10 +509,11 @@ function renderIncrementally(
   const env = {
     lineOffset: sliceFrom,
     resolveImage,
+    preview: true,
     references: { ...prev.references },
     footnotes: { refs: { ...prev.footnoteRefs }, list },
   } as MarkdownRenderEnv;
-  const it = sliceMarkdown();
+  const it = sliceMarkdown(request.profile);
   const tokens = it.parse(newSlice, env);
   // Same citations in the same order: numbers and back-links are as before; reuse their metadata.
   const before = flow.slice(first, last).flatMap((block) => block.notes);
@@ -493,7 +525,11 @@ function renderIncrementally(
     return null;
   }
   cited.forEach((token, i) => (token.meta = { ...before[i] } as unknown as Token['meta']));
-  const rendered = renderBlocks(it, tokens, env, sliceFrom);
+  const rendered = keepHeadingIds(
+    renderBlocks(it, tokens, env, sliceFrom),
+    flow.slice(first, last),
+  );
+  if (!rendered) return null;
   if (rendered.some((block) => block.kind === 'footnotes')) return null;
 
   const shift = (block: BlockInfo): BlockInfo => ({
@@ -541,7 +577,7 @@ export class PreviewRenderer {
 
   render(request: PreviewRequest): PreviewResult {
     const previous = this.state;
-    const assetsKey = `${request.assets.prefix}\u0000${request.assets.suffix}`;
+    const assetsKey = `${request.assets.prefix}\u0000${request.assets.suffix}\u0000${profileKey(request.profile)}`;
     const samePlace =
       previous !== null &&
       previous.articlePath === request.articlePath &&

@@ -2,6 +2,7 @@ import DOMPurify from 'dompurify';
 import { parseArticle } from '../../shared/article';
 import { createImageResolver } from '../../shared/markdown/resolveImage';
 import { renderArticle } from '../../shared/markdown/renderArticle';
+import type { RenderProfile } from '../../shared/markdown/renderProfile';
 import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
 import { createSanitizer } from '../../shared/markdown/sanitize';
 import { previewHtml } from '../security/trustedTypes';
@@ -18,6 +19,7 @@ export interface PreviewContext {
   /** Workspace-relative path of the article ('' when unsaved). */
   articlePath: string;
   toAssetUrl: (workspacePath: string) => string;
+  profile?: RenderProfile;
 }
 
 /** Article text -> sanitized preview HTML through the shared pipeline (whole document at once). */
@@ -39,6 +41,8 @@ function renderUnsanitized(text: string, context: PreviewContext): string {
   const { headerHtml, bodyHtml } = renderArticle(data, parts.body, {
     lineOffset: parts.bodyStartLine,
     resolveImage,
+    preview: true,
+    ...(context.profile ? { profile: context.profile } : {}),
   });
   return headerHtml + bodyHtml;
 }

@@ -3,6 +3,8 @@ import './rules/frontMatterRules';
 import './rules/footnoteRules';
 import './rules/citationRules';
 import './rules/publishChecklistRules';
+import './rules/privateCommentRules';
+import './rules/cjkEmphasisRules';
 
 export { checkArticle, createCheckContext, registerArticleRule } from './articleCheck';
 export type { ArticleCheckContext, ArticleRule, WorkspaceFacts } from './articleCheck';

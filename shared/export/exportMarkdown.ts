@@ -2,6 +2,7 @@ import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { createMarkdownRenderer } from '../markdown/createRenderer';
 import { escapeHtml } from '../markdown/escapeHtml';
 import type { MarkdownRenderEnv } from '../markdown/renderEnv';
+import { hugoDefaultProfile, profileKey, type RenderProfile } from '../markdown/renderProfile';
 import { keepLocalImageSources } from '../markdown/resolveImage';
 import { exportLabels } from './exportLabels';
 import { splitHanRuns } from './hanRuns';
@@ -38,6 +39,8 @@ export interface ExportRenderEnv extends MarkdownRenderEnv {
 
 export interface ExportRenderOptions {
   flavor?: ExportFlavor;
+  /** The site's Goldmark settings; Hugo's defaults when omitted. */
+  profile?: Readonly<RenderProfile>;
   resolveImage?: (src: string) => string | null;
 }
 
@@ -203,22 +206,13 @@ function exportTransforms(md: MarkdownIt): void {
   const wechat = (env: unknown): boolean => isExportEnv(env) && env.exportFlavor === 'wechat';
   const idOf = (token: Token | undefined): number =>
     (token?.meta as { id?: number } | undefined)?.id ?? 0;
-  const subIdOf = (token: Token | undefined): number =>
-    (token?.meta as { subId?: number } | undefined)?.subId ?? 0;
 
-  // A note cited again keeps its number: [1], not markdown-it-footnote's [1:1].
-  rules['footnote_caption'] = (tokens, idx) => `[${idOf(tokens[idx]) + 1}]`;
   rules['footnote_ref'] = (tokens, idx, options, env, self) =>
     wechat(env)
       ? `<sup class="footnote-ref">[${idOf(tokens[idx]) + 1}]</sup>`
       : (footnoteRef?.(tokens, idx, options, env, self) ?? '');
-  rules['footnote_anchor'] = (tokens, idx, options, env, self) => {
-    if (wechat(env)) return '';
-    const html = footnoteAnchor?.(tokens, idx, options, env, self) ?? '';
-    // Second and later citations of one note: number the extra back-links (↩︎2, ↩︎3…).
-    const subId = subIdOf(tokens[idx]);
-    return subId > 0 ? html.replace('</a>', `<sup>${subId + 1}</sup></a>`) : html;
-  };
+  rules['footnote_anchor'] = (tokens, idx, options, env, self) =>
+    wechat(env) ? '' : (footnoteAnchor?.(tokens, idx, options, env, self) ?? '');
   rules['footnote_open'] = (tokens, idx, options, env, self) =>
     wechat(env)
       ? '<div class="footnote-item">'
@@ -237,11 +231,16 @@ function exportTransforms(md: MarkdownIt): void {
     `<sup class="link-reference">[${(tokens[idx]?.meta as { n: number }).n}]</sup>`;
 }
 
-let exportRenderer: MarkdownIt | undefined;
+const exportRenderers = new Map<string, MarkdownIt>();
 
-function renderer(): MarkdownIt {
-  exportRenderer ??= createMarkdownRenderer().use(exportTransforms);
-  return exportRenderer;
+function renderer(profile: Readonly<RenderProfile> = hugoDefaultProfile): MarkdownIt {
+  const key = profileKey(profile);
+  let md = exportRenderers.get(key);
+  if (!md) {
+    md = createMarkdownRenderer(profile).use(exportTransforms);
+    exportRenderers.set(key, md);
+  }
+  return md;
 }
 
 function freshEnv(options: ExportRenderOptions): ExportRenderEnv {
@@ -256,7 +255,7 @@ function freshEnv(options: ExportRenderOptions): ExportRenderEnv {
 /** Tokens for exporters that walk the tree themselves (Word, plain text). */
 export function parseForExport(body: string, options: ExportRenderOptions = {}): ParsedBody {
   const env = freshEnv(options);
-  return { tokens: renderer().parse(body, env), env };
+  return { tokens: renderer(options.profile).parse(body, env), env };
 }
 
 /** Inline tokens as plain text (alt text, captions): what the reader would read. */
@@ -279,7 +278,7 @@ export function renderForExport(
   lang: string,
   options: ExportRenderOptions = {},
 ): RenderedExportBody {
-  const md = renderer();
+  const md = renderer(options.profile);
   const { tokens, env } = parseForExport(body, options);
   let html = md.renderer.render(tokens, md.options, env);
   if (env.exportFlavor === 'wechat' && env.linkReferences.length > 0) {

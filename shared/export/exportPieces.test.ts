@@ -62,10 +62,11 @@ describe('renderForExport', () => {
     expect(html).toContain('<sup class="footnote-ref">[1]</sup>');
   });
 
-  it('document flavor keeps one number for a note cited twice', () => {
+  it('document flavor keeps one number for a note cited twice, with a back-link for each, as Goldmark', () => {
     const { html } = renderForExport('a[^x] b[^x]\n\n[^x]: note\n', 'en');
-    expect(html.match(/>\[1\]</g)).toHaveLength(2);
-    expect(html).not.toContain('[1:1]');
+    expect(html.match(/<sup class="footnote-ref"><a [^>]*>1<\/a><\/sup>/g)).toHaveLength(2);
+    expect(html.match(/class="footnote-backref"/g)).toHaveLength(2);
+    expect(html).not.toContain('1:1]');
   });
 });
 

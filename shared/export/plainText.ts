@@ -1,4 +1,5 @@
 import type { Token } from 'markdown-it';
+import type { RenderProfile } from '../markdown/renderProfile';
 import { displayWidth } from '../text/displayWidth';
 import type { ArticleMetadata } from './articleMetadata';
 import { exportLabels } from './exportLabels';
@@ -12,6 +13,8 @@ export interface PlainTextOptions {
   /** Wrap at this display width (CJK characters count 2); 0 = one line per paragraph. */
   wrap?: number;
   eol?: 'lf' | 'crlf';
+  /** The site's Goldmark settings; Hugo's defaults when omitted. */
+  profile?: Readonly<RenderProfile>;
 }
 
 const cjkChar =
@@ -40,7 +43,7 @@ interface Context {
   pendingBullet: string | null;
   footnotes: Map<number, string[]>;
   currentFootnote: number | null;
-  options: Required<PlainTextOptions>;
+  options: Required<Omit<PlainTextOptions, 'profile'>>;
   lang: string;
 }
 
@@ -297,7 +300,10 @@ export function renderPlainText(
   body: string,
   options: PlainTextOptions = {},
 ): string {
-  const { tokens } = parseForExport(body, { resolveImage: () => null });
+  const { tokens } = parseForExport(body, {
+    resolveImage: () => null,
+    ...(options.profile ? { profile: options.profile } : {}),
+  });
   const zh = /^(?:zh|ja)\b/i.test(meta.lang);
   const header: string[] = [meta.title];
   if (meta.lead) header.push(wrapText(meta.lead, options.wrap ?? 0));

@@ -59,6 +59,18 @@ describe('publishChecklist', () => {
     });
   });
 
+  it('takes the summary from the body up to <!--more--> when the front matter has none, as Hugo does', () => {
+    const text = (summary: string): string =>
+      `---\ntitle: 港口复工\ndate: 2025-02-03T10:00:00+08:00\nmain_topics: [半导体产业]\n---\n\n${summary}\n\n<!--more-->\n\n正文。\n`;
+    const rules = (body: string): string[] =>
+      publishChecklist({ text: text(body), schema }).map((f) => `${f.rule} ${f.params?.field}`);
+    expect(rules('复工首周，**吞吐量**回升。')).toEqual([]);
+    expect(rules('长'.repeat(121))).toEqual(['publish/too-long summary']);
+    expect(
+      publishChecklist({ text: text('x').replace('<!--more-->', ''), schema }).map((f) => f.rule),
+    ).toEqual(['publish/required']);
+  });
+
   it('warns when the summary repeats the lead', () => {
     expect(checklist('lead-repeat.md')).toEqual([
       ['publish/summary-is-lead', 'warning', 'summary', 5],

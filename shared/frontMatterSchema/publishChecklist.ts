@@ -3,6 +3,7 @@ import type { Finding, Severity } from '../check/finding';
 import { displayWidth } from '../text/displayWidth';
 import { isValidDateTime } from './dateTime';
 import { fieldLine } from './fieldSource';
+import { impliedSummary } from '../markdown/impliedSummary';
 import { SUMMARY_KEYS } from './knownFields';
 import { fieldSchemaFor } from './resolveSchema';
 import { DEFAULT_CHECKLIST, type ChecklistSeverity, type WorkspaceSchema } from './schemaTypes';
@@ -105,8 +106,13 @@ export function publishChecklist(input: ChecklistInput): Finding[] {
   };
   const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(data, key);
 
+  // Hugo's summary where the front matter has none: the body up to <!--more-->.
+  const bodySummary = impliedSummary(model.parts.body);
   for (const field of schema?.fields ?? []) {
-    const value = data[field.key];
+    const value =
+      isEmptyValue(data[field.key]) && field.key === 'summary' && bodySummary !== null
+        ? bodySummary
+        : data[field.key];
     if (field.required && isEmptyValue(value)) {
       add(
         PUBLISH_RULES.required,

@@ -38,6 +38,7 @@ export const requestNames = [
   'session.update',
   'workspace.schema',
   'workspace.listImages',
+  'workspace.renderProfile',
   'asset.import',
   'references.list',
   'references.add',

@@ -35,6 +35,19 @@ export const WorkspaceInfo = z.object({
   recent: z.array(z.string()),
 });
 
+export const RenderProfileSchema = z.object({
+  origin: z.enum(['hugo-site', 'workspace']),
+  unsafe: z.boolean(),
+  typographer: z.boolean(),
+  linkify: z.boolean(),
+  strikethrough: z.boolean(),
+  table: z.boolean(),
+  footnote: z.boolean(),
+  cjk: z.boolean(),
+  headingAttributes: z.boolean(),
+  baseURL: z.string().max(2000),
+});
+
 export const LibraryEntry = z.object({
   path: ArticlePath,
   title: z.string(),
@@ -409,6 +422,8 @@ export const requests = {
   'workspace.schema': { input: z.void(), output: WorkspaceSchema },
   /** Image files of the workspace, for the featured-image picker. */
   'workspace.listImages': { input: z.void(), output: z.array(WorkspaceImage).max(20_000) },
+  /** How the workspace renders Markdown: its Hugo site's Goldmark settings (docs/rendering.md). */
+  'workspace.renderProfile': { input: z.void(), output: RenderProfileSchema },
   'asset.import': { input: AssetImportRequest, output: AssetImportResult },
   /** Reference manager (issue 7): the workspace source library and citation styles; schemas in shared/citations/referenceSchemas.ts. */
   'references.list': referenceRequests.list,

@@ -1,6 +1,9 @@
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from 'markdown-it';
 import cjkFriendlyEmphasis from 'markdown-it-cjk-friendly';
+import { headingIds } from './headingIds';
+import { rawHtml } from './rawHtml';
 import type { MarkdownRenderEnv } from './renderEnv';
+import { hugoDefaultProfile, profileKey, type RenderProfile } from './renderProfile';
 import { keepLocalImageSources } from './resolveImage';
 import { resolvedImages } from './resolvedImages';
 import { safeFootnoteAnchors } from './safeFootnoteAnchors';
@@ -13,36 +16,70 @@ export interface RenderMarkdownOptions {
   lineOffset: number;
   /** Image `src` -> URL to load, or null for a placeholder. Default: local kept, remote refused. */
   resolveImage?: (src: string) => string | null;
+  /** The site's Goldmark settings; Hugo's defaults when omitted. */
+  profile?: Readonly<RenderProfile>;
+  /** Rendering for the writer's preview: unpublished comments are shown as notes. */
+  preview?: boolean;
 }
 
+const footnoteRules = ['footnote_def', 'footnote_ref', 'footnote_inline', 'footnote_tail'];
+
 /**
- * The one markdown-it configuration of the app (preview and exports). Its HTML is NOT safe to
- * insert yet: sanitize it last (see sanitize.ts).
+ * The one markdown-it configuration of the app (preview and exports), set up as the profile
+ * (the Hugo site's Goldmark settings) says. Its HTML is NOT safe to insert yet: sanitize it last
+ * (see sanitize.ts).
  *
- * - `html: false`: raw HTML in an article is shown as text, never parsed.
+ * - `html: true` so raw HTML is parsed as Goldmark parses it; rawHtml.ts then drops comments and
+ *   omits the rest unless the profile is `unsafe` (never printed as text, as Hugo never does).
  * - default `validateLink` kept: javascript:, vbscript:, file: and non-image data: links are
  *   dropped by markdown-it itself.
- * - `typographer: false`: quotes in Chinese text are the writer's own.
- * - GFM tables and strikethrough come with the default preset; linkify turns bare URLs into links.
+ * - typographer, linkify, tables, strikethrough and footnotes as the profile has them.
+ * - CJK-friendly emphasis only where the site enables Goldmark's CJK extension: without it Hugo
+ *   prints the asterisks of `**“重点”**狭隘`, and the preview must show what readers will see.
  */
-export function createMarkdownRenderer(): MarkdownItInstance {
-  return new MarkdownIt('default', { html: false, linkify: true, typographer: false })
-    .use(cjkFriendlyEmphasis)
+export function createMarkdownRenderer(
+  profile: Readonly<RenderProfile> = hugoDefaultProfile,
+): MarkdownItInstance {
+  const md = new MarkdownIt('default', {
+    html: true,
+    linkify: profile.linkify,
+    typographer: profile.typographer,
+  });
+  if (!profile.table) md.disable('table');
+  if (!profile.strikethrough) md.disable('strikethrough');
+  if (profile.cjk) md.use(cjkFriendlyEmphasis);
+  md.use(rawHtml, { unsafe: profile.unsafe })
+    .use(headingIds, { attributes: profile.headingAttributes })
     .use(safeFootnoteAnchors)
     .use(taskListItems)
     .use(tableAlignmentClasses)
     .use(resolvedImages)
     .use(sourceLineAttribute);
+  if (!profile.footnote) md.disable(footnoteRules);
+  return md;
 }
 
-let sharedRenderer: MarkdownItInstance | undefined;
+const renderers = new Map<string, MarkdownItInstance>();
+
+/** One markdown-it per profile, made on first use. */
+export function markdownRendererFor(
+  profile: Readonly<RenderProfile> = hugoDefaultProfile,
+): MarkdownItInstance {
+  const key = profileKey(profile);
+  let md = renderers.get(key);
+  if (!md) {
+    md = createMarkdownRenderer(profile);
+    renderers.set(key, md);
+  }
+  return md;
+}
 
 /** Renders an article body (front matter already stripped) to unsanitized HTML. */
 export function renderMarkdown(body: string, options: RenderMarkdownOptions): string {
-  sharedRenderer ??= createMarkdownRenderer();
   const env: MarkdownRenderEnv = {
     lineOffset: options.lineOffset,
     resolveImage: options.resolveImage ?? keepLocalImageSources,
+    ...(options.preview ? { preview: true } : {}),
   };
-  return sharedRenderer.render(body, env);
+  return markdownRendererFor(options.profile).render(body, env);
 }

@@ -12,6 +12,11 @@ export interface MarkdownRenderEnv extends Env {
    * placeholder instead of fetching anything.
    */
   resolveImage: (src: string) => string | null;
+  /**
+   * The writer's preview (not an export): unpublished things (HTML comments, the summary
+   * divider, unknown shortcodes) are shown, marked as such.
+   */
+  preview?: boolean;
 }
 
 export const isRenderEnv = (env: unknown): env is MarkdownRenderEnv =>

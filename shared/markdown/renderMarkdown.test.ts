@@ -4,20 +4,37 @@ import { describe, expect, it } from 'vitest';
 import { splitArticle } from '../article';
 import { renderMarkdown } from './createRenderer';
 import { renderArticle } from './renderArticle';
+import { hugoDefaultProfile, type RenderProfile } from './renderProfile';
 import { createImageResolver, encodeWorkspacePath } from './resolveImage';
 
 interface RenderFixture {
   title: string;
   line: number;
   lineOffset: number;
+  profile: RenderProfile;
+  /** `@preview`: rendered for the writer's preview rather than an export. */
+  preview: boolean;
   input: string;
   expected: string;
+}
+
+/** `@profile cjk unsafe !typographer`: Hugo's defaults with these Goldmark switches turned on/off. */
+function profileFrom(directive: string | undefined): RenderProfile {
+  const profile: RenderProfile = { ...hugoDefaultProfile };
+  for (const word of directive?.split(/\s+/).slice(1) ?? []) {
+    const off = word.startsWith('!');
+    const key = (off ? word.slice(1) : word) as keyof RenderProfile;
+    if (typeof profile[key] !== 'boolean') throw new Error(`unknown profile switch ${word}`);
+    (profile as unknown as Record<string, boolean>)[key] = !off;
+  }
+  return profile;
 }
 
 /**
  * markdown-it's fixture format: description lines, then `.`, the Markdown, `.`, the expected
  * HTML, `.`. Lines starting with `# ` before the first case are comments; a description line
- * `@lineOffset N` sets the front matter line count for that case.
+ * `@lineOffset N` sets the front matter line count for that case, `@profile …` the Goldmark
+ * switches (see profileFrom).
  */
 function parseFixtures(text: string): RenderFixture[] {
   const lines = text.split('\n');
@@ -44,6 +61,8 @@ function parseFixtures(text: string): RenderFixture[] {
       title: description.filter((entry) => !entry.startsWith('@')).join(' ') || `line ${i + 1}`,
       line: i + 1,
       lineOffset: offsetLine ? Number(offsetLine.slice('@lineOffset '.length)) : 0,
+      profile: profileFrom(description.find((entry) => entry.startsWith('@profile'))),
+      preview: description.includes('@preview'),
       input,
       expected,
     });
@@ -65,8 +84,24 @@ describe('fixture loader', () => {
       '# comment\n\nfirst\n@lineOffset 4\n.\n*a*\n.\n<p>x</p>\n.\n\nsecond\n.\n.\n.\n',
     );
     expect(fixtures).toEqual([
-      { title: 'first', line: 5, lineOffset: 4, input: '*a*\n', expected: '<p>x</p>\n' },
-      { title: 'second', line: 12, lineOffset: 0, input: '', expected: '' },
+      {
+        title: 'first',
+        line: 5,
+        lineOffset: 4,
+        profile: hugoDefaultProfile,
+        preview: false,
+        input: '*a*\n',
+        expected: '<p>x</p>\n',
+      },
+      {
+        title: 'second',
+        line: 12,
+        lineOffset: 0,
+        profile: hugoDefaultProfile,
+        preview: false,
+        input: '',
+        expected: '',
+      },
     ]);
   });
 });
@@ -78,7 +113,12 @@ for (const file of readdirSync(fixtureDir)
     for (const fixture of parseFixtures(readFileSync(join(fixtureDir, file), 'utf8'))) {
       it(`${fixture.title} (line ${fixture.line})`, () => {
         expect(
-          renderMarkdown(fixture.input, { lineOffset: fixture.lineOffset, resolveImage }),
+          renderMarkdown(fixture.input, {
+            lineOffset: fixture.lineOffset,
+            resolveImage,
+            profile: fixture.profile,
+            preview: fixture.preview,
+          }),
         ).toBe(fixture.expected);
       });
     }
@@ -140,7 +180,7 @@ describe("data-line with the app's own front matter split (contract with shared/
   ])('%s: the heading points at its line in the file', (_kind, file, headingLine) => {
     const parts = splitArticle(file);
     const html = renderMarkdown(parts.body, { lineOffset: parts.bodyStartLine });
-    expect(html.startsWith(`<h1 data-line="${headingLine}">标题</h1>`)).toBe(true);
+    expect(html.startsWith(`<h1 id="标题" data-line="${headingLine}">标题</h1>`)).toBe(true);
     expect(file.split(/\r?\n/)[headingLine]).toBe('# 标题');
   });
 });

@@ -29,12 +29,18 @@ const metaOf = (token: Token | undefined): FootnoteMeta =>
 const subIdSuffix = (meta: FootnoteMeta): string =>
   meta.subId !== undefined && meta.subId > 0 ? `:${meta.subId}` : '';
 
-/** markdown-it-footnote with back-links, its anchors named after (sanitized) labels. */
+/**
+ * markdown-it-footnote with back-links, its anchors named after (sanitized) labels. Shown as
+ * Goldmark shows them: each citation is the note's number (a note cited again keeps its number,
+ * never markdown-it-footnote's `[1:1]`), and the note has one back-link per citation.
+ */
 export function safeFootnoteAnchors(md: MarkdownIt): void {
   md.use(footnotePlugin);
   linearFootnoteTail(md);
   const { escapeHtml } = md.utils;
   const rules = md.renderer.rules;
+
+  rules['footnote_caption'] = (tokens, idx) => String(metaOf(tokens[idx]).id + 1);
 
   rules['footnote_anchor_name'] = (tokens, idx) => {
     const meta = metaOf(tokens[idx]);

@@ -50,9 +50,24 @@ export interface HtmlPurifier {
 
 export type HtmlSanitizer = (html: string) => string;
 
-/** Everything markdown-it, the footnote plugin, the task list rule and the header produce. */
+/**
+ * Everything markdown-it, the footnote plugin, the task list rule and the header produce, and
+ * the harmless formatting tags writers put in raw HTML (rendered when the site is `unsafe`).
+ */
 const allowedTags = [
   'a',
+  'abbr',
+  'b',
+  'center',
+  'cite',
+  'dd',
+  'dl',
+  'dt',
+  'i',
+  'kbd',
+  'mark',
+  'small',
+  'u',
   'blockquote',
   'br',
   'code',

@@ -38,6 +38,14 @@ const markupOnlyLine =
   /^[ \t]*(?:(?:[-*_][ \t]*){3,}|=+[ \t]*|-+[ \t]*|\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?)$/;
 const blockStart = /^[ \t]{0,3}(?:[>#]|[-*+][ \t]|\d{1,9}[.)][ \t]|\[\^[^\]\s]+\]:|`{3}|~{3})/;
 
+/** Where a `<!--` that this line does not close starts, or -1 (code spans not considered). */
+function unclosedCommentStart(line: string): number {
+  const open = line.lastIndexOf('<!--');
+  if (open < 0 || line.indexOf('-->', open + 4) >= 0) return -1;
+  // `<!-->` and `<!--->` are complete (empty) comments.
+  return /^<!---?>/.test(line.slice(open)) ? -1 : open;
+}
+
 const isDigit = (code: number): boolean =>
   (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
 
@@ -100,10 +108,27 @@ export function computeWriterStats(body: string, options: WriterStatsOptions = {
   let skippingFootnote = false;
   let previousBlank = true;
 
+  let inComment = false;
+
   meter.tick(body.length);
-  for (const line of body.split(lineBreak)) {
+  for (const sourceLine of body.split(lineBreak)) {
     // The anchored block regexes and trims below are each one pass over the line.
-    meter.tick(line.length + 1);
+    meter.tick(sourceLine.length + 1);
+    let line = sourceLine;
+    if (inComment) {
+      // A comment may span lines, blank ones included: none of it is published.
+      const close = line.indexOf('-->');
+      if (close < 0) continue;
+      inComment = false;
+      line = line.slice(close + 3);
+    }
+    if (!fence) {
+      const open = unclosedCommentStart(line);
+      if (open >= 0) {
+        inComment = true;
+        line = line.slice(0, open);
+      }
+    }
     if (fence) {
       const closing = line.trim();
       if (closing.length >= fence.length && closing === fence.marker.repeat(closing.length)) {

@@ -1,0 +1,67 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hugoDefaultProfile } from '../../shared/markdown/renderProfile';
+import { hasSiteConfig, readRenderProfile, readSiteConfig } from './siteConfig';
+
+let dir: string;
+const write = (file: string, text: string): void => {
+  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+  writeFileSync(path.join(dir, file), text);
+};
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'byline-site-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('site configuration', () => {
+  it("is Hugo's defaults outside a site", async () => {
+    expect(await hasSiteConfig(dir)).toBe(false);
+    expect(await readRenderProfile(dir)).toEqual(hugoDefaultProfile);
+  });
+
+  it('reads hugo.toml before config.toml', async () => {
+    write('config.toml', 'baseURL = "https://old.example/"\n');
+    write(
+      'hugo.toml',
+      'baseURL = "https://new.example"\n[markup.goldmark.renderer]\nunsafe = true\n',
+    );
+    expect(await readRenderProfile(dir)).toMatchObject({
+      origin: 'hugo-site',
+      baseURL: 'https://new.example/',
+      unsafe: true,
+    });
+  });
+
+  it('merges config/_default/ sections over the root file (YAML and JSON too)', async () => {
+    write(
+      'config.yaml',
+      'baseurl: https://a.example/\nmarkup:\n  goldmark:\n    renderer:\n      unsafe: true\n',
+    );
+    write('config/_default/markup.json', '{"goldmark":{"extensions":{"typographer":false}}}');
+    write('config/_default/params.toml', 'x = 1\n');
+    const site = await readSiteConfig(dir);
+    expect(site?.files.map((f) => path.relative(dir, f))).toEqual([
+      'config.yaml',
+      path.join('config', '_default', 'markup.json'),
+      path.join('config', '_default', 'params.toml'),
+    ]);
+    expect(await readRenderProfile(dir)).toMatchObject({ unsafe: true, typographer: false });
+  });
+
+  it('is a site with only config/_default/, and skips a broken file', async () => {
+    write('config/_default/hugo.toml', '[markup.goldmark.extensions]\nlinkify = false\n');
+    write('config/_default/menus.toml', '[[main]\nbroken');
+    expect(await hasSiteConfig(dir)).toBe(true);
+    const site = await readSiteConfig(dir);
+    expect(site?.errors.map((e) => path.basename(e.file))).toEqual(['menus.toml']);
+    expect((await readRenderProfile(dir)).linkify).toBe(false);
+  });
+
+  it('outside a Hugo site, reads the workspace setting .byline/rendering.toml', async () => {
+    write('.byline/rendering.toml', '[markup.goldmark.extensions]\ntypographer = false\n');
+    expect(await readRenderProfile(dir)).toMatchObject({ origin: 'workspace', typographer: false });
+  });
+});

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { BylineServer } from './support/bylineServer';
 import { startByline } from './support/bylineServer';
+import { callByline as request } from './support/callByline';
 import { expect, openArticle, test } from './support/fixtures';
 
 // Every open article has one owner (renderer/document): save all, crash recovery and two windows.
@@ -14,25 +14,6 @@ const editor = (page: Page) => page.locator('.cm-content');
 const saveState = (page: Page) => page.getByTestId('save-state');
 const onDisk = (byline: BylineServer, file: string): string =>
   readFileSync(path.join(byline.workspace, file), 'utf8');
-
-function request(byline: BylineServer, name: string, input: unknown): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      new URL(`/api/${name}`, byline.origin),
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-byline-token': byline.token },
-      },
-      (response) => {
-        let body = '';
-        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        response.on('end', () => resolve(JSON.parse(body)));
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify({ input }));
-  });
-}
 
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   await editor(page).click();

@@ -61,7 +61,7 @@ test('a paragraph restored after a crash reaches the disk with the next autosave
 }) => {
   await openArticle(app, chip);
   const original = onDisk(byline, chip);
-  const paragraph = '\n\n崩溃时正在写的段落，恢复后不能丢。';
+  const paragraph = '崩溃时正在写的段落，恢复后不能丢。';
   // Autosave would write it before the crash: the writer keeps typing, so it has not yet.
   await request(byline, 'settings.update', { autosave: false });
   await app.reload();

@@ -121,7 +121,7 @@ test('two windows typing into one article: after a crash both texts are offered 
     await prompt.getByRole('button', { name: 'Restore all' }).click();
     await expect(prompt).toHaveCount(0);
     // One text goes back into the article, the other into a new article beside it.
-    await expect(page.locator('[role="tab"]')).toHaveCount(2);
+    await expect(page.getByTestId('tab-dirty')).toHaveCount(2);
     await page.keyboard.press('Control+Alt+S');
     const texts = (): string[] =>
       readdirSync(path.join(restarted.workspace, 'posts'))

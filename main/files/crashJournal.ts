@@ -7,6 +7,7 @@ import { StoredJournalEntry } from '../../shared/ipc/contract';
 import type { FileWriter } from './atomicWrite';
 import { writeFileAtomic } from './atomicWrite';
 import { KeyedQueue } from './keyedQueue';
+import { splitLines } from '../../shared/text/lineBreaks';
 
 /** One editor buffer's whole text at one of its revisions. */
 export interface JournalWrite {
@@ -31,7 +32,7 @@ interface StreamBase {
 }
 
 // CodeMirror's own line splitting, so lengths in a ChangeSet match.
-const toText = (text: string): Text => Text.of(text.split(/\r\n?|\n/));
+const toText = (text: string): Text => Text.of(splitLines(text));
 
 /**
  * Unsaved buffers, one JSON file per document session (window + tab, the `stream`) in

@@ -1,4 +1,5 @@
 import type { FileStamp } from '../../shared/ipc/contract';
+import { toLf } from '../../shared/text/lineBreaks';
 
 export type DiskChangeReaction = 'ignore' | 'reload' | 'conflict' | 'deleted';
 
@@ -43,4 +44,4 @@ const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xd
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 /** The editor works with \n; files may use \r\n. */
-export const editorText = (text: string): string => text.replace(/\r\n?/g, '\n');
+export const editorText = toLf;

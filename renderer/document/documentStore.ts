@@ -260,7 +260,15 @@ export class DocumentStore {
    * holds other unsaved words (two windows' entries of one article). The entry stays in the
    * journal until a save holds it.
    */
-  async restore(entry: JournalEntry): Promise<ArticleDocument> {
+  restore(entry: JournalEntry): Promise<ArticleDocument> {
+    // One at a time: "restore all" must see the document the previous entry went into.
+    const run = this.restoring.then(() => this.restoreNow(entry));
+    this.restoring = run.catch(() => undefined);
+    return run;
+  }
+  private restoring: Promise<unknown> = Promise.resolve();
+
+  private async restoreNow(entry: JournalEntry): Promise<ArticleDocument> {
     if (entry.missing || this.byPath(entry.path)?.dirty) {
       const doc = await this.open(await this.createFor(entry.path));
       doc.restoreText(editorText(entry.text), entry.id, null);

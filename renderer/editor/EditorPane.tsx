@@ -18,8 +18,14 @@ interface EditorPaneProps {
   extensions: Extension;
 }
 
-/** Present in states the pane has given its extensions. */
-const configured = StateField.define<true>({ create: () => true, update: (value) => value });
+/**
+ * The document a configured state belongs to: updates go to it whichever pane instance shows the
+ * state (a pane mounted again reuses states its predecessor configured).
+ */
+const owner = StateField.define<ArticleDocument | null>({
+  create: () => null,
+  update: (value) => value,
+});
 
 /**
  * Hosts ONE CodeMirror view for all tabs. Each document keeps its own EditorState (text,
@@ -41,11 +47,11 @@ export function EditorPane(props: EditorPaneProps): React.JSX.Element {
       doc: doc.state.doc,
       selection: doc.state.selection,
       extensions: [
-        configured,
+        owner.init(() => doc),
         writingEditorExtensions(
           {
             onUpdate: (update) => {
-              shown.current?.accept(update);
+              update.state.field(owner, false)?.accept(update);
               latest.current.session.onUpdate(update);
             },
             onSave: () => latest.current.callbacks.onSave(),
@@ -57,8 +63,9 @@ export function EditorPane(props: EditorPaneProps): React.JSX.Element {
       ],
     });
 
-  // One view for the pane's lifetime.
-  useEffect(() => {
+  // One view for the pane's lifetime. Layout effects, like the swap below: the view shows the
+  // active document in the same commit as the tab that names it, before any key can arrive.
+  useLayoutEffect(() => {
     if (!host.current) return undefined;
     const created = new EditorView({
       parent: host.current,
@@ -77,7 +84,7 @@ export function EditorPane(props: EditorPaneProps): React.JSX.Element {
   // Show the active document's state (giving it the editor's extensions on first show).
   const doc = props.document;
   const readOnly = doc?.info.readOnly ?? false;
-  useEffect(() => {
+  useLayoutEffect(() => {
     const current = view.current;
     if (!current) return;
     shown.current?.detach(current);
@@ -89,7 +96,7 @@ export function EditorPane(props: EditorPaneProps): React.JSX.Element {
       );
       return;
     }
-    if (doc.state.field(configured, false) === undefined) doc.adopt(configure(doc));
+    if (doc.state.field(owner, false) === undefined) doc.adopt(configure(doc));
     current.setState(doc.state);
     doc.attach(current);
     shown.current = doc;

@@ -1,3 +1,5 @@
+import { containsCjk } from '../text/cjk';
+
 /**
  * The structured source model: a CSL-JSON item, the format Zotero, citation-js and citeproc
  * share, so the workspace library (`.byline/references.json`) is plain CSL-JSON.
@@ -62,9 +64,7 @@ export const emptySourceFields = (): SourceFields => ({
   note: '',
 });
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
-export const containsCjk = (text: string): boolean => CJK.test(text);
+export { containsCjk };
 
 // ---------------------------------------------------------------- dates
 

@@ -4,6 +4,7 @@ import { displayWidth } from '../text/displayWidth';
 import type { ArticleMetadata } from './articleMetadata';
 import { exportLabels } from './exportLabels';
 import { parseForExport } from './exportMarkdown';
+import { CJK_WIDE_CLASS, cjkWideChar } from '../text/cjk';
 
 /**
  * Plain text for wire systems and editors' inboxes: no Markdown syntax at all (no `#`, `*`, `>`,
@@ -17,8 +18,9 @@ export interface PlainTextOptions {
   profile?: Readonly<RenderProfile>;
 }
 
-const cjkChar =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+const cjkChar = cjkWideChar;
+/** Wrapping units: single CJK characters, runs of other non-space characters, runs of spaces. */
+const wrapUnits = new RegExp(`[${CJK_WIDE_CLASS}]|[^\\s${CJK_WIDE_CLASS}]+|\\s+`, 'gu');
 /** Characters a line may not start with (kinsoku shori, simplified). */
 const noLineStart = /^[，。、；：！？）」』】〕》〉”’…—,.;:!?)\]]/u;
 
@@ -121,10 +123,7 @@ export function wrapText(text: string, width: number): string {
       const lines: string[] = [];
       let current = '';
       // Units: runs of non-space Latin, single CJK characters, and spaces.
-      const units =
-        line.match(
-          /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]+|\s+/gu,
-        ) ?? [];
+      const units = line.match(wrapUnits) ?? [];
       for (const unit of units) {
         if (displayWidth(current + unit) <= width || current.trim() === '') {
           current += unit;

@@ -1,6 +1,7 @@
 import { CharacterClass, classifyCodePoint } from './characterClass';
 import { unmetered, type WorkMeter } from '../text/workMeter';
 import { stripBlockPrefix, visibleInlineText } from './visibleLineText';
+import { lineBreak } from '../text/lineBreaks';
 
 export interface WriterStats {
   /** cjkChars + latinWords: the number a Chinese editor calls 字数. */
@@ -29,7 +30,6 @@ export interface WriterStatsOptions {
 export const CJK_CHARS_PER_MINUTE = 400;
 export const LATIN_WORDS_PER_MINUTE = 230;
 
-const lineBreak = /\r\n?|\n/;
 const fenceOpen = /^[ \t]*(?:>[ \t]?)*[ \t]*(`{3,}|~{3,})/;
 const footnoteDefinition = /^[ \t]{0,3}\[\^[^\]\s]+\]:[ \t]?/;
 const linkReferenceDefinition = /^[ \t]{0,3}\[[^\]^][^\]]*\]:[ \t]*\S/;

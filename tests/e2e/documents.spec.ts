@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { BylineServer } from './support/bylineServer';
 import { startByline } from './support/bylineServer';
+import { callByline as request } from './support/callByline';
 import { expect, openArticle, test } from './support/fixtures';
 
 // Every open article has one owner (renderer/document): save all, crash recovery and two windows.
@@ -14,25 +14,6 @@ const editor = (page: Page) => page.locator('.cm-content');
 const saveState = (page: Page) => page.getByTestId('save-state');
 const onDisk = (byline: BylineServer, file: string): string =>
   readFileSync(path.join(byline.workspace, file), 'utf8');
-
-function request(byline: BylineServer, name: string, input: unknown): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      new URL(`/api/${name}`, byline.origin),
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-byline-token': byline.token },
-      },
-      (response) => {
-        let body = '';
-        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        response.on('end', () => resolve(JSON.parse(body)));
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify({ input }));
-  });
-}
 
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   await editor(page).click();
@@ -80,7 +61,7 @@ test('a paragraph restored after a crash reaches the disk with the next autosave
 }) => {
   await openArticle(app, chip);
   const original = onDisk(byline, chip);
-  const paragraph = '\n\n崩溃时正在写的段落，恢复后不能丢。';
+  const paragraph = '崩溃时正在写的段落，恢复后不能丢。';
   // Autosave would write it before the crash: the writer keeps typing, so it has not yet.
   await request(byline, 'settings.update', { autosave: false });
   await app.reload();
@@ -140,7 +121,7 @@ test('two windows typing into one article: after a crash both texts are offered 
     await prompt.getByRole('button', { name: 'Restore all' }).click();
     await expect(prompt).toHaveCount(0);
     // One text goes back into the article, the other into a new article beside it.
-    await expect(page.locator('[role="tab"]')).toHaveCount(2);
+    await expect(page.getByTestId('tab-dirty')).toHaveCount(2);
     await page.keyboard.press('Control+Alt+S');
     const texts = (): string[] =>
       readdirSync(path.join(restarted.workspace, 'posts'))

@@ -1,30 +1,10 @@
-import http from 'node:http';
-import type { BylineServer } from './support/bylineServer';
+import { callByline as request } from './support/callByline';
 import { expect, openArticle, test } from './support/fixtures';
 
 // A render error stays inside its pane: the pane says what failed, the rest of the window works,
 // and the article it failed on is not reopened by the next start.
 
 const chip = 'posts/chip-export-rules.md';
-
-function request(byline: BylineServer, name: string, input?: unknown): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      new URL(`/api/${name}`, byline.origin),
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-byline-token': byline.token },
-      },
-      (response) => {
-        let body = '';
-        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        response.on('end', () => resolve((JSON.parse(body) as { value: unknown }).value));
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify({ input }));
-  });
-}
 
 test('a side panel that throws shows its error; editor, preview and saving keep working', async ({
   page,

@@ -37,8 +37,7 @@ function newStore(api: DocumentApi, timers = new ManualTimers()): DocumentStore 
 describe('DocumentStore', () => {
   it('save all saves every dirty document, waits for each, and names the one that failed', async () => {
     const store = newStore(mainApi());
-    const [a, b, c] = await Promise.all(['a.md', 'b.md', 'c.md'].map((p) => store.open(p)));
-    for (const doc of [a, b, c]) type(doc!, `\n${doc!.path} 改动\n`);
+    for (const file of ['a.md', 'b.md', 'c.md']) type(await store.open(file), `\n${file} 改动\n`);
     expect(store.dirtyDocuments).toHaveLength(3);
     // c.md can no longer be written: a folder took its place.
     rmSync(path.join(workspace.root, 'c.md'));

@@ -31,11 +31,18 @@ describe('JournalFeed', () => {
         sent.push({ name: 'base', bytes: JSON.stringify(input).length });
         return handlers['journal.base'](input);
       },
-    } as Pick<BylineApi, 'journal.write' | 'journal.base'>;
+      'journal.discard': handlers['journal.discard'],
+    } as Pick<BylineApi, 'journal.write' | 'journal.base' | 'journal.discard'>;
     const opened = await handlers['article.open']({ path: 'a.md' });
     const follower = new ChangeFollower();
     const feed = new JournalFeed(api, follower);
-    const tab = { id: 'a.md', path: 'a.md', format: opened.format, stamp: opened.stamp };
+    const tab = {
+      id: 'a.md',
+      stream: 'window-1',
+      path: 'a.md',
+      format: opened.format,
+      stamp: opened.stamp,
+    };
     let state = EditorState.create({ doc: opened.text + '长段落'.repeat(20_000) });
     let version = 0;
     follower.shown(tab.id, version, state.doc);

@@ -1,39 +1,19 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { Page } from '@playwright/test';
 import type { BylineServer } from './support/bylineServer';
 import { startByline } from './support/bylineServer';
+import { callByline } from './support/callByline';
 import { expect, openArticle, test } from './support/fixtures';
 
 const chip = 'posts/chip-export-rules.md';
 const saveState = (page: Page) => page.getByTestId('save-state');
 const editor = (page: Page) => page.locator('.cm-content');
 
-/** One contract request straight to the browser-mode server, as the page would send it. */
-function request(byline: BylineServer, name: string, input: unknown): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      new URL(`/api/${name}`, byline.origin),
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-byline-token': byline.token },
-      },
-      (response) => {
-        let body = '';
-        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        response.on('end', () => resolve(JSON.parse(body)));
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify({ input }));
-  });
-}
-
 /** Autosave off (and the page reloaded to pick it up), for tests that need a buffer to stay dirty. */
 async function withoutAutosave(app: Page, byline: BylineServer): Promise<void> {
-  await request(byline, 'settings.update', { autosave: false });
+  await callByline(byline, 'settings.update', { autosave: false });
   await app.reload();
   await expect(app.locator('.library')).toBeVisible();
 }

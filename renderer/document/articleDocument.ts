@@ -49,6 +49,11 @@ export interface SaveOptions {
   base?: FileStamp;
   /** Write with another byte layout (convert to UTF-8). */
   format?: TextFormat;
+  /**
+   * Replace the file whatever is on disk now: the writer confirmed it over a version Byline cannot
+   * read (main keeps that version in history first).
+   */
+  overwrite?: boolean;
 }
 
 /** A change of the document's editor state: a view's update, or a transaction applied while hidden. */
@@ -280,7 +285,7 @@ export class ArticleDocument {
         text,
         format,
         baseStamp: options.base ?? this.stamp,
-        overwrite: false,
+        overwrite: options.overwrite ?? false,
       });
     } catch (error) {
       result = { status: 'error', code: 'transport', message: (error as Error).message };
@@ -465,7 +470,14 @@ export class ArticleDocument {
   }
 
   private get blocked(): boolean {
-    return this.readOnly || this.conflict !== null || this.deleted || this.unencodable !== null;
+    return (
+      this.readOnly ||
+      this.conflict !== null ||
+      this.deleted ||
+      this.unencodable !== null ||
+      // Changed on disk into bytes Byline cannot read: only the writer's choice saves again.
+      this.saveError?.code === 'unreadable-on-disk'
+    );
   }
 
   /** Debounced: once typing pauses. A save running now re-arms it when it ends. */

@@ -39,7 +39,10 @@ export function PrintHost(): React.JSX.Element | null {
     });
     await new Promise<void>((resolve) => {
       rendered.current = resolve;
-      setPage({ ...result, html: DOMPurify.sanitize(result.html) });
+      // TrustedHTML from DOMPurify's own policy: the page's CSP requires Trusted Types for HTML
+      // sinks; the DOM typings know no TrustedHTML, React passes it through as is.
+      const html = DOMPurify.sanitize(result.html, { RETURN_TRUSTED_TYPE: true });
+      setPage({ ...result, html: html as unknown as string });
     });
     // Pictures are data: URIs; decoded before the page is laid out for paper.
     await Promise.all(

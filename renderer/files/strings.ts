@@ -123,6 +123,7 @@ export const filesEn = {
     saveCopy: 'Save my text as a copy',
     overwrite: 'Overwrite it with my text',
     confirmOverwrite: 'Replace the version on disk with your text? It stays in Version history.',
+    copySaved: 'Your text was saved as "{{path}}".',
   },
   storage: {
     journal:
@@ -286,6 +287,7 @@ export const filesZh: typeof filesEn = {
     saveCopy: '将我的文字另存为副本',
     overwrite: '用我的文字覆盖',
     confirmOverwrite: '用你的文字替换磁盘上的版本？原版本仍保留在版本历史中。',
+    copySaved: '你的文字已另存为“{{path}}”。',
   },
   storage: {
     journal:

@@ -21,6 +21,7 @@ import { HistoryDialog } from './HistoryDialog';
 import { JournalRestoreBanner } from './JournalRestoreBanner';
 import { NewArticleDialog } from './NewArticleDialog';
 import { NoticeBanner } from './NoticeBanner';
+import { UnreadableDiskBanner } from './UnreadableDiskBanner';
 import { RenameDialog } from './RenameDialog';
 import { TrashDialog } from './TrashDialog';
 import './files.css';
@@ -186,6 +187,21 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
   };
   const saveTab = (id: string, how?: Parameters<ArticleDocument['save']>[0]): void =>
     void store.get(id)?.save(how);
+  /** The writer's text next to the article under a new name; the file on disk stays theirs. */
+  const saveCopy = async (id: string): Promise<void> => {
+    const doc = store.get(id);
+    if (!doc) return;
+    try {
+      const { path } = await api['article.saveCopy']({
+        path: doc.path,
+        text: doc.text(),
+        format: doc.info.format,
+      });
+      optionsRef.current.notify(t('files.unreadable.copySaved', { path }));
+    } catch (error) {
+      optionsRef.current.notify((error as Error).message);
+    }
+  };
 
   const banners = (
     <>
@@ -218,7 +234,13 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
           </button>
         </NoticeBanner>
       ) : null}
-      {active?.saveError ? (
+      {active?.saveError?.code === 'unreadable-on-disk' ? (
+        <UnreadableDiskBanner
+          path={active.path}
+          onSaveCopy={() => void saveCopy(active.id)}
+          onOverwrite={() => saveTab(active.id, { overwrite: true })}
+        />
+      ) : active?.saveError ? (
         <NoticeBanner
           message={saveErrorText(t, (key) => i18n.exists(key), active.path, active.saveError.code)}
           testId="save-error-banner"

@@ -268,9 +268,16 @@ test('a version rewritten in an encoding Byline cannot read is never shown as em
   ]);
   writeFileSync(file, theirs);
   await app.keyboard.press('Control+s');
-  await expect(app.getByText(/encoding Byline cannot read/)).toBeVisible();
+  const banner = app.getByTestId('unreadable-banner');
+  await expect(banner).toContainText(/encoding Byline cannot read/);
   expect(readFileSync(file).equals(theirs)).toBe(true);
   await expect(editor(app)).toContainText('我的修改。');
+  // The writer's text goes next to it under a new name; their file stays as it is.
+  await banner.getByRole('button', { name: 'Save my text as a copy' }).click();
+  const copy = file.replace(/\.md$/, '-mine.md');
+  await expect.poll(() => existsSync(copy)).toBe(true);
+  expect(readFileSync(copy, 'utf8')).toContain('我的修改。');
+  expect(readFileSync(file).equals(theirs)).toBe(true);
 
   // The library cannot read the file's title any more: open History from the editor.
   await editor(app).click();

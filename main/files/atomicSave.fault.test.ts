@@ -37,7 +37,9 @@ describe('atomic saves under SIGKILL', () => {
       writeFileSync(file, a);
       const seen = { a: 0, b: 0 };
       for (let i = 0; i < kills; i++) {
-        await runAndKill(childScript, workspace, 'article.md', 1 + Math.random() * 19);
+        // Saves alternate a, b, a, …: a random count of completed saves (either parity) before the
+        // kill, plus whatever part of the next save runs while the signal is on its way.
+        await runAndKill(childScript, workspace, 'article.md', 1 + Math.floor(Math.random() * 6));
         const content = readFileSync(file, 'utf8');
         const whole = content === a || content === b;
         if (!whole)
@@ -62,17 +64,19 @@ function runAndKill(
   script: string,
   root: string,
   relativePath: string,
-  delayMs: number,
+  savesBeforeKill: number,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, root, relativePath], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    let saves = 0;
     let killed = false;
     child.stdout.on('data', (chunk: Buffer) => {
-      if (!killed && chunk.toString().includes('ready')) {
+      saves += chunk.toString().split('saved').length - 1;
+      if (!killed && saves >= savesBeforeKill) {
         killed = true;
-        setTimeout(() => child.kill('SIGKILL'), delayMs);
+        child.kill('SIGKILL');
       }
     });
     child.once('error', reject);

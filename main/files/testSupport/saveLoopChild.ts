@@ -1,7 +1,8 @@
 /**
  * Child process for the SIGKILL fault test (atomicSave.fault.test.ts): saves one article through
- * ArticleFiles in a tight loop, alternating two versions, until it is killed. Prints "ready" once
- * the loop runs so the parent kills it mid-save, not during start-up.
+ * ArticleFiles in a tight loop, alternating two versions, until it is killed. Prints "saved" after
+ * each completed save, so the parent picks its kill by progress (events), not by a delay that a
+ * loaded machine stretches.
  */
 import { ArticleFiles } from '../articleFiles';
 import { saveLoopVersions } from './saveLoopVersions';
@@ -13,7 +14,6 @@ const versions = saveLoopVersions();
 const run = async (): Promise<void> => {
   let opened = await articles.open(relativePath);
   let stamp = opened.stamp;
-  let announced = false;
   for (let i = 0; ; i++) {
     const text = versions[i % 2] as string;
     const saving = articles.save({
@@ -23,10 +23,6 @@ const run = async (): Promise<void> => {
       baseStamp: stamp,
       overwrite: false,
     });
-    if (!announced) {
-      process.stdout.write('ready\n');
-      announced = true;
-    }
     const result = await saving;
     if (result.status !== 'saved') {
       // Another writer? Reload and keep going; the parent only checks what is on disk.
@@ -35,6 +31,7 @@ const run = async (): Promise<void> => {
       continue;
     }
     stamp = result.stamp;
+    process.stdout.write('saved\n');
   }
 };
 void run();

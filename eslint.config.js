@@ -92,6 +92,30 @@ export default tseslint.config(
     },
   },
   {
+    // renderer/app/ is the top of the renderer: it composes the features, nothing imports it.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: [
+      'renderer/main.tsx',
+      'renderer/app/**',
+      'renderer/document/**',
+      'renderer/**/*.test.{ts,tsx}',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...noNodeNoElectron('renderer/').patterns,
+            {
+              group: ['**/app/*', '../app', './app'],
+              message: 'renderer/app/ composes the features; they must not import it back.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The document layer is the ground of the renderer: no React, no feature or shell above it.
     files: ['renderer/document/**/*.ts'],
     ignores: ['renderer/**/*.test.ts'],

@@ -7,7 +7,7 @@ import {
   acceleratorToKeyBinding,
   commands,
 } from '../../shared/commands/commandRegistry';
-import type { CommandHandlers } from './commandHandlers';
+import type { CommandHandlers } from '../workbench/commandHandlers';
 
 /**
  * The registry's shortcuts as a CodeMirror keymap, above CodeMirror's defaults (Mod-i is ours for

@@ -5,9 +5,9 @@ import { dispatchWhenIdle } from '../document/compositionQueue';
 import { imageMarkdown } from '../editor/formatCommands';
 import { fileToBase64 } from '../editor/imageDrop';
 import { trackPosition } from '../editor/positionTracker';
-import type { EditorSession } from './editorSession';
-import { useLatest } from './useLatest';
-import type { ArticleTab } from './workbenchContext';
+import type { EditorSession } from '../workbench/editorSession';
+import { useLatest } from '../workbench/useLatest';
+import type { ArticleTab } from '../workbench/workbenchContext';
 
 interface ImageImportOptions {
   api: BylineApi;

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../shared/ipc/contract';
-import { useWorkbench } from '../app/workbenchContext';
+import { useWorkbench } from '../workbench/workbenchContext';
 import type { SettingsSection } from '../settings/settingsSection';
 
 type FieldProps = { id: string; settings: Settings; update(patch: Partial<Settings>): void };

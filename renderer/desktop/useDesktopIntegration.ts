@@ -15,7 +15,7 @@ import type {
   SessionState,
   TextFormat,
 } from '../../shared/ipc/contract';
-import type { CommandHandler, CommandHandlers } from '../app/commandHandlers';
+import type { CommandHandler, CommandHandlers } from '../workbench/commandHandlers';
 
 export interface DesktopTab {
   path: string;

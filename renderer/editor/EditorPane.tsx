@@ -3,7 +3,7 @@ import { EditorState, StateField } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EditorSession } from '../app/editorSession';
+import type { EditorSession } from '../workbench/editorSession';
 import type { ArticleDocument } from '../document/articleDocument';
 import type { EditorCallbacks, EditorConfig } from './editorExtensions';
 import { reconfigureEffects, writingEditorExtensions } from './editorExtensions';

@@ -6,8 +6,8 @@ import type {
 } from '../../shared/export/exportContract';
 import { exportFormats, type ExportFormatName } from '../../shared/export/exportOptions';
 import type { LibraryEntry } from '../../shared/ipc/contract';
-import { useCommandHandler } from '../app/commandHandlers';
-import { useWorkbench } from '../app/workbenchContext';
+import { useCommandHandler } from '../workbench/commandHandlers';
+import { useWorkbench } from '../workbench/workbenchContext';
 import { copyRichText } from './copyRichText';
 import './exportDialog.css';
 

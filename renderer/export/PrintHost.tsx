@@ -1,8 +1,8 @@
 import DOMPurify from 'dompurify';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useCommandHandler } from '../app/commandHandlers';
-import { useWorkbench } from '../app/workbenchContext';
+import { useCommandHandler } from '../workbench/commandHandlers';
+import { useWorkbench } from '../workbench/workbenchContext';
 import './print.css';
 
 interface PrintPage {

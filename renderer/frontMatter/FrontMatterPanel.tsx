@@ -13,8 +13,8 @@ import {
   yamlScalarStyle,
 } from '../../shared/frontMatterSchema';
 import type { SidePanelProps } from '../panels/sidePanel';
-import { isMacPlatform } from '../app/shortcuts';
-import { useArticleSnapshot, useWorkbench } from '../app/workbenchContext';
+import { isMacPlatform } from '../workbench/shortcuts';
+import { useArticleSnapshot, useWorkbench } from '../workbench/workbenchContext';
 import { FieldControl } from './fields/FieldControl';
 import { FormContext, type FormContextValue } from './formContext';
 import { applyFormEdit, applyPlan } from './formDispatch';

@@ -1,7 +1,7 @@
 import { isolateHistory } from '@codemirror/commands';
 import type { EditPlan, FrontMatterError } from '../../shared/article';
 import { planFormEdit, type FormEdit } from '../../shared/frontMatterSchema';
-import type { EditorSession } from '../app/editorSession';
+import type { EditorSession } from '../workbench/editorSession';
 
 /** The userEvent of every form edit: undo history, the collaboration of other panels and tests can tell them apart. */
 export const FORM_USER_EVENT = 'input.frontmatter';

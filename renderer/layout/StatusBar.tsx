@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useSyncExternalStore } from 'react';
-import type { EditorSession, Signal } from '../app/editorSession';
-import { useCursor } from '../app/editorSession';
-import type { ArticleTab } from '../app/workbenchContext';
+import type { EditorSession, Signal } from '../workbench/editorSession';
+import { useCursor } from '../workbench/editorSession';
+import type { ArticleTab } from '../workbench/workbenchContext';
 
 export interface StatusStats {
   words: number;

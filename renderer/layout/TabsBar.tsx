@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ArticleTab } from '../app/workbenchContext';
+import type { ArticleTab } from '../workbench/workbenchContext';
 import { Icon } from '../toolbar/icons';
 
 interface TabsBarProps {

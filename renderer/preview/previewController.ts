@@ -1,5 +1,5 @@
-import type { LiveEdit } from '../app/editorSession';
-import { Signal } from '../app/editorSession';
+import type { LiveEdit } from '../workbench/editorSession';
+import { Signal } from '../workbench/editorSession';
 import type { WriterStats } from '../../shared/stats/writerStats';
 import { BlockReconciler, type PreviewAnchor } from './blockReconciler';
 import type {

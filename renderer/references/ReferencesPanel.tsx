@@ -8,7 +8,7 @@ import type {
 } from '../../shared/citations/referenceSchemas';
 import { usePanelCommand } from '../panels/panelCommands';
 import type { SidePanelProps } from '../panels/sidePanel';
-import { useArticleSnapshot, useWorkbench } from '../app/workbenchContext';
+import { useArticleSnapshot, useWorkbench } from '../workbench/workbenchContext';
 import { CitationForm } from './CitationForm';
 import { insertCitation, jumpTo, renumber, restyle } from './referenceActions';
 import { SourceLibrary } from './SourceLibrary';

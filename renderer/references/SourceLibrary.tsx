@@ -4,7 +4,7 @@ import type {
   BibliographyExportFormat,
   BibliographyImportFormat,
 } from '../../shared/citations/referenceSchemas';
-import { useWorkbench } from '../app/workbenchContext';
+import { useWorkbench } from '../workbench/workbenchContext';
 
 const formatOfFile = (name: string): BibliographyImportFormat => {
   const lower = name.toLowerCase();

@@ -20,7 +20,7 @@ import type {
   ReferencesWorkspaceSettings,
 } from '../../shared/citations/referenceSchemas';
 import type { BylineApi } from '../../shared/ipc/contract';
-import type { EditorSession } from '../app/editorSession';
+import type { EditorSession } from '../workbench/editorSession';
 
 /**
  * Every edit the reference manager makes: ONE transaction built from planned changes (so one

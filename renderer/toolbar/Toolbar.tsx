@@ -2,7 +2,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandDescriptor, CommandId } from '../../shared/commands/commandRegistry';
 import { commands, displayAccelerator } from '../../shared/commands/commandRegistry';
-import { useCommandHandlers } from '../app/commandHandlers';
+import { useCommandHandlers } from '../workbench/commandHandlers';
 import type { IconName } from './icons';
 import { Icon } from './icons';
 

@@ -111,6 +111,18 @@ describe('renderer imports', () => {
     expect(offending).toEqual([]);
   });
 
+  it('keep the app shell at the top: no feature imports renderer/app/', () => {
+    const app = path.join(renderer, 'app') + path.sep;
+    const offending = files
+      .filter((file) => !file.startsWith(app) && file !== path.join(renderer, 'main.tsx'))
+      .flatMap((file) =>
+        (graph.get(file) ?? [])
+          .filter((target) => target.startsWith(app))
+          .map((target) => `${relative(file)} -> ${relative(target)}`),
+      );
+    expect(offending).toEqual([]);
+  });
+
   it('sees the imports it checks', () => {
     // Guards the parser: the shell imports the store, the store its documents.
     expect(graph.get(path.join(renderer, 'app/App.tsx'))).toContain(

@@ -7,6 +7,8 @@ import { hugoDefaultProfile, profileKey, type RenderProfile } from './renderProf
 import { keepLocalImageSources } from './resolveImage';
 import { resolvedImages } from './resolvedImages';
 import { safeFootnoteAnchors } from './safeFootnoteAnchors';
+import { createShortcodeEnv, type RefKind, type ShortcodePage } from './shortcodes/shortcodeEnv';
+import { shortcodes } from './shortcodes/shortcodePlugin';
 import { sourceLineAttribute } from './sourceLineAttribute';
 import { tableAlignmentClasses } from './tableAlignmentClasses';
 import { taskListItems } from './taskListItems';
@@ -20,6 +22,10 @@ export interface RenderMarkdownOptions {
   profile?: Readonly<RenderProfile>;
   /** Rendering for the writer's preview: unpublished comments are shown as notes. */
   preview?: boolean;
+  /** The article (path from the site root, front matter) for `param`, `ref` and `relref`. */
+  page?: ShortcodePage;
+  /** `ref`/`relref` target -> published URL; by default from the target's path alone. */
+  resolveRef?: (target: string, kind: RefKind) => string | null;
 }
 
 const footnoteRules = ['footnote_def', 'footnote_ref', 'footnote_inline', 'footnote_tail'];
@@ -48,7 +54,8 @@ export function createMarkdownRenderer(
   if (!profile.table) md.disable('table');
   if (!profile.strikethrough) md.disable('strikethrough');
   if (profile.cjk) md.use(cjkFriendlyEmphasis);
-  md.use(rawHtml, { unsafe: profile.unsafe })
+  md.use(shortcodes)
+    .use(rawHtml, { unsafe: profile.unsafe })
     .use(headingIds, { attributes: profile.headingAttributes })
     .use(safeFootnoteAnchors)
     .use(taskListItems)
@@ -80,6 +87,11 @@ export function renderMarkdown(body: string, options: RenderMarkdownOptions): st
     lineOffset: options.lineOffset,
     resolveImage: options.resolveImage ?? keepLocalImageSources,
     ...(options.preview ? { preview: true } : {}),
+    shortcodes: createShortcodeEnv(
+      options.profile ?? hugoDefaultProfile,
+      options.page,
+      options.resolveRef,
+    ),
   };
   return markdownRendererFor(options.profile).render(body, env);
 }

@@ -1,4 +1,5 @@
 import type { Env } from 'markdown-it';
+import type { ShortcodeEnv } from './shortcodes/shortcodeEnv';
 
 /**
  * Per-render state handed to markdown-it as `env`. markdown-it-footnote keeps its own state in the
@@ -17,6 +18,8 @@ export interface MarkdownRenderEnv extends Env {
    * divider, unknown shortcodes) are shown, marked as such.
    */
   preview?: boolean;
+  /** The site and page facts shortcodes need, and the notes they leave for exports. */
+  shortcodes?: ShortcodeEnv;
 }
 
 export const isRenderEnv = (env: unknown): env is MarkdownRenderEnv =>

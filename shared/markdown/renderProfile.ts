@@ -25,6 +25,22 @@ export interface RenderProfile {
   headingAttributes: boolean;
   /** baseURL, with a trailing slash, or '' when unknown. */
   baseURL: string;
+  /** What the site adds beyond Goldmark (shortcodes, params, permalinks); absent outside a site. */
+  site?: SiteFacts;
+}
+
+/** The parts of a Hugo site that shortcodes and links depend on. */
+export interface SiteFacts {
+  /** The site's own shortcodes (`layouts/shortcodes/*.html`, also its theme's), by name. */
+  shortcodes: string[];
+  /** `[params]`, keys lower-cased. */
+  params: Record<string, unknown>;
+  /** `[permalinks]`: section -> pattern (`/:year/:month/:slug/`). */
+  permalinks: Record<string, string>;
+  /** The content folder, relative to the site root (`content`). */
+  contentDir: string;
+  /** The site's image render hook writes a `<figcaption>` (from the title or alt text). */
+  imageCaptions: boolean;
 }
 
 /** Hugo's own defaults (hugo config --format toml, 0.111.3): what a site without settings gets. */

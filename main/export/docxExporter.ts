@@ -28,7 +28,8 @@ import type { Token } from 'markdown-it';
 import { isCjkLanguage } from '../../shared/export/documentLanguage';
 import { featuredImageSource } from '../../shared/export/exportDocument';
 import { exportLabels } from '../../shared/export/exportLabels';
-import { parseForExport } from '../../shared/export/exportMarkdown';
+import { exportNotes, parseForExport } from '../../shared/export/exportMarkdown';
+import { articleShortcodeOptions } from './articleShortcodes';
 import { indexFootnotes, type FootnoteDefinition } from '../../shared/footnotes/footnoteIndex';
 import type { ArticleImages, LocalImage } from './articleImages';
 import type { ExportContext, ExportOutput } from './exportTypes';
@@ -532,10 +533,12 @@ export async function renderDocx(
   const size = pageSizes[options.docx.pageSize];
   const uncited = uncitedSources(source.body, warnings);
   const writer = new DocxWriter(images, meta.lang, size.width - 2 * marginTwips, warnings, uncited);
-  const { tokens } = parseForExport(source.body, {
+  const { tokens, env } = parseForExport(source.body, {
     resolveImage: () => null,
     profile: source.profile,
+    ...articleShortcodeOptions(source),
   });
+  warnings.push(...exportNotes(env));
 
   const header: Block[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(meta.title)] }),

@@ -9,6 +9,7 @@ import {
   type ExportTheme,
 } from '../../shared/export/exportOptions';
 import { renderPlainText } from '../../shared/export/plainText';
+import { articleShortcodeOptions } from './articleShortcodes';
 import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
 import { createNodeSanitizer } from '../markdown/nodeSanitizer';
 import { ArticleImages } from './articleImages';
@@ -186,7 +187,10 @@ export class ExportService {
     );
     return {
       html: fragment.html,
-      text: renderPlainText(source.meta, source.body, { profile: source.profile }),
+      text: renderPlainText(source.meta, source.body, {
+        profile: source.profile,
+        shortcodes: articleShortcodeOptions(source),
+      }),
     };
   }
 

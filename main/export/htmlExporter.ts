@@ -69,6 +69,7 @@ export async function buildStandaloneHtml(
     imageUrl,
     allowRemoteImages: options.allowRemoteImages,
   });
+  warnings.push(...article.notes);
   // Trusted step: our placeholders -> relative paths we chose (escaped, inside the assets folder).
   const withPaths = article.html.replace(/byline-asset:copied\/(\d+)/g, (_, index: string) => {
     const file = copyList[Number(index)];

@@ -3,6 +3,7 @@ import { renderForExport } from '../../shared/export/exportMarkdown';
 import { featuredImageSource, renderExportHeader } from '../../shared/export/exportDocument';
 import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
 import type { ArticleImages } from './articleImages';
+import { articleShortcodeOptions } from './articleShortcodes';
 import type { ArticleSource } from './articleSource';
 
 export interface ArticleHtmlOptions {
@@ -16,6 +17,8 @@ export interface ArticleHtml {
   /** Header + body, through the app's strict sanitizer. */
   html: string;
   linkReferences: LinkReference[];
+  /** What the export shows differently from the site (shortcodes, images kept as references). */
+  notes: string[];
 }
 
 const remote = /^(?:https?:)?\/\//i;
@@ -30,14 +33,14 @@ export function renderArticleHtml(
   sanitize: HtmlSanitizer,
   options: ArticleHtmlOptions,
 ): ArticleHtml {
+  const notes: string[] = [];
   const resolveImage = (src: string): string | null => {
     const trimmed = src.trim();
-    if (remote.test(trimmed))
-      return options.allowRemoteImages
-        ? trimmed.startsWith('//')
-          ? `https:${trimmed}`
-          : trimmed
-        : null;
+    if (remote.test(trimmed)) {
+      if (options.allowRemoteImages) return trimmed.startsWith('//') ? `https:${trimmed}` : trimmed;
+      notes.push(`Remote image not embedded (remote images are off): ${trimmed}`);
+      return null;
+    }
     if (/^data:image\/(?:png|gif|jpeg|webp|avif);/i.test(trimmed)) return trimmed;
     return options.imageUrl(trimmed);
   };
@@ -50,9 +53,11 @@ export function renderArticleHtml(
     flavor: options.flavor,
     resolveImage,
     profile: source.profile,
+    ...articleShortcodeOptions(source),
   });
   return {
     html: sanitize(`${header}<div class="article-body">\n${body.html}</div>\n`),
     linkReferences: body.linkReferences,
+    notes: [...new Set([...notes, ...body.notes])],
   };
 }

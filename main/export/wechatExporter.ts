@@ -58,6 +58,7 @@ export async function renderRichTextFragment(
       return uri;
     },
   });
+  warnings.push(...article.notes);
   const lang = source.meta.lang;
   const wrapped = `<section class="byline-wechat article" lang="${escapeHtml(lang)}">${article.html}</section>`;
   const css = cssForInlining(await themes.wechatCss(theme), lang);

@@ -7,6 +7,7 @@ import {
   lowerCaseKeys,
   mergeConfig,
   profileFromSiteConfig,
+  siteFactsFromConfig,
   type SiteConfig,
 } from '../../shared/site/siteProfile';
 
@@ -115,7 +116,11 @@ export async function readSiteConfig(dir: string): Promise<SiteConfigResult | nu
  */
 export async function readRenderProfile(dir: string): Promise<RenderProfile> {
   const site = await readSiteConfig(dir);
-  if (site) return profileFromSiteConfig(site.config, 'hugo-site');
+  if (site)
+    return {
+      ...profileFromSiteConfig(site.config, 'hugo-site'),
+      site: siteFactsFromConfig(site.config, await findSiteTemplates(dir, site.config)),
+    };
   for (const name of workspaceRenderingNames) {
     const file = path.join(dir, name);
     if (!(await isFile(file))) continue;
@@ -129,4 +134,40 @@ export async function readRenderProfile(dir: string): Promise<RenderProfile> {
     }
   }
   return { ...hugoDefaultProfile };
+}
+
+/** The layout folders Hugo reads, the site's before its theme's. */
+function layoutFolders(dir: string, config: SiteConfig): string[] {
+  const theme = config['theme'];
+  const themes = (Array.isArray(theme) ? theme : [theme]).filter(
+    (name): name is string => typeof name === 'string' && /^[^/\\]+$/.test(name),
+  );
+  return [
+    path.join(dir, 'layouts'),
+    ...themes.map((name) => path.join(dir, 'themes', name, 'layouts')),
+  ];
+}
+
+/**
+ * The site's own shortcodes (`layouts/shortcodes/*.html`, its theme's too) by name, and whether
+ * its image render hook writes a `<figcaption>`.
+ */
+export async function findSiteTemplates(
+  dir: string,
+  config: SiteConfig,
+): Promise<{ shortcodes: string[]; imageCaptions: boolean }> {
+  const shortcodes: string[] = [];
+  let imageCaptions: boolean | null = null;
+  for (const layouts of layoutFolders(dir, config)) {
+    const names = await fs.readdir(path.join(layouts, 'shortcodes')).catch(() => [] as string[]);
+    for (const name of names) {
+      const match = /^([^.]+)(?:\.[\w-]+)*\.html$/.exec(name);
+      if (match?.[1]) shortcodes.push(match[1]);
+    }
+    if (imageCaptions !== null) continue;
+    const hook = path.join(layouts, '_default', '_markup', 'render-image.html');
+    const text = await fs.readFile(hook, 'utf8').catch(() => null);
+    if (text !== null) imageCaptions = /<figcaption\b/i.test(text);
+  }
+  return { shortcodes, imageCaptions: imageCaptions ?? false };
 }

@@ -5,6 +5,7 @@ import { renderArticleHeader } from '../../shared/markdown/articleHeader';
 import { createMarkdownRenderer, markdownRendererFor } from '../../shared/markdown/createRenderer';
 import { profileKey, type RenderProfile } from '../../shared/markdown/renderProfile';
 import type { MarkdownRenderEnv } from '../../shared/markdown/renderEnv';
+import { createShortcodeEnv } from '../../shared/markdown/shortcodes/shortcodeEnv';
 import { createImageResolver, encodeWorkspacePath } from '../../shared/markdown/resolveImage';
 import type { WriterStats } from '../../shared/stats/writerStats';
 import { computeWriterStats } from '../../shared/stats/writerStats';
@@ -304,7 +305,12 @@ export function renderPreview(request: Omit<PreviewRequest, 'baseId'>): FullPrev
     articlePath: request.articlePath,
     toAssetUrl: assetUrlFrom(request.assets),
   });
-  const env: MarkdownRenderEnv = { lineOffset, resolveImage, preview: true };
+  const env: MarkdownRenderEnv = {
+    lineOffset,
+    resolveImage,
+    preview: true,
+    shortcodes: createShortcodeEnv(request.profile, { path: request.articlePath, params: data }),
+  };
   const markdown = markdownRendererFor(request.profile);
   const tokens = markdown.parse(parts.body, env);
   const title = data && typeof data['title'] === 'string' ? data['title'] : null;
@@ -354,10 +360,12 @@ const lineText = (text: string, starts: readonly number[], line: number): string
  * Constructs whose meaning reaches beyond their own block: footnote definitions and inline
  * footnotes (the notes section), fences (can swallow what follows), link reference definitions
  * (also inside lists and quotes, so anything like `[x]:` counts), comments and the raw HTML
- * blocks that run past blank lines (`<pre>`, `<script>`, `<style>`, `<textarea>`, `<?`, `<!X`). A slice containing any of them is never re-rendered on its own. (Citations `[^1]` are fine as
+ * blocks that run past blank lines (`<pre>`, `<script>`, `<style>`, `<textarea>`, `<?`, `<!X`),
+ * Hugo shortcodes (a paired one spans blocks). A slice containing any of them is never re-rendered on its own. (Citations `[^1]` are fine as
  * long as the slice cites the same notes in the same order as before: numbering is unchanged.)
  */
-const crossBlockSyntax = /\^\[|```|~~~|\[[^\]\n]*\]:|<!--|<[?!]|<(?:pre|script|style|textarea)\b/i;
+const crossBlockSyntax =
+  /\^\[|```|~~~|\[[^\]\n]*\]:|<!--|<[?!]|<(?:pre|script|style|textarea)\b|\{\{[<%]/i;
 // Headings anywhere, also inside quotes and list items.
 const atxHeading = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*#{1,6}(?:[ \t].*|)$/gm;
 const setextUnderline = /\S[ \t]*\n[ \t>]*(?:=+|-+)[ \t]*$/m;

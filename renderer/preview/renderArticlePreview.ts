@@ -42,6 +42,7 @@ function renderUnsanitized(text: string, context: PreviewContext): string {
     lineOffset: parts.bodyStartLine,
     resolveImage,
     preview: true,
+    page: { path: context.articlePath, params: data },
     ...(context.profile ? { profile: context.profile } : {}),
   });
   return headerHtml + bodyHtml;

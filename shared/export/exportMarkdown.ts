@@ -4,6 +4,11 @@ import { escapeHtml } from '../markdown/escapeHtml';
 import type { MarkdownRenderEnv } from '../markdown/renderEnv';
 import { hugoDefaultProfile, profileKey, type RenderProfile } from '../markdown/renderProfile';
 import { keepLocalImageSources } from '../markdown/resolveImage';
+import {
+  createShortcodeEnv,
+  type RefKind,
+  type ShortcodePage,
+} from '../markdown/shortcodes/shortcodeEnv';
 import { exportLabels } from './exportLabels';
 import { splitHanRuns } from './hanRuns';
 
@@ -12,7 +17,12 @@ import { splitHanRuns } from './hanRuns';
  * need on top:
  *
  * - no `data-line` attributes (they only serve scroll sync);
- * - a paragraph holding one image becomes `<figure>` with its title or alt as `<figcaption>`;
+ * - a paragraph holding one image becomes `<figure>`; it gets a `<figcaption>` (title, else alt)
+ *   only where the site's image render hook writes one (Hugo itself writes none);
+ * - site-relative links (`/cn/2017/01/roller-coaster/`) are made absolute with the site's
+ *   `baseURL`, so they still lead to the page outside the site;
+ * - an image the resolver refuses keeps its `<img>` with the source as written (the exporter
+ *   reports it), as Hugo publishes it;
  * - Han text inside `<em>` is wrapped in `<span class="cjk-emphasis">`, so themes can mark it
  *   with emphasis dots instead of a faux (slanted) italic that Han fonts do not have;
  * - flavor `wechat`: outside links become plain text plus a numbered reference listed at the
@@ -35,6 +45,10 @@ export interface ExportRenderEnv extends MarkdownRenderEnv {
   exportFlavor: ExportFlavor;
   /** Filled by the wechat flavor. */
   linkReferences: LinkReference[];
+  /** The site's address (`https://example.org/blog/`), or '' when unknown. */
+  baseURL: string;
+  /** The site's image render hook writes a caption. */
+  imageCaptions: boolean;
 }
 
 export interface ExportRenderOptions {
@@ -42,6 +56,10 @@ export interface ExportRenderOptions {
   /** The site's Goldmark settings; Hugo's defaults when omitted. */
   profile?: Readonly<RenderProfile>;
   resolveImage?: (src: string) => string | null;
+  /** The article (path from the site root, front matter) for `param`, `ref` and `relref`. */
+  page?: ShortcodePage;
+  /** `ref`/`relref` target -> published URL; by default from the target's path alone. */
+  resolveRef?: (target: string, kind: RefKind) => string | null;
 }
 
 export interface ParsedBody {
@@ -60,8 +78,8 @@ function stripSourceLines(tokens: readonly Token[]): void {
   }
 }
 
-/** `<p><img></p>` -> `<figure><img><figcaption>title or alt</figcaption></figure>`. */
-function imageParagraphsToFigures(state: StateCore): void {
+/** `<p><img></p>` -> `<figure><img></figure>`, with `<figcaption>title or alt</figcaption>` where the site's hook writes one. */
+function imageParagraphsToFigures(state: StateCore, captions: boolean): void {
   const tokens = state.tokens;
   for (let i = 1; i + 1 < tokens.length; i++) {
     const open = tokens[i - 1];
@@ -83,7 +101,7 @@ function imageParagraphsToFigures(state: StateCore): void {
     open.attrJoin('class', 'figure');
     const caption = String(image.attrGet('title') ?? '').trim() || image.content.trim();
     inline.children = [image];
-    if (caption !== '') {
+    if (captions && caption !== '') {
       const captionOpen = new state.Token('figcaption_open', 'figcaption', 1);
       const text = new state.Token('text', '', 0);
       text.content = caption;
@@ -125,6 +143,20 @@ function markHanEmphasis(state: StateCore): void {
 }
 
 const inPageLink = /^#/;
+const siteRelative = /^\/(?!\/)/;
+
+/** `/cn/2017/01/x/` -> `https://example.org/cn/2017/01/x/`: the host of baseURL, as a browser resolves it on the site. */
+function absoluteSiteLinks(state: StateCore, baseURL: string): void {
+  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/]+/i.exec(baseURL)?.[0];
+  if (!origin) return;
+  for (const block of state.tokens) {
+    for (const child of block.children ?? []) {
+      if (child.type !== 'link_open') continue;
+      const href = String(child.attrGet('href') ?? '');
+      if (siteRelative.test(href)) child.attrSet('href', origin + href);
+    }
+  }
+}
 
 /** WeChat: `[text](https://…)` -> `text[n]`, the URL listed at the end. */
 function linksToReferences(state: StateCore, env: ExportRenderEnv): void {
@@ -188,7 +220,8 @@ function exportTransforms(md: MarkdownIt): void {
     if (!isExportEnv(state.env)) return;
     stripSourceLines(state.tokens);
     for (const token of state.tokens) if (token.children) stripSourceLines(token.children);
-    imageParagraphsToFigures(state);
+    imageParagraphsToFigures(state, state.env.imageCaptions);
+    absoluteSiteLinks(state, state.env.baseURL);
     markHanEmphasis(state);
     if (state.env.exportFlavor === 'wechat') {
       linksToReferences(state, state.env);
@@ -244,13 +277,21 @@ function renderer(profile: Readonly<RenderProfile> = hugoDefaultProfile): Markdo
 }
 
 function freshEnv(options: ExportRenderOptions): ExportRenderEnv {
+  const profile = options.profile ?? hugoDefaultProfile;
   return {
     lineOffset: 0,
     resolveImage: options.resolveImage ?? keepLocalImageSources,
+    keepUnresolvedImages: true,
     exportFlavor: options.flavor ?? 'document',
     linkReferences: [],
+    baseURL: profile.baseURL,
+    imageCaptions: profile.site?.imageCaptions ?? false,
+    shortcodes: createShortcodeEnv(profile, options.page, options.resolveRef),
   };
 }
+
+/** Shortcodes this render could not show as the site publishes them (for the export report). */
+export const exportNotes = (env: ExportRenderEnv): string[] => env.shortcodes?.notes ?? [];
 
 /** Tokens for exporters that walk the tree themselves (Word, plain text). */
 export function parseForExport(body: string, options: ExportRenderOptions = {}): ParsedBody {
@@ -267,6 +308,8 @@ export interface RenderedExportBody {
   /** Unsanitized. */
   html: string;
   linkReferences: LinkReference[];
+  /** Shortcodes shown differently from the site (for the export report). */
+  notes: string[];
 }
 
 /**
@@ -292,5 +335,5 @@ export function renderForExport(
       .join('\n');
     html += `<section class="link-references">\n<h3 class="link-references-title">${escapeHtml(labels.links)}</h3>\n${items}\n</section>\n`;
   }
-  return { html, linkReferences: env.linkReferences };
+  return { html, linkReferences: env.linkReferences, notes: exportNotes(env) };
 }

@@ -3,7 +3,7 @@ import type { RenderProfile } from '../markdown/renderProfile';
 import { displayWidth } from '../text/displayWidth';
 import type { ArticleMetadata } from './articleMetadata';
 import { exportLabels } from './exportLabels';
-import { parseForExport } from './exportMarkdown';
+import { exportNotes, parseForExport, type ExportRenderOptions } from './exportMarkdown';
 import { CJK_WIDE_CLASS, cjkWideChar } from '../text/cjk';
 
 /**
@@ -16,6 +16,10 @@ export interface PlainTextOptions {
   eol?: 'lf' | 'crlf';
   /** The site's Goldmark settings; Hugo's defaults when omitted. */
   profile?: Readonly<RenderProfile>;
+  /** Shortcode context (the article, a ref resolver): see ExportRenderOptions. */
+  shortcodes?: Pick<ExportRenderOptions, 'page' | 'resolveRef'>;
+  /** Filled with the shortcodes the text shows differently from the site. */
+  notes?: string[];
 }
 
 const cjkChar = cjkWideChar;
@@ -45,7 +49,7 @@ interface Context {
   pendingBullet: string | null;
   footnotes: Map<number, string[]>;
   currentFootnote: number | null;
-  options: Required<Omit<PlainTextOptions, 'profile'>>;
+  options: Required<Pick<PlainTextOptions, 'wrap' | 'eol'>>;
   lang: string;
 }
 
@@ -299,10 +303,12 @@ export function renderPlainText(
   body: string,
   options: PlainTextOptions = {},
 ): string {
-  const { tokens } = parseForExport(body, {
+  const { tokens, env } = parseForExport(body, {
     resolveImage: () => null,
     ...(options.profile ? { profile: options.profile } : {}),
+    ...options.shortcodes,
   });
+  options.notes?.push(...exportNotes(env));
   const zh = /^(?:zh|ja)\b/i.test(meta.lang);
   const header: string[] = [meta.title];
   if (meta.lead) header.push(wrapText(meta.lead, options.wrap ?? 0));

@@ -46,6 +46,15 @@ export const RenderProfileSchema = z.object({
   cjk: z.boolean(),
   headingAttributes: z.boolean(),
   baseURL: z.string().max(2000),
+  site: z
+    .object({
+      shortcodes: z.array(z.string().max(200)).max(5000),
+      params: z.record(z.string(), z.unknown()),
+      permalinks: z.record(z.string(), z.string().max(2000)),
+      contentDir: z.string().max(1000),
+      imageCaptions: z.boolean(),
+    })
+    .optional(),
 });
 
 export const LibraryEntry = z.object({

@@ -18,6 +18,11 @@ export interface MarkdownRenderEnv extends Env {
    * divider, unknown shortcodes) are shown, marked as such.
    */
   preview?: boolean;
+  /**
+   * Exports: an image the resolver refuses keeps its `<img>` with the source as written (Hugo
+   * publishes it so; the exporter reports it) instead of the preview's placeholder.
+   */
+  keepUnresolvedImages?: boolean;
   /** The site and page facts shortcodes need, and the notes they leave for exports. */
   shortcodes?: ShortcodeEnv;
 }

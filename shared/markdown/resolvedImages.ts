@@ -4,8 +4,8 @@ import { isRenderEnv } from './renderEnv';
 import { keepLocalImageSources } from './resolveImage';
 
 /**
- * Routes every image `src` through the render env's resolver; an image it refuses becomes a
- * placeholder instead of a request.
+ * Routes every image `src` through the render env's resolver; in the preview an image it refuses
+ * becomes a placeholder instead of a request, in exports it keeps its `<img>` as written.
  */
 export function resolvedImages(md: MarkdownIt): void {
   const renderImage = md.renderer.rules.image;
@@ -20,6 +20,8 @@ export function resolvedImages(md: MarkdownIt): void {
       token.attrSet('src', url);
       return renderImage(tokens, idx, options, env, self);
     }
+    if (isRenderEnv(env) && env.keepUnresolvedImages === true)
+      return renderImage(tokens, idx, options, env, self);
     // markdown-it percent-encoded the source; show the writer what they typed.
     return imagePlaceholderHtml(
       self.renderInlineAsText(token.children ?? [], options, env),

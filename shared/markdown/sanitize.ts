@@ -61,6 +61,7 @@ const allowedTags = [
   'center',
   'cite',
   'dd',
+  'details',
   'dl',
   'dt',
   'i',
@@ -95,6 +96,7 @@ const allowedTags = [
   'span',
   'strong',
   'sub',
+  'summary',
   'sup',
   'table',
   'tbody',
@@ -107,7 +109,17 @@ const allowedTags = [
 ];
 
 /** Attributes whose values are not URLs, so the URL allowlist must not judge them. */
-const nonUrlAttributes = ['data-line', 'type', 'checked', 'disabled', 'start', 'datetime'];
+const nonUrlAttributes = [
+  'data-line',
+  'type',
+  'checked',
+  'disabled',
+  'start',
+  'datetime',
+  'open',
+  'width',
+  'height',
+];
 
 /**
  * Redundant with the allowlist above, and kept on purpose: if someone widens ALLOWED_TAGS, these
@@ -160,6 +172,9 @@ export const sanitizerConfig: Readonly<PurifyConfig> = Object.freeze({
     'type',
     'start',
     'datetime',
+    'open',
+    'width',
+    'height',
   ],
   ADD_URI_SAFE_ATTR: nonUrlAttributes,
   FORBID_TAGS: forbiddenTags,

@@ -1,4 +1,4 @@
-import { hugoDefaultProfile, type RenderProfile } from '../markdown/renderProfile';
+import { hugoDefaultProfile, type RenderProfile, type SiteFacts } from '../markdown/renderProfile';
 
 /** A parsed Hugo configuration (all files merged), keys lower-cased as Hugo treats them. */
 export type SiteConfig = Record<string, unknown>;
@@ -69,5 +69,30 @@ export function profileFromSiteConfig(
     cjk: isTable(cjk) ? cjk['enable'] === true : cjk === true,
     headingAttributes: flag(config, `${goldmark}.parser.attribute.title`, d.headingAttributes),
     baseURL: base === '' || base.endsWith('/') ? base : `${base}/`,
+  };
+}
+
+/** What the configuration says about shortcodes' and links' context: params, permalinks, content folder. */
+export function siteFactsFromConfig(
+  config: SiteConfig,
+  found: { shortcodes: string[]; imageCaptions: boolean },
+): SiteFacts {
+  const params = at(config, 'params');
+  const permalinks = at(config, 'permalinks');
+  const contentDir = at(config, 'contentdir');
+  const patterns: Record<string, string> = {};
+  if (isTable(permalinks)) {
+    // Newer Hugo nests patterns by kind (`[permalinks.page]`); the page patterns are the ones refs use.
+    const page = isTable(permalinks['page']) ? permalinks['page'] : permalinks;
+    for (const [section, pattern] of Object.entries(page))
+      if (typeof pattern === 'string') patterns[section] = pattern;
+  }
+  return {
+    shortcodes: [...new Set(found.shortcodes)].sort(),
+    params: isTable(params) ? params : {},
+    permalinks: patterns,
+    contentDir:
+      typeof contentDir === 'string' && contentDir.trim() !== '' ? contentDir.trim() : 'content',
+    imageCaptions: found.imageCaptions,
   };
 }

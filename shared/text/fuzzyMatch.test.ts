@@ -22,7 +22,7 @@ describe('fuzzyScore', () => {
 
   it('matches English labels as in-order subsequences, ignoring case and spaces', () => {
     const saveAll = fuzzyTarget('Save All');
-    for (const query of ['save all', 'saveall', 'sa', 'SAVE', 'svl'])
+    for (const query of ['save all', 'saveall', 'sa', 'SAVE', 'svl', 'save-all'])
       expect(fuzzyScore(query, saveAll), query).not.toBeNull();
     expect(fuzzyScore('las', saveAll)).toBeNull();
   });

@@ -86,9 +86,14 @@ function scoreKey(query: string, key: MatchKey): number | null {
   return score - key.text.length / 100;
 }
 
-/** The best score of `query` against any spelling of the target; null when none matches. Spaces in the query are ignored. */
+/** The best score of `query` against any spelling of the target; null when none matches. Spaces and punctuation in the query are ignored. */
 export function fuzzyScore(query: string, target: FuzzyTarget): number | null {
-  const compact = query.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, '');
+  // Labels are matched by their letters and digits only ("light/dark", "desk-two").
+  const compact = query
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
   if (compact === '') return 0;
   let best: number | null = null;
   for (const key of target.keys) {

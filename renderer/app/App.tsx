@@ -56,6 +56,10 @@ import { WorkbenchContext } from '../workbench/workbenchContext';
 import { ExportDialogHost } from '../export/ExportDialog';
 import { useEncodingChoice } from '../files/EncodingChoice';
 import { PrintHost } from '../export/PrintHost';
+import { AppMenuButton } from '../palette/AppMenuButton';
+import { PaletteHost } from '../palette/PaletteHost';
+import { StartScreen } from '../palette/StartScreen';
+import { useRecents } from '../palette/useRecents';
 
 interface AppProps {
   connection: Connection;
@@ -219,6 +223,18 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     const path = activeRef.current?.path;
     if (path) setCrashedPaths((paths) => new Set(paths).add(path));
   }, [activeRef]);
+
+  // Recent articles and workspaces: the start screen, the palette and the browser-mode menu.
+  const hasUnsavedArticles = useCallback(() => store.dirtyDocuments.length > 0, [store]);
+  const recents = useRecents({
+    api,
+    workspace,
+    activePath: activeTab?.path ?? null,
+    entries,
+    openArticle,
+    hasUnsavedArticles,
+    notify,
+  });
 
   const importImages = useImageImport({ api, session, activeTab, notify });
   // Dialogs, files opened from the OS, unsaved-changes guard, session restore (issue 9).
@@ -409,6 +425,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
       <WorkbenchContext.Provider value={workbench}>
         <ExportDialogHost />
         <PrintHost />
+        <PaletteHost platform={info.platform} recents={recents} notify={notify} />
         <WorkbenchLayout
           sidebar={
             sidebarVisible ? (
@@ -424,7 +441,14 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
           tabs={
             <TabsBar tabs={tabs} activeId={activeId} onSelect={setActiveId} onClose={closeTab} />
           }
-          toolbar={<Toolbar platform={info.platform} pressed={pressed} viewGroups={viewGroups} />}
+          toolbar={
+            <div className="toolbar-row">
+              {info.transport === 'web' ? (
+                <AppMenuButton platform={info.platform} recents={recents} />
+              ) : null}
+              <Toolbar platform={info.platform} pressed={pressed} viewGroups={viewGroups} />
+            </div>
+          }
           banners={
             <>
               {messages.map((message) => (
@@ -467,12 +491,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
                       extensions={keymapExtension}
                     />
                   )}
-                  {activeTab ? null : (
-                    <div className="placeholder">
-                      <p>{t('editor.noArticle')}</p>
-                      <p className="placeholder-hint">{t('editor.noArticleHint')}</p>
-                    </div>
-                  )}
+                  {activeTab ? null : <StartScreen platform={info.platform} recents={recents} />}
                 </PaneErrorBoundary>
               }
               preview={

@@ -4,6 +4,7 @@ import { desktopEn } from '../desktop/strings';
 import { exportEn } from '../export/strings';
 import { referencesEn } from '../references/strings';
 import { filesEn } from '../files/strings';
+import { paletteEn } from '../palette/strings';
 
 /** English UI strings. Keys are shared with zh-CN.ts; a unit test keeps both complete. */
 export const en = {
@@ -117,6 +118,7 @@ export const en = {
   export: exportEn,
   references: referencesEn,
   files: filesEn,
+  palette: paletteEn,
   errors: {
     saveFailed: 'Not saved: {{message}}',
     openFailed: 'Could not open "{{path}}": {{message}}',

@@ -4,6 +4,7 @@ import { desktopZh } from '../desktop/strings';
 import { exportZh } from '../export/strings';
 import { referencesZh } from '../references/strings';
 import { filesZh } from '../files/strings';
+import { paletteZh } from '../palette/strings';
 import type { UiStrings } from './en';
 
 /** 简体中文界面文字。 */
@@ -118,6 +119,7 @@ export const zhCN: UiStrings = {
   export: exportZh,
   references: referencesZh,
   files: filesZh,
+  palette: paletteZh,
   errors: {
     saveFailed: '未保存：{{message}}',
     openFailed: '无法打开“{{path}}”：{{message}}',

@@ -50,6 +50,7 @@ const enCommands = {
   table: 'Table',
   settings: 'Settings…',
   history: 'Version History',
+  commandPalette: 'Command Palette…',
   about: 'About Byline',
 } as const;
 
@@ -91,6 +92,7 @@ const zhCommands: Record<CommandLabelKey, string> = {
   table: '表格',
   settings: '设置…',
   history: '版本历史',
+  commandPalette: '命令面板…',
   about: '关于 Byline',
 };
 

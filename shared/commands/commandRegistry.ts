@@ -55,6 +55,7 @@ export const commandIds = [
   'insert.table',
   'window.settings',
   'window.history',
+  'help.commandPalette',
   'help.about',
 ] as const;
 
@@ -271,7 +272,13 @@ export const commands: readonly CommandDescriptor[] = [
     menu: 'window',
     accelerator: 'CmdOrCtrl+Shift+H',
   },
-  { id: 'help.about', labelKey: 'commands.about', menu: 'help' },
+  {
+    id: 'help.commandPalette',
+    labelKey: 'commands.commandPalette',
+    menu: 'help',
+    accelerator: 'CmdOrCtrl+Shift+P',
+  },
+  { id: 'help.about', labelKey: 'commands.about', menu: 'help', separatorBefore: true },
 ];
 
 /** The accelerator a command uses on a platform (`process.platform` names), if any. */

@@ -126,7 +126,11 @@ describe('buildMenuTemplate', () => {
     const win = buildMenuTemplate(commands, 'en', 'win32', state);
     expect(win[0]?.submenu?.at(-1)).toMatchObject({ role: 'quit', label: 'Exit' });
     expect(flattenMenu(win).find((item) => item.id === 'edit.replace')?.accelerator).toBe('Ctrl+H');
-    expect(win.at(-1)?.submenu?.map((item) => item.id)).toEqual(['help.about']);
+    expect(win.at(-1)?.submenu?.map((item) => item.id ?? item.type)).toEqual([
+      'help.commandPalette',
+      'separator',
+      'help.about',
+    ]);
     const linux = buildMenuTemplate(commands, 'en', 'linux', state);
     expect(linux[0]?.submenu?.at(-1)).toMatchObject({
       role: 'quit',

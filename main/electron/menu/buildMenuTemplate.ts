@@ -7,6 +7,7 @@ import type {
   MenuName,
 } from '../../../shared/commands/commandRegistry';
 import { acceleratorFor } from '../../../shared/commands/commandRegistry';
+import { menuCommandGroups } from '../../../shared/commands/appMenu';
 import type { MenuItemData } from './menuTypes';
 import type { MenuStringKey } from './menuStrings';
 import { menuString } from './menuStrings';
@@ -80,15 +81,11 @@ export function buildMenuTemplate(
   };
 
   /** Registry commands of one menu (minus those macOS moves to the app menu), with their separators. */
-  const commandsOf = (menu: MenuName, except: readonly CommandId[] = []): MenuItemData[] => {
-    const items: MenuItemData[] = [];
-    for (const command of commands) {
-      if (command.menu !== menu || except.includes(command.id)) continue;
-      if (command.separatorBefore && items.length > 0) items.push({ type: 'separator' });
-      items.push(commandItem(command));
-    }
-    return items;
-  };
+  const commandsOf = (menu: MenuName, except: readonly CommandId[] = []): MenuItemData[] =>
+    menuCommandGroups(commands, menu, except).flatMap((group, index) => [
+      ...(index > 0 ? [{ type: 'separator' as const }] : []),
+      ...group.map(commandItem),
+    ]);
   const find = (id: CommandId): CommandDescriptor | undefined => commands.find((c) => c.id === id);
   const macAppMenuCommands: CommandId[] = mac ? ['help.about', 'window.settings'] : [];
   const sep: MenuItemData = { type: 'separator' };

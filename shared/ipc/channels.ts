@@ -36,6 +36,8 @@ export const requestNames = [
   'window.setDirtyState',
   'session.get',
   'session.update',
+  'layout.get',
+  'layout.update',
   'workspace.schema',
   'workspace.listImages',
   'workspace.renderProfile',

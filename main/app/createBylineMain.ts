@@ -136,6 +136,8 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
     'asset.import': (input) => importAsset(workspaceRoot(), input),
     'layout.get': () => layouts.get(workspaceRoot()),
     'layout.update': (layout) => layouts.update(workspaceRoot(), layout),
+    // No window to make full screen here: browser mode's page uses the Fullscreen API itself.
+    'window.toggleFullScreen': async () => false,
     ...referencesHandlers(workspaceRoot, context.assetsDir),
     ...createExportHandlers({ workspaceRoot, context, settings: () => settings.settings }),
     ...createSchemaHandlers(workspaceRoot),

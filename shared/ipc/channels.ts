@@ -38,6 +38,7 @@ export const requestNames = [
   'session.update',
   'layout.get',
   'layout.update',
+  'window.toggleFullScreen',
   'workspace.schema',
   'workspace.listImages',
   'workspace.renderProfile',

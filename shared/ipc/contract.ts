@@ -430,6 +430,8 @@ export const requests = {
   /** The current workspace's pane layout; null until one was saved. */
   'layout.get': { input: z.void(), output: PaneLayout.nullable() },
   'layout.update': { input: PaneLayout, output: z.void() },
+  /** Electron: toggles the window's full screen and answers the new state. Browser mode answers false (the page uses the Fullscreen API). */
+  'window.toggleFullScreen': { input: z.void(), output: z.boolean() },
   /** The front-matter schema: inferred from the workspace's articles, overridden by `.byline/schema.yml` (docs/front-matter-schema.md). */
   'workspace.schema': { input: z.void(), output: WorkspaceSchema },
   /** Image files of the workspace, for the featured-image picker. */

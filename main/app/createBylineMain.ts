@@ -9,6 +9,7 @@ import { createExportHandlers } from '../export/exportHandlers';
 import type { PdfPrinter } from '../export/pdfPrinter';
 import { createDesktopHandlers } from '../desktop/desktopHandlers';
 import { SessionStore } from '../desktop/sessionStore';
+import { LayoutStore } from '../desktop/layoutStore';
 import { createFileHandlers } from '../files/fileHandlers';
 import { OpenArticles } from '../files/openArticles';
 import { createLibraryHandlers } from '../library/libraryHandlers';
@@ -93,6 +94,7 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
   };
   startLibrary(root);
   const session = new SessionStore(context.dataDir);
+  const layouts = new LayoutStore(context.dataDir);
 
   const workspaceInfo = (): WorkspaceInfo => ({
     root: workspaceRoot(),
@@ -132,6 +134,10 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
     'settings.get': async () => settings.settings,
     'settings.update': (patch) => settings.update(patch),
     'asset.import': (input) => importAsset(workspaceRoot(), input),
+    'layout.get': () => layouts.get(workspaceRoot()),
+    'layout.update': (layout) => layouts.update(workspaceRoot(), layout),
+    // No window to make full screen here: browser mode's page uses the Fullscreen API itself.
+    'window.toggleFullScreen': async () => false,
     ...referencesHandlers(workspaceRoot, context.assetsDir),
     ...createExportHandlers({ workspaceRoot, context, settings: () => settings.settings }),
     ...createSchemaHandlers(workspaceRoot),

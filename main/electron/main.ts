@@ -414,6 +414,12 @@ async function start(): Promise<void> {
     'window.setDirtyState': async ({ dirty }) => {
       runGuard({ type: 'dirtyReported', dirty });
     },
+    'window.toggleFullScreen': async () => {
+      const window = windowForDialogs();
+      if (!window) return false;
+      window.setFullScreen(!window.isFullScreen());
+      return window.isFullScreen();
+    },
   };
 
   // A Markdown file given on the command line (or from Finder) opens in its workspace.

@@ -22,6 +22,12 @@ import * as format from '../editor/formatCommands';
 import { editorPhrases } from '../i18n/editorPhrases';
 import { changeUiLocale, pickLocale } from '../i18n/setupI18n';
 import { SplitView } from '../layout/SplitView';
+import { Splitter } from '../layout/Splitter';
+import { SideColumn } from '../layout/SideColumn';
+import { CollapsedRail } from '../layout/CollapsedRail';
+import { paneLimits, usePaneLayout } from '../layout/usePaneLayout';
+import { useEditorMinWidth } from '../layout/useEditorMinWidth';
+import { toggleFullScreen } from '../layout/fullScreen';
 import { PaneErrorBoundary } from '../layout/PaneErrorBoundary';
 import { StatusBar } from '../layout/StatusBar';
 import { PlainTextPane } from '../editor/PlainTextPane';
@@ -80,6 +86,9 @@ function assetUrlPattern(assetUrl: (path: string) => string): AssetUrlPattern {
   return { prefix: sample.slice(0, at), suffix: sample.slice(at + marker.length) };
 }
 
+const panelIds = sidePanels.map((panel) => panel.id);
+const defaultPanels = sidePanels.filter((panel) => panel.defaultOpen).map((panel) => panel.id);
+
 const titleOf = (path: string, entries: readonly LibraryEntry[]): string =>
   entries.find((e) => e.path === path)?.title ?? path.split('/').pop() ?? path;
 
@@ -106,9 +115,6 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   const [crashedPaths, setCrashedPaths] = useState<ReadonlySet<string>>(new Set());
   const [plainTextIds, setPlainTextIds] = useState<ReadonlySet<string>>(new Set());
   const [sidebarVisible, setSidebarVisible] = useState(true);
-  const [openPanels, setOpenPanels] = useState<ReadonlySet<string>>(
-    () => new Set(sidePanels.filter((p) => p.defaultOpen).map((p) => p.id)),
-  );
 
   const handlers = useMemo(() => new CommandHandlers(), []);
   const session = useMemo(() => new EditorSession(), []);
@@ -131,6 +137,18 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   const settingsRef = useLatest(settings);
   const themeRef = useLatest(theme);
   useEditorFontSize(settings.editorFontSize);
+  const editorMinWidth = useEditorMinWidth(settings.editorFontSize, settings.lineNumbers);
+  const panes = usePaneLayout({
+    api,
+    workspaceRoot: workspace?.root ?? null,
+    panelIds,
+    defaultPanels,
+    libraryShown: sidebarVisible,
+    mainMin:
+      editorMinWidth +
+      (settings.layout === 'split' ? paneLimits.divider + paneLimits.previewMin : 0),
+  });
+  const { showPanel, togglePanel, closePanel } = panes;
   const locale = pickLocale(settings.locale, info.systemLocale);
   useEffect(() => void changeUiLocale(locale), [locale]);
 
@@ -296,6 +314,8 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
       'view.toggleTheme': () =>
         updateSettings({ theme: themeRef.current === 'dark' ? 'light' : 'dark' }),
       'window.settings': () => setSettingsOpen(true),
+      'view.fullScreen': () =>
+        void toggleFullScreen(api, info.transport).catch((error: Error) => notify(error.message)),
       'format.bold': inEditor(format.toggleBold),
       'format.italic': inEditor(format.toggleItalic),
       'format.strikethrough': inEditor(format.toggleStrikethrough),
@@ -314,23 +334,20 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     for (const panel of sidePanels) {
       for (const command of panel.openWith ?? []) {
         own[command] = () => {
-          setOpenPanels((current) =>
-            current.has(panel.id) ? current : new Set(current).add(panel.id),
-          );
+          showPanel(panel.id);
           requestPanelCommand(panel.id, command);
         };
       }
       if (!panel.toggleCommand) continue;
-      own[panel.toggleCommand] = () =>
-        setOpenPanels((current) => {
-          const next = new Set(current);
-          if (next.has(panel.id)) next.delete(panel.id);
-          else next.add(panel.id);
-          return next;
-        });
+      own[panel.toggleCommand] = () => togglePanel(panel.id);
     }
     return handlers.registerAll(own);
   }, [
+    api,
+    info.transport,
+    notify,
+    showPanel,
+    togglePanel,
     handlers,
     session,
     save,
@@ -412,13 +429,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
 
   if (!workspace) return <div className="splash">{t('app.loading')}</div>;
 
-  const shownPanels = sidePanels.filter((panel) => openPanels.has(panel.id));
-  const closePanel = (id: string): void =>
-    setOpenPanels((current) => {
-      const next = new Set(current);
-      next.delete(id);
-      return next;
-    });
+  const shownPanels = sidePanels.filter((panel) => panes.panels.open.includes(panel.id));
 
   return (
     <CommandHandlersContext.Provider value={handlers}>
@@ -427,6 +438,42 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
         <PrintHost />
         <PaletteHost platform={info.platform} recents={recents} notify={notify} />
         <WorkbenchLayout
+          libraryWidth={panes.fit.library}
+          librarySplitter={
+            <Splitter
+              label={t('layout.resizeLibrary')}
+              value={panes.fit.library ?? panes.libraryWidth}
+              min={paneLimits.library.min}
+              max={panes.libraryMax}
+              grows="right"
+              step={16}
+              resetValue={paneLimits.library.preferred}
+              onChange={panes.setLibraryWidth}
+              testId="library-splitter"
+            />
+          }
+          sideWidth={panes.fit.side}
+          sideSplitter={
+            <Splitter
+              label={t('layout.resizePanels')}
+              value={panes.fit.side ?? panes.sideWidth}
+              min={paneLimits.side.min}
+              max={panes.sideMax}
+              grows="left"
+              step={16}
+              resetValue={paneLimits.side.preferred}
+              onChange={panes.setSideWidth}
+              testId="side-splitter"
+            />
+          }
+          rail={
+            <CollapsedRail
+              collapsed={panes.fit.collapsed}
+              peek={panes.peek}
+              onPeek={panes.setPeek}
+            />
+          }
+          peek={panes.peek}
           sidebar={
             sidebarVisible ? (
               <LibrarySidebar
@@ -470,6 +517,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
             <SplitView
               layout={settings.layout}
               ratio={settings.splitRatio}
+              editorMinWidth={editorMinWidth}
               onRatioChange={(splitRatio) => updateSettings({ splitRatio })}
               editor={
                 <PaneErrorBoundary
@@ -514,15 +562,14 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
           }
           sidePanels={
             shownPanels.length > 0 ? (
-              <div className="side-panels" aria-label={t('layout.panels')}>
-                {shownPanels.map(({ id, titleKey, width, Component }) => (
-                  <section
-                    key={id}
-                    className="side-panel"
-                    aria-label={t(titleKey)}
-                    style={width ? { width } : undefined}
-                    data-panel={id}
-                  >
+              <SideColumn
+                activeId={panes.panels.active}
+                onActivate={showPanel}
+                onClose={closePanel}
+                panels={shownPanels.map(({ id, titleKey, Component }) => ({
+                  id,
+                  title: t(titleKey),
+                  render: () => (
                     <PaneErrorBoundary
                       paneName={t(titleKey)}
                       resetKey={activeId}
@@ -531,9 +578,9 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
                     >
                       <Component onClose={() => closePanel(id)} />
                     </PaneErrorBoundary>
-                  </section>
-                ))}
-              </div>
+                  ),
+                }))}
+              />
             ) : undefined
           }
           statusBar={<StatusBar tab={activeTab} session={session} stats={preview.stats} />}

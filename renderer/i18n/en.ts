@@ -52,6 +52,11 @@ export const en = {
     sidebar: 'Library',
     panels: 'Side panels',
     closePanel: 'Close {{title}}',
+    resizeLibrary: 'Resize library',
+    resizePanels: 'Resize side panels',
+    collapsedPanes: 'Collapsed panes',
+    showLibrary: 'Show library',
+    showPanels: 'Show side panels',
   },
   images: {
     importing: 'Copying {{count}} image…',

@@ -53,6 +53,11 @@ export const zhCN: UiStrings = {
     sidebar: '文章库',
     panels: '侧边面板',
     closePanel: '关闭“{{title}}”',
+    resizeLibrary: '调整文章库宽度',
+    resizePanels: '调整侧边面板宽度',
+    collapsedPanes: '已收起的窗格',
+    showLibrary: '显示文章库',
+    showPanels: '显示侧边面板',
   },
   images: {
     importing: '正在复制 {{count}} 张图片…',

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Splitter } from './Splitter';
 
 export type Layout = 'editor' | 'split' | 'preview';
 
@@ -9,11 +10,11 @@ interface SplitViewProps {
   /** Editor share of the width, 0.2-0.8. */
   ratio: number;
   onRatioChange(ratio: number): void;
+  /** The editor pane never gets narrower than this (CSS pixels), whatever the ratio. */
+  editorMinWidth: number;
   editor: ReactNode;
   preview: ReactNode;
 }
-
-const clamp = (value: number): number => Math.min(0.8, Math.max(0.2, value));
 
 /**
  * Editor and preview side by side with a draggable (and keyboard-adjustable) divider. Both panes
@@ -23,57 +24,26 @@ export function SplitView({
   layout,
   ratio,
   onRatioChange,
+  editorMinWidth,
   editor,
   preview,
 }: SplitViewProps): React.JSX.Element {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
-  const [dragRatio, setDragRatio] = useState<number | null>(null);
-  const shown = dragRatio ?? ratio;
+  const [dragPercent, setDragPercent] = useState<number | null>(null);
+  const percent = dragPercent ?? Math.round(ratio * 100);
+  const shown = percent / 100;
 
-  const onPointerDown = useCallback(
-    (event: React.PointerEvent<HTMLDivElement>) => {
-      const box = container.current?.getBoundingClientRect();
-      if (!box) return;
-      event.currentTarget.setPointerCapture(event.pointerId);
-      let latest = ratio;
-      const move = (e: PointerEvent): void => {
-        latest = clamp((e.clientX - box.left) / box.width);
-        setDragRatio(latest);
-      };
-      const up = (): void => {
-        window.removeEventListener('pointermove', move);
-        window.removeEventListener('pointerup', up);
-        setDragRatio(null);
-        onRatioChange(latest);
-      };
-      window.addEventListener('pointermove', move);
-      window.addEventListener('pointerup', up);
-    },
-    [ratio, onRatioChange],
-  );
-
-  const onKeyDown = useCallback(
-    (event: React.KeyboardEvent<HTMLDivElement>) => {
-      const step = event.shiftKey ? 0.1 : 0.02;
-      if (event.key === 'ArrowLeft') onRatioChange(clamp(ratio - step));
-      else if (event.key === 'ArrowRight') onRatioChange(clamp(ratio + step));
-      else if (event.key === 'Home') onRatioChange(0.2);
-      else if (event.key === 'End') onRatioChange(0.8);
-      else if (event.key === 'Enter') onRatioChange(0.5);
-      else return;
-      event.preventDefault();
-    },
-    [ratio, onRatioChange],
-  );
-
-  // Hidden panes take no grid cell, so a single-pane layout is a single column.
+  // Hidden panes take no grid cell, so a single-pane layout is a single column. The editor's
+  // minimum wins over the ratio: the preview gives way first.
   const columns =
-    layout === 'split' ? `minmax(0, ${shown}fr) 6px minmax(0, ${1 - shown}fr)` : 'minmax(0, 1fr)';
+    layout === 'split'
+      ? `minmax(min(${editorMinWidth}px, 100%), ${shown}fr) 6px minmax(0, ${1 - shown}fr)`
+      : 'minmax(0, 1fr)';
 
   return (
     <div
-      className={`split split-${layout}${dragRatio !== null ? ' split-dragging' : ''}`}
+      className={`split split-${layout}${dragPercent !== null ? ' split-dragging' : ''}`}
       ref={container}
       style={{ gridTemplateColumns: columns }}
       data-layout={layout}
@@ -83,18 +53,21 @@ export function SplitView({
         {editor}
       </div>
       {layout === 'split' ? (
-        <div
+        <Splitter
           className="split-divider"
-          role="separator"
-          aria-orientation="vertical"
-          aria-label={t('layout.divider')}
-          aria-valuemin={20}
-          aria-valuemax={80}
-          aria-valuenow={Math.round(shown * 100)}
-          tabIndex={0}
-          onPointerDown={onPointerDown}
-          onKeyDown={onKeyDown}
-          onDoubleClick={() => onRatioChange(0.5)}
+          label={t('layout.divider')}
+          value={percent}
+          min={20}
+          max={80}
+          grows="right"
+          unitsPerPixel={() => 100 / (container.current?.getBoundingClientRect().width || 1000)}
+          step={2}
+          resetValue={50}
+          onChange={(value, final) => {
+            const rounded = Math.round(value);
+            setDragPercent(final ? null : rounded);
+            if (final) onRatioChange(rounded / 100);
+          }}
         />
       ) : null}
       <div className="split-pane split-preview" hidden={layout === 'editor'}>

@@ -2,7 +2,7 @@ import type { CommandId } from '../../shared/commands/commandRegistry';
 
 /** 20x20 stroke icons, drawn for the toolbar; colour follows `currentColor`. */
 const paths: Partial<
-  Record<CommandId | 'close' | 'sidebar' | 'dot' | 'themeDark', React.JSX.Element>
+  Record<CommandId | 'close' | 'sidebar' | 'dot' | 'themeDark' | 'sidePanels', React.JSX.Element>
 > = {
   'format.bold': <path d="M6 4h5a3 3 0 0 1 0 6H6zM6 10h6a3 3 0 0 1 0 6H6z" strokeWidth="2.2" />,
   'format.italic': <path d="M12 4H8.5M11.5 16H8M11 4l-2 12" />,
@@ -88,6 +88,7 @@ const paths: Partial<
     </>
   ),
   close: <path d="m6 6 8 8M14 6l-8 8" />,
+  sidePanels: <path d="M3.5 4.5h13v11h-13zM12 4.5v11" />,
 };
 
 export function Icon({ name }: { name: keyof typeof paths }): React.JSX.Element | null {

@@ -261,6 +261,15 @@ export const SessionState = z.object({
   activeTab: ArticlePath.nullable(),
 });
 
+/** How a workspace's window was arranged: pane widths in CSS pixels and the docked side panels. */
+export const PaneLayout = z.object({
+  libraryWidth: z.number().int().min(120).max(1200),
+  sideWidth: z.number().int().min(160).max(1600),
+  /** Side panels shown as tabs of the side column, in tab order (ids from renderer/app/sidePanels.ts). */
+  openPanels: z.array(z.string().min(1).max(64)).max(20),
+  activePanel: z.string().min(1).max(64).nullable(),
+});
+
 /** An image pasted or dropped into an article; main copies it into the workspace under a safe, unique name. */
 export const AssetImportRequest = z.object({
   articlePath: ArticlePath,
@@ -427,6 +436,11 @@ export const requests = {
   },
   'session.get': { input: z.void(), output: SessionState },
   'session.update': { input: SessionState, output: SessionState },
+  /** The current workspace's pane layout; null until one was saved. */
+  'layout.get': { input: z.void(), output: PaneLayout.nullable() },
+  'layout.update': { input: PaneLayout, output: z.void() },
+  /** Electron: toggles the window's full screen and answers the new state. Browser mode answers false (the page uses the Fullscreen API). */
+  'window.toggleFullScreen': { input: z.void(), output: z.boolean() },
   /** The front-matter schema: inferred from the workspace's articles, overridden by `.byline/schema.yml` (docs/front-matter-schema.md). */
   'workspace.schema': { input: z.void(), output: WorkspaceSchema },
   /** Image files of the workspace, for the featured-image picker. */
@@ -501,6 +515,7 @@ export type PickResult = z.output<typeof PickResult>;
 export type DirtyDocument = z.output<typeof DirtyDocument>;
 export type OpenPathResult = z.output<typeof OpenPathResult>;
 export type SessionState = z.output<typeof SessionState>;
+export type PaneLayout = z.output<typeof PaneLayout>;
 export type StorageArea = z.output<typeof StorageArea>;
 export type HistoryBytes = z.output<typeof HistoryBytes>;
 

@@ -164,8 +164,6 @@ export function buildMenuTemplate(
       { role: 'resetZoom', label: s('resetZoom'), accelerator: accel('CmdOrCtrl+0') },
       { role: 'zoomIn', label: s('zoomIn'), accelerator: accel('CmdOrCtrl+Plus') },
       { role: 'zoomOut', label: s('zoomOut'), accelerator: accel('CmdOrCtrl+-') },
-      sep,
-      { role: 'togglefullscreen', label: s('fullScreen'), accelerator: mac ? 'Ctrl+Cmd+F' : 'F11' },
       ...(state.devTools
         ? [
             sep,

@@ -32,7 +32,7 @@ export async function openArticle(page: Page, workspacePath: string): Promise<vo
   await page.locator(`.library-item[data-path="${workspacePath}"]`).click();
   // The article's own tab, not the editor of the article shown before (it is visible already).
   const escaped = workspacePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await expect(page.locator('[role="tab"][aria-selected="true"]')).toHaveAttribute(
+  await expect(page.locator('[role="tab"][data-tab-id][aria-selected="true"]')).toHaveAttribute(
     'title',
     new RegExp(`(^|[\\/])${escaped}$`),
   );

@@ -1,0 +1,67 @@
+/**
+ * How the library, the editor area and the side column share the window's width. The writer's
+ * chosen widths are preferences: when the window is too narrow for them and for the editor's
+ * minimum, the side column and then the library give way down to their own minimums, and then
+ * collapse (library first) — the preferences stay as they were for a wider window.
+ */
+export interface PaneWish {
+  /** Whether the writer has the pane shown at all. */
+  shown: boolean;
+  /** Preferred width in CSS pixels. */
+  width: number;
+  /** Narrowest the pane may get before it collapses. */
+  min: number;
+}
+
+export interface FitInput {
+  windowWidth: number;
+  library: PaneWish;
+  side: PaneWish;
+  /** Narrowest the editor area (editor, and preview when split) may get. */
+  mainMin: number;
+  /** Width of the strip that offers collapsed panes. */
+  railWidth: number;
+}
+
+export interface PaneFit {
+  /** Width to draw; null when not drawn (hidden by the writer, or collapsed). */
+  library: number | null;
+  side: number | null;
+  /** Panes the writer wants but the window has no room for. */
+  collapsed: { library: boolean; side: boolean };
+}
+
+export function fitPanes({ windowWidth, library, side, mainMin, railWidth }: FitInput): PaneFit {
+  let libraryWidth = library.shown ? Math.max(library.min, library.width) : 0;
+  let sideWidth = side.shown ? Math.max(side.min, side.width) : 0;
+  const collapsed = { library: false, side: false };
+  const room = (): number =>
+    windowWidth -
+    libraryWidth -
+    sideWidth -
+    (collapsed.library || collapsed.side ? railWidth : 0) -
+    mainMin;
+
+  if (room() < 0 && side.shown) sideWidth = Math.max(side.min, sideWidth + room());
+  if (room() < 0 && library.shown) libraryWidth = Math.max(library.min, libraryWidth + room());
+  if (room() < 0 && library.shown) {
+    collapsed.library = true;
+    libraryWidth = 0;
+    // The library's room goes back to the side column, up to its preferred width.
+    if (side.shown) sideWidth = Math.max(side.min, Math.min(side.width, sideWidth + room()));
+  }
+  if (room() < 0 && side.shown) {
+    collapsed.side = true;
+    sideWidth = 0;
+  }
+  return {
+    library: library.shown && !collapsed.library ? libraryWidth : null,
+    side: side.shown && !collapsed.side ? sideWidth : null,
+    collapsed,
+  };
+}
+
+/** The most a pane may take when the writer drags it: whatever leaves the editor area its minimum. */
+export function maxPaneWidth(windowWidth: number, otherPanes: number, mainMin: number): number {
+  return Math.max(0, windowWidth - otherPanes - mainMin);
+}

@@ -19,6 +19,7 @@ import {
 } from '@codemirror/view';
 import { compositionQueue } from '../document/compositionQueue';
 import { editorTheme } from './editorTheme';
+import { footnoteMarkdown } from './footnoteLanguage';
 import { frontMatterMarkdown } from './frontMatterLanguage';
 import { longLineMarkdown } from './longLines';
 import type { ImportImages } from './imageDrop';
@@ -98,12 +99,12 @@ export function reconfigureEffects(config: EditorConfig): StateEffect<unknown>[]
   );
 }
 
-/** Markdown with front matter as YAML/TOML, GFM, CJK-aware pairing, and very long lines as plain text. */
+/** Markdown with front matter as YAML/TOML, footnotes, GFM, CJK-aware pairing, and very long lines as plain text. */
 export function markdownSupport(): Extension {
   return [
     markdown({
       base: markdownLanguage,
-      extensions: [frontMatterMarkdown, longLineMarkdown],
+      extensions: [frontMatterMarkdown, footnoteMarkdown, longLineMarkdown],
       addKeymap: true,
     }),
     markdownLanguage.data.of({ closeBrackets: { brackets: pairedCharacters } }),

@@ -45,6 +45,16 @@ export const frontMatterEn = {
     utc: 'UTC',
     invalid:
       'Not a valid date: "{{value}}". Type a date like 2025-06-18T11:20:04+08:00 or press Now.',
+    segments: {
+      year: 'Year',
+      month: 'Month',
+      day: 'Day',
+      hour: 'Hour',
+      minute: 'Minute',
+      second: 'Second',
+      dayPeriod: 'AM/PM',
+      empty: 'Empty',
+    },
   },
   boolean: {
     on: 'Yes',
@@ -149,6 +159,16 @@ export const frontMatterZh: Widen<typeof frontMatterEn> = {
     utc: 'UTC',
     invalid:
       '不是有效的日期：“{{value}}”。请输入类似 2025-06-18T11:20:04+08:00 的日期，或点“现在”。',
+    segments: {
+      year: '年',
+      month: '月',
+      day: '日',
+      hour: '时',
+      minute: '分',
+      second: '秒',
+      dayPeriod: '上午/下午',
+      empty: '空',
+    },
   },
   boolean: {
     on: '是',

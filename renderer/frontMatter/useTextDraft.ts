@@ -7,6 +7,8 @@ export interface TextDraft {
   onChange(event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>): void;
   onCompositionStart(): void;
   onCompositionEnd(event: React.CompositionEvent<HTMLInputElement | HTMLTextAreaElement>): void;
+  /** Shows and commits a whole new value (controls that are not text boxes). */
+  set(next: string): void;
 }
 
 /**
@@ -62,6 +64,10 @@ export function useTextDraft(
     onCompositionEnd(event) {
       composing.current = false;
       const next = event.currentTarget.value;
+      setValue(next);
+      send(next);
+    },
+    set(next) {
       setValue(next);
       send(next);
     },

@@ -55,7 +55,7 @@ export const DEFAULT_DATE_TIME_FORMAT: DateTimeFormat = {
 const PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})(?:([Tt ])(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?( ?)(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
@@ -160,39 +160,6 @@ export function nowDateTime(now: Date, format: DateTimeFormat = DEFAULT_DATE_TIM
     offsetMinutes,
   };
   return formatDateTime(parts, format);
-}
-
-/** `YYYY-MM-DDTHH:MM[:SS]` for an `<input type="datetime-local">` (or `YYYY-MM-DD` for a date). */
-export function toLocalInputValue(parsed: ParsedDateTime): string {
-  const { parts, format } = parsed;
-  const date = `${pad(parts.year, 4)}-${pad(parts.month)}-${pad(parts.day)}`;
-  if (!format.hasTime) return date;
-  return `${date}T${pad(parts.hour)}:${pad(parts.minute)}${format.hasSeconds ? `:${pad(parts.second)}` : ''}`;
-}
-
-/**
- * Applies what a date/time input produced to the value as written: the format (precision,
- * separator, offset style) and the offset stay; digits the input does not show (fraction) stay
- * unless the seconds changed. Null when the input value is not a date-time.
- */
-export function applyLocalInputValue(parsed: ParsedDateTime, input: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(input);
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s] = match;
-  const { parts, format } = parsed;
-  const second = format.hasSeconds && s !== undefined ? Number(s) : parts.second;
-  const next: DateTimeParts = {
-    ...parts,
-    year: Number(y),
-    month: Number(mo),
-    day: Number(d),
-    hour: h === undefined ? parts.hour : Number(h),
-    minute: mi === undefined ? parts.minute : Number(mi),
-    second,
-    fraction: second === parts.second ? parts.fraction : '',
-  };
-  const text = formatDateTime(next, format);
-  return parseDateTime(text) ? text : null;
 }
 
 /** Replaces the offset of a value that has one (`+08:00` -> `-05:00`); null for a bad offset. */

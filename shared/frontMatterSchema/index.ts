@@ -18,3 +18,4 @@ export { KNOWN_FIELDS, IMAGE_EXTENSIONS, looksLikeImagePath } from './knownField
 export * from './dateTime';
 export { planFormEdit, yamlScalarStyle } from './formEdits';
 export type { FormEdit } from './formEdits';
+export * from './dateSegments';

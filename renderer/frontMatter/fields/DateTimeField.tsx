@@ -1,23 +1,22 @@
 import { useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  applyLocalInputValue,
   DEFAULT_DATE_TIME_FORMAT,
   formatOffset,
   nowDateTime,
   parseDateTime,
-  toLocalInputValue,
   withOffset,
   type FormField,
 } from '../../../shared/frontMatterSchema';
 import { labelOf, useForm } from '../formContext';
 import { useTextDraft } from '../useTextDraft';
+import { DateSegments } from './DateSegments';
 import { FieldShell } from './FieldShell';
 
 /**
- * A date-time kept as written: the picker edits the digits, the offset box the offset, and the
- * value keeps its separator, precision and offset style. "Now" writes the current time in the
- * same format, with the computer's offset.
+ * A date-time kept as written: the segments edit the digits, the offset box the offset, and the
+ * value keeps its separator, precision and offset style. Each segment typed whole is one undo
+ * step. "Now" writes the current time in the same format, with the computer's offset.
  */
 export function DateTimeField({
   row,
@@ -41,6 +40,12 @@ export function DateTimeField({
 
   const commitText = useCallback((text: string) => form.set(path, text), [form, path]);
   const rawDraft = useTextDraft(value, commitText);
+  const commitSegments = useCallback(
+    (text: string) => form.set(path, text, { discrete: true }),
+    [form, path],
+  );
+  // The segments show what they wrote until the form's snapshot catches up.
+  const segmentsDraft = useTextDraft(value, commitSegments);
 
   const offsetText =
     parsed?.format.zone === 'offset'
@@ -57,13 +62,6 @@ export function DateTimeField({
     [form, parsed, path],
   );
   const offsetDraft = useTextDraft(offsetText, commitOffset);
-
-  const onPicked = (input: string): void => {
-    const base = parsed ?? parseDateTime(nowDateTime(new Date()));
-    if (!base) return;
-    const next = applyLocalInputValue(base, input);
-    if (next !== null) form.set(path, next);
-  };
 
   return (
     <FieldShell
@@ -93,16 +91,11 @@ export function DateTimeField({
             aria-label={t('frontMatter.date.dateLabel', { field: label })}
           />
         ) : (
-          <input
-            id={id}
-            type={parsed && !parsed.format.hasTime ? 'date' : 'datetime-local'}
-            step={parsed && !parsed.format.hasSeconds ? 60 : 1}
-            className="fm-input fm-date"
-            value={parsed ? toLocalInputValue(parsed) : ''}
-            onChange={(event) => onPicked(event.currentTarget.value)}
+          <DateSegments
+            value={parseDateTime(segmentsDraft.value) ? segmentsDraft.value : value}
+            onCommit={segmentsDraft.set}
             readOnly={form.readOnly}
-            aria-label={t('frontMatter.date.dateLabel', { field: label })}
-            data-testid="date-input"
+            labelId={`${id}-label`}
           />
         )}
         {parsed?.format.zone === 'offset' ? (

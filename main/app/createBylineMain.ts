@@ -19,6 +19,7 @@ import { referencesHandlers } from '../references/referencesService';
 import { SettingsStore } from '../settings/settingsStore';
 import { ensureDefaultWorkspace } from '../workspace/defaultWorkspace';
 import { sweepTempFiles } from '../workspace/sweepTempFiles';
+import { assertWorkspace, WorkspaceIdentities } from '../workspace/workspaceIdentities';
 
 export interface MainContext {
   /** App data folder: settings, crash journal, history. Never inside a workspace. */
@@ -70,6 +71,8 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
   await settings.setWorkspace(root);
 
   const workspaceRoot = (): string => root as string;
+  const identities = new WorkspaceIdentities();
+  let current = identities.workspace(root);
   const openArticles = new OpenArticles();
   const summarizer = context.libraryWorker
     ? new WorkerSummarizer(context.libraryWorker)
@@ -78,6 +81,7 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
     dataDir: context.dataDir,
     emit: context.emit,
     isOpen: (p) => openArticles.has(p),
+    workspaceId: (libraryRoot) => identities.workspace(libraryRoot).id,
     summarizer,
   });
   const startLibrary = (workspace: string): void => {
@@ -97,6 +101,7 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
   const layouts = new LayoutStore(context.dataDir);
 
   const workspaceInfo = (): WorkspaceInfo => ({
+    id: current.id,
     root: workspaceRoot(),
     name: path.basename(workspaceRoot()),
     recent: settings.recentWorkspaces,
@@ -116,6 +121,8 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
         throw new BylineError('not-a-folder', `"${requested}" is not a folder.`);
       }
       root = absolute;
+      // Earlier identities stay valid: a window still showing that workspace keeps saving there.
+      current = identities.workspace(absolute);
       startLibrary(absolute);
       await settings.setWorkspace(absolute);
       context.emit('library.changed', { paths: [] });
@@ -125,7 +132,8 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
     ...createLibraryHandlers(library),
     ...createFileHandlers({
       dataDir: context.dataDir,
-      workspaceRoot,
+      identities,
+      currentRoot: workspaceRoot,
       library,
       open: openArticles,
       trashItem: context.trashItem,
@@ -133,7 +141,11 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
     }),
     'settings.get': async () => settings.settings,
     'settings.update': (patch) => settings.update(patch),
-    'asset.import': (input) => importAsset(workspaceRoot(), input),
+    'asset.import': async ({ workspace, ...input }) => {
+      const scope = identities.resolve(workspace);
+      assertWorkspace(scope, 'import images');
+      return importAsset(scope.root, input);
+    },
     'layout.get': () => layouts.get(workspaceRoot()),
     'layout.update': (layout) => layouts.update(workspaceRoot(), layout),
     // No window to make full screen here: browser mode's page uses the Fullscreen API itself.
@@ -145,6 +157,7 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
       session,
       workspaceRoot,
       workspaceInfo,
+      grantFile: (absolute) => identities.grantFile(absolute),
       openWorkspace: (requested) => handlers['workspace.open']({ root: requested }),
     }),
   };

@@ -21,6 +21,8 @@ export interface DesktopHandlerDeps {
   session: SessionStore;
   workspaceRoot(): string;
   workspaceInfo(): WorkspaceInfo;
+  /** A one-file grant for an article outside the workspace (its identity's id). */
+  grantFile(absolute: string): { id: string };
   /** Switches the workspace (the `workspace.open` handler). */
   openWorkspace(root: string): Promise<WorkspaceInfo>;
 }
@@ -48,13 +50,26 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
           `"${requested}" is neither a folder nor a Markdown file.`,
         );
       }
+      if (target.article && target.workspaceRoot !== deps.workspaceRoot()) {
+        // A file outside the workspace opens on its own: the workspace and its tabs stay.
+        const grant = deps.grantFile(target.article);
+        return {
+          workspace: deps.workspaceInfo(),
+          article: null,
+          standalone: {
+            workspace: grant.id,
+            path: path.basename(target.article),
+            location: target.article,
+          },
+        };
+      }
       const switching = target.workspaceRoot !== deps.workspaceRoot();
       const workspace = switching
         ? await deps.openWorkspace(target.workspaceRoot)
         : deps.workspaceInfo();
       const article = target.article ? toWorkspacePath(workspace.root, target.article) : null;
       if (switching) pendingArticle = article;
-      return { workspace, article };
+      return { workspace, article, standalone: null };
     },
     'window.setDirtyState': async () => undefined,
     'session.get': async () => {

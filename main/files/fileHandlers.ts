@@ -15,13 +15,18 @@ import { LocalHistory } from './localHistory';
 import type { OpenArticles } from './openArticles';
 import { runExclusivelyOnFile } from './pathQueue';
 import { StorageHealth } from './storageHealth';
+import type { WorkspaceIdentities, WorkspaceScope } from '../workspace/workspaceIdentities';
+import { assertReachable, assertWorkspace } from '../workspace/workspaceIdentities';
 import { decodeAs as decodeInEncoding, decodeText } from './textCodec';
 import type { Trash } from './trash';
 import { SystemTrash, WorkspaceTrash } from './trash';
 
 export interface FileServicesDeps {
   dataDir: string;
-  workspaceRoot: () => string;
+  /** The workspaces and one-file grants main issued: every request names one. */
+  identities: WorkspaceIdentities;
+  /** The workspace main's library indexes now: only its changes go to the library. */
+  currentRoot: () => string;
   library: LibraryService;
   open: OpenArticles;
   /** The desktop app passes Electron's shell.trashItem; browser mode keeps a trash in the workspace. */
@@ -34,7 +39,7 @@ export interface FileServicesDeps {
   emit?: EventSink;
 }
 
-type FileRequest =
+export type FileRequest =
   | 'article.open'
   | 'article.encodings'
   | 'article.save'
@@ -54,51 +59,97 @@ type FileRequest =
   | 'history.read'
   | 'history.readBytes';
 
-/** The article, trash, journal and history requests, wired to their services. */
+/** The file services of one root (a workspace, or the folder of a one-file grant). */
+interface RootServices {
+  journal: CrashJournal;
+  history: LocalHistory;
+  encodings: EncodingMemory;
+  trash: Trash;
+  articles: ArticleFiles;
+  actions: ArticleActions;
+}
+
+/**
+ * The article, trash, journal and history requests, wired to their services. Each request names
+ * the identity it was issued (`workspace`) and is resolved against that identity's root only.
+ */
 export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers, FileRequest> {
-  const { workspaceRoot, library, open } = deps;
+  const { identities, library, open } = deps;
   const storage = new StorageHealth(deps.emit);
-  const journal = new CrashJournal(deps.dataDir, workspaceRoot);
-  const history = new LocalHistory(deps.dataDir, workspaceRoot, deps.historyOptions);
-  const encodings = new EncodingMemory(deps.dataDir, workspaceRoot);
-  const trash: Trash = deps.trashItem
-    ? new SystemTrash(deps.trashItem)
-    : new WorkspaceTrash(workspaceRoot);
   // History is kept best-effort: a failure is reported (storage.warning), never a failed save.
   const keepHistory = (task: () => Promise<void>): Promise<void> =>
     storage.track('history', task).catch(() => {});
-  const articles = new ArticleFiles(workspaceRoot, {
-    ...deps.articleOptions,
-    preserve: (relativePath, bytes) =>
-      keepHistory(() => history.preserve(relativePath, bytes, isReadable(bytes))),
-    beforeCreate: (relativePath) => keepHistory(() => history.detach(relativePath)),
-    onSaved: async (relativePath, bytes) => {
-      await keepHistory(() => history.snapshot(relativePath, bytes));
-    },
-  });
-  const actions = new ArticleActions({
-    workspaceRoot,
-    trash,
-    sameFile: deps.sameFile,
-    onMoved: async (from, to) => {
-      open.move(from, to);
-      await Promise.all([history.move(from, to), journal.move(from, to), encodings.move(from, to)]);
-    },
-    onCreated: (relativePath) => keepHistory(() => history.detach(relativePath)),
-    onTrashed: (relativePath, id) => keepHistory(() => history.trashed(relativePath, id)),
-    onRestored: (id, relativePath) => keepHistory(() => history.restored(id, relativePath)),
-    onChanged: (paths) => void library.pathsChanged(paths),
-  });
+  const isCurrent = (root: string): boolean => root === deps.currentRoot();
+  const byRoot = new Map<string, RootServices>();
+
+  const servicesFor = (root: string): RootServices => {
+    const known = byRoot.get(root);
+    if (known) return known;
+    const workspaceRoot = (): string => root;
+    const journal = new CrashJournal(deps.dataDir, workspaceRoot);
+    const history = new LocalHistory(deps.dataDir, workspaceRoot, deps.historyOptions);
+    const encodings = new EncodingMemory(deps.dataDir, workspaceRoot);
+    const trash: Trash = deps.trashItem
+      ? new SystemTrash(deps.trashItem)
+      : new WorkspaceTrash(workspaceRoot);
+    const articles = new ArticleFiles(workspaceRoot, {
+      ...deps.articleOptions,
+      preserve: (relativePath, bytes) =>
+        keepHistory(() => history.preserve(relativePath, bytes, isReadable(bytes))),
+      beforeCreate: (relativePath) => keepHistory(() => history.detach(relativePath)),
+      onSaved: async (relativePath, bytes) => {
+        await keepHistory(() => history.snapshot(relativePath, bytes));
+      },
+    });
+    const actions = new ArticleActions({
+      workspaceRoot,
+      trash,
+      sameFile: deps.sameFile,
+      onMoved: async (from, to) => {
+        if (isCurrent(root)) open.move(from, to);
+        await Promise.all([
+          history.move(from, to),
+          journal.move(from, to),
+          encodings.move(from, to),
+        ]);
+      },
+      onCreated: (relativePath) => keepHistory(() => history.detach(relativePath)),
+      onTrashed: (relativePath, id) => keepHistory(() => history.trashed(relativePath, id)),
+      onRestored: (id, relativePath) => keepHistory(() => history.restored(id, relativePath)),
+      onChanged: (paths) => {
+        if (isCurrent(root)) void library.pathsChanged(paths);
+      },
+    });
+    const services = { journal, history, encodings, trash, articles, actions };
+    byRoot.set(root, services);
+    return services;
+  };
+
+  /** The identity's scope and services, for a request naming `path` (null: no path). */
+  const reach = (workspace: string, path: string | null) => {
+    const scope = identities.resolve(workspace);
+    if (path !== null) assertReachable(scope, path);
+    return { scope, root: scope.root, ...servicesFor(scope.root) };
+  };
+  /** A workspace-wide action: refused through a one-file grant. */
+  const reachWorkspace = (workspace: string, action: string) => {
+    const reached = reach(workspace, null);
+    assertWorkspace(reached.scope, action);
+    return reached;
+  };
+  /** Open-article tracking (article.changedOnDisk) is for the workspace the library watches. */
+  const tracked = (scope: WorkspaceScope): boolean => scope.file === null && isCurrent(scope.root);
 
   return {
-    'article.open': async ({ path, encoding }) => {
-      const absolute = await resolveConfined(workspaceRoot(), path);
+    'article.open': async ({ workspace, path, encoding }) => {
+      const { scope, root, articles, encodings, history, trash } = reach(workspace, path);
+      const absolute = await resolveConfined(root, path);
       const opened = await articles.open(path, { encoding, hints: await encodings.hints(path) });
       if (trash instanceof SystemTrash)
         await keepHistory(
           async () => void (await history.adoptFromSystemTrash(path, opened.stamp.hash)),
         );
-      open.add(path);
+      if (tracked(scope)) open.add(path);
       await encodings.remember(path, opened.format.encoding).catch((error: unknown) => {
         console.error('[byline] could not remember the encoding of', path, error);
       });
@@ -106,64 +157,93 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
         ? { ...opened, readOnly: true, warnings: [...opened.warnings, symlinkedArticleNotice] }
         : opened;
     },
-    'article.encodings': async ({ path }) => {
-      await resolveConfined(workspaceRoot(), path);
+    'article.encodings': async ({ workspace, path }) => {
+      const { root, articles, encodings } = reach(workspace, path);
+      await resolveConfined(root, path);
       return articles.encodingCandidates(path, await encodings.hints(path));
     },
-    'article.save': async (input) => {
-      const absolute = await resolveConfined(workspaceRoot(), input.path);
+    'article.save': async ({ workspace, ...input }) => {
+      const { root, articles } = reach(workspace, input.path);
+      const absolute = await resolveConfined(root, input.path);
       if (await isSymbolicLink(absolute))
         return { status: 'error', code: 'read-only', message: symlinkedArticleNotice };
       return articles.save(input);
     },
-    'article.saveCopy': async ({ path, text, format }) => {
-      await resolveConfined(workspaceRoot(), path);
+    'article.saveCopy': async ({ workspace, path, text, format }) => {
+      const { scope, root, articles } = reachWorkspace(workspace, 'save a copy next to itself');
+      await resolveConfined(root, path);
       const copy = await articles.saveCopy(path, text, format);
-      void library.pathsChanged([resolveInWorkspace(workspaceRoot(), copy)]);
+      if (tracked(scope)) void library.pathsChanged([resolveInWorkspace(root, copy)]);
       return { path: copy };
     },
-    'article.close': async ({ path }) => open.remove(path),
-    'article.create': async (input) => ({ path: await actions.create(input) }),
+    'article.close': async ({ workspace, path }) => {
+      const { scope } = reach(workspace, path);
+      if (scope.file !== null) identities.revoke(scope.id);
+      else if (tracked(scope)) open.remove(path);
+    },
+    'article.create': async ({ workspace, ...input }) => ({
+      path: await reachWorkspace(workspace, 'create an article').actions.create(input),
+    }),
     // Not while a save of the same file is between its check and its rename.
-    'article.rename': async ({ path, name }) => ({
-      path: await runExclusivelyOnFile(resolveInWorkspace(workspaceRoot(), path), () =>
-        actions.rename(path, name),
-      ),
+    'article.rename': async ({ workspace, path, name }) => {
+      const { root, actions } = reachWorkspace(workspace, 'be renamed');
+      return {
+        path: await runExclusivelyOnFile(resolveInWorkspace(root, path), () =>
+          actions.rename(path, name),
+        ),
+      };
+    },
+    'article.duplicate': async ({ workspace, path }) => ({
+      path: await reachWorkspace(workspace, 'be duplicated').actions.duplicate(path),
     }),
-    'article.duplicate': async ({ path }) => ({ path: await actions.duplicate(path) }),
-    'article.trash': ({ path }) =>
-      runExclusivelyOnFile(resolveInWorkspace(workspaceRoot(), path), () => actions.trash(path)),
-    'trash.list': () => trash.list(),
-    'trash.restore': async ({ id }) => ({ path: await actions.restore(id) }),
-    'journal.write': async (entry) => ({
-      status: await storage.track('journal', () => journal.writeStream(entry)),
+    'article.trash': ({ workspace, path }) => {
+      const { root, actions } = reachWorkspace(workspace, 'be moved to the trash');
+      return runExclusivelyOnFile(resolveInWorkspace(root, path), () => actions.trash(path));
+    },
+    'trash.list': async ({ workspace }) => reachWorkspace(workspace, 'have a trash').trash.list(),
+    'trash.restore': async ({ workspace, id }) => ({
+      path: await reachWorkspace(workspace, 'restore from the trash').actions.restore(id),
     }),
-    'journal.base': async (entry) => journal.base(entry),
-    'journal.list': async () => {
+    'journal.write': async ({ workspace, ...entry }) => {
+      const { journal } = reach(workspace, entry.path);
+      return { status: await storage.track('journal', () => journal.writeStream(entry)) };
+    },
+    'journal.base': async ({ workspace, ...entry }) =>
+      reach(workspace, entry.path).journal.base(entry),
+    'journal.list': async ({ workspace }) => {
+      const { scope, root, journal } = reach(workspace, null);
       const pending = [];
       for (const entry of await journal.list()) {
-        const disk = await diskText(workspaceRoot(), entry);
+        if (scope.file !== null && entry.path !== scope.file) continue;
+        const disk = await diskText(root, entry);
         // Its text is already on disk (saved just before a crash): not worth a prompt.
         if (typeof disk === 'string' && sameText(disk, entry.text)) await journal.discard(entry.id);
         else pending.push(disk === 'missing' ? { ...entry, missing: true } : entry);
       }
       return pending;
     },
-    'journal.discard': (input) =>
-      'id' in input ? journal.discard(input.id) : journal.saved(input.stream, input.savedRevision),
-    'history.list': async ({ path }) => {
-      await resolveConfined(workspaceRoot(), path);
+    'journal.discard': async (input) => {
+      const { journal } = reach(input.workspace, null);
+      return 'id' in input
+        ? journal.discard(input.id)
+        : journal.saved(input.stream, input.savedRevision);
+    },
+    'history.list': async ({ workspace, path }) => {
+      const { root, history } = reach(workspace, path);
+      await resolveConfined(root, path);
       return history.list(path);
     },
-    'history.read': async ({ path, id, encoding }) => {
-      await resolveConfined(workspaceRoot(), path);
+    'history.read': async ({ workspace, path, id, encoding }) => {
+      const { root, history, encodings } = reach(workspace, path);
+      await resolveConfined(root, path);
       const bytes = await history.read(path, id);
       return encoding
         ? decodeAs(bytes, encoding)
         : { text: decodeText(bytes, await encodings.hints(path)).text };
     },
-    'history.readBytes': async ({ path, id }) => {
-      await resolveConfined(workspaceRoot(), path);
+    'history.readBytes': async ({ workspace, path, id }) => {
+      const { root, history } = reach(workspace, path);
+      await resolveConfined(root, path);
       return hexDump(await history.read(path, id));
     },
   };

@@ -30,6 +30,8 @@ export interface LibraryServiceOptions {
   emit: EventSink;
   /** Articles open in the renderer get article.changedOnDisk with their new stamp. */
   isOpen: (relativePath: string) => boolean;
+  /** The identity main issued for a workspace root: article.changedOnDisk names it. */
+  workspaceId?: (root: string) => string;
   /** Write the index cache this long after the last change. */
   persistDelayMs?: number;
   watch?: boolean;
@@ -213,7 +215,7 @@ export class LibraryService {
         return [];
       const change = await session.index.refresh(absolute);
       // Same size and mtime can still be new content: open editors compare hashes themselves.
-      if (this.options.isOpen(relative)) await this.notifyOpen(relative, absolute);
+      if (this.options.isOpen(relative)) await this.notifyOpen(session.root, relative, absolute);
       if (change === 'unchanged') return [];
       this.updateSearch(session, [relative]);
       return [relative];
@@ -225,7 +227,11 @@ export class LibraryService {
     for (const p of gone) session.search.remove(p);
     for (const p of gone)
       if (this.options.isOpen(p))
-        this.options.emit('article.changedOnDisk', { path: p, stamp: null });
+        this.options.emit('article.changedOnDisk', {
+          workspace: this.workspaceId(session.root),
+          path: p,
+          stamp: null,
+        });
     return gone;
   }
 
@@ -238,7 +244,11 @@ export class LibraryService {
     }
   }
 
-  private async notifyOpen(relative: string, absolute: string): Promise<void> {
+  private workspaceId(root: string): string {
+    return this.options.workspaceId?.(root) ?? 'workspace';
+  }
+
+  private async notifyOpen(root: string, relative: string, absolute: string): Promise<void> {
     let stamp: FileStamp | null;
     try {
       const handle = await fs.open(absolute, 'r');
@@ -251,7 +261,11 @@ export class LibraryService {
     } catch {
       stamp = null;
     }
-    this.options.emit('article.changedOnDisk', { path: relative, stamp });
+    this.options.emit('article.changedOnDisk', {
+      workspace: this.workspaceId(root),
+      path: relative,
+      stamp,
+    });
   }
 
   /** Word counts for rows indexed without them, in slices that leave the event loop free. */

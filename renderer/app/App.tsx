@@ -14,7 +14,13 @@ import { openSearchPanel } from '@codemirror/search';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandId } from '../../shared/commands/commandRegistry';
-import type { AppInfo, LibraryEntry, Settings, WorkspaceInfo } from '../../shared/ipc/contract';
+import type {
+  AppInfo,
+  LibraryEntry,
+  Settings,
+  StandaloneFile,
+  WorkspaceInfo,
+} from '../../shared/ipc/contract';
 import { runWhenIdle } from '../document/compositionQueue';
 import type { EditorConfig } from '../editor/editorExtensions';
 import { EditorPane } from '../editor/EditorPane';
@@ -61,6 +67,7 @@ import type { ArticleTab, Workbench } from '../workbench/workbenchContext';
 import { WorkbenchContext } from '../workbench/workbenchContext';
 import { ExportDialogHost } from '../export/ExportDialog';
 import { useEncodingChoice } from '../files/EncodingChoice';
+import { requestErrorText } from '../files/requestErrorText';
 import { PrintHost } from '../export/PrintHost';
 import { AppMenuButton } from '../palette/AppMenuButton';
 import { PaletteHost } from '../palette/PaletteHost';
@@ -94,7 +101,7 @@ const titleOf = (path: string, entries: readonly LibraryEntry[]): string =>
 
 export function App({ connection, info, initialSettings }: AppProps): React.JSX.Element {
   const { api } = connection;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [settings, setSettings] = useState(initialSettings);
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
   // Library rows, updated row by row from library.changed (renderer/library).
@@ -176,15 +183,31 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
         if (!known && doc.info.warnings.length > 0) notify(doc.info.warnings.join(' '));
       } catch (error) {
         if ((error as Error).name === 'open-cancelled') return;
-        notify(t('errors.openFailed', { path, message: (error as Error).message }));
+        const message = requestErrorText(t, (key) => i18n.exists(key), error, { path });
+        notify(t('errors.openFailed', { path, message }));
       }
     },
-    [store, notify, t],
+    [store, notify, t, i18n],
+  );
+  const openStandalone = useCallback(
+    async (file: StandaloneFile) => {
+      try {
+        await store.openStandalone(file);
+      } catch (error) {
+        if ((error as Error).name === 'open-cancelled') return;
+        const message = requestErrorText(t, (key) => i18n.exists(key), error, { path: file.path });
+        notify(t('errors.openFailed', { path: file.location, message }));
+      }
+    },
+    [store, notify, t, i18n],
   );
   const setActiveId = useCallback((id: string) => store.activate(id), [store]);
   useEffect(() => store.setAutosave(settings.autosave), [store, settings.autosave]);
   useEffect(
-    () => api.on('article.changedOnDisk', ({ path, stamp }) => store.diskChanged(path, stamp)),
+    () =>
+      api.on('article.changedOnDisk', ({ workspace, path, stamp }) =>
+        store.diskChanged(workspace, path, stamp),
+      ),
     [api, store],
   );
 
@@ -193,6 +216,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     void (async () => {
       const current = await api['workspace.current']();
       if (cancelled) return;
+      store.setWorkspace(current.id);
       setWorkspace(current);
     })();
     return () => {
@@ -263,7 +287,9 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     tabs,
     activePath: activeTab?.path ?? null,
     workspaceRoot: workspace?.root ?? null,
+    workspaceId: workspace?.id ?? null,
     openArticle,
+    openStandalone,
     notify,
     currentText: () => session.text(),
     crashedPaths,

@@ -46,6 +46,7 @@ export function useImageImport({ api, session, activeTab, notify }: ImageImportO
         for (const file of files) {
           try {
             const imported = await api['asset.import']({
+              workspace: tab.workspace,
               articlePath: tab.path,
               fileName: file.name || 'image',
               dataBase64: await fileToBase64(file),

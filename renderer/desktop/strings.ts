@@ -23,6 +23,8 @@ export const desktopEn = {
   defaultExportFormat: 'Default export format',
   checkForUpdates: 'Check for updates (makes a network request; off by default)',
   sectionDesktop: 'Writing tools and export',
+  workspaceSwitchedElsewhere:
+    'Another window opened a different workspace. Your unsaved articles here stay in this window and save to their own workspace; save them, then reload.',
 };
 
 export const desktopZh: Record<keyof typeof desktopEn, string> = {
@@ -48,4 +50,6 @@ export const desktopZh: Record<keyof typeof desktopEn, string> = {
   defaultExportFormat: '默认导出格式',
   checkForUpdates: '检查更新（会发出网络请求；默认关闭）',
   sectionDesktop: '写作工具与导出',
+  workspaceSwitchedElsewhere:
+    '另一个窗口打开了其他工作区。此窗口中未保存的文章仍留在这里，并保存到它们原来的工作区；保存后请重新加载。',
 };

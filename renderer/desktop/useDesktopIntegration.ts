@@ -13,12 +13,16 @@ import type {
   LibraryEntry,
   PickResult,
   SessionState,
+  StandaloneFile,
   TextFormat,
 } from '../../shared/ipc/contract';
 import type { CommandHandler, CommandHandlers } from '../workbench/commandHandlers';
+import { requestErrorText } from '../files/requestErrorText';
 
 export interface DesktopTab {
   path: string;
+  /** A file opened on its own outside the workspace: where it is (never part of the workspace session). */
+  standalone?: string | null;
   title: string;
   dirty: boolean;
   /** Byte layout of the file (Save As writes the copy the same way). */
@@ -33,7 +37,11 @@ export interface DesktopIntegrationOptions {
   tabs: readonly DesktopTab[];
   activePath: string | null;
   workspaceRoot: string | null;
+  /** The identity main issued for this window's workspace (Save As writes into it). */
+  workspaceId: string | null;
   openArticle(path: string): void | Promise<void>;
+  /** Opens a file outside the workspace in its own tab, under main's one-file grant. */
+  openStandalone(file: StandaloneFile): void | Promise<void>;
   notify(message: string): void;
   /** The active editor's text (for Save As). */
   currentText?: () => string | null;
@@ -150,7 +158,7 @@ export async function restoreSession(
 }
 
 export function useDesktopIntegration(options: DesktopIntegrationOptions): void {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const latest = useRef(options);
   useLayoutEffect(() => {
     latest.current = options;
@@ -164,13 +172,25 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
     () => api.on('article.openRequested', ({ path }) => void latest.current.openArticle(path)),
     [api],
   );
-  // Main switched workspaces (it only does so with nothing unsaved): start afresh on the new one.
+  // Main switched workspaces: start afresh on the new one. Unsaved articles of this window are
+  // saved first, into their own workspace (each request names its identity), never the new one.
   useEffect(
     () =>
       api.on('workspace.changed', ({ root }) => {
-        if (root !== latest.current.workspaceRoot) window.location.reload();
+        const { workspaceRoot, tabs, saveAll, notify } = latest.current;
+        if (root === workspaceRoot) return;
+        void (async () => {
+          if (tabs.some((tab) => tab.dirty)) {
+            const report = saveAll ? await saveAll().catch(() => null) : null;
+            if (!report || report.failed.length > 0 || report.stillDirty.length > 0) {
+              notify(t('desktop.workspaceSwitchedElsewhere'));
+              return;
+            }
+          }
+          window.location.reload();
+        })();
       }),
-    [api],
+    [api, t],
   );
 
   // The close/quit guard: main asks Save / Don't Save / Cancel from this list.
@@ -196,7 +216,10 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
 
   // Open tabs per workspace, restored on restart.
   const crashed = options.crashedPaths;
-  const sessionTabs = options.tabs.map((tab) => tab.path).filter((p) => !crashed?.has(p));
+  const sessionTabs = options.tabs
+    .filter((tab) => !tab.standalone)
+    .map((tab) => tab.path)
+    .filter((p) => !crashed?.has(p));
   const sessionActive =
     options.activePath && !crashed?.has(options.activePath) ? options.activePath : null;
   const sessionKey = JSON.stringify([sessionTabs, sessionActive]);
@@ -218,6 +241,8 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
   // Commands. Registered first, so a handler the shell or a panel registers later takes precedence.
   useEffect(() => {
     const current = (): DesktopIntegrationOptions => latest.current;
+    const errorText = (error: unknown, path: string): string =>
+      requestErrorText(t, (key) => i18n.exists(key), error, { path });
     const openWorkspace: CommandHandler = () => {
       void (async () => {
         const { api: client, tabs, workspaceRoot, notify } = current();
@@ -236,13 +261,13 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
         try {
           await client['workspace.open']({ root: folder });
         } catch (error) {
-          notify(t('desktop.openFailed', { path: folder, message: (error as Error).message }));
+          notify(t('desktop.openFailed', { path: folder, message: errorText(error, folder) }));
         }
       })();
     };
     const openFile: CommandHandler = () => {
       void (async () => {
-        const { api: client, tabs, workspaceRoot, notify, openArticle } = current();
+        const { api: client, workspaceRoot, notify, openArticle, openStandalone } = current();
         const file = await pickPath(
           () =>
             client['dialog.pickFile']({ ...(workspaceRoot ? { defaultPath: workspaceRoot } : {}) }),
@@ -251,21 +276,14 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
         if (!file) return;
         try {
           const before = workspaceRoot;
-          if (tabs.some((tab) => tab.dirty)) {
-            // Only open it if it belongs to this workspace; switching would strand unsaved tabs.
-            const inside =
-              before &&
-              (file === before || file.startsWith(`${before}/`) || file.startsWith(`${before}\\`));
-            if (!inside) {
-              notify(t('desktop.saveBeforeSwitching'));
-              return;
-            }
-          }
           const result = await client['workspace.openPath']({ path: file });
-          // A switched workspace reloads the page (workspace.changed) and opens the article from the session.
-          if (result.article && result.workspace.root === before) await openArticle(result.article);
+          // A file outside the workspace opens in its own tab; the workspace and its tabs stay.
+          if (result.standalone) await openStandalone(result.standalone);
+          // A switched workspace (a folder was given) reloads the page (workspace.changed).
+          else if (result.article && result.workspace.root === before)
+            await openArticle(result.article);
         } catch (error) {
-          notify(t('desktop.openFailed', { path: file, message: (error as Error).message }));
+          notify(t('desktop.openFailed', { path: file, message: errorText(error, file) }));
         }
       })();
     };
@@ -299,13 +317,14 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
         tabs,
         activePath,
         workspaceRoot,
+        workspaceId,
         notify,
         openArticle,
         currentText,
       } = current();
       const tab = tabs.find((candidate) => candidate.path === activePath);
       const text = currentText?.() ?? null;
-      if (!tab?.format || text === null || !workspaceRoot) return false;
+      if (!tab?.format || text === null || !workspaceRoot || !workspaceId) return false;
       const format = tab.format;
       void (async () => {
         let native = true;
@@ -326,7 +345,7 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
           notify(t('desktop.saveAsOutside'));
           return;
         }
-        const request = { path: relative, text, format, baseStamp: null };
+        const request = { workspace: workspaceId, path: relative, text, format, baseStamp: null };
         try {
           let result = await client['article.save']({ ...request, overwrite: false });
           // The native dialog has already asked whether to replace an existing file.
@@ -338,9 +357,14 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
           }
           if (result.status === 'saved') await openArticle(relative);
           else if (result.status === 'error')
-            notify(t('desktop.openFailed', { path: relative, message: result.message }));
+            notify(
+              t('desktop.openFailed', {
+                path: relative,
+                message: errorText(result.code, relative),
+              }),
+            );
         } catch (error) {
-          notify(t('desktop.openFailed', { path: relative, message: (error as Error).message }));
+          notify(t('desktop.openFailed', { path: relative, message: errorText(error, relative) }));
         }
       })();
       return true;
@@ -355,5 +379,5 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
       'file.saveAs': saveAs,
       'help.about': about,
     });
-  }, [handlers, t]);
+  }, [handlers, t, i18n]);
 }

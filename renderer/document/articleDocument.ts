@@ -20,7 +20,11 @@ export interface Conflict {
 /** What React shows of a document: a new object whenever any of it changes, never on a keystroke alone. */
 export interface DocumentInfo {
   readonly id: string;
+  /** The identity main issued for the workspace (or one-file grant) this article was opened in. */
+  readonly workspace: string;
   readonly path: string;
+  /** A file opened on its own, outside the workspace: where it is. Null for a workspace article. */
+  readonly standalone: string | null;
   readonly format: TextFormat;
   readonly stamp: FileStamp;
   readonly readOnly: boolean;
@@ -63,6 +67,12 @@ export interface DocumentUpdate {
   changes: ChangeSet;
   docChanged: boolean;
   transactions: readonly Transaction[];
+}
+
+/** Where a document's file is: the identity main issued and, for a standalone file, its location. */
+export interface DocumentOrigin {
+  workspace: string;
+  standalone: string | null;
 }
 
 /** What every document of a store shares. */
@@ -120,6 +130,8 @@ export class ArticleDocument {
     readonly stream: string,
     opened: OpenedArticle,
     private readonly context: DocumentContext,
+    /** Every request for this article names this identity, whatever workspace main has now. */
+    private readonly origin: DocumentOrigin,
   ) {
     this.savedTextValue = editorText(opened.text);
     this.current = EditorState.create({ doc: this.savedTextValue });
@@ -135,6 +147,10 @@ export class ArticleDocument {
   /** Workspace-relative path of the article now. */
   get path(): string {
     return this.filePath;
+  }
+  /** The identity main issued for this article's workspace (or one-file grant). */
+  get workspace(): string {
+    return this.origin.workspace;
   }
   get state(): EditorState {
     return this.current;
@@ -281,6 +297,7 @@ export class ArticleDocument {
     let result: SaveResult;
     try {
       result = await this.context.api['article.save']({
+        workspace: this.origin.workspace,
         path: this.filePath,
         text,
         format,
@@ -300,7 +317,7 @@ export class ArticleDocument {
       this.saveError = null;
       void this.context.journal.saved(this, version);
       for (const entry of this.restored.filter((r) => r.version <= version))
-        void this.context.journal.discard(entry.entryId);
+        void this.context.journal.discard(this.origin.workspace, entry.entryId);
       this.restored = this.restored.filter((r) => r.version > version);
       outcome = { status: 'saved', version };
     } else if (result.status === 'conflict') {
@@ -346,7 +363,10 @@ export class ArticleDocument {
     if (reaction === 'deleted' || reaction === 'ignore') return;
     let opened: OpenedArticle;
     try {
-      opened = await this.context.api['article.open']({ path: this.filePath });
+      opened = await this.context.api['article.open']({
+        workspace: this.origin.workspace,
+        path: this.filePath,
+      });
     } catch {
       return;
     }
@@ -415,7 +435,7 @@ export class ArticleDocument {
       const change = minimalChange(state.doc.toString(), text);
       if (change) return { changes: change, annotations: annotation };
       // The document holds the entry's text already (and saving it is up to the writer).
-      if (!this.dirty) void this.context.journal.discard(entryId);
+      if (!this.dirty) void this.context.journal.discard(this.origin.workspace, entryId);
       else this.restored.push({ entryId, version: this.versionValue });
       return null;
     });
@@ -456,6 +476,7 @@ export class ArticleDocument {
   private journaled(): {
     id: string;
     stream: string;
+    workspace: string;
     path: string;
     format: TextFormat;
     stamp: FileStamp;
@@ -463,6 +484,7 @@ export class ArticleDocument {
     return {
       id: this.id,
       stream: this.stream,
+      workspace: this.origin.workspace,
       path: this.filePath,
       format: this.format,
       stamp: this.stamp,
@@ -525,7 +547,9 @@ export class ArticleDocument {
                 : 'clean';
     return {
       id: this.id,
+      workspace: this.origin.workspace,
       path: this.filePath,
+      standalone: this.origin.standalone,
       format: this.format,
       stamp: this.stamp,
       readOnly: this.readOnly,

@@ -2,9 +2,10 @@ import type {
   EncodingCandidate,
   JournalEntry,
   OpenedArticle,
+  StandaloneFile,
   TextEncodingName,
 } from '../../shared/ipc/contract';
-import type { DocumentInfo, SaveOutcome } from './articleDocument';
+import type { DocumentInfo, DocumentOrigin, SaveOutcome } from './articleDocument';
 import { ArticleDocument } from './articleDocument';
 import { ChangeFollower } from './changeFollower';
 import { editorText } from './diskChange';
@@ -73,6 +74,12 @@ export class DocumentStore {
   private autosave: boolean;
   private sequence = 0;
   private chooseEncoding: ChooseEncoding = async () => null;
+  private workspaceId: string | null = null;
+  private announceWorkspace: (id: string) => void = () => undefined;
+  /** Resolves with the window's workspace identity once main has told it (`setWorkspace`). */
+  private readonly workspaceKnown = new Promise<string>((resolve) => {
+    this.announceWorkspace = resolve;
+  });
 
   constructor(private readonly options: DocumentStoreOptions) {
     this.api = options.api;
@@ -87,16 +94,33 @@ export class DocumentStore {
     this.chooseEncoding = choose;
   }
 
+  /**
+   * The identity main issued for this window's workspace. Articles opened by path are opened in
+   * it and keep it: they save there even after another window switched main's workspace.
+   */
+  setWorkspace(id: string): void {
+    if (this.workspaceId !== null) return;
+    this.workspaceId = id;
+    this.announceWorkspace(id);
+  }
+  /** This window's workspace identity, once main has told it. */
+  whenWorkspace = (): Promise<string> => this.workspaceKnown;
+  /** This window's workspace identity (null until main has told it). */
+  get workspace(): string | null {
+    return this.workspaceId;
+  }
+
   /** Reads an article; a file main will not guess (`choose-encoding`) is opened as the writer picks. */
-  private async read(path: string): Promise<OpenedArticle> {
+  private async read(workspace: string, path: string): Promise<OpenedArticle> {
     try {
-      return await this.api['article.open']({ path });
+      return await this.api['article.open']({ workspace, path });
     } catch (error) {
       if ((error as Error).name !== 'choose-encoding') throw error;
     }
-    const encoding = await this.chooseEncoding(path, await this.api['article.encodings']({ path }));
+    const candidates = await this.api['article.encodings']({ workspace, path });
+    const encoding = await this.chooseEncoding(path, candidates);
     if (!encoding) throw new OpenCancelled(path);
-    return this.api['article.open']({ path, encoding });
+    return this.api['article.open']({ workspace, path, encoding });
   }
 
   // ── reading ───────────────────────────────────────────────────────────────────────────────
@@ -110,8 +134,13 @@ export class DocumentStore {
   get(id: string): ArticleDocument | null {
     return this.documents.find((d) => d.id === id) ?? null;
   }
-  byPath(path: string): ArticleDocument | null {
-    return this.documents.find((d) => d.info.path === path) ?? null;
+  /** The open document of a path of this window's workspace (or of the identity given). */
+  byPath(path: string, workspace: string | null = this.workspaceId): ArticleDocument | null {
+    return (
+      this.documents.find(
+        (d) => d.info.path === path && d.workspace === workspace && d.info.standalone === null,
+      ) ?? null
+    );
   }
   get snapshot(): StoreSnapshot {
     return this.snapshotValue;
@@ -124,32 +153,70 @@ export class DocumentStore {
 
   // ── opening and closing ───────────────────────────────────────────────────────────────────
 
-  /** Opens the article (or finds its open document) and makes it the active one. */
+  /** Opens an article of this window's workspace (or finds its open document) and makes it active. */
   async open(path: string, options: { activate?: boolean } = {}): Promise<ArticleDocument> {
-    const doc = this.byPath(path) ?? (await this.load(path));
+    const workspace = await this.workspaceKnown;
+    const doc =
+      this.byPath(path, workspace) ??
+      (await this.load(path, { workspace, standalone: null }, () => this.byPath(path, workspace)));
     if (options.activate ?? true) this.activate(doc.id);
     return doc;
   }
 
-  private load(path: string): Promise<ArticleDocument> {
-    let loading = this.opening.get(path);
+  /**
+   * Opens a file outside the workspace in its own tab, under the one-file grant main issued for
+   * it; the workspace and its tabs stay. A file already open that way keeps its tab (and grant).
+   */
+  async openStandalone(file: StandaloneFile): Promise<ArticleDocument> {
+    const find = (): ArticleDocument | null =>
+      this.documents.find((d) => d.info.standalone === file.location) ?? null;
+    let doc = find();
+    if (doc) {
+      void this.api['article.close']({ workspace: file.workspace, path: file.path }).catch(
+        () => undefined,
+      );
+    } else {
+      doc = await this.load(
+        file.path,
+        { workspace: file.workspace, standalone: file.location },
+        find,
+      );
+    }
+    this.activate(doc.id);
+    return doc;
+  }
+
+  private load(
+    path: string,
+    origin: DocumentOrigin,
+    existing: () => ArticleDocument | null,
+  ): Promise<ArticleDocument> {
+    const key = `${origin.workspace}\0${path}`;
+    let loading = this.opening.get(key);
     if (!loading) {
       loading = (async () => {
-        const opened = await this.read(path);
-        const existing = this.byPath(path);
-        if (existing) return existing;
+        const opened = await this.read(origin.workspace, path);
+        const already = existing();
+        if (already) return already;
         // The path at open names the tab; a rename keeps the id (and its editor state).
-        const id = this.get(path) ? `${path}#${++this.sequence}` : path;
+        const name = origin.standalone === null ? path : `standalone:${origin.standalone}`;
+        const id = this.get(name) ? `${name}#${++this.sequence}` : name;
         const stream = `${this.windowId}-${++this.sequence}`;
-        const doc = new ArticleDocument(id, stream, opened, {
-          api: this.api,
-          journal: this.journal,
-          follower: this.follower,
-          timers: this.timers,
-          autosave: () => this.autosave,
-          autosaveDelayMs: this.options.autosaveDelayMs ?? autosaveDelayMs,
-          journalDelayMs: this.options.journalDelayMs ?? journalDelayMs,
-        });
+        const doc = new ArticleDocument(
+          id,
+          stream,
+          opened,
+          {
+            api: this.api,
+            journal: this.journal,
+            follower: this.follower,
+            timers: this.timers,
+            autosave: () => this.autosave,
+            autosaveDelayMs: this.options.autosaveDelayMs ?? autosaveDelayMs,
+            journalDelayMs: this.options.journalDelayMs ?? journalDelayMs,
+          },
+          origin,
+        );
         this.documents.push(doc);
         this.unsubscribers.set(
           doc.id,
@@ -162,8 +229,8 @@ export class DocumentStore {
         });
         this.publish();
         return doc;
-      })().finally(() => this.opening.delete(path));
-      this.opening.set(path, loading);
+      })().finally(() => this.opening.delete(key));
+      this.opening.set(key, loading);
     }
     return loading;
   }
@@ -189,8 +256,11 @@ export class DocumentStore {
     doc.dispose();
     if (doc.dirty) void this.journal.saved(doc, Number.MAX_SAFE_INTEGER);
     this.journal.forget(id);
-    if (!this.byPath(doc.info.path))
-      void this.api['article.close']({ path: doc.info.path }).catch(() => undefined);
+    // A standalone file's close ends its grant; a workspace article's stops its disk notices.
+    if (doc.info.standalone !== null || !this.byPath(doc.info.path, doc.workspace))
+      void this.api['article.close']({ workspace: doc.workspace, path: doc.info.path }).catch(
+        () => undefined,
+      );
     if (this.activeId === id)
       this.activeId = (this.documents[index] ?? this.documents[index - 1] ?? null)?.id ?? null;
     this.publish();
@@ -229,29 +299,44 @@ export class DocumentStore {
 
   // ── the disk ──────────────────────────────────────────────────────────────────────────────
 
-  /** Main saw an open article change on disk (null: deleted). */
-  diskChanged(path: string, stamp: Parameters<ArticleDocument['diskChanged']>[0]): void {
-    for (const doc of this.documents) if (doc.info.path === path) void doc.diskChanged(stamp);
+  /** Main saw an open article of workspace `workspace` change on disk (null: deleted). */
+  diskChanged(
+    workspace: string,
+    path: string,
+    stamp: Parameters<ArticleDocument['diskChanged']>[0],
+  ): void {
+    for (const doc of this.documents)
+      if (doc.workspace === workspace && doc.info.standalone === null && doc.info.path === path)
+        void doc.diskChanged(stamp);
   }
 
   /** Re-reads a document's file (a clean buffer takes it; a dirty one reports a conflict). */
   async reload(id: string): Promise<void> {
     const doc = this.get(id);
     if (!doc) return;
-    const opened = await this.api['article.open']({ path: doc.info.path });
+    const opened = await this.api['article.open']({
+      workspace: doc.workspace,
+      path: doc.info.path,
+    });
     await doc.diskChanged(opened.stamp);
   }
 
-  /** An article was renamed or moved: its documents follow. */
+  /** An article of this window's workspace was renamed or moved: its documents follow. */
   moved(from: string, to: string): void {
-    for (const doc of this.documents) if (doc.info.path === from) doc.moved(to);
+    for (const doc of this.documents)
+      if (
+        doc.workspace === this.workspaceId &&
+        doc.info.standalone === null &&
+        doc.info.path === from
+      )
+        doc.moved(to);
   }
 
   // ── the crash journal ─────────────────────────────────────────────────────────────────────
 
   /** Earlier sessions' unsaved buffers of this workspace. */
-  listJournal(): Promise<JournalEntry[]> {
-    return this.api['journal.list']();
+  async listJournal(): Promise<JournalEntry[]> {
+    return this.api['journal.list']({ workspace: await this.workspaceKnown });
   }
 
   /**
@@ -280,8 +365,8 @@ export class DocumentStore {
   }
 
   /** The writer threw an earlier session's entry away. */
-  discardJournal(entry: Pick<JournalEntry, 'id'>): Promise<void> {
-    return this.journal.discard(entry.id);
+  async discardJournal(entry: Pick<JournalEntry, 'id'>): Promise<void> {
+    return this.journal.discard(await this.workspaceKnown, entry.id);
   }
 
   /** Resolves when every journal request sent so far has been answered. */
@@ -290,15 +375,17 @@ export class DocumentStore {
   }
 
   private async createFor(path: string): Promise<string> {
+    const workspace = await this.workspaceKnown;
     const parts = path.split('/');
     const name = (parts.pop() ?? 'restored').replace(/\.(md|markdown)$/i, '');
     const title = /^index$/i.test(name) && parts.length > 0 ? (parts.pop() ?? name) : name;
     const folder = parts.join('/');
     try {
-      return (await this.api['article.create']({ title, folder, bundle: false })).path;
+      return (await this.api['article.create']({ workspace, title, folder, bundle: false })).path;
     } catch {
       // Its folder may be gone too.
-      return (await this.api['article.create']({ title, folder: '', bundle: false })).path;
+      return (await this.api['article.create']({ workspace, title, folder: '', bundle: false }))
+        .path;
     }
   }
 

@@ -8,6 +8,8 @@ export interface JournaledDocument {
   id: string;
   /** The document session (window + tab): main keeps one entry per stream. */
   stream: string;
+  /** The identity main issued for the document's workspace (or one-file grant). */
+  workspace: string;
   path: string;
   format: TextFormat;
   stamp: FileStamp | null;
@@ -39,7 +41,7 @@ export class JournalFeed {
 
   /** Gives main the document's text at `version` (writes no journal entry). */
   base(
-    doc: Pick<JournaledDocument, 'id' | 'stream' | 'path'>,
+    doc: Pick<JournaledDocument, 'id' | 'stream' | 'workspace' | 'path'>,
     version: number,
     text: string,
   ): Promise<void> {
@@ -49,6 +51,7 @@ export class JournalFeed {
       // The text must be the document the changes will start from.
       if (!fresh || fresh.version !== version) return;
       await this.api['journal.base']({
+        workspace: doc.workspace,
         path: doc.path,
         stream: doc.stream,
         revision: version,
@@ -68,6 +71,7 @@ export class JournalFeed {
       const taken = this.follower.take(doc.id);
       if (!taken) return;
       const common = {
+        workspace: doc.workspace,
         path: doc.path,
         format: doc.format,
         baseStamp: doc.stamp,
@@ -90,15 +94,22 @@ export class JournalFeed {
   }
 
   /** A save wrote `revision`: main drops the entry unless it holds newer words. */
-  saved(doc: Pick<JournaledDocument, 'id' | 'stream'>, revision: number): Promise<void> {
+  saved(
+    doc: Pick<JournaledDocument, 'id' | 'stream' | 'workspace'>,
+    revision: number,
+  ): Promise<void> {
     return this.enqueue(doc.id, () =>
-      this.api['journal.discard']({ stream: doc.stream, savedRevision: revision }),
+      this.api['journal.discard']({
+        workspace: doc.workspace,
+        stream: doc.stream,
+        savedRevision: revision,
+      }),
     );
   }
 
   /** Removes another session's entry (restored and since saved, or thrown away by the writer). */
-  discard(entryId: string): Promise<void> {
-    return this.enqueue(null, () => this.api['journal.discard']({ id: entryId }));
+  discard(workspace: string, entryId: string): Promise<void> {
+    return this.enqueue(null, () => this.api['journal.discard']({ workspace, id: entryId }));
   }
 
   forget(id: string): void {

@@ -8,13 +8,15 @@ import { Modal } from './Modal';
 
 interface HistoryDialogProps {
   api: BylineApi;
+  /** The identity main issued for the article's workspace (or one-file grant). */
+  workspace: string;
   path: string;
   title: string;
   /** The editor's current text, compared with the chosen version. */
   currentText(): string;
   onRestore(text: string, savedAt: number): void;
   onClose(): void;
-  onError(message: string): void;
+  onError(error: unknown): void;
 }
 
 /** Local history of one article: pick a saved version, see what differs from the editor, restore it. */
@@ -27,22 +29,19 @@ export function HistoryDialog(props: HistoryDialogProps): React.JSX.Element {
   const [bytes, setBytes] = useState<HistoryBytes | null>(null);
   const [encoding, setEncoding] = useState<TextFormat['encoding'] | null>(null);
   const [replaced, setReplaced] = useState(0);
-  const { api, path, onError } = props;
+  const { api, workspace, path, onError } = props;
 
   useEffect(() => {
     let live = true;
-    api['history.list']({ path }).then(
-      (list) => {
-        if (!live) return;
-        setVersions(list);
-        setSelected(list[0]?.id ?? null);
-      },
-      (error: Error) => onError(error.message),
-    );
+    api['history.list']({ workspace, path }).then((list) => {
+      if (!live) return;
+      setVersions(list);
+      setSelected(list[0]?.id ?? null);
+    }, onError);
     return () => {
       live = false;
     };
-  }, [api, path, onError]);
+  }, [api, workspace, path, onError]);
 
   const unreadable = versions?.find((v) => v.id === selected)?.readable === false;
   useEffect(() => {
@@ -52,29 +51,27 @@ export function HistoryDialog(props: HistoryDialogProps): React.JSX.Element {
     setBytes(null);
     setReplaced(0);
     if (unreadable) {
-      api['history.readBytes']({ path, id: selected }).then(
+      api['history.readBytes']({ workspace, path, id: selected }).then(
         (result) => live && setBytes(result),
-        (error: Error) => onError(error.message),
+        onError,
       );
     }
     if (!unreadable || encoding) {
       api['history.read']({
+        workspace,
         path,
         id: selected,
         ...(unreadable && encoding ? { encoding } : {}),
-      }).then(
-        (result) => {
-          if (!live) return;
-          setText(editorText(result.text));
-          setReplaced(result.replaced ?? 0);
-        },
-        (error: Error) => onError(error.message),
-      );
+      }).then((result) => {
+        if (!live) return;
+        setText(editorText(result.text));
+        setReplaced(result.replaced ?? 0);
+      }, onError);
     }
     return () => {
       live = false;
     };
-  }, [api, path, selected, unreadable, encoding, onError]);
+  }, [api, workspace, path, selected, unreadable, encoding, onError]);
 
   const [current] = useState(() => props.currentText());
   // From the editor's text to the version: what restoring it would change.

@@ -5,19 +5,24 @@ import { Modal } from './Modal';
 
 interface TrashDialogProps {
   api: BylineApi;
+  /** This window's workspace identity (the trash is the workspace's). */
+  workspace(): Promise<string>;
   onRestore(id: string): Promise<void>;
   onClose(): void;
-  onError(message: string): void;
+  onError(error: unknown): void;
 }
 
 /** Browser mode's trash (`.byline/trash`), newest first, each restorable; the desktop app points to the system trash. */
 export function TrashDialog(props: TrashDialogProps): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const [listing, setListing] = useState<TrashListing | null>(null);
-  const { api, onError } = props;
+  const { api, workspace, onError } = props;
   const load = useCallback(
-    () => api['trash.list']().then(setListing, (error: Error) => onError(error.message)),
-    [api, onError],
+    () =>
+      workspace()
+        .then((id) => api['trash.list']({ workspace: id }))
+        .then(setListing, onError),
+    [api, workspace, onError],
   );
   useEffect(() => void load(), [load]);
   return (

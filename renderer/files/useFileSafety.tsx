@@ -23,6 +23,8 @@ import { NewArticleDialog } from './NewArticleDialog';
 import { NoticeBanner } from './NoticeBanner';
 import { UnreadableDiskBanner } from './UnreadableDiskBanner';
 import { RenameDialog } from './RenameDialog';
+import type { RequestErrorSubject } from './requestErrorText';
+import { requestErrorText } from './requestErrorText';
 import { TrashDialog } from './TrashDialog';
 import './files.css';
 
@@ -47,7 +49,7 @@ export interface FileSafety {
 type Dialog =
   | { kind: 'new'; folder: string }
   | { kind: 'rename'; path: string }
-  | { kind: 'history'; path: string }
+  | { kind: 'history'; path: string; workspace: string }
   | { kind: 'trash' };
 
 export function useFileSafety(options: FileSafetyOptions): FileSafety {
@@ -64,26 +66,26 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
     [optionsRef],
   );
   const failed = useCallback(
-    (action: string, error: unknown) =>
+    (action: string, error: unknown, subject: RequestErrorSubject = {}) =>
       optionsRef.current.notify(
         t('files.errors.action', {
           action: t(`files.errors.${action}`),
-          message: (error as Error).message,
+          message: requestErrorText(t, (key) => i18n.exists(key), error, subject),
         }),
       ),
-    [optionsRef, t],
+    [optionsRef, t, i18n],
   );
   // ── crash journal: offer last session's unsaved buffers ───────────────────────────────────
   useEffect(() => {
     let live = true;
-    void api['journal.list']().then(
+    void store.listJournal().then(
       (entries) => live && setJournal(entries),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [store]);
 
   const restoreJournal = useCallback(
     async (entry: JournalEntry) => {
@@ -91,7 +93,7 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
       try {
         await store.restore(entry);
       } catch (error) {
-        failed('restore', error);
+        failed('restore', error, { path: entry.path });
       }
     },
     [store, failed],
@@ -105,15 +107,26 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
   );
 
   // ── article actions ──────────────────────────────────────────────────────────────────────
+  /** History of an article of this window's workspace, or of the open document `shown`. */
   const showHistory = useCallback(
-    async (path: string) => {
+    async (path: string, shown?: { workspace: string }) => {
+      if (shown) {
+        setDialog({ kind: 'history', path, workspace: shown.workspace });
+        return;
+      }
       if (!tabAt(path)) {
         await optionsRef.current.openArticle(path);
-        if (!store.byPath(path)) return;
       }
-      setDialog({ kind: 'history', path });
+      const doc = store.byPath(path);
+      if (doc) setDialog({ kind: 'history', path, workspace: doc.workspace });
     },
     [optionsRef, store, tabAt],
+  );
+  /** Library actions name this window's workspace. */
+  const inWorkspace = useCallback(
+    <T,>(request: (workspace: string) => Promise<T>): Promise<T> =>
+      store.whenWorkspace().then(request),
+    [store],
   );
 
   const libraryTools = useMemo<LibraryTools>(
@@ -126,25 +139,25 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
         }),
       rename: (entry) => setDialog({ kind: 'rename', path: entry.path }),
       duplicate: (entry) => {
-        api['article.duplicate']({ path: entry.path }).then(
+        inWorkspace((workspace) => api['article.duplicate']({ workspace, path: entry.path })).then(
           ({ path }) => optionsRef.current.openArticle(path),
-          (error: unknown) => failed('duplicate', error),
+          (error: unknown) => failed('duplicate', error, { path: entry.path }),
         );
       },
       trash: (entry) => {
-        api['article.trash']({ path: entry.path }).then(
+        inWorkspace((workspace) => api['article.trash']({ workspace, path: entry.path })).then(
           ({ id }) => {
             const open = tabAt(entry.path);
             if (open && !open.dirty) optionsRef.current.closeTab(open.id);
             setTrashed({ title: entry.title, id });
           },
-          (error: unknown) => failed('trash', error),
+          (error: unknown) => failed('trash', error, { path: entry.path }),
         );
       },
       history: (entry) => void showHistory(entry.path),
       openTrash: () => setDialog({ kind: 'trash' }),
     }),
-    [api, failed, optionsRef, showHistory, tabAt],
+    [api, failed, optionsRef, showHistory, tabAt, inWorkspace],
   );
 
   useEffect(
@@ -154,7 +167,7 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
         'window.history': () => {
           const active = optionsRef.current.activeTab;
           if (!active) return false;
-          void showHistory(active.path);
+          void showHistory(active.path, active);
           return true;
         },
       }),
@@ -164,12 +177,12 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
   const restoreFromTrash = useCallback(
     async (id: string) => {
       try {
-        await api['trash.restore']({ id });
+        await inWorkspace((workspace) => api['trash.restore']({ workspace, id }));
       } catch (error) {
         failed('restore', error);
       }
     },
-    [api, failed],
+    [api, failed, inWorkspace],
   );
 
   // ── what the shell shows ─────────────────────────────────────────────────────────────────
@@ -193,13 +206,16 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
     if (!doc) return;
     try {
       const { path } = await api['article.saveCopy']({
+        workspace: doc.workspace,
         path: doc.path,
         text: doc.text(),
         format: doc.info.format,
       });
       optionsRef.current.notify(t('files.unreadable.copySaved', { path }));
     } catch (error) {
-      optionsRef.current.notify((error as Error).message);
+      optionsRef.current.notify(
+        requestErrorText(t, (key) => i18n.exists(key), error, { path: doc.path }),
+      );
     }
   };
 
@@ -312,9 +328,12 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
           onClose={() => setDialog(null)}
           onCreate={({ title, bundle }) => {
             setDialog(null);
-            api['article.create']({ title, folder: dialog.folder, bundle }).then(
+            const { folder } = dialog;
+            inWorkspace((workspace) =>
+              api['article.create']({ workspace, title, folder, bundle }),
+            ).then(
               ({ path }) => optionsRef.current.openArticle(path),
-              (error: unknown) => failed('create', error),
+              (error: unknown) => failed('create', error, { name: title }),
             );
           }}
         />
@@ -326,9 +345,9 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
           onRename={(name) => {
             const from = dialog.path;
             setDialog(null);
-            api['article.rename']({ path: from, name }).then(
+            inWorkspace((workspace) => api['article.rename']({ workspace, path: from, name })).then(
               ({ path }) => store.moved(from, path),
-              (error: unknown) => failed('rename', error),
+              (error: unknown) => failed('rename', error, { path: from, name }),
             );
           }}
         />
@@ -336,13 +355,14 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
       {dialog?.kind === 'history' ? (
         <HistoryDialog
           api={api}
+          workspace={dialog.workspace}
           path={dialog.path}
           title={titleOf(dialog.path)}
-          currentText={() => store.byPath(dialog.path)?.text() ?? ''}
-          onError={(message) => failed('history', new Error(message))}
+          currentText={() => store.byPath(dialog.path, dialog.workspace)?.text() ?? ''}
+          onError={(error) => failed('history', error, { path: dialog.path })}
           onClose={() => setDialog(null)}
           onRestore={(text, savedAt) => {
-            const target = store.byPath(dialog.path);
+            const target = store.byPath(dialog.path, dialog.workspace);
             setDialog(null);
             if (target) {
               target.replaceText(text);
@@ -358,9 +378,10 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
       {dialog?.kind === 'trash' ? (
         <TrashDialog
           api={api}
+          workspace={store.whenWorkspace}
           onRestore={restoreFromTrash}
           onClose={() => setDialog(null)}
-          onError={(message) => failed('restore', new Error(message))}
+          onError={(error) => failed('restore', error)}
         />
       ) : null}
     </>

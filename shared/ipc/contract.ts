@@ -18,6 +18,15 @@ export const ArticlePath = z
   .max(4096)
   .refine((p) => !p.includes('\0'), 'NUL in path');
 
+/**
+ * Names one workspace or one-file grant that main issued (opaque, per run of main). Every request
+ * that names a file carries it; main resolves the path against that identity's root only and
+ * refuses an id it did not issue or has revoked (`unknown-workspace`), never falling back to
+ * whichever workspace is current.
+ */
+export const WorkspaceId = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/);
+const inWorkspace = { workspace: WorkspaceId };
+
 /** A file's dominant line ending: what new lines get on save (every other line keeps its own). */
 export const Eol = z.enum(['\n', '\r\n', '\r']);
 export const TextEncodingName = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5']);
@@ -30,6 +39,7 @@ export const FileStamp = z.object({
 });
 
 export const WorkspaceInfo = z.object({
+  id: WorkspaceId,
   root: z.string(),
   name: z.string(),
   recent: z.array(z.string()),
@@ -142,6 +152,7 @@ export const OpenedArticle = z.object({
 });
 
 export const SaveRequest = z.object({
+  ...inWorkspace,
   path: ArticlePath,
   text: z.string(),
   format: TextFormat,
@@ -250,10 +261,22 @@ export const DialogOptions = z.object({
 export const SaveAsKind = z.enum(['markdown', 'html', 'pdf', 'docx', 'txt', 'zip']);
 /** A document with unsaved changes, as the renderer reports it for the close/quit guard. */
 export const DirtyDocument = z.object({ path: ArticlePath, title: z.string().max(500) });
-/** Opening an absolute path: its workspace (the folder, or the enclosing Hugo site) and the article in it. */
+/** A file outside the workspace, opened on its own under a one-file grant (only it is reachable through `workspace`). */
+export const StandaloneFile = z.object({
+  workspace: WorkspaceId,
+  /** The file's name: the one path the grant reaches. */
+  path: ArticlePath,
+  /** Where it is, for the tab's tooltip. */
+  location: z.string(),
+});
+/**
+ * Opening an absolute path: a folder becomes the workspace; an article inside the workspace opens
+ * in it (`article`); one outside opens as a standalone file (`standalone`), the workspace unchanged.
+ */
 export const OpenPathResult = z.object({
   workspace: WorkspaceInfo,
   article: ArticlePath.nullable(),
+  standalone: StandaloneFile.nullable(),
 });
 /** Open tabs of the current workspace, restored on restart. */
 export const SessionState = z.object({
@@ -272,6 +295,7 @@ export const PaneLayout = z.object({
 
 /** An image pasted or dropped into an article; main copies it into the workspace under a safe, unique name. */
 export const AssetImportRequest = z.object({
+  ...inWorkspace,
   articlePath: ArticlePath,
   fileName: z.string().min(1).max(255),
   /** The file's bytes in base64 (at most 25 MB decoded; main checks the real type from the bytes). */
@@ -318,19 +342,20 @@ export const requests = {
    * writer's choice among `article.encodings`.
    */
   'article.open': {
-    input: z.object({ path: ArticlePath, encoding: TextEncodingName.optional() }),
+    input: z.object({ ...inWorkspace, path: ArticlePath, encoding: TextEncodingName.optional() }),
     output: OpenedArticle,
   },
   /** The readings of a file that refused with `choose-encoding`, most likely first, each with a preview. */
   'article.encodings': {
-    input: z.object({ path: ArticlePath }),
+    input: z.object({ ...inWorkspace, path: ArticlePath }),
     output: z.array(EncodingCandidate),
   },
   'article.save': { input: SaveRequest, output: SaveResult },
   /** The renderer no longer shows this article: stop sending article.changedOnDisk for it. */
-  'article.close': { input: z.object({ path: ArticlePath }), output: z.void() },
+  'article.close': { input: z.object({ ...inWorkspace, path: ArticlePath }), output: z.void() },
   'article.create': {
     input: z.object({
+      ...inWorkspace,
       title: z.string().max(500),
       /** Workspace-relative folder; '' for the workspace root. */
       folder: z
@@ -345,20 +370,23 @@ export const requests = {
   },
   /** New file name (extension optional); for a page bundle's index.md the folder is renamed. */
   'article.rename': {
-    input: z.object({ path: ArticlePath, name: z.string().min(1).max(255) }),
+    input: z.object({ ...inWorkspace, path: ArticlePath, name: z.string().min(1).max(255) }),
     output: z.object({ path: ArticlePath }),
   },
   'article.duplicate': {
-    input: z.object({ path: ArticlePath }),
+    input: z.object({ ...inWorkspace, path: ArticlePath }),
     output: z.object({ path: ArticlePath }),
   },
   /** `id` is the trash item to restore (undo), null when the article went to the system trash. */
   'article.trash': {
-    input: z.object({ path: ArticlePath }),
+    input: z.object({ ...inWorkspace, path: ArticlePath }),
     output: z.object({ restorable: z.boolean(), id: OpaqueId.nullable() }),
   },
-  'trash.list': { input: z.void(), output: TrashListing },
-  'trash.restore': { input: z.object({ id: OpaqueId }), output: z.object({ path: ArticlePath }) },
+  'trash.list': { input: z.object(inWorkspace), output: TrashListing },
+  'trash.restore': {
+    input: z.object({ ...inWorkspace, id: OpaqueId }),
+    output: z.object({ path: ArticlePath }),
+  },
   /**
    * A buffer's text for crash recovery. `stream` names one editor buffer (page load + tab) and
    * `revision` its version: a write carries the whole text, or only the editor's changes since
@@ -367,6 +395,7 @@ export const requests = {
    */
   'journal.write': {
     input: z.object({
+      ...inWorkspace,
       path: ArticlePath,
       format: TextFormat,
       baseStamp: FileStamp.nullable(),
@@ -382,6 +411,7 @@ export const requests = {
   /** The text later changes of `stream` apply to (sent in idle time when a buffer is shown); writes nothing. */
   'journal.base': {
     input: z.object({
+      ...inWorkspace,
       path: ArticlePath,
       stream: OpaqueId,
       revision: z.number().int().nonnegative(),
@@ -389,22 +419,34 @@ export const requests = {
     }),
     output: z.void(),
   },
-  'journal.list': { input: z.void(), output: z.array(JournalEntry) },
+  'journal.list': { input: z.object(inWorkspace), output: z.array(JournalEntry) },
   /**
    * `id`: the writer threw the entry away. `stream` + `savedRevision`: a save wrote that revision
    * of the buffer; its entry goes only if it holds no newer revision.
    */
   'journal.discard': {
     input: z.union([
-      z.object({ id: OpaqueId }),
-      z.object({ stream: OpaqueId, savedRevision: z.number().int().nonnegative() }),
+      z.object({ ...inWorkspace, id: OpaqueId }),
+      z.object({
+        ...inWorkspace,
+        stream: OpaqueId,
+        savedRevision: z.number().int().nonnegative(),
+      }),
     ]),
     output: z.void(),
   },
-  'history.list': { input: z.object({ path: ArticlePath }), output: z.array(HistoryEntry) },
+  'history.list': {
+    input: z.object({ ...inWorkspace, path: ArticlePath }),
+    output: z.array(HistoryEntry),
+  },
   /** `encoding` re-decodes the version with the writer's choice (for one Byline could not decode itself). */
   'history.read': {
-    input: z.object({ path: ArticlePath, id: OpaqueId, encoding: TextEncodingName.optional() }),
+    input: z.object({
+      ...inWorkspace,
+      path: ArticlePath,
+      id: OpaqueId,
+      encoding: TextEncodingName.optional(),
+    }),
     output: z.object({
       text: z.string(),
       /** Characters that did not decode in the chosen encoding (shown as U+FFFD). */
@@ -412,12 +454,12 @@ export const requests = {
     }),
   },
   'history.readBytes': {
-    input: z.object({ path: ArticlePath, id: OpaqueId }),
+    input: z.object({ ...inWorkspace, path: ArticlePath, id: OpaqueId }),
     output: HistoryBytes,
   },
   /** Save the buffer next to the article under a new name (`<name>-mine.md`); never replaces a file. */
   'article.saveCopy': {
-    input: z.object({ path: ArticlePath, text: z.string(), format: TextFormat }),
+    input: z.object({ ...inWorkspace, path: ArticlePath, text: z.string(), format: TextFormat }),
     output: z.object({ path: ArticlePath }),
   },
   'settings.get': { input: z.void(), output: Settings },
@@ -470,7 +512,11 @@ export const requests = {
 /** Event map: name -> payload schema. Main pushes these; the renderer subscribes. */
 export const events = {
   'library.changed': z.object({ paths: z.array(ArticlePath) }),
-  'article.changedOnDisk': z.object({ path: ArticlePath, stamp: FileStamp.nullable() }),
+  'article.changedOnDisk': z.object({
+    workspace: WorkspaceId,
+    path: ArticlePath,
+    stamp: FileStamp.nullable(),
+  }),
   /** A native menu item (or the close guard's "Save") asks the renderer to run a registry command. */
   'command.invoked': z.object({ id: z.enum(commandIds) }),
   /** Open this article of the current workspace (from the OS file manager, the command line or a recent file). */
@@ -514,6 +560,7 @@ export type AppInfo = z.output<typeof AppInfo>;
 export type PickResult = z.output<typeof PickResult>;
 export type DirtyDocument = z.output<typeof DirtyDocument>;
 export type OpenPathResult = z.output<typeof OpenPathResult>;
+export type StandaloneFile = z.output<typeof StandaloneFile>;
 export type SessionState = z.output<typeof SessionState>;
 export type PaneLayout = z.output<typeof PaneLayout>;
 export type StorageArea = z.output<typeof StorageArea>;

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { LibraryService } from '../../library/libraryService';
 import type { SaveResult } from '../../../shared/ipc/contract';
-import type { FileServicesDeps } from '../fileHandlers';
+import { WorkspaceIdentities } from '../../workspace/workspaceIdentities';
+import type { FileRequest, FileServicesDeps } from '../fileHandlers';
 import { createFileHandlers } from '../fileHandlers';
 import { OpenArticles } from '../openArticles';
 
@@ -13,8 +14,17 @@ export interface TempWorkspace {
   /** App data (journal, history), outside the workspace. */
   readonly dataDir: string;
   readonly library: LibraryService;
-  /** File handlers as main creates them (a fresh set is main after a restart); app data in the temp folder. */
-  handlers(overrides?: Partial<FileServicesDeps>): ReturnType<typeof createFileHandlers>;
+  /**
+   * File handlers as main creates them (a fresh set is main after a restart); app data in the temp
+   * folder. Requests go to this workspace's identity, which each call adds.
+   */
+  handlers(overrides?: Partial<FileServicesDeps>): FileHandlers;
+  /** The handlers as main has them (each request names its identity), and that identity. */
+  scoped(overrides?: Partial<FileServicesDeps>): {
+    handlers: ReturnType<typeof createFileHandlers>;
+    identities: WorkspaceIdentities;
+    workspace: string;
+  };
   close(): Promise<void>;
 }
 
@@ -39,18 +49,27 @@ export async function openTempWorkspace(
     watch: false,
   });
   await library.open(root);
+  const scoped: TempWorkspace['scoped'] = (overrides = {}) => {
+    const identities = overrides.identities ?? new WorkspaceIdentities();
+    const handlers = createFileHandlers({
+      dataDir,
+      identities,
+      currentRoot: () => root,
+      library,
+      open: new OpenArticles(),
+      ...overrides,
+    });
+    return { handlers, identities, workspace: identities.workspace(root).id };
+  };
   return {
     root,
     dataDir,
     library,
-    handlers: (overrides = {}) =>
-      createFileHandlers({
-        dataDir,
-        workspaceRoot: () => root,
-        library,
-        open: new OpenArticles(),
-        ...overrides,
-      }),
+    scoped,
+    handlers: (overrides = {}) => {
+      const { handlers, workspace } = scoped(overrides);
+      return inWorkspace(handlers, workspace);
+    },
     close: async () => {
       await library.close();
       rmSync(base, { recursive: true, force: true });
@@ -58,7 +77,22 @@ export async function openTempWorkspace(
   };
 }
 
-type FileHandlers = ReturnType<typeof createFileHandlers>;
+type ScopedHandlers = ReturnType<typeof createFileHandlers>;
+type WithoutWorkspace<T> = T extends unknown ? Omit<T, 'workspace'> : never;
+/** The file handlers with the workspace identity filled in (tests of one workspace). */
+export type FileHandlers = {
+  [N in FileRequest]: (
+    input: WithoutWorkspace<Parameters<ScopedHandlers[N]>[0]>,
+  ) => ReturnType<ScopedHandlers[N]>;
+};
+
+/** Every request of `handlers` sent with identity `workspace`. */
+export function inWorkspace(handlers: ScopedHandlers, workspace: string): FileHandlers {
+  const bound: Record<string, (input?: object) => unknown> = {};
+  for (const [name, handler] of Object.entries(handlers) as [string, (input: object) => unknown][])
+    bound[name] = (input = {}) => handler({ ...input, workspace });
+  return bound as unknown as FileHandlers;
+}
 
 /** Open an article and save `text` over the version just read, as the editor does. */
 export async function openAndSave(

@@ -1,4 +1,5 @@
 import { net, protocol } from 'electron';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -38,6 +39,8 @@ export function serveAppProtocol(rendererDir: string, workspaceRoot: () => strin
     const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const absolute = path.resolve(rendererDir, relative);
     if (!absolute.startsWith(path.resolve(rendererDir) + path.sep)) return refused(404);
+    // net.fetch rejects a missing file and lists a folder: answer both as not found instead.
+    if (!(await isFile(absolute))) return refused(404);
     const response = await net.fetch(pathToFileURL(absolute).toString());
     return withSecurityHeaders(
       response,
@@ -45,6 +48,14 @@ export function serveAppProtocol(rendererDir: string, workspaceRoot: () => strin
       absolute.endsWith('.html') ? 'text/html; charset=utf-8' : null,
     );
   });
+}
+
+async function isFile(absolute: string): Promise<boolean> {
+  try {
+    return (await stat(absolute)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function refused(status: 403 | 404): Response {

@@ -69,33 +69,13 @@ import {
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
 const preloadPath = path.join(here, 'preload.cjs');
-const assetsDir = app.isPackaged
-  ? path.join(process.resourcesPath, 'assets')
-  : path.join(here, '../../assets');
-const windowIcon =
-  process.platform === 'linux' ? path.join(assetsDir, 'icons/png/512x512.png') : undefined;
 const saveAllTimeoutMs = 30_000;
 
-// Tests and portable setups may point Byline at a separate profile.
-if (process.env.BYLINE_USER_DATA) app.setPath('userData', process.env.BYLINE_USER_DATA);
-if (process.platform === 'win32') app.setAppUserModelId('io.byline.editor');
-
-registerAppScheme();
-app.enableSandbox();
-
-// macOS delivers files opened from Finder (or dropped on the dock icon) here, possibly before 'ready'.
-const pendingPaths: string[] = [];
-let openPathInApp: ((absolute: string) => Promise<void>) | null = null;
-app.on('open-file', (event, file) => {
-  event.preventDefault();
-  if (openPathInApp) void openPathInApp(file);
-  else pendingPaths.push(file);
-});
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  void start();
+/** What one process was started with: Electron's own process values, or a harness's per instance. */
+export interface DesktopLaunch {
+  argv: readonly string[];
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 function isDirectory(candidate: string): boolean {
@@ -106,8 +86,48 @@ function isDirectory(candidate: string): boolean {
   }
 }
 
-async function start(): Promise<void> {
+/**
+ * Starts the desktop app: everything Electron's main process does, from the single-instance lock
+ * to the first window. Importing this module does nothing; Electron's entry call is at the end of
+ * the file, and a test harness calls this once per simulated process.
+ */
+export async function startDesktopApp(
+  launch: DesktopLaunch = { argv: process.argv, cwd: process.cwd(), env: process.env },
+): Promise<void> {
+  // Tests and portable setups may point Byline at a separate profile.
+  if (launch.env.BYLINE_USER_DATA) app.setPath('userData', launch.env.BYLINE_USER_DATA);
+  if (process.platform === 'win32') app.setAppUserModelId('io.byline.editor');
+
+  registerAppScheme();
+  app.enableSandbox();
+
+  // macOS delivers files opened from Finder (or dropped on the dock icon) here, possibly before 'ready'.
+  const pendingPaths: string[] = [];
+  let openPathInApp: ((absolute: string) => Promise<void>) | null = null;
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    if (openPathInApp) void openPathInApp(file);
+    else pendingPaths.push(file);
+  });
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await start(launch, pendingPaths, (open) => (openPathInApp = open));
+}
+
+async function start(
+  launch: DesktopLaunch,
+  pendingPaths: string[],
+  onOpenPath: (open: (absolute: string) => Promise<void>) => void,
+): Promise<void> {
   await app.whenReady();
+  const assetsDir = app.isPackaged
+    ? path.join(process.resourcesPath, 'assets')
+    : path.join(here, '../../assets');
+  const windowIcon =
+    process.platform === 'linux' ? path.join(assetsDir, 'icons/png/512x512.png') : undefined;
 
   // Deny every permission request (camera, notifications, geolocation...): an editor needs none.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
@@ -130,9 +150,9 @@ async function start(): Promise<void> {
   };
 
   const launchPaths = [
-    ...parseLaunchArgs(process.argv, {
+    ...parseLaunchArgs(launch.argv, {
       isPackaged: app.isPackaged,
-      cwd: process.cwd(),
+      cwd: launch.cwd,
       platform: process.platform,
     }),
     ...pendingPaths.splice(0),
@@ -146,7 +166,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     platform: process.platform,
     systemLocale: app.getLocale(),
-    initialWorkspace: process.env.BYLINE_WORKSPACE ?? launchFolder,
+    initialWorkspace: launch.env.BYLINE_WORKSPACE ?? launchFolder,
     emit,
     libraryWorker: new URL('./libraryWorker.mjs', import.meta.url),
     // Deleted articles go to the system trash, restorable from the file manager.
@@ -293,7 +313,7 @@ async function start(): Promise<void> {
       });
     }
   }
-  openPathInApp = openPath;
+  onOpenPath(openPath);
 
   const runGuard = (input: GuardInput): GuardEffect[] => {
     const step = stepCloseGuard(guard, input);
@@ -477,3 +497,7 @@ async function start(): Promise<void> {
   });
   app.on('will-quit', () => void main.dispose());
 }
+
+// Electron runs this bundle as the app's entry; imported anywhere else (plain Node, the stand-in
+// harness in tests/electron-standin/) it only exports startDesktopApp.
+if (process.versions.electron !== undefined) void startDesktopApp();

@@ -1,0 +1,19 @@
+// Node module loader hook (module.register) that hands the built Electron main bundle a stand-in
+// for `electron`. Chosen over an esbuild alias so the bundle under test is the very file Electron
+// runs (dist/main/electron.mjs), not a second build. Only imports from a URL carrying
+// `?electron-standin=<id>` are redirected, to the stand-in registered under that id; each id is a
+// fresh evaluation of the bundle, so two simulated processes never share module state.
+const marker = 'electron-standin';
+const standInModule = new URL('./electronModule.mjs', import.meta.url);
+
+export async function resolve(specifier, context, nextResolve) {
+  if ((specifier === 'electron' || specifier === 'electron/main') && context.parentURL) {
+    const id = new URL(context.parentURL).searchParams.get(marker);
+    if (id !== null) {
+      const url = new URL(standInModule);
+      url.searchParams.set(marker, id);
+      return { url: url.href, shortCircuit: true, format: 'module' };
+    }
+  }
+  return nextResolve(specifier, context);
+}

@@ -1,9 +1,11 @@
 // Writing experience in the real app (browser mode, headless Chromium): keystroke-to-frame
 // latency, preview refresh latency, time to open, long tasks while typing; on generated articles
-// of 100 KB and 1 MB (CJK + Latin, long one-line CJK paragraphs, footnotes). Runs our preview
-// (worker + block morphing) and a naive baseline (whole article re-rendered with innerHTML on
-// every change, `?preview=naive`) in the same run. `npm run bench editor`; JSON goes to
-// bench/results/editor.json.
+// of 100 KB and 1 MB (CJK + Latin, long one-line CJK paragraphs, footnotes). In the same run:
+// bare CodeMirror (the anchor, bench/support/bareCodeMirror.ts) and a naive editor whose preview
+// re-renders the whole article with innerHTML on every change (bench/support/naivePreviewEditor.ts);
+// both are pages the bench builds itself. The preview is observed from outside (a MutationObserver
+// on it), so nothing in the app exists for the bench. `npm run bench editor -- --runs 3`; JSON
+// goes to bench/results/editor.json.
 //
 // Frames: Chromium runs with vsync and the frame-rate limit off, so a frame is produced as soon
 // as the keystroke's work is done and "keystroke to frame" measures our work, not the wait for
@@ -23,6 +25,10 @@ import { generateArticle } from './editorArticle';
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const keystrokes = Number(process.env.BYLINE_BENCH_KEYS ?? 200);
 const previewSamples = Number(process.env.BYLINE_BENCH_PREVIEW_SAMPLES ?? 25);
+// The naive baseline renders the whole article on every key (seconds at 1 MB on a loaded
+// machine): fewer keys and samples keep its run finite and still give it percentiles.
+const naiveKeystrokes = Number(process.env.BYLINE_BENCH_NAIVE_KEYS ?? 40);
+const naivePreviewSamples = Number(process.env.BYLINE_BENCH_NAIVE_PREVIEW_SAMPLES ?? 8);
 const sizes = [
   { name: '100KB', bytes: 100 * 1024 },
   { name: '1MB', bytes: 1024 * 1024 },
@@ -148,12 +154,43 @@ interface RunResult {
   }[];
 }
 
-/** In-page probes: keystroke -> next frame, preview rendered events, long tasks. */
+/**
+ * In-page probes: keystroke -> next frame, long tasks, and the preview watched from outside: each
+ * DOM change that touches the marker paragraph is recorded with the number of "x" it then holds
+ * (the refresh samples type "x" into that paragraph).
+ */
 const probes = `(() => {
   // tsx (esbuild) names inner functions with a __name helper; functions passed to page.evaluate need it too.
   globalThis.__name = globalThis.__name || ((fn) => fn);
-  const probe = { keys: [], rendered: [], longTasks: [], longFrames: [], pending: null };
+  const probe = { keys: [], markerRenders: [], longTasks: [], longFrames: [] };
   window.__bylineProbe = probe;
+  const countX = (text) => text.split('x').length - 1;
+  probe.markerParagraph = (root, marker) =>
+    [...root.querySelectorAll('p')].find((p) => (p.textContent || '').includes(marker)) || null;
+  probe.watchPreview = (selector, marker) => {
+    const root = document.querySelector(selector);
+    const touched = (node) => {
+      const element = node.nodeType === 1 ? node : node.parentElement;
+      if (!element || element === root || !root.contains(element)) return null;
+      const paragraph = element.closest('p');
+      if (paragraph && root.contains(paragraph))
+        return (paragraph.textContent || '').includes(marker) ? paragraph : null;
+      return (element.textContent || '').includes(marker) ? probe.markerParagraph(element, marker) : null;
+    };
+    new MutationObserver((records) => {
+      const at = performance.now();
+      for (const record of records) {
+        const nodes = record.type === 'childList' ? [...record.addedNodes, record.target] : [record.target];
+        for (const node of nodes) {
+          const paragraph = touched(node);
+          if (paragraph) {
+            probe.markerRenders.push({ at, xs: countX(paragraph.textContent || '') });
+            return;
+          }
+        }
+      }
+    }).observe(root, { childList: true, subtree: true, characterData: true });
+  };
   window.addEventListener('keydown', (event) => {
     const start = event.timeStamp;
     const handled = performance.now();
@@ -168,9 +205,6 @@ const probes = `(() => {
       channel.port2.postMessage(0);
     });
   }, true);
-  document.addEventListener('byline:preview-rendered', (event) => {
-    probe.rendered.push({ version: event.detail.version, tabId: event.detail.tabId, at: performance.now() });
-  });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
@@ -202,14 +236,19 @@ async function waitFrames(page: Page, count = 2): Promise<void> {
   );
 }
 
-const renderedVersion = (page: Page): Promise<number> =>
-  page.evaluate(() =>
-    Number(
-      (document.querySelector('[data-testid="preview"]')?.getAttribute('data-version') ?? ':0')
-        .split(':')
-        .pop(),
-    ),
-  );
+interface Probe {
+  keys: { start: number; handled: number; frame: number; end: number }[];
+  markerRenders: { at: number; xs: number }[];
+  longTasks: { start: number; duration: number }[];
+  longFrames: { start: number; duration: number; scripts: LoafScript[] }[];
+  markerParagraph(root: Element, marker: string): HTMLElement | null;
+  watchPreview(selector: string, marker: string): void;
+}
+declare global {
+  interface Window {
+    __bylineProbe: Probe;
+  }
+}
 
 interface Typing {
   keys: number[];
@@ -219,15 +258,14 @@ interface Typing {
   longTasks: number[];
   longFrames: { start: number; duration: number; scripts: LoafScript[] }[];
 }
-/** Types `keystrokes` letters at a fast typist's pace and reads the probes' figures for them. */
-async function typeKeys(page: Page): Promise<Typing> {
+/** Types `count` letters at a fast typist's pace and reads the probes' figures for them. */
+async function typeKeys(page: Page, count: number): Promise<Typing> {
   const typingStart = await page.evaluate(() => {
-    const probe = (window as unknown as { __bylineProbe: { keys: unknown[] } }).__bylineProbe;
-    probe.keys.length = 0;
+    window.__bylineProbe.keys.length = 0;
     return performance.now();
   });
   const letters = 'the quick brown fox jumps over the lazy dog ';
-  for (let i = 0; i < keystrokes; i++) {
+  for (let i = 0; i < count; i++) {
     await page.keyboard.press(
       letters[i % letters.length] === ' ' ? 'Space' : (letters[i % letters.length] as string),
     );
@@ -235,15 +273,7 @@ async function typeKeys(page: Page): Promise<Typing> {
   }
   await waitFrames(page, 3);
   const typing = await page.evaluate((since) => {
-    const probe = (
-      window as unknown as {
-        __bylineProbe: {
-          keys: { start: number; handled: number; frame: number; end: number }[];
-          longTasks: { start: number; duration: number }[];
-          longFrames: { start: number; duration: number; scripts: LoafScript[] }[];
-        };
-      }
-    ).__bylineProbe;
+    const probe = window.__bylineProbe;
     return {
       keys: probe.keys.map((k) => k.frame - k.start),
       queued: probe.keys.map((k) => k.handled - k.start),
@@ -257,92 +287,38 @@ async function typeKeys(page: Page): Promise<Typing> {
   return typing;
 }
 
-async function runOne(
-  browser: Browser,
-  workspace: string,
-  articlePath: string,
+/**
+ * Preview refresh: types "x" into the marker paragraph `samples` times and takes, for each, the
+ * time from the keydown to the first preview change showing that paragraph with the new "x".
+ */
+async function measureRefresh(
+  page: Page,
+  previewSelector: string,
   marker: string,
-  naive: boolean,
-): Promise<RunResult> {
-  // A fresh app data folder each time, so no restored session opens the article before we time it.
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'byline-bench-data-'));
-  const server = await startServer(workspace, dataDir);
-  const url = server.url;
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  // Bounds for a hung page, sized for a loaded 2-core machine; never a speed check.
-  page.setDefaultTimeout(120_000);
-  await page.addInitScript(probes);
-  await page.goto(naive ? url.replace('?token=', '?preview=naive&token=') : url);
-  await page.locator('.library').waitFor();
-  await page.locator(`.library-item[data-path="${articlePath}"]`).waitFor();
-  // Wait until the start-up article is on screen, so the click below is the only thing timed.
-  await page.waitForFunction(
-    () =>
-      (document.querySelector('[data-testid="preview"]')?.getAttribute('data-version') ?? '') !==
-      '',
-  );
-
-  if (process.env.BYLINE_BENCH_DEBUG) page.on('console', (m) => console.log('page:', m.text()));
-  page.on('crash', () => console.log('PAGE CRASHED'));
-  // ── open ──
-  const open = await page.evaluate(async (articlePath) => {
-    const item = document.querySelector<HTMLElement>(
-      `.library-item[data-path="${articlePath}"]`,
-    ) as HTMLElement;
-    const start = performance.now();
-    item.click();
-    const until = (check: () => boolean): Promise<number> =>
-      new Promise((resolve) => {
-        const poll = (): void => {
-          if (check()) requestAnimationFrame(() => resolve(performance.now() - start));
-          else requestAnimationFrame(poll);
-        };
-        poll();
-      });
-    const title = `基准测试文章（${articlePath
-      .replace(/^bench-|\.md$/g, '')
-      .replace('KB', ' KB')
-      .replace('1MB', '1024 KB')}）`;
-    const editor = await until(() =>
-      (document.querySelector('.cm-content')?.textContent ?? '').includes(title),
-    );
-    const preview = await until(() =>
-      (
-        document.querySelector('[data-testid="preview"]')?.getAttribute('data-version') ?? ''
-      ).startsWith(articlePath),
-    );
-    return { editor, preview };
-  }, articlePath);
-
-  // Cursor into a paragraph in the middle of the article (click-to-source from the preview).
-  await page.locator('.preview-article p', { hasText: marker }).first().click();
-  await page.locator('.cm-content').focus();
-  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
-  await waitFrames(page, 3);
-  await page.waitForTimeout(1500);
-
-  console.log('  opened', naive ? 'naive' : 'ours', JSON.stringify(open));
-  const typing = await typeKeys(page);
-  console.log('  typed', typing.keys.length);
-  // ── preview refresh after a keystroke ──
-  await page.waitForTimeout(naive ? 200 : 1500);
+  samples: number,
+  pauseMs: number,
+): Promise<number[]> {
   const refresh: number[] = [];
-  for (let i = 0; i < previewSamples; i++) {
-    const before = await renderedVersion(page);
-    const keyIndex = await page.evaluate(
-      () => (window as unknown as { __bylineProbe: { keys: unknown[] } }).__bylineProbe.keys.length,
+  for (let i = 0; i < samples; i++) {
+    const { before, keyIndex } = await page.evaluate(
+      ({ previewSelector, marker }) => {
+        const probe = window.__bylineProbe;
+        const root = document.querySelector(previewSelector) as Element;
+        const text = probe.markerParagraph(root, marker)?.textContent ?? '';
+        return { before: text.split('x').length - 1, keyIndex: probe.keys.length };
+      },
+      { previewSelector, marker },
     );
     await page.keyboard.press('x');
     const sample = await page.evaluate(
       ({ target, keyIndex }) =>
         new Promise<number | null>((resolve) => {
-          type Probe = { keys: { start: number }[]; rendered: { version: number; at: number }[] };
-          const probe = (window as unknown as { __bylineProbe: Probe }).__bylineProbe;
-          const giveUp = performance.now() + 10_000;
+          const probe = window.__bylineProbe;
+          const giveUp = performance.now() + 60_000;
           const poll = (): void => {
             const key = probe.keys[keyIndex];
-            const hit = probe.rendered.find((r) => r.version >= target);
-            if (key && hit) requestAnimationFrame(() => resolve(hit.at - key.start));
+            const hit = key && probe.markerRenders.find((r) => r.at >= key.start && r.xs >= target);
+            if (key && hit) resolve(hit.at - key.start);
             else if (performance.now() > giveUp) resolve(null);
             else setTimeout(poll, 5);
           };
@@ -351,12 +327,16 @@ async function runOne(
       { target: before + 1, keyIndex },
     );
     if (sample !== null) refresh.push(sample);
-    await page.waitForTimeout(naive ? 50 : 300);
+    await page.waitForTimeout(pauseMs);
   }
-  await page.close();
-  server.child.kill('SIGTERM');
-  rmSync(dataDir, { recursive: true, force: true });
+  return refresh;
+}
 
+function runResult(
+  open: { editor: number; preview: number },
+  typing: Typing,
+  refresh: number[],
+): RunResult {
   return {
     openMs: { editor: round(open.editor), preview: round(open.preview) },
     keystrokeMs: {
@@ -401,6 +381,123 @@ async function runOne(
   };
 }
 
+const appPreview = '[data-testid="preview"]';
+
+/** Byline in browser mode: open the article from the library, type, then preview refreshes. */
+async function runApp(
+  browser: Browser,
+  workspace: string,
+  articlePath: string,
+  marker: string,
+): Promise<RunResult> {
+  // A fresh app data folder each time, so no restored session opens the article before we time it.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'byline-bench-data-'));
+  const server = await startServer(workspace, dataDir);
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // Bounds for a hung page, sized for a loaded 2-core machine; never a speed check.
+  page.setDefaultTimeout(300_000);
+  try {
+    await page.addInitScript(probes);
+    await page.goto(server.url);
+    await page.locator(`.library-item[data-path="${articlePath}"]`).waitFor();
+    // Wait until the start-up article is in the preview, so the click below is all that is timed.
+    await page.locator(appPreview, { hasText: 'Hello.' }).waitFor();
+    await page.evaluate(
+      ({ appPreview, marker }) => window.__bylineProbe.watchPreview(appPreview, marker),
+      { appPreview, marker },
+    );
+    if (process.env.BYLINE_BENCH_DEBUG) page.on('console', (m) => console.log('page:', m.text()));
+    page.on('crash', () => console.log('PAGE CRASHED'));
+    const open = await page.evaluate(async (articlePath) => {
+      const item = document.querySelector<HTMLElement>(
+        `.library-item[data-path="${articlePath}"]`,
+      ) as HTMLElement;
+      const probe = window.__bylineProbe;
+      const start = performance.now();
+      item.click();
+      const until = (check: () => number | null): Promise<number> =>
+        new Promise((resolve) => {
+          const poll = (): void => {
+            const at = check();
+            if (at !== null) resolve(at - start);
+            else requestAnimationFrame(poll);
+          };
+          poll();
+        });
+      const title = `基准测试文章（${articlePath
+        .replace(/^bench-|\.md$/g, '')
+        .replace('KB', ' KB')
+        .replace('1MB', '1024 KB')}）`;
+      const editor = await until(() =>
+        (document.querySelector('.cm-content')?.textContent ?? '').includes(title)
+          ? performance.now()
+          : null,
+      );
+      const preview = await until(() => probe.markerRenders.find((r) => r.at >= start)?.at ?? null);
+      return { editor, preview };
+    }, articlePath);
+
+    // Cursor into the marker paragraph (click-to-source from the preview).
+    await page.locator('.preview-article p', { hasText: marker }).first().click();
+    await page.locator('.cm-content').focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    await waitFrames(page, 3);
+    await page.waitForTimeout(1500);
+
+    console.log('  opened ours', JSON.stringify(open));
+    const typing = await typeKeys(page, keystrokes);
+    console.log('  typed', typing.keys.length);
+    await page.waitForTimeout(1500);
+    const refresh = await measureRefresh(page, appPreview, marker, previewSamples, 300);
+    return runResult(open, typing, refresh);
+  } finally {
+    await page.close();
+    server.child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The naive baseline page (built in `dir`): same article, keys and preview observation. */
+async function runNaive(
+  browser: Browser,
+  dir: string,
+  text: string,
+  marker: string,
+): Promise<RunResult> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(300_000);
+  try {
+    await page.addInitScript(probes);
+    await page.goto(pathToFileURL(path.join(dir, 'naive.html')).href);
+    await page.waitForFunction(() => typeof window.openNaiveEditor === 'function');
+    const open = await page.evaluate(
+      async ({ text, cursor, marker }) => {
+        const probe = window.__bylineProbe;
+        probe.watchPreview('#preview', marker);
+        const start = performance.now();
+        window.openNaiveEditor(text, cursor);
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        document.body.getBoundingClientRect();
+        const editor = performance.now() - start;
+        // The observer's records arrive after the task that rendered.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const rendered = probe.markerRenders.find((r) => r.at >= start);
+        return { editor, preview: rendered ? rendered.at - start : editor };
+      },
+      { text, cursor: text.indexOf(marker) + marker.length + 4, marker },
+    );
+    console.log('  opened naive', JSON.stringify(open));
+    await waitFrames(page, 3);
+    const typing = await typeKeys(page, naiveKeystrokes);
+    console.log('  typed', typing.keys.length);
+    await page.waitForTimeout(200);
+    const refresh = await measureRefresh(page, '#preview', marker, naivePreviewSamples, 50);
+    return runResult(open, typing, refresh);
+  } finally {
+    await page.close();
+  }
+}
+
 interface BareResult {
   openMs: number;
   keystrokeMs: { p50: number; p95: number; max: number; samples: number };
@@ -431,7 +528,7 @@ async function runBare(
   );
   await waitFrames(page, 3);
   await page.waitForTimeout(1500);
-  const typing = await typeKeys(page);
+  const typing = await typeKeys(page, keystrokes);
   await page.close();
   return {
     openMs: round(openMs),
@@ -444,18 +541,28 @@ async function runBare(
   };
 }
 
-async function buildBarePage(dir: string): Promise<void> {
-  await esbuild({
-    entryPoints: [path.join(repoRoot, 'bench/support/bareCodeMirror.ts')],
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    outfile: path.join(dir, 'bare.js'),
-    logLevel: 'warning',
-  });
+/** The anchor's and the naive baseline's pages, bundled into `dir`. */
+async function buildBenchPages(dir: string): Promise<void> {
+  const bundle = (entry: string, out: string) =>
+    esbuild({
+      entryPoints: [path.join(repoRoot, 'bench/support', entry)],
+      bundle: true,
+      format: 'iife',
+      minify: true,
+      outfile: path.join(dir, out),
+      logLevel: 'warning',
+    });
+  await bundle('bareCodeMirror.ts', 'bare.js');
+  await bundle('naivePreviewEditor.ts', 'naive.js');
   writeFileSync(
     path.join(dir, 'bare.html'),
     '<!DOCTYPE html><meta charset="utf-8"><style>html,body{margin:0;height:100%}#editor,.cm-editor{height:100%}</style><div id="editor"></div><script src="bare.js"></script>',
+  );
+  // Editor and preview side by side, as in the app; each preview block kept out of layout when
+  // off screen (content-visibility), as the app's preview chunks are.
+  writeFileSync(
+    path.join(dir, 'naive.html'),
+    '<!DOCTYPE html><meta charset="utf-8"><style>html,body{margin:0;height:100%}body{display:flex}#editor,#preview{flex:1;height:100%;overflow:auto}.cm-editor{height:100%}#preview>*{content-visibility:auto;contain-intrinsic-size:auto 3.5em}</style><div id="editor"></div><div id="preview"></div><script src="naive.js"></script>',
   );
 }
 
@@ -513,7 +620,7 @@ const results: Record<
     bareRatios: { perRun: BareRatios[]; median: BareRatios };
   }
 > = {};
-await buildBarePage(base);
+await buildBenchPages(base);
 try {
   for (const article of articles) {
     console.log(`${article.name}: ${article.actualBytes} bytes, ${article.lines} lines`);
@@ -521,12 +628,12 @@ try {
     const oursRuns: RunResult[] = [];
     const bareRuns: BareResult[] = [];
     for (let run = 0; run < runs; run++) {
-      oursRuns.push(await runOne(browser, workspace, article.file, marker, false));
+      oursRuns.push(await runApp(browser, workspace, article.file, marker));
       bareRuns.push(await runBare(browser, base, text, marker));
       console.log(`  run ${run + 1}/${runs}: bare`, JSON.stringify(bareRuns[run]));
     }
     const ours = oursRuns[0] as RunResult;
-    const baseline = await runOne(browser, workspace, article.file, marker, true);
+    const baseline = await runNaive(browser, base, text, marker);
     const perRun = oursRuns.map((o, i) => {
       const b = bareRuns[i] as BareResult;
       return {
@@ -687,7 +794,7 @@ writeFileSync(
     {
       bench: 'editor',
       date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, node: process.version },
+      machine: { cpus: os.cpus().length, node: process.version, loadAverage: os.loadavg() },
       method: {
         browser: 'headless Chromium (playwright-core), vsync and frame-rate limit off',
         app: 'browser mode (dist/main/web.mjs) on a temporary workspace',
@@ -698,8 +805,12 @@ writeFileSync(
         previewRefresh:
           'keydown event timeStamp -> preview DOM updated for that document version (+1 frame)',
         previewSamples,
+        naiveKeystrokes,
+        naivePreviewSamples,
+        previewObserved:
+          'a MutationObserver on the preview element records each change touching the marker paragraph',
         baseline:
-          'naive: whole article rendered on the main thread and written with innerHTML on every change (?preview=naive)',
+          'naive: CodeMirror + lang-markdown beside a preview that renders the whole article (shared pipeline + sanitizer) on the main thread and writes it with innerHTML on every change (bench/support/naivePreviewEditor.ts); fewer keys and refresh samples (naiveKeystrokes, naivePreviewSamples)',
         anchor:
           'bare CodeMirror 6 + @codemirror/lang-markdown (line wrapping, history, default keymap and highlighting) on the same article, same keystrokes, same run; its open is EditorView creation to the first frame laid out',
         runs,

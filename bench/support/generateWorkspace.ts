@@ -68,6 +68,8 @@ export function generateWorkspace(root: string, count: number): string[] {
     writeFileSync(path.join(root, relative), articleText(i));
     written.push(relative.split(path.sep).join('/'));
   }
+  // A Hugo site's config marks its root, whose public/ and resources/ are Hugo's output.
+  writeFileSync(path.join(root, 'hugo.toml'), 'title = "Bench"\n');
   // Folders the library must skip: their files must neither be indexed nor watched.
   for (const skipped of ['node_modules/pkg', 'public/posts', '.git/objects', 'resources/_gen']) {
     mkdirSync(path.join(root, skipped), { recursive: true });

@@ -45,7 +45,7 @@ import { useFileSafety } from '../files/useFileSafety';
 import { StorageWarnings } from '../files/StorageWarnings';
 import { PreviewPane } from '../preview/PreviewPane';
 import { useRenderProfile } from '../preview/useRenderProfile';
-import { PreviewController, strategyFromLocation } from '../preview/previewController';
+import { PreviewController } from '../preview/previewController';
 import type { AssetUrlPattern } from '../preview/previewModel';
 import { SettingsPanel, settingsSections } from '../settings/SettingsPanel';
 import { desktopSettingsSection } from '../desktop/DesktopSettings';
@@ -126,11 +126,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   const handlers = useMemo(() => new CommandHandlers(), []);
   const session = useMemo(() => new EditorSession(), []);
   const preview = useMemo(
-    () =>
-      new PreviewController(
-        assetUrlPattern(connection.assetUrl),
-        strategyFromLocation(window.location.search),
-      ),
+    () => new PreviewController(assetUrlPattern(connection.assetUrl)),
     [connection.assetUrl],
   );
   const tabsRef = useLatest(tabs);

@@ -96,27 +96,6 @@ export function PreviewPane({
   // Edits go straight to the controller (and on to the worker): no React render per keystroke.
   useEffect(() => {
     controller.setResyncHandler(() => session.resyncLiveEdits());
-    if (controller.strategy === 'naive') {
-      // Naive baseline (benchmark): the whole text, rendered synchronously on every change.
-      const render = (): void => {
-        const change = session.changes.get();
-        const text = session.text();
-        if (change && text !== null)
-          controller.renderNaive(change.tabId, change.version, text, articlePath ?? '');
-      };
-      const whole = (): void => {
-        const edit = session.liveEdits.get();
-        if (edit && edit.changes === null && edit.isCurrent())
-          controller.renderNaive(edit.tabId, edit.version, edit.text(), articlePath ?? '');
-      };
-      whole();
-      const stopWhole = session.liveEdits.subscribe(whole);
-      const stopChanges = session.changes.subscribe(render);
-      return () => {
-        stopWhole();
-        stopChanges();
-      };
-    }
     const push = (): void => controller.update(session.liveEdits.get(), articlePath ?? '');
     // A new pane or article path: start from the whole text.
     session.resyncLiveEdits();

@@ -10,7 +10,7 @@ import type {
   WorkerRequest,
 } from './previewModel';
 import { assetUrlFrom, WorkerDocument } from './previewModel';
-import { previewSanitizer, renderArticlePreviewHtml } from './renderArticlePreview';
+import { previewSanitizer } from './renderArticlePreview';
 import { installScriptUrlPolicy } from '../security/trustedTypes';
 import {
   hugoDefaultProfile,
@@ -18,17 +18,8 @@ import {
   type RenderProfile,
 } from '../../shared/markdown/renderProfile';
 
-export type PreviewStrategy = 'incremental' | 'naive';
-
 /** Word counts wait at most this long for a preview update to be shown with. */
 const statsLatestMs = 250;
-
-export interface RenderedInfo {
-  tabId: string;
-  version: number;
-  /** Milliseconds from the request to the DOM being updated. */
-  elapsed: number;
-}
 
 type WorkerReply =
   PreviewResult | ResyncMessage | StatsMessage | { version: number; error: string };
@@ -46,18 +37,15 @@ interface Pending {
  *   -> main thread: sanitize only new blocks, morph only changed ones (BlockReconciler)
  *
  * One request is in flight at a time; edits made meanwhile are composed into the next one.
- * `naive` is the benchmark's baseline: the whole article re-rendered on the main thread and
- * written with innerHTML on every change.
  */
 export class PreviewController {
   readonly stats = new Signal<WriterStats | null>(null);
-  readonly rendered = new Signal<RenderedInfo | null>(null);
   readonly title = new Signal<string | null>(null);
 
   private container: HTMLElement | null = null;
   private reconciler: BlockReconciler | null = null;
   private worker: Worker | null = null;
-  private inFlight: { request: WorkerRequest; tabId: string; started: number } | null = null;
+  private inFlight: { request: WorkerRequest; tabId: string } | null = null;
   private pending: Pending | null = null;
   private shownTab: string | null = null;
   /** Id of the worker result the page shows (the worker sends blocks relative to it). */
@@ -74,10 +62,7 @@ export class PreviewController {
   /** Asks the editor session for the whole text again (the worker lost track of it). */
   private onResync: () => void = () => {};
 
-  constructor(
-    private readonly assets: AssetUrlPattern,
-    readonly strategy: PreviewStrategy = 'incremental',
-  ) {}
+  constructor(private readonly assets: AssetUrlPattern) {}
 
   attach(container: HTMLElement): void {
     this.container = container;
@@ -153,23 +138,6 @@ export class PreviewController {
     if (!this.inFlight) this.sendPending();
   }
 
-  /** Naive baseline: the whole text on every change, rendered on the main thread. */
-  renderNaive(tabId: string, version: number, text: string, articlePath: string): void {
-    const container = this.container;
-    if (!container) return;
-    const started = performance.now();
-    // Styled as the preview was before chunks (content-visibility on each block), so the
-    // baseline differs from ours only in how it renders.
-    container.classList.add('preview-naive');
-    container.innerHTML = renderArticlePreviewHtml(text, {
-      articlePath,
-      toAssetUrl: assetUrlFrom(this.assets),
-      profile: this.profile,
-    });
-    this.shownTab = tabId;
-    this.finish(tabId, version, started);
-  }
-
   clear(): void {
     this.pending = null;
     this.shownTab = null;
@@ -234,7 +202,7 @@ export class PreviewController {
       return;
     }
     this.workerDoc = { tabId: edit.tabId, version: edit.version };
-    this.inFlight = { request, tabId: edit.tabId, started: performance.now() };
+    this.inFlight = { request, tabId: edit.tabId };
     const worker = this.local ? null : this.ensureWorker();
     if (worker) {
       worker.postMessage(request);
@@ -290,7 +258,7 @@ export class PreviewController {
       // Lay the preview out now, in this task, rather than in the next keystroke's frame.
       void this.container?.offsetHeight;
       this.title.set(reply.title);
-      this.finish(flight.tabId, reply.version, flight.started);
+      this.finish();
     } else if (flight && 'error' in reply) {
       this.workerDoc = null;
     }
@@ -305,18 +273,8 @@ export class PreviewController {
     if (stats && this.shownTab !== null) this.stats.set(stats);
   }
 
-  private finish(tabId: string, version: number, started: number): void {
+  private finish(): void {
     this.flushStats();
-    if (this.container) this.container.dataset.version = `${tabId}:${version}`;
-    this.rendered.set({ tabId, version, elapsed: performance.now() - started });
     for (const listener of this.listeners) listener();
-    this.container?.dispatchEvent(
-      new CustomEvent('byline:preview-rendered', { detail: { tabId, version }, bubbles: true }),
-    );
   }
-}
-
-/** `?preview=naive` switches to the baseline strategy (benchmarks only). */
-export function strategyFromLocation(search: string): PreviewStrategy {
-  return new URLSearchParams(search).get('preview') === 'naive' ? 'naive' : 'incremental';
 }

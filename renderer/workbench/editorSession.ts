@@ -116,11 +116,6 @@ export class EditorSession {
     valid: boolean;
   } | null = null;
   readonly activeView = new Signal<EditorView | null>(null);
-  /**
-   * Every document change, synchronously (tab id and version). Only for things that must see
-   * each change (the naive preview baseline of the benchmark); everything else uses `snapshot`.
-   */
-  readonly changes = new Signal<{ tabId: string; version: number } | null>(null);
 
   get view(): EditorView | null {
     return this.current?.view ?? null;
@@ -166,11 +161,9 @@ export class EditorSession {
     const current = this.current;
     if (!current || update.view !== current.view) return;
     if (update.docChanged) {
-      const version = this.versionOf(current.tabId);
       const live = this.live;
       if (live && live.tabId === current.tabId)
         live.changes = live.changes ? live.changes.compose(update.changes) : update.changes;
-      this.changes.set({ tabId: current.tabId, version });
       this.scheduleSnapshot();
     }
     if (update.docChanged || update.selectionSet) this.scheduleCursor();

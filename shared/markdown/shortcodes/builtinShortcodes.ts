@@ -168,7 +168,7 @@ function lookup(table: Readonly<Record<string, unknown>>, path: string): unknown
 }
 
 /** `param`: the page's front matter first, then the site's `[params]`, as `.Param` looks. */
-function paramValue(context: ExpandContext, record: ShortcodeRecord): string {
+export function paramValue(context: ExpandContext, record: ShortcodeRecord): string {
   const key = record.call.open.positional[0] ?? record.call.open.named['name'] ?? '';
   const params = context.shortcodes;
   const value = lookup(params.pageParams, key) ?? lookup(params.site?.params ?? {}, key);

@@ -4,6 +4,7 @@ import { hugoDefaultProfile } from '../renderProfile';
 import {
   expandBlock,
   expandInline,
+  paramValue,
   type ExpandContext,
   type ShortcodeRecord,
 } from './builtinShortcodes';
@@ -144,8 +145,21 @@ function shortcodeBlock(md: MarkdownIt) {
   };
 }
 
-const restoreSource = (text: string, records: readonly ShortcodeRecord[]): string =>
-  text.replace(placeholder, (whole, n: string) => records[Number(n)]?.source ?? whole);
+/**
+ * Inside code Hugo runs shortcodes too: a `param` gives its value; anything drawing markup is
+ * shown as written (Hugo would put its HTML into the code).
+ */
+function codeText(
+  text: string,
+  context: ExpandContext,
+  records: readonly ShortcodeRecord[],
+): string {
+  return text.replace(placeholder, (whole, n: string) => {
+    const record = records[Number(n)];
+    if (!record) return whole;
+    return record.call.open.name === 'param' ? paramValue(context, record) : record.source;
+  });
+}
 
 /** Placeholders inside paragraphs become the shortcode's inline tokens; in code, the source. */
 function expandInlinePlaceholders(md: MarkdownIt) {
@@ -156,12 +170,12 @@ function expandInlinePlaceholders(md: MarkdownIt) {
     const context = expandContext(md, env, state.Token);
     for (const block of state.tokens) {
       if (block.type === 'fence' || block.type === 'code_block' || block.type === 'html_block')
-        block.content = restoreSource(block.content, records);
+        block.content = codeText(block.content, context, records);
       if (block.type !== 'inline' || !block.children) continue;
       const out: Token[] = [];
       for (const child of block.children) {
         if (child.type === 'code_inline' || child.type === 'html_inline')
-          child.content = restoreSource(child.content, records);
+          child.content = codeText(child.content, context, records);
         if (child.type !== 'text' || !child.content.includes('\uE000')) {
           out.push(child);
           continue;

@@ -49,6 +49,12 @@ export const shortcodeNotes = (env: unknown): string[] =>
     ? stateOf(env as Record<string, unknown>).shortcodes.notes
     : [];
 
+/** `[x](` or `[x]: ` right before: the URL must be in the text for Markdown to make the link. */
+function inLinkDestination(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 200), at);
+  return /\]\(\s*<?$/.test(before) || /(?:^|\n) {0,3}\[[^\]\n]+\]:\s*<?$/.test(before);
+}
+
 const countLines = (text: string, from: number, to: number): number => {
   let n = 0;
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
@@ -73,7 +79,7 @@ export function replaceShortcodes(text: string, env: Record<string, unknown>): s
       out += unescapedTag(open);
       continue;
     }
-    if ((open.name === 'ref' || open.name === 'relref') && !open.closing) {
+    if ((open.name === 'ref' || open.name === 'relref') && inLinkDestination(text, call.start)) {
       const target = open.positional[0] ?? open.named['path'] ?? '';
       const url = state.shortcodes.resolveRef(target, open.name);
       if (url === null) {
@@ -218,7 +224,8 @@ export function shortcodes(md: MarkdownIt): void {
     state.src = replaceShortcodes(state.src, state.env as Record<string, unknown>);
   });
   md.block.ruler.before('paragraph', 'shortcode_block', shortcodeBlock(md));
-  md.core.ruler.after('inline', 'shortcode_inline', expandInlinePlaceholders(md));
+  // Last: Hugo inserts shortcode output after Goldmark, so linkify and the typographer never see it.
+  md.core.ruler.after('text_join', 'shortcode_inline', expandInlinePlaceholders(md));
 
   const rules = md.renderer.rules;
   rules['shortcode_chip'] = (tokens, idx, _options, env) =>

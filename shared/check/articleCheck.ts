@@ -3,6 +3,7 @@ import { parseArticle } from '../article';
 import type { FootnoteIndex } from '../footnotes/footnoteIndex';
 import { indexFootnotes } from '../footnotes/footnoteIndex';
 import { unmetered, type WorkMeter } from '../text/workMeter';
+import type { RenderProfile } from '../markdown/renderProfile';
 import type { Finding } from './finding';
 
 /** Everything a rule may look at, computed once per article. */
@@ -23,6 +24,8 @@ export interface WorkspaceFacts {
   fileExists?: (articleRelativePath: string) => boolean;
   /** The workspace's front-matter schema, when one is known (see shared/frontMatterSchema). */
   schema?: unknown;
+  /** How the site renders Markdown (its Goldmark settings); Hugo's defaults when unknown. */
+  profile?: Readonly<RenderProfile>;
 }
 
 export type ArticleRule = (context: ArticleCheckContext) => Finding[];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectDocumentLanguage } from './documentLanguage';
 import { ExportOptions, WorkspaceExportSettings } from './exportOptions';
+import { hugoDefaultProfile } from '../markdown/renderProfile';
 import { renderForExport } from './exportMarkdown';
 import { splitHanRuns } from './hanRuns';
 import { findLinkDestinations, formatDestination } from './markdownLinks';
@@ -35,11 +36,55 @@ describe('renderForExport', () => {
     expect(html).toContain('<em>AI<span class="cjk-emphasis">军事化</span></em>');
   });
 
-  it('turns an image paragraph into a figure with a caption and drops data-line', () => {
+  it('turns an image paragraph into a figure without a caption (Hugo writes none) and drops data-line', () => {
     const { html } = renderForExport('![示意图](a.png "标题")', 'zh-CN');
     expect(html).toBe(
+      '<figure class="figure"><img src="a.png" alt="示意图" title="标题"></figure>\n',
+    );
+  });
+
+  it("captions an image paragraph where the site's image render hook writes a figcaption", () => {
+    const site = {
+      shortcodes: [],
+      params: {},
+      permalinks: {},
+      contentDir: 'content',
+      imageCaptions: true,
+    };
+    const profile = { ...hugoDefaultProfile, site };
+    expect(renderForExport('![示意图](a.png "标题")', 'zh-CN', { profile }).html).toBe(
       '<figure class="figure"><img src="a.png" alt="示意图" title="标题"><figcaption>标题</figcaption></figure>\n',
     );
+    expect(renderForExport('![示意图](a.png)', 'zh-CN', { profile }).html).toContain(
+      '<figcaption>示意图</figcaption>',
+    );
+  });
+
+  it('keeps an image it cannot embed as <img> with its source, as Hugo publishes it', () => {
+    const { html } = renderForExport(
+      '![远程](https://cdn.example.com/a.png)\n\n![缺](missing.png)',
+      'zh-CN',
+      {
+        resolveImage: () => null,
+      },
+    );
+    expect(html).toContain('<img src="https://cdn.example.com/a.png" alt="远程">');
+    expect(html).toContain('<img src="missing.png" alt="缺">');
+    expect(html).not.toContain('image-placeholder');
+  });
+
+  it("makes site-relative links absolute with the site's baseURL", () => {
+    const profile = { ...hugoDefaultProfile, baseURL: 'https://example.org/blog/' };
+    const { html } = renderForExport(
+      '[过山车](/cn/2017/01/roller-coaster/)、[外](https://a.example/)、[锚](#x)、[协议相对](//cdn.example/x)',
+      'zh-CN',
+      { profile },
+    );
+    expect(html).toContain('href="https://example.org/cn/2017/01/roller-coaster/"');
+    expect(html).toContain('href="https://a.example/"');
+    expect(html).toContain('href="#x"');
+    expect(html).toContain('href="//cdn.example/x"');
+    expect(renderForExport('[x](/cn/)', 'zh-CN').html).toContain('href="/cn/"');
   });
 
   it('wechat: outside links become numbered references, bare URLs stay text, footnotes plain', () => {

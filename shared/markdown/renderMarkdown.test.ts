@@ -14,6 +14,8 @@ interface RenderFixture {
   profile: RenderProfile;
   /** `@preview`: rendered for the writer's preview rather than an export. */
   preview: boolean;
+  /** `@site`: rendered as an article of the test site (testSite) rather than with no site. */
+  site: boolean;
   input: string;
   expected: string;
 }
@@ -63,6 +65,7 @@ function parseFixtures(text: string): RenderFixture[] {
       lineOffset: offsetLine ? Number(offsetLine.slice('@lineOffset '.length)) : 0,
       profile: profileFrom(description.find((entry) => entry.startsWith('@profile'))),
       preview: description.includes('@preview'),
+      site: description.includes('@site'),
       input,
       expected,
     });
@@ -78,6 +81,25 @@ const resolveImage = createImageResolver({
   toAssetUrl: (path) => `/asset/${encodeWorkspacePath(path)}`,
 });
 
+/**
+ * The site `@site` fixtures are rendered in: its own `note` shortcode, `[params]`, a permalink
+ * pattern for posts, a baseURL with a path; the article is a bundle with front matter.
+ */
+const testSite = {
+  baseURL: 'https://example.org/blog/',
+  site: {
+    shortcodes: ['note'],
+    params: { author: '张三', social: { weibo: 'byline' } },
+    permalinks: { posts: '/:year/:month/:slug/' },
+    contentDir: 'content',
+    imageCaptions: false,
+  },
+};
+const testPage = {
+  path: 'content/posts/openai/index.md',
+  params: { foo: 'bar', Subtitle: '副标题' },
+};
+
 describe('fixture loader', () => {
   it('reads description, input and output blocks', () => {
     const fixtures = parseFixtures(
@@ -90,6 +112,7 @@ describe('fixture loader', () => {
         lineOffset: 4,
         profile: hugoDefaultProfile,
         preview: false,
+        site: false,
         input: '*a*\n',
         expected: '<p>x</p>\n',
       },
@@ -99,6 +122,7 @@ describe('fixture loader', () => {
         lineOffset: 0,
         profile: hugoDefaultProfile,
         preview: false,
+        site: false,
         input: '',
         expected: '',
       },
@@ -116,8 +140,9 @@ for (const file of readdirSync(fixtureDir)
           renderMarkdown(fixture.input, {
             lineOffset: fixture.lineOffset,
             resolveImage,
-            profile: fixture.profile,
+            profile: fixture.site ? { ...fixture.profile, ...testSite } : fixture.profile,
             preview: fixture.preview,
+            ...(fixture.site ? { page: testPage } : {}),
           }),
         ).toBe(fixture.expected);
       });

@@ -14,6 +14,7 @@ import { JSDOM } from 'jsdom';
 import { parseArticle } from '../../shared/article';
 import { renderMarkdown } from '../../shared/markdown/createRenderer';
 import type { RenderProfile } from '../../shared/markdown/renderProfile';
+import { createRefResolver } from '../../main/site/refResolver';
 import { readRenderProfile } from '../../main/site/siteConfig';
 
 /**
@@ -110,6 +111,14 @@ interface BodyShape {
   structure: string[];
 }
 
+const decodedUrl = (url: string): string => {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+};
+
 /** Visible text (whitespace collapsed) and a description of the structural elements. */
 export function bodyShape(html: string): BodyShape {
   const document = new JSDOM(`<body>${html}</body>`).window.document;
@@ -125,7 +134,8 @@ export function bodyShape(html: string): BodyShape {
       return `img[${el.getAttribute('src') ?? ''}|${el.getAttribute('alt') ?? ''}]`;
     if (tag === 'a') {
       const href = el.getAttribute('href') ?? '';
-      return `a[${href.startsWith('#') ? '#' : href}]`;
+      // Goldmark writes `#第二节` as typed, markdown-it percent-encodes it: the same address.
+      return `a[${href.startsWith('#') ? '#' : decodedUrl(href)}]`;
     }
     if (tag === 'input') return `input[${el.hasAttribute('checked') ? 'x' : ' '}]`;
     return tag;
@@ -143,10 +153,31 @@ function firstDifference(a: string[] | string, b: string[] | string): string {
   return `hugo: …${around(left)}…\nbyline: …${around(right)}…`;
 }
 
-/** Byline's body for one article, as every export renders it (no preview-only notes). */
-export function renderWithByline(text: string, profile: RenderProfile): string {
-  const { parts } = parseArticle(text);
-  return renderMarkdown(parts.body, { lineOffset: 0, profile, resolveImage: (src) => src });
+/**
+ * Byline's body for one article, as every export renders it (no preview-only notes); with the
+ * site's folder and the article's file, shortcodes see the page and refs resolve on the site.
+ */
+export function renderWithByline(
+  text: string,
+  profile: RenderProfile,
+  article?: { siteDir: string; file: string },
+): string {
+  const { parts, data } = parseArticle(text);
+  const shortcodes = article
+    ? {
+        page: {
+          path: path.relative(article.siteDir, article.file).split(path.sep).join('/'),
+          params: data,
+        },
+        resolveRef: createRefResolver(article.siteDir, profile, article.file),
+      }
+    : {};
+  return renderMarkdown(parts.body, {
+    lineOffset: 0,
+    profile,
+    resolveImage: (src) => src,
+    ...shortcodes,
+  });
 }
 
 export async function compareSite(siteDir: string): Promise<SiteParity> {
@@ -162,7 +193,9 @@ export async function compareSite(siteDir: string): Promise<SiteParity> {
     const hugoHtml = published.get(relative);
     if (hugoHtml === undefined) continue; // not published (headless, or no page)
     const hugo = bodyShape(hugoHtml);
-    const byline = bodyShape(renderWithByline(readFileSync(file, 'utf8'), profile));
+    const byline = bodyShape(
+      renderWithByline(readFileSync(file, 'utf8'), profile, { siteDir, file }),
+    );
     const textMatches = hugo.text === byline.text;
     const structureMatches = hugo.structure.join(' ') === byline.structure.join(' ');
     articles.push({

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,5 +54,30 @@ describe('byline check on hostile articles', () => {
     const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
     expect(await runCli(['check', dir, '--time-limit', '5'], io)).toBe(0);
     expect(await runCli(['check', dir, '--time-limit', 'soon'], io)).toBe(2);
+  });
+});
+
+describe('check follows the Hugo site the articles belong to', () => {
+  const site = (config: string): string => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'byline-check-site-'));
+    writeFileSync(path.join(dir, 'hugo.toml'), config);
+    mkdirSync(path.join(dir, 'content', 'posts'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'content', 'posts', 'a.md'),
+      '---\ntitle: 标题\n---\n\n他说**“重点”**狭隘。\n',
+    );
+    return dir;
+  };
+  const cjkWarnings = async (dir: string): Promise<number> =>
+    (await checkPath(path.join(dir, 'content'))).files
+      .flatMap((file) => file.findings)
+      .filter((finding) => finding.rule === 'publish/cjk-emphasis').length;
+
+  it('warns about CJK emphasis on a site without the CJK extension', async () => {
+    expect(await cjkWarnings(site('title = "x"\n'))).toBe(1);
+  });
+
+  it('is quiet on a site that enables it', async () => {
+    expect(await cjkWarnings(site('[markup.goldmark.extensions.cjk]\nenable = true\n'))).toBe(0);
   });
 });

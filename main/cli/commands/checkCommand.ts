@@ -9,6 +9,8 @@ import type { CliCommand } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { collectArticleFiles, readArticleText } from '../readArticleText';
 import { loadCheckFacts } from '../../schema/checkFacts';
+import { findSiteRoot } from '../../export/articleSource';
+import { readRenderProfile } from '../../site/siteConfig';
 import { BudgetMeter, WorkBudgetExceeded } from '../../../shared/text/workMeter';
 
 export interface CheckedFile {
@@ -51,6 +53,8 @@ export async function checkPath(target: string, options: CheckOptions = {}): Pro
   const base = (await fs.stat(absolute)).isDirectory() ? absolute : path.dirname(absolute);
   // The workspace's front-matter schema (.byline/schema.yml here or in an ancestor) for the publish checklist.
   const schemaFacts = await loadCheckFacts(absolute);
+  // The Hugo site the articles belong to decides what Markdown means (its CJK extension…).
+  const profile = await readRenderProfile(await findSiteRoot(base, base));
   const checked: CheckedFile[] = [];
   for (const file of files) {
     const display = path.relative(base, file).split(path.sep).join('/');
@@ -75,6 +79,7 @@ export async function checkPath(target: string, options: CheckOptions = {}): Pro
             existsSync(path.resolve(path.dirname(file), relative)) ||
             schemaFacts.imageExists(file, relative),
           schema: schemaFacts.schema,
+          profile,
         },
         meter,
       );

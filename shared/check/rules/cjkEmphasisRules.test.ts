@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkArticle } from '..';
+import { renderMarkdown } from '../../markdown/createRenderer';
+import { hugoDefaultProfile } from '../../markdown/renderProfile';
 
 const rules = (text: string): [string, number][] =>
   checkArticle('a.md', text)
@@ -11,6 +13,16 @@ describe('publish/cjk-emphasis', () => {
     expect(rules('---\ntitle: t\n---\n\n这是**重要**的。\n\n他说**“重点”**狭隘。\n')).toEqual([
       ['publish/cjk-emphasis', 7],
     ]);
+  });
+
+  it('is quiet on a site that enables the CJK extension (there it is bold)', () => {
+    const profile = { ...hugoDefaultProfile, cjk: true };
+    const text = '他说**“重点”**狭隘。\n';
+    expect(checkArticle('a.md', text, { profile }).map((f) => f.rule)).not.toContain(
+      'publish/cjk-emphasis',
+    );
+    expect(renderMarkdown(text, { lineOffset: 0, profile })).toContain('<strong>“重点”</strong>');
+    expect(renderMarkdown(text, { lineOffset: 0 })).toContain('**“重点”**');
   });
 
   it('is quiet where emphasis works everywhere', () => {

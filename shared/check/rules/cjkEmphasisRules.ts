@@ -19,9 +19,11 @@ function emphasisPerBlock(tokens: readonly Token[]): { line: number; count: numb
 
 /**
  * `publish/cjk-emphasis`: emphasis that only works with Goldmark's CJK extension
- * (`**“重点”**狭隘`). Without it, as in Hugo's default configuration, readers see the asterisks.
+ * (`**“重点”**狭隘`). Without it, as in Hugo's default configuration, readers see the asterisks;
+ * a site that enables the extension (`markup.goldmark.extensions.cjk`) publishes it as emphasis.
  */
-registerArticleRule(({ article }): Finding[] => {
+registerArticleRule(({ article, workspace }): Finding[] => {
+  if (workspace.profile?.cjk === true) return [];
   const body = article.parts.body;
   if (!/[*_~]/.test(body)) return [];
   const plain = emphasisPerBlock(markdownRendererFor().parse(body, {}));

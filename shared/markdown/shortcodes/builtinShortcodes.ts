@@ -168,7 +168,7 @@ function lookup(table: Readonly<Record<string, unknown>>, path: string): unknown
 }
 
 /** `param`: the page's front matter first, then the site's `[params]`, as `.Param` looks. */
-function paramValue(context: ExpandContext, record: ShortcodeRecord): string {
+export function paramValue(context: ExpandContext, record: ShortcodeRecord): string {
   const key = record.call.open.positional[0] ?? record.call.open.named['name'] ?? '';
   const params = context.shortcodes;
   const value = lookup(params.pageParams, key) ?? lookup(params.site?.params ?? {}, key);
@@ -218,6 +218,17 @@ export function expandInline(context: ExpandContext, record: ShortcodeRecord): T
     }
     case 'param':
       return [textToken(context, paramValue(context, record))];
+    case 'ref':
+    case 'relref': {
+      const target = open.positional[0] ?? open.named['path'] ?? '';
+      const url = context.shortcodes.resolveRef(target, open.name);
+      if (url === null)
+        note(
+          context,
+          `{{< ${open.name} "${target}" >}}: no such article in the site; "${target}" is shown.`,
+        );
+      return [textToken(context, url ?? target)];
+    }
     case 'highlight': {
       const code = token(context, 'code_inline', 'code', 0);
       code.content = (inner ?? '').trim();

@@ -4,6 +4,7 @@ import { hugoDefaultProfile } from '../renderProfile';
 import {
   expandBlock,
   expandInline,
+  paramValue,
   type ExpandContext,
   type ShortcodeRecord,
 } from './builtinShortcodes';
@@ -48,6 +49,12 @@ export const shortcodeNotes = (env: unknown): string[] =>
     ? stateOf(env as Record<string, unknown>).shortcodes.notes
     : [];
 
+/** `[x](` or `[x]: ` right before: the URL must be in the text for Markdown to make the link. */
+function inLinkDestination(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 200), at);
+  return /\]\(\s*<?$/.test(before) || /(?:^|\n) {0,3}\[[^\]\n]+\]:\s*<?$/.test(before);
+}
+
 const countLines = (text: string, from: number, to: number): number => {
   let n = 0;
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
@@ -72,7 +79,7 @@ export function replaceShortcodes(text: string, env: Record<string, unknown>): s
       out += unescapedTag(open);
       continue;
     }
-    if ((open.name === 'ref' || open.name === 'relref') && !open.closing) {
+    if ((open.name === 'ref' || open.name === 'relref') && inLinkDestination(text, call.start)) {
       const target = open.positional[0] ?? open.named['path'] ?? '';
       const url = state.shortcodes.resolveRef(target, open.name);
       if (url === null) {
@@ -144,8 +151,21 @@ function shortcodeBlock(md: MarkdownIt) {
   };
 }
 
-const restoreSource = (text: string, records: readonly ShortcodeRecord[]): string =>
-  text.replace(placeholder, (whole, n: string) => records[Number(n)]?.source ?? whole);
+/**
+ * Inside code Hugo runs shortcodes too: a `param` gives its value; anything drawing markup is
+ * shown as written (Hugo would put its HTML into the code).
+ */
+function codeText(
+  text: string,
+  context: ExpandContext,
+  records: readonly ShortcodeRecord[],
+): string {
+  return text.replace(placeholder, (whole, n: string) => {
+    const record = records[Number(n)];
+    if (!record) return whole;
+    return record.call.open.name === 'param' ? paramValue(context, record) : record.source;
+  });
+}
 
 /** Placeholders inside paragraphs become the shortcode's inline tokens; in code, the source. */
 function expandInlinePlaceholders(md: MarkdownIt) {
@@ -156,12 +176,12 @@ function expandInlinePlaceholders(md: MarkdownIt) {
     const context = expandContext(md, env, state.Token);
     for (const block of state.tokens) {
       if (block.type === 'fence' || block.type === 'code_block' || block.type === 'html_block')
-        block.content = restoreSource(block.content, records);
+        block.content = codeText(block.content, context, records);
       if (block.type !== 'inline' || !block.children) continue;
       const out: Token[] = [];
       for (const child of block.children) {
         if (child.type === 'code_inline' || child.type === 'html_inline')
-          child.content = restoreSource(child.content, records);
+          child.content = codeText(child.content, context, records);
         if (child.type !== 'text' || !child.content.includes('\uE000')) {
           out.push(child);
           continue;
@@ -204,7 +224,8 @@ export function shortcodes(md: MarkdownIt): void {
     state.src = replaceShortcodes(state.src, state.env as Record<string, unknown>);
   });
   md.block.ruler.before('paragraph', 'shortcode_block', shortcodeBlock(md));
-  md.core.ruler.after('inline', 'shortcode_inline', expandInlinePlaceholders(md));
+  // Last: Hugo inserts shortcode output after Goldmark, so linkify and the typographer never see it.
+  md.core.ruler.after('text_join', 'shortcode_inline', expandInlinePlaceholders(md));
 
   const rules = md.renderer.rules;
   rules['shortcode_chip'] = (tokens, idx, _options, env) =>

@@ -132,13 +132,13 @@ export const desktopSettingsSection: SettingsSection = {
         return (
           <Select<Settings['referencesStyle']>
             id={id}
-            label={t('desktop.referencesStyle')}
+            label={t('references.style')}
             value={settings.referencesStyle}
-            options={[
-              { value: 'news', label: t('desktop.referencesNews') },
-              { value: 'apa', label: t('desktop.referencesApa') },
-              { value: 'gb-t-7714', label: t('desktop.referencesGbt') },
-            ]}
+            // The same labels as the references panel's style menu.
+            options={(['news', 'apa', 'gb-t-7714'] as const).map((value) => ({
+              value,
+              label: t(`references.styles.${value}`),
+            }))}
             onChange={(referencesStyle) => update({ referencesStyle })}
           />
         );
@@ -156,20 +156,17 @@ export const desktopSettingsSection: SettingsSection = {
           'wechat',
           'txt',
         ];
-        const names: Record<Settings['defaultExport']['format'], string> = {
-          html: 'HTML',
-          pdf: 'PDF',
-          docx: 'Word (DOCX)',
-          hugo: 'Hugo',
-          wechat: 'WeChat',
-          txt: 'TXT',
-        };
+
         return (
           <Select<Settings['defaultExport']['format']>
             id={id}
             label={t('desktop.defaultExportFormat')}
             value={settings.defaultExport.format}
-            options={formats.map((format) => ({ value: format, label: names[format] }))}
+            // The export dialog's names for the formats, in the UI language (微信 for WeChat).
+            options={formats.map((format) => ({
+              value: format,
+              label: t(`export.format.${format}`),
+            }))}
             onChange={(format) => update({ defaultExport: { ...settings.defaultExport, format } })}
           />
         );

@@ -3,6 +3,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { bracketMatching, indentUnit } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
+import { searchMatchCount } from './searchMatchCount';
 import type { Extension, StateEffect } from '@codemirror/state';
 import { Compartment, EditorState, Prec } from '@codemirror/state';
 import type { ViewUpdate } from '@codemirror/view';
@@ -129,6 +130,7 @@ export function writingEditorExtensions(
     closeBrackets(),
     highlightSelectionMatches(),
     search({ top: true }),
+    searchMatchCount(),
     EditorView.lineWrapping,
     // Tooltips live outside the editor: the editor is layout-contained (app.css), which makes it
     // a stacking context, so a tooltip inside it would slide under the preview pane beside it.

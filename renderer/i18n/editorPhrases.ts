@@ -31,8 +31,28 @@ const zhCN: Record<string, string> = {
   unfold: '展开',
   'Fold line': '折叠行',
   'Unfold line': '展开行',
+  // The panel's match count (renderer/editor/searchMatchCount.ts).
+  '$1 of $2': '第 $1 处，共 $2 处',
+  '$ matches': '$ 处匹配',
+  'No matches': '无匹配',
+};
+
+/**
+ * CodeMirror writes its search panel's buttons in lower case ("next", "replace all"); the English
+ * UI capitalises them like every other button.
+ */
+const en: Record<string, string> = {
+  next: 'Next',
+  previous: 'Previous',
+  all: 'All',
+  'match case': 'Match case',
+  regexp: 'Regexp',
+  'by word': 'By word',
+  replace: 'Replace',
+  'replace all': 'Replace all',
+  close: 'Close',
 };
 
 export function editorPhrases(locale: UiLocale): Readonly<Record<string, string>> {
-  return locale === 'zh-CN' ? zhCN : {};
+  return locale === 'zh-CN' ? zhCN : en;
 }

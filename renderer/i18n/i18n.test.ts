@@ -40,6 +40,7 @@ describe('UI strings', () => {
 
   it('translates the editor search panel', () => {
     expect(editorPhrases('zh-CN')['replace all']).toBe('全部替换');
-    expect(editorPhrases('en')).toEqual({});
+    expect(editorPhrases('en')['replace all']).toBe('Replace all');
+    expect(editorPhrases('en')['next']).toBe('Next');
   });
 });

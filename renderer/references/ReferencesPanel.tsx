@@ -23,6 +23,12 @@ function problemText(
   return t(`references.problems.${problem.kind}`, { other: problem.otherLabel ?? '' });
 }
 
+interface PanelStatus {
+  key: string;
+  values: Record<string, string | number>;
+  /** The article the message is about. */
+  path: string | null;
+}
 /**
  * The references panel (issue 7): every footnote in order of first citation with its label,
  * definition, number of citations and problems; insert a citation, renumber and tidy, switch
@@ -38,7 +44,11 @@ export function ReferencesPanel({ onClose }: SidePanelProps): React.JSX.Element 
     null,
   );
   const [libraryVersion, setLibraryVersion] = useState(0);
-  const [status, setStatus] = useState<string | null>(null);
+  // The last action's outcome as a message key: shown in the current UI language, and only for
+  // the article it is about (switching articles leaves it behind).
+  const [status, setStatus] = useState<PanelStatus | null>(null);
+  const say = (key: string, values: Record<string, string | number> = {}): void =>
+    setStatus({ key, values, path: activeTab?.path ?? null });
   /** Per label: how often 'go to citation' was used, so clicks cycle through the citations. */
   const [visits, setVisits] = useState<Record<string, number>>({});
   const style = settings.referencesStyle;
@@ -74,27 +84,24 @@ export function ReferencesPanel({ onClose }: SidePanelProps): React.JSX.Element 
     }
     const plan = await insertCitation(api, editor, item, style, workspaceSettings);
     setFormOpen(false);
-    if (plan?.reused) setStatus(t('references.form.reused', { label: plan.label }));
+    if (plan?.reused) say('references.form.reused', { label: plan.label });
     editor.view?.focus();
   };
 
   const onRenumber = async () => {
     const plan = await renumber(editor, convertNamed);
     if (!plan) return;
-    setStatus(
-      plan.changes.length === 0
-        ? t('references.alreadyTidy')
-        : t('references.renumbered', { count: Object.keys(plan.mapping).length }),
-    );
+    if (plan.changes.length === 0) say('references.alreadyTidy');
+    else say('references.renumbered', { count: Object.keys(plan.mapping).length });
   };
 
   const onStyle = async (next: ReferencesStyleName) => {
     updateSettings({ referencesStyle: next });
     try {
       const outcome = await restyle(api, editor, next);
-      if (outcome.status === 'done') setStatus(t('references.restyled', { count: outcome.count }));
-      else if (outcome.status === 'stale') setStatus(t('references.restyleStale'));
-      else setStatus(t('references.restyleNone'));
+      if (outcome.status === 'done') say('references.restyled', { count: outcome.count });
+      else if (outcome.status === 'stale') say('references.restyleStale');
+      else say('references.restyleNone');
     } catch (failure) {
       notify((failure as Error).message);
     }
@@ -181,9 +188,9 @@ export function ReferencesPanel({ onClose }: SidePanelProps): React.JSX.Element 
             </label>
           </div>
 
-          {status ? (
+          {status && status.path === (activeTab?.path ?? null) ? (
             <p className="references-status" role="status">
-              {status}
+              {t(status.key, status.values)}
             </p>
           ) : null}
 

@@ -28,6 +28,7 @@ import { imagePasteAndDrop } from './imageDrop';
 import { trackedPositions } from './positionTracker';
 import { blinkingCursor } from './caretBlink';
 import { proseSpellcheck } from './spellcheck';
+import { tableKeymap } from './tableEditing';
 import { focusMode, typewriterScrolling } from './writingModes';
 
 export interface EditorCallbacks {
@@ -155,6 +156,7 @@ export function writingEditorExtensions(
     Prec.high(
       keymap.of([{ key: 'Mod-s', preventDefault: true, run: () => (callbacks.onSave(), true) }]),
     ),
+    tableKeymap,
     keymap.of([
       ...closeBracketsKeymap,
       ...defaultKeymap,

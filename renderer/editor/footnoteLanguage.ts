@@ -1,5 +1,12 @@
 import { tags } from '@lezer/highlight';
-import type { BlockContext, InlineContext, LeafBlock, Line, MarkdownConfig } from '@lezer/markdown';
+import type {
+  BlockContext,
+  InlineContext,
+  LeafBlock,
+  LeafBlockParser,
+  Line,
+  MarkdownConfig,
+} from '@lezer/markdown';
 
 /** Longest label looked for; a real one is a number or a short word. */
 const maxLabelLength = 100;
@@ -19,20 +26,40 @@ function footnoteLabelEnd(text: string, start: number): number {
   return -1;
 }
 
-/** Where a `[^label]:` definition opening `line` ends (after the colon), or -1. */
-function definitionStart(line: Line): number {
-  if (line.indent >= 4) return -1;
-  const end = footnoteLabelEnd(line.text, line.pos);
-  return end > 0 && line.text.charAt(end) === ':' ? end + 1 : -1;
+/** Where the `[^label]:` opening `text` at `start` ends (after the colon), or -1. */
+function definitionEnd(text: string, start: number): number {
+  const end = footnoteLabelEnd(text, start);
+  return end > 0 && text.charAt(end) === ':' ? end + 1 : -1;
 }
 
-/** A line that starts a block of its own (heading, quote, list, fence, table, HTML, rule). */
-const blockStart =
-  /^(?:#{1,6}(?:\s|$)|>|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|`{3}|~{3}|\||<|(?:[-*_][ \t]*){3,}$)/;
+const opensDefinition = (line: Line): boolean =>
+  line.indent < 4 && definitionEnd(line.text, line.pos) > 0;
 
-function continuesDefinition(line: Line): boolean {
-  if (line.next < 0 || definitionStart(line) >= 0) return false;
-  return line.indent >= 4 || !blockStart.test(line.text.slice(line.pos));
+/**
+ * A definition is a paragraph that opens with `[^label]:`: it takes the lines a paragraph would
+ * (lazy and indented continuation lines, quote markers), and ends where a paragraph ends.
+ */
+class FootnoteDefinitionParser implements LeafBlockParser {
+  constructor(private readonly labelEnd: number) {}
+
+  nextLine(): boolean {
+    return false;
+  }
+
+  finish(cx: BlockContext, leaf: LeafBlock): boolean {
+    const from = leaf.start;
+    const colon = from + this.labelEnd;
+    cx.addLeafElement(
+      leaf,
+      cx.elt('FootnoteDefinition', from, from + leaf.content.length, [
+        cx.elt('FootnoteMark', from, from + 2),
+        cx.elt('FootnoteLabel', from + 2, colon - 2),
+        cx.elt('FootnoteMark', colon - 2, colon),
+        ...cx.parser.parseInline(leaf.content.slice(this.labelEnd), colon),
+      ]),
+    );
+    return true;
+  }
 }
 
 /**
@@ -73,30 +100,12 @@ export const footnoteMarkdown: MarkdownConfig = {
     {
       name: 'FootnoteDefinition',
       before: 'LinkReference',
-      parse(cx: BlockContext, line: Line): boolean {
-        const contentStart = definitionStart(line);
-        if (contentStart < 0) return false;
-        const from = cx.lineStart + line.pos;
-        const labelEnd = cx.lineStart + contentStart - 2;
-        const children = [
-          cx.elt('FootnoteMark', from, from + 2),
-          cx.elt('FootnoteLabel', from + 2, labelEnd),
-          cx.elt('FootnoteMark', labelEnd, labelEnd + 2),
-          ...cx.parser.parseInline(line.text.slice(contentStart), cx.lineStart + contentStart),
-        ];
-        let end = cx.lineStart + line.text.length;
-        // Continuation lines belong to the definition, as a paragraph's lazy lines would.
-        while (cx.nextLine() && line.depth >= cx.stack.length && continuesDefinition(line)) {
-          const start = cx.lineStart + line.pos;
-          children.push(...line.markers);
-          children.push(...cx.parser.parseInline(line.text.slice(line.pos), start));
-          end = cx.lineStart + line.text.length;
-        }
-        cx.addElement(cx.elt('FootnoteDefinition', from, end, children));
-        return true;
+      leaf(_cx: BlockContext, leaf: LeafBlock): LeafBlockParser | null {
+        const labelEnd = definitionEnd(leaf.content, 0);
+        return labelEnd > 0 ? new FootnoteDefinitionParser(labelEnd) : null;
       },
       // A definition starts a new block even right under a paragraph or another definition.
-      endLeaf: (_cx: BlockContext, line: Line, _leaf: LeafBlock) => definitionStart(line) >= 0,
+      endLeaf: (_cx: BlockContext, line: Line) => opensDefinition(line),
     },
   ],
 };

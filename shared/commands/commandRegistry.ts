@@ -275,7 +275,7 @@ export const commands: readonly CommandDescriptor[] = [
     accelerator: 'CmdOrCtrl+Shift+C',
     toolbar: true,
   },
-  { id: 'insert.table', labelKey: 'commands.table', menu: 'insert' },
+  { id: 'insert.table', labelKey: 'commands.table', menu: 'insert', toolbar: true },
   {
     id: 'window.settings',
     labelKey: 'commands.settings',

@@ -55,6 +55,7 @@ import type { ArticleTab, Workbench } from '../workbench/workbenchContext';
 import { WorkbenchContext } from '../workbench/workbenchContext';
 import { ExportDialogHost } from '../export/ExportDialog';
 import { useEncodingChoice } from '../files/EncodingChoice';
+import { useArticleDrop } from '../files/useArticleDrop';
 import { PrintHost } from '../export/PrintHost';
 
 interface AppProps {
@@ -221,6 +222,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   }, [activeRef]);
 
   const importImages = useImageImport({ api, session, activeTab, notify });
+  useArticleDrop({ api, openArticle, notify });
   // Dialogs, files opened from the OS, unsaved-changes guard, session restore (issue 9).
   useDesktopIntegration({
     api,

@@ -162,6 +162,11 @@ export const filesEn = {
     history: 'read the version history',
     search: 'search',
   },
+  drop: {
+    added: 'The dropped article is now "{{name}}" in this workspace.',
+    failed: 'Could not open the dropped file "{{name}}": {{message}}',
+    noFreeName: 'every name like it is taken',
+  },
 };
 
 export const filesZh: typeof filesEn = {
@@ -319,5 +324,10 @@ export const filesZh: typeof filesEn = {
     restore: '恢复文章',
     history: '读取版本历史',
     search: '搜索',
+  },
+  drop: {
+    added: '拖入的文章已存为本工作区中的“{{name}}”。',
+    failed: '无法打开拖入的文件“{{name}}”：{{message}}',
+    noFreeName: '同类文件名都已被占用',
   },
 };

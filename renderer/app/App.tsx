@@ -68,6 +68,7 @@ import { WorkbenchContext } from '../workbench/workbenchContext';
 import { ExportDialogHost } from '../export/ExportDialog';
 import { useEncodingChoice } from '../files/EncodingChoice';
 import { requestErrorText } from '../files/requestErrorText';
+import { useArticleDrop } from '../files/useArticleDrop';
 import { PrintHost } from '../export/PrintHost';
 import { AppMenuButton } from '../palette/AppMenuButton';
 import { PaletteHost } from '../palette/PaletteHost';
@@ -275,6 +276,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   });
 
   const importImages = useImageImport({ api, session, activeTab, notify });
+  useArticleDrop({ api, openArticle, notify });
   // Dialogs, files opened from the OS, unsaved-changes guard, session restore (issue 9).
   useDesktopIntegration({
     api,

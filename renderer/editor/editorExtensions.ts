@@ -25,6 +25,7 @@ import { frontMatterMarkdown } from './frontMatterLanguage';
 import { longLineMarkdown } from './longLines';
 import type { ImportImages } from './imageDrop';
 import { imagePasteAndDrop } from './imageDrop';
+import { frontMatterDropGuard } from './dropTarget';
 import { trackedPositions } from './positionTracker';
 import { blinkingCursor } from './caretBlink';
 import { proseSpellcheck } from './spellcheck';
@@ -142,6 +143,7 @@ export function writingEditorExtensions(
     compositionQueue,
     trackedPositions,
     imagePasteAndDrop(callbacks.onImportImages),
+    frontMatterDropGuard(),
     compartments.lineNumbers.of(values.lineNumbers),
     compartments.focusMode.of(values.focusMode),
     compartments.typewriter.of(values.typewriter),

@@ -1,5 +1,6 @@
 import type { Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
+import { dropPositionOutsideFrontMatter } from './dropTarget';
 
 export type ImportImages = (files: File[], pos: number) => void;
 
@@ -8,7 +9,8 @@ const imageFiles = (list: FileList | null | undefined): File[] =>
 
 /**
  * Pasting or dropping image files hands them to `onImages` with the document position where
- * their links belong; text pastes and drags within the editor keep CodeMirror's behaviour.
+ * their links belong (a drop on the front matter: after it); text pastes and drags within the
+ * editor keep CodeMirror's behaviour.
  */
 export function imagePasteAndDrop(onImages: ImportImages): Extension {
   return EditorView.domEventHandlers({
@@ -32,7 +34,7 @@ export function imagePasteAndDrop(onImages: ImportImages): Extension {
       event.preventDefault();
       const pos =
         view.posAtCoords({ x: event.clientX, y: event.clientY }) ?? view.state.selection.main.head;
-      onImages(files, pos);
+      onImages(files, dropPositionOutsideFrontMatter(view.state, pos));
       return true;
     },
   });

@@ -207,6 +207,11 @@ export const filesEn = {
     transport: 'Byline could not reach its file service.',
     other: 'the file service reported {{code}}.',
   },
+  drop: {
+    added: 'The dropped article is now "{{name}}" in this workspace.',
+    failed: 'Could not open the dropped file "{{name}}": {{message}}',
+    noFreeName: 'every name like it is taken',
+  },
 };
 
 export const filesZh: typeof filesEn = {
@@ -403,5 +408,10 @@ export const filesZh: typeof filesEn = {
     internal: 'Byline 内部出错。你的文字没有改动。',
     transport: 'Byline 无法连接到文件服务。',
     other: '文件服务报告了 {{code}}。',
+  },
+  drop: {
+    added: '拖入的文章已存为本工作区中的“{{name}}”。',
+    failed: '无法打开拖入的文件“{{name}}”：{{message}}',
+    noFreeName: '同类文件名都已被占用',
   },
 };

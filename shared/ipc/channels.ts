@@ -62,6 +62,7 @@ export const eventNames = [
   'article.changedOnDisk',
   'command.invoked',
   'article.openRequested',
+  'article.standaloneRequested',
   'workspace.changed',
   'export.progress',
   'export.step',

@@ -53,6 +53,8 @@ export interface MainContext {
 export interface BylineMain {
   handlers: RequestHandlers;
   workspaceRoot(): string;
+  /** The absolute path of `relativePath` under the identity `workspace` (for recent files). */
+  locate(workspace: string, relativePath: string): string;
   /** Open tabs per workspace and recent files (desktop integration, issue 9). */
   session: SessionStore;
   dispose(): Promise<void>;
@@ -165,6 +167,8 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
   return {
     handlers,
     workspaceRoot,
+    locate: (workspace, relativePath) =>
+      path.join(identities.resolve(workspace).root, relativePath),
     session,
     dispose: () => library.close().then(() => summarizer.close()),
   };

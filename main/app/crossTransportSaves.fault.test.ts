@@ -13,6 +13,7 @@ const token = 'cross-transport-test-token';
 let base: string;
 let app: BylineMain;
 let server: WebServer;
+let workspaceId: string;
 
 beforeAll(async () => {
   base = mkdtempSync(path.join(os.tmpdir(), 'byline-transports-'));
@@ -31,6 +32,7 @@ beforeAll(async () => {
     emit: () => {},
   });
   server = await startWebServer(() => app, { staticDir: path.join(base, 'static'), token });
+  workspaceId = (await app.handlers['workspace.current']()).id;
 });
 
 afterAll(async () => {
@@ -41,6 +43,7 @@ afterAll(async () => {
 
 const format = { encoding: 'utf-8', bom: false, eol: '\n' } as const;
 const request = (text: string, baseStamp: FileStamp): unknown => ({
+  workspace: workspaceId,
   path: 'a.md',
   text,
   format,
@@ -66,7 +69,8 @@ async function saveOverIpc(text: string, baseStamp: FileStamp): Promise<SaveResu
 
 describe('one queue per file across both transports', () => {
   it('200 pairs of simultaneous saves, one over HTTP and one over the IPC dispatcher: one saved, one conflict', async () => {
-    let stamp = (await app.handlers['article.open']({ path: 'a.md' })).stamp;
+    let stamp = (await app.handlers['article.open']({ workspace: workspaceId, path: 'a.md' }))
+      .stamp;
     const file = path.join(app.workspaceRoot(), 'a.md');
     for (let i = 0; i < 200; i++) {
       const texts = [`browser ${i}\n`, `desktop ${i}\n`] as const;

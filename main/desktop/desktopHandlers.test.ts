@@ -14,18 +14,23 @@ function setup() {
   }
   let root = path.join(base, 'ws');
   const opened: string[] = [];
-  const info = (): WorkspaceInfo => ({ root, name: path.basename(root), recent: [] });
+  const info = (): WorkspaceInfo => ({ id: 'ws', root, name: path.basename(root), recent: [] });
+  const granted: string[] = [];
   const handlers = createDesktopHandlers({
     session: new SessionStore(path.join(base, 'data')),
     workspaceRoot: () => root,
     workspaceInfo: info,
+    grantFile: (absolute) => {
+      granted.push(absolute);
+      return { id: `grant${granted.length}` };
+    },
     openWorkspace: async (next) => {
       opened.push(next);
       root = next;
       return info();
     },
   });
-  return { base, handlers, opened };
+  return { base, handlers, opened, granted };
 }
 
 describe('desktop handlers (browser-mode answers)', () => {
@@ -48,29 +53,28 @@ describe('desktop handlers (browser-mode answers)', () => {
     expect(opened).toEqual([]);
   });
 
-  it('workspace.openPath: an article of a Hugo site switches to the site; a folder switches to it', async () => {
-    const { base, handlers, opened } = setup();
-    expect(
-      await handlers['workspace.openPath']({ path: path.join(base, 'site/content/b.md') }),
-    ).toMatchObject({
-      workspace: { root: path.join(base, 'site') },
-      article: 'content/b.md',
+  it('workspace.openPath: an article outside the workspace opens on its own under a one-file grant', async () => {
+    const { base, handlers, opened, granted } = setup();
+    const file = path.join(base, 'site/content/b.md');
+    expect(await handlers['workspace.openPath']({ path: file })).toEqual({
+      workspace: { id: 'ws', root: path.join(base, 'ws'), name: 'ws', recent: [] },
+      article: null,
+      standalone: { workspace: 'grant1', path: 'b.md', location: file },
     });
+    expect(granted).toEqual([file]);
+    // The workspace stays, and so does its session.
+    expect(opened).toEqual([]);
+    expect(await handlers['session.get']()).toEqual({ openTabs: [], activeTab: null });
+  });
+
+  it('workspace.openPath: a folder switches the workspace to it', async () => {
+    const { base, handlers, opened } = setup();
     expect(await handlers['workspace.openPath']({ path: path.join(base, 'loose') })).toMatchObject({
       workspace: { root: path.join(base, 'loose') },
       article: null,
+      standalone: null,
     });
-    expect(opened).toEqual([path.join(base, 'site'), path.join(base, 'loose')]);
-  });
-
-  it('an article that switched the workspace is the active tab of the next session.get, once', async () => {
-    const { base, handlers } = setup();
-    await handlers['workspace.openPath']({ path: path.join(base, 'site/content/b.md') });
-    expect(await handlers['session.get']()).toEqual({
-      openTabs: ['content/b.md'],
-      activeTab: 'content/b.md',
-    });
-    expect(await handlers['session.get']()).toEqual({ openTabs: [], activeTab: null });
+    expect(opened).toEqual([path.join(base, 'loose')]);
   });
 
   it('workspace.openPath refuses what it cannot open with a readable message', async () => {

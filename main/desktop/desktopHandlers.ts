@@ -4,7 +4,6 @@ import { BylineError } from '../../shared/ipc/contract';
 import { toWorkspacePath } from '../workspace/resolveInWorkspace';
 import { resolveOpenTarget } from './openTarget';
 import type { SessionStore } from './sessionStore';
-import { normalizeSession } from './sessionStore';
 
 export type DesktopRequestName =
   | 'dialog.pickFolder'
@@ -33,11 +32,6 @@ export interface DesktopHandlerDeps {
  * own `beforeunload`. The Electron main process replaces the dialog and dirty-state handlers.
  */
 export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers {
-  /**
-   * An article whose opening switched the workspace: the renderer reloads on `workspace.changed`
-   * and finds it as the active tab of the new workspace's session.
-   */
-  let pendingArticle: string | null = null;
   return {
     'dialog.pickFolder': async () => ({ status: 'unavailable' }),
     'dialog.pickFile': async () => ({ status: 'unavailable' }),
@@ -68,18 +62,10 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
         ? await deps.openWorkspace(target.workspaceRoot)
         : deps.workspaceInfo();
       const article = target.article ? toWorkspacePath(workspace.root, target.article) : null;
-      if (switching) pendingArticle = article;
       return { workspace, article, standalone: null };
     },
     'window.setDirtyState': async () => undefined,
-    'session.get': async () => {
-      const stored = await deps.session.get(deps.workspaceRoot());
-      const article = pendingArticle;
-      pendingArticle = null;
-      return article
-        ? normalizeSession({ openTabs: [...stored.openTabs, article], activeTab: article })
-        : stored;
-    },
+    'session.get': () => deps.session.get(deps.workspaceRoot()),
     'session.update': (session) => deps.session.update(deps.workspaceRoot(), session),
   };
 }

@@ -287,7 +287,8 @@ async function start(
     try {
       // Switching workspaces with unsaved articles open would leave their tabs pointing at the wrong folder.
       const target = await resolveOpenTarget(absolute, main.workspaceRoot());
-      if (target && target.workspaceRoot !== main.workspaceRoot() && guard.dirty.length > 0) {
+      const switching = target && !target.article && target.workspaceRoot !== main.workspaceRoot();
+      if (switching && guard.dirty.length > 0) {
         const prompt = closePrompt(guard.dirty, locale(), process.platform, 'close');
         void dialog.showMessageBox(window, {
           type: 'info',
@@ -299,7 +300,10 @@ async function start(
       }
       const before = main.workspaceRoot();
       const result = await main.handlers['workspace.openPath']({ path: absolute });
-      if (result.article) {
+      if (result.standalone) {
+        await noteRecentFile(result.standalone.location);
+        emit('article.standaloneRequested', result.standalone);
+      } else if (result.article) {
         await noteRecentFile(path.join(result.workspace.root, result.article));
         // After a switch the renderer reloads and gets the article from session.get.
         if (result.workspace.root === before)
@@ -403,7 +407,7 @@ async function start(
     }),
     'article.open': async (input) => {
       const opened = await main.handlers['article.open'](input);
-      void noteRecentFile(path.join(main.workspaceRoot(), opened.path));
+      void noteRecentFile(main.locate(input.workspace, opened.path));
       return opened;
     },
     'settings.update': async (patch) => {
@@ -445,6 +449,11 @@ async function start(
   // A Markdown file given on the command line (or from Finder) opens in its workspace.
   const launchFile = launchPaths.find((candidate) => !isDirectory(candidate));
   if (launchFile) {
+    // At launch nothing is open yet: the file's own workspace becomes the workspace (while
+    // running, a file outside it opens as a standalone tab instead).
+    const target = await resolveOpenTarget(path.resolve(launchFile), main.workspaceRoot());
+    if (target && target.workspaceRoot !== main.workspaceRoot())
+      await handlers['workspace.open']({ root: target.workspaceRoot }).catch(() => null);
     const result = await handlers['workspace.openPath']({ path: launchFile }).catch(() => null);
     if (result?.article) {
       launchArticle = result.article;

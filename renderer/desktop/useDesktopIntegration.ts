@@ -172,6 +172,10 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
     () => api.on('article.openRequested', ({ path }) => void latest.current.openArticle(path)),
     [api],
   );
+  useEffect(
+    () => api.on('article.standaloneRequested', (file) => void latest.current.openStandalone(file)),
+    [api],
+  );
   // Main switched workspaces: start afresh on the new one. Unsaved articles of this window are
   // saved first, into their own workspace (each request names its identity), never the new one.
   useEffect(

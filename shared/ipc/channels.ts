@@ -65,6 +65,7 @@ export const eventNames = [
   'article.changedOnDisk',
   'command.invoked',
   'article.openRequested',
+  'article.standaloneRequested',
   'workspace.changed',
   'export.progress',
   'export.step',

@@ -521,6 +521,8 @@ export const events = {
   'command.invoked': z.object({ id: z.enum(commandIds) }),
   /** Open this article of the current workspace (from the OS file manager, the command line or a recent file). */
   'article.openRequested': z.object({ path: ArticlePath }),
+  /** Open this file from outside the workspace in its own tab (the OS gave it; main granted it). */
+  'article.standaloneRequested': StandaloneFile,
   /** Main switched the workspace (recent workspace, opened file, second instance). */
   'workspace.changed': WorkspaceInfo,
   /** The journal or history could not be written (`problem`), or can be again (`problem: null`). */

@@ -31,7 +31,14 @@ const type = (doc: ArticleDocument, words: string): void =>
   doc.change((state) => ({ changes: { from: state.doc.length, insert: words } }));
 
 function newStore(api: DocumentApi, timers = new ManualTimers()): DocumentStore {
-  return new DocumentStore({ api, timers, windowId: `w${Math.random().toString(36).slice(2, 8)}` });
+  const store = new DocumentStore({
+    api,
+    timers,
+    windowId: `w${Math.random().toString(36).slice(2, 8)}`,
+  });
+  // mainApi() names the temp workspace's own identity on every request.
+  store.setWorkspace('temp-workspace');
+  return store;
 }
 
 describe('DocumentStore', () => {
@@ -96,7 +103,7 @@ describe('DocumentStore', () => {
     const a = await store.open('a.md');
     const journaled = async (): Promise<string[]> => {
       await store.journalIdle();
-      return (await api['journal.list']()).map((e) => e.text).sort();
+      return (await store.listJournal()).map((e) => e.text).sort();
     };
 
     type(a, '一');

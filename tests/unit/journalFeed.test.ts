@@ -39,6 +39,7 @@ describe('JournalFeed', () => {
     const tab = {
       id: 'a.md',
       stream: 'window-1',
+      workspace: 'temp-workspace',
       path: 'a.md',
       format: opened.format,
       stamp: opened.stamp,

@@ -82,11 +82,13 @@ type WithoutWorkspace<T> = T extends unknown ? Omit<T, 'workspace'> : never;
 /** The file handlers with the workspace identity filled in (tests of one workspace). */
 export type FileHandlers = {
   [N in FileRequest]: (
-    input: WithoutWorkspace<Parameters<ScopedHandlers[N]>[0]>,
+    ...input: keyof WithoutWorkspace<Parameters<ScopedHandlers[N]>[0]> extends never
+      ? []
+      : [WithoutWorkspace<Parameters<ScopedHandlers[N]>[0]>]
   ) => ReturnType<ScopedHandlers[N]>;
 };
 
-/** Every request of `handlers` sent with identity `workspace`. */
+/** Every request of `handlers` sent with identity `workspace` (replacing any the caller named). */
 export function inWorkspace(handlers: ScopedHandlers, workspace: string): FileHandlers {
   const bound: Record<string, (input?: object) => unknown> = {};
   for (const [name, handler] of Object.entries(handlers) as [string, (input: object) => unknown][])

@@ -12,6 +12,7 @@ import { renderPlainText } from '../../shared/export/plainText';
 import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
 import { createNodeSanitizer } from '../markdown/nodeSanitizer';
 import { ArticleImages } from './articleImages';
+import { DeferredImages } from './deferredImages';
 import { createExportSanitizer } from './exportSanitizer';
 import { renderArticleHtml } from './renderArticleHtml';
 import { readRenderProfile } from '../site/siteConfig';
@@ -203,12 +204,15 @@ export class ExportService {
     const source: ArticleSource =
       text === null ? await readArticleSource(file, root) : articleFromText(file, root, text);
     const images = new ArticleImages(source);
+    const deferred = new DeferredImages(images);
     const article = renderArticleHtml(source, images, this.sanitize, {
       flavor: 'document',
-      imageUrl: (src) => images.dataUri(src),
+      imageUrl: (src) => deferred.placeholder(src),
       allowRemoteImages: false,
     });
-    const html = createExportSanitizer({ allowRemoteImages: false })(article.html);
+    const html = await deferred.fill(
+      createExportSanitizer({ allowRemoteImages: false })(article.html),
+    );
     return { html, css: await this.themes.pageCss(theme), lang: source.meta.lang };
   }
 }

@@ -10,7 +10,7 @@ import {
 } from '../../shared/export/exportOptions';
 import { renderPlainText } from '../../shared/export/plainText';
 import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
-import { createNodeSanitizer } from '../markdown/nodeSanitizer';
+import { createNodeSanitizer, createRenderedHtmlSanitizer } from '../markdown/nodeSanitizer';
 import { ArticleImages } from './articleImages';
 import { DeferredImages } from './deferredImages';
 import { createExportSanitizer } from './exportSanitizer';
@@ -88,11 +88,14 @@ const describe = (error: unknown): string =>
 export class ExportService {
   private readonly themes: ThemeStore;
   private readonly sanitize: HtmlSanitizer;
+  /** For articles whose raw HTML is off: the fast path, DOMPurify where it does not apply. */
+  private readonly sanitizeRendered: HtmlSanitizer;
   private readonly injectedPrinter: PdfPrinter | undefined;
 
   constructor(options: ExportServiceOptions = {}) {
     this.themes = new ThemeStore(options.assetsDir);
     this.sanitize = createNodeSanitizer();
+    this.sanitizeRendered = createRenderedHtmlSanitizer();
     this.injectedPrinter = options.pdfPrinter;
   }
 
@@ -135,7 +138,7 @@ export class ExportService {
                 name,
                 claim,
                 options,
-                sanitize: this.sanitize,
+                sanitize: this.sanitizerFor(source),
                 themes: this.themes,
                 pdfPrinter,
               });
@@ -164,6 +167,15 @@ export class ExportService {
   }
 
   /**
+   * Raw HTML off: the token stream holds no markup of the writer's, so attributes and URLs are
+   * all there is to check. Raw HTML on: DOMPurify on jsdom for the whole page (docs/performance.md
+   * has the measurement behind that choice).
+   */
+  private sanitizerFor(source: ArticleSource): HtmlSanitizer {
+    return source.profile.unsafe ? this.sanitize : this.sanitizeRendered;
+  }
+
+  /**
    * The open article (its unsaved text when given) as rich text for the clipboard: `html` is the
    * WeChat/CMS fragment with inline styles, `text` the plain-text rendering.
    */
@@ -181,7 +193,7 @@ export class ExportService {
     const fragment = await renderRichTextFragment(
       source,
       new ArticleImages(source),
-      this.sanitize,
+      this.sanitizerFor(source),
       this.themes,
       theme,
     );
@@ -205,7 +217,7 @@ export class ExportService {
       text === null ? await readArticleSource(file, root) : articleFromText(file, root, text);
     const images = new ArticleImages(source);
     const deferred = new DeferredImages(images);
-    const article = renderArticleHtml(source, images, this.sanitize, {
+    const article = renderArticleHtml(source, images, this.sanitizerFor(source), {
       flavor: 'document',
       imageUrl: (src) => deferred.placeholder(src),
       allowRemoteImages: false,

@@ -437,10 +437,12 @@ async function runApp(
       return { editor, preview };
     }, articlePath);
 
-    // Cursor into the marker paragraph (click-to-source from the preview).
-    await page.locator('.preview-article p', { hasText: marker }).first().click();
+    // Cursor just after the marker, where the other pages put it (click-to-source from the
+    // preview puts it at the paragraph's start). The click is dispatched: in a 1 MB preview the
+    // paragraph's chunk is laid out lazily and never counts as "stable" for a pointer click.
+    await page.locator('.preview-article p', { hasText: marker }).first().dispatchEvent('click');
     await page.locator('.cm-content').focus();
-    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < [...marker].length + 4; i++) await page.keyboard.press('ArrowRight');
     await waitFrames(page, 3);
     await page.waitForTimeout(1500);
 
@@ -452,7 +454,10 @@ async function runApp(
     return runResult(open, typing, refresh);
   } finally {
     await page.close();
+    // The server may still be writing its session files: remove them once it has exited.
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
     server.child.kill('SIGTERM');
+    await exited;
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -12,8 +12,9 @@ const nodeEntry = {
   format: 'esm',
   sourcemap: 'linked',
   logLevel: 'warning',
-  // jsdom reads its own files at run time; electron is provided by the runtime.
-  external: ['electron', 'jsdom', 'playwright-core', '@playwright/test'],
+  // jsdom reads its own files at run time; sharp loads its native libvips build; electron is
+  // provided by the runtime.
+  external: ['electron', 'jsdom', 'sharp', 'playwright-core', '@playwright/test'],
   // Bundled CommonJS dependencies still call require(); give the ESM bundle one.
   banner: {
     js: [

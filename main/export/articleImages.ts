@@ -3,6 +3,7 @@ import path from 'node:path';
 import { classifyImageSource } from '../../shared/markdown/resolveImage';
 import { isConfinedSync } from '../workspace/confinement';
 import type { ArticleSource } from './articleSource';
+import { downscaleImage } from './downscaleImage';
 
 export type RasterType = 'png' | 'jpg' | 'gif' | 'webp' | 'avif' | 'bmp';
 
@@ -99,13 +100,15 @@ export function sniffRaster(
   return null;
 }
 
+/** The types the sanitizers let through as data: images. */
+const dataUriTypes = new Set<RasterType>(['png', 'jpg', 'gif', 'webp', 'avif']);
+
 /**
  * The local images of one article: resolved with the preview's rules (relative to the article,
- * site-absolute into `static/`, nothing outside the root), read once, typed by content.
+ * site-absolute into `static/`, nothing outside the root), typed by content. Nothing is kept:
+ * each call reads the file, so an export holds only the image it is working on.
  */
 export class ArticleImages {
-  private readonly cache = new Map<string, LocalImage | null>();
-
   constructor(private readonly source: ArticleSource) {}
 
   /** The folder local paths resolve in and may not leave: the root, or the article's folder outside it. */
@@ -132,30 +135,40 @@ export class ArticleImages {
     return isConfinedSync(base, file) ? file : null;
   }
 
-  /** The image behind a source, or null (missing, outside, not a raster image, too large). */
+  /** The original image behind a source, or null (missing, outside, not a raster image, too large). */
   load(src: string): LocalImage | null {
     const file = this.locate(src);
-    if (file === null) return null;
-    if (this.cache.has(file)) return this.cache.get(file) ?? null;
-    let image: LocalImage | null = null;
-    try {
-      if (statSync(file).size <= maxImageBytes) {
-        const bytes = new Uint8Array(readFileSync(file));
-        const sniffed = sniffRaster(bytes);
-        if (sniffed) image = { file, bytes, mime: mimeOf[sniffed.type], ...sniffed };
-      }
-    } catch {
-      image = null;
-    }
-    this.cache.set(file, image);
-    return image;
+    return file === null ? null : readImage(file);
   }
 
-  dataUri(src: string): string | null {
+  /** The absolute file of an image a page may embed as a data: URI, or null. */
+  embeddable(src: string): string | null {
     const image = this.load(src);
-    if (!image) return null;
-    // Only the types the sanitizer lets through as data: images.
-    if (!['png', 'jpg', 'gif', 'webp', 'avif'].includes(image.type)) return null;
+    return image && dataUriTypes.has(image.type) ? image.file : null;
+  }
+
+  /** The image as the HTML, WeChat and Word exports embed it: narrowed when oversized. */
+  async embedded(src: string): Promise<LocalImage | null> {
+    const image = this.load(src);
+    return image ? downscaleImage(image) : null;
+  }
+
+  /** A data: URI of the embedded version of an image file `embeddable` returned. */
+  async dataUriOf(file: string): Promise<string | null> {
+    const original = readImage(file);
+    if (!original || !dataUriTypes.has(original.type)) return null;
+    const image = await downscaleImage(original);
     return `data:${image.mime};base64,${Buffer.from(image.bytes).toString('base64')}`;
+  }
+}
+
+function readImage(file: string): LocalImage | null {
+  try {
+    if (statSync(file).size > maxImageBytes) return null;
+    const bytes = new Uint8Array(readFileSync(file));
+    const sniffed = sniffRaster(bytes);
+    return sniffed ? { file, bytes, mime: mimeOf[sniffed.type], ...sniffed } : null;
+  } catch {
+    return null;
   }
 }

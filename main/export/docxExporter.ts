@@ -126,6 +126,8 @@ class DocxWriter {
 
   constructor(
     private readonly images: ArticleImages,
+    /** Images read and narrowed before the walk (the walk itself is synchronous). */
+    private readonly prepared: ReadonlyMap<string, LocalImage | null>,
     private readonly lang: string,
     contentWidthTwips: number,
     private readonly warnings: string[],
@@ -138,7 +140,7 @@ class DocxWriter {
   }
 
   private imageRun(src: string, alt: string): ImageRun | TextRun {
-    const image = this.images.load(src);
+    const image = this.prepared.has(src) ? this.prepared.get(src) : this.images.load(src);
     const supported =
       image &&
       (image.type === 'png' ||
@@ -532,13 +534,26 @@ export async function renderDocx(
   const cjk = isCjkLanguage(meta.lang);
   const size = pageSizes[options.docx.pageSize];
   const uncited = uncitedSources(source.body, warnings);
-  const writer = new DocxWriter(images, meta.lang, size.width - 2 * marginTwips, warnings, uncited);
   const { tokens, env } = parseForExport(source.body, {
     resolveImage: () => null,
     profile: source.profile,
     ...articleShortcodeOptions(source),
   });
   warnings.push(...exportNotes(env));
+  const featured = featuredImageSource(source.data);
+  // One image at a time: each is read, narrowed when oversized, and only its encoded bytes kept
+  // (the document carries them all until it is packed).
+  const prepared = new Map<string, LocalImage | null>();
+  for (const src of [...(featured ? [featured] : []), ...imageSources(tokens)])
+    if (!prepared.has(src)) prepared.set(src, await images.embedded(src));
+  const writer = new DocxWriter(
+    images,
+    prepared,
+    meta.lang,
+    size.width - 2 * marginTwips,
+    warnings,
+    uncited,
+  );
 
   const header: Block[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(meta.title)] }),
@@ -554,7 +569,6 @@ export async function renderDocx(
     .filter((part): part is string => Boolean(part))
     .join(cjk ? '　' : ' · ');
   if (byline) header.push(new Paragraph({ style: 'BylineMeta', children: [new TextRun(byline)] }));
-  const featured = featuredImageSource(source.data);
   if (featured) {
     header.push(
       new Paragraph({
@@ -726,6 +740,15 @@ function uncitedSources(body: string, warnings: string[]): FootnoteDefinition[] 
     warnings.push(`Footnote [^${label}] is never cited: listed at the end without a number.`);
     return [definition];
   });
+}
+
+/** The src of every image in a token stream, in order. */
+function imageSources(tokens: readonly Token[]): string[] {
+  return tokens.flatMap((token) =>
+    (token.children ?? [])
+      .filter((child) => child.type === 'image')
+      .map((child) => String(child.attrGet('src') ?? '')),
+  );
 }
 
 /** A stand-in image token for the featured image, so it goes through the same code path. */

@@ -2,6 +2,12 @@ import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { allowedUrl, sanitizerConfig } from '../../shared/markdown/sanitize';
 import { escapeAttributeBrackets } from './escapeAttributeBrackets';
+import { domClobberTest } from '../markdown/nodeSanitizer';
+import {
+  purifyUriSafe,
+  withFastPath,
+  type AttributeRules,
+} from '../markdown/renderedHtmlSanitizer';
 
 /**
  * The LAST pass over every exported HTML fragment, after the article HTML already went through
@@ -22,9 +28,49 @@ const safeDataImage = /^data:image\/(?:png|gif|jpeg|webp|avif);/i;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 let window: JSDOM['window'] | undefined;
+/** One sanitizer per set of options, kept for every export of the process (a batch included). */
+const made = new Map<string, (html: string) => string>();
+
+/** The hook: narrows URL attributes to their elements and keeps only our own CSS. */
+function keepExportAttribute(
+  tag: string,
+  name: string,
+  value: string,
+  options: ExportSanitizerOptions,
+): boolean {
+  if (name === 'src')
+    return (
+      tag === 'img' &&
+      (!/^data:/i.test(value) || safeDataImage.test(value)) &&
+      (options.allowRemoteImages === true || !/^https?:/i.test(value))
+    );
+  if (name === 'href') return tag === 'a' && !/^data:/i.test(value);
+  // Our own CSS only ever: no url(), no expression(), no @import, no behaviour bindings.
+  if (name === 'style')
+    return !/url\s*\(|expression\s*\(|@import|behavior\s*:|-moz-binding|javascript:/i.test(value);
+  return true;
+}
 
 export function createExportSanitizer(
   options: ExportSanitizerOptions = {},
+): (html: string) => string {
+  const key = JSON.stringify([
+    options.inlineStyles,
+    options.assetsFolder,
+    options.allowRemoteImages,
+  ]);
+  let sanitize = made.get(key);
+  if (!sanitize) {
+    sanitize = buildExportSanitizer(options);
+    made.set(key, sanitize);
+  }
+  return sanitize;
+}
+
+/** `fastPath: false`: DOMPurify for every page (the reference the fast path is tested against). */
+export function buildExportSanitizer(
+  options: ExportSanitizerOptions,
+  fastPath = true,
 ): (html: string) => string {
   window ??= new JSDOM('<!DOCTYPE html>').window;
   const purify = createDOMPurify(window);
@@ -39,20 +85,28 @@ export function createExportSanitizer(
     ALLOWED_URI_REGEXP: uri,
   };
   purify.addHook('uponSanitizeAttribute', (node, event) => {
-    const tag = node.nodeName.toLowerCase();
-    const value = event.attrValue.trim();
-    if (event.attrName === 'src') {
-      event.keepAttr =
-        tag === 'img' &&
-        (!/^data:/i.test(value) || safeDataImage.test(value)) &&
-        (options.allowRemoteImages === true || !/^https?:/i.test(value));
-    } else if (event.attrName === 'href') {
-      event.keepAttr = tag === 'a' && !/^data:/i.test(value);
-    } else if (event.attrName === 'style') {
-      // Our own CSS only ever: no url(), no expression(), no @import, no behaviour bindings.
-      event.keepAttr =
-        !/url\s*\(|expression\s*\(|@import|behavior\s*:|-moz-binding|javascript:/i.test(value);
-    }
+    if (
+      !keepExportAttribute(
+        node.nodeName.toLowerCase(),
+        event.attrName,
+        event.attrValue.trim(),
+        options,
+      )
+    )
+      event.keepAttr = false;
   });
-  return (html) => escapeAttributeBrackets(String(purify.sanitize(html, config)));
+  // The pages reaching this pass are our pipeline's and our transforms' output: the fast path
+  // answers for them, DOMPurify for anything outside its grammar.
+  const rules: AttributeRules = {
+    tags: new Set(config.ALLOWED_TAGS.filter((t) => !config.FORBID_TAGS.includes(t))),
+    attributes: new Set(config.ALLOWED_ATTR.filter((a) => !config.FORBID_ATTR.includes(a))),
+    uriSafe: new Set([...purifyUriSafe, ...config.ADD_URI_SAFE_ATTR]),
+    uri,
+    keep: (tag, name, value) => keepExportAttribute(tag, name, value, options),
+    clobbers: domClobberTest(window),
+    pinCheckboxes: false,
+  };
+  const full = (html: string): string => String(purify.sanitize(html, config));
+  const sanitize = fastPath ? withFastPath(rules, full) : full;
+  return (html) => escapeAttributeBrackets(sanitize(html));
 }

@@ -11,8 +11,9 @@ import {
 import { renderPlainText } from '../../shared/export/plainText';
 import { articleShortcodeOptions } from './articleShortcodes';
 import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
-import { createNodeSanitizer } from '../markdown/nodeSanitizer';
+import { createNodeSanitizer, createRenderedHtmlSanitizer } from '../markdown/nodeSanitizer';
 import { ArticleImages } from './articleImages';
+import { DeferredImages } from './deferredImages';
 import { createExportSanitizer } from './exportSanitizer';
 import { renderArticleHtml } from './renderArticleHtml';
 import { readRenderProfile } from '../site/siteConfig';
@@ -88,11 +89,14 @@ const describe = (error: unknown): string =>
 export class ExportService {
   private readonly themes: ThemeStore;
   private readonly sanitize: HtmlSanitizer;
+  /** For articles whose raw HTML is off: the fast path, DOMPurify where it does not apply. */
+  private readonly sanitizeRendered: HtmlSanitizer;
   private readonly injectedPrinter: PdfPrinter | undefined;
 
   constructor(options: ExportServiceOptions = {}) {
     this.themes = new ThemeStore(options.assetsDir);
     this.sanitize = createNodeSanitizer();
+    this.sanitizeRendered = createRenderedHtmlSanitizer();
     this.injectedPrinter = options.pdfPrinter;
   }
 
@@ -135,7 +139,7 @@ export class ExportService {
                 name,
                 claim,
                 options,
-                sanitize: this.sanitize,
+                sanitize: this.sanitizerFor(source),
                 themes: this.themes,
                 pdfPrinter,
               });
@@ -164,6 +168,15 @@ export class ExportService {
   }
 
   /**
+   * Raw HTML off: the token stream holds no markup of the writer's, so attributes and URLs are
+   * all there is to check. Raw HTML on: DOMPurify on jsdom for the whole page (docs/performance.md
+   * has the measurement behind that choice).
+   */
+  private sanitizerFor(source: ArticleSource): HtmlSanitizer {
+    return source.profile.unsafe ? this.sanitize : this.sanitizeRendered;
+  }
+
+  /**
    * The open article (its unsaved text when given) as rich text for the clipboard: `html` is the
    * WeChat/CMS fragment with inline styles, `text` the plain-text rendering.
    */
@@ -181,7 +194,7 @@ export class ExportService {
     const fragment = await renderRichTextFragment(
       source,
       new ArticleImages(source),
-      this.sanitize,
+      this.sanitizerFor(source),
       this.themes,
       theme,
     );
@@ -207,12 +220,15 @@ export class ExportService {
     const source: ArticleSource =
       text === null ? await readArticleSource(file, root) : articleFromText(file, root, text);
     const images = new ArticleImages(source);
-    const article = renderArticleHtml(source, images, this.sanitize, {
+    const deferred = new DeferredImages(images);
+    const article = renderArticleHtml(source, images, this.sanitizerFor(source), {
       flavor: 'document',
-      imageUrl: (src) => images.dataUri(src),
+      imageUrl: (src) => deferred.placeholder(src),
       allowRemoteImages: false,
     });
-    const html = createExportSanitizer({ allowRemoteImages: false })(article.html);
+    const html = await deferred.fill(
+      createExportSanitizer({ allowRemoteImages: false })(article.html),
+    );
     return { html, css: await this.themes.pageCss(theme), lang: source.meta.lang };
   }
 }

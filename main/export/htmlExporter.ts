@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { buildHtmlDocument } from '../../shared/export/exportDocument';
+import { DeferredImages } from './deferredImages';
+import { downscaleImage } from './downscaleImage';
 import { createExportSanitizer } from './exportSanitizer';
 import type { ExportContext, ExportOutput } from './exportTypes';
 import { renderArticleHtml } from './renderArticleHtml';
@@ -12,7 +14,7 @@ const copiedImageUrl = (index: number): string => `byline-asset:copied/${index}`
 export interface StandaloneHtml {
   html: string;
   warnings: string[];
-  /** Copied images: absolute source -> file name inside the assets folder. */
+  /** Copied images (originals, or narrowed when oversized): absolute source -> file name inside the assets folder. */
   copies: Map<string, string>;
   assetsFolder: string;
 }
@@ -45,10 +47,11 @@ export async function buildStandaloneHtml(
   const copyList: string[] = [];
   const taken = new Set<string>();
   const assetsFolder = `${context.name}.assets/`;
+  const deferred = new DeferredImages(images);
 
   const imageUrl = (src: string): string | null => {
     if (imageMode === 'embed') {
-      const uri = images.dataUri(src);
+      const uri = deferred.placeholder(src);
       if (uri === null) warnings.push(`Image not found or not a supported picture: ${src}`);
       return uri;
     }
@@ -76,10 +79,12 @@ export async function buildStandaloneHtml(
     return file ? encodeURI(assetsFolder + (copies.get(file) ?? '')) : '';
   });
   // Last pass: the export sanitizer, which knows only these additions.
-  const finalHtml = createExportSanitizer({
-    assetsFolder: imageMode === 'copy' ? assetsFolder : undefined,
-    allowRemoteImages: options.allowRemoteImages,
-  })(withPaths);
+  const finalHtml = await deferred.fill(
+    createExportSanitizer({
+      assetsFolder: imageMode === 'copy' ? assetsFolder : undefined,
+      allowRemoteImages: options.allowRemoteImages,
+    })(withPaths),
+  );
 
   const html = buildHtmlDocument({
     meta: source.meta,
@@ -107,7 +112,12 @@ export async function exportHtml(context: ExportContext): Promise<ExportOutput> 
     const folder = path.join(context.outputDir, page.assetsFolder);
     await fs.mkdir(folder, { recursive: true });
     for (const [from, name] of page.copies) {
-      await fs.copyFile(from, path.join(folder, name));
+      // One image at a time: oversized ones narrowed, the rest copied byte for byte.
+      const image = context.images.load(from);
+      const narrowed = image ? await downscaleImage(image) : null;
+      if (narrowed && narrowed !== image)
+        await fs.writeFile(path.join(folder, name), narrowed.bytes);
+      else await fs.copyFile(from, path.join(folder, name));
       written.push(path.join(folder, name));
     }
   }

@@ -6,6 +6,7 @@ import type { ExportTheme } from '../../shared/export/exportOptions';
 import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
 import type { ArticleImages } from './articleImages';
 import type { ArticleSource } from './articleSource';
+import { DeferredImages } from './deferredImages';
 import { createExportSanitizer } from './exportSanitizer';
 import type { ExportContext, ExportOutput } from './exportTypes';
 import { renderArticleHtml } from './renderArticleHtml';
@@ -49,11 +50,12 @@ export async function renderRichTextFragment(
   allowRemoteImages = false,
 ): Promise<RichTextFragment> {
   const warnings: string[] = [];
+  const deferred = new DeferredImages(images);
   const article = renderArticleHtml(source, images, sanitize, {
     flavor: 'wechat',
     allowRemoteImages,
     imageUrl: (src) => {
-      const uri = images.dataUri(src);
+      const uri = deferred.placeholder(src);
       if (uri === null) warnings.push(`Image not found or not a supported picture: ${src}`);
       return uri;
     },
@@ -76,7 +78,9 @@ export async function renderRichTextFragment(
     .replace(/\s(?:class|id)="[^"]*"/g, '')
     .replace(/<a\b[^>]*>/g, '')
     .replace(/<\/a>/g, '');
-  const html = createExportSanitizer({ inlineStyles: true, allowRemoteImages })(stripped);
+  const html = await deferred.fill(
+    createExportSanitizer({ inlineStyles: true, allowRemoteImages })(stripped),
+  );
   return { html, warnings: [...new Set(warnings)] };
 }
 

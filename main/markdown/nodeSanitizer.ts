@@ -2,15 +2,56 @@ import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import {
   createSanitizer,
+  keepAttribute,
+  sanitizerConfig,
   type HtmlSanitizer,
   type SanitizerOptions,
 } from '../../shared/markdown/sanitize';
+import { purifyUriSafe, withFastPath, type AttributeRules } from './renderedHtmlSanitizer';
 
 /**
  * The sanitizer for main and the CLI (exports, clipboard HTML): DOMPurify on a jsdom window,
  * because Node has no DOM and DOMPurify without one returns its input unchanged.
  */
 export function createNodeSanitizer(options: SanitizerOptions = {}): HtmlSanitizer {
+  return createSanitizer(createDOMPurify(new JSDOM('<!DOCTYPE html>').window), options);
+}
+
+/**
+ * DOMPurify's test for an `id` or `name` that would shadow a property of the document or of a
+ * form (`id="cookie"`), asked of a jsdom document as DOMPurify asks its own.
+ */
+export function domClobberTest(window: JSDOM['window']): (value: string) => boolean {
+  const { document } = window;
+  const form = document.createElement('form');
+  return (value) => value in document || value in form;
+}
+
+/** The strict sanitizer's configuration and hooks as rules for the fast path. */
+export function strictRules(
+  clobbers: (value: string) => boolean,
+  options: SanitizerOptions = {},
+): AttributeRules {
+  const forbidden = new Set(sanitizerConfig.FORBID_ATTR);
+  return {
+    tags: new Set(
+      sanitizerConfig.ALLOWED_TAGS.filter((t) => !sanitizerConfig.FORBID_TAGS.includes(t)),
+    ),
+    attributes: new Set(sanitizerConfig.ALLOWED_ATTR.filter((a) => !forbidden.has(a))),
+    uriSafe: new Set([...purifyUriSafe, ...sanitizerConfig.ADD_URI_SAFE_ATTR]),
+    uri: sanitizerConfig.ALLOWED_URI_REGEXP,
+    keep: (tag, name, value) => keepAttribute(tag, name, value, options),
+    clobbers,
+    pinCheckboxes: true,
+  };
+}
+
+/**
+ * For HTML our pipeline rendered with raw HTML off: the fast path (attributes and URLs checked
+ * on the markup as written), with `full` for any page outside its grammar.
+ */
+export function createRenderedHtmlSanitizer(options: SanitizerOptions = {}): HtmlSanitizer {
   const { window } = new JSDOM('<!DOCTYPE html>');
-  return createSanitizer(createDOMPurify(window), options);
+  const full = createSanitizer(createDOMPurify(window), options);
+  return withFastPath(strictRules(domClobberTest(window), options), full);
 }

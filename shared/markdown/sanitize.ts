@@ -196,30 +196,42 @@ export interface SanitizerOptions {
   allowRemoteImages?: boolean;
 }
 
-/** Narrows URL attributes to the elements that need them. */
+/**
+ * Narrows URL attributes to the elements that need them (the uponSanitizeAttribute hook; also
+ * applied by main's fast path for rendered HTML). `value` is trimmed; false drops the attribute.
+ */
+export function keepAttribute(
+  tag: string,
+  name: string,
+  value: string,
+  options: SanitizerOptions,
+): boolean {
+  switch (name) {
+    case 'src':
+      // Only images load anything; a data: URL only as a raster image (no SVG, no HTML).
+      return (
+        tag === 'img' &&
+        (!/^data:/i.test(value) || safeDataImage.test(value)) &&
+        (options.allowRemoteImages === true || !/^https?:/i.test(value))
+      );
+    case 'href':
+      return tag === 'a' && !/^data:/i.test(value);
+    case 'type':
+      return tag === 'input' && value.toLowerCase() === 'checkbox';
+    case 'checked':
+    case 'disabled':
+      return tag === 'input';
+    default:
+      return true;
+  }
+}
+
 function attributeChecker(options: SanitizerOptions) {
   return (node: PurifyElement, event: PurifyAttributeEvent): void => {
-    const tag = node.nodeName.toLowerCase();
-    const value = event.attrValue.trim();
-    switch (event.attrName) {
-      case 'src':
-        // Only images load anything; a data: URL only as a raster image (no SVG, no HTML).
-        event.keepAttr =
-          tag === 'img' &&
-          (!/^data:/i.test(value) || safeDataImage.test(value)) &&
-          (options.allowRemoteImages === true || !/^https?:/i.test(value));
-        break;
-      case 'href':
-        event.keepAttr = tag === 'a' && !/^data:/i.test(value);
-        break;
-      case 'type':
-        event.keepAttr = tag === 'input' && value.toLowerCase() === 'checkbox';
-        break;
-      case 'checked':
-      case 'disabled':
-        event.keepAttr = tag === 'input';
-        break;
-    }
+    if (
+      !keepAttribute(node.nodeName.toLowerCase(), event.attrName, event.attrValue.trim(), options)
+    )
+      event.keepAttr = false;
   };
 }
 

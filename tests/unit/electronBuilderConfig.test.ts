@@ -12,6 +12,7 @@ interface BuilderConfig {
   appId: string;
   productName: string;
   asar: boolean;
+  asarUnpack: string[];
   publish: unknown;
   files: string[];
   directories: { buildResources: string };
@@ -100,6 +101,25 @@ describe('electron-builder.yml', () => {
       'node_modules/playwright-core/index.js',
     ]) {
       expect(packaged(file), file).toBe(false);
+    }
+  });
+
+  it('ships sharp’s native addon and libvips outside the asar archive, where the OS can load them', () => {
+    for (const file of [
+      'node_modules/sharp/dist/index.mjs',
+      'node_modules/@img/sharp-linux-x64/lib/sharp-linux-x64.node',
+      'node_modules/@img/sharp-libvips-linux-x64/lib/libvips-cpp.so.8.18.8',
+      'node_modules/@img/sharp-win32-x64/lib/libvips-42.dll',
+    ]) {
+      // Dependencies are copied by electron-builder itself; `files` must not exclude these.
+      const excludedBy = config.files.filter(
+        (pattern) => pattern.startsWith('!') && minimatch(file, pattern.slice(1), { dot: true }),
+      );
+      expect(excludedBy, file).toEqual([]);
+      expect(
+        config.asarUnpack.some((pattern) => minimatch(file, pattern, { dot: true })),
+        file,
+      ).toBe(true);
     }
   });
 

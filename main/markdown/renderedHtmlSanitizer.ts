@@ -1,0 +1,145 @@
+import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
+
+/**
+ * The fast path of the export sanitizers for HTML our own pipeline wrote with raw HTML off:
+ * markdown-it escapes every `<`, `"` and `&` of the writer's text, so the markup is only the
+ * renderer's tags with double-quoted attributes, and what can still be unsafe is an attribute
+ * (a URL, an id). This checks the markup against that grammar with plain string work, applies
+ * DOMPurify's attribute rules with the same configuration and hooks, and hands anything outside
+ * the grammar (another tag, an unquoted or odd attribute, a comment, an entity it does not know,
+ * a character reference it does not decode) to the full sanitizer, DOMPurify on jsdom, unchanged.
+ * tests/unit/renderedHtmlSanitizer.test.ts checks that its output parses to the same DOM as
+ * DOMPurify's on the XSS corpus and on generated Markdown.
+ */
+export interface AttributeRules {
+  /** Tags let through (lower case); any other tag sends the page to the full sanitizer. */
+  tags: ReadonlySet<string>;
+  /** Attributes let through (lower case), before the URL and hook checks. */
+  attributes: ReadonlySet<string>;
+  /** Attributes whose values are not URLs (DOMPurify's URI-safe list plus the config's). */
+  uriSafe: ReadonlySet<string>;
+  /** DOMPurify's ALLOWED_URI_REGEXP. */
+  uri: RegExp;
+  /** The uponSanitizeAttribute hook: false drops the attribute. */
+  keep(tag: string, name: string, value: string): boolean;
+  /** DOMPurify's DOM-clobbering test for `id`/`name` values (asked of the same jsdom document). */
+  clobbers(value: string): boolean;
+  /** The afterSanitizeAttributes hook of the strict sanitizer: inputs become disabled checkboxes. */
+  pinCheckboxes: boolean;
+}
+
+/** DOMPurify 3's default URI-safe attributes and data: URI tags. */
+export const purifyUriSafe = [
+  'alt',
+  'class',
+  'for',
+  'id',
+  'label',
+  'name',
+  'pattern',
+  'placeholder',
+  'role',
+  'summary',
+  'title',
+  'value',
+  'style',
+  'xmlns',
+];
+const dataUriTags = new Set(['audio', 'video', 'img', 'source', 'image', 'track']);
+/** DOMPurify's ATTR_WHITESPACE: removed before a URL is matched. */
+// eslint-disable-next-line no-control-regex
+const attrWhitespace = /[\u0000-\u0020\u00A0\u1680\u180E\u2000-\u2029\u205F\u3000]/g;
+
+const tagPattern = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s"'<>/=]+(?:="[^"]*")?)*)\s*(\/?)>/y;
+const attributePattern = /\s+([^\s"'<>/=]+)(?:="([^"]*)")?/g;
+const entities: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&#x27;': "'",
+};
+/** Any character reference at all; only the few above are decoded, the rest go the slow way. */
+const reference = /&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);?/gi;
+
+const escapeAttribute = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/** A tag's attributes after the rules, or null: leave the page to the full sanitizer. */
+function checkedAttributes(tag: string, source: string, rules: AttributeRules): string | null {
+  const seen = new Set<string>();
+  let kept: { name: string; value: string }[] = [];
+  for (const match of source.matchAll(attributePattern)) {
+    const name = (match[1] as string).toLowerCase();
+    const raw = match[2] ?? '';
+    if (seen.has(name)) return null;
+    seen.add(name);
+    let known = true;
+    const decoded = raw.replace(reference, (ref) => {
+      const value = entities[ref];
+      if (value === undefined) known = false;
+      return value ?? ref;
+    });
+    if (!known || /[<>]/.test(decoded)) return null;
+    const value = decoded.trim();
+    if (!rules.attributes.has(name)) continue;
+    if (!rules.keep(tag, name, value)) continue;
+    if ((name === 'id' || name === 'name') && rules.clobbers(value)) continue;
+    if (!rules.uriSafe.has(name)) {
+      const allowed =
+        rules.uri.test(value.replace(attrWhitespace, '')) ||
+        ((name === 'src' || name === 'href') &&
+          value.startsWith('data:') &&
+          dataUriTags.has(tag)) ||
+        value === '';
+      if (!allowed) continue;
+    }
+    kept.push({ name, value });
+  }
+  if (rules.pinCheckboxes && tag === 'input') {
+    const pin = (name: string, value: string): void => {
+      const existing = kept.find((a) => a.name === name);
+      if (existing) existing.value = value;
+      else kept = [...kept, { name, value }];
+    };
+    pin('type', 'checkbox');
+    pin('disabled', '');
+  }
+  return kept.map(({ name, value }) => ` ${name}="${escapeAttribute(value)}"`).join('');
+}
+
+/** The fast path alone: the sanitized HTML, or null when the page needs the full sanitizer. */
+export function sanitizeRenderedHtml(html: string, rules: AttributeRules): string | null {
+  let out = '';
+  let at = 0;
+  while (at < html.length) {
+    const open = html.indexOf('<', at);
+    if (open === -1) {
+      out += html.slice(at);
+      break;
+    }
+    out += html.slice(at, open);
+    tagPattern.lastIndex = open;
+    const match = tagPattern.exec(html);
+    if (!match) return null;
+    const [whole, closing, name, attributes, selfClosing] = match as unknown as string[];
+    const tag = (name as string).toLowerCase();
+    if (!rules.tags.has(tag)) return null;
+    if (closing) {
+      if (attributes || selfClosing) return null;
+      out += `</${tag}>`;
+    } else {
+      const kept = checkedAttributes(tag, attributes ?? '', rules);
+      if (kept === null) return null;
+      out += `<${tag}${kept}>`;
+    }
+    at = open + (whole as string).length;
+  }
+  return out;
+}
+
+/** `(html) => safe html`: the fast path where it applies, `full` (DOMPurify) everywhere else. */
+export function withFastPath(rules: AttributeRules, full: HtmlSanitizer): HtmlSanitizer {
+  return (html) => sanitizeRenderedHtml(html, rules) ?? full(html);
+}

@@ -41,7 +41,8 @@ export async function exportPdf(context: ExportContext): Promise<ExportOutput> {
   );
   const printer = await context.pdfPrinter();
   const printed = await printer.print({
-    html: page.html,
+    // Paper cannot be clicked: a collapsed <details> (Hugo's details shortcode) prints open.
+    html: page.html.replace(/<details(?![^>]*\sopen\b)/g, '<details open'),
     pageSize: settings.pageSize,
     marginMm: settings.marginMm,
     headerTemplate: settings.pageNumbers ? templates.header : null,

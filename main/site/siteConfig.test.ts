@@ -65,3 +65,38 @@ describe('site configuration', () => {
     expect(await readRenderProfile(dir)).toMatchObject({ origin: 'workspace', typographer: false });
   });
 });
+
+describe('site facts for shortcodes and links', () => {
+  it("names the site's and its theme's shortcodes and reads params, permalinks and contentDir", async () => {
+    write(
+      'hugo.toml',
+      'theme = "paper"\ncontentDir = "articles"\n[params]\nAuthor = "编辑部"\n[permalinks]\nposts = "/:year/:slug/"\n',
+    );
+    write('layouts/shortcodes/note.html', '<aside>{{ .Inner }}</aside>');
+    write('layouts/shortcodes/gallery.amp.html', '');
+    write('themes/paper/layouts/shortcodes/callout.html', '');
+    write('themes/paper/layouts/shortcodes/readme.txt', '');
+    const profile = await readRenderProfile(dir);
+    expect(profile.site).toEqual({
+      shortcodes: ['callout', 'gallery', 'note'],
+      params: { author: '编辑部' },
+      permalinks: { posts: '/:year/:slug/' },
+      contentDir: 'articles',
+      imageCaptions: false,
+    });
+  });
+
+  it("knows when the site's image render hook writes a figcaption (the site's hook before its theme's)", async () => {
+    write('hugo.toml', 'theme = "paper"\n');
+    write(
+      'themes/paper/layouts/_default/_markup/render-image.html',
+      '<img src="{{ .Destination }}">',
+    );
+    expect((await readRenderProfile(dir)).site?.imageCaptions).toBe(false);
+    write(
+      'layouts/_default/_markup/render-image.html',
+      '<figure><img src="{{ .Destination }}"><figcaption>{{ .Text }}</figcaption></figure>',
+    );
+    expect((await readRenderProfile(dir)).site?.imageCaptions).toBe(true);
+  });
+});

@@ -55,17 +55,18 @@ export function publishedPath(
   const title = stringField(page.data, 'title');
   const pattern =
     section !== '' && !(bundle && segments.length === 1) ? permalinks[section] : undefined;
-  const date = dateParts(page.data?.['date']);
+  // A page without a date has Go's zero date: Hugo publishes it under /1/01/.
+  const date = dateParts(page.data?.['date']) ?? ['1', '01', '01'];
   const needsData = /:(?:year|month|day|title|slug)\b/.test(pattern ?? '');
   if (pattern !== undefined && (!needsData || page.data !== null)) {
     const expanded = pattern.replace(/:(\w+)/g, (whole, token: string) => {
       switch (token) {
         case 'year':
-          return date?.[0] ?? whole;
+          return date[0];
         case 'month':
-          return date?.[1] ?? whole;
+          return date[1];
         case 'day':
-          return date?.[2] ?? whole;
+          return date[2];
         case 'slug':
           return urlize(slug ?? title ?? filename);
         case 'title':

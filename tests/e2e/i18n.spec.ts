@@ -133,3 +133,42 @@ test('the page has a favicon', async ({ app }) => {
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toBe('image/png');
 });
+
+test.describe('English UI', () => {
+  test.use({ bylineOptions: { fixtures: ['palette-e2e'] } });
+
+  test('the Find panel capitalises its buttons and counts matches; Settings names WeChat and the citation styles as the panel does', async ({
+    app,
+  }) => {
+    await openArticle(app, zhArticle);
+    const editor = app.locator('.cm-content');
+    await editor.click();
+    await app.keyboard.press('Control+h');
+    const panel = app.locator('.cm-search');
+    await panel.locator('input[name="search"]').pressSequentially('OpenAI');
+    await expect(panel.locator('.cm-search-count')).toHaveText(/^\d+ matches$/);
+    await panel.locator('input[name="search"]').press('Enter');
+    await expect(panel.locator('.cm-search-count')).toHaveText(/^\d+ of \d+$/);
+    for (const name of ['next', 'prev', 'select', 'replace', 'replaceAll'])
+      await expect(panel.locator(`button[name="${name}"]`)).toHaveText(/^[A-Z]/);
+    await expect(panel.locator('button[name="replaceAll"]')).toHaveText('Replace all');
+    await panel.locator('input[name="search"]').press('Escape');
+
+    await editor.click();
+    await app.keyboard.press('Control+Shift+R');
+    const panelStyles = await app
+      .locator('[data-panel="references"]')
+      .getByRole('combobox', { name: 'Citation style' })
+      .locator('option')
+      .allTextContents();
+    await editor.click();
+    await app.keyboard.press('Control+,');
+    const settings = app.getByRole('dialog', { name: 'Settings' });
+    const settingsStyles = await settings
+      .getByRole('combobox', { name: 'Citation style' })
+      .locator('option')
+      .allTextContents();
+    expect(settingsStyles).toEqual(panelStyles);
+    await expect(settings.locator('option', { hasText: 'WeChat HTML' })).toHaveCount(1);
+  });
+});

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { commandLabels } from '../../shared/commands/commandLabels';
 import { commands } from '../../shared/commands/commandRegistry';
@@ -69,6 +70,24 @@ test.describe('command palette, Chinese UI', () => {
     await input.press('Escape');
     await expect(app.getByRole('dialog', { name: '命令面板' })).toHaveCount(0);
     await expect(app.locator('.cm-content')).toBeFocused();
+
+    // WCAG 2.1 A/AA for the palette and the menu button's menu.
+    await openPalette(app, 'F1', '命令面板');
+    await input.fill('bc');
+    const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+    const paletteAxe = await new AxeBuilder({ page: app })
+      .include('.palette')
+      .withTags(wcag)
+      .analyze();
+    expect(paletteAxe.violations).toEqual([]);
+    await input.press('Escape');
+    await app.getByRole('button', { name: '菜单' }).click();
+    const menuAxe = await new AxeBuilder({ page: app })
+      .include('.app-menu')
+      .withTags(wcag)
+      .analyze();
+    expect(menuAxe.violations).toEqual([]);
+    await app.keyboard.press('Escape');
 
     // English names work in the Chinese UI too.
     await openPalette(app, 'F1', '命令面板');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { LibraryEntry, SearchHit } from '../../shared/ipc/contract';
+import { splitArticle } from '../../shared/article';
 import { readArticleTextSync } from './readArticleText';
 
 /**
@@ -111,10 +112,15 @@ function countOccurrences(haystack: string, needle: string): number {
   return count;
 }
 
-/** The first line holding a term, shortened to about 120 characters around it. */
+/**
+ * The first body line holding a term, shortened to about 120 characters around it. A term found
+ * only in the front matter (the title, a tag) gets the body's first line instead: the raw
+ * `title:` line repeats the hit's title and says nothing about the article.
+ */
 function snippetFor(text: string, terms: readonly string[]): { line: number; snippet: string } {
   const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
+  const bodyStart = splitArticle(text).bodyStartLine;
+  for (let i = bodyStart; i < lines.length; i++) {
     const raw = lines[i] as string;
     const normalized = searchable(raw);
     for (const term of terms) {
@@ -128,5 +134,8 @@ function snippetFor(text: string, terms: readonly string[]): { line: number; sni
       };
     }
   }
-  return { line: 1, snippet: (lines[0] ?? '').slice(0, 120) };
+  const first = lines.findIndex((line, i) => i >= bodyStart && line.trim() !== '');
+  if (first === -1) return { line: 1, snippet: '' };
+  const raw = (lines[first] as string).trim();
+  return { line: first + 1, snippet: raw.length > 120 ? `${raw.slice(0, 120)}…` : raw };
 }

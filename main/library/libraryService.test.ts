@@ -177,6 +177,25 @@ describe('LibraryService', () => {
     );
   });
 
+  it('reports images added and removed (not in skipped folders) as assets.changed', async () => {
+    write('posts/a.md', '# A\n');
+    write('images/old.png', 'png');
+    const library = start();
+    await library.ready();
+    const assets = (): string[] =>
+      events
+        .filter((e) => e.event === 'assets.changed')
+        .flatMap((e) => (e.payload as { paths: string[] }).paths);
+    write('node_modules/pkg/logo.png', 'png');
+    write('images/港口 夜景.png', 'png');
+    await eventually(() => expect(assets()).toContain('images/港口 夜景.png'));
+    unlinkSync(path.join(root, 'images/old.png'));
+    await eventually(() => expect(assets()).toContain('images/old.png'));
+    expect(assets().some((p) => p.startsWith('node_modules'))).toBe(false);
+    // Images are no articles: never library rows.
+    expect(await library.list()).toHaveLength(1);
+  });
+
   it('tells open editors about their file: new stamp on change, null when deleted', async () => {
     write('a.md', '# A\n');
     open.add('a.md');

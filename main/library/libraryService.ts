@@ -23,6 +23,16 @@ import {
 import { siteOutputFolders } from './siteOutputFolders';
 import { isInside } from '../desktop/openTarget';
 import { WorkspaceWatcher } from './workspaceWatcher';
+import { IMAGE_EXTENSIONS } from '../../shared/frontMatterSchema/knownFields';
+
+const IMAGE_FILE = new RegExp(`\\.(?:${IMAGE_EXTENSIONS.join('|')})$`, 'i');
+
+/** An image, or a folder (copied in or removed with whatever images it holds), outside skipped folders. */
+function isAssetChange(relative: string): boolean {
+  if (isInSkippedFolder(`${relative}/x`)) return false;
+  const name = path.posix.basename(relative);
+  return IMAGE_FILE.test(name) || !name.includes('.');
+}
 
 export interface LibraryServiceOptions {
   /** App data folder for the index cache; null keeps no cache (tests). */
@@ -150,12 +160,17 @@ export class LibraryService {
       const session = await this.current();
       if (session.closed) return;
       const changed = new Set<string>();
+      const assets = new Set<string>();
       for (const absolute of absolutePaths) {
         const relative = toWorkspacePath(session.root, absolute);
         if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) continue;
+        if (isAssetChange(relative)) assets.add(relative);
         for (const p of await this.apply(session, absolute, relative)) changed.add(p);
       }
-      if (session.closed || changed.size === 0) return;
+      if (session.closed) return;
+      // The image picker and the preview's images follow these like the library follows articles.
+      if (assets.size > 0) this.options.emit('assets.changed', { paths: [...assets] });
+      if (changed.size === 0) return;
       this.options.emit('library.changed', { paths: [...changed] });
       this.schedulePersist(session);
     });

@@ -111,4 +111,32 @@ describe('SearchIndex', () => {
     await index.sync([]);
     expect(index.size).toBe(0);
   });
+  it('snippets come from the body: a term only in the front matter shows the first body line', async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'byline-search-snippet-'));
+    writeFileSync(
+      path.join(root, 'a.md'),
+      '---\ntitle: 芯片出口新规\ntags: [芯片]\n---\n\n新规正式生效，芯片企业调整供应链。\n\n出口合同延期。\n',
+    );
+    const entries = [entryFor('a.md', '芯片出口新规')];
+    const index = new SearchIndex(root);
+    await index.sync(entries);
+    expect(index.search(entries, '芯片', 10)[0]).toMatchObject({
+      line: 6,
+      snippet: '新规正式生效，芯片企业调整供应链。',
+    });
+    expect(index.search(entries, '出口', 10)[0]).toMatchObject({
+      line: 8,
+      snippet: '出口合同延期。',
+    });
+    expect(index.search(entries, '新规', 10)[0]).toMatchObject({ line: 6 });
+    // Only in the title: the body's first line, never "title: …".
+    writeFileSync(path.join(root, 'b.md'), '---\ntitle: 算力租赁\n---\n\n市场观察。\n');
+    const withB = [...entries, entryFor('b.md', '算力租赁')];
+    await index.sync(withB);
+    expect(index.search(withB, '租赁', 10)[0]).toMatchObject({
+      path: 'b.md',
+      line: 5,
+      snippet: '市场观察。',
+    });
+  });
 });

@@ -15,6 +15,7 @@ import {
 import type { SidePanelProps } from '../panels/sidePanel';
 import { isMacPlatform } from '../workbench/shortcuts';
 import { useArticleSnapshot, useWorkbench } from '../workbench/workbenchContext';
+import { fileToBase64 } from '../editor/imageDrop';
 import { FieldControl } from './fields/FieldControl';
 import { FormContext, type FormContextValue } from './formContext';
 import { applyFormEdit, applyPlan } from './formDispatch';
@@ -121,8 +122,17 @@ export function FrontMatterPanel({ onClose }: SidePanelProps): React.JSX.Element
         return now ? valueAt(now, path) : undefined;
       },
       rawText: (key) => (shownText === null ? null : rawFieldText(shownText, key)),
+      async importImage(file) {
+        const imported = await api['asset.import']({
+          articlePath,
+          fileName: file.name || 'image',
+          dataBase64: await fileToBase64(file),
+        });
+        return imported.path;
+      },
     }),
     [
+      api,
       readOnly,
       articlePath,
       data,

@@ -31,6 +31,8 @@ export interface FormContextValue {
   currentVersion(): number;
   /** A value as it is in the editor right now (the rendered form may lag a snapshot behind). */
   valueNow(path: readonly string[]): unknown;
+  /** Copies an image from anywhere into the workspace (beside the article or its images folder); resolves to its workspace path. */
+  importImage(file: File): Promise<string>;
   /** A top-level field's value as YAML text (for the raw editor), from the shown text. */
   rawText(key: string): string | null;
 }

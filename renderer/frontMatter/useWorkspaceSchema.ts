@@ -9,8 +9,8 @@ export interface WorkspaceSchemaState {
 }
 
 /**
- * The workspace's front-matter schema and images, from main. Reloaded when the library changes
- * (an article saved, a file added) or another workspace is opened, at most once per half second,
+ * The workspace's front-matter schema and images, from main. Reloaded when the library or its
+ * images change (an article saved, a file or an image added) or another workspace is opened, at most once per half second,
  * and when `refreshKey` changes (another article shown: picks up an edited .byline/schema.yml,
  * which the library watcher skips like every dot folder).
  */
@@ -35,11 +35,13 @@ export function useWorkspaceSchema(
     };
     void load();
     const offLibrary = api.on('library.changed', reload);
+    const offAssets = api.on('assets.changed', reload);
     const offWorkspace = api.on('workspace.changed', () => void load());
     return () => {
       cancelled = true;
       if (timer !== null) clearTimeout(timer);
       offLibrary();
+      offAssets();
       offWorkspace();
     };
   }, [api, refreshKey]);

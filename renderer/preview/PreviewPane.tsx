@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { EditorSession } from '../workbench/editorSession';
 import { useActiveView } from '../workbench/editorSession';
 import { useLatest } from '../workbench/useLatest';
+import { useWorkbench } from '../workbench/workbenchContext';
 import type { RenderProfile } from '../../shared/markdown/renderProfile';
 import type { PreviewController } from './previewController';
 import type { AnchorSource } from './scrollSync';
@@ -83,6 +84,7 @@ export function PreviewPane({
   const scroller = useRef<HTMLElement>(null);
   const article = useRef<HTMLElement>(null);
   const view = useActiveView(session);
+  const { api } = useWorkbench();
   const brokenLabel = useLatest(t('preview.brokenImage'));
 
   useEffect(() => {
@@ -102,14 +104,20 @@ export function PreviewPane({
     return session.liveEdits.subscribe(push);
   }, [controller, session, articlePath]);
 
-  // Broken images get a visible placeholder (and keep it across re-renders).
+  // Broken images get a visible placeholder naming the missing file (kept across re-renders);
+  // when images appear in the workspace they are fetched again.
   useEffect(() => {
     const container = article.current;
     if (!container) return undefined;
     const broken = new Set<string>();
     const mark = (img: HTMLImageElement): void => {
       img.classList.add('image-broken');
-      img.setAttribute('data-broken-label', brokenLabel.current);
+      const path = assetPathOf(img.getAttribute('src') ?? '');
+      const alt = img.getAttribute('alt') ?? '';
+      img.setAttribute(
+        'data-broken-label',
+        [brokenLabel.current + (path ? `: ${path}` : ''), alt].filter(Boolean).join(' · '),
+      );
     };
     const onError = (event: Event): void => {
       if (!(event.target instanceof HTMLImageElement)) return;
@@ -122,11 +130,25 @@ export function PreviewPane({
       for (const img of container.querySelectorAll('img'))
         if (broken.has(img.getAttribute('src') ?? '')) mark(img);
     });
+    const offAssets = api.on('assets.changed', () => {
+      if (broken.size === 0) return;
+      const retry = new Set(broken);
+      broken.clear();
+      for (const img of container.querySelectorAll('img')) {
+        const src = img.getAttribute('src') ?? '';
+        if (!retry.has(src)) continue;
+        img.classList.remove('image-broken');
+        img.removeAttribute('data-broken-label');
+        // Setting the same address again makes the browser request it again.
+        img.setAttribute('src', src);
+      }
+    });
     return () => {
       container.removeEventListener('error', onError, true);
       remark();
+      offAssets();
     };
-  }, [controller, brokenLabel]);
+  }, [api, controller, brokenLabel]);
 
   // Two-way scroll sync.
   useEffect(() => {
@@ -259,4 +281,15 @@ export function PreviewPane({
       />
     </section>
   );
+}
+
+/** The workspace path in an asset address (`/asset/images/a%20b.png` -> `images/a b.png`). */
+function assetPathOf(src: string): string {
+  const at = src.indexOf('/asset/');
+  if (at < 0) return src;
+  try {
+    return decodeURIComponent(src.slice(at + '/asset/'.length).split(/[?#]/)[0] ?? '');
+  } catch {
+    return src.slice(at + '/asset/'.length);
+  }
 }

@@ -70,6 +70,7 @@ export const eventNames = [
   'export.progress',
   'export.step',
   'storage.warning',
+  'assets.changed',
 ] as const;
 
 export const ipcRequestChannel = (name: string): string => `byline:req:${name}`;

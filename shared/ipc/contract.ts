@@ -517,6 +517,8 @@ export const events = {
     path: ArticlePath,
     stamp: FileStamp.nullable(),
   }),
+  /** Images of the workspace appeared, changed or went away (or a folder that may hold some). */
+  'assets.changed': z.object({ paths: z.array(ArticlePath).max(10_000) }),
   /** A native menu item (or the close guard's "Save") asks the renderer to run a registry command. */
   'command.invoked': z.object({ id: z.enum(commandIds) }),
   /** Open this article of the current workspace (from the OS file manager, the command line or a recent file). */

@@ -23,6 +23,8 @@ export function ImageField({
   const id = useId();
   const [picking, setPicking] = useState(false);
   const [filter, setFilter] = useState('');
+  const [importError, setImportError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const chooseButton = useRef<HTMLButtonElement>(null);
   const value = typeof row.value === 'string' ? row.value : '';
   const commit = useCallback((text: string) => form.set(path, text), [form, path]);
@@ -51,6 +53,19 @@ export function ImageField({
   const pick = (imagePath: string): void => {
     form.set(path, imageValueFor(form.articlePath, imagePath), { discrete: true });
     close();
+  };
+  /** An image from anywhere on the computer: copied into the workspace, then chosen. */
+  const importFiles = (files: FileList | null): void => {
+    const file = files?.[0];
+    if (!file) return;
+    setImportError(null);
+    form
+      .importImage(file)
+      .then(pick, (error: Error) =>
+        setImportError(
+          t('frontMatter.image.importFailed', { name: file.name, message: error.message }),
+        ),
+      );
   };
 
   return (
@@ -125,10 +140,30 @@ export function ImageField({
               placeholder={t('frontMatter.image.filter')}
               autoFocus
             />
+            <button type="button" className="fm-button" onClick={() => fileInput.current?.click()}>
+              {t('frontMatter.image.importFromDisk')}
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              hidden
+              accept="image/png,image/jpeg,image/gif,image/webp,image/avif"
+              aria-label={t('frontMatter.image.importFromDisk')}
+              data-testid="image-import-input"
+              onChange={(event) => {
+                importFiles(event.currentTarget.files);
+                event.currentTarget.value = '';
+              }}
+            />
             <button type="button" className="fm-button" onClick={close}>
               {t('frontMatter.image.closePicker')}
             </button>
           </div>
+          {importError ? (
+            <p className="fm-problem" role="alert">
+              {importError}
+            </p>
+          ) : null}
           {form.images === null || form.images.length === 0 ? (
             <p className="fm-hint">{t('frontMatter.image.noImages')}</p>
           ) : matches.length === 0 ? (

@@ -11,7 +11,7 @@ const calls: string[] = [];
 
 /** The requests with an absolute path, as the shared services answer them; here they just record the call. */
 function services(picked: string): RequestHandlers {
-  const info = { root: base, name: 'ws', recent: [] };
+  const info = { id: 'ws', root: base, name: 'ws', recent: [] };
   return {
     'dialog.pickFolder': async () => ({ status: 'picked', path: picked }),
     'dialog.pickFile': async () => ({ status: 'canceled' }),
@@ -22,7 +22,7 @@ function services(picked: string): RequestHandlers {
     },
     'workspace.openPath': async ({ path: p }: { path: string }) => {
       calls.push(`openPath ${p}`);
-      return { workspace: info, article: null };
+      return { workspace: info, article: null, standalone: null };
     },
     'export.run': async (input: { jobId: string; outputDir: string | null }) => {
       calls.push(`export ${input.outputDir}`);

@@ -20,12 +20,14 @@ const format = { encoding: 'utf-8', bom: false, eol: '\n' } as const;
 
 /** Through the dispatcher both transports use (web server and Electron's ipcBridge). */
 async function save(
-  handlers: ReturnType<TempWorkspace['handlers']>,
+  window: ReturnType<TempWorkspace['scoped']>,
   text: string,
   baseStamp: FileStamp,
 ): Promise<SaveResult> {
   // The dispatcher only looks up the requested handler; these are main's real file handlers.
-  const outcome = await dispatchRequest(handlers as unknown as RequestHandlers, 'article.save', {
+  const handlers = window.handlers as unknown as RequestHandlers;
+  const outcome = await dispatchRequest(handlers, 'article.save', {
+    workspace: window.workspace,
     path: 'a.md',
     text,
     format,
@@ -52,8 +54,8 @@ const writerOnSlowDisk =
 describe('saves of one file are serialized per path', () => {
   it('1,000 pairs of simultaneous saves from one base: one saved, one conflict, disk holds the saved text', async () => {
     // Two handler sets over one workspace, like two windows: the queue is per real path, not per set.
-    const windows = [workspace.handlers(), workspace.handlers()] as const;
-    let base = (await windows[0]['article.open']({ path: 'a.md' })).stamp;
+    const windows = [workspace.scoped(), workspace.scoped()] as const;
+    let base = (await workspace.handlers()['article.open']({ path: 'a.md' })).stamp;
     const pairs = 1000;
     for (let i = 0; i < pairs; i++) {
       const texts = [`left ${i}\n`, `right ${i}\n`] as const;

@@ -10,7 +10,7 @@ export default defineConfig({
     // Browser mode: the renderer against the loopback server.
     { name: 'e2e', testDir: 'tests/e2e' },
     // The built Electron main bundle under the Electron stand-in, the renderer in Chromium.
-    { name: 'electron-standin', testDir: 'tests/electron-standin' },
+    { name: 'electron-standin', testDir: 'tests/electron-standin', fullyParallel: true },
   ],
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,

@@ -5,8 +5,13 @@ import { defineConfig } from '@playwright/test';
 const systemChromium = '/usr/bin/chromium';
 
 export default defineConfig({
-  testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  projects: [
+    // Browser mode: the renderer against the loopback server.
+    { name: 'e2e', testDir: 'tests/e2e' },
+    // The built Electron main bundle under the Electron stand-in, the renderer in Chromium.
+    { name: 'electron-standin', testDir: 'tests/electron-standin', fullyParallel: true },
+  ],
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   retries: 0,

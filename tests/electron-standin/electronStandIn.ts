@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -60,6 +61,8 @@ export function createElectronStandIn(options: StandInOptions) {
     new Set(options.tampering?.droppedChannels ?? []),
   );
   let dark = false;
+  /** 'window' for every BrowserWindow main creates. */
+  const events = new EventEmitter();
   const pages = new Map<Page, StandInBrowserWindow>();
   const sessions = new Map<string, StandInSession>();
   const sessionFor = (partition: string): StandInSession => {
@@ -117,6 +120,7 @@ export function createElectronStandIn(options: StandInOptions) {
     darkMode: () => dark,
     strippedPreferences: new Set(options.tampering?.strippedPreferences ?? []),
     pageOpened: (page, window) => pages.set(page, window),
+    windowCreated: (window) => events.emit('window', window),
     windowClosed: () => app.windowClosed(),
     windowFocused: () => undefined,
   };
@@ -163,6 +167,19 @@ export function createElectronStandIn(options: StandInOptions) {
     schemes,
     /** Channels with an ipcMain.handle registration, at this moment. */
     handledChannels: (): string[] => [...handlers.keys()],
+    /** Calls the handler main registered for a scheme, as Chromium would for a request. */
+    fetchScheme: async (url: string): Promise<Response> => {
+      const handler = schemes.handlers.get(new URL(url).protocol.slice(0, -1));
+      if (!handler) throw new Error(`No protocol handler for ${url}`);
+      return handler(new Request(url));
+    },
+    /** The first window main creates (already created or still to come). */
+    firstWindow: (): Promise<StandInBrowserWindow> => {
+      const [first] = BrowserWindow.getAllWindows();
+      return first
+        ? Promise.resolve(first)
+        : new Promise((resolve) => events.once('window', resolve));
+    },
     sessions: (): StandInSession[] => [...sessions.values()],
     async close(): Promise<void> {
       for (const window of BrowserWindow.getAllWindows()) window.destroy();

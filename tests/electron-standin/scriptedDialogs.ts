@@ -78,23 +78,28 @@ export class ScriptedDialogs {
 
 /** Electron's `dialog`: each call is recorded and answered through the ScriptedDialogs. */
 export function createDialog(dialogs: ScriptedDialogs, record: CallRecord) {
+  const answered = <T>(kind: string, answer: Promise<T>): Promise<T> =>
+    answer.then((value) => {
+      record.add(`dialog.${kind}.answer`, value);
+      return value;
+    });
   const split = <O>(first: BaseWindow | O, second: O | undefined): [BaseWindow | null, O] =>
     second === undefined ? [null, first as O] : [first as BaseWindow, second];
   return {
     showOpenDialog(first: BaseWindow | OpenDialogOptions, second?: OpenDialogOptions) {
       const [parent, options] = split(first, second);
       record.add('dialog.showOpenDialog', options, parent);
-      return dialogs.show('showOpenDialog', parent, options);
+      return answered('showOpenDialog', dialogs.show('showOpenDialog', parent, options));
     },
     showSaveDialog(first: BaseWindow | SaveDialogOptions, second?: SaveDialogOptions) {
       const [parent, options] = split(first, second);
       record.add('dialog.showSaveDialog', options, parent);
-      return dialogs.show('showSaveDialog', parent, options);
+      return answered('showSaveDialog', dialogs.show('showSaveDialog', parent, options));
     },
     showMessageBox(first: BaseWindow | MessageBoxOptions, second?: MessageBoxOptions) {
       const [parent, options] = split(first, second);
       record.add('dialog.showMessageBox', options, parent);
-      return dialogs.show('showMessageBox', parent, options);
+      return answered('showMessageBox', dialogs.show('showMessageBox', parent, options));
     },
     showErrorBox(title: string, content: string): void {
       record.add('dialog.showErrorBox', title, content);

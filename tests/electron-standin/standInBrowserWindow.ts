@@ -25,6 +25,7 @@ export interface WindowHost {
   setPermission(page: Page, chromiumName: string, origin: string, granted: boolean): Promise<void>;
   darkMode(): boolean;
   pageOpened(page: Page, window: StandInBrowserWindow): void;
+  windowCreated(window: StandInBrowserWindow): void;
   /** Web preferences stripped on construction: a deliberate break for the harness's self-test. */
   strippedPreferences: ReadonlySet<keyof WebPreferences>;
   windowClosed(window: StandInBrowserWindow): void;
@@ -85,7 +86,8 @@ export class StandInWebContents extends EventEmitter {
     private readonly host: WindowHost,
     readonly session: StandInSession,
     readonly preferences: WebPreferences,
-    private readonly pageReady: Promise<Page>,
+    /** The Chromium page showing this web contents, once it exists. */
+    readonly pageReady: Promise<Page>,
   ) {
     super();
     void pageReady.then((page) => (this.page = page));
@@ -289,6 +291,7 @@ export function createBrowserWindowClass(host: WindowHost): BrowserWindowClass {
     constructor(options: BrowserWindowConstructorOptions = {}) {
       super(host, options);
       windows.push(this);
+      host.windowCreated(this);
       this.on('focus', () => (focused = this));
       this.on('closed', () => {
         windows.splice(windows.indexOf(this), 1);
@@ -361,12 +364,21 @@ export class StandInBrowserWindow extends EventEmitter {
     return page;
   }
 
+  loadURL(url: string): Promise<void> {
+    return this.webContents.loadURL(url);
+  }
+
+  loadFile(file: string): Promise<void> {
+    return this.webContents.loadFile(file);
+  }
+
   /** Like a click on the title bar's close button: 'close' may be prevented by main. */
   close(): void {
     if (this.destroyed) return;
     const event = new StandInEvent();
     this.host.record.add('BrowserWindow.close', this.id);
     this.emit('close', event);
+    this.host.record.add('BrowserWindow.close.decision', this.id, event.defaultPrevented ? 'prevented' : 'closes');
     if (!event.defaultPrevented) this.destroy();
   }
 
@@ -475,6 +487,8 @@ export class StandInBrowserWindow extends EventEmitter {
 
 export type BrowserWindowSurface = Pick<
   Electron.BrowserWindow,
+  | 'loadURL'
+  | 'loadFile'
   | 'close'
   | 'destroy'
   | 'isDestroyed'

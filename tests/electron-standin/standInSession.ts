@@ -9,14 +9,14 @@ type BeforeRequestListener = (
   callback: (response: Electron.CallbackResponse) => void,
 ) => void;
 
-/** Electron permission names and the Chromium permissions each stands for (CDP Browser.setPermission). */
+/** Electron permission names and the web permissions each stands for (CDP Browser.setPermission). */
 export const permissionsInChromium = {
   notifications: ['notifications'],
   geolocation: ['geolocation'],
-  media: ['videoCapture', 'audioCapture'],
-  'clipboard-read': ['clipboardReadWrite'],
+  media: ['camera', 'microphone'],
+  'clipboard-read': ['clipboard-read'],
   midi: ['midi'],
-  'idle-detection': ['idleDetection'],
+  'idle-detection': ['idle-detection'],
 } as const;
 export type CheckedPermission = keyof typeof permissionsInChromium;
 

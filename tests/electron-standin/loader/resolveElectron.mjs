@@ -17,3 +17,16 @@ export async function resolve(specifier, context, nextResolve) {
   }
   return nextResolve(specifier, context);
 }
+
+/**
+ * The bundle itself is loaded as Node would load it: a test runner's source transform (Playwright
+ * compiles every file outside node_modules) must not rewrite, or spend seconds on, the 10 MB
+ * file under test.
+ */
+export async function load(url, context, nextLoad) {
+  if (url.startsWith('file:') && new URL(url).searchParams.has(marker) && url.includes('/dist/main/')) {
+    const { readFile } = await import('node:fs/promises');
+    return { format: 'module', source: await readFile(new URL(url)), shortCircuit: true };
+  }
+  return nextLoad(url, context);
+}

@@ -34,6 +34,7 @@ import { CollapsedRail } from '../layout/CollapsedRail';
 import { paneLimits, usePaneLayout } from '../layout/usePaneLayout';
 import { useEditorMinWidth } from '../layout/useEditorMinWidth';
 import { toggleFullScreen } from '../layout/fullScreen';
+import { useTargetLength } from '../layout/useTargetLength';
 import { PaneErrorBoundary } from '../layout/PaneErrorBoundary';
 import { StatusBar } from '../layout/StatusBar';
 import { PlainTextPane } from '../editor/PlainTextPane';
@@ -153,6 +154,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
       (settings.layout === 'split' ? paneLimits.divider + paneLimits.previewMin : 0),
   });
   const { showPanel, togglePanel, closePanel } = panes;
+  const targetLength = useTargetLength(api, session);
   const locale = pickLocale(settings.locale, info.systemLocale);
   useEffect(() => void changeUiLocale(locale), [locale]);
 
@@ -589,7 +591,6 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
               <SideColumn
                 activeId={panes.panels.active}
                 onActivate={showPanel}
-                onClose={closePanel}
                 panels={shownPanels.map(({ id, titleKey, Component }) => ({
                   id,
                   title: t(titleKey),
@@ -607,7 +608,14 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
               />
             ) : undefined
           }
-          statusBar={<StatusBar tab={activeTab} session={session} stats={preview.stats} />}
+          statusBar={
+            <StatusBar
+              tab={activeTab}
+              session={session}
+              stats={preview.stats}
+              target={targetLength}
+            />
+          }
           overlays={
             <>
               {encodingDialog}

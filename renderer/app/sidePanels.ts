@@ -1,6 +1,7 @@
 import { FrontMatterPanel } from '../frontMatter/FrontMatterPanel';
 import type { SidePanelDescriptor } from '../panels/sidePanel';
 import { referencesPanel } from '../references/referencesPanel';
+import { outlinePanel } from '../outline/outlinePanel';
 
 /** The side panels of the workbench, in order (descriptor type: renderer/panels/sidePanel.ts). */
 export const sidePanels: SidePanelDescriptor[] = [
@@ -13,4 +14,5 @@ export const sidePanels: SidePanelDescriptor[] = [
     Component: FrontMatterPanel,
   },
   referencesPanel,
+  outlinePanel,
 ];

@@ -58,6 +58,14 @@ export const en = {
     showLibrary: 'Show library',
     showPanels: 'Show side panels',
   },
+  outline: {
+    title: 'Outline',
+    close: 'Close outline',
+    noArticle: 'Open an article to see its headings.',
+    empty: 'This article has no headings yet.',
+    hint: 'Click a heading to go to it; drag it (or Alt+↑/↓) to move its section.',
+    untitled: '(empty heading)',
+  },
   images: {
     importing: 'Copying {{count}} image…',
     importing_other: 'Copying {{count}} images…',
@@ -104,6 +112,8 @@ export const en = {
     line: 'Ln {{line}}, Col {{column}}',
     selections: '{{count}} cursors',
     selected: '{{count}} selected',
+    target: 'Target {{target}} · {{percent}}%',
+    targetLabel: 'Progress toward the target length',
   },
   actions: {
     save: 'Save',

@@ -59,6 +59,14 @@ export const zhCN: UiStrings = {
     showLibrary: '显示文章库',
     showPanels: '显示侧边面板',
   },
+  outline: {
+    title: '大纲',
+    close: '关闭大纲',
+    noArticle: '打开一篇文章即可查看其标题。',
+    empty: '这篇文章还没有标题。',
+    hint: '点击标题即可跳转；拖动标题（或 Alt+↑/↓）可移动整个段落。',
+    untitled: '（空标题）',
+  },
   images: {
     importing: '正在复制 {{count}} 张图片…',
     importing_other: '正在复制 {{count}} 张图片…',
@@ -105,6 +113,8 @@ export const zhCN: UiStrings = {
     line: '第 {{line}} 行，第 {{column}} 列',
     selections: '{{count}} 个光标',
     selected: '已选 {{count}} 字符',
+    target: '目标 {{target}} 字 · {{percent}}%',
+    targetLabel: '目标字数进度',
   },
   actions: {
     save: '保存',

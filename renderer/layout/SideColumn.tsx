@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../toolbar/icons';
 
 export interface SideColumnPanel {
   id: string;
@@ -14,19 +13,16 @@ interface SideColumnProps {
   panels: readonly SideColumnPanel[];
   activeId: string | null;
   onActivate(id: string): void;
-  onClose(id: string): void;
 }
 
 const tabId = (id: string): string => `side-tab-${id}`;
 const panelId = (id: string): string => `side-panel-${id}`;
 
-/** The docked side panels as tabs of one column: one panel shown at a time, at full width. */
-export function SideColumn({
-  panels,
-  activeId,
-  onActivate,
-  onClose,
-}: SideColumnProps): React.JSX.Element {
+/**
+ * The docked side panels as tabs of one column: one panel shown at a time, at full width. Each
+ * panel has its own title and close button, so a single panel needs no tab strip.
+ */
+export function SideColumn({ panels, activeId, onActivate }: SideColumnProps): React.JSX.Element {
   const { t } = useTranslation();
   const active = panels.find((panel) => panel.id === activeId) ?? panels[0];
 
@@ -43,8 +39,13 @@ export function SideColumn({
 
   return (
     <div className="side-column" aria-label={t('layout.panels')} role="region">
-      <div className="side-column-tabs">
-        <div role="tablist" aria-label={t('layout.panels')} onKeyDown={onKeyDown}>
+      {panels.length > 1 ? (
+        <div
+          className="side-column-tabs"
+          role="tablist"
+          aria-label={t('layout.panels')}
+          onKeyDown={onKeyDown}
+        >
           {panels.map((panel) => {
             const selected = panel === active;
             return (
@@ -65,25 +66,15 @@ export function SideColumn({
             );
           })}
         </div>
-        {active ? (
-          <button
-            type="button"
-            className="side-column-close"
-            aria-label={t('layout.closePanel', { title: active.title })}
-            title={t('layout.closePanel', { title: active.title })}
-            onClick={() => onClose(active.id)}
-          >
-            <Icon name="close" />
-          </button>
-        ) : null}
-      </div>
+      ) : null}
       {active ? (
         <section
           key={active.id}
           id={panelId(active.id)}
           className="side-panel"
-          role="tabpanel"
-          aria-labelledby={tabId(active.id)}
+          {...(panels.length > 1
+            ? { role: 'tabpanel', 'aria-labelledby': tabId(active.id) }
+            : { 'aria-label': active.title })}
           data-panel={active.id}
         >
           {active.render()}

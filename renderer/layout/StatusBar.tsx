@@ -3,6 +3,7 @@ import { useSyncExternalStore } from 'react';
 import type { EditorSession, Signal } from '../workbench/editorSession';
 import { useCursor } from '../workbench/editorSession';
 import type { ArticleTab } from '../workbench/workbenchContext';
+import { targetProgress } from '../../shared/stats/targetLength';
 
 export interface StatusStats {
   words: number;
@@ -16,10 +17,17 @@ interface StatusBarProps {
   session: EditorSession;
   /** Live statistics from the preview worker (subscribed here, so only the status bar re-renders). */
   stats: Signal<StatusStats | null>;
+  /** The article's target length (front matter or workspace schema), if it has one. */
+  target?: number | null;
 }
 
 /** Save state, live writer statistics, cursor position, encoding and line endings. */
-export function StatusBar({ tab, session, stats: statsSignal }: StatusBarProps): React.JSX.Element {
+export function StatusBar({
+  tab,
+  session,
+  stats: statsSignal,
+  target = null,
+}: StatusBarProps): React.JSX.Element {
   const stats = useSyncExternalStore(statsSignal.subscribe, statsSignal.get);
   const { t } = useTranslation();
   const saveState = !tab
@@ -56,6 +64,7 @@ export function StatusBar({ tab, session, stats: statsSignal }: StatusBarProps):
           </span>
         </span>
       ) : null}
+      {stats && target ? <TargetMeter words={stats.words} target={target} /> : null}
       <span className="status-spacer" />
       {tab ? <CursorPosition session={session} /> : null}
       {tab ? (
@@ -65,6 +74,31 @@ export function StatusBar({ tab, session, stats: statsSignal }: StatusBarProps):
         </span>
       ) : null}
     </footer>
+  );
+}
+
+/** Progress toward the target length: a small bar and the percentage. */
+function TargetMeter({ words, target }: { words: number; target: number }): React.JSX.Element {
+  const { t } = useTranslation();
+  const progress = targetProgress(words, target);
+  const label = t('status.target', { target, percent: progress.percent });
+  return (
+    <span
+      className={`status-target${progress.reached ? ' status-target-reached' : ''}`}
+      data-testid="status-target"
+      role="meter"
+      aria-label={t('status.targetLabel')}
+      aria-valuemin={0}
+      aria-valuemax={target}
+      aria-valuenow={Math.min(words, target)}
+      aria-valuetext={label}
+      title={label}
+    >
+      <span className="status-target-bar" aria-hidden="true">
+        <span style={{ width: `${Math.min(100, progress.percent)}%` }} />
+      </span>
+      {label}
+    </span>
   );
 }
 

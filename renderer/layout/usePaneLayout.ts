@@ -6,10 +6,11 @@ import type { PanelTabs } from './panelTabs';
 import { closePanel, sanitizePanelTabs, showPanel, togglePanel } from './panelTabs';
 
 export const paneLimits = {
-  library: { min: 180, preferred: 264 },
-  side: { min: 260, preferred: 380 },
+  library: { min: 170, preferred: 264 },
+  // The front-matter form needs 300 px.
+  side: { min: 300, preferred: 380 },
   /** The preview's share when split, before panes start giving way. */
-  previewMin: 200,
+  previewMin: 280,
   divider: 6,
   /** The strip offering collapsed panes. */
   rail: 40,

@@ -8,6 +8,7 @@ import {
   queryLibrary,
 } from '../../shared/library/queryLibrary';
 import './library.css';
+import { usePopupPlacement } from '../layout/usePopupPlacement';
 
 /** What the library can do besides opening an article; absent, the sidebar is a plain list. */
 export interface LibraryTools {
@@ -248,6 +249,9 @@ function LibraryRow({
   const { t } = useTranslation();
   const [menuOpen, setMenuOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const menuList = useRef<HTMLDivElement>(null);
+  const menuStyle = usePopupPlacement(menuOpen, menuButton, menuList);
   useEffect(() => {
     if (!menuOpen) return undefined;
     const close = (event: MouseEvent | KeyboardEvent): void => {
@@ -258,11 +262,19 @@ function LibraryRow({
       )
         setMenuOpen(false);
     };
+    // The menu is placed against the window: scrolling the list would leave it behind.
+    const closeOnScroll = (event: Event): void => {
+      if (!menu.current?.contains(event.target as Node)) setMenuOpen(false);
+    };
     document.addEventListener('mousedown', close);
     document.addEventListener('keydown', close);
+    document.addEventListener('scroll', closeOnScroll, true);
+    window.addEventListener('resize', closeOnScroll);
     return () => {
       document.removeEventListener('mousedown', close);
       document.removeEventListener('keydown', close);
+      document.removeEventListener('scroll', closeOnScroll, true);
+      window.removeEventListener('resize', closeOnScroll);
     };
   }, [menuOpen]);
   const act = (action: (entry: LibraryEntry) => void) => () => {
@@ -295,6 +307,7 @@ function LibraryRow({
       {tools ? (
         <div className="library-item-actions" ref={menu}>
           <button
+            ref={menuButton}
             type="button"
             className="library-item-menu-button"
             aria-label={t('files.library.actions', { title: entry.title })}
@@ -305,7 +318,7 @@ function LibraryRow({
             ⋯
           </button>
           {menuOpen ? (
-            <div className="library-item-menu" role="menu">
+            <div className="library-item-menu" role="menu" ref={menuList} style={menuStyle}>
               <button type="button" role="menuitem" onClick={act(tools.rename)}>
                 {t('files.library.rename')}
               </button>

@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { callByline } from './support/callByline';
+import { expect, openArticle, test } from './support/fixtures';
+
+// The workbench as a writer sees it, for the README and for review: 1280 and 1920 px, light and
+// dark, Chinese and English UI, with the sample article. Opt-in (BYLINE_SCREENSHOTS=1), so test
+// runs never rewrite the committed images.
+test.skip(!process.env.BYLINE_SCREENSHOTS, 'set BYLINE_SCREENSHOTS=1 to write the screenshots');
+test.use({ bylineOptions: { fixtures: ['workbench-e2e'] }, timezoneId: 'Asia/Shanghai' });
+
+const screenshots = path.join(import.meta.dirname, '__screenshots__');
+const sample = 'posts/article-zh-hugo.md';
+
+for (const locale of ['zh-CN', 'en'] as const) {
+  test(`workbench screenshots, ${locale}`, async ({ app, byline }) => {
+    mkdirSync(screenshots, { recursive: true });
+    for (const theme of ['light', 'dark'] as const) {
+      await callByline(byline, 'settings.update', { locale, theme });
+      await app.reload();
+      await expect(app.locator('html')).toHaveAttribute('data-theme', theme);
+      await openArticle(app, sample);
+      for (const width of [1280, 1920]) {
+        await app.setViewportSize({ width, height: width === 1280 ? 800 : 1080 });
+        await expect(app.getByTestId('preview')).toHaveAttribute('data-version', /^posts\//);
+        await app.screenshot({ path: '/tmp/debug-' + width + '.png' });
+        await expect(app.getByTestId('preview').locator('h1')).toBeVisible();
+        await expect(app.getByTestId('status-words')).toBeVisible();
+        await app.screenshot({
+          path: path.join(screenshots, `workbench-${width}-${theme}-${locale}.png`),
+        });
+      }
+    }
+  });
+}

@@ -278,7 +278,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   });
 
   const importImages = useImageImport({ api, session, activeTab, notify });
-  useArticleDrop({ api, openArticle, notify });
+  useArticleDrop({ api, workspace: workspace?.id ?? null, openArticle, notify });
   // Dialogs, files opened from the OS, unsaved-changes guard, session restore (issue 9).
   useDesktopIntegration({
     api,

@@ -21,6 +21,8 @@ export function candidateNames(fileName: string, attempts: number): string[] {
 
 interface ArticleDropOptions {
   api: BylineApi;
+  /** The identity of the window's workspace, where dropped articles are written. */
+  workspace: string | null;
   openArticle(path: string): Promise<void>;
   notify(message: string): void;
 }
@@ -57,7 +59,8 @@ export function useArticleDrop(options: ArticleDropOptions): void {
       if (files.length > 0 && !target?.closest?.('.cm-editor')) event.preventDefault();
     };
     const openDropped = async (file: File): Promise<void> => {
-      const { api, openArticle, notify } = latest.current;
+      const { api, workspace, openArticle, notify } = latest.current;
+      if (workspace === null) return;
       try {
         // Blob.text() decodes UTF-8 and drops a BOM; line endings stay as dropped.
         const text = await file.text();
@@ -68,6 +71,7 @@ export function useArticleDrop(options: ArticleDropOptions): void {
             text,
             format,
             baseStamp: null,
+            workspace,
             overwrite: false,
           });
           if (result.status === 'saved') {

@@ -123,7 +123,9 @@ export function FrontMatterPanel({ onClose }: SidePanelProps): React.JSX.Element
       },
       rawText: (key) => (shownText === null ? null : rawFieldText(shownText, key)),
       async importImage(file) {
+        if (!activeTab) throw new Error('No article is open.');
         const imported = await api['asset.import']({
+          workspace: activeTab.workspace,
           articlePath,
           fileName: file.name || 'image',
           dataBase64: await fileToBase64(file),

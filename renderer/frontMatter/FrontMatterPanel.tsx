@@ -144,6 +144,7 @@ export function FrontMatterPanel({ onClose }: SidePanelProps): React.JSX.Element
       labelLanguage,
       revision,
       tabId,
+      activeTab,
       editor,
       onError,
       shownText,

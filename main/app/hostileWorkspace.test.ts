@@ -40,8 +40,13 @@ function write(file: string, content: string | Buffer): void {
   writeFileSync(file, content);
 }
 
+/** Requests that name a file carry the window's workspace identity, as the renderer sends them. */
+const inWorkspace = /^(article|history|journal|trash|asset)\./;
+
 async function call(name: string, input?: unknown): Promise<DispatchOutcome> {
-  return dispatchRequest(app.handlers, name, input);
+  if (!inWorkspace.test(name)) return dispatchRequest(app.handlers, name, input);
+  const { id } = await app.handlers['workspace.current']();
+  return dispatchRequest(app.handlers, name, { workspace: id, ...(input as object | undefined) });
 }
 
 function refusedCode(outcome: DispatchOutcome): string | null {

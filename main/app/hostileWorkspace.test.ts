@@ -224,9 +224,11 @@ describe('symlinked folders and articles', () => {
     symlinkSync(path.join(root, 'posts', 'a.md'), path.join(root, 'alias.md'));
     const opened = await call('article.open', { path: 'alias.md' });
     expect(opened.ok).toBe(true);
-    const article = opened.ok ? (opened.value as { readOnly: boolean; warnings: string[] }) : null;
+    const article = opened.ok
+      ? (opened.value as { readOnly: boolean; warnings: { code: string }[] })
+      : null;
     expect(article?.readOnly).toBe(true);
-    expect(article?.warnings.join(' ')).toMatch(/symbolic link/);
+    expect(article?.warnings).toEqual([{ code: 'symlinked' }]);
     const saved = await call('article.save', {
       path: 'alias.md',
       text: 'overwritten',

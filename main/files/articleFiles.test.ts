@@ -214,7 +214,7 @@ describe('ArticleFiles: the file on disk', () => {
     const articles = files();
     const opened = await articles.open('locked.md');
     expect(opened.readOnly).toBe(true);
-    expect(opened.warnings.join(' ')).toMatch(/read-only/);
+    expect(opened.warnings.map((w) => w.code)).toContain('read-only-file');
     const result = await articles.save({
       path: 'locked.md',
       text: 'changed\n',
@@ -230,7 +230,7 @@ describe('ArticleFiles: the file on disk', () => {
     write('big.md', 'x'.repeat(2000));
     const opened = await files({ maxEditableBytes: 1000 }).open('big.md');
     expect(opened.readOnly).toBe(true);
-    expect(opened.warnings[0]).toMatch(/read-only/);
+    expect(opened.warnings[0]).toEqual({ code: 'large-file', megabytes: 0 });
   });
 
   it('refuses binary files and missing files with a clear message', async () => {

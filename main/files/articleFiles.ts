@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type {
+  OpenWarning,
   EncodingCandidate,
   FileStamp,
   OpenedArticle,
@@ -101,19 +102,16 @@ export class ArticleFiles {
     const decoded = how.encoding
       ? decodeAs(disk.bytes, how.encoding)
       : decodeForEditing(disk.bytes, how.hints ?? {});
-    const warnings: string[] = [];
+    const warnings: OpenWarning[] = [];
     let readOnly = false;
     if (disk.bytes.length > this.options.maxEditableBytes) {
       readOnly = true;
-      warnings.push(
-        `This file is ${(disk.bytes.length / 1024 / 1024).toFixed(1)} MB; it opened read-only to keep Byline responsive.`,
-      );
+      const megabytes = Math.round((disk.bytes.length / 1024 / 1024) * 10) / 10;
+      warnings.push({ code: 'large-file', megabytes });
     }
     if (isReadOnlyMode(disk.mode) || !(await isWritable(absolute))) {
       readOnly = true;
-      warnings.push(
-        'This file is read-only or you do not have permission to change it; it opened read-only.',
-      );
+      warnings.push({ code: 'read-only-file' });
     }
     return {
       path: relativePath,

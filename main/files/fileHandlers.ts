@@ -154,7 +154,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
         console.error('[byline] could not remember the encoding of', path, error);
       });
       return (await isSymbolicLink(absolute))
-        ? { ...opened, readOnly: true, warnings: [...opened.warnings, symlinkedArticleNotice] }
+        ? { ...opened, readOnly: true, warnings: [...opened.warnings, { code: 'symlinked' }] }
         : opened;
     },
     'article.encodings': async ({ workspace, path }) => {

@@ -179,7 +179,8 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
       const known = store.byPath(path) !== null;
       try {
         const doc = await store.open(path);
-        if (!known && doc.info.warnings.length > 0) notify(doc.info.warnings.join(' '));
+        if (!known && doc.info.warnings.length > 0)
+          notify(doc.info.warnings.map((w) => t(`files.openWarnings.${w.code}`, w)).join(' '));
       } catch (error) {
         if ((error as Error).name === 'open-cancelled') return;
         const message = requestErrorText(t, (key) => i18n.exists(key), error, { path });

@@ -1,7 +1,13 @@
 import type { ChangeSet, TransactionSpec } from '@codemirror/state';
 import { Annotation, EditorState, Transaction } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
-import type { FileStamp, OpenedArticle, SaveResult, TextFormat } from '../../shared/ipc/contract';
+import type {
+  FileStamp,
+  OpenedArticle,
+  OpenWarning,
+  SaveResult,
+  TextFormat,
+} from '../../shared/ipc/contract';
 import type { ChangeFollower } from './changeFollower';
 import { dispatchWhenIdle } from './compositionQueue';
 import { editorText, minimalChange, reactToDiskChange } from './diskChange';
@@ -28,7 +34,7 @@ export interface DocumentInfo {
   readonly format: TextFormat;
   readonly stamp: FileStamp;
   readonly readOnly: boolean;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly OpenWarning[];
   readonly status: DocumentStatus;
   /** The document's version differs from the version last written to disk. */
   readonly dirty: boolean;
@@ -107,7 +113,7 @@ export class ArticleDocument {
   private stamp: FileStamp;
   private format: TextFormat;
   private readOnly: boolean;
-  private warnings: readonly string[];
+  private warnings: readonly OpenWarning[];
   private conflict: Conflict | null = null;
   private deleted = false;
   private unencodable: string | null = null;

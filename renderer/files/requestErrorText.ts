@@ -4,6 +4,8 @@ export interface RequestErrorSubject {
   path?: string;
   /** A new name the writer typed (create, rename). */
   name?: string;
+  /** The file's encoding, as the writer knows it (GB18030, BIG5…). */
+  encoding?: string;
 }
 
 /** Main's error code: the transports put it in a rejected request's `name`. */
@@ -22,7 +24,12 @@ export function requestErrorText(
   subject: RequestErrorSubject = {},
 ): string {
   const code = typeof error === 'string' ? error : errorCode(error);
-  const values = { path: subject.path ?? '', name: subject.name ?? subject.path ?? '', code };
+  const values = {
+    path: subject.path ?? '',
+    name: subject.name ?? subject.path ?? '',
+    encoding: subject.encoding ?? '',
+    code,
+  };
   const key = `files.requestErrors.${code}`;
   return exists(key) ? t(key, values) : t('files.requestErrors.other', values);
 }

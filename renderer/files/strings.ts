@@ -205,12 +205,22 @@ export const filesEn = {
     'missing-token': 'this page was opened without its key; open the address Byline printed.',
     internal: 'something went wrong inside Byline. Your text is unchanged.',
     transport: 'Byline could not reach its file service.',
+    unencodable:
+      '"{{path}}" is saved as {{encoding}}, which cannot hold some characters of your text. Nothing was written; convert the file to UTF-8 to keep them.',
     other: 'the file service reported {{code}}.',
   },
   drop: {
     added: 'The dropped article is now "{{name}}" in this workspace.',
     failed: 'Could not open the dropped file "{{name}}": {{message}}',
     noFreeName: 'every name like it is taken',
+  },
+  /** Why an article opened read-only (main sends codes). */
+  openWarnings: {
+    'large-file': 'This file is {{megabytes}} MB; it opened read-only to keep Byline responsive.',
+    'read-only-file':
+      'This file is read-only or you do not have permission to change it; it opened read-only.',
+    symlinked:
+      'This article is a symbolic link to another file; it opened read-only so edits cannot land somewhere unexpected.',
   },
 };
 
@@ -407,11 +417,18 @@ export const filesZh: typeof filesEn = {
     'missing-token': '此页面打开时没有带上密钥；请打开 Byline 输出的地址。',
     internal: 'Byline 内部出错。你的文字没有改动。',
     transport: 'Byline 无法连接到文件服务。',
+    unencodable:
+      '“{{path}}”以 {{encoding}} 编码保存，无法容纳你文字中的某些字符。没有写入任何内容；把文件转换为 UTF-8 即可保留这些字符。',
     other: '文件服务报告了 {{code}}。',
   },
   drop: {
     added: '拖入的文章已存为本工作区中的“{{name}}”。',
     failed: '无法打开拖入的文件“{{name}}”：{{message}}',
     noFreeName: '同类文件名都已被占用',
+  },
+  openWarnings: {
+    'large-file': '此文件大小为 {{megabytes}} MB；为保持 Byline 流畅，已以只读方式打开。',
+    'read-only-file': '此文件是只读的，或你没有修改它的权限；已以只读方式打开。',
+    symlinked: '这篇文章是指向另一个文件的符号链接；为免修改落到意料之外的地方，已以只读方式打开。',
   },
 };

@@ -268,7 +268,13 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
       ) : null}
       {active?.unencodable ? (
         <NoticeBanner
-          message={t('files.encoding.unencodable', { message: active.unencodable })}
+          message={t('files.encoding.unencodable', {
+            message: requestErrorText(t, (key) => i18n.exists(key), 'unencodable', {
+              path: active.path,
+              encoding:
+                active.format.encoding === 'big5' ? 'Big5' : active.format.encoding.toUpperCase(),
+            }),
+          })}
           testId="unencodable-banner"
         >
           <button

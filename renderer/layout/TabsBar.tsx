@@ -42,7 +42,8 @@ export function TabsBar({ tabs, activeId, onSelect, onClose }: TabsBarProps): Re
               data-tab-id={tab.id}
               aria-selected={active}
               tabIndex={active ? 0 : -1}
-              title={tab.path}
+              title={tab.standalone ?? tab.path}
+              data-standalone={tab.standalone !== null || undefined}
               onClick={() => onSelect(tab.id)}
               onAuxClick={(event) => {
                 if (event.button === 1) onClose(tab.id);

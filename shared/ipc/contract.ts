@@ -140,6 +140,16 @@ export const TextFormat = z.object({
   eol: Eol,
 });
 
+/** Why a file opened read-only, as a code the renderer words in the UI language. */
+export const OpenWarning = z.discriminatedUnion('code', [
+  /** Larger than Byline edits (it stays responsive); `megabytes` is the file's size. */
+  z.object({ code: z.literal('large-file'), megabytes: z.number().nonnegative() }),
+  /** The file is read-only or the writer may not change it. */
+  z.object({ code: z.literal('read-only-file') }),
+  /** The article is itself a symbolic link: edits would land in another file. */
+  z.object({ code: z.literal('symlinked') }),
+]);
+
 export const OpenedArticle = z.object({
   path: ArticlePath,
   /** Text with the BOM removed and line endings as in the file. */
@@ -147,8 +157,8 @@ export const OpenedArticle = z.object({
   stamp: FileStamp,
   format: TextFormat,
   readOnly: z.boolean(),
-  /** Human-readable reasons the file opened read-only or with caveats (size limit, permissions). */
-  warnings: z.array(z.string()),
+  /** Why the file opened read-only (size limit, permissions, a symbolic link). */
+  warnings: z.array(OpenWarning),
 });
 
 export const SaveRequest = z.object({
@@ -553,6 +563,7 @@ export type TrashListing = z.output<typeof TrashListing>;
 export type HistoryEntry = z.output<typeof HistoryEntry>;
 export type JournalEntry = z.output<typeof JournalEntry>;
 export type OpenedArticle = z.output<typeof OpenedArticle>;
+export type OpenWarning = z.output<typeof OpenWarning>;
 export type FileStamp = z.output<typeof FileStamp>;
 export type TextFormat = z.output<typeof TextFormat>;
 export type TextEncodingName = z.output<typeof TextEncodingName>;

@@ -18,6 +18,7 @@ import { StorageHealth } from './storageHealth';
 import { decodeAs as decodeInEncoding, decodeText } from './textCodec';
 import type { Trash } from './trash';
 import { SystemTrash, WorkspaceTrash } from './trash';
+import { loadWorkspaceSchema } from '../schema/workspaceSchemaService';
 
 export interface FileServicesDeps {
   dataDir: string;
@@ -79,6 +80,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
   const actions = new ArticleActions({
     workspaceRoot,
     trash,
+    schema: () => loadWorkspaceSchema(workspaceRoot()),
     sameFile: deps.sameFile,
     onMoved: async (from, to) => {
       open.move(from, to);

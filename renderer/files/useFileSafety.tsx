@@ -313,7 +313,13 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
           onCreate={({ title, bundle }) => {
             setDialog(null);
             api['article.create']({ title, folder: dialog.folder, bundle }).then(
-              ({ path }) => optionsRef.current.openArticle(path),
+              async ({ path }) => {
+                await optionsRef.current.openArticle(path);
+                // Ready to write: the caret in the (empty) body, after the front matter.
+                store
+                  .byPath(path)
+                  ?.change((state) => ({ selection: { anchor: state.doc.length } }));
+              },
               (error: unknown) => failed('create', error),
             );
           }}

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseArticle } from '../../shared/article';
+import { loadWorkspaceSchema } from '../schema/workspaceSchemaService';
 import { ArticleActions } from './articleActions';
 import { SystemTrash, WorkspaceTrash } from './trash';
 
@@ -57,6 +58,33 @@ describe('ArticleActions.create', () => {
       summary: '',
       tags: [],
     });
+  });
+
+  it("starts with the fields the workspace's articles usually have, from its schema", async () => {
+    write('posts/a.md', '---\ntitle: A\nmain_topics: [能源]\nfeatured_image: images/a.png\n---\n');
+    write('posts/b.md', '---\ntitle: B\nmain_topics: [芯片]\nfeatured_image: images/b.png\n---\n');
+    write('posts/c.md', '---\ntitle: C\nmain_topics: [算力]\nweight: 3\n---\n');
+    const withSchema = new ArticleActions({
+      workspaceRoot: () => root,
+      trash: new WorkspaceTrash(() => root),
+      now: () => new Date(2026, 10, 28, 21, 40, 0),
+      schema: () => loadWorkspaceSchema(root),
+    });
+    const created = await withSchema.create({ title: '新稿', folder: 'posts', bundle: false });
+    const text = read(created);
+    const { data, error } = parseArticle(text);
+    expect(error).toBeNull();
+    // Two of three articles have a featured image, all have topics; one has a weight: left out.
+    expect(data).toEqual({
+      title: '新稿',
+      date: expect.stringMatching(/^2026-11-28T21:40:00[+-]\d\d:\d\d$/),
+      draft: true,
+      summary: '',
+      tags: [],
+      main_topics: [],
+      featured_image: '',
+    });
+    expect(text.endsWith('---\n\n')).toBe(true);
   });
 
   it('writes the date in the local zone with its offset', async () => {

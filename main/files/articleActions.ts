@@ -7,11 +7,14 @@ import { resolveInWorkspace, toWorkspacePath } from '../workspace/resolveInWorks
 import { availablePath } from './availablePath';
 import { localDateTime, newArticleText } from './newArticleText';
 import type { Trash } from './trash';
+import type { WorkspaceSchema } from '../../shared/frontMatterSchema';
 
 export interface ArticleActionsDeps {
   workspaceRoot: () => string;
   trash: Trash;
   now?: () => Date;
+  /** The workspace's front-matter schema: a new article starts with its usual fields. */
+  schema?: () => Promise<WorkspaceSchema | null>;
   /** An article moved (rename): its history and journal follow it. */
   onMoved?: (from: string, to: string) => Promise<void>;
   /** A new article at `relativePath`: history an earlier article left at that path is not its. */
@@ -52,7 +55,9 @@ export class ArticleActions {
     const title = input.title.trim();
     // Never an empty name: a title of only punctuation or emoji falls back to the date.
     const slug = slugify(title, { fallback: `untitled-${localDateTime(now).slice(0, 10)}` });
-    const text = newArticleText(title, now);
+    // Without a readable schema the article still gets the basic fields.
+    const schema = this.deps.schema ? await this.deps.schema().catch(() => null) : null;
+    const text = newArticleText(title, now, schema);
     await fs.mkdir(folder, { recursive: true });
     let file: string;
     if (input.bundle) {

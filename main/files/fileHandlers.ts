@@ -20,6 +20,7 @@ import { assertReachable, assertWorkspace } from '../workspace/workspaceIdentiti
 import { decodeAs as decodeInEncoding, decodeText } from './textCodec';
 import type { Trash } from './trash';
 import { SystemTrash, WorkspaceTrash } from './trash';
+import { loadWorkspaceSchema } from '../schema/workspaceSchemaService';
 
 export interface FileServicesDeps {
   dataDir: string;
@@ -104,6 +105,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     const actions = new ArticleActions({
       workspaceRoot,
       trash,
+      schema: () => loadWorkspaceSchema(root),
       sameFile: deps.sameFile,
       onMoved: async (from, to) => {
         if (isCurrent(root)) open.move(from, to);

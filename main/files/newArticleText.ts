@@ -1,4 +1,12 @@
-import { applyChanges, createFrontMatter } from '../../shared/article';
+import { applyChanges, createFrontMatter, type FieldValue } from '../../shared/article';
+import { usualFieldValues, type WorkspaceSchema } from '../../shared/frontMatterSchema';
+
+const BASICS = new Set(['title', 'date', 'draft', 'summary', 'tags']);
+
+/** The basic fields keep the values a new article always gets (a draft, dated now). */
+function withoutBasics(fields: Record<string, FieldValue>): Record<string, FieldValue> {
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => !BASICS.has(key)));
+}
 
 /** `2026-11-28T21:40:00+08:00`: local wall-clock time with its UTC offset, as Hugo and writers expect. */
 export function localDateTime(date: Date): string {
@@ -14,15 +22,21 @@ export function localDateTime(date: Date): string {
 
 /**
  * A new article: YAML front matter with the title (empty when none was given), the date now,
- * `draft: true`, and empty summary and tags, then one empty line for the body.
+ * `draft: true`, empty summary and tags, and the fields the workspace's articles usually have
+ * (from its schema), then one empty line for the body.
  */
-export function newArticleText(title: string, now: Date): string {
+export function newArticleText(
+  title: string,
+  now: Date,
+  schema: WorkspaceSchema | null = null,
+): string {
   const plan = createFrontMatter('', {
     title,
     date: localDateTime(now),
     draft: true,
     summary: '',
     tags: [],
+    ...(schema ? withoutBasics(usualFieldValues(schema, { now, title })) : {}),
   });
   if ('error' in plan) throw new Error(plan.error.message);
   return `${applyChanges('', plan.changes)}\n`;

@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BylineApi } from '../../shared/ipc/contract';
 import { dispatchWhenIdle } from '../document/compositionQueue';
+import { asBlock } from '../editor/blockInsert';
 import { imageMarkdown } from '../editor/formatCommands';
 import { fileToBase64 } from '../editor/imageDrop';
 import { trackPosition } from '../editor/positionTracker';
@@ -26,7 +27,8 @@ export const altFromFileName = (name: string): string =>
 /**
  * Pasted, dropped or picked images: each file is copied by main (`asset.import`) next to the
  * article or into the workspace's images folder, then its Markdown link is inserted where the
- * image was dropped (that position follows any typing that happens meanwhile).
+ * image was dropped (that position follows any typing that happens meanwhile), as a paragraph
+ * of its own.
  */
 export function useImageImport({ api, session, activeTab, notify }: ImageImportOptions): {
   importFiles(files: File[], pos: number): void;
@@ -60,10 +62,10 @@ export function useImageImport({ api, session, activeTab, notify }: ImageImportO
           const at = target.current();
           target.release();
           if (at === null || links.length === 0) return null;
-          const insert = links.join('\n\n');
+          const { insert, cursor } = asBlock(view.state.doc, at, links.join('\n\n'));
           return {
             changes: { from: at, insert },
-            selection: { anchor: at + insert.length },
+            selection: { anchor: cursor },
             userEvent: 'input.paste',
             scrollIntoView: true,
           };

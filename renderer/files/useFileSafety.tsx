@@ -338,7 +338,13 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
             inWorkspace((workspace) =>
               api['article.create']({ workspace, title, folder, bundle }),
             ).then(
-              ({ path }) => optionsRef.current.openArticle(path),
+              async ({ path }) => {
+                await optionsRef.current.openArticle(path);
+                // Ready to write: the caret in the (empty) body, after the front matter.
+                store
+                  .byPath(path)
+                  ?.change((state) => ({ selection: { anchor: state.doc.length } }));
+              },
               (error: unknown) => failed('create', error, { name: title }),
             );
           }}

@@ -13,7 +13,7 @@ export { planSetNestedField, valueAt } from './nestedEdits';
 export { publishChecklist, firstBlockquote, PUBLISH_RULES } from './publishChecklist';
 export type { ChecklistInput } from './publishChecklist';
 export { imageCandidates, findImage, imageValueFor } from './imagePaths';
-export { newArticleFields } from './defaults';
+export { newArticleFields, usualFieldValues } from './defaults';
 export { KNOWN_FIELDS, IMAGE_EXTENSIONS, looksLikeImagePath } from './knownFields';
 export * from './dateTime';
 export { planFormEdit, yamlScalarStyle } from './formEdits';

@@ -108,3 +108,29 @@ test('an image dropped on the front matter is imported and linked after it', asy
   ).toBe(true);
   expect(existsSync(path.join(byline.workspace, 'images'))).toBe(true);
 });
+
+test('an image pasted inside a paragraph becomes a paragraph of its own', async ({ app }) => {
+  await openArticle(app, sample);
+  const before = await editorText(app);
+  const at = before.indexOf('多家企业表示');
+  await app.locator('.cm-content').click();
+  await app.locator('.cm-content').evaluate(async (content, at) => {
+    type Viewish = { dispatch(spec: { selection: { anchor: number } }): void };
+    const view = (content as Element & { cmTile?: { root?: { view?: Viewish } } }).cmTile?.root
+      ?.view;
+    view?.dispatch({ selection: { anchor: at } });
+    const canvas = document.createElement('canvas');
+    canvas.width = 4;
+    canvas.height = 3;
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error('no PNG');
+    const data = new DataTransfer();
+    data.items.add(new File([blob], 'chart.png', { type: 'image/png' }));
+    content.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, at);
+  await expect
+    .poll(() => editorText(app))
+    .toBe(`${before.slice(0, at)}\n\n![chart](../images/chart.png)\n\n${before.slice(at)}`);
+});

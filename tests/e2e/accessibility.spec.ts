@@ -4,6 +4,8 @@ import { expect, openArticle, test } from './support/fixtures';
 
 // WCAG 2.1 A/AA (axe-core) on every screen a writer works in, in the Chinese UI, light and dark.
 test.use({ bylineOptions: { fixtures: ['writing-e2e'], locale: 'zh-CN' } });
+// axe walks the whole DOM several times per screen: minutes on a loaded two-core machine.
+test.describe.configure({ timeout: 900_000 });
 
 const sample = 'posts/chip-export-rules.md';
 

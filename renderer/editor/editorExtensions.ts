@@ -154,6 +154,8 @@ export function writingEditorExtensions(
       autocorrect: 'off',
       autocapitalize: 'off',
       'aria-multiline': 'true',
+      // In the tab order explicitly, so the scroller around it counts as keyboard reachable.
+      tabindex: '0',
     }),
     Prec.high(
       keymap.of([{ key: 'Mod-s', preventDefault: true, run: () => (callbacks.onSave(), true) }]),

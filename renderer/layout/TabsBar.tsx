@@ -9,10 +9,19 @@ interface TabsBarProps {
   onClose(id: string): void;
 }
 
-/** Open articles. Unsaved ones carry a dot (and say so to screen readers). */
+/**
+ * Open articles, as a WAI-ARIA tab list: only tabs inside it for assistive technology, arrow keys
+ * move between them and Delete closes the focused one (as Ctrl+W does). The close buttons are for
+ * the mouse. Unsaved tabs carry a dot (and say so to screen readers).
+ */
 export function TabsBar({ tabs, activeId, onSelect, onClose }: TabsBarProps): React.JSX.Element {
   const { t } = useTranslation();
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>): void => {
+    if (event.key === 'Delete' && activeId) {
+      event.preventDefault();
+      onClose(activeId);
+      return;
+    }
     if (!['ArrowLeft', 'ArrowRight'].includes(event.key)) return;
     const index = tabs.findIndex((tab) => tab.id === activeId);
     const next = tabs[(index + (event.key === 'ArrowLeft' ? tabs.length - 1 : 1)) % tabs.length];
@@ -32,6 +41,7 @@ export function TabsBar({ tabs, activeId, onSelect, onClose }: TabsBarProps): Re
         return (
           <div
             key={tab.id}
+            role="presentation"
             className={active ? 'tab tab-active' : 'tab'}
             data-dirty={tab.dirty || undefined}
           >
@@ -66,7 +76,8 @@ export function TabsBar({ tabs, activeId, onSelect, onClose }: TabsBarProps): Re
               className="tab-close"
               aria-label={t('tabs.close', { title: tab.title })}
               title={t('tabs.close', { title: tab.title })}
-              tabIndex={active ? 0 : -1}
+              aria-hidden="true"
+              tabIndex={-1}
               onClick={() => onClose(tab.id)}
             >
               <Icon name="close" />

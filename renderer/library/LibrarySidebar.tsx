@@ -202,7 +202,7 @@ export function LibrarySidebar(props: LibrarySidebarProps): React.JSX.Element {
           {props.entries.length === 0 ? (
             <p className="library-empty">{t('library.empty')}</p>
           ) : null}
-          <ul className="library-list" role="listbox" aria-label={t('library.title')}>
+          <ul className="library-list" aria-label={t('library.title')}>
             {visible.slice(0, limit).map((entry) => (
               <LibraryRow
                 key={entry.path}
@@ -282,10 +282,11 @@ function LibraryRow({
     action(entry);
   };
   return (
-    <li role="option" aria-selected={selected} className="library-row">
+    <li className="library-row">
       <button
         type="button"
         className="library-item"
+        aria-current={selected ? 'page' : undefined}
         data-path={entry.path}
         title={entry.path}
         onClick={() => onSelect(entry.path)}
@@ -391,20 +392,15 @@ function SearchResults(props: {
       </p>
       <ul
         className="library-list"
-        role="listbox"
         aria-label={t('files.library.searchLabel')}
         data-testid="library-hits"
       >
         {state.hits.map((hit) => (
-          <li
-            key={hit.path}
-            role="option"
-            aria-selected={hit.path === props.selectedPath}
-            className="library-row"
-          >
+          <li key={hit.path} className="library-row">
             <button
               type="button"
               className="library-item"
+              aria-current={hit.path === props.selectedPath ? 'page' : undefined}
               data-path={hit.path}
               title={hit.path}
               onClick={() => props.onSelect(hit.path)}

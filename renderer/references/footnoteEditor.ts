@@ -62,31 +62,35 @@ function tooltipDom(label: string, text: string | null): HTMLElement {
   return dom;
 }
 
-function footnoteTooltip(state: EditorState, pos: number): Tooltip | null {
+/** `above`: over the reference (hover) or under its line (the cursor, so the line above stays readable). */
+function footnoteTooltip(state: EditorState, pos: number, above: boolean): Tooltip | null {
   const reference = referenceAt(state, pos);
   if (!reference) return null;
   const text = definitionText(state, reference.label);
   return {
     pos: reference.from,
     end: reference.to,
-    above: true,
+    above,
     create: () => ({ dom: tooltipDom(reference.label, text) }),
   };
 }
 
 /** Hovering a citation shows its definition. */
-const footnoteHover = hoverTooltip((view, pos) => footnoteTooltip(view.state, pos), {
+const footnoteHover = hoverTooltip((view, pos) => footnoteTooltip(view.state, pos, true), {
   hoverTime: 250,
 });
 
-/** The cursor inside a citation shows its definition too (keyboard users, screen readers). */
+/**
+ * The cursor inside a citation shows its definition too (keyboard users, screen readers), below
+ * the line: a writer reads upwards from the cursor, so the line above must stay visible.
+ */
 const cursorTooltip = StateField.define<Tooltip | null>({
   create: (state) =>
-    state.selection.main.empty ? footnoteTooltip(state, state.selection.main.head) : null,
+    state.selection.main.empty ? footnoteTooltip(state, state.selection.main.head, false) : null,
   update(value, tr) {
     if (!tr.docChanged && !tr.selection) return value;
     const { main } = tr.state.selection;
-    return main.empty ? footnoteTooltip(tr.state, main.head) : null;
+    return main.empty ? footnoteTooltip(tr.state, main.head, false) : null;
   },
   provide: (field) => showTooltip.from(field),
 });

@@ -39,21 +39,22 @@ export class ElectronDesktop implements RunningDesktop {
 
   async windowUrl(): Promise<string> {
     await this.page();
-    return this.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getURL() ?? '');
+    return this.app.evaluate(
+      ({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getURL() ?? '',
+    );
   }
 
   menuTitles(): Promise<string[]> {
-    return this.app.evaluate(({ Menu }) => (Menu.getApplicationMenu()?.items ?? []).map((item) => item.label));
+    return this.app.evaluate(({ Menu }) =>
+      (Menu.getApplicationMenu()?.items ?? []).map((item) => item.label),
+    );
   }
 
   accelerator(id: string): Promise<string | null> {
-    return this.app.evaluate(
-      ({ Menu }, itemId) => {
-        const accelerator = Menu.getApplicationMenu()?.getMenuItemById(itemId)?.accelerator;
-        return typeof accelerator === 'string' ? accelerator : null;
-      },
-      id,
-    );
+    return this.app.evaluate(({ Menu }, itemId) => {
+      const accelerator = Menu.getApplicationMenu()?.getMenuItemById(itemId)?.accelerator;
+      return typeof accelerator === 'string' ? accelerator : null;
+    }, id);
   }
 
   submenu(id: string): Promise<{ label: string; toolTip: string }[]> {
@@ -78,7 +79,10 @@ export class ElectronDesktop implements RunningDesktop {
       if (!scope.bylineDialogs) {
         const state: DialogState = { queue: {}, shown: {}, answered: {} };
         scope.bylineDialogs = state;
-        const functions = dialog as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+        const functions = dialog as unknown as Record<
+          string,
+          (...args: unknown[]) => Promise<unknown>
+        >;
         for (const kind of ['showOpenDialog', 'showSaveDialog', 'showMessageBox']) {
           const original = functions[kind]?.bind(dialog);
           functions[kind] = async (...args: unknown[]) => {
@@ -87,7 +91,8 @@ export class ElectronDesktop implements RunningDesktop {
             const next = state.queue[kind]?.shift();
             if (!next) return original?.(...args);
             state.answered[kind] = (state.answered[kind] ?? 0) + 1;
-            if (next.kind === 'showOpenDialog') return { canceled: false, filePaths: next.filePaths };
+            if (next.kind === 'showOpenDialog')
+              return { canceled: false, filePaths: next.filePaths };
             if (next.kind === 'showSaveDialog') return { canceled: false, filePath: next.filePath };
             return {
               response: (options.buttons as string[]).indexOf(next.button),
@@ -103,7 +108,8 @@ export class ElectronDesktop implements RunningDesktop {
   dialogsShown(kind: DialogAnswer['kind']): Promise<Record<string, unknown>[]> {
     return this.app.evaluate(
       (_electron, wanted) =>
-        (globalThis as unknown as { bylineDialogs?: DialogState }).bylineDialogs?.shown[wanted] ?? [],
+        (globalThis as unknown as { bylineDialogs?: DialogState }).bylineDialogs?.shown[wanted] ??
+        [],
       kind,
     );
   }
@@ -111,7 +117,9 @@ export class ElectronDesktop implements RunningDesktop {
   dialogsAnswered(kind: DialogAnswer['kind']): Promise<number> {
     return this.app.evaluate(
       (_electron, wanted) =>
-        (globalThis as unknown as { bylineDialogs?: DialogState }).bylineDialogs?.answered[wanted] ?? 0,
+        (globalThis as unknown as { bylineDialogs?: DialogState }).bylineDialogs?.answered[
+          wanted
+        ] ?? 0,
       kind,
     );
   }
@@ -132,7 +140,9 @@ export class ElectronDesktop implements RunningDesktop {
   }
 
   windowSize(): Promise<number[]> {
-    return this.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getSize() ?? []);
+    return this.app.evaluate(
+      ({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getSize() ?? [],
+    );
   }
 
   whenQuit(): Promise<void> {
@@ -170,11 +180,15 @@ export class ElectronLauncher implements DesktopLauncher {
   /** A second Electron process on the same profile, as a file manager starts it; it hands over and exits. */
   async secondInstance(first: RunningDesktop, args: string[], cwd: string): Promise<void> {
     const electronBinary = createRequire(import.meta.url)('electron') as string;
-    const child = spawn(electronBinary, [repoRoot, `--user-data-dir=${first.profile.userData}`, ...args], {
-      cwd,
-      env: { ...process.env, BYLINE_USER_DATA: first.profile.userData },
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      electronBinary,
+      [repoRoot, `--user-data-dir=${first.profile.userData}`, ...args],
+      {
+        cwd,
+        env: { ...process.env, BYLINE_USER_DATA: first.profile.userData },
+        stdio: 'ignore',
+      },
+    );
     await new Promise<void>((resolve, reject) => {
       child.once('exit', () => resolve());
       child.once('error', reject);

@@ -82,7 +82,10 @@ export const desktopScenarios: DesktopScenario[] = [
       await desktop.clickMenuItem('file.openWorkspace');
       // The renderer reloads onto the new workspace.
       const page = await desktop.page();
-      await expect(page.locator('.library-item[data-path="long/scroll-sync.md"]')).toBeVisible();
+      // A bound for the reload and the new library listing on a busy machine, not a speed check.
+      await expect(page.locator('.library-item[data-path="long/scroll-sync.md"]')).toBeVisible({
+        timeout: 60_000,
+      });
       const [options] = await desktop.dialogsShown('showOpenDialog');
       expect(options?.properties).toContain('openDirectory');
       await expect

@@ -112,7 +112,10 @@ export class StandInLauncher implements DesktopLauncher {
     const profile = options.profile ?? this.newProfile(options.fixture);
     if (options.settings) {
       mkdirSync(profile.userData, { recursive: true });
-      writeFileSync(path.join(profile.userData, 'settings.json'), JSON.stringify(options.settings));
+      writeFileSync(
+        path.join(profile.userData, 'settings.json'),
+        JSON.stringify({ settings: options.settings }),
+      );
     }
     const process = await this.start(profile, options.args ?? [], repoRoot, options.startWorkspace);
     return new StandInDesktop(profile, process);

@@ -160,7 +160,10 @@ export class ElectronLauncher implements DesktopLauncher {
     const userData = options.profile?.userData ?? path.join(base, 'userData');
     if (options.settings) {
       mkdirSync(userData, { recursive: true });
-      writeFileSync(path.join(userData, 'settings.json'), JSON.stringify(options.settings));
+      writeFileSync(
+        path.join(userData, 'settings.json'),
+        JSON.stringify({ settings: options.settings }),
+      );
     }
     const launched = await launchByline({
       ...(options.fixture ? { fixture: options.fixture } : {}),

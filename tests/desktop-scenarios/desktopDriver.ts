@@ -22,7 +22,7 @@ export interface LaunchOptions {
   profile?: DesktopProfile;
   /** The folder Byline starts on (BYLINE_WORKSPACE); the profile's workspace by default. */
   startWorkspace?: string;
-  /** Settings stored before the start (settings.json in the user-data folder). */
+  /** Settings stored before the start (the `settings` of settings.json in the user-data folder). */
   settings?: Record<string, unknown>;
 }
 

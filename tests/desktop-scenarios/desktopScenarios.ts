@@ -82,7 +82,10 @@ export const desktopScenarios: DesktopScenario[] = [
       await desktop.clickMenuItem('file.openWorkspace');
       // The renderer reloads onto the new workspace.
       const page = await desktop.page();
-      await expect(page.locator('.library-item[data-path="long/scroll-sync.md"]')).toBeVisible();
+      // A bound for the reload and the new library listing on a busy machine, not a speed check.
+      await expect(page.locator('.library-item[data-path="long/scroll-sync.md"]')).toBeVisible({
+        timeout: 60_000,
+      });
       const [options] = await desktop.dialogsShown('showOpenDialog');
       expect(options?.properties).toContain('openDirectory');
       await expect
@@ -107,7 +110,8 @@ export const desktopScenarios: DesktopScenario[] = [
     },
   },
   {
-    title: 'closing with unsaved changes asks Save / Don’t Save / Cancel: Cancel keeps the window, Save writes and closes',
+    title:
+      'closing with unsaved changes asks Save / Don’t Save / Cancel: Cancel keeps the window, Save writes and closes',
     async run(launcher) {
       const desktop = await launcher.launch(noAutosave);
       const file = path.join(desktop.profile.workspace, article);
@@ -151,7 +155,11 @@ export const desktopScenarios: DesktopScenario[] = [
       cpSync(path.join(fixtures, 'writing-e2e'), elsewhere, { recursive: true });
       await first.quit();
       const file = path.join(first.profile.workspace, article);
-      const desktop = await launcher.launch({ profile: first.profile, startWorkspace: elsewhere, args: [file] });
+      const desktop = await launcher.launch({
+        profile: first.profile,
+        startWorkspace: elsewhere,
+        args: [file],
+      });
       const page = await desktop.page();
       await expect(page.locator('.library-item[data-path="chip-export-rules.md"]')).toBeVisible();
       await expect(page.locator('.cm-content')).toContainText('供应链');
@@ -226,9 +234,13 @@ export const desktopScenarios: DesktopScenario[] = [
       const bytes = readFileSync(path.join(out, pdfs[0] ?? ''));
       expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       // Read back by poppler, not by us: the article's text is in the PDF.
-      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(out, pdfs[0] ?? ''), '-'], {
-        encoding: 'utf8',
-      });
+      const text = execFileSync(
+        'pdftotext',
+        ['-enc', 'UTF-8', path.join(out, pdfs[0] ?? ''), '-'],
+        {
+          encoding: 'utf8',
+        },
+      );
       expect(text.replace(/\s+/g, '')).toContain('供应链');
       await desktop.quit();
     },

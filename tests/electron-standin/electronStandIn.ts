@@ -7,11 +7,7 @@ import { routeSession } from './chromiumRoutes';
 import { createDialog, ScriptedDialogs } from './scriptedDialogs';
 import type { SingleInstanceLocks } from './standInApp';
 import { StandInApp } from './standInApp';
-import type {
-  StandInBrowserWindow,
-  StandInWebContents,
-  WindowHost,
-} from './standInBrowserWindow';
+import type { StandInBrowserWindow, StandInWebContents, WindowHost } from './standInBrowserWindow';
 import { createBrowserWindowClass, StandInWebFrameMain } from './standInBrowserWindow';
 import { createIpcMain } from './standInIpcMain';
 import { createMenuClass } from './standInMenu';
@@ -132,7 +128,9 @@ export function createElectronStandIn(options: StandInOptions) {
     argv: options.argv,
     cwd: options.cwd,
     paths: { ...options.paths },
-    version: (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version,
+    version: (
+      JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }
+    ).version,
     locale: options.locale ?? 'en-US',
     closeAllWindows: () => {
       for (const window of BrowserWindow.getAllWindows()) window.close();

@@ -17,7 +17,10 @@ test('a contract request without a handler is reported, from main and from the p
   const page = await desktop.page();
   expect(missingHandlers(desktop.standIn)).toEqual(['article.save']);
   expect(await unreachableRequests(page)).toEqual([
-    { name: 'article.save', answer: expect.stringContaining("No handler registered for 'byline:req:article.save'") },
+    {
+      name: 'article.save',
+      answer: expect.stringContaining("No handler registered for 'byline:req:article.save'"),
+    },
   ]);
 });
 

@@ -11,10 +11,7 @@ export const deliverName = '__electronStandInDeliver';
 type Binding = (message: { channel: string; args: unknown[] }) => Promise<unknown>;
 
 // Runs in the page: plain JavaScript after transpiling, no closures over this module.
-function sandboxRequire(
-  bindingName: string,
-  deliverKey: string,
-): ((id: string) => unknown) | null {
+function sandboxRequire(bindingName: string, deliverKey: string): ((id: string) => unknown) | null {
   const scope = globalThis as unknown as Record<string, unknown>;
   const binding = scope[bindingName] as Binding | undefined;
   delete scope[bindingName];
@@ -65,8 +62,7 @@ export function preloadInitScript(preloadSource: string): string {
 
 /** Delivers one `webContents.send` to the page's ipcRenderer listeners. */
 export function deliverInPage({ channel, args }: { channel: string; args: unknown[] }): void {
-  const deliver = (globalThis as unknown as Record<string, unknown>)[
-    '__electronStandInDeliver'
-  ] as ((channel: string, args: unknown[]) => void) | undefined;
+  const deliver = (globalThis as unknown as Record<string, unknown>)['__electronStandInDeliver'] as
+    ((channel: string, args: unknown[]) => void) | undefined;
   deliver?.(channel, args);
 }

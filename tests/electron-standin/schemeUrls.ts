@@ -24,7 +24,8 @@ export function electronUrlOf(chromiumUrl: string): string {
   } catch {
     return chromiumUrl;
   }
-  if (url.protocol !== 'https:' || !url.hostname.endsWith(suffix) || url.port !== '') return chromiumUrl;
+  if (url.protocol !== 'https:' || !url.hostname.endsWith(suffix) || url.port !== '')
+    return chromiumUrl;
   const labels = url.hostname.slice(0, -suffix.length).split('.');
   const scheme = labels.pop();
   if (!scheme || labels.length === 0) return chromiumUrl;

@@ -25,7 +25,9 @@ export interface ShownDialog<K extends DialogKind> {
   answer(answer: DialogTypes[K]['answer']): void;
 }
 
-type Answerer<K extends DialogKind> = (options: DialogTypes[K]['options']) => DialogTypes[K]['answer'];
+type Answerer<K extends DialogKind> = (
+  options: DialogTypes[K]['options'],
+) => DialogTypes[K]['answer'];
 
 /**
  * Native dialogs as a meeting point: a dialog main shows waits, like the real one, until it is
@@ -70,7 +72,8 @@ export class ScriptedDialogs {
         return;
       }
       const taker = this.takers.findIndex((candidate) => candidate.kind === kind);
-      if (taker >= 0) this.takers.splice(taker, 1)[0]?.take(dialog as unknown as ShownDialog<DialogKind>);
+      if (taker >= 0)
+        this.takers.splice(taker, 1)[0]?.take(dialog as unknown as ShownDialog<DialogKind>);
       else this.waiting.push(dialog as unknown as ShownDialog<DialogKind>);
     });
   }

@@ -30,7 +30,9 @@ test('every contract request has a handler, reachable from the app page through 
 
 test('every window is created sandboxed and isolated, and the page has no Node', async () => {
   expect(windowPreferenceProblems(desktop.standIn)).toEqual([]);
-  const exposed = await (await desktop.page()).evaluate(() => {
+  const exposed = await (
+    await desktop.page()
+  ).evaluate(() => {
     const scope = window as unknown as Record<string, unknown>;
     return {
       require: typeof scope.require,
@@ -63,7 +65,9 @@ test('a page from another origin is refused, the same request from the app answe
   );
   await foreign.loadURL('https://foreign.example/');
   const refusal = await foreignPage.evaluate(() =>
-    (window as unknown as { byline: Record<string, () => Promise<unknown>> }).byline['workspace.current']?.().then(
+    (window as unknown as { byline: Record<string, () => Promise<unknown>> }).byline[
+      'workspace.current'
+    ]?.().then(
       () => 'answered',
       (error: Error) => error.name,
     ),
@@ -91,7 +95,9 @@ test('navigation away and new windows are denied; web links go to the system bro
     await page.evaluate((url) => {
       window.location.href = url;
     }, target);
-    await expect.poll(() => decisions('webContents.will-navigate.decision').length).toBe(before + 1);
+    await expect
+      .poll(() => decisions('webContents.will-navigate.decision').length)
+      .toBe(before + 1);
     expect(decisions('webContents.will-navigate.decision').at(-1)).toBe('deny');
   }
   // Still the app: its page answers and its address is unchanged.
@@ -153,9 +159,9 @@ test('byline:// serves only app files, with a CSP and nosniff, and answers 404 f
     expect(refused.headers.get('content-security-policy'), url).toBeTruthy();
   }
   // Through Chromium too: the page gets a 404, and no handler ever threw.
-  const status = await (await desktop.page()).evaluate(() =>
-    fetch('/no-such-file.js').then((response) => response.status),
-  );
+  const status = await (
+    await desktop.page()
+  ).evaluate(() => fetch('/no-such-file.js').then((response) => response.status));
   expect(status).toBe(404);
   expect(desktop.standIn.record.has('protocol.handlerThrew')).toBe(false);
 });

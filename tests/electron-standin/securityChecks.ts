@@ -27,8 +27,9 @@ const unacceptableInput = [[['not an input']]];
 export async function unreachableRequests(page: Page): Promise<{ name: string; answer: string }[]> {
   const answers = await page.evaluate(
     async ({ names, input }) => {
-      const api = (window as unknown as { byline: Record<string, (input: unknown) => Promise<unknown>> })
-        .byline;
+      const api = (
+        window as unknown as { byline: Record<string, (input: unknown) => Promise<unknown>> }
+      ).byline;
       return Promise.all(
         names.map(async (name) => {
           const call = api[name];
@@ -70,7 +71,9 @@ export function windowPreferenceProblems(standIn: ElectronStandIn): string[] {
       if (preferences.javascript === false && key !== 'sandbox' && preferences[key] === undefined)
         continue;
       if (preferences[key] !== wanted)
-        problems.push(`${title}: ${key} is ${String(preferences[key])}, should be ${String(wanted)}`);
+        problems.push(
+          `${title}: ${key} is ${String(preferences[key])}, should be ${String(wanted)}`,
+        );
     }
   }
   if (!standIn.record.has('app.enableSandbox')) problems.push('app.enableSandbox() was not called');

@@ -16,7 +16,9 @@ export class SingleInstanceLocks {
     const folder = app.getPath('userData');
     const holder = this.holders.get(folder);
     if (holder && holder !== app && !holder.hasQuit()) {
-      setImmediate(() => holder.emit('second-instance', new StandInEvent(), [...argv], cwd, additionalData));
+      setImmediate(() =>
+        holder.emit('second-instance', new StandInEvent(), [...argv], cwd, additionalData),
+      );
       return false;
     }
     this.holders.set(folder, app);
@@ -132,7 +134,12 @@ export class StandInApp extends EventEmitter {
   }
 
   requestSingleInstanceLock(additionalData?: Record<never, never>): boolean {
-    const granted = this.options.locks.request(this, this.options.argv, this.options.cwd, additionalData);
+    const granted = this.options.locks.request(
+      this,
+      this.options.argv,
+      this.options.cwd,
+      additionalData,
+    );
     this.options.record.add('app.requestSingleInstanceLock', granted);
     return granted;
   }

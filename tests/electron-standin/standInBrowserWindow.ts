@@ -21,7 +21,12 @@ export interface WindowHost {
   record: CallRecord;
   standardSchemes(): ReadonlySet<string>;
   sessionFor(preferences: WebPreferences): StandInSession;
-  invoke(contents: StandInWebContents, frame: Frame, channel: string, args: unknown[]): Promise<unknown>;
+  invoke(
+    contents: StandInWebContents,
+    frame: Frame,
+    channel: string,
+    args: unknown[],
+  ): Promise<unknown>;
   setPermission(page: Page, chromiumName: string, origin: string, granted: boolean): Promise<void>;
   darkMode(): boolean;
   pageOpened(page: Page, window: StandInBrowserWindow): void;
@@ -41,9 +46,10 @@ export class StandInEvent {
 }
 
 /** Electron's WebFrameMain for a Chromium frame: its URL as main would see it. */
-export class StandInWebFrameMain
-  implements Pick<Electron.WebFrameMain, 'url' | 'origin' | 'name' | 'detached'>
-{
+export class StandInWebFrameMain implements Pick<
+  Electron.WebFrameMain,
+  'url' | 'origin' | 'name' | 'detached'
+> {
   readonly url: string;
   readonly origin: string;
   readonly name: string;
@@ -113,7 +119,8 @@ export class StandInWebContents extends EventEmitter {
     await this.applyPermissions(page, url, target);
     this.programmaticNavigation = target;
     const response = await page.goto(target);
-    if (response && !response.ok()) throw new Error(`ERR_FAILED (${response.status()}) loading '${url}'`);
+    if (response && !response.ok())
+      throw new Error(`ERR_FAILED (${response.status()}) loading '${url}'`);
     this.emit('did-finish-load');
   }
 
@@ -133,7 +140,11 @@ export class StandInWebContents extends EventEmitter {
     const event = new StandInEvent();
     this.host.record.add('webContents.will-navigate', url);
     this.emit('will-navigate', event, url);
-    this.host.record.add('webContents.will-navigate.decision', url, event.defaultPrevented ? 'deny' : 'allow');
+    this.host.record.add(
+      'webContents.will-navigate.decision',
+      url,
+      event.defaultPrevented ? 'deny' : 'allow',
+    );
     return event.defaultPrevented;
   }
 
@@ -228,7 +239,11 @@ export class StandInWebContents extends EventEmitter {
    * Asks main's session handlers about each permission for the page's origin and sets Chromium's
    * answer to match, before the page loads: what the page then sees is what main decided.
    */
-  private async applyPermissions(page: Page, electronUrl: string, chromiumUrl: string): Promise<void> {
+  private async applyPermissions(
+    page: Page,
+    electronUrl: string,
+    chromiumUrl: string,
+  ): Promise<void> {
     if (!/^https?:/.test(chromiumUrl)) return;
     const origin = electronOriginOf(electronUrl);
     for (const [permission, chromiumNames] of Object.entries(permissionsInChromium)) {
@@ -274,6 +289,9 @@ export interface BrowserWindowClass {
 export function createBrowserWindowClass(host: WindowHost): BrowserWindowClass {
   const windows: StandInBrowserWindow[] = [];
   let focused: StandInBrowserWindow | null = null;
+  const markFocused = (window: StandInBrowserWindow): void => {
+    focused = window;
+  };
 
   class BrowserWindow extends StandInBrowserWindow {
     static getAllWindows(): StandInBrowserWindow[] {
@@ -292,7 +310,7 @@ export function createBrowserWindowClass(host: WindowHost): BrowserWindowClass {
       super(host, options);
       windows.push(this);
       host.windowCreated(this);
-      this.on('focus', () => (focused = this));
+      this.on('focus', () => markFocused(this));
       this.on('closed', () => {
         windows.splice(windows.indexOf(this), 1);
         if (focused === this) focused = null;
@@ -353,10 +371,14 @@ export class StandInBrowserWindow extends EventEmitter {
       await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
     }
     if (preferences.preload) {
-      await page.exposeBinding(ipcBindingName, ({ frame }, message: { channel: string; args: unknown[] }) =>
-        this.webContents.invoke(frame, message.channel, message.args),
+      await page.exposeBinding(
+        ipcBindingName,
+        ({ frame }, message: { channel: string; args: unknown[] }) =>
+          this.webContents.invoke(frame, message.channel, message.args),
       );
-      await page.addInitScript({ content: preloadInitScript(readFileSync(preferences.preload, 'utf8')) });
+      await page.addInitScript({
+        content: preloadInitScript(readFileSync(preferences.preload, 'utf8')),
+      });
     }
     page.on('close', () => {
       if (!this.destroyed) this.destroy();
@@ -378,7 +400,11 @@ export class StandInBrowserWindow extends EventEmitter {
     const event = new StandInEvent();
     this.host.record.add('BrowserWindow.close', this.id);
     this.emit('close', event);
-    this.host.record.add('BrowserWindow.close.decision', this.id, event.defaultPrevented ? 'prevented' : 'closes');
+    this.host.record.add(
+      'BrowserWindow.close.decision',
+      this.id,
+      event.defaultPrevented ? 'prevented' : 'closes',
+    );
     if (!event.defaultPrevented) this.destroy();
   }
 

@@ -67,7 +67,12 @@ export class StandInLauncher implements DesktopLauncher {
   }
 
   /** Starts the bundle in a fresh simulated process. */
-  async start(profile: DesktopProfile, args: readonly string[], cwd: string, startWorkspace?: string): Promise<StandInProcess> {
+  async start(
+    profile: DesktopProfile,
+    args: readonly string[],
+    cwd: string,
+    startWorkspace?: string,
+  ): Promise<StandInProcess> {
     const id = String(++launches);
     const standIn = createElectronStandIn({
       browser: this.browser,
@@ -85,11 +90,16 @@ export class StandInLauncher implements DesktopLauncher {
       tampering: this.tampering,
     });
     registry.set(id, standIn.electron);
-    const { startDesktopApp } = (await import(`${bundle.href}?electron-standin=${id}`)) as DesktopBundle;
+    const { startDesktopApp } = (await import(
+      `${bundle.href}?electron-standin=${id}`
+    )) as DesktopBundle;
     const started = startDesktopApp({
       argv: [electronExecutable, repoRoot, ...args],
       cwd,
-      env: { BYLINE_USER_DATA: profile.userData, BYLINE_WORKSPACE: startWorkspace ?? profile.workspace },
+      env: {
+        BYLINE_USER_DATA: profile.userData,
+        BYLINE_WORKSPACE: startWorkspace ?? profile.workspace,
+      },
     });
     // Electron emits 'ready' after the entry script's synchronous part.
     standIn.electron.app.becomeReady();
@@ -102,7 +112,10 @@ export class StandInLauncher implements DesktopLauncher {
     const profile = options.profile ?? this.newProfile(options.fixture);
     if (options.settings) {
       mkdirSync(profile.userData, { recursive: true });
-      writeFileSync(path.join(profile.userData, 'settings.json'), JSON.stringify(options.settings));
+      writeFileSync(
+        path.join(profile.userData, 'settings.json'),
+        JSON.stringify({ settings: options.settings }),
+      );
     }
     const process = await this.start(profile, options.args ?? [], repoRoot, options.startWorkspace);
     return new StandInDesktop(profile, process);
@@ -118,7 +131,23 @@ export class StandInLauncher implements DesktopLauncher {
   async closeAll(): Promise<void> {
     for (const { standIn } of this.running.splice(0)) {
       if (process.env.BYLINE_STANDIN_DEBUG)
-        console.log(standIn.record.calls.map((call) => `${call.api} ${call.args.map((arg) => (typeof arg === 'object' && !Array.isArray(arg) && arg && 'response' in arg ? JSON.stringify(arg) : typeof arg === 'object' ? '…' : String(arg))).join(' ').slice(0, 160)}`).join('\n'));
+        console.log(
+          standIn.record.calls
+            .map(
+              (call) =>
+                `${call.api} ${call.args
+                  .map((arg) =>
+                    typeof arg === 'object' && !Array.isArray(arg) && arg && 'response' in arg
+                      ? JSON.stringify(arg)
+                      : typeof arg === 'object'
+                        ? '…'
+                        : String(arg),
+                  )
+                  .join(' ')
+                  .slice(0, 160)}`,
+            )
+            .join('\n'),
+        );
       await standIn.close();
     }
   }
@@ -189,13 +218,16 @@ export class StandInDesktop implements RunningDesktop {
     else
       dialogs.script('showMessageBox', (options) => {
         const response = options.buttons?.indexOf(answer.button) ?? -1;
-        if (response < 0) throw new Error(`No button ${answer.button} in ${String(options.buttons)}`);
+        if (response < 0)
+          throw new Error(`No button ${answer.button} in ${String(options.buttons)}`);
         return { response, checkboxChecked: false };
       });
   }
 
   async dialogsShown(kind: DialogAnswer['kind']): Promise<Record<string, unknown>[]> {
-    return this.standIn.record.argsOf(`dialog.${kind}`).map((args) => args[0] as Record<string, unknown>);
+    return this.standIn.record
+      .argsOf(`dialog.${kind}`)
+      .map((args) => args[0] as Record<string, unknown>);
   }
 
   async dialogsAnswered(kind: DialogAnswer['kind']): Promise<number> {

@@ -1,16 +1,19 @@
-import type { BaseWindow, KeyboardEvent, MenuItemConstructorOptions, PopupOptions, WebContents } from 'electron';
+import type {
+  BaseWindow,
+  KeyboardEvent,
+  MenuItemConstructorOptions,
+  PopupOptions,
+  WebContents,
+} from 'electron';
 import type { CallRecord } from './callRecord';
 
 type ClickHandler = NonNullable<MenuItemConstructorOptions['click']>;
 
 /** One item of a stand-in menu, with the fields Electron's MenuItem has for what main sets. */
-export class StandInMenuItem
-  implements
-    Pick<
-      Electron.MenuItem,
-      'id' | 'label' | 'sublabel' | 'toolTip' | 'type' | 'enabled' | 'visible' | 'checked'
-    >
-{
+export class StandInMenuItem implements Pick<
+  Electron.MenuItem,
+  'id' | 'label' | 'sublabel' | 'toolTip' | 'type' | 'enabled' | 'visible' | 'checked'
+> {
   id: string;
   label: string;
   sublabel: string;
@@ -48,7 +51,11 @@ export class StandInMenuItem
   }
 
   /** Electron's MenuItem.click: what choosing the item in the native menu does. */
-  click(event: KeyboardEvent = {}, focusedWindow?: BaseWindow, _focusedWebContents?: WebContents): void {
+  click(
+    event: KeyboardEvent = {},
+    focusedWindow?: BaseWindow,
+    _focusedWebContents?: WebContents,
+  ): void {
     if (!this.enabled) return;
     if (this.type === 'checkbox') this.checked = !this.checked;
     this.onClick?.(this as unknown as Electron.MenuItem, focusedWindow, event);
@@ -97,7 +104,9 @@ export function createMenuClass(record: CallRecord): MenuClass {
   return class Menu extends StandInMenu {
     override record = record;
 
-    static buildFromTemplate(template: (MenuItemConstructorOptions | StandInMenuItem)[]): StandInMenu {
+    static buildFromTemplate(
+      template: (MenuItemConstructorOptions | StandInMenuItem)[],
+    ): StandInMenu {
       const menu = new Menu();
       for (const entry of template)
         menu.append(entry instanceof StandInMenuItem ? entry : new StandInMenuItem(entry));

@@ -13,12 +13,18 @@ export class SchemeRegistry {
   /** Standard schemes: the ones pages are served from, mapped to https origins in Chromium. */
   standard(): Set<string> {
     return new Set(
-      [...this.privileged].filter(([, privileges]) => privileges?.standard).map(([scheme]) => scheme),
+      [...this.privileged]
+        .filter(([, privileges]) => privileges?.standard)
+        .map(([scheme]) => scheme),
     );
   }
 }
 
-export function createProtocol(registry: SchemeRegistry, record: CallRecord, isReady: () => boolean) {
+export function createProtocol(
+  registry: SchemeRegistry,
+  record: CallRecord,
+  isReady: () => boolean,
+) {
   return {
     registerSchemesAsPrivileged(schemes: CustomScheme[]): void {
       record.add('protocol.registerSchemesAsPrivileged', schemes);

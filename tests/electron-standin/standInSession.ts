@@ -87,7 +87,10 @@ export class StandInSession extends EventEmitter {
       }) ?? true;
     const requested = this.requestHandler
       ? await new Promise<boolean>((resolve) =>
-          this.requestHandler?.(contents, permission, resolve, { isMainFrame: true, requestingUrl }),
+          this.requestHandler?.(contents, permission, resolve, {
+            isMainFrame: true,
+            requestingUrl,
+          }),
         )
       : true;
     const granted = checked && requested;
@@ -117,7 +120,8 @@ export class StandInSession extends EventEmitter {
     this.record.add('session.setSpellCheckerLanguages', languages);
     const unknown = languages.filter((code) => !this.availableSpellCheckerLanguages.includes(code));
     // Electron throws for a language it has no dictionary for.
-    if (unknown.length > 0) throw new Error(`Invalid language code provided: ${unknown.join(', ')}`);
+    if (unknown.length > 0)
+      throw new Error(`Invalid language code provided: ${unknown.join(', ')}`);
     this.spellcheck.languages = [...languages];
   }
 

@@ -27,8 +27,18 @@ export function createShell(record: CallRecord, trashDir: string) {
   } satisfies Pick<Electron.Shell, 'openExternal' | 'openPath' | 'trashItem' | 'showItemInFolder'>;
 }
 
-export interface StandInDisplay
-  extends Pick<Electron.Display, 'id' | 'bounds' | 'workArea' | 'size' | 'workAreaSize' | 'scaleFactor' | 'rotation' | 'internal' | 'label'> {}
+export type StandInDisplay = Pick<
+  Electron.Display,
+  | 'id'
+  | 'bounds'
+  | 'workArea'
+  | 'size'
+  | 'workAreaSize'
+  | 'scaleFactor'
+  | 'rotation'
+  | 'internal'
+  | 'label'
+>;
 
 export function display(id: number, bounds: Rectangle, workArea: Rectangle): StandInDisplay {
   return {

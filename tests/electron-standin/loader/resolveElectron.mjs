@@ -24,7 +24,11 @@ export async function resolve(specifier, context, nextResolve) {
  * file under test.
  */
 export async function load(url, context, nextLoad) {
-  if (url.startsWith('file:') && new URL(url).searchParams.has(marker) && url.includes('/dist/main/')) {
+  if (
+    url.startsWith('file:') &&
+    new URL(url).searchParams.has(marker) &&
+    url.includes('/dist/main/')
+  ) {
     const { readFile } = await import('node:fs/promises');
     return { format: 'module', source: await readFile(new URL(url)), shortCircuit: true };
   }

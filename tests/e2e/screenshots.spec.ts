@@ -23,7 +23,6 @@ for (const locale of ['zh-CN', 'en'] as const) {
       for (const width of [1280, 1920]) {
         await app.setViewportSize({ width, height: width === 1280 ? 800 : 1080 });
         await expect(app.getByTestId('preview')).toHaveAttribute('data-version', /^posts\//);
-        await app.screenshot({ path: '/tmp/debug-' + width + '.png' });
         await expect(app.getByTestId('preview').locator('h1')).toBeVisible();
         await expect(app.getByTestId('status-words')).toBeVisible();
         await app.screenshot({

@@ -164,7 +164,7 @@ export function usePaneLayout({
       maxPaneWidth(
         width,
         (fit.library ?? 0) + (fit.collapsed.library ? paneLimits.rail : 0),
-        mainMin,
+        areaMin,
       ),
     ),
     panels,

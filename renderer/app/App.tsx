@@ -28,7 +28,7 @@ import * as format from '../editor/formatCommands';
 import { editorPhrases } from '../i18n/editorPhrases';
 import { changeUiLocale, pickLocale } from '../i18n/setupI18n';
 import { SplitView } from '../layout/SplitView';
-import { Splitter } from '../layout/Splitter';
+import { PaneSplitter } from '../layout/PaneSplitter';
 import { SideColumn } from '../layout/SideColumn';
 import { CollapsedRail } from '../layout/CollapsedRail';
 import { paneLimits, usePaneLayout } from '../layout/usePaneLayout';
@@ -466,33 +466,9 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
         <PaletteHost platform={info.platform} recents={recents} notify={notify} />
         <WorkbenchLayout
           libraryWidth={panes.fit.library}
-          librarySplitter={
-            <Splitter
-              label={t('layout.resizeLibrary')}
-              value={panes.fit.library ?? panes.libraryWidth}
-              min={paneLimits.library.min}
-              max={panes.libraryMax}
-              grows="right"
-              step={16}
-              resetValue={paneLimits.library.preferred}
-              onChange={panes.setLibraryWidth}
-              testId="library-splitter"
-            />
-          }
+          librarySplitter={<PaneSplitter pane="library" panes={panes} />}
           sideWidth={panes.fit.side}
-          sideSplitter={
-            <Splitter
-              label={t('layout.resizePanels')}
-              value={panes.fit.side ?? panes.sideWidth}
-              min={paneLimits.side.min}
-              max={panes.sideMax}
-              grows="left"
-              step={16}
-              resetValue={paneLimits.side.preferred}
-              onChange={panes.setSideWidth}
-              testId="side-splitter"
-            />
-          }
+          sideSplitter={<PaneSplitter pane="side" panes={panes} />}
           rail={
             <CollapsedRail
               collapsed={panes.fit.collapsed}

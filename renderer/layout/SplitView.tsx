@@ -32,13 +32,13 @@ export function SplitView({
   const container = useRef<HTMLDivElement>(null);
   const [dragPercent, setDragPercent] = useState<number | null>(null);
   const percent = dragPercent ?? Math.round(ratio * 100);
-  const shown = percent / 100;
 
   // Hidden panes take no grid cell, so a single-pane layout is a single column. The editor's
-  // minimum wins over the ratio: the preview gives way first.
+  // minimum wins over the ratio: the preview gives way first. Flex factors in percent: factors
+  // summing to less than 1 would leave part of the width unused once the editor hits its minimum.
   const columns =
     layout === 'split'
-      ? `minmax(min(${editorMinWidth}px, 100%), ${shown}fr) 6px minmax(0, ${1 - shown}fr)`
+      ? `minmax(min(${editorMinWidth}px, 100%), ${percent}fr) 6px minmax(0, ${100 - percent}fr)`
       : 'minmax(0, 1fr)';
 
   return (

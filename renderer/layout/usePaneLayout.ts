@@ -127,11 +127,13 @@ export function usePaneLayout({
   }, [api, loaded, saved]);
 
   const sideShown = loaded && panels.open.length > 0;
+  // The two pane splitters are part of the editor area's share.
+  const areaMin = mainMin + 2 * paneLimits.divider;
   const fit = fitPanes({
     windowWidth: width,
     library: { shown: libraryShown, width: libraryWidth, min: paneLimits.library.min },
     side: { shown: sideShown, width: sideWidth, min: paneLimits.side.min },
-    mainMin,
+    mainMin: areaMin,
     railWidth: paneLimits.rail,
   });
   // A peek ends when its pane has room again (or is gone).
@@ -155,14 +157,14 @@ export function usePaneLayout({
     sideWidth,
     libraryMax: Math.max(
       paneLimits.library.min,
-      maxPaneWidth(width, (fit.side ?? 0) + (fit.collapsed.side ? paneLimits.rail : 0), mainMin),
+      maxPaneWidth(width, (fit.side ?? 0) + (fit.collapsed.side ? paneLimits.rail : 0), areaMin),
     ),
     sideMax: Math.max(
       paneLimits.side.min,
       maxPaneWidth(
         width,
         (fit.library ?? 0) + (fit.collapsed.library ? paneLimits.rail : 0),
-        mainMin,
+        areaMin,
       ),
     ),
     panels,

@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkArticle } from '../../shared/check';
 import { splitArticle } from '../../shared/article';
 import { computeWriterStats } from '../../shared/stats/writerStats';
+import { outputOf, textReaders } from './exportReadBack';
 import { ExportService, type ExportFileResult } from './exportService';
 
 // An article whose HTML comments hold private notes, exported to every format and read back
@@ -30,13 +29,7 @@ const compact = (text: string): string => text.replace(/\s+/g, '');
 let out: string;
 let result: ExportFileResult;
 
-const output = (suffix: string): string => {
-  const found = result.outputs.find((f) => f.endsWith(suffix));
-  if (!found) throw new Error(`no output ending in ${suffix}: ${result.outputs.join(', ')}`);
-  return found;
-};
-const htmlText = (file: string): string =>
-  new JSDOM(readFileSync(file, 'utf8')).window.document.body.textContent ?? '';
+const output = (suffix: string): string => outputOf(result, suffix);
 
 beforeAll(async () => {
   out = mkdtempSync(path.join(os.tmpdir(), 'byline-comments-'));
@@ -56,19 +49,7 @@ describe('HTML comments are never published', () => {
     expect(result.ok).toBe(true);
   });
 
-  const readers: [string, () => string][] = [
-    ['HTML (jsdom text)', () => htmlText(output('article.html'))],
-    ['WeChat (jsdom text)', () => htmlText(output('.wechat.html'))],
-    ['plain text', () => readFileSync(output('article.txt'), 'utf8')],
-    [
-      'PDF (pdftotext)',
-      () => execFileSync('pdftotext', [output('article.pdf'), '-'], { encoding: 'utf8' }),
-    ],
-    [
-      'Word (pandoc)',
-      () => execFileSync('pandoc', ['-t', 'plain', output('article.docx')], { encoding: 'utf8' }),
-    ],
-  ];
+  const readers = textReaders(() => result, 'article');
   for (const [name, read] of readers) {
     it(`${name}: the text is there, no note is`, () => {
       const text = compact(read());

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outputOf, textReaders } from './exportReadBack';
 import { ExportService, type ExportFileResult } from './exportService';
 
 // An article of a Hugo site using shortcodes, links and an image that cannot be embedded,
@@ -15,11 +15,7 @@ const compact = (text: string): string => text.replace(/\s+/g, '');
 let out: string;
 let result: ExportFileResult;
 
-const output = (suffix: string): string => {
-  const found = result.outputs.find((f) => f.endsWith(suffix));
-  if (!found) throw new Error(`no output ending in ${suffix}: ${result.outputs.join(', ')}`);
-  return found;
-};
+const output = (suffix: string): string => outputOf(result, suffix);
 const page = (suffix: string): Document =>
   new JSDOM(readFileSync(output(suffix), 'utf8')).window.document;
 
@@ -41,19 +37,7 @@ describe('shortcodes, links and images in exports', () => {
     expect(result.ok).toBe(true);
   });
 
-  const readers: [string, () => string][] = [
-    ['HTML', () => page('harbour.html').body.textContent ?? ''],
-    ['WeChat', () => page('.wechat.html').body.textContent ?? ''],
-    ['plain text', () => readFileSync(output('harbour.txt'), 'utf8')],
-    [
-      'PDF (pdftotext)',
-      () => execFileSync('pdftotext', [output('.pdf'), '-'], { encoding: 'utf8' }),
-    ],
-    [
-      'Word (pandoc)',
-      () => execFileSync('pandoc', ['-t', 'plain', output('.docx')], { encoding: 'utf8' }),
-    ],
-  ];
+  const readers = textReaders(() => result, 'harbour');
   for (const [name, read] of readers) {
     it(`${name}: shortcodes rendered, never printed`, () => {
       const text = compact(read());

@@ -1,7 +1,8 @@
 import { CompletionContext } from '@codemirror/autocomplete';
 import { EditorState } from '@codemirror/state';
+import { showTooltip } from '@codemirror/view';
 import { describe, expect, it } from 'vitest';
-import { footnoteCompletions } from './footnoteEditor';
+import { footnoteCompletions, footnoteEditorExtensions } from './footnoteEditor';
 
 /** A state from a string where `|` marks the cursor (as CodeMirror's own tests write them). */
 function contextAt(doc: string, explicit = false): CompletionContext {
@@ -41,5 +42,20 @@ describe('footnote completion after [^', () => {
 
   it('offers nothing in an article without definitions', () => {
     expect(footnoteCompletions(contextAt('Text [^|'))).toBeNull();
+  });
+});
+
+describe('the definition at the cursor', () => {
+  it('shows under the citation’s line, leaving the line above readable', () => {
+    const doc = '上一行文字。\n谈判异常艰难[^1]。\n\n[^1]: 工商时报。';
+    const state = EditorState.create({
+      doc,
+      selection: { anchor: doc.indexOf('[^1]') + 2 },
+      extensions: footnoteEditorExtensions(),
+    });
+    const tooltips = state.facet(showTooltip).filter((tooltip) => tooltip !== null);
+    expect(tooltips).toHaveLength(1);
+    expect(tooltips[0]?.above).toBe(false);
+    expect(tooltips[0]?.pos).toBe(doc.indexOf('[^1]'));
   });
 });

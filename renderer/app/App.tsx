@@ -201,7 +201,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     return () => {
       cancelled = true;
     };
-  }, [api]);
+  }, [api, store]);
 
   // Open the welcome article (or the first one) once the library is known.
   const openedFirst = useRef(false);

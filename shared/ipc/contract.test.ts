@@ -9,8 +9,16 @@ describe('IPC contract', () => {
   });
 
   it('rejects paths with NUL bytes and unexpected shapes', () => {
-    expect(requests['article.open'].input.safeParse({ path: 'a\0b' }).success).toBe(false);
-    expect(requests['article.open'].input.safeParse({ path: 42 }).success).toBe(false);
-    expect(requests['article.open'].input.safeParse({ path: 'posts/a.md' }).success).toBe(true);
+    const open = (input: object) => requests['article.open'].input.safeParse(input).success;
+    expect(open({ workspace: 'w1', path: 'a\0b' })).toBe(false);
+    expect(open({ workspace: 'w1', path: 42 })).toBe(false);
+    expect(open({ workspace: 'w1', path: 'posts/a.md' })).toBe(true);
+  });
+
+  it('every request that names a file names the workspace identity it belongs to', () => {
+    expect(requests['article.open'].input.safeParse({ path: 'posts/a.md' }).success).toBe(false);
+    expect(
+      requests['article.open'].input.safeParse({ workspace: '../other', path: 'a.md' }).success,
+    ).toBe(false);
   });
 });

@@ -18,6 +18,7 @@ interface AppMenuButtonProps {
 }
 
 const sections = appMenuSections(commands);
+const firstItemKey = `command:${sections[0]?.groups[0]?.[0]?.id ?? ''}`;
 
 /**
  * Browser mode has no menu bar: this button shows the menu the Electron menu bar shows (the same
@@ -88,7 +89,8 @@ export function AppMenuButton({ platform, recents }: AppMenuButtonProps): React.
     <div
       key={key}
       role="menuitem"
-      tabIndex={-1}
+      // One tab stop (the first item): the scrolling menu stays reachable without a pointer.
+      tabIndex={key === firstItemKey ? 0 : -1}
       data-key={key}
       className="app-menu-item"
       aria-disabled={options.enabled === false ? true : undefined}

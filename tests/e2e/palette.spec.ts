@@ -22,6 +22,7 @@ test.describe('command palette, Chinese UI', () => {
   test('pinyin initials and full pinyin find Export and History, Enter runs them, Esc returns to the editor', async ({
     app,
   }) => {
+    test.setTimeout(240_000); // many steps and two axe runs on a busy machine
     await openArticle(app, zhArticle);
     await app.locator('.cm-content').click();
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { diffArrays } from 'diff';
+import { editorText } from './support/editorView';
 import { expect, openArticle as openInLibrary, test } from './support/fixtures';
 
 // A workspace with a sample-shaped article (block lists), a flow-list variant with comments,
@@ -20,18 +21,6 @@ function lineDiff(before: string, after: string): { removed: string[]; added: st
     if (part.added) added.push(...part.value);
   }
   return { removed, added };
-}
-
-/** The editor document, read from CodeMirror itself (the single source of truth). */
-function editorText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    type Viewish = { state: { doc: { toString(): string } } };
-    const content = document.querySelector('.cm-content') as
-      (Element & { cmTile?: { root?: { view?: Viewish } } }) | null;
-    const view = content?.cmTile?.root?.view;
-    if (!view) throw new Error('no CodeMirror view on .cm-content');
-    return view.state.doc.toString();
-  });
 }
 
 /** Puts the editor's cursor at an offset (test setup; what follows is typed on the keyboard). */

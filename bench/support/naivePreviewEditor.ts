@@ -3,14 +3,11 @@
 // the same shared pipeline and sanitizer on the main thread and writes it with innerHTML on every
 // change. Bundled by the bench for a plain page; nothing of it ships in the app.
 import DOMPurify from 'dompurify';
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
-import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { EditorState } from '@codemirror/state';
-import { EditorView, keymap } from '@codemirror/view';
+import { EditorView } from '@codemirror/view';
 import { parseArticle } from '../../shared/article';
 import { renderArticle } from '../../shared/markdown/renderArticle';
 import { createSanitizer } from '../../shared/markdown/sanitize';
+import { openMarkdownEditor } from './bareMarkdownEditor';
 
 declare global {
   interface Window {
@@ -31,24 +28,10 @@ function renderWhole(text: string, preview: HTMLElement): void {
 
 window.openNaiveEditor = (text, cursor) => {
   const preview = document.querySelector('#preview') as HTMLElement;
-  const view = new EditorView({
-    state: EditorState.create({
-      doc: text,
-      selection: { anchor: cursor },
-      extensions: [
-        history(),
-        keymap.of([...defaultKeymap, ...historyKeymap]),
-        markdown({ base: markdownLanguage }),
-        syntaxHighlighting(defaultHighlightStyle),
-        EditorView.lineWrapping,
-        EditorView.updateListener.of((update) => {
-          if (update.docChanged) renderWhole(update.state.doc.toString(), preview);
-        }),
-      ],
-    }),
-    parent: document.querySelector('#editor') as HTMLElement,
-  });
   renderWhole(text, preview);
-  view.dispatch({ effects: EditorView.scrollIntoView(cursor, { y: 'center' }) });
-  view.focus();
+  openMarkdownEditor(text, cursor, [
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged) renderWhole(update.state.doc.toString(), preview);
+    }),
+  ]);
 };

@@ -4,7 +4,7 @@ import { BylineError, requests } from '../../shared/ipc/contract';
 export type DispatchOutcome =
   { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
-export function isRequestName(name: string): name is RequestName {
+function isRequestName(name: string): name is RequestName {
   return Object.hasOwn(requests, name);
 }
 

@@ -69,11 +69,11 @@ async function exists(target: string): Promise<boolean> {
 }
 
 /** Hugo page bundle: the article is index.md/_index.md in its own folder, its images beside it. */
-export const isPageBundle = (articlePath: string): boolean =>
+const isPageBundle = (articlePath: string): boolean =>
   /(^|\/)_?index\.(md|markdown)$/i.test(articlePath);
 
 /** Where the image goes and how the article links it. */
-export async function chooseImageFolder(
+async function chooseImageFolder(
   root: string,
   articlePath: string,
   imagesFolder: string,

@@ -16,7 +16,7 @@ interface StoredSession {
   recentWorkspaces: string[];
 }
 
-export const emptySession: SessionValue = { openTabs: [], activeTab: null };
+const emptySession: SessionValue = { openTabs: [], activeTab: null };
 
 /** Normalise a session: no duplicate tabs, the active tab is one of them. */
 export function normalizeSession(session: SessionValue): SessionValue {

@@ -24,7 +24,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 
 /** Our own pages are served from this scheme (never file://), so the CSP's 'self' means us. */
 export const appScheme = 'byline';
-export const appOrigin = `${appScheme}://app`;
+const appOrigin = `${appScheme}://app`;
 /** The one page a window may show; every other navigation is refused. */
 export const appEntryUrl = `${appOrigin}/index.html`;
 

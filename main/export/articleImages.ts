@@ -30,7 +30,7 @@ const mimeOf: Record<RasterType, string> = {
 const maxImageBytes = 25 * 1024 * 1024;
 
 /** The type from the file's first bytes, never from its name: a renamed SVG stays out. */
-export function sniffRaster(
+function sniffRaster(
   bytes: Uint8Array,
 ): { type: RasterType; width: number; height: number } | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -1,3 +1,4 @@
+import type SharpModule from 'sharp';
 import type { LocalImage } from './articleImages';
 
 /**
@@ -10,7 +11,7 @@ export const maxEmbeddedWidth = 1600;
 /** Formats sharp both reads and writes, by our type (BMP it does not read: such images stay). */
 const sharpFormat = { png: 'png', jpg: 'jpeg', gif: 'gif', webp: 'webp', avif: 'avif' } as const;
 
-type Sharp = typeof import('sharp').default;
+type Sharp = typeof SharpModule;
 let loaded: Promise<Sharp> | null = null;
 
 /** sharp is loaded on the first oversized image only, so image-free exports never start libvips. */

@@ -33,7 +33,7 @@ export interface ArticleActionsDeps {
 }
 
 /** A Hugo leaf bundle's article: `slug/index.md`. Its folder (with images) is the unit to move. */
-export function isBundleIndex(relativePath: string): boolean {
+function isBundleIndex(relativePath: string): boolean {
   return (
     /^index\.(md|markdown)$/i.test(path.posix.basename(relativePath)) &&
     path.posix.dirname(relativePath) !== '.'

@@ -61,7 +61,7 @@ interface DiskFile {
   identity: StatIdentity;
 }
 
-export const defaultArticleFilesOptions: ArticleFilesOptions = {
+const defaultArticleFilesOptions: ArticleFilesOptions = {
   maxEditableBytes: 8 * 1024 * 1024,
   maxOpenBytes: 64 * 1024 * 1024,
   writeFile: writeFileAtomic,

@@ -31,7 +31,7 @@ interface HistoryIndex {
   entries: HistoryEntry[];
 }
 
-export const defaultHistoryOptions: LocalHistoryOptions = {
+const defaultHistoryOptions: LocalHistoryOptions = {
   maxBytes: 16 * 1024 * 1024,
   maxSnapshots: 1000,
   maxAgeMs: 60 * 24 * 60 * 60 * 1000,

@@ -138,7 +138,7 @@ export class WorkspaceTrash implements Trash {
 }
 
 /** A plain file or folder name: not empty, no separators, not `.` or `..`, no NUL. */
-export function isSinglePathSegment(name: unknown): name is string {
+function isSinglePathSegment(name: unknown): name is string {
   return (
     typeof name === 'string' &&
     name !== '' &&

@@ -7,9 +7,9 @@ export interface DecodedText {
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-export const utf8Bom = [0xef, 0xbb, 0xbf];
-export const utf16leBom = [0xff, 0xfe];
-export const utf16beBom = [0xfe, 0xff];
+const utf8Bom = [0xef, 0xbb, 0xbf];
+const utf16leBom = [0xff, 0xfe];
+const utf16beBom = [0xfe, 0xff];
 
 /**
  * The common case, kept apart from the legacy-encoding tables (iconv-lite, jschardet) so that
@@ -29,15 +29,15 @@ export function decodeStrictUtf8(bytes: Uint8Array): DecodedText | undefined {
 
 export { dominantEol };
 
-export function decoded(text: string, encoding: TextFormat['encoding'], bom: boolean): DecodedText {
+function decoded(text: string, encoding: TextFormat['encoding'], bom: boolean): DecodedText {
   return { text, format: { encoding, bom, eol: dominantEol(text) } };
 }
 
-export function looksBinary(bytes: Uint8Array): boolean {
+function looksBinary(bytes: Uint8Array): boolean {
   // UTF-16 text has NULs too; it is recognised by its BOM before this check.
   return bytes.subarray(0, 8000).includes(0);
 }
 
-export function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
 }

@@ -1,27 +1,15 @@
-import { closeSync, promises as fs, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { decodeText } from '../files/textCodec';
 
 /** Articles are read whole up to this size for the library; beyond it only this much is read. */
-export const maxIndexedBytes = 4 * 1024 * 1024;
+const maxIndexedBytes = 4 * 1024 * 1024;
 
 /**
- * An article's text for the library and search, in its own encoding. Files over maxIndexedBytes
- * are cut at the last line break before the limit so no character is split (0x0A is never part of
- * a multi-byte UTF-8, GB18030 or Big5 character); their word count covers that part only.
+ * An article's text for the library and search, in its own encoding, read with synchronous calls
+ * (the library's time-sliced indexing). Files over maxIndexedBytes are cut at the last line break
+ * before the limit so no character is split (0x0A is never part of a multi-byte UTF-8, GB18030 or
+ * Big5 character); their word count covers that part only.
  */
-export async function readArticleText(absolute: string, size: number): Promise<string> {
-  if (size <= maxIndexedBytes) return decodeText(new Uint8Array(await fs.readFile(absolute))).text;
-  const handle = await fs.open(absolute, 'r');
-  try {
-    const buffer = new Uint8Array(maxIndexedBytes);
-    const { bytesRead } = await handle.read(buffer, 0, maxIndexedBytes, 0);
-    return decodeText(cutAtLineBreak(buffer.subarray(0, bytesRead))).text;
-  } finally {
-    await handle.close();
-  }
-}
-
-/** readArticleText with synchronous calls, for the library's time-sliced indexing. */
 export function readArticleTextSync(absolute: string, size: number): string {
   if (size <= maxIndexedBytes) return decodeText(new Uint8Array(readFileSync(absolute))).text;
   const fd = openSync(absolute, 'r');

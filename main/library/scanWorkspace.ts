@@ -7,7 +7,7 @@ import { isConfinedSync } from '../workspace/confinement';
  * Folders never indexed or watched, at any depth: dependencies, VCS data and dot folders (.byline
  * too). A Hugo site's generated folders are skipped by path, not by name (siteOutputFolders).
  */
-export const skippedFolders = new Set(['.git', 'node_modules']);
+const skippedFolders = new Set(['.git', 'node_modules']);
 
 export function isSkippedFolder(name: string): boolean {
   return skippedFolders.has(name) || name.startsWith('.');

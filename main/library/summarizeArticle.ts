@@ -81,7 +81,7 @@ export function unreadableArticle(
   };
 }
 
-export function fileTitle(relativePath: string): string {
+function fileTitle(relativePath: string): string {
   const base = path.posix.basename(relativePath).replace(/\.(md|markdown)$/i, '');
   if (base === 'index' || base === '_index') {
     const folder = path.posix.basename(path.posix.dirname(relativePath));

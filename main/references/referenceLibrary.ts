@@ -18,9 +18,9 @@ import { BylineError } from '../../shared/ipc/contract';
 import { workspaceDataFile } from '../workspace/confinement';
 
 export const LIBRARY_FILE = '.byline/references.json';
-export const SETTINGS_FILE = '.byline/references-settings.json';
+const SETTINGS_FILE = '.byline/references-settings.json';
 
-export const defaultReferencesSettings: ReferencesWorkspaceSettings = {
+const defaultReferencesSettings: ReferencesWorkspaceSettings = {
   headingZh: '## 参考资料',
   headingEn: '## References',
 };

@@ -68,7 +68,7 @@ async function readFrontMatter(file: string): Promise<Record<string, unknown> | 
 }
 
 /** Reads `<root>/.byline/schema.yml`; null when there is none. Problems in it are reported, not thrown. */
-export async function loadSchemaFile(
+async function loadSchemaFile(
   root: string,
 ): Promise<{ path: string; parsed: ReturnType<typeof parseSchemaFile> } | null> {
   let text: string;

@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../files/atomicWrite';
 import { Settings } from '../../shared/ipc/contract';
 import type { Settings as SettingsValue } from '../../shared/ipc/contract';
 
-export const defaultSettings: SettingsValue = {
+const defaultSettings: SettingsValue = {
   locale: 'system',
   theme: 'system',
   autosave: true,

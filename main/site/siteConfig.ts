@@ -30,7 +30,7 @@ export const hugoConfigNames = [
 
 const configDir = path.join('config', '_default');
 /** Outside a Hugo site, the workspace's own Goldmark settings, with Hugo's key names. */
-export const workspaceRenderingNames = [
+const workspaceRenderingNames = [
   path.join('.byline', 'rendering.toml'),
   path.join('.byline', 'rendering.yaml'),
   path.join('.byline', 'rendering.json'),
@@ -45,7 +45,7 @@ async function isDirectory(candidate: string): Promise<boolean> {
 }
 
 /** The root configuration file Hugo would read in `dir` (hugo.* before config.*), or null. */
-export async function rootConfigFile(dir: string): Promise<string | null> {
+async function rootConfigFile(dir: string): Promise<string | null> {
   for (const name of hugoConfigNames) {
     const candidate = path.join(dir, name);
     if (await isFile(candidate)) return candidate;

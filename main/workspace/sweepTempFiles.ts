@@ -11,7 +11,7 @@ export interface SweepOptions {
   isRunning: (pid: number) => boolean;
 }
 
-export const defaultSweepOptions: SweepOptions = {
+const defaultSweepOptions: SweepOptions = {
   staleAfterMs: 60 * 60 * 1000,
   now: Date.now,
   isRunning: processIsRunning,

@@ -18,7 +18,7 @@ interface ImageImportOptions {
 }
 
 /** Alt text from a file name: "IMG_2041 (2).JPG" -> "IMG_2041 (2)". */
-export const altFromFileName = (name: string): string =>
+const altFromFileName = (name: string): string =>
   name
     .replace(/\.[^.]+$/, '')
     .replace(/[[\]]/g, '')

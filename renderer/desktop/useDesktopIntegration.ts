@@ -132,7 +132,7 @@ export function tabsToRestore(
 const sessionRequests = new WeakMap<BylineApi, Promise<SessionState>>();
 
 /** Asks for the saved session as the app starts, so restoring it later costs no round trip. */
-export function prefetchSession(api: BylineApi): Promise<SessionState> {
+function prefetchSession(api: BylineApi): Promise<SessionState> {
   let request = sessionRequests.get(api);
   if (!request) {
     request = api['session.get']().catch(() => ({ openTabs: [], activeTab: null }));

@@ -61,9 +61,6 @@ export const compositionQueue = ViewPlugin.fromClass(
   },
 );
 
-/** Pending programmatic changes (tests). */
-export const pendingChanges = (view: EditorView): number => queues.get(view)?.length ?? 0;
-
 /** Runs a state command (formatting) as a composition-safe change. */
 export function runWhenIdle(
   view: EditorView,

@@ -52,7 +52,7 @@ export type ChooseEncoding = (
 ) => Promise<TextEncodingName | null>;
 
 /** The writer cancelled opening a file (no encoding chosen): not an error to report. */
-export class OpenCancelled extends Error {
+class OpenCancelled extends Error {
   override name = 'open-cancelled';
   constructor(readonly path: string) {
     super(`Opening ${path} was cancelled.`);

@@ -56,21 +56,7 @@ export interface EditorConfig {
  * above U+007F with the next code point, which is exactly the closing form of 「」『』“”‘’《》〈〉
  * （）【】.
  */
-export const pairedCharacters = [
-  '(',
-  '[',
-  '{',
-  '"',
-  '`',
-  '「',
-  '『',
-  '“',
-  '‘',
-  '《',
-  '〈',
-  '（',
-  '【',
-];
+const pairedCharacters = ['(', '[', '{', '"', '`', '「', '『', '“', '‘', '《', '〈', '（', '【'];
 
 const compartments = {
   lineNumbers: new Compartment(),

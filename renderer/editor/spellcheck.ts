@@ -15,7 +15,7 @@ const noSpellcheckLine = Decoration.line({
 const noSpellcheckMark = Decoration.mark({ attributes: { spellcheck: 'false' } });
 
 /** Decorations for the visible part of the document. */
-export function spellcheckExclusions(view: EditorView): DecorationSet {
+function spellcheckExclusions(view: EditorView): DecorationSet {
   const ranges: Range<Decoration>[] = [];
   const { state } = view;
   const tree = syntaxTree(state);

@@ -27,7 +27,7 @@ export function stateFrom(text: string, extensions: Extension = []): EditorState
   });
 }
 
-export function stateToString(state: EditorState): string {
+function stateToString(state: EditorState): string {
   let doc = state.doc.toString();
   const marks: { pos: number; text: string }[] = [];
   for (const range of state.selection.ranges) {

@@ -5,7 +5,7 @@ import DOMPurify from 'dompurify';
  * CMS editors take a paste. The HTML was sanitized in main; it is sanitized again here (paste is
  * an export path too) with inline styles kept, and nothing that runs.
  */
-export function sanitizeForClipboard(html: string): string {
+function sanitizeForClipboard(html: string): string {
   return DOMPurify.sanitize(html, {
     FORBID_TAGS: [
       'style',

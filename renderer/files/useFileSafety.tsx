@@ -403,7 +403,7 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
 }
 
 /** New articles go next to the open one (beside its page bundle), else into the workspace root. */
-export function folderForNew(activePath: string | null): string {
+function folderForNew(activePath: string | null): string {
   if (!activePath) return '';
   const parts = activePath.split('/');
   parts.pop();
@@ -413,7 +413,7 @@ export function folderForNew(activePath: string | null): string {
 }
 
 /** Main's save error in the writer's language, from its code (main's own sentence is English). */
-export function saveErrorText(
+function saveErrorText(
   t: (key: string, values: Record<string, string>) => string,
   exists: (key: string) => boolean,
   path: string,

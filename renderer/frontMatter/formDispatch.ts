@@ -4,7 +4,7 @@ import { planFormEdit, type FormEdit } from '../../shared/frontMatterSchema';
 import type { EditorSession } from '../workbench/editorSession';
 
 /** The userEvent of every form edit: undo history, the collaboration of other panels and tests can tell them apart. */
-export const FORM_USER_EVENT = 'input.frontmatter';
+const FORM_USER_EVENT = 'input.frontmatter';
 
 export interface ApplyOptions {
   /**

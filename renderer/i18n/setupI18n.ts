@@ -13,7 +13,7 @@ export function pickLocale(preference: string, systemLocale: string): UiLocale {
 }
 
 /** The UI strings of a locale; command and menu labels come from shared/commands (the native menu uses them too). */
-export function uiResources(locale: UiLocale): Record<string, unknown> {
+function uiResources(locale: UiLocale): Record<string, unknown> {
   const strings = locale === 'zh-CN' ? zhCN : en;
   return { ...strings, commands: commandLabels[locale], menus: menuLabels[locale] };
 }

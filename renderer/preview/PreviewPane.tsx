@@ -22,7 +22,7 @@ interface PreviewPaneProps {
 }
 
 /** 0-based (fractional) source line at the top of the editor's visible area. */
-export function editorTopLine(view: EditorView): number {
+function editorTopLine(view: EditorView): number {
   const scrollTop = view.scrollDOM.getBoundingClientRect().top;
   const docY = Math.max(0, scrollTop - view.documentTop);
   const block = view.lineBlockAtHeight(docY);
@@ -33,7 +33,7 @@ export function editorTopLine(view: EditorView): number {
 }
 
 /** Scrolls the editor so 0-based (fractional) source line `line` is at the top; returns the scrollTop set. */
-export function scrollEditorToLine(view: EditorView, line: number): number {
+function scrollEditorToLine(view: EditorView, line: number): number {
   const doc = view.state.doc;
   const whole = Math.min(doc.lines - 1, Math.max(0, Math.floor(line)));
   const block = view.lineBlockAt(doc.line(whole + 1).from);

@@ -9,7 +9,7 @@ import type {
   StatsMessage,
   WorkerRequest,
 } from './previewModel';
-import { assetUrlFrom, WorkerDocument } from './previewModel';
+import { WorkerDocument } from './previewModel';
 import { previewSanitizer } from './renderArticlePreview';
 import { installScriptUrlPolicy } from '../security/trustedTypes';
 import {

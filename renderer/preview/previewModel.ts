@@ -57,7 +57,7 @@ export type PreviewBlock = RenderedBlock | SameRun;
 export const isSame = (block: PreviewBlock): block is SameRun => 'same' in block;
 
 /** Per-block results (`same` index or HTML) as runs of consecutive unchanged blocks. */
-export function toRuns(
+function toRuns(
   blocks: readonly ({ line: number; same: number } | RenderedBlock)[],
   base: readonly { line: number }[],
 ): PreviewBlock[] {

@@ -31,11 +31,11 @@ function oneStep(spec: TransactionSpec): TransactionSpec {
   return { ...spec, annotations: isolateHistory.of('full'), scrollIntoView: true };
 }
 
-export function languageOf(view: EditorView): DefinitionLanguage {
+function languageOf(view: EditorView): DefinitionLanguage {
   return detectArticleLanguage(view.state.doc.toString());
 }
 
-export function headingFor(
+function headingFor(
   language: DefinitionLanguage,
   settings: ReferencesWorkspaceSettings | null,
 ): string | undefined {

@@ -22,7 +22,7 @@ interface TrustedTypePolicyFactory {
   ): TrustedTypePolicy;
 }
 
-export const previewPolicyName = 'byline-preview';
+const previewPolicyName = 'byline-preview';
 
 const factory = (): TrustedTypePolicyFactory | undefined =>
   (globalThis as { trustedTypes?: TrustedTypePolicyFactory }).trustedTypes;

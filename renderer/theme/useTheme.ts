@@ -14,11 +14,11 @@ function subscribe(listener: () => void): () => void {
 }
 
 /** The OS preference, live. */
-export function useSystemTheme(): Theme {
+function useSystemTheme(): Theme {
   return useSyncExternalStore(subscribe, () => (darkQuery().matches ? 'dark' : 'light'));
 }
 
-export const resolveTheme = (preference: ThemePreference, system: Theme): Theme =>
+const resolveTheme = (preference: ThemePreference, system: Theme): Theme =>
   preference === 'system' ? system : preference;
 
 /** Applies the theme to <html data-theme> (CSS variables in styles/app.css follow it). */

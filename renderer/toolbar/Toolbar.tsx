@@ -9,7 +9,7 @@ import { Icon } from './icons';
 const byId = new Map(commands.map((command) => [command.id, command]));
 
 /** The formatting buttons: every registry entry with `toolbar: true`, grouped by separators. */
-export function toolbarGroups(): CommandDescriptor[][] {
+function toolbarGroups(): CommandDescriptor[][] {
   const groups: CommandDescriptor[][] = [];
   for (const command of commands.filter((c) => c.toolbar)) {
     const last = groups[groups.length - 1];

@@ -1,6 +1,5 @@
 import { createContext, useContext, useEffect, useRef } from 'react';
 import type { CommandId } from '../../shared/commands/commandRegistry';
-import { commands } from '../../shared/commands/commandRegistry';
 
 /** Where a command was invoked from; handlers rarely care, but the menu and tests do. */
 export type CommandSource = 'shortcut' | 'toolbar' | 'menu' | 'palette' | 'api';
@@ -91,6 +90,3 @@ export function useCommandHandler(id: CommandId, handler: CommandHandler, enable
     return handlers.register(id, (source) => latest.current(source));
   }, [handlers, id, enabled]);
 }
-
-/** Commands with an accelerator, for the keyboard shortcut layer. */
-export const acceleratedCommands = commands.filter((c) => c.accelerator !== undefined);

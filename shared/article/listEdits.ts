@@ -18,7 +18,7 @@ export type RenderItem = (value: unknown, like: ListItemSource | undefined) => s
  * For each new value, the index of the old item it keeps, or -1 for a new item: a longest common
  * subsequence, so reordering-free edits (add, remove, replace) keep every other item's bytes.
  */
-export function matchItems(oldValues: readonly unknown[], newValues: readonly unknown[]): number[] {
+function matchItems(oldValues: readonly unknown[], newValues: readonly unknown[]): number[] {
   const n = oldValues.length;
   const m = newValues.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));

@@ -48,13 +48,6 @@ export function nextLineStartAt(text: string, offset: number): number {
   return nl === -1 ? text.length : nl + 1;
 }
 
-/** Offset of the line break ending the line that contains `offset` (before any '\r'). */
-export function lineEndAt(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  if (nl === -1) return text.length;
-  return text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-}
-
 /** Moves `end` back over one trailing line break, if the span ends with one. */
 export function withoutTrailingLineBreak(text: string, from: number, end: number): number {
   if (end > from && text.charCodeAt(end - 1) === 10) {

@@ -57,7 +57,7 @@ export function isTomlDateLiteral(value: string): boolean {
 }
 
 /** Ranges of every date/time literal outside strings and comments, in source order. */
-export function findTomlDateLiterals(text: string): Array<{ from: number; to: number }> {
+function findTomlDateLiterals(text: string): Array<{ from: number; to: number }> {
   const found: Array<{ from: number; to: number }> = [];
   let i = 0;
   while (i < text.length) {

@@ -84,7 +84,7 @@ function readKey(text: string, pos: number): { path: string[]; end: number } {
 }
 
 /** Range of the value starting at `pos`. */
-export function scanTomlValue(text: string, pos: number): TomlValueSpan {
+function scanTomlValue(text: string, pos: number): TomlValueSpan {
   const ch = text[pos];
   if (ch === '"' || ch === "'") {
     return { kind: 'string', from: pos, to: skipTomlString(text, pos), items: [] };

@@ -1,7 +1,7 @@
 import { isTomlDateLiteral } from './tomlLexer';
 
 /** TOML basic string: JSON's escapes are TOML's, plus DEL which TOML forbids raw. */
-export function tomlBasicString(value: string): string {
+function tomlBasicString(value: string): string {
   return JSON.stringify(value).replace(/\x7f/g, '\\u007F');
 }
 
@@ -12,7 +12,7 @@ const LITERAL_UNSAFE = /['\n\r\x00-\x08\x0a-\x1f\x7f]/;
  * Renders a string like the one it replaces: 'literal' stays literal when it can, a date literal
  * stays bare when the new text is still a date, everything else becomes a basic "string".
  */
-export function renderTomlString(value: string, likeSource: string | undefined): string {
+function renderTomlString(value: string, likeSource: string | undefined): string {
   const like = likeSource ?? '"';
   if (
     !like.startsWith('"') &&

@@ -55,7 +55,7 @@ function keyText(pair: Pair): string | null {
   return isScalar(pair.key) ? String(pair.key.value) : null;
 }
 
-export function topLevelMap(target: YamlEditTarget): YAMLMap | null {
+function topLevelMap(target: YamlEditTarget): YAMLMap | null {
   return isMap(target.doc.contents) ? target.doc.contents : null;
 }
 

@@ -72,7 +72,7 @@ function readsBackAs(
 const NON_PRINTABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/;
 
 /** A double-quoted scalar: JSON's escapes are YAML's, plus the few characters JSON leaves raw. */
-export function doubleQuoted(value: string): string {
+function doubleQuoted(value: string): string {
   return JSON.stringify(value).replace(
     /[\x7f-\x84\x86-\x9f\ufffe\uffff]/g,
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,

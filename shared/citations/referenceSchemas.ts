@@ -6,13 +6,13 @@ import { z } from 'zod';
 
 const text = (max: number) => z.string().max(max);
 
-export const CslNameSchema = z.looseObject({
+const CslNameSchema = z.looseObject({
   family: text(500).optional(),
   given: text(500).optional(),
   literal: text(1000).optional(),
 });
 
-export const CslDateSchema = z.looseObject({
+const CslDateSchema = z.looseObject({
   'date-parts': z
     .array(z.array(z.union([z.number(), z.string().max(20)])).max(3))
     .max(2)
@@ -36,7 +36,7 @@ export const CslItemSchema = z.looseObject({
 });
 
 export const ReferencesStyleName = z.enum(['news', 'apa', 'gb-t-7714']);
-export const DefinitionLanguageName = z.enum(['zh', 'en']);
+const DefinitionLanguageName = z.enum(['zh', 'en']);
 export const BibliographyImportFormat = z.enum(['csl-json', 'bibtex', 'ris']);
 export const BibliographyExportFormat = z.enum(['csl-json', 'bibtex']);
 

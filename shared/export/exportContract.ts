@@ -19,7 +19,7 @@ const WorkspacePath = z
   .max(4096)
   .refine((p) => !p.includes('\0'), 'NUL in path');
 
-export const ExportFileResult = z.object({
+const ExportFileResult = z.object({
   /** Workspace-relative path of the article. */
   path: z.string(),
   ok: z.boolean(),
@@ -31,7 +31,7 @@ export const ExportFileResult = z.object({
 });
 export type ExportFileResultValue = z.output<typeof ExportFileResult>;
 
-export const ExportRunInput = z.object({
+const ExportRunInput = z.object({
   /** Chosen by the renderer; progress events carry it. */
   jobId: z.string().min(1).max(100),
   paths: z.array(WorkspacePath).min(1).max(5000),
@@ -48,7 +48,7 @@ export const ExportRunInput = z.object({
   openWhenDone: z.boolean().default(false),
 });
 
-export const ExportRunOutput = z.object({
+const ExportRunOutput = z.object({
   jobId: z.string(),
   /** Absolute folder the files went to. */
   outputDir: z.string(),
@@ -57,7 +57,7 @@ export const ExportRunOutput = z.object({
   opened: z.boolean(),
 });
 
-export const ExportProgressEvent = z.object({
+const ExportProgressEvent = z.object({
   jobId: z.string(),
   /** Articles finished so far (1..total). */
   done: z.number().int().nonnegative(),
@@ -66,7 +66,7 @@ export const ExportProgressEvent = z.object({
 });
 
 /** An article of an `export.run` batch starts one of its formats (the dialog shows which). */
-export const ExportStepEvent = z.object({
+const ExportStepEvent = z.object({
   jobId: z.string(),
   /** 0-based index of the article in the batch. */
   index: z.number().int().nonnegative(),
@@ -75,14 +75,14 @@ export const ExportStepEvent = z.object({
   format: ExportFormatName,
 });
 
-export const ClipboardRenderInput = z.object({
+const ClipboardRenderInput = z.object({
   path: WorkspacePath,
   /** The editor's current text (unsaved changes included); null = the file on disk. */
   text: z.string().max(20_000_000).nullable(),
   theme: ExportTheme.default('classic'),
 });
 
-export const ClipboardRenderOutput = z.object({
+const ClipboardRenderOutput = z.object({
   /** One `<section>` with every style inline (WeChat editor, CMS): sanitized in main. */
   html: z.string(),
   /** The same article as plain text, for text/plain. */
@@ -104,7 +104,7 @@ export const LoadedExportSettings = WorkspaceExportSettings.extend({
 });
 export type LoadedExportSettings = z.output<typeof LoadedExportSettings>;
 
-export const PrintRenderOutput = z.object({
+const PrintRenderOutput = z.object({
   /** The article as the export page shows it (header, body, notes; images embedded): sanitized in main. */
   html: z.string(),
   /** The export theme's stylesheet (base + theme), applied to the printed page only. */

@@ -8,7 +8,7 @@ export const exportFormats = ['html', 'pdf', 'docx', 'hugo', 'wechat', 'txt'] as
 export const ExportFormatName = z.enum(exportFormats);
 export type ExportFormatName = z.output<typeof ExportFormatName>;
 
-export const exportThemes = ['classic', 'sans'] as const;
+const exportThemes = ['classic', 'sans'] as const;
 export const ExportTheme = z.enum(exportThemes);
 export type ExportTheme = z.output<typeof ExportTheme>;
 
@@ -72,15 +72,3 @@ export const WorkspaceExportSettings = z.object({
 });
 export type WorkspaceExportSettings = z.output<typeof WorkspaceExportSettings>;
 export type WorkspaceExportSettingsInput = z.input<typeof WorkspaceExportSettings>;
-
-export const defaultExportOptions = (): ExportOptions => ExportOptions.parse({});
-
-/** File extension of each format's main output (Hugo writes a folder with index.md). */
-export const formatExtension: Readonly<Record<ExportFormatName, string>> = {
-  html: '.html',
-  pdf: '.pdf',
-  docx: '.docx',
-  hugo: '/index.md',
-  wechat: '.wechat.html',
-  txt: '.txt',
-};

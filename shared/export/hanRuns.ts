@@ -34,5 +34,3 @@ export function splitHanRuns(text: string): HanRun[] {
     return merged;
   }, []);
 }
-
-export const containsHan = (text: string): boolean => han.test(text);

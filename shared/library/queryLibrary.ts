@@ -30,7 +30,7 @@ const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true, sensitivity
  * The calendar day of a front matter date as written (`2025-06-18T11:20:04+08:00` -> 2025-06-18):
  * the writer's own day, not converted to the reader's time zone.
  */
-export function entryDay(entry: Pick<LibraryEntry, 'date'>): string | null {
+function entryDay(entry: Pick<LibraryEntry, 'date'>): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(entry.date ?? '');
   return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
 }

@@ -27,8 +27,8 @@ export interface WriterStatsOptions {
 }
 
 /** Reading speeds (silent reading of news prose): Chinese ~400 characters/min, English ~230 words/min. */
-export const CJK_CHARS_PER_MINUTE = 400;
-export const LATIN_WORDS_PER_MINUTE = 230;
+const CJK_CHARS_PER_MINUTE = 400;
+const LATIN_WORDS_PER_MINUTE = 230;
 
 const fenceOpen = /^[ \t]*(?:>[ \t]?)*[ \t]*(`{3,}|~{3,})/;
 const footnoteDefinition = /^[ \t]{0,3}\[\^[^\]\s]+\]:[ \t]?/;

@@ -100,8 +100,11 @@ test('an image dropped on the front matter is imported and linked after it', asy
   await dropOnLine(app, 'title:', { kind: 'png', name: 'port crane.png' });
   const end = before.indexOf('\n---\n') + '\n---\n'.length;
   await expect.poll(async () => (await editorText(app)).slice(0, end)).toBe(before.slice(0, end));
-  await expect.poll(async () => (await editorText(app)).slice(end)).toMatch(/^!\[port crane\]\(/);
-  const link = /^!\[port crane\]\(([^)]+)\)/.exec((await editorText(app)).slice(end))?.[1] ?? '';
+  // Its own paragraph, right after the front matter (a blank line between them is fine).
+  await expect
+    .poll(async () => (await editorText(app)).slice(end))
+    .toMatch(/^\n?!\[port crane\]\(/);
+  const link = /^\n?!\[port crane\]\(([^)]+)\)/.exec((await editorText(app)).slice(end))?.[1] ?? '';
   const images = readdirSync(path.join(byline.workspace, 'images'));
   expect(
     images.some((name) => decodeURIComponent(link).endsWith(name) && name.includes('port')),

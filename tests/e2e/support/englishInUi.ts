@@ -43,7 +43,8 @@ export const allowedNames = new Set(
     'Tab',
     'Backspace',
     'Delete',
-    'F1',
+    // Function keys: F1 opens the palette, F11 is full screen.
+    ...Array.from({ length: 12 }, (_, i) => `F${i + 1}`),
     'px',
     'mm',
     'A4',

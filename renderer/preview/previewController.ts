@@ -45,7 +45,7 @@ export class PreviewController {
   private container: HTMLElement | null = null;
   private reconciler: BlockReconciler | null = null;
   private worker: Worker | null = null;
-  private inFlight: { request: WorkerRequest; tabId: string } | null = null;
+  private inFlight: { request: WorkerRequest; tabId: string; version: number } | null = null;
   private pending: Pending | null = null;
   private shownTab: string | null = null;
   /** Id of the worker result the page shows (the worker sends blocks relative to it). */
@@ -202,7 +202,7 @@ export class PreviewController {
       return;
     }
     this.workerDoc = { tabId: edit.tabId, version: edit.version };
-    this.inFlight = { request, tabId: edit.tabId };
+    this.inFlight = { request, tabId: edit.tabId, version: edit.version };
     const worker = this.local ? null : this.ensureWorker();
     if (worker) {
       worker.postMessage(request);
@@ -257,6 +257,8 @@ export class PreviewController {
       }
       // Lay the preview out now, in this task, rather than in the next keystroke's frame.
       void this.container?.offsetHeight;
+      // Which article and version the page shows: what scripts and tests wait for, not a timer.
+      if (this.container) this.container.dataset.version = `${flight.tabId}:${flight.version}`;
       this.title.set(reply.title);
       this.finish();
     } else if (flight && 'error' in reply) {

@@ -11,6 +11,8 @@ import type { DesktopLauncher, RunningDesktop } from './desktopDriver';
 
 export interface DesktopScenario {
   title: string;
+  /** A known bug this scenario shows: the scenario is listed as expected to fail until fixed. */
+  knownBug?: string;
   run(launcher: DesktopLauncher): Promise<void>;
 }
 
@@ -187,6 +189,8 @@ export const desktopScenarios: DesktopScenario[] = [
   },
   {
     title: 'window size and open tabs come back after a restart',
+    knownBug:
+      'the restored window shows the first tab of the session, not the one that was active (session.json names the right one)',
     async run(launcher) {
       const first = await launcher.launch();
       await openArticle(first, article);

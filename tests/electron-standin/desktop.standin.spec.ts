@@ -10,4 +10,9 @@ test.beforeEach(({ browser }) => {
 });
 test.afterEach(() => launcher.closeAll());
 
-for (const scenario of desktopScenarios) test(scenario.title, () => scenario.run(launcher));
+for (const scenario of desktopScenarios)
+  test(scenario.title, async () => {
+    // test.fail: the scenario must still fail, so a fix shows up as a failure to remove the mark.
+    test.fail(scenario.knownBug !== undefined, scenario.knownBug);
+    await scenario.run(launcher);
+  });

@@ -175,7 +175,8 @@ export class StandInDesktop implements RunningDesktop {
 
   async page(): Promise<Page> {
     const page = await (await this.mainWindow()).webContents.pageReady;
-    await page.locator('.library').waitFor();
+    // The workbench, not the library: a narrow window collapses the library into a bar.
+    await page.locator('.app-shell').waitFor();
     return page;
   }
 

@@ -189,8 +189,6 @@ export const desktopScenarios: DesktopScenario[] = [
   },
   {
     title: 'window size and open tabs come back after a restart',
-    knownBug:
-      'the restored window shows the first tab of the session, not the one that was active (session.json names the right one)',
     async run(launcher) {
       const first = await launcher.launch();
       await openArticle(first, article);

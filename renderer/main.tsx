@@ -1,3 +1,4 @@
+import './app/validatorsWithoutEval';
 import i18next from 'i18next';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -9,7 +9,7 @@ import type { CliCommand } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { collectArticleFiles, readArticleText } from '../readArticleText';
 import { loadCheckFacts } from '../../schema/checkFacts';
-import { findSiteRoot } from '../../export/articleSource';
+import { findSiteRoot } from '../../site/siteRoot';
 import { readRenderProfile } from '../../site/siteConfig';
 import { BudgetMeter, WorkBudgetExceeded } from '../../../shared/text/workMeter';
 

@@ -1,8 +1,7 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkArticle } from '../../../shared/check';
+import { createCheckContext, runArticleRules } from '../../../shared/check';
 import type { Finding } from '../../../shared/check';
-import { splitArticle } from '../../../shared/article';
 import { computeWriterStats } from '../../../shared/stats/writerStats';
 import type { WriterStats } from '../../../shared/stats/writerStats';
 import type { CliCommand } from '../cliCommand';
@@ -71,19 +70,20 @@ export async function checkPath(target: string, options: CheckOptions = {}): Pro
     }
     const meter = new BudgetMeter(now, limitMs);
     try {
-      const findings = checkArticle(
+      const context = createCheckContext(
         display,
         text,
         {
           fileExists: (relative) =>
-            existsSync(path.resolve(path.dirname(file), relative)) ||
+            schemaFacts.fileExists(path.resolve(path.dirname(file), relative)) ||
             schemaFacts.imageExists(file, relative),
           schema: schemaFacts.schema,
           profile,
         },
         meter,
       );
-      const stats = computeWriterStats(splitArticle(text).body, { meter });
+      const findings = runArticleRules(context);
+      const stats = computeWriterStats(context.article.parts.body, { meter });
       meter.check();
       checked.push({ path: display, findings, stats });
     } catch (error) {

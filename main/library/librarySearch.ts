@@ -105,7 +105,8 @@ export function rankHits(
     });
 }
 
-function countOccurrences(haystack: string, needle: string): number {
+/** Non-overlapping occurrences, as the scan counts matches. */
+export function countOccurrences(haystack: string, needle: string): number {
   let count = 0;
   for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + needle.length))
     count++;

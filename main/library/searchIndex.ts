@@ -162,6 +162,7 @@ export class SearchIndex {
   async sync(entries: readonly LibraryEntry[], stop: () => boolean = () => false): Promise<void> {
     const present = new Set<string>();
     let sliceStart = performance.now();
+    let updated = 0;
     for (const entry of entries) {
       if (stop()) return;
       present.add(entry.path);
@@ -170,12 +171,18 @@ export class SearchIndex {
         indexed?.mtimeMs === entry.mtimeMs &&
         indexed.size === entry.size &&
         indexed.title === entry.title;
-      if (!current) this.update(entry);
-      if (performance.now() - sliceStart > 8) {
+      if (current) continue;
+      this.update(entry);
+      // Every search syncs: look at the clock only after reading files, not per unchanged row.
+      if (++updated % 16 === 0 && performance.now() - sliceStart > 8) {
         await new Promise((resolve) => setImmediate(resolve));
         sliceStart = performance.now();
       }
     }
+    // Nothing to drop when every indexed article is one of the rows (the usual case).
+    let listed = 0;
+    for (const entryPath of present) if (this.articles.has(entryPath)) listed++;
+    if (listed === this.articles.size) return;
     for (const indexed of [...this.articles.keys()])
       if (!present.has(indexed)) this.remove(indexed);
   }

@@ -2,7 +2,6 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArticle } from '../../shared/article';
 import { articleMetadata, type ArticleMetadata } from '../../shared/export/articleMetadata';
-import { findHugoSiteRoot, isHugoSiteRoot } from '../desktop/openTarget';
 import { hugoDefaultProfile, type RenderProfile } from '../../shared/markdown/renderProfile';
 import { decodeText } from '../files/textCodec';
 
@@ -101,17 +100,4 @@ export async function readArticleSource(
     );
   }
   return articleFromText(file, root, text, profile);
-}
-
-/**
- * Where image paths of an article outside any workspace resolve (the CLI): the Hugo site the
- * folder belongs to (a config file and a content folder holding it), else the given folder.
- */
-export async function findSiteRoot(start: string, fallback: string): Promise<string> {
-  const folder = path.resolve(start);
-  // The folder is the site itself, or lies inside its content folder.
-  const site = (await isHugoSiteRoot(folder))
-    ? folder
-    : await findHugoSiteRoot(path.join(folder, 'article.md'));
-  return site ?? path.resolve(fallback);
 }

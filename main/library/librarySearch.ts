@@ -105,7 +105,8 @@ export function rankHits(
     });
 }
 
-function countOccurrences(haystack: string, needle: string): number {
+/** Non-overlapping occurrences, as the scan counts matches. */
+export function countOccurrences(haystack: string, needle: string): number {
   let count = 0;
   for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + needle.length))
     count++;
@@ -120,7 +121,7 @@ function countOccurrences(haystack: string, needle: string): number {
 function snippetFor(text: string, terms: readonly string[]): { line: number; snippet: string } {
   const lines = text.split(/\r?\n/);
   const bodyStart = splitArticle(text).bodyStartLine;
-  for (let i = bodyStart; i < lines.length; i++) {
+  for (let i = firstLineToSearch(text, lines, bodyStart, terms); i < lines.length; i++) {
     const raw = lines[i] as string;
     const normalized = searchable(raw);
     for (const term of terms) {
@@ -138,4 +139,37 @@ function snippetFor(text: string, terms: readonly string[]): { line: number; sni
   if (first === -1) return { line: 1, snippet: '' };
   const raw = (lines[first] as string).trim();
   return { line: first + 1, snippet: raw.length > 120 ? `${raw.slice(0, 120)}…` : raw };
+}
+
+/**
+ * Where the line-by-line search for a term can start: folding the whole text once and finding
+ * each term in it skips the lines before the first that can hold one (a term found only in the
+ * title is in no body line, and every line would be folded for nothing). Folding line by line
+ * and as a whole agree when folding keeps the length (no İ): case mappings never look across a
+ * line break, and terms hold no line breaks.
+ */
+function firstLineToSearch(
+  text: string,
+  lines: readonly string[],
+  bodyStart: number,
+  terms: readonly string[],
+): number {
+  const folded = searchable(text);
+  if (folded.length !== text.length) return bodyStart;
+  let offset = 0;
+  for (let i = 0; i < bodyStart; i++) {
+    const lineEnd = text.indexOf('\n', offset);
+    if (lineEnd === -1) return lines.length;
+    offset = lineEnd + 1;
+  }
+  let first = -1;
+  for (const term of terms) {
+    const at = folded.indexOf(term, offset);
+    if (at !== -1 && (first === -1 || at < first)) first = at;
+  }
+  if (first === -1) return lines.length;
+  let line = bodyStart;
+  for (let i = text.indexOf('\n', offset); i !== -1 && i < first; i = text.indexOf('\n', i + 1))
+    line++;
+  return line;
 }

@@ -74,10 +74,12 @@ describe('SearchIndex', () => {
     }
     const compare = async (): Promise<void> => {
       const list = [...entries.values()];
+      // Small limits too: the index stops reading once no unread article can enter them.
       for (const query of queries)
-        expect(index.search(list, query, 100), query).toEqual(
-          await searchArticles(root, list, query, 100),
-        );
+        for (const limit of [100, 7, 3, 1])
+          expect(index.search(list, query, limit), `${query} (limit ${limit})`).toEqual(
+            await searchArticles(root, list, query, limit),
+          );
     };
     await compare();
 

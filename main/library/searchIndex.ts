@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { LibraryEntry, SearchHit } from '../../shared/ipc/contract';
 import {
+  countOccurrences,
   rankHits,
   scoreArticle,
   searchable,
@@ -71,10 +72,11 @@ function unfolded(folded: string, unfold: Unfolding): string {
 export class SearchIndex {
   private readonly articles = new Map<string, IndexedArticle>();
   /**
-   * Key -> ids of the articles holding it, ascending (ids only grow). A re-indexed or removed
-   * article's old id stays in them until the next compaction; lookups skip ids not in `live`.
+   * Key -> ids of the articles holding it, ascending (ids only grow), with how often each
+   * article's text holds it (0 when only its title does). A re-indexed or removed article's old
+   * id stays in them until the next compaction; lookups skip ids not in `live`.
    */
-  private postings = new Map<string, number[]>();
+  private postings = new Map<string, Posting>();
   private readonly live = new Set<number>();
   private words = new Set<string>();
   private nextId = 0;
@@ -133,11 +135,13 @@ export class SearchIndex {
 
   private addKeys(article: IndexedArticle): void {
     const keys = keysOf(article);
-    for (const key of keys) {
+    for (const [key, count] of keys) {
       const posting = this.postings.get(key);
-      if (posting) posting.push(article.id);
-      else {
-        this.postings.set(key, [article.id]);
+      if (posting) {
+        posting.ids.push(article.id);
+        posting.counts.push(count);
+      } else {
+        this.postings.set(key, { ids: [article.id], counts: [count] });
         if (key.startsWith('w:')) this.words.add(key.slice(2));
       }
     }
@@ -158,6 +162,7 @@ export class SearchIndex {
   async sync(entries: readonly LibraryEntry[], stop: () => boolean = () => false): Promise<void> {
     const present = new Set<string>();
     let sliceStart = performance.now();
+    let updated = 0;
     for (const entry of entries) {
       if (stop()) return;
       present.add(entry.path);
@@ -166,35 +171,80 @@ export class SearchIndex {
         indexed?.mtimeMs === entry.mtimeMs &&
         indexed.size === entry.size &&
         indexed.title === entry.title;
-      if (!current) this.update(entry);
-      if (performance.now() - sliceStart > 8) {
+      if (current) continue;
+      this.update(entry);
+      // Every search syncs: look at the clock only after reading files, not per unchanged row.
+      if (++updated % 16 === 0 && performance.now() - sliceStart > 8) {
         await new Promise((resolve) => setImmediate(resolve));
         sliceStart = performance.now();
       }
     }
+    // Nothing to drop when every indexed article is one of the rows (the usual case).
+    let listed = 0;
+    for (const entryPath of present) if (this.articles.has(entryPath)) listed++;
+    if (listed === this.articles.size) return;
     for (const indexed of [...this.articles.keys()])
       if (!present.has(indexed)) this.remove(indexed);
   }
 
-  /** The library's hits for `query`, in the library's order (`entries` breaks ties as the scan does). */
+  /**
+   * The library's hits for `query`, in the library's order (`entries` breaks ties as the scan
+   * does). Ranking needs each hit's number of matches; counting them reads the article, which is
+   * most of the work when a term is in every article. So the keys' counts give each candidate an
+   * upper bound first (exact for a CJK character or pair and for a word fragment), candidates are
+   * read best bound first, and reading stops once no unread one can enter the first `limit`.
+   */
   search(entries: readonly LibraryEntry[], query: string, limit: number): SearchHit[] {
     const terms = searchTerms(query);
-    if (terms.length === 0) return [];
-    let narrowed: number[] | null = null;
+    if (terms.length === 0 || limit <= 0) return [];
+    const perTerm: Bounds[] = [];
     for (const term of terms) {
-      const forTerm = this.candidatesFor(term);
-      if (forTerm === null) continue;
-      narrowed = narrowed === null ? forTerm : intersect(narrowed, forTerm);
-      if (narrowed.length === 0) return [];
+      const bounds = this.boundsFor(term);
+      if (bounds === null) continue;
+      if (bounds.ids.length === 0) return [];
+      perTerm.push(bounds);
     }
-    const candidates = narrowed === null ? null : new Set(narrowed);
-    const scored: ScoredArticle[] = [];
-    for (const entry of entries) {
+    // A term the keys cannot narrow (punctuation only) leaves its matches unbounded.
+    const unbounded = perTerm.length < terms.length;
+    let narrowed: Bounds | null = null;
+    for (const bounds of perTerm) {
+      narrowed = narrowed === null ? bounds : combine(narrowed, bounds, (x, y) => x + y);
+      if (narrowed.ids.length === 0) return [];
+    }
+    const boundOf = new Map<number, number>();
+    if (narrowed !== null)
+      narrowed.ids.forEach((id, i) => boundOf.set(id, narrowed.counts[i] as number));
+
+    const candidates: Candidate[] = [];
+    entries.forEach((entry, order) => {
       const article = this.articles.get(entry.path);
-      if (!article || (candidates !== null && !candidates.has(article.id))) continue;
+      if (!article) return;
+      const textBound = narrowed === null ? Infinity : boundOf.get(article.id);
+      if (textBound === undefined) return;
+      let inTitle = 0;
+      for (const term of terms) if (article.foldedTitle.includes(term)) inTitle++;
+      const matches = unbounded ? Infinity : textBound + inTitle;
+      candidates.push({ entry, article, order, inTitle, matches });
+    });
+    candidates.sort(byRank);
+
+    // The best `limit` exact scores so far, in rank order.
+    const best: Candidate[] = [];
+    for (const candidate of candidates) {
+      const last = best[limit - 1];
+      if (last && byRank(candidate, last) > 0) break;
+      const { entry, article } = candidate;
       const score = scoreArticle(entry, article.foldedTitle, article.foldedText, terms);
-      if (score) scored.push(score);
+      if (!score) continue;
+      const exact = { ...candidate, matches: score.matches };
+      let at = best.length;
+      while (at > 0 && byRank(exact, best[at - 1] as Candidate) < 0) at--;
+      best.splice(at, 0, exact);
+      if (best.length > limit) best.pop();
     }
+    const scored: ScoredArticle[] = best
+      .sort((a, b) => a.order - b.order)
+      .map(({ entry, inTitle, matches }) => ({ entry, inTitle, matches }));
     return rankHits(scored, limit, terms, (entry) => {
       const article = this.articles.get(entry.path);
       return article ? unfolded(article.foldedText, article.unfold) : '';
@@ -209,33 +259,52 @@ export class SearchIndex {
         'text' in article.unfold ? 2 * article.unfold.text.length : 10 * article.unfold.at.length;
       bytes += 2 * (article.foldedText.length + article.foldedTitle.length) + unfold;
     }
-    for (const [key, posting] of this.postings) bytes += 2 * key.length + 64 + 4 * posting.length;
+    for (const [key, posting] of this.postings)
+      bytes += 2 * key.length + 64 + 8 * posting.ids.length;
     return bytes;
   }
 
   /**
-   * Articles that may hold `term` (null: the keys cannot narrow it, check every article). Each
-   * CJK run of the term must appear as it is, so all its pairs must; each other word fragment
-   * must lie inside one indexed word (terms never hold spaces, and words end at punctuation).
+   * Articles that may hold `term`, each with at most how often its text holds it (null: the keys
+   * cannot narrow it, check every article). Each CJK run of the term must appear as it is, so all
+   * its pairs must, and it appears no more often than its rarest pair; each other word fragment
+   * lies inside indexed words (terms never hold spaces, and words end at punctuation), as often
+   * as it occurs in them. Only live articles.
    */
-  private candidatesFor(term: string): number[] | null {
-    let result: number[] | null = null;
-    const narrow = (ids: number[]): void => {
-      result = result === null ? ids : intersect(result, ids);
+  private boundsFor(term: string): Bounds | null {
+    let result: Bounds | null = null;
+    const narrow = (bounds: Bounds): void => {
+      result = result === null ? bounds : combine(result, bounds, Math.min);
     };
-    const posting = (key: string): number[] => this.postings.get(key) ?? [];
+    const empty: Posting = { ids: [], counts: [] };
+    const posting = (key: string): Posting => this.postings.get(key) ?? empty;
     for (const run of term.match(cjkRuns) ?? []) {
       const chars = [...run];
       if (chars.length === 1) narrow(posting(`c:${run}`));
       for (let i = 0; i + 1 < chars.length; i++) narrow(posting(`c:${chars[i]}${chars[i + 1]}`));
     }
     for (const fragment of term.match(wordRuns) ?? []) {
-      const union = new Set<number>();
-      for (const word of this.words)
-        if (word.includes(fragment)) for (const id of posting(`w:${word}`)) union.add(id);
-      narrow([...union].sort((x, y) => x - y));
+      const counts = new Map<number, number>();
+      for (const word of this.words) {
+        const inWord = countOccurrences(word, fragment);
+        if (inWord === 0) continue;
+        const { ids, counts: times } = posting(`w:${word}`);
+        ids.forEach((id, i) =>
+          counts.set(id, (counts.get(id) ?? 0) + inWord * (times[i] as number)),
+        );
+      }
+      const ids = [...counts.keys()].sort((x, y) => x - y);
+      narrow({ ids, counts: ids.map((id) => counts.get(id) as number) });
     }
-    return result === null ? null : (result as number[]).filter((id) => this.live.has(id));
+    if (result === null) return null;
+    const { ids, counts } = result as Bounds;
+    const live: Bounds = { ids: [], counts: [] };
+    ids.forEach((id, i) => {
+      if (!this.live.has(id)) return;
+      live.ids.push(id);
+      live.counts.push(counts[i] as number);
+    });
+    return live;
   }
 
   private absolute(articlePath: string): string {
@@ -243,30 +312,69 @@ export class SearchIndex {
   }
 }
 
-/** An article's distinct keys: `c:` + a CJK character or pair, `w:` + a word of other scripts. */
-function keysOf(article: IndexedArticle): Set<string> {
-  const folded = `${article.foldedTitle}\n${article.foldedText}`;
-  const keys = new Set<string>();
-  for (const run of folded.match(cjkRuns) ?? []) {
-    let previous = '';
-    for (const char of run) {
-      keys.add(`c:${char}`);
-      if (previous) keys.add(`c:${previous}${char}`);
-      previous = char;
+/**
+ * An article's distinct keys (`c:` + a CJK character or pair, `w:` + a word of other scripts),
+ * each with how often its text holds it: characters and words counted once per occurrence, pairs
+ * too (overlapping ones in 哈哈哈 twice). Keys only in the title count 0.
+ */
+function keysOf(article: IndexedArticle): Map<string, number> {
+  const keys = new Map<string, number>();
+  const add = (key: string, times: number): void => {
+    keys.set(key, (keys.get(key) ?? 0) + times);
+  };
+  const collect = (folded: string, times: number): void => {
+    for (const run of folded.match(cjkRuns) ?? []) {
+      let previous = '';
+      for (const char of run) {
+        add(`c:${char}`, times);
+        if (previous) add(`c:${previous}${char}`, times);
+        previous = char;
+      }
     }
-  }
-  for (const word of folded.match(wordRuns) ?? []) keys.add(`w:${word}`);
+    for (const word of folded.match(wordRuns) ?? []) add(`w:${word}`, times);
+  };
+  collect(article.foldedTitle, 0);
+  collect(article.foldedText, 1);
   return keys;
 }
 
-/** Ids in both ascending lists. */
-function intersect(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    const x = a[i] as number;
-    const y = b[j] as number;
+interface Posting {
+  ids: number[];
+  counts: number[];
+}
+
+/** Ids ascending, each with an upper bound of some count. */
+type Bounds = Posting;
+
+interface Candidate {
+  entry: LibraryEntry;
+  article: IndexedArticle;
+  /** Position in the library's entries: the scan's order among equals. */
+  order: number;
+  inTitle: number;
+  /** Exact once scored; before that an upper bound (Infinity when unknown). */
+  matches: number;
+}
+
+/** The library's order: title hits, then matches, then the newest, then the entries' order. */
+function byRank(a: Candidate, b: Candidate): number {
+  return (
+    b.inTitle - a.inTitle ||
+    (a.matches === b.matches ? 0 : b.matches > a.matches ? 1 : -1) ||
+    b.entry.mtimeMs - a.entry.mtimeMs ||
+    a.order - b.order
+  );
+}
+
+/** Ids in both ascending lists, their counts joined by `join`. */
+function combine(a: Bounds, b: Bounds, join: (x: number, y: number) => number): Bounds {
+  const out: Bounds = { ids: [], counts: [] };
+  for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length;) {
+    const x = a.ids[i] as number;
+    const y = b.ids[j] as number;
     if (x === y) {
-      out.push(x);
+      out.ids.push(x);
+      out.counts.push(join(a.counts[i] as number, b.counts[j] as number));
       i++;
       j++;
     } else if (x < y) i++;

@@ -11,6 +11,11 @@ export interface CheckSchemaFacts {
   root: string;
   /** Does an image value of `articleFile` name an existing file (beside it, at the site root or in static/)? */
   imageExists(articleFile: string, source: string): boolean;
+  /**
+   * Does this absolute path exist? Asked once per path and run: a folder of articles names the
+   * same few images (a site-wide default) hundreds of times.
+   */
+  fileExists(absolute: string): boolean;
 }
 
 /** What `byline check` knows about the workspace of `target` (a file or folder). */
@@ -22,7 +27,17 @@ export async function loadCheckFacts(target: string): Promise<CheckSchemaFacts> 
     (existsSync(absolute) && !/\.(md|markdown)$/i.test(absolute)
       ? absolute
       : path.dirname(absolute));
+  const known = new Map<string, boolean>();
+  const fileExists = (file: string): boolean => {
+    let exists = known.get(file);
+    if (exists === undefined) {
+      exists = existsSync(file);
+      known.set(file, exists);
+    }
+    return exists;
+  };
   return {
+    fileExists,
     schema: schemaRoot ? await loadWorkspaceSchema(schemaRoot) : undefined,
     root,
     imageExists(articleFile, source) {
@@ -30,7 +45,7 @@ export async function loadCheckFacts(target: string): Promise<CheckSchemaFacts> 
       if (articlePath.startsWith('..')) return false;
       return (
         findImage(articlePath, source, (workspacePath) =>
-          existsSync(path.join(root, ...workspacePath.split('/'))),
+          fileExists(path.join(root, ...workspacePath.split('/'))),
         ) !== null
       );
     },

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import matter from 'gray-matter';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FrontMatterFailure } from './frontMatterError';
 import { applyChanges, parseArticle, planSetField } from './index';
-import { safeMatterOptions } from './safeGrayMatter';
+import { openingLanguage, opensWith, safeMatterOptions } from './safeGrayMatter';
 
 const sample = readFileSync(
   new URL('../../tests/fixtures/articles/sample-zh-hugo.md', import.meta.url),
@@ -103,4 +104,56 @@ describe('no global Buffer (the browser renderer)', () => {
       for (const [id, module] of backup) require.cache[id] = module;
     }
   });
+});
+
+describe('the opening delimiter and language tag, read as gray-matter reads them', () => {
+  // Openings made of the characters that matter: delimiters, tags, spaces, line breaks.
+  const opening = fc
+    .array(
+      fc.constantFrom(
+        '-',
+        '+',
+        '---',
+        '+++',
+        'yaml',
+        'js',
+        'TOML',
+        ' ',
+        '\t',
+        '\r',
+        '\n',
+        'a:',
+        '{',
+      ),
+      {
+        maxLength: 8,
+      },
+    )
+    .map((parts) => parts.join('') + '\n');
+
+  it.each(['---', '+++'] as const)(
+    'opensWith and openingLanguage agree with matter for %s',
+    (delimiter) => {
+      fc.assert(
+        fc.property(opening, (text) => {
+          const options = safeMatterOptions(delimiter);
+          const opens = matter.test(text, options) && text[3] !== delimiter[0];
+          expect(opensWith(text, delimiter)).toBe(opens);
+          if (!opens) return;
+          const language =
+            delimiter === '---'
+              ? matter.language(text, options)
+              : matter.language(' ' + text.slice(3), options);
+          const expected =
+            language.name === ''
+              ? ''
+              : /^[A-Za-z][\w.+-]*$/.test(language.name)
+                ? language.name.toLowerCase()
+                : null;
+          expect(openingLanguage(text, delimiter)).toBe(expected);
+        }),
+        { numRuns: 2000 },
+      );
+    },
+  );
 });

@@ -1,4 +1,3 @@
-import matter from 'gray-matter';
 import { FrontMatterFailure, type FrontMatterError } from './frontMatterError';
 import { parseJsonFrontMatter } from './jsonFrontMatter';
 import type { LocalFrontMatterError } from './frontMatterError';
@@ -10,8 +9,9 @@ import { parseYamlFrontMatter } from './yamlFrontMatter';
  * gray-matter, defused. Its stock engines `eval` `---js`/`---javascript` front matter
  * (CVE-2021-23639) and turn YAML timestamps into Dates; calling it without options caches every
  * input forever; and `matter(string)` calls the global `Buffer`, which the renderer does not have.
- * So: always pass these options, and only use `matter.test` / `matter.language` here (they never
- * touch Buffer). The engines below are for any code that still calls `matter(...)` itself.
+ * So: always pass these options. Splitting an article does not call gray-matter at all: it reads
+ * the opening delimiter and language tag exactly as `matter.test` / `matter.language` do (a test
+ * compares them). The engines below are for any code that still calls `matter(...)` itself.
  */
 
 /** Front matter languages that gray-matter would execute as code. */
@@ -83,25 +83,25 @@ export function safeMatterOptions(delimiter: FrontMatterDelimiter) {
   };
 }
 
-/** Does `text` (BOM already removed) open with this delimiter, as gray-matter sees it? */
+/**
+ * Does `text` (BOM already removed) open with this delimiter, as gray-matter sees it?
+ * gray-matter's `matter.test` is a plain prefix test; a delimiter followed by one more of its
+ * characters ("----") is not one. Written out here so that splitting an article does not load
+ * gray-matter and js-yaml (the command line's start compiles everything it imports).
+ */
 export function opensWith(text: string, delimiter: FrontMatterDelimiter): boolean {
-  // gray-matter: a delimiter followed by one more of its characters ("----") is not one.
-  return matter.test(text, safeMatterOptions(delimiter)) && text[3] !== delimiter[0];
+  return text.startsWith(delimiter) && text[3] !== delimiter[0];
 }
 
 /**
  * The language tag after the opening delimiter ("---yaml", "---js"), lower-cased; '' for none.
  * Returns null when the rest of the opening line is not a single word, which is no front matter.
- * `text` must contain a line break.
+ * `text` must contain a line break. Reads the tag as gray-matter's `matter.language` does: the
+ * rest of the first line after the delimiter, trimmed.
  */
 export function openingLanguage(text: string, delimiter: FrontMatterDelimiter): string | null {
-  // matter.language strips a leading "---" itself; for "+++" hand it the rest of the line, padded
-  // so that a stray "---" there is not mistaken for a delimiter (the name is trimmed anyway).
-  const options = safeMatterOptions(delimiter);
-  const language =
-    delimiter === '---'
-      ? matter.language(text, options)
-      : matter.language(' ' + text.slice(3), options);
-  if (language.name === '') return '';
-  return /^[A-Za-z][\w.+-]*$/.test(language.name) ? language.name.toLowerCase() : null;
+  const rest = text.startsWith(delimiter) ? text.slice(delimiter.length) : text;
+  const name = rest.slice(0, rest.search(/\r?\n/)).trim();
+  if (name === '') return '';
+  return /^[A-Za-z][\w.+-]*$/.test(name) ? name.toLowerCase() : null;
 }

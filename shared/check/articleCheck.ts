@@ -1,5 +1,4 @@
-import type { ParsedArticle } from '../article';
-import { parseArticle } from '../article';
+import { analyzeArticle, type ArticleModel } from '../article/frontMatter';
 import type { FootnoteIndex } from '../footnotes/footnoteIndex';
 import { indexFootnotes } from '../footnotes/footnoteIndex';
 import { unmetered, type WorkMeter } from '../text/workMeter';
@@ -11,7 +10,8 @@ export interface ArticleCheckContext {
   /** Workspace-relative (or CLI-given) path, for messages. */
   path: string;
   text: string;
-  article: ParsedArticle;
+  /** Split and parsed once, syntax tree included, for every rule (parsing is most of a check). */
+  article: ArticleModel;
   footnotes: FootnoteIndex;
   /** Workspace-level facts rules may need (schema, whether a file exists). */
   workspace: WorkspaceFacts;
@@ -43,7 +43,7 @@ export function createCheckContext(
   workspace: WorkspaceFacts = {},
   meter: WorkMeter = unmetered,
 ): ArticleCheckContext {
-  const article = parseArticle(text);
+  const article = analyzeArticle(text);
   meter.tick(text.length);
   const footnotes = indexFootnotes(text, { meter });
   return { path, text, article, footnotes, workspace, meter };
@@ -56,7 +56,11 @@ export function checkArticle(
   workspace: WorkspaceFacts = {},
   meter: WorkMeter = unmetered,
 ): Finding[] {
-  const context = createCheckContext(path, text, workspace, meter);
+  return runArticleRules(createCheckContext(path, text, workspace, meter));
+}
+
+/** Runs every registered rule on a context made once (the CLI reads the parsed body from it too). */
+export function runArticleRules(context: ArticleCheckContext): Finding[] {
   return rules
     .flatMap((rule) => rule(context))
     .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));

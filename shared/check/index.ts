@@ -6,6 +6,11 @@ import './rules/publishChecklistRules';
 import './rules/privateCommentRules';
 import './rules/cjkEmphasisRules';
 
-export { checkArticle, createCheckContext, registerArticleRule } from './articleCheck';
+export {
+  checkArticle,
+  createCheckContext,
+  registerArticleRule,
+  runArticleRules,
+} from './articleCheck';
 export type { ArticleCheckContext, ArticleRule, WorkspaceFacts } from './articleCheck';
 export type { Finding, Severity } from './finding';

@@ -6,7 +6,8 @@ import { fieldLine } from './fieldSource';
 import { impliedSummary } from '../markdown/impliedSummary';
 import { SUMMARY_KEYS } from './knownFields';
 import { fieldSchemaFor } from './resolveSchema';
-import { DEFAULT_CHECKLIST, type ChecklistSeverity, type WorkspaceSchema } from './schemaTypes';
+import { DEFAULT_CHECKLIST } from './schemaConstants';
+import type { ChecklistSeverity, WorkspaceSchema } from './schemaTypes';
 
 export const PUBLISH_RULES = {
   required: 'publish/required',

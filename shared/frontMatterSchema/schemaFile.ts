@@ -1,13 +1,13 @@
 import { isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
 import { lineColumnAt } from '../article/textPosition';
 import { YAML_PARSE_OPTIONS } from '../article/yamlFrontMatter';
-import {
-  ChecklistSeverity,
+import { FIELD_KINDS, isChecklistSeverity, isFieldKind } from './schemaConstants';
+import type {
   FieldKind,
-  type ChecklistOptions,
-  type FieldDefault,
-  type FieldLabel,
-  type SchemaProblem,
+  ChecklistOptions,
+  FieldDefault,
+  FieldLabel,
+  SchemaProblem,
 } from './schemaTypes';
 
 /** Where the schema file lives, relative to the workspace root. */
@@ -108,9 +108,8 @@ function readFields(node: Node | null, result: SchemaFile, problem: Report): voi
         problem(value ?? setting.key, `Field "${key}": "${name}" must be ${expected}`);
       switch (name) {
         case 'type': {
-          const kind = FieldKind.safeParse(plain);
-          if (kind.success) field.kind = kind.data;
-          else bad(`one of ${FieldKind.options.join(', ')}`);
+          if (isFieldKind(plain)) field.kind = plain;
+          else bad(`one of ${FIELD_KINDS.join(', ')}`);
           break;
         }
         case 'label':
@@ -180,8 +179,8 @@ function readChecklist(node: Node | null, result: SchemaFile, problem: Report): 
       continue;
     }
     const value: unknown = pair.value && isScalar(pair.value) ? pair.value.toJSON() : null;
-    const severity = ChecklistSeverity.safeParse(value === false ? 'off' : value);
-    if (severity.success) result.checklist[check] = severity.data;
+    const severity = value === false ? 'off' : value;
+    if (isChecklistSeverity(severity)) result.checklist[check] = severity;
     else problem(pair.value ?? pair.key, `Check "${name}" must be error, warning or off`);
   }
 }

@@ -1,21 +1,11 @@
 import { z } from 'zod';
+import { CHECKLIST_SEVERITIES, FIELD_KINDS } from './schemaConstants';
 
 /**
  * The kinds of control the front-matter form knows. `raw` edits the value as YAML text; every
  * value the form cannot represent falls back to it, so nothing is ever hidden or mangled.
  */
-export const FieldKind = z.enum([
-  'text',
-  'longText',
-  'slug',
-  'datetime',
-  'boolean',
-  'image',
-  'tags',
-  'number',
-  'map',
-  'raw',
-]);
+export const FieldKind = z.enum(FIELD_KINDS);
 export type FieldKind = z.output<typeof FieldKind>;
 
 export const FieldLabel = z.object({
@@ -63,7 +53,7 @@ export const SchemaProblem = z.object({
 });
 export type SchemaProblem = z.output<typeof SchemaProblem>;
 
-export const ChecklistSeverity = z.enum(['error', 'warning', 'off']);
+export const ChecklistSeverity = z.enum(CHECKLIST_SEVERITIES);
 export type ChecklistSeverity = z.output<typeof ChecklistSeverity>;
 
 /** Per-check switches; every check is on by default. */
@@ -93,9 +83,4 @@ export const WorkspaceImage = z.object({
 });
 export type WorkspaceImage = z.output<typeof WorkspaceImage>;
 
-export const DEFAULT_CHECKLIST: ChecklistOptions = {
-  draft: 'warning',
-  summaryLead: 'warning',
-  featuredImage: 'error',
-  date: 'error',
-};
+export { DEFAULT_CHECKLIST } from './schemaConstants';

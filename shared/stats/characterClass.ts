@@ -21,34 +21,44 @@ const whitespace = /\s/u;
 const joiners = new Set(["'", '\u2019', '-', '\u2010', '\u2011', '_', '.']);
 const digitJoiners = new Set([',', ':']);
 
-let bmpTable: Uint8Array | undefined;
+/** Classifies one character by the Unicode-property rules above (the slow path). */
+function classifyByProperty(char: string): CharacterClass {
+  if (joiners.has(char)) return CharacterClass.Joiner;
+  if (digitJoiners.has(char)) return CharacterClass.DigitJoiner;
+  if (whitespace.test(char)) return CharacterClass.Whitespace;
+  if (cjk.test(char)) return CharacterClass.Cjk;
+  return wordPart.test(char) ? CharacterClass.WordPart : CharacterClass.Other;
+}
 
+const BLOCK_BITS = 8;
+const BLOCK_SIZE = 1 << BLOCK_BITS;
 /**
- * A lookup table for the Basic Multilingual Plane, built once (a few ms) so classifying a
- * character on the hot path is one array read instead of a Unicode-property regex.
+ * Lookup tables for the Basic Multilingual Plane, one per 256 code points, each built the first
+ * time a character of it is classified: a hot-path lookup is two array reads instead of a
+ * Unicode-property regex, and a command that counts one article builds only the few dozen blocks
+ * its text uses (the whole plane took ~20 ms, a fifth of a `byline check` start).
  */
-function buildBmpTable(): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (let code = 0; code < 0x10000; code++) {
-    if (code >= 0xd800 && code <= 0xdfff) continue; // surrogates: handled by the caller
-    const char = String.fromCharCode(code);
-    if (joiners.has(char)) table[code] = CharacterClass.Joiner;
-    else if (digitJoiners.has(char)) table[code] = CharacterClass.DigitJoiner;
-    else if (whitespace.test(char)) table[code] = CharacterClass.Whitespace;
-    else if (cjk.test(char)) table[code] = CharacterClass.Cjk;
-    else if (wordPart.test(char)) table[code] = CharacterClass.WordPart;
+const bmpBlocks: (Uint8Array | undefined)[] = [];
+
+function buildBlock(index: number): Uint8Array {
+  const block = new Uint8Array(BLOCK_SIZE);
+  const first = index << BLOCK_BITS;
+  for (let offset = 0; offset < BLOCK_SIZE; offset++) {
+    const code = first + offset;
+    // Surrogates stay Other: the caller combines pairs before classifying.
+    if (code < 0xd800 || code > 0xdfff)
+      block[offset] = classifyByProperty(String.fromCharCode(code));
   }
-  return table;
+  return block;
 }
 
 /** Classifies a code point; astral ones (Han extensions B–H, emoji, …) by their range or a regex. */
 export function classifyCodePoint(codePoint: number): CharacterClass {
   if (codePoint < 0x10000) {
-    bmpTable ??= buildBmpTable();
-    return (bmpTable[codePoint] ?? CharacterClass.Other) as CharacterClass;
+    const index = codePoint >> BLOCK_BITS;
+    const block = (bmpBlocks[index] ??= buildBlock(index));
+    return (block[codePoint & (BLOCK_SIZE - 1)] ?? CharacterClass.Other) as CharacterClass;
   }
   if (codePoint >= 0x20000 && codePoint <= 0x323af) return CharacterClass.Cjk;
-  const char = String.fromCodePoint(codePoint);
-  if (cjk.test(char)) return CharacterClass.Cjk;
-  return wordPart.test(char) ? CharacterClass.WordPart : CharacterClass.Other;
+  return classifyByProperty(String.fromCodePoint(codePoint));
 }

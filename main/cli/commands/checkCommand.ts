@@ -1,15 +1,14 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkArticle } from '../../../shared/check';
+import { createCheckContext, runArticleRules } from '../../../shared/check';
 import type { Finding } from '../../../shared/check';
-import { splitArticle } from '../../../shared/article';
 import { computeWriterStats } from '../../../shared/stats/writerStats';
 import type { WriterStats } from '../../../shared/stats/writerStats';
 import type { CliCommand } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { collectArticleFiles, readArticleText } from '../readArticleText';
 import { loadCheckFacts } from '../../schema/checkFacts';
-import { findSiteRoot } from '../../export/articleSource';
+import { findSiteRoot } from '../../site/siteRoot';
 import { readRenderProfile } from '../../site/siteConfig';
 import { BudgetMeter, WorkBudgetExceeded } from '../../../shared/text/workMeter';
 
@@ -71,19 +70,20 @@ export async function checkPath(target: string, options: CheckOptions = {}): Pro
     }
     const meter = new BudgetMeter(now, limitMs);
     try {
-      const findings = checkArticle(
+      const context = createCheckContext(
         display,
         text,
         {
           fileExists: (relative) =>
-            existsSync(path.resolve(path.dirname(file), relative)) ||
+            schemaFacts.fileExists(path.resolve(path.dirname(file), relative)) ||
             schemaFacts.imageExists(file, relative),
           schema: schemaFacts.schema,
           profile,
         },
         meter,
       );
-      const stats = computeWriterStats(splitArticle(text).body, { meter });
+      const findings = runArticleRules(context);
+      const stats = computeWriterStats(context.article.parts.body, { meter });
       meter.check();
       checked.push({ path: display, findings, stats });
     } catch (error) {

@@ -7,7 +7,7 @@ import {
   PageSize,
   exportFormats,
 } from '../../../shared/export/exportOptions';
-import { findSiteRoot } from '../../export/articleSource';
+import { findSiteRoot } from '../../site/siteRoot';
 import { ExportService, type ExportFileResult } from '../../export/exportService';
 import type { CliCommand } from '../cliCommand';
 import { UsageError } from '../cliCommand';

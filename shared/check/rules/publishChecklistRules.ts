@@ -14,6 +14,7 @@ registerArticleRule(({ text, article, workspace }) => {
   const exists = workspace.fileExists;
   return publishChecklist({
     text,
+    model: article,
     schema: isWorkspaceSchema(workspace.schema) ? workspace.schema : null,
     ...(exists ? { imageExists: (source: string) => exists(source) } : {}),
   });

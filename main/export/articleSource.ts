@@ -4,7 +4,7 @@ import { parseArticle } from '../../shared/article';
 import { articleMetadata, type ArticleMetadata } from '../../shared/export/articleMetadata';
 import { findHugoSiteRoot, isHugoSiteRoot } from '../desktop/openTarget';
 import { hugoDefaultProfile, type RenderProfile } from '../../shared/markdown/renderProfile';
-import { decodeText } from '../files/textCodec';
+import { decodeTextLazily } from '../files/readTextFile';
 
 /** One article, read and parsed once, shared by every format exported from it. */
 export interface ArticleSource {
@@ -93,7 +93,7 @@ export async function readArticleSource(
   }
   let text: string;
   try {
-    text = decodeText(bytes).text;
+    text = (await decodeTextLazily(bytes)).text;
   } catch (error) {
     throw new ExportError(
       (error as { code?: string }).code ?? 'unreadable',

@@ -19,24 +19,22 @@ import { renderArticleHtml } from './renderArticleHtml';
 import { readRenderProfile } from '../site/siteConfig';
 import { articleFromText, readArticleSource, type ArticleSource } from './articleSource';
 import { createChromiumPdfPrinter } from './chromiumPdfPrinter';
-import { exportDocx } from './docxExporter';
 import type { ExporterTable } from './exportTypes';
-import { exportHtml } from './htmlExporter';
-import { exportHugo } from './hugoExporter';
-import { exportPdf } from './pdfExporter';
 import type { PdfPrinter } from './pdfPrinter';
-import { exportText } from './textExporter';
 import { ThemeStore } from './themes';
-import { exportWechat, renderRichTextFragment } from './wechatExporter';
 import { workspaceDataFile } from '../workspace/confinement';
 
+/**
+ * Each format's exporter, loaded when a batch first asks for it: the Word writer, juice (WeChat)
+ * and pdf-lib are most of the export code, and a process exporting HTML needs none of them.
+ */
 export const exporters: ExporterTable = {
-  html: exportHtml,
-  pdf: exportPdf,
-  docx: exportDocx,
-  hugo: exportHugo,
-  wechat: exportWechat,
-  txt: exportText,
+  html: async () => (await import('./htmlExporter')).exportHtml,
+  pdf: async () => (await import('./pdfExporter')).exportPdf,
+  docx: async () => (await import('./docxExporter')).exportDocx,
+  hugo: async () => (await import('./hugoExporter')).exportHugo,
+  wechat: async () => (await import('./wechatExporter')).exportWechat,
+  txt: async () => (await import('./textExporter')).exportText,
 };
 
 export interface ExportFileResult {
@@ -132,7 +130,8 @@ export class ExportService {
           for (const format of request.formats) {
             request.onStep?.({ index, total: request.files.length, path: display, format });
             try {
-              const output = await exporters[format]({
+              const exporter = await exporters[format]();
+              const output = await exporter({
                 source,
                 images,
                 outputDir: request.outputDir,
@@ -191,6 +190,7 @@ export class ExportService {
       text === null
         ? await readArticleSource(file, root, profile)
         : articleFromText(file, root, text, profile);
+    const { renderRichTextFragment } = await import('./wechatExporter');
     const fragment = await renderRichTextFragment(
       source,
       new ArticleImages(source),

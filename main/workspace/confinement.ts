@@ -1,6 +1,6 @@
 import { promises as fs, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { BylineError } from '../../shared/ipc/contract';
+import { BylineError } from '../../shared/ipc/bylineError';
 import { resolveInWorkspace } from './resolveInWorkspace';
 
 /**

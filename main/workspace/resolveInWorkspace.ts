@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BylineError } from '../../shared/ipc/contract';
+import { BylineError } from '../../shared/ipc/bylineError';
 
 /**
  * Turn a workspace-relative path from the renderer into an absolute one, refusing anything that

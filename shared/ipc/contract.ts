@@ -597,13 +597,4 @@ export type RequestHandlers = {
 
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
-/** Error a handler throws to send a message the writer can read (never a stack trace). */
-export class BylineError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'BylineError';
-  }
-}
+export { BylineError } from './bylineError';

@@ -32,6 +32,7 @@ writeFileSync(file, article);
 const bytes = Buffer.byteLength(article);
 
 const round = (n: number): number => Math.round(n * 10) / 10;
+const loadBefore = os.loadavg();
 const printer = createChromiumPdfPrinter();
 const service = new ExportService({ pdfPrinter: printer });
 const runs = Number(process.env.BYLINE_BENCH_RUNS ?? 7);
@@ -80,8 +81,10 @@ try {
   // Whole processes, as a writer or a CI job runs them: `byline export` against pandoc.
   const cli = buildCli();
   const node = process.execPath;
-  const vsPandoc: Record<string, { byline: ProcessTiming; pandoc: ProcessTiming; ratio: number }> =
-    {};
+  const vsPandoc: Record<
+    string,
+    { byline: ProcessTiming; pandoc: ProcessTiming; ratio: number; cpuRatio: number | null }
+  > = {};
   for (const [format, pandocArgs] of [
     ['html', ['-s', '-f', 'markdown', '-t', 'html', '--metadata', 'pagetitle=bench']],
     ['docx', ['-f', 'markdown', '-t', 'docx']],
@@ -97,6 +100,10 @@ try {
       byline,
       pandoc,
       ratio: Math.round((byline.medianMs / pandoc.medianMs) * 100) / 100,
+      cpuRatio:
+        byline.medianCpuMs !== null && pandoc.medianCpuMs
+          ? Math.round((byline.medianCpuMs / pandoc.medianCpuMs) * 100) / 100
+          : null,
     };
   }
 
@@ -108,9 +115,15 @@ try {
     cliVsPandoc: {
       anchor: 'pandoc (Debian package) on the same article, same run; whole processes',
       target: 'Byline/pandoc ≤ 1.0 for html and docx',
+      note: 'ratio: median wall times; cpuRatio: median CPU times (user + system), which load changes less',
       ...vsPandoc,
     },
-    machine: { cpus: os.cpus().length, node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      node: process.version,
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: os.loadavg(),
+    },
     target:
       'each format well under 2 s for a 100 KB article (PDF under 5 s with the browser already started)',
   };
@@ -124,10 +137,13 @@ try {
         format,
         {
           bylineMedianMs: v.byline.medianMs,
+          bylineCpuMs: v.byline.medianCpuMs,
           bylineMaxRssMb: v.byline.maxRssMb,
           pandocMedianMs: v.pandoc.medianMs,
+          pandocCpuMs: v.pandoc.medianCpuMs,
           pandocMaxRssMb: v.pandoc.maxRssMb,
           ratio: v.ratio,
+          cpuRatio: v.cpuRatio,
         },
       ]),
     ),

@@ -4,6 +4,11 @@ import { existsSync } from 'node:fs';
 export interface ProcessTiming {
   medianMs: number;
   minMs: number;
+  /**
+   * Median CPU time (user + system, all threads, from /usr/bin/time; null where it is missing):
+   * on a shared machine the figure that load changes least.
+   */
+  medianCpuMs: number | null;
   /** Largest max RSS over the runs (from /usr/bin/time); null where that tool is missing. */
   maxRssMb: number | null;
 }
@@ -25,10 +30,11 @@ export function timeProcess(
   const withRss = existsSync(timeTool);
   const wall: number[] = [];
   const rss: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i <= count; i++) {
     const start = performance.now();
     const run = withRss
-      ? spawnSync(timeTool, ['-f', 'maxrss-kb=%M', command, ...args], {
+      ? spawnSync(timeTool, ['-f', 'maxrss-kb=%M cpu-s=%U+%S', command, ...args], {
           cwd: options.cwd,
           encoding: 'utf8',
         })
@@ -40,11 +46,15 @@ export function timeProcess(
     wall.push(ms);
     const kb = /maxrss-kb=(\d+)/.exec(run.stderr)?.[1];
     if (kb) rss.push(Number(kb) / 1024);
+    const seconds = /cpu-s=([\d.]+)\+([\d.]+)/.exec(run.stderr);
+    if (seconds) cpu.push((Number(seconds[1]) + Number(seconds[2])) * 1000);
   }
   wall.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   return {
     medianMs: round(wall[Math.floor(wall.length / 2)] ?? 0),
     minMs: round(wall[0] ?? 0),
+    medianCpuMs: cpu.length > 0 ? round(cpu[Math.floor(cpu.length / 2)] as number) : null,
     maxRssMb: rss.length > 0 ? round(Math.max(...rss)) : null,
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { classifyImageSource } from '../../shared/markdown/resolveImage';
 import { isConfinedSync } from '../workspace/confinement';
@@ -141,10 +141,11 @@ export class ArticleImages {
     return file === null ? null : readImage(file);
   }
 
-  /** The absolute file of an image a page may embed as a data: URI, or null. */
+  /** The absolute file of an image a page may embed as a data: URI, or null (from its first bytes). */
   embeddable(src: string): string | null {
-    const image = this.load(src);
-    return image && dataUriTypes.has(image.type) ? image.file : null;
+    const file = this.locate(src);
+    const type = file === null ? null : readImageType(file);
+    return type !== null && dataUriTypes.has(type) ? file : null;
   }
 
   /** The image as the HTML, WeChat and Word exports embed it: narrowed when oversized. */
@@ -158,14 +159,36 @@ export class ArticleImages {
     const original = readImage(file);
     if (!original || !dataUriTypes.has(original.type)) return null;
     const image = await downscaleImage(original);
-    return `data:${image.mime};base64,${Buffer.from(image.bytes).toString('base64')}`;
+    const { buffer, byteOffset, length } = image.bytes;
+    return `data:${image.mime};base64,${Buffer.from(buffer, byteOffset, length).toString('base64')}`;
+  }
+}
+
+/** Enough of a file's start for sniffRaster to tell every type (not every size). */
+const typeBytes = 32;
+
+/** An image file's type from its first bytes, as readImage would find it; null like readImage. */
+function readImageType(file: string): RasterType | null {
+  try {
+    if (statSync(file).size > maxImageBytes) return null;
+    const head = new Uint8Array(typeBytes);
+    const fd = openSync(file, 'r');
+    try {
+      const read = readSync(fd, head, 0, typeBytes, 0);
+      return sniffRaster(head.subarray(0, read))?.type ?? null;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
   }
 }
 
 function readImage(file: string): LocalImage | null {
   try {
     if (statSync(file).size > maxImageBytes) return null;
-    const bytes = new Uint8Array(readFileSync(file));
+    const read = readFileSync(file);
+    const bytes = new Uint8Array(read.buffer, read.byteOffset, read.length);
     const sniffed = sniffRaster(bytes);
     return sniffed ? { file, bytes, mime: mimeOf[sniffed.type], ...sniffed } : null;
   } catch {

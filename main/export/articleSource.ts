@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArticle } from '../../shared/article';
 import { articleMetadata, type ArticleMetadata } from '../../shared/export/articleMetadata';
 import { hugoDefaultProfile, type RenderProfile } from '../../shared/markdown/renderProfile';
-import { decodeText } from '../files/textCodec';
+import { decodeTextLazily } from '../files/readTextFile';
 
 /** One article, read and parsed once, shared by every format exported from it. */
 export interface ArticleSource {
@@ -92,7 +92,7 @@ export async function readArticleSource(
   }
   let text: string;
   try {
-    text = decodeText(bytes).text;
+    text = (await decodeTextLazily(bytes)).text;
   } catch (error) {
     throw new ExportError(
       (error as { code?: string }).code ?? 'unreadable',

@@ -4,12 +4,12 @@ import { WorkspaceExportSettings } from '../../shared/export/exportOptions';
 import type { EventSink, RequestHandlers, Settings } from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
 import { resolveConfined } from '../workspace/confinement';
+import { ExportService } from './exportService';
+import { holdBackUnconfirmed } from './exportSettingsTrust';
 import {
-  ExportService,
   loadWorkspaceExportSettings,
   saveWorkspaceExportSettings,
-} from './exportService';
-import { holdBackUnconfirmed } from './exportSettingsTrust';
+} from './workspaceExportSettings';
 import type { PdfPrinter } from './pdfPrinter';
 
 export interface ExportHandlerDeps {

@@ -1,8 +1,8 @@
 import createDOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
 import { allowedUrl, sanitizerConfig } from '../../shared/markdown/sanitize';
 import { escapeAttributeBrackets } from './escapeAttributeBrackets';
-import { domClobberTest } from '../markdown/nodeSanitizer';
+import { isClobberingName } from '../markdown/domClobberNames';
+import { onFirstUse } from '../markdown/jsdomWindow';
 import {
   purifyUriSafe,
   withFastPath,
@@ -27,7 +27,6 @@ export interface ExportSanitizerOptions {
 const safeDataImage = /^data:image\/(?:png|gif|jpeg|webp|avif);/i;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-let window: JSDOM['window'] | undefined;
 /** One sanitizer per set of options, kept for every export of the process (a batch included). */
 const made = new Map<string, (html: string) => string>();
 
@@ -72,8 +71,6 @@ export function buildExportSanitizer(
   options: ExportSanitizerOptions,
   fastPath = true,
 ): (html: string) => string {
-  window ??= new JSDOM('<!DOCTYPE html>').window;
-  const purify = createDOMPurify(window);
   const assets = options.assetsFolder
     ? new RegExp(`^${escapeRegExp(encodeURI(options.assetsFolder))}[^/?#:]+$`)
     : null;
@@ -84,29 +81,32 @@ export function buildExportSanitizer(
     FORBID_ATTR: options.inlineStyles ? [] : ['style'],
     ALLOWED_URI_REGEXP: uri,
   };
-  purify.addHook('uponSanitizeAttribute', (node, event) => {
-    if (
-      !keepExportAttribute(
-        node.nodeName.toLowerCase(),
-        event.attrName,
-        event.attrValue.trim(),
-        options,
-      )
-    )
-      event.keepAttr = false;
-  });
   // The pages reaching this pass are our pipeline's and our transforms' output: the fast path
-  // answers for them, DOMPurify for anything outside its grammar.
+  // answers for them, DOMPurify (on jsdom, loaded then) for anything outside its grammar.
   const rules: AttributeRules = {
     tags: new Set(config.ALLOWED_TAGS.filter((t) => !config.FORBID_TAGS.includes(t))),
     attributes: new Set(config.ALLOWED_ATTR.filter((a) => !config.FORBID_ATTR.includes(a))),
     uriSafe: new Set([...purifyUriSafe, ...config.ADD_URI_SAFE_ATTR]),
     uri,
     keep: (tag, name, value) => keepExportAttribute(tag, name, value, options),
-    clobbers: domClobberTest(window),
+    clobbers: isClobberingName,
     pinCheckboxes: false,
   };
-  const full = (html: string): string => String(purify.sanitize(html, config));
+  const full = onFirstUse((window) => {
+    const purify = createDOMPurify(window);
+    purify.addHook('uponSanitizeAttribute', (node, event) => {
+      if (
+        !keepExportAttribute(
+          node.nodeName.toLowerCase(),
+          event.attrName,
+          event.attrValue.trim(),
+          options,
+        )
+      )
+        event.keepAttr = false;
+    });
+    return (html) => String(purify.sanitize(html, config));
+  });
   const sanitize = fastPath ? withFastPath(rules, full) : full;
   return (html) => escapeAttributeBrackets(sanitize(html));
 }

@@ -1,12 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../files/atomicWrite';
-import {
-  ExportOptions,
-  WorkspaceExportSettings,
-  type ExportFormatName,
-  type ExportOptionsInput,
-  type ExportTheme,
+import { withExportDefaults } from '../../shared/export/exportChoices';
+import type {
+  ExportFormatName,
+  ExportOptionsInput,
+  ExportTheme,
 } from '../../shared/export/exportOptions';
 import { renderPlainText } from '../../shared/export/plainText';
 import { articleShortcodeOptions } from './articleShortcodes';
@@ -19,24 +17,21 @@ import { renderArticleHtml } from './renderArticleHtml';
 import { readRenderProfile } from '../site/siteConfig';
 import { articleFromText, readArticleSource, type ArticleSource } from './articleSource';
 import { createChromiumPdfPrinter } from './chromiumPdfPrinter';
-import { exportDocx } from './docxExporter';
 import type { ExporterTable } from './exportTypes';
-import { exportHtml } from './htmlExporter';
-import { exportHugo } from './hugoExporter';
-import { exportPdf } from './pdfExporter';
 import type { PdfPrinter } from './pdfPrinter';
-import { exportText } from './textExporter';
 import { ThemeStore } from './themes';
-import { exportWechat, renderRichTextFragment } from './wechatExporter';
-import { workspaceDataFile } from '../workspace/confinement';
 
+/**
+ * Each format's exporter, loaded when a batch first asks for it: the Word writer, juice (WeChat)
+ * and pdf-lib are most of the export code, and a process exporting HTML needs none of them.
+ */
 export const exporters: ExporterTable = {
-  html: exportHtml,
-  pdf: exportPdf,
-  docx: exportDocx,
-  hugo: exportHugo,
-  wechat: exportWechat,
-  txt: exportText,
+  html: async () => (await import('./htmlExporter')).exportHtml,
+  pdf: async () => (await import('./pdfExporter')).exportPdf,
+  docx: async () => (await import('./docxExporter')).exportDocx,
+  hugo: async () => (await import('./hugoExporter')).exportHugo,
+  wechat: async () => (await import('./wechatExporter')).exportWechat,
+  txt: async () => (await import('./textExporter')).exportText,
 };
 
 export interface ExportFileResult {
@@ -63,6 +58,7 @@ export interface ExportRequest {
   formats: readonly ExportFormatName[];
   /** Absolute output folder; created when missing. */
   outputDir: string;
+  /** Checked where they came in (the contract, the command line); defaults fill the rest. */
   options?: ExportOptionsInput;
   /** Root image paths resolve in (workspace or site); absolute. */
   root: string;
@@ -101,7 +97,7 @@ export class ExportService {
   }
 
   async run(request: ExportRequest): Promise<ExportFileResult[]> {
-    const options = ExportOptions.parse(request.options ?? {});
+    const options = withExportDefaults(request.options);
     await fs.mkdir(request.outputDir, { recursive: true });
     const usedNames = new Set<string>();
     const claim = (wanted: string): string => {
@@ -132,7 +128,8 @@ export class ExportService {
           for (const format of request.formats) {
             request.onStep?.({ index, total: request.files.length, path: display, format });
             try {
-              const output = await exporters[format]({
+              const exporter = await exporters[format]();
+              const output = await exporter({
                 source,
                 images,
                 outputDir: request.outputDir,
@@ -191,6 +188,7 @@ export class ExportService {
       text === null
         ? await readArticleSource(file, root, profile)
         : articleFromText(file, root, text, profile);
+    const { renderRichTextFragment } = await import('./wechatExporter');
     const fragment = await renderRichTextFragment(
       source,
       new ArticleImages(source),
@@ -231,39 +229,4 @@ export class ExportService {
     );
     return { html, css: await this.themes.pageCss(theme), lang: source.meta.lang };
   }
-}
-
-/** `<workspace>/.byline/export.json`: the export dialog's choices for this workspace. */
-export function workspaceSettingsFile(workspaceRoot: string): string {
-  return workspaceDataFile(workspaceRoot, '.byline/export.json');
-}
-
-export async function loadWorkspaceExportSettings(
-  workspaceRoot: string,
-  fallback: Partial<WorkspaceExportSettings> = {},
-): Promise<WorkspaceExportSettings> {
-  let stored: unknown;
-  try {
-    stored = JSON.parse(await fs.readFile(workspaceSettingsFile(workspaceRoot), 'utf8'));
-  } catch {
-    stored = {};
-  }
-  const parsed = WorkspaceExportSettings.safeParse({
-    ...fallback,
-    ...(typeof stored === 'object' && stored !== null ? stored : {}),
-  });
-  if (parsed.success) return parsed.data;
-  // A hand-edited file with a bad value: keep what parses, default the rest.
-  return WorkspaceExportSettings.parse(fallback);
-}
-
-export async function saveWorkspaceExportSettings(
-  workspaceRoot: string,
-  settings: WorkspaceExportSettings,
-): Promise<WorkspaceExportSettings> {
-  const valid = WorkspaceExportSettings.parse(settings);
-  const file = workspaceSettingsFile(workspaceRoot);
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, new TextEncoder().encode(JSON.stringify(valid, null, 2) + '\n'));
-  return valid;
 }

@@ -31,4 +31,5 @@ export interface ExportOutput {
 }
 
 export type Exporter = (context: ExportContext) => Promise<ExportOutput>;
-export type ExporterTable = Readonly<Record<ExportFormatName, Exporter>>;
+/** Each format's exporter, loaded on demand. */
+export type ExporterTable = Readonly<Record<ExportFormatName, () => Promise<Exporter>>>;

@@ -1,5 +1,4 @@
 import createDOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
 import {
   createSanitizer,
   keepAttribute,
@@ -7,21 +6,24 @@ import {
   type HtmlSanitizer,
   type SanitizerOptions,
 } from '../../shared/markdown/sanitize';
+import { isClobberingName } from './domClobberNames';
+import { onFirstUse, type JsdomWindow } from './jsdomWindow';
 import { purifyUriSafe, withFastPath, type AttributeRules } from './renderedHtmlSanitizer';
 
 /**
  * The sanitizer for main and the CLI (exports, clipboard HTML): DOMPurify on a jsdom window,
- * because Node has no DOM and DOMPurify without one returns its input unchanged.
+ * because Node has no DOM and DOMPurify without one returns its input unchanged. jsdom is
+ * loaded at the first page sanitized.
  */
 export function createNodeSanitizer(options: SanitizerOptions = {}): HtmlSanitizer {
-  return createSanitizer(createDOMPurify(new JSDOM('<!DOCTYPE html>').window), options);
+  return onFirstUse((window) => createSanitizer(createDOMPurify(window), options));
 }
 
 /**
  * DOMPurify's test for an `id` or `name` that would shadow a property of the document or of a
  * form (`id="cookie"`), asked of a jsdom document as DOMPurify asks its own.
  */
-export function domClobberTest(window: JSDOM['window']): (value: string) => boolean {
+export function domClobberTest(window: JsdomWindow): (value: string) => boolean {
   const { document } = window;
   const form = document.createElement('form');
   return (value) => value in document || value in form;
@@ -48,10 +50,9 @@ export function strictRules(
 
 /**
  * For HTML our pipeline rendered with raw HTML off: the fast path (attributes and URLs checked
- * on the markup as written), with `full` for any page outside its grammar.
+ * on the markup as written, clobbering names by domClobberNames.ts), with DOMPurify on jsdom
+ * for any page outside its grammar.
  */
 export function createRenderedHtmlSanitizer(options: SanitizerOptions = {}): HtmlSanitizer {
-  const { window } = new JSDOM('<!DOCTYPE html>');
-  const full = createSanitizer(createDOMPurify(window), options);
-  return withFastPath(strictRules(domClobberTest(window), options), full);
+  return withFastPath(strictRules(isClobberingName, options), createNodeSanitizer(options));
 }

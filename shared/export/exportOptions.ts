@@ -1,63 +1,60 @@
 /**
  * What an export can be asked to do, as zod schemas: the contract (`export.*` requests), the CLI
- * and the per-workspace options file (`.byline/export.json`) all parse with these.
+ * and the per-workspace options file (`.byline/export.json`) all parse with these. The lists and
+ * defaults are exportChoices.ts's, which the command line and the export service use without zod.
  */
 import { z } from 'zod';
+import {
+  defaultExportOptions as defaults,
+  exportFormats,
+  exportThemes,
+  htmlImageModes,
+  pageSizes,
+  textLineEndings,
+} from './exportChoices';
 
-export const exportFormats = ['html', 'pdf', 'docx', 'hugo', 'wechat', 'txt'] as const;
+export { exportFormats };
 export const ExportFormatName = z.enum(exportFormats);
 export type ExportFormatName = z.output<typeof ExportFormatName>;
 
-const exportThemes = ['classic', 'sans'] as const;
 export const ExportTheme = z.enum(exportThemes);
 export type ExportTheme = z.output<typeof ExportTheme>;
 
-export const PageSize = z.enum(['A4', 'Letter']);
+export const PageSize = z.enum(pageSizes);
 export type PageSize = z.output<typeof PageSize>;
 
-/** Per-format choices. Every field has a default, so `ExportOptions.parse({})` is a full set. */
+/** Per-format choices (exportChoices.ts says what each means). Every field has a default. */
 export const ExportOptions = z.object({
-  /** Stylesheet for HTML, PDF and WeChat output (assets/themes/<theme>.css). */
-  theme: ExportTheme.default('classic'),
+  theme: ExportTheme.default(defaults.theme),
   html: z
     .object({
-      /** `embed`: images become data: URIs (one file); `copy`: copied into `<name>.assets/` beside it. */
-      images: z.enum(['embed', 'copy']).default('embed'),
+      images: z.enum(htmlImageModes).default(defaults.html.images),
     })
     .prefault({}),
   pdf: z
     .object({
-      pageSize: PageSize.default('A4'),
-      /** One margin for all four sides, in millimetres. */
-      marginMm: z.number().int().min(5).max(40).default(20),
-      /** Page numbers in the footer and the title in the header. */
-      pageNumbers: z.boolean().default(true),
+      pageSize: PageSize.default(defaults.pdf.pageSize),
+      marginMm: z.number().int().min(5).max(40).default(defaults.pdf.marginMm),
+      pageNumbers: z.boolean().default(defaults.pdf.pageNumbers),
     })
     .prefault({}),
   docx: z
     .object({
-      pageSize: PageSize.default('A4'),
+      pageSize: PageSize.default(defaults.docx.pageSize),
     })
     .prefault({}),
   hugo: z
     .object({
-      /** Add `slug:` (pinyin for Chinese titles) to the front matter when it has none. */
-      addSlug: z.boolean().default(true),
+      addSlug: z.boolean().default(defaults.hugo.addSlug),
     })
     .prefault({}),
   txt: z
     .object({
-      /** Wrap paragraphs at this display width (CJK counts 2); 0 keeps one line per paragraph. */
-      wrap: z.number().int().min(0).max(200).default(0),
-      /** Wire systems on Windows often want CRLF. */
-      eol: z.enum(['lf', 'crlf']).default('lf'),
+      wrap: z.number().int().min(0).max(200).default(defaults.txt.wrap),
+      eol: z.enum(textLineEndings).default(defaults.txt.eol),
     })
     .prefault({}),
-  /**
-   * Remote (http/https) images: off by default, as in the preview: Byline is offline by design
-   * and never fetches them; they become a placeholder with their address.
-   */
-  allowRemoteImages: z.boolean().default(false),
+  allowRemoteImages: z.boolean().default(defaults.allowRemoteImages),
 });
 export type ExportOptions = z.output<typeof ExportOptions>;
 export type ExportOptionsInput = z.input<typeof ExportOptions>;

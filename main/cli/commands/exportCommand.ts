@@ -2,11 +2,12 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  ExportFormatName,
-  ExportTheme,
-  PageSize,
   exportFormats,
-} from '../../../shared/export/exportOptions';
+  exportThemes,
+  isChoice,
+  pageSizes,
+  type ExportFormatName,
+} from '../../../shared/export/exportChoices';
 import { findSiteRoot } from '../../site/siteRoot';
 import { ExportService, type ExportFileResult } from '../../export/exportService';
 import type { CliCommand } from '../cliCommand';
@@ -17,7 +18,7 @@ function parseFormats(value: string | undefined): ExportFormatName[] {
   if (!value) throw new UsageError(`--format is required (${exportFormats.join(', ')})`);
   const formats = value.split(',').map((f) => f.trim().toLowerCase());
   for (const format of formats) {
-    if (!ExportFormatName.safeParse(format).success)
+    if (!isChoice(exportFormats, format))
       throw new UsageError(`unknown format "${format}" (use ${exportFormats.join(', ')})`);
   }
   return [...new Set(formats)] as ExportFormatName[];
@@ -55,11 +56,11 @@ export const exportCommand: CliCommand = {
       throw new UsageError('export takes one file or folder');
     if (!values.out) throw new UsageError('--out <dir> is required');
     const formats = parseFormats(values.format);
-    const theme = ExportTheme.safeParse(values.theme ?? 'classic');
-    if (!theme.success)
+    const theme = values.theme ?? 'classic';
+    if (!isChoice(exportThemes, theme))
       throw new UsageError(`unknown theme "${values.theme}" (use classic or sans)`);
-    const pageSize = PageSize.safeParse(values['page-size'] ?? 'A4');
-    if (!pageSize.success)
+    const pageSize = values['page-size'] ?? 'A4';
+    if (!isChoice(pageSizes, pageSize))
       throw new UsageError(`unknown page size "${values['page-size']}" (use A4 or Letter)`);
 
     const target = path.resolve(positionals[0]);
@@ -76,9 +77,9 @@ export const exportCommand: CliCommand = {
       outputDir,
       root,
       options: {
-        theme: theme.data,
-        pdf: { pageSize: pageSize.data },
-        docx: { pageSize: pageSize.data },
+        theme,
+        pdf: { pageSize },
+        docx: { pageSize },
       },
       onProgress: values.json
         ? undefined

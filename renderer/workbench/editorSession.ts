@@ -85,7 +85,7 @@ export class Signal<T> {
  */
 const previewSchedule: TypingSchedule = { quietMs: 250, maxDelayMs: 1000 };
 /** Side panels get the text once typing pauses this long, or at least once a second. */
-const snapshotSchedule: TypingSchedule = { quietMs: 250, maxDelayMs: 1000 };
+const snapshotSchedule: TypingSchedule = { quietMs: 250, maxDelayMs: 1000, leading: false };
 /** The status bar's line and column: after a lone key or click at once, while typing now and then. */
 const cursorSchedule: TypingSchedule = { quietMs: 250, maxDelayMs: 500 };
 

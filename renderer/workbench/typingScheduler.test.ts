@@ -103,10 +103,26 @@ describe('typing scheduler', () => {
       time.paint();
       time.advance(50);
     }
-    expect(runsAt).toEqual([0, 1000, 2000]);
+    // A second after the first key the previous run had not seen.
+    expect(runsAt).toEqual([0, 1050, 2100]);
     // The last key was at 2500: the burst ends 100 ms later.
     time.advance(100);
-    expect(runsAt).toEqual([0, 1000, 2000, 2600]);
+    expect(runsAt).toEqual([0, 1050, 2100, 2600]);
+  });
+
+  it('without leading, a change after a pause waits for the quiet as well', () => {
+    const time = manualClock();
+    let runs = 0;
+    const scheduler = new TypingScheduler(
+      () => runs++,
+      { ...schedule, leading: false },
+      time.clock,
+    );
+    scheduler.changed();
+    time.paint();
+    expect(runs).toBe(0);
+    time.advance(100);
+    expect(runs).toBe(1);
   });
 
   it('runs pending work on flush and nothing after cancel', () => {

@@ -21,18 +21,25 @@ export interface TypingSchedule {
   quietMs: number;
   /** While changes keep coming without a pause, the work still runs at least this often. */
   maxDelayMs: number;
+  /**
+   * False: a change after a pause waits for the quiet too (work that nobody watches as the key
+   * lands, such as side panels), so it never competes with the preview right after a key.
+   */
+  leading?: boolean;
 }
 
 /**
  * Keeps background work (preview, panels, status bar) off the keys of a typing burst. A change
  * that starts a burst (the writer paused before it) gets the work right after its frame, in the
- * gap before the next key; changes inside a burst only note the time, and the work runs once the
- * burst has been quiet for `quietMs`, or right after a frame once `maxDelayMs` has passed since
- * it last ran. `changed()` is O(1) and sets no timer while one is pending: it runs on every key.
+ * gap before the next key (unless the schedule is not `leading`); changes inside a burst only
+ * note the time, and the work runs once the burst has been quiet for `quietMs`, or right after a
+ * frame once `maxDelayMs` has passed since the oldest change the work has not seen.
+ * `changed()` is O(1) and sets no timer while one is pending: it runs on every key.
  */
 export class TypingScheduler {
   private lastChangeAt = -Infinity;
-  private lastRunAt = -Infinity;
+  /** When the oldest change the work has not seen yet came. */
+  private firstPendingAt = 0;
   private pending = false;
   private quietTimer: unknown = null;
   private cancelPaint: (() => void) | null = null;
@@ -45,11 +52,13 @@ export class TypingScheduler {
 
   changed(): void {
     const now = this.clock.now();
-    const startsBurst = now - this.lastChangeAt >= this.schedule.quietMs;
+    const startsBurst =
+      this.schedule.leading !== false && now - this.lastChangeAt >= this.schedule.quietMs;
     this.lastChangeAt = now;
+    if (!this.pending) this.firstPendingAt = now;
     this.pending = true;
     if (this.cancelPaint) return;
-    if (startsBurst || now - this.lastRunAt >= this.schedule.maxDelayMs) {
+    if (startsBurst || now - this.firstPendingAt >= this.schedule.maxDelayMs) {
       this.runAfterPaint();
       return;
     }
@@ -89,7 +98,6 @@ export class TypingScheduler {
 
   private run(): void {
     this.cancel();
-    this.lastRunAt = this.clock.now();
     this.work();
   }
 }

@@ -48,11 +48,14 @@ class SearchCountPlugin implements PluginValue {
   }
 
   update(update: ViewUpdate): void {
+    const open = searchPanelOpen(update.state);
+    // With the panel closed there is nothing to count: typing schedules no work here.
+    if (!open && !searchPanelOpen(update.startState)) return;
     const query = getSearchQuery(update.state);
     const changed =
       update.docChanged ||
       update.selectionSet ||
-      searchPanelOpen(update.state) !== searchPanelOpen(update.startState) ||
+      open !== searchPanelOpen(update.startState) ||
       !this.query ||
       !query.eq(this.query);
     if (changed) this.schedule();

@@ -42,25 +42,51 @@ function spellcheckExclusions(view: EditorView): DecorationSet {
   return Decoration.set(ranges, true);
 }
 
+/** After typing, the exclusions are looked for again once the writer pauses this long. */
+const rebuildAfterMs = 300;
+
 /**
  * Browser (Electron) spellcheck stays on for prose and is switched off inside front matter, code
  * blocks, inline code and URLs, so writers are not buried in red underlines under `draft: true`.
+ * While the writer types, the marks only move with the text (a keystroke walks no syntax tree);
+ * they are looked for again after a pause, and at once when the visible part changes.
  */
-export const proseSpellcheck = ViewPlugin.fromClass(
-  class {
-    decorations: DecorationSet;
-    constructor(view: EditorView) {
-      this.decorations = spellcheckExclusions(view);
+class SpellcheckExclusions {
+  decorations: DecorationSet;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  constructor(readonly view: EditorView) {
+    this.decorations = spellcheckExclusions(view);
+  }
+  update(update: ViewUpdate): void {
+    if (update.viewportChanged) {
+      this.cancel();
+      this.decorations = spellcheckExclusions(update.view);
+    } else if (update.docChanged) {
+      this.decorations = this.decorations.map(update.changes);
+      this.schedule();
+    } else if (this.timer === null && syntaxTree(update.startState) !== syntaxTree(update.state)) {
+      this.decorations = spellcheckExclusions(update.view);
     }
-    update(update: ViewUpdate): void {
-      if (
-        update.docChanged ||
-        update.viewportChanged ||
-        syntaxTree(update.startState) !== syntaxTree(update.state)
-      ) {
-        this.decorations = spellcheckExclusions(update.view);
-      }
-    }
-  },
-  { decorations: (plugin) => plugin.decorations },
-);
+  }
+  private schedule(): void {
+    this.cancel();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      // Never a transaction under an input method's composition; try again after it.
+      if (this.view.composing) return this.schedule();
+      this.decorations = spellcheckExclusions(this.view);
+      this.view.dispatch({});
+    }, rebuildAfterMs);
+  }
+  private cancel(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+  destroy(): void {
+    this.cancel();
+  }
+}
+
+export const proseSpellcheck = ViewPlugin.fromClass(SpellcheckExclusions, {
+  decorations: (plugin) => plugin.decorations,
+});

@@ -1,7 +1,7 @@
 import { redo, undo } from '@codemirror/commands';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createFrontMatter, parseArticle } from '../../shared/article';
+import { analyzeArticle, createFrontMatter, parseArticle } from '../../shared/article';
 import {
   findImage,
   formFields,
@@ -45,7 +45,8 @@ export function FrontMatterPanel({ onClose }: SidePanelProps): React.JSX.Element
 
   const text = activeTab && snapshot && snapshot.tabId === activeTab.id ? snapshot.text : null;
   const revision = activeTab && snapshot && snapshot.tabId === activeTab.id ? snapshot.version : 0;
-  const parsed = useMemo(() => (text === null ? null : parseArticle(text)), [text]);
+  // With the syntax tree, so the checklist below does not parse the same text again.
+  const parsed = useMemo(() => (text === null ? null : analyzeArticle(text)), [text]);
   const broken = parsed?.error ?? null;
 
   // While the front matter is broken, the form keeps showing the last values it could read.
@@ -74,6 +75,7 @@ export function FrontMatterPanel({ onClose }: SidePanelProps): React.JSX.Element
     return publishChecklist({
       text,
       schema,
+      model: parsed,
       ...(imageSet
         ? {
             imageExists: (source: string) =>

@@ -3,7 +3,8 @@ import type { EditorView, ViewUpdate } from '@codemirror/view';
 import { useSyncExternalStore } from 'react';
 import type { DeferredChange } from '../document/compositionQueue';
 import { dispatchWhenIdle } from '../document/compositionQueue';
-import { afterPaint } from './afterPaint';
+import type { TypingClock, TypingSchedule } from './typingScheduler';
+import { browserTypingClock, TypingScheduler } from './typingScheduler';
 import type { ArticleDocument } from '../document/articleDocument';
 
 export interface CursorInfo {
@@ -78,12 +79,15 @@ export class Signal<T> {
   };
 }
 
-/** While the writer types non-stop, the preview follows at most this often. */
-const previewEveryMs = 150;
-/** Side panels get the text once typing pauses this long... */
-const snapshotQuietMs = 250;
-/** ...or this long after the first unsaved-to-panels change, whichever comes first. */
-const snapshotMaxDelayMs = 1000;
+/**
+ * Preview edits: right after the frame of a key that follows a pause, else once keys have paused
+ * this long, and at least once a second while the writer types non-stop.
+ */
+const previewSchedule: TypingSchedule = { quietMs: 250, maxDelayMs: 1000 };
+/** Side panels get the text once typing pauses this long, or at least once a second. */
+const snapshotSchedule: TypingSchedule = { quietMs: 250, maxDelayMs: 1000, leading: false };
+/** The status bar's line and column: after a lone key or click at once, while typing now and then. */
+const cursorSchedule: TypingSchedule = { quietMs: 250, maxDelayMs: 500 };
 
 /**
  * Bridge between the active CodeMirror view and everything else (status bar, preview, side
@@ -93,13 +97,19 @@ export class EditorSession {
   private current: { view: EditorView; tabId: string; doc: ArticleDocument } | null = null;
   /** Documents shown in this session, by tab id: they count their own versions. */
   private readonly documents = new Map<string, ArticleDocument>();
-  private snapshotScheduled = false;
-  private liveScheduled = false;
-  private liveSentAt = -Infinity;
-  private liveTrailing: ReturnType<typeof setTimeout> | null = null;
-  private quietTimer: ReturnType<typeof setTimeout> | null = null;
-  private firstUnsnapshotted: number | null = null;
-  private cursorScheduled = false;
+  private readonly liveScheduler: TypingScheduler;
+  private readonly snapshotScheduler: TypingScheduler;
+  private readonly cursorScheduler: TypingScheduler;
+
+  constructor(clock: TypingClock = browserTypingClock) {
+    this.liveScheduler = new TypingScheduler(() => this.emitLive(), previewSchedule, clock);
+    this.snapshotScheduler = new TypingScheduler(
+      () => this.take(this.snapshot),
+      snapshotSchedule,
+      clock,
+    );
+    this.cursorScheduler = new TypingScheduler(() => this.updateCursor(), cursorSchedule, clock);
+  }
 
   readonly cursor = new Signal<CursorInfo>({ line: 1, column: 1, selections: 1, selectedChars: 0 });
   /**
@@ -135,12 +145,15 @@ export class EditorSession {
   /** The preview lost track of the text (a worker restarted): the next LiveEdit carries no changes. */
   resyncLiveEdits(): void {
     if (this.live) this.live.valid = false;
-    this.scheduleLive();
+    this.liveScheduler.changed();
   }
 
   detach(view: EditorView): void {
     if (this.current?.view !== view) return;
     this.current = null;
+    this.liveScheduler.cancel();
+    this.snapshotScheduler.cancel();
+    this.cursorScheduler.cancel();
     this.activeView.set(null);
     this.snapshot.set(null);
     this.liveEdits.set(null);
@@ -156,7 +169,10 @@ export class EditorSession {
     if (this.current?.tabId !== tabId) this.documents.delete(tabId);
   }
 
-  /** From the editor's update listener, after the document counted it: O(1), no text copies. */
+  /**
+   * From the editor's update listener, after the document counted it: O(1), no text copies, no
+   * timers per key (the schedulers only note the time while a burst of keys goes on).
+   */
   onUpdate(update: ViewUpdate): void {
     const current = this.current;
     if (!current || update.view !== current.view) return;
@@ -164,9 +180,10 @@ export class EditorSession {
       const live = this.live;
       if (live && live.tabId === current.tabId)
         live.changes = live.changes ? live.changes.compose(update.changes) : update.changes;
-      this.scheduleSnapshot();
+      this.liveScheduler.changed();
+      this.snapshotScheduler.changed();
     }
-    if (update.docChanged || update.selectionSet) this.scheduleCursor();
+    if (update.docChanged || update.selectionSet) this.cursorScheduler.changed();
   }
 
   /** Composition-safe dispatch into the active editor (see dispatchWhenIdle). */
@@ -180,29 +197,6 @@ export class EditorSession {
   /** Reads the whole text now (save, export); prefer the snapshot for anything on a timer. */
   text(): string | null {
     return this.view?.state.doc.toString() ?? null;
-  }
-
-  private scheduleLive(): void {
-    if (this.liveTrailing !== null) clearTimeout(this.liveTrailing);
-    this.liveTrailing = null;
-    const send = (): void => {
-      this.liveSentAt = performance.now();
-      this.emitLive();
-    };
-    // Right after the keystroke's frame: the worker renders while the writer is between two keys,
-    // so the result (and the frame showing it) comes soon after a key rather than just before the
-    // next one. A whole text (no valid changes) goes at once; a few bytes of changes at most every
-    // previewEveryMs while keys keep coming, and the last change of a burst once typing pauses.
-    if (this.live?.valid && performance.now() - this.liveSentAt < previewEveryMs) {
-      this.liveTrailing = setTimeout(send, previewEveryMs);
-      return;
-    }
-    if (this.liveScheduled) return;
-    this.liveScheduled = true;
-    afterPaint(() => {
-      this.liveScheduled = false;
-      send();
-    });
   }
 
   private emitLive(): void {
@@ -231,32 +225,6 @@ export class EditorSession {
     this.liveEdits.set(edit);
   }
 
-  private scheduleSnapshot(): void {
-    this.scheduleLive();
-    // Panels: after a pause in typing (nothing else is happening then), or, while the writer
-    // types non-stop, right after the frame of the first keystroke `snapshotMaxDelayMs` after the
-    // first change (the longest stretch before the next key).
-    const now = performance.now();
-    this.firstUnsnapshotted ??= now;
-    if (this.quietTimer !== null) clearTimeout(this.quietTimer);
-    this.quietTimer = null;
-    const take = (): void => {
-      this.snapshotScheduled = false;
-      this.firstUnsnapshotted = null;
-      this.take(this.snapshot);
-    };
-    if (now - this.firstUnsnapshotted >= snapshotMaxDelayMs) {
-      if (this.snapshotScheduled) return;
-      this.snapshotScheduled = true;
-      afterPaint(take);
-      return;
-    }
-    this.quietTimer = setTimeout(() => {
-      this.quietTimer = null;
-      if (!this.snapshotScheduled) take();
-    }, snapshotQuietMs);
-  }
-
   private takeSnapshot(): void {
     this.emitLive();
     this.take(this.snapshot);
@@ -272,17 +240,6 @@ export class EditorSession {
     const snapshot = { tabId: current.tabId, path: current.doc.path, version, text };
     if (signal === this.snapshot) signal.setStaggered(snapshot);
     else signal.set(snapshot);
-  }
-
-  private scheduleCursor(): void {
-    if (this.cursorScheduled) return;
-    this.cursorScheduled = true;
-    // In the keystroke's own frame: the status bar shows the new position together with the
-    // caret, and no second frame is needed for it (each frame costs several ms on a big page).
-    requestAnimationFrame(() => {
-      this.cursorScheduled = false;
-      this.updateCursor();
-    });
   }
 
   private updateCursor(): void {

@@ -29,6 +29,19 @@ const SAMPLE = new Date(Date.UTC(2025, 5, 19, 14, 30, 5));
  * separators and clock.
  */
 export function dateLayout(locale: string, withTime: boolean, withSeconds: boolean): DateLayout {
+  // Intl formats are costly to build and a form draws its date fields again after every pause
+  // in typing: each layout is made once. Callers only read it.
+  const key = `${locale}|${withTime}|${withSeconds}`;
+  const known = layouts.get(key);
+  if (known) return known;
+  const layout = makeDateLayout(locale, withTime, withSeconds);
+  layouts.set(key, layout);
+  return layout;
+}
+
+const layouts = new Map<string, DateLayout>();
+
+function makeDateLayout(locale: string, withTime: boolean, withSeconds: boolean): DateLayout {
   if (/^zh\b/i.test(locale)) {
     const items: LayoutItem[] = [
       { type: 'segment', kind: 'year' },

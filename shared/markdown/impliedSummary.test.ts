@@ -17,3 +17,13 @@ describe('impliedSummary', () => {
     expect(impliedSummary('a\n\n<!-- more -->\n')).toBeNull();
   });
 });
+
+describe('impliedSummary on long articles', () => {
+  it('reads only up to the divider, and a fenced divider does not count', () => {
+    const tail = '正文段落，**强调**。\n\n'.repeat(20_000);
+    expect(
+      impliedSummary(`导语\n\n\`\`\`\n<!--more-->\n\`\`\`\n\n第二段\n<!--more-->\n${tail}`),
+    ).toBe('导语 第二段');
+    expect(impliedSummary(`导语\n\n${tail}`)).toBeNull();
+  });
+});

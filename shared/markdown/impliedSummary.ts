@@ -9,16 +9,20 @@ const fence = /^[ \t]*(?:`{3,}|~{3,})/;
  * (markup removed, blocks joined by one space). Null when there is no divider.
  */
 export function impliedSummary(body: string): string | null {
-  const lines = body.split(/\r\n?|\n/);
-  const kept: string[] = [];
+  // Most articles have no divider: their lines need no reading at all (the front-matter panel
+  // asks after every pause in typing, on articles of a megabyte).
+  if (!body.includes(divider)) return null;
+  const before: string[] = [];
   let inFence = false;
-  for (const line of lines) {
+  for (const line of body.split(/\r\n?|\n/)) {
     if (fence.test(line)) inFence = !inFence;
     const at = inFence ? -1 : line.indexOf(divider);
-    const text = at >= 0 ? line.slice(0, at) : line;
-    const visible = visibleInlineText(stripBlockPrefix(text).text);
-    if (visible !== '' && !fence.test(line)) kept.push(visible);
-    if (at >= 0) return kept.join(' ');
+    if (!fence.test(line)) before.push(at >= 0 ? line.slice(0, at) : line);
+    if (at >= 0)
+      return before
+        .map((text) => visibleInlineText(stripBlockPrefix(text).text))
+        .filter((visible) => visible !== '')
+        .join(' ');
   }
   return null;
 }

@@ -161,6 +161,12 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     mainMin:
       editorMinWidth +
       (settings.layout === 'split' ? paneLimits.divider + paneLimits.previewMin : 0),
+    // Split view: the preview's fair share is as wide as the editor's minimum.
+    mainPreferred:
+      editorMinWidth +
+      (settings.layout === 'split'
+        ? paneLimits.divider + Math.max(paneLimits.previewMin, editorMinWidth)
+        : 0),
   });
   const { showPanel, togglePanel, closePanel } = panes;
   const targetLength = useTargetLength(api, session);

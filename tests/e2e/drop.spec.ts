@@ -73,6 +73,8 @@ test('a dropped .md opens as an untitled article in its own tab, kept by the jou
   byline,
   browser,
 }) => {
+  // A crash and a restart: two servers and two page loads.
+  test.slow();
   await openArticle(app, sample);
   const before = await editorText(app);
   const filesBefore = readdirSync(byline.workspace).sort();

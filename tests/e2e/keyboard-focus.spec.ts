@@ -78,8 +78,11 @@ async function walk(
     await page.keyboard.press(key);
     const now = await readFocused(page);
     if (previous && now?.key !== previous.key) {
-      const unfocused = await lookOf(page, previous.key);
-      expect(unfocused, `no visible focus on ${previous.name}`).not.toBe(previous.look);
+      // CodeMirror updates its focused state after the focus event: wait for it to settle.
+      const key = previous.key;
+      await expect
+        .poll(() => lookOf(page, key), { message: `no visible focus on ${previous.name}` })
+        .not.toBe(previous.look);
     }
     // Past the page's last control the focus goes to the browser's own; the next Tab comes
     // back to the page's first.

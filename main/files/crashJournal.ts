@@ -18,6 +18,8 @@ export interface JournalWrite {
   text: string;
   format: TextFormat;
   baseStamp: FileStamp | null;
+  /** An article with no file yet: `path` is only its name. */
+  untitled?: boolean | undefined;
 }
 
 /** A write from an editor buffer: the whole text or its changes since the stream's last revision. */
@@ -120,7 +122,7 @@ export class CrashJournal {
   /** Keep entries with their article when the article is renamed. */
   async move(from: string, to: string): Promise<void> {
     for (const entry of await this.list()) {
-      if (entry.path !== from) continue;
+      if (entry.path !== from || entry.untitled) continue;
       const file = path.join(this.dir, `${entry.id}.json`);
       await this.queue.run(file, async () => {
         const stored = await this.readRaw(file);

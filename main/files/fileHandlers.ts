@@ -217,6 +217,11 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
       const pending = [];
       for (const entry of await journal.list()) {
         if (scope.file !== null && entry.path !== scope.file) continue;
+        // An untitled article's name is no file of the workspace: nothing on disk to compare.
+        if (entry.untitled) {
+          pending.push(entry);
+          continue;
+        }
         const disk = await diskText(root, entry);
         // Its text is already on disk (saved just before a crash): not worth a prompt.
         if (typeof disk === 'string' && sameText(disk, entry.text)) await journal.discard(entry.id);

@@ -70,6 +70,7 @@ import { ExportDialogHost } from '../export/ExportDialog';
 import { useEncodingChoice } from '../files/EncodingChoice';
 import { requestErrorText } from '../files/requestErrorText';
 import { useArticleDrop } from '../files/useArticleDrop';
+import { UntitledCloseDialog } from '../files/UntitledCloseDialog';
 import { PrintHost } from '../export/PrintHost';
 import { AppMenuButton } from '../palette/AppMenuButton';
 import { PaletteHost } from '../palette/PaletteHost';
@@ -115,8 +116,14 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   const documents = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const activeId = documents.activeId;
   const tabs = useMemo<ArticleTab[]>(
-    () => documents.documents.map((info) => ({ ...info, title: titleOf(info.path, entries) })),
-    [documents, entries],
+    () =>
+      documents.documents.map((info) => ({
+        ...info,
+        title: info.untitled
+          ? t('tabs.untitled', { name: info.path })
+          : titleOf(info.path, entries),
+      })),
+    [documents, entries, t],
   );
   const [messages, setMessages] = useState<string[]>([]);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -136,6 +143,8 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   const activeTab = tabs.find((tab) => tab.id === activeId) ?? null;
   const renderProfile = useRenderProfile(api, activeId);
   const activeRef = useLatest(activeTab);
+  // The workspace article shown (an untitled article's name is no path of the workspace).
+  const activePath = activeTab && !activeTab.untitled ? activeTab.path : null;
   const activeDocument = activeId === null ? null : store.get(activeId);
 
   const theme = useAppliedTheme(settings.theme);
@@ -152,6 +161,12 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     mainMin:
       editorMinWidth +
       (settings.layout === 'split' ? paneLimits.divider + paneLimits.previewMin : 0),
+    // Split view: the preview's fair share is as wide as the editor's minimum.
+    mainPreferred:
+      editorMinWidth +
+      (settings.layout === 'split'
+        ? paneLimits.divider + Math.max(paneLimits.previewMin, editorMinWidth)
+        : 0),
   });
   const { showPanel, togglePanel, closePanel } = panes;
   const targetLength = useTargetLength(api, session);
@@ -233,16 +248,22 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     void restoreSession(api, entries, openArticle, () => tabsRef.current.length > 0);
   }, [api, entries, openArticle, tabsRef]);
 
+  // An untitled article being closed: Save / Don't Save / Cancel.
+  const [closingUntitled, setClosingUntitled] = useState<ArticleTab | null>(null);
   const closeTab = useCallback(
     (id: string) => {
       const list = tabsRef.current;
       const tab = list.find((x) => x.id === id);
       if (!tab) return;
+      if (tab.untitled) {
+        setClosingUntitled(tab);
+        return;
+      }
       if (tab.dirty && !window.confirm(t('tabs.confirmClose', { title: tab.title }))) return;
       store.close(id);
       session.forget(id);
     },
-    [t, store, session, tabsRef],
+    [t, store, session, tabsRef, setClosingUntitled],
   );
 
   // Saving, conflicts, autosave, crash journal, disk changes, history, article actions (renderer/files).
@@ -271,7 +292,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   const recents = useRecents({
     api,
     workspace,
-    activePath: activeTab?.path ?? null,
+    activePath,
     entries,
     openArticle,
     hasUnsavedArticles,
@@ -279,9 +300,20 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   });
 
   const importImages = useImageImport({ api, session, activeTab, notify });
-  useArticleDrop({ api, workspace: workspace?.id ?? null, openArticle, notify });
+  const openUntitled = useCallback(
+    async (name: string, text: string) => void (await store.openUntitled(name, text)),
+    [store],
+  );
+  useArticleDrop({
+    api,
+    pathForFile: connection.pathForFile,
+    openArticle,
+    openStandalone,
+    openUntitled,
+    notify,
+  });
   // Dialogs, files opened from the OS, unsaved-changes guard, session restore (issue 9).
-  useDesktopIntegration({
+  const desktop = useDesktopIntegration({
     api,
     info,
     handlers,
@@ -293,6 +325,8 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     openStandalone,
     notify,
     currentText: () => session.text(),
+    placeUntitled: async (tabId, path, overwrite) =>
+      (await store.get(tabId)?.saveAs(path, overwrite)) ?? { status: 'skipped' },
     crashedPaths,
     saveAll: async () => {
       const title = (path: string): string => titleOf(path, entriesRef.current);
@@ -319,7 +353,8 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
         return true;
       };
     const own: Partial<Record<CommandId, CommandHandler>> = {
-      'file.save': () => void save(),
+      // An untitled article has no file to save to: Save As places it.
+      'file.save': () => (activeRef.current?.untitled ? handlers.run('file.saveAs') : void save()),
       'file.closeTab': () => (activeRef.current ? closeTab(activeRef.current.id) : false),
       'edit.find': () => (session.view ? openSearchPanel(session.view) : false),
       'edit.replace': () => {
@@ -422,8 +457,11 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     [handlers, info.platform],
   );
   const editorCallbacks = useMemo(
-    () => ({ onSave: () => void save(), onImportImages: importImages.importFiles }),
-    [save, importImages.importFiles],
+    () => ({
+      onSave: () => void handlers.run('file.save'),
+      onImportImages: importImages.importFiles,
+    }),
+    [handlers, importImages.importFiles],
   );
 
   const pressed = useMemo(() => {
@@ -482,7 +520,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
               <LibrarySidebar
                 workspaceName={workspace.name}
                 entries={entries}
-                selectedPath={activeTab?.path ?? null}
+                selectedPath={activePath}
                 onSelect={(path) => void openArticle(path)}
                 tools={files.libraryTools}
               />
@@ -605,6 +643,24 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
                 />
               ) : null}
               {files.overlays}
+              {closingUntitled ? (
+                <UntitledCloseDialog
+                  title={closingUntitled.path}
+                  onSave={() => {
+                    const id = closingUntitled.id;
+                    setClosingUntitled(null);
+                    void desktop.saveAs(id).then((placed) => {
+                      if (placed) store.close(id);
+                    });
+                  }}
+                  onDiscard={() => {
+                    store.close(closingUntitled.id);
+                    session.forget(closingUntitled.id);
+                    setClosingUntitled(null);
+                  }}
+                  onCancel={() => setClosingUntitled(null)}
+                />
+              ) : null}
             </>
           }
         />

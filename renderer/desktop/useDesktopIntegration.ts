@@ -4,7 +4,7 @@
  * guard (dirty state to main in Electron, `beforeunload` in the browser) and open tabs restored
  * on restart. The shell calls `useDesktopIntegration` once and `restoreSession` for its first tabs.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   AppInfo,
@@ -20,7 +20,10 @@ import type { CommandHandler, CommandHandlers } from '../workbench/commandHandle
 import { requestErrorText } from '../files/requestErrorText';
 
 export interface DesktopTab {
+  id?: string;
   path: string;
+  /** No file yet (a dropped file in a page): Save As places it; never part of the session. */
+  untitled?: boolean;
   /** A file opened on its own outside the workspace: where it is (never part of the workspace session). */
   standalone?: string | null;
   title: string;
@@ -45,6 +48,12 @@ export interface DesktopIntegrationOptions {
   notify(message: string): void;
   /** The active editor's text (for Save As). */
   currentText?: () => string | null;
+  /** Gives an untitled article its path in the workspace (`overwrite`: the writer said replace). */
+  placeUntitled?: (
+    tabId: string,
+    path: string,
+    overwrite: boolean,
+  ) => Promise<{ status: 'saved' | 'conflict' | 'skipped' } | { status: 'error'; code: string }>;
   /**
    * Saves every unsaved article and waits for each: the articles that could not be saved, and
    * the unsaved documents left afterwards (what the close guard decides on).
@@ -157,7 +166,13 @@ export async function restoreSession(
   for (const path of tabsToRestore(session, entries)) await openArticle(path);
 }
 
-export function useDesktopIntegration(options: DesktopIntegrationOptions): void {
+/** What the shell may ask of the desktop integration directly. */
+export interface DesktopIntegration {
+  /** Save As for a tab (the active one by default); true once written. */
+  saveAs(tabId?: string): Promise<boolean>;
+}
+
+export function useDesktopIntegration(options: DesktopIntegrationOptions): DesktopIntegration {
   const { t, i18n } = useTranslation();
   const latest = useRef(options);
   useLayoutEffect(() => {
@@ -221,11 +236,16 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
   // Open tabs per workspace, restored on restart.
   const crashed = options.crashedPaths;
   const sessionTabs = options.tabs
-    .filter((tab) => !tab.standalone)
+    .filter((tab) => !tab.standalone && !tab.untitled)
     .map((tab) => tab.path)
     .filter((p) => !crashed?.has(p));
+  const activeUntitled = options.tabs.some(
+    (tab) => tab.untitled && tab.path === options.activePath,
+  );
   const sessionActive =
-    options.activePath && !crashed?.has(options.activePath) ? options.activePath : null;
+    options.activePath && !activeUntitled && !crashed?.has(options.activePath)
+      ? options.activePath
+      : null;
   const sessionKey = JSON.stringify([sessionTabs, sessionActive]);
   const restored = useRef(false);
   useEffect(() => {
@@ -241,6 +261,78 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
     );
     return () => clearTimeout(timer);
   }, [api, sessionKey]);
+
+  /**
+   * Save As: the writer picks a workspace path (a native dialog, or typed in browser mode). An
+   * untitled article (`tabId`) becomes that file; any other article is copied there and the copy
+   * opens. Resolves true once written.
+   */
+  const saveAsNow = useCallback(
+    async (tabId?: string): Promise<boolean> => {
+      const { api: client, tabs, activePath, workspaceRoot, workspaceId, notify } = latest.current;
+      const { openArticle, currentText, placeUntitled } = latest.current;
+      const errorText = (error: unknown, path: string): string =>
+        requestErrorText(t, (key) => i18n.exists(key), error, { path });
+      const tab = tabId
+        ? tabs.find((candidate) => candidate.id === tabId)
+        : tabs.find((candidate) => candidate.path === activePath);
+      if (!tab || !workspaceRoot || !workspaceId) return false;
+      const place = tab.untitled && tab.id && placeUntitled ? placeUntitled : null;
+      const text = place ? null : (currentText?.() ?? null);
+      if (!place && (!tab.format || text === null)) return false;
+      let native = true;
+      const picked = await pickPath(
+        () =>
+          client['dialog.saveAs']({
+            kind: 'markdown',
+            defaultPath: `${workspaceRoot}/${tab.path}`,
+          }),
+        () => {
+          native = false;
+          return window.prompt(t('desktop.promptSaveAs'), tab.path);
+        },
+      );
+      if (!picked) return false;
+      const relative = workspaceRelative(picked, workspaceRoot);
+      if (!relative) {
+        notify(t('desktop.saveAsOutside'));
+        return false;
+      }
+      const write = (overwrite: boolean) =>
+        place && tab.id
+          ? place(tab.id, relative, overwrite)
+          : client['article.save']({
+              workspace: workspaceId,
+              path: relative,
+              text: text ?? '',
+              format: tab.format ?? { encoding: 'utf-8', bom: false, eol: '\n' },
+              baseStamp: null,
+              overwrite,
+            });
+      try {
+        let result = await write(false);
+        // The native dialog has already asked whether to replace an existing file.
+        if (
+          result.status === 'conflict' &&
+          (native || window.confirm(t('desktop.confirmReplace', { path: relative })))
+        ) {
+          result = await write(true);
+        }
+        if (result.status === 'saved') {
+          if (!place) await openArticle(relative);
+          return true;
+        }
+        if (result.status === 'error')
+          notify(
+            t('desktop.openFailed', { path: relative, message: errorText(result.code, relative) }),
+          );
+      } catch (error) {
+        notify(t('desktop.openFailed', { path: relative, message: errorText(error, relative) }));
+      }
+      return false;
+    },
+    [t, i18n],
+  );
 
   // Commands. Registered first, so a handler the shell or a panel registers later takes precedence.
   useEffect(() => {
@@ -316,61 +408,13 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
       return tabs.length > 0;
     };
     const saveAs: CommandHandler = () => {
-      const {
-        api: client,
-        tabs,
-        activePath,
-        workspaceRoot,
-        workspaceId,
-        notify,
-        openArticle,
-        currentText,
-      } = current();
-      const tab = tabs.find((candidate) => candidate.path === activePath);
-      const text = currentText?.() ?? null;
-      if (!tab?.format || text === null || !workspaceRoot || !workspaceId) return false;
-      const format = tab.format;
-      void (async () => {
-        let native = true;
-        const picked = await pickPath(
-          () =>
-            client['dialog.saveAs']({
-              kind: 'markdown',
-              defaultPath: `${workspaceRoot}/${tab.path}`,
-            }),
-          () => {
-            native = false;
-            return window.prompt(t('desktop.promptSaveAs'), tab.path);
-          },
-        );
-        if (!picked) return;
-        const relative = workspaceRelative(picked, workspaceRoot);
-        if (!relative) {
-          notify(t('desktop.saveAsOutside'));
-          return;
-        }
-        const request = { workspace: workspaceId, path: relative, text, format, baseStamp: null };
-        try {
-          let result = await client['article.save']({ ...request, overwrite: false });
-          // The native dialog has already asked whether to replace an existing file.
-          if (
-            result.status === 'conflict' &&
-            (native || window.confirm(t('desktop.confirmReplace', { path: relative })))
-          ) {
-            result = await client['article.save']({ ...request, overwrite: true });
-          }
-          if (result.status === 'saved') await openArticle(relative);
-          else if (result.status === 'error')
-            notify(
-              t('desktop.openFailed', {
-                path: relative,
-                message: errorText(result.code, relative),
-              }),
-            );
-        } catch (error) {
-          notify(t('desktop.openFailed', { path: relative, message: errorText(error, relative) }));
-        }
-      })();
+      const { tabs, activePath, currentText } = current();
+      const tab = tabs.find((candidate) => candidate.path === activePath && !candidate.untitled);
+      const untitled = tabs.find(
+        (candidate) => candidate.path === activePath && candidate.untitled,
+      );
+      if (!untitled && (!tab?.format || currentText?.() === null)) return false;
+      void saveAsNow(untitled?.id);
       return true;
     };
     const about: CommandHandler = () => {
@@ -383,5 +427,7 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): void 
       'file.saveAs': saveAs,
       'help.about': about,
     });
-  }, [handlers, t, i18n]);
+  }, [handlers, t, i18n, saveAsNow]);
+
+  return { saveAs: saveAsNow };
 }

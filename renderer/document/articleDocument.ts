@@ -31,6 +31,11 @@ export interface DocumentInfo {
   readonly path: string;
   /** A file opened on its own, outside the workspace: where it is. Null for a workspace article. */
   readonly standalone: string | null;
+  /**
+   * An article with no file yet (a file dropped into a page, which carries no path): `path` is
+   * only the name it came with. It is never autosaved; Save As gives it a path.
+   */
+  readonly untitled: boolean;
   readonly format: TextFormat;
   readonly stamp: FileStamp;
   readonly readOnly: boolean;
@@ -79,6 +84,8 @@ export interface DocumentUpdate {
 export interface DocumentOrigin {
   workspace: string;
   standalone: string | null;
+  /** No file yet: the text came from elsewhere and Save As places it (see DocumentInfo.untitled). */
+  untitled?: boolean;
 }
 
 /** What every document of a store shares. */
@@ -129,6 +136,7 @@ export class ArticleDocument {
   private readonly listeners = new Set<() => void>();
   private disposed = false;
   private savingNow = false;
+  private untitled: boolean;
 
   constructor(
     readonly id: string,
@@ -146,6 +154,9 @@ export class ArticleDocument {
     this.format = opened.format;
     this.readOnly = opened.readOnly;
     this.warnings = opened.warnings;
+    this.untitled = origin.untitled ?? false;
+    // Nothing of an untitled article is on disk: it is unsaved from the start.
+    if (this.untitled) this.savedVersionValue = -1;
     this.infoValue = this.makeInfo();
     context.follower.shown(id, 0, this.current.doc);
   }
@@ -291,6 +302,9 @@ export class ArticleDocument {
 
   private async write(options: SaveOptions): Promise<SaveOutcome> {
     if (this.readOnly || this.disposed) return { status: 'skipped' };
+    // Never to an invented path: only Save As (`saveAs`) gives it one.
+    if (this.untitled)
+      return { status: 'error', code: 'untitled', message: 'The article has no file yet.' };
     const nothingNew =
       !this.dirty && !this.deleted && !this.conflict && !options.base && !options.format;
     if (nothingNew) return { status: 'saved', version: this.versionValue };
@@ -399,6 +413,47 @@ export class ArticleDocument {
     return conflict ? this.save({ base: conflict.diskStamp }) : this.save();
   }
 
+  /**
+   * Writes the text to a new file of the document's workspace and makes that file the document's
+   * own (an untitled article gets its path; undo history and tab stay). `overwrite`: the writer
+   * confirmed replacing a file there. A file already there answers `conflict` and changes nothing.
+   */
+  async saveAs(path: string, overwrite: boolean): Promise<SaveOutcome> {
+    await this.settled();
+    if (this.disposed) return { status: 'skipped' };
+    const version = this.versionValue;
+    const text = this.text();
+    let result: SaveResult;
+    try {
+      result = await this.context.api['article.save']({
+        workspace: this.origin.workspace,
+        path,
+        text,
+        format: this.format,
+        baseStamp: null,
+        overwrite,
+      });
+    } catch (error) {
+      result = { status: 'error', code: 'transport', message: (error as Error).message };
+    }
+    if (result.status === 'conflict' || result.status === 'conflict-unreadable')
+      return { status: 'conflict' };
+    if (result.status === 'error')
+      return { status: 'error', code: result.code, message: result.message };
+    this.filePath = path;
+    this.untitled = false;
+    this.readOnly = false;
+    this.markSaved(version, text, result.stamp);
+    this.saveError = null;
+    void this.context.journal.saved(this, version);
+    for (const entry of this.restored.filter((r) => r.version <= version))
+      void this.context.journal.discard(this.origin.workspace, entry.entryId);
+    this.restored = this.restored.filter((r) => r.version > version);
+    this.refresh();
+    this.scheduleAutosave();
+    return { status: 'saved', version };
+  }
+
   /** Puts the disk's text in; the document is saved at the result (also when nothing changed). */
   private load(text: string, stamp: FileStamp): void {
     const annotation = loadedFromDisk.of({ stamp, text });
@@ -485,7 +540,8 @@ export class ArticleDocument {
     workspace: string;
     path: string;
     format: TextFormat;
-    stamp: FileStamp;
+    stamp: FileStamp | null;
+    untitled: boolean;
   } {
     return {
       id: this.id,
@@ -493,13 +549,15 @@ export class ArticleDocument {
       workspace: this.origin.workspace,
       path: this.filePath,
       format: this.format,
-      stamp: this.stamp,
+      stamp: this.untitled ? null : this.stamp,
+      untitled: this.untitled,
     };
   }
 
   private get blocked(): boolean {
     return (
       this.readOnly ||
+      this.untitled ||
       this.conflict !== null ||
       this.deleted ||
       this.unencodable !== null ||
@@ -556,6 +614,7 @@ export class ArticleDocument {
       workspace: this.origin.workspace,
       path: this.filePath,
       standalone: this.origin.standalone,
+      untitled: this.untitled,
       format: this.format,
       stamp: this.stamp,
       readOnly: this.readOnly,

@@ -8,6 +8,7 @@ import type {
 import type { DocumentInfo, DocumentOrigin, SaveOutcome } from './articleDocument';
 import { ArticleDocument } from './articleDocument';
 import { ChangeFollower } from './changeFollower';
+import { dominantEol } from '../../shared/article/splitArticle';
 import { editorText } from './diskChange';
 import type { DocumentApi } from './documentApi';
 import { JournalFeed } from './journalFeed';
@@ -138,7 +139,11 @@ export class DocumentStore {
   byPath(path: string, workspace: string | null = this.workspaceId): ArticleDocument | null {
     return (
       this.documents.find(
-        (d) => d.info.path === path && d.workspace === workspace && d.info.standalone === null,
+        (d) =>
+          d.info.path === path &&
+          d.workspace === workspace &&
+          d.info.standalone === null &&
+          !d.info.untitled,
       ) ?? null
     );
   }
@@ -186,6 +191,61 @@ export class DocumentStore {
     return doc;
   }
 
+  /**
+   * Opens text that has no file (a Markdown file dropped into a page) as an untitled article of
+   * this window's workspace under the name it came with: unsaved from the start, journaled at
+   * once so a crash keeps it, never autosaved; Save As places it (`ArticleDocument.saveAs`).
+   */
+  async openUntitled(name: string, text: string, entryId?: string): Promise<ArticleDocument> {
+    const workspace = await this.workspaceKnown;
+    const body = editorText(text);
+    const opened: OpenedArticle = {
+      path: name,
+      text: body,
+      format: { encoding: 'utf-8', bom: false, eol: dominantEol(text) },
+      stamp: { size: 0, mtimeMs: 0, hash: '' },
+      readOnly: false,
+      warnings: [],
+    };
+    const doc = this.add(`untitled:${++this.sequence}`, opened, {
+      workspace,
+      standalone: null,
+      untitled: true,
+    });
+    this.activate(doc.id);
+    // A restored entry gives way to this document's own once that is written.
+    void doc.flushJournal().then((written) => {
+      if (written !== null && entryId !== undefined) void this.journal.discard(workspace, entryId);
+    });
+    return doc;
+  }
+
+  private add(id: string, opened: OpenedArticle, origin: DocumentOrigin): ArticleDocument {
+    const stream = `${this.windowId}-${++this.sequence}`;
+    const doc = new ArticleDocument(
+      id,
+      stream,
+      opened,
+      {
+        api: this.api,
+        journal: this.journal,
+        follower: this.follower,
+        timers: this.timers,
+        autosave: () => this.autosave,
+        autosaveDelayMs: this.options.autosaveDelayMs ?? autosaveDelayMs,
+        journalDelayMs: this.options.journalDelayMs ?? journalDelayMs,
+      },
+      origin,
+    );
+    this.documents.push(doc);
+    this.unsubscribers.set(
+      doc.id,
+      doc.subscribe(() => this.publish()),
+    );
+    this.publish();
+    return doc;
+  }
+
   private load(
     path: string,
     origin: DocumentOrigin,
@@ -201,33 +261,12 @@ export class DocumentStore {
         // The path at open names the tab; a rename keeps the id (and its editor state).
         const name = origin.standalone === null ? path : `standalone:${origin.standalone}`;
         const id = this.get(name) ? `${name}#${++this.sequence}` : name;
-        const stream = `${this.windowId}-${++this.sequence}`;
-        const doc = new ArticleDocument(
-          id,
-          stream,
-          opened,
-          {
-            api: this.api,
-            journal: this.journal,
-            follower: this.follower,
-            timers: this.timers,
-            autosave: () => this.autosave,
-            autosaveDelayMs: this.options.autosaveDelayMs ?? autosaveDelayMs,
-            journalDelayMs: this.options.journalDelayMs ?? journalDelayMs,
-          },
-          origin,
-        );
-        this.documents.push(doc);
-        this.unsubscribers.set(
-          doc.id,
-          doc.subscribe(() => this.publish()),
-        );
+        const doc = this.add(id, opened, origin);
         // Main gets the text in idle time, so the first keystrokes send only changes.
         this.timers.idle(() => {
           if (this.get(doc.id) === doc && doc.version === 0)
             void this.journal.base(doc, 0, doc.text());
         });
-        this.publish();
         return doc;
       })().finally(() => this.opening.delete(key));
       this.opening.set(key, loading);
@@ -257,7 +296,9 @@ export class DocumentStore {
     if (doc.dirty) void this.journal.saved(doc, Number.MAX_SAFE_INTEGER);
     this.journal.forget(id);
     // A standalone file's close ends its grant; a workspace article's stops its disk notices.
-    if (doc.info.standalone !== null || !this.byPath(doc.info.path, doc.workspace))
+    if (doc.info.untitled) {
+      // No file: nothing of main's to release.
+    } else if (doc.info.standalone !== null || !this.byPath(doc.info.path, doc.workspace))
       void this.api['article.close']({ workspace: doc.workspace, path: doc.info.path }).catch(
         () => undefined,
       );
@@ -306,7 +347,12 @@ export class DocumentStore {
     stamp: Parameters<ArticleDocument['diskChanged']>[0],
   ): void {
     for (const doc of this.documents)
-      if (doc.workspace === workspace && doc.info.standalone === null && doc.info.path === path)
+      if (
+        doc.workspace === workspace &&
+        doc.info.standalone === null &&
+        !doc.info.untitled &&
+        doc.info.path === path
+      )
         void doc.diskChanged(stamp);
   }
 
@@ -327,6 +373,7 @@ export class DocumentStore {
       if (
         doc.workspace === this.workspaceId &&
         doc.info.standalone === null &&
+        !doc.info.untitled &&
         doc.info.path === from
       )
         doc.moved(to);
@@ -354,6 +401,7 @@ export class DocumentStore {
   private restoring: Promise<unknown> = Promise.resolve();
 
   private async restoreNow(entry: JournalEntry): Promise<ArticleDocument> {
+    if (entry.untitled) return this.openUntitled(entry.path, entry.text, entry.id);
     if (entry.missing || this.byPath(entry.path)?.dirty) {
       const doc = await this.open(await this.createFor(entry.path));
       doc.restoreText(editorText(entry.text), entry.id, null);

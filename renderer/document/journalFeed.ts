@@ -13,6 +13,8 @@ export interface JournaledDocument {
   path: string;
   format: TextFormat;
   stamp: FileStamp | null;
+  /** No file yet: the entry is restored as an untitled article, never into a file of that name. */
+  untitled?: boolean;
 }
 
 /**
@@ -77,6 +79,7 @@ export class JournalFeed {
         baseStamp: doc.stamp,
         stream: doc.stream,
         revision: taken.version,
+        ...(doc.untitled ? { untitled: true } : {}),
       };
       let status: 'written' | 'needsText' = 'needsText';
       if (taken.changes && this.mainHas.get(doc.id) === taken.baseVersion) {

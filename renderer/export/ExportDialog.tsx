@@ -10,6 +10,7 @@ import { useCommandHandler } from '../workbench/commandHandlers';
 import { useWorkbench } from '../workbench/workbenchContext';
 import { copyRichText } from './copyRichText';
 import './exportDialog.css';
+import { trapFocus } from '../workbench/focusTrap';
 
 interface Job {
   id: string;
@@ -67,11 +68,21 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
       (list) => alive && setEntries(list),
       () => undefined,
     );
-    dialogRef.current?.focus();
     return () => {
       alive = false;
     };
   }, [api]);
+  // Modal: the focus moves in, stays in, and goes back where it was on close.
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    const root = dialogRef.current;
+    root?.focus();
+    const release = root ? trapFocus(root) : () => undefined;
+    return () => {
+      release();
+      previous?.focus?.();
+    };
+  }, []);
 
   useEffect(
     () =>

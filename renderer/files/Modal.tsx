@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { tabbableIn, trapFocus } from '../workbench/focusTrap';
 
 interface ModalProps {
   title: string;
@@ -21,10 +22,12 @@ export function Modal(props: ModalProps): React.JSX.Element {
   });
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = box.current?.querySelector<HTMLElement>(
-      'input, select, textarea, button:not(.files-modal-close)',
-    );
-    (first ?? box.current)?.focus();
+    const root = box.current;
+    const first = root
+      ? tabbableIn(root).find((control) => !control.classList.contains('files-modal-close'))
+      : undefined;
+    (first ?? root)?.focus();
+    const release = root ? trapFocus(root) : () => undefined;
     const onKey = (event: KeyboardEvent): void => {
       if (event.key === 'Escape') {
         event.stopPropagation();
@@ -33,6 +36,7 @@ export function Modal(props: ModalProps): React.JSX.Element {
     };
     document.addEventListener('keydown', onKey, true);
     return () => {
+      release();
       document.removeEventListener('keydown', onKey, true);
       previous?.focus?.();
     };

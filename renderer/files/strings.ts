@@ -210,9 +210,7 @@ export const filesEn = {
     other: 'the file service reported {{code}}.',
   },
   drop: {
-    added: 'The dropped article is now "{{name}}" in this workspace.',
     failed: 'Could not open the dropped file "{{name}}": {{message}}',
-    noFreeName: 'every name like it is taken',
   },
   /** Why an article opened read-only (main sends codes). */
   openWarnings: {
@@ -422,9 +420,7 @@ export const filesZh: typeof filesEn = {
     other: '文件服务报告了 {{code}}。',
   },
   drop: {
-    added: '拖入的文章已存为本工作区中的“{{name}}”。',
     failed: '无法打开拖入的文件“{{name}}”：{{message}}',
-    noFreeName: '同类文件名都已被占用',
   },
   openWarnings: {
     'large-file': '此文件大小为 {{megabytes}} MB；为保持 Byline 流畅，已以只读方式打开。',

@@ -1,14 +1,14 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dominantEol } from '../../shared/article/splitArticle';
-import type { BylineApi } from '../../shared/ipc/contract';
+import type { BylineApi, StandaloneFile } from '../../shared/ipc/contract';
 import { useLatest } from '../workbench/useLatest';
+import { requestErrorText } from './requestErrorText';
 
 const MARKDOWN_FILE = /\.(md|markdown|mdown|mkd)$/i;
 
 export const isMarkdownFile = (file: File): boolean => MARKDOWN_FILE.test(file.name);
 
-/** `报道 (终稿).md` -> `报道 (终稿)`, `报道 (终稿)-2`, …: a single path segment, never `..`. */
+/** `报道 (终稿).md` -> `报道 (终稿).md`, `报道 (终稿)-2.md`, …: a single path segment, never `..`. */
 export function candidateNames(fileName: string, attempts: number): string[] {
   const base =
     fileName
@@ -21,21 +21,25 @@ export function candidateNames(fileName: string, attempts: number): string[] {
 
 interface ArticleDropOptions {
   api: BylineApi;
-  /** The identity of the window's workspace, where dropped articles are written. */
-  workspace: string | null;
+  /** Where a dropped file is on disk (Electron); null in a page, where files carry no path. */
+  pathForFile(file: File): string | null;
   openArticle(path: string): Promise<void>;
+  /** Opens a file outside the workspace in its own tab, under main's one-file grant. */
+  openStandalone(file: StandaloneFile): Promise<void>;
+  /** Opens text with no file as an untitled article under the name it came with. */
+  openUntitled(name: string, text: string): Promise<void>;
   notify(message: string): void;
 }
 
 /**
  * Markdown files dropped anywhere on the window open in their own tabs; the article on screen
- * is left as it was (the editor never sees the drop). A dropped file carries no path in a page,
- * so its text becomes a new article of the workspace under its own name (`-2` when taken),
- * written as it was dropped, which the writer can then rename or move. Other files dropped
- * outside the editor are refused rather than letting the page navigate to them.
+ * is left as it was (the editor never sees the drop). In Electron the file's own path opens it
+ * (a standalone tab when it is outside the workspace). A page is given no path, so there its
+ * text opens as an untitled article under its name, which Save As places in the workspace.
+ * Other files dropped outside the editor are refused rather than letting the page navigate.
  */
 export function useArticleDrop(options: ArticleDropOptions): void {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const latest = useLatest(options);
   useEffect(() => {
     const hasFiles = (event: DragEvent): boolean =>
@@ -59,34 +63,23 @@ export function useArticleDrop(options: ArticleDropOptions): void {
       if (files.length > 0 && !target?.closest?.('.cm-editor')) event.preventDefault();
     };
     const openDropped = async (file: File): Promise<void> => {
-      const { api, workspace, openArticle, notify } = latest.current;
-      if (workspace === null) return;
+      const { api, pathForFile, openArticle, openStandalone, openUntitled } = latest.current;
+      const path = pathForFile(file);
       try {
-        // Blob.text() decodes UTF-8 and drops a BOM; line endings stay as dropped.
-        const text = await file.text();
-        const format = { encoding: 'utf-8' as const, bom: false, eol: dominantEol(text) };
-        for (const name of candidateNames(file.name, 50)) {
-          const result = await api['article.save']({
-            path: name,
-            text,
-            format,
-            baseStamp: null,
-            workspace,
-            overwrite: false,
-          });
-          if (result.status === 'saved') {
-            await openArticle(name);
-            notify(t('files.drop.added', { name }));
-            return;
-          }
-          if (result.status !== 'conflict')
-            throw new Error(result.status === 'error' ? result.message : result.status);
+        if (path) {
+          const opened = await api['workspace.openPath']({ path });
+          if (opened.standalone) await openStandalone(opened.standalone);
+          else if (opened.article) await openArticle(opened.article);
+        } else {
+          // Blob.text() decodes UTF-8 and drops a BOM; line endings stay as dropped.
+          const name = candidateNames(file.name, 1)[0] ?? 'article.md';
+          await openUntitled(name, await file.text());
         }
-        throw new Error(t('files.drop.noFreeName'));
       } catch (error) {
-        latest.current.notify(
-          t('files.drop.failed', { name: file.name, message: (error as Error).message }),
-        );
+        const message = requestErrorText(t, (key) => i18n.exists(key), error, {
+          path: path ?? file.name,
+        });
+        latest.current.notify(t('files.drop.failed', { name: file.name, message }));
       }
     };
     window.addEventListener('dragover', onDragOver);
@@ -95,5 +88,5 @@ export function useArticleDrop(options: ArticleDropOptions): void {
       window.removeEventListener('dragover', onDragOver);
       window.removeEventListener('drop', onDrop, true);
     };
-  }, [latest, t]);
+  }, [latest, t, i18n]);
 }

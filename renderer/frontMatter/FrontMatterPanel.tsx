@@ -21,6 +21,7 @@ import { FormContext, type FormContextValue } from './formContext';
 import { applyFormEdit, applyPlan } from './formDispatch';
 import { PublishChecklist } from './PublishChecklist';
 import { useWorkspaceSchema } from './useWorkspaceSchema';
+import { requestErrorText } from '../files/requestErrorText';
 import './frontMatterPanel.css';
 
 const FOCUSABLE =
@@ -125,14 +126,22 @@ export function FrontMatterPanel({ onClose }: SidePanelProps): React.JSX.Element
       },
       rawText: (key) => (shownText === null ? null : rawFieldText(shownText, key)),
       async importImage(file) {
-        if (!activeTab) throw new Error('No article is open.');
-        const imported = await api['asset.import']({
-          workspace: activeTab.workspace,
-          articlePath,
-          fileName: file.name || 'image',
-          dataBase64: await fileToBase64(file),
-        });
-        return imported.path;
+        // Images sit next to their article: one with no file yet has no place for them.
+        if (!activeTab || activeTab.untitled) throw new Error(t('frontMatter.image.needsFile'));
+        try {
+          const imported = await api['asset.import']({
+            workspace: activeTab.workspace,
+            articlePath,
+            fileName: file.name || 'image',
+            dataBase64: await fileToBase64(file),
+          });
+          return imported.path;
+        } catch (error) {
+          throw new Error(
+            requestErrorText(t, (key) => i18n.exists(key), error, { name: file.name }),
+            { cause: error },
+          );
+        }
       },
     }),
     [
@@ -150,6 +159,8 @@ export function FrontMatterPanel({ onClose }: SidePanelProps): React.JSX.Element
       editor,
       onError,
       shownText,
+      t,
+      i18n,
     ],
   );
 

@@ -40,6 +40,14 @@ export const en = {
     unsaved: 'Unsaved changes',
     close: 'Close {{title}}',
     confirmClose: '"{{title}}" has unsaved changes. Close it and discard them?',
+    untitled: 'Untitled: {{name}}',
+    untitledHint: 'Not saved to a file yet: Save As keeps it in the workspace.',
+    closeUntitledTitle: 'Save "{{name}}"?',
+    closeUntitledBody:
+      'This article has not been saved to a file yet. If you close it without saving, its text is gone.',
+    saveAs: 'Save…',
+    dontSave: "Don't Save",
+    cancel: 'Cancel',
   },
   toolbar: {
     label: 'Formatting and view',

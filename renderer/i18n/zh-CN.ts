@@ -41,6 +41,13 @@ export const zhCN: UiStrings = {
     unsaved: '有未保存的修改',
     close: '关闭“{{title}}”',
     confirmClose: '“{{title}}”有未保存的修改。关闭并放弃这些修改吗？',
+    untitled: '未命名：{{name}}',
+    untitledHint: '尚未保存为文件：用“另存为”把它存进工作区。',
+    closeUntitledTitle: '保存“{{name}}”吗？',
+    closeUntitledBody: '这篇文章还没有保存为文件。不保存就关闭，它的文字将会丢失。',
+    saveAs: '保存…',
+    dontSave: '不保存',
+    cancel: '取消',
   },
   toolbar: {
     label: '格式与视图',

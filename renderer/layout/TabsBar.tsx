@@ -52,8 +52,9 @@ export function TabsBar({ tabs, activeId, onSelect, onClose }: TabsBarProps): Re
               data-tab-id={tab.id}
               aria-selected={active}
               tabIndex={active ? 0 : -1}
-              title={tab.standalone ?? tab.path}
+              title={tab.untitled ? t('tabs.untitledHint') : (tab.standalone ?? tab.path)}
               data-standalone={tab.standalone !== null || undefined}
+              data-untitled={tab.untitled || undefined}
               onClick={() => onSelect(tab.id)}
               onAuxClick={(event) => {
                 if (event.button === 1) onClose(tab.id);

@@ -58,6 +58,30 @@ describe('fitPanes', () => {
   });
 });
 
+describe('fitPanes with a preferred editor area (fair shares for editor and preview)', () => {
+  const fair = (windowWidth: number) =>
+    fitPanes({ windowWidth, library, side, mainMin: 700, mainPreferred: 1000, railWidth: 40 });
+
+  it('narrows the panes toward their minimums for it, side column first', () => {
+    expect(fair(1920)).toMatchObject({ library: 264, side: 380 });
+    // 1600 - 1000 = 600: the side column gives 44.
+    expect(fair(1600)).toMatchObject({ library: 264, side: 336 });
+    // Both at their minimums: the editor area gets the rest, above its minimum.
+    expect(fair(1400)).toEqual({
+      library: 200,
+      side: 280,
+      collapsed: { library: false, side: false },
+    });
+  });
+
+  it('never collapses a pane for the preference, only for the minimum', () => {
+    expect(fair(1180)).toMatchObject({ library: 200, side: 280 });
+    expect(fair(1100)).toMatchObject({ library: null, collapsed: { library: true, side: false } });
+    // The library's room goes to the editor area first, not back to the side column.
+    expect(fair(1100).side).toBe(280);
+  });
+});
+
 describe('maxPaneWidth', () => {
   it('leaves the editor area its minimum', () => {
     expect(maxPaneWidth(1280, 380, 700)).toBe(200);

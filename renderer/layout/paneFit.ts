@@ -19,6 +19,12 @@ export interface FitInput {
   side: PaneWish;
   /** Narrowest the editor area (editor, and preview when split) may get. */
   mainMin: number;
+  /**
+   * What the editor area should get before the side column and the library keep their preferred
+   * widths (fair shares for editor and preview): they narrow toward their minimums for it, but
+   * never collapse for it. Defaults to `mainMin`.
+   */
+  mainPreferred?: number;
   /** Width of the strip that offers collapsed panes. */
   railWidth: number;
 }
@@ -31,24 +37,34 @@ export interface PaneFit {
   collapsed: { library: boolean; side: boolean };
 }
 
-export function fitPanes({ windowWidth, library, side, mainMin, railWidth }: FitInput): PaneFit {
+export function fitPanes(input: FitInput): PaneFit {
+  const { windowWidth, library, side, mainMin, railWidth } = input;
+  const mainPreferred = Math.max(mainMin, input.mainPreferred ?? mainMin);
   let libraryWidth = library.shown ? Math.max(library.min, library.width) : 0;
   let sideWidth = side.shown ? Math.max(side.min, side.width) : 0;
   const collapsed = { library: false, side: false };
-  const room = (): number =>
+  const roomFor = (main: number): number =>
     windowWidth -
     libraryWidth -
     sideWidth -
     (collapsed.library || collapsed.side ? railWidth : 0) -
-    mainMin;
+    main;
+  const room = (): number => roomFor(mainMin);
+  const roomPreferred = (): number => roomFor(mainPreferred);
 
+  // Fair shares first: the panes narrow (never collapse) so the editor area gets its preference.
+  if (roomPreferred() < 0 && side.shown)
+    sideWidth = Math.max(side.min, sideWidth + roomPreferred());
+  if (roomPreferred() < 0 && library.shown)
+    libraryWidth = Math.max(library.min, libraryWidth + roomPreferred());
   if (room() < 0 && side.shown) sideWidth = Math.max(side.min, sideWidth + room());
   if (room() < 0 && library.shown) libraryWidth = Math.max(library.min, libraryWidth + room());
   if (room() < 0 && library.shown) {
     collapsed.library = true;
     libraryWidth = 0;
     // The library's room goes back to the side column, up to its preferred width.
-    if (side.shown) sideWidth = Math.max(side.min, Math.min(side.width, sideWidth + room()));
+    if (side.shown)
+      sideWidth = Math.max(side.min, Math.min(side.width, sideWidth + roomPreferred()));
   }
   if (room() < 0 && side.shown) {
     collapsed.side = true;

@@ -55,6 +55,8 @@ interface PaneLayoutOptions {
   libraryShown: boolean;
   /** Narrowest the editor area (editor, and the preview when split) may get. */
   mainMin: number;
+  /** What the editor area should get before the panes keep their preferred widths (see fitPanes). */
+  mainPreferred?: number;
 }
 
 /**
@@ -68,6 +70,7 @@ export function usePaneLayout({
   defaultPanels,
   libraryShown,
   mainMin,
+  mainPreferred,
 }: PaneLayoutOptions): PaneLayoutState {
   const [loaded, setLoaded] = useState(false);
   const [libraryWidth, setLibraryWidth] = useState<number>(paneLimits.library.preferred);
@@ -134,6 +137,7 @@ export function usePaneLayout({
     library: { shown: libraryShown, width: libraryWidth, min: paneLimits.library.min },
     side: { shown: sideShown, width: sideWidth, min: paneLimits.side.min },
     mainMin: areaMin,
+    mainPreferred: (mainPreferred ?? mainMin) + 2 * paneLimits.divider,
     railWidth: paneLimits.rail,
   });
   // A peek ends when its pane has room again (or is gone).

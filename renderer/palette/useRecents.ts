@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { requestErrorText } from '../files/requestErrorText';
 import type { BylineApi, LibraryEntry, WorkspaceInfo } from '../../shared/ipc/contract';
 import { pushRecent, readRecent } from './recentList';
 
@@ -35,7 +36,7 @@ interface RecentsOptions {
  */
 export function useRecents(options: RecentsOptions): Recents {
   const { api, workspace, activePath, entries, openArticle, hasUnsavedArticles, notify } = options;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const storageKey = workspace ? `byline.recentArticles:${workspace.root}` : null;
   const [paths, setPaths] = useState<string[]>([]);
 
@@ -67,11 +68,12 @@ export function useRecents(options: RecentsOptions): Recents {
         notify(t('desktop.saveBeforeSwitching'));
         return;
       }
-      api['workspace.open']({ root }).catch((error: Error) =>
-        notify(t('desktop.openFailed', { path: root, message: error.message })),
-      );
+      api['workspace.open']({ root }).catch((error: unknown) => {
+        const message = requestErrorText(t, (key) => i18n.exists(key), error, { path: root });
+        notify(t('desktop.openFailed', { path: root, message }));
+      });
     },
-    [api, hasUnsavedArticles, notify, t],
+    [api, hasUnsavedArticles, notify, t, i18n],
   );
   const open = useCallback((path: string) => void openArticle(path), [openArticle]);
 

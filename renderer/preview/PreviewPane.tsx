@@ -9,6 +9,8 @@ import { useWorkbench } from '../workbench/workbenchContext';
 import type { RenderProfile } from '../../shared/markdown/renderProfile';
 import type { PreviewController } from './previewController';
 import type { AnchorSource } from './scrollSync';
+import { articleThemeRoot } from './scopeThemeCss';
+import { useArticleTheme } from './useArticleTheme';
 import { domAnchors, lineForPreviewOffset, previewOffsetForLine } from './scrollSync';
 
 interface PreviewPaneProps {
@@ -85,6 +87,7 @@ export function PreviewPane({
   const article = useRef<HTMLElement>(null);
   const view = useActiveView(session);
   const { api } = useWorkbench();
+  useArticleTheme(api);
   const brokenLabel = useLatest(t('preview.brokenImage'));
 
   useEffect(() => {
@@ -264,7 +267,7 @@ export function PreviewPane({
     // Focusable so the keyboard can scroll it; clicking a block is a pointer shortcut (keyboard
     // users move the cursor in the editor itself).
     <section
-      className="preview-scroller"
+      className={`preview-scroller ${articleThemeRoot}`}
       ref={scroller}
       aria-label={t('preview.label')}
       tabIndex={0}
@@ -273,7 +276,7 @@ export function PreviewPane({
         {t(profile.origin === 'hugo-site' ? 'preview.profileHugoSite' : 'preview.profileDefault')}
       </div>
       <article
-        className="preview-article"
+        className="preview-article article"
         ref={article}
         data-testid="preview"
         onClick={onClick}

@@ -258,7 +258,11 @@ export class PreviewController {
       // Lay the preview out now, in this task, rather than in the next keystroke's frame.
       void this.container?.offsetHeight;
       // Which article and version the page shows: what scripts and tests wait for, not a timer.
-      if (this.container) this.container.dataset.version = `${flight.tabId}:${flight.version}`;
+      if (this.container) {
+        this.container.dataset.version = `${flight.tabId}:${flight.version}`;
+        // The theme typesets CJK by it, as in the exported page.
+        if (this.container.lang !== reply.lang) this.container.lang = reply.lang;
+      }
       this.title.set(reply.title);
       this.finish();
     } else if (flight && 'error' in reply) {

@@ -1,3 +1,4 @@
+import { detectDocumentLanguage } from '../../shared/export/documentLanguage';
 import { ChangeSet } from '@codemirror/state';
 import type { MarkdownIt, Token } from 'markdown-it';
 import { parseArticle, splitArticle } from '../../shared/article';
@@ -95,6 +96,8 @@ export interface PreviewResult {
   bodyStartLine: number;
   /** From the front matter, for the window title and tabs. */
   title: string | null;
+  /** The article's language as the exports mark it (front matter, else detected): the theme typesets by it. */
+  lang: string;
 }
 
 /**
@@ -287,6 +290,7 @@ export interface FullPreview {
   bodyStartLine: number;
   bodyOffset: number;
   title: string | null;
+  lang: string;
   /** Link reference definitions found in the body (`[label]: url`), for partial re-renders. */
   references: Record<string, unknown>;
   /** markdown-it-footnote's label -> footnote number map, for partial re-renders. */
@@ -321,6 +325,7 @@ export function renderPreview(request: Omit<PreviewRequest, 'baseId'>): FullPrev
     bodyStartLine: lineOffset,
     bodyOffset: parts.bodyOffset,
     title,
+    lang: detectDocumentLanguage(parts.body, data?.['lang'] ?? data?.['language']),
     references: { ...((env as { references?: Record<string, unknown> }).references ?? {}) },
     footnoteRefs: {
       ...((env as { footnotes?: { refs?: Record<string, number> } }).footnotes?.refs ?? {}),
@@ -606,6 +611,7 @@ export class PreviewRenderer {
       mode: incremental ? ('incremental' as const) : ('full' as const),
       bodyStartLine: full.bodyStartLine,
       title: full.title,
+      lang: full.lang,
     };
     const plain = (block: BlockInfo): RenderedBlock => ({ line: block.line, html: block.html });
     if (!base) return { ...common, blocks: full.blocks.map(plain), changed: full.blocks.length };

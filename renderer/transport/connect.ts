@@ -5,11 +5,14 @@ export interface Connection {
   api: BylineApi;
   /** Workspace-relative path -> URL the preview may load (custom protocol or loopback route). */
   assetUrl: (workspacePath: string) => string;
+  /** Where a dropped file is on disk (Electron's preload); null in a page, where files have no path. */
+  pathForFile: (file: File) => string | null;
 }
 
 declare global {
   interface Window {
     byline?: BylineApi;
+    bylineFiles?: { pathForFile(file: File): string };
   }
 }
 
@@ -18,7 +21,12 @@ export function connect(): Connection {
   const encodePath = (p: string): string => p.split('/').map(encodeURIComponent).join('/');
   if (window.byline) {
     // Relative to byline://app, served by main/electron/appProtocol.ts.
-    return { api: window.byline, assetUrl: (p) => `/asset/${encodePath(p)}` };
+    const files = window.bylineFiles;
+    return {
+      api: window.byline,
+      assetUrl: (p) => `/asset/${encodePath(p)}`,
+      pathForFile: (file) => files?.pathForFile(file) || null,
+    };
   }
   // The server turned the printed token into an HttpOnly cookie while serving this page; the
   // address bar (and history) need not keep it. Script never sees the token.
@@ -30,5 +38,6 @@ export function connect(): Connection {
   return {
     api: createHttpApi(),
     assetUrl: (p) => `/asset/${encodePath(p)}`,
+    pathForFile: () => null,
   };
 }

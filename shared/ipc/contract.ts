@@ -183,6 +183,8 @@ export const StoredJournalEntry = z.object({
   /** The document session (window + tab) the buffer belongs to, and its revision. */
   stream: OpaqueId.optional(),
   revision: z.number().int().nonnegative().optional(),
+  /** An article with no file yet (`path` is only its name): restored as untitled, never into a file. */
+  untitled: z.boolean().optional(),
 });
 export const JournalEntry = StoredJournalEntry.extend({
   /** Names the entry for `journal.discard`. */
@@ -411,6 +413,7 @@ export const requests = {
       baseStamp: FileStamp.nullable(),
       stream: OpaqueId,
       revision: z.number().int().nonnegative(),
+      untitled: z.boolean().optional(),
       content: z.union([
         z.object({ text: z.string() }),
         z.object({ baseRevision: z.number().int().nonnegative(), changes: z.array(z.unknown()) }),

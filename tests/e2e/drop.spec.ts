@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { editorText } from './support/editorView';
+import { startByline } from './support/bylineServer';
 import { expect, openArticle, test } from './support/fixtures';
 
 // Drag and drop onto the editor, with synthetic DataTransfer drops: a dropped .md opens in its
@@ -55,12 +56,28 @@ async function dropOnLine(page: Page, lineText: string, payload: Payload): Promi
   );
 }
 
-test('a dropped .md opens in its own tab; the open article is unchanged', async ({
+/** The crash journal's entries on disk (what a crash would leave). */
+function journaled(dataDir: string): string[] {
+  const dir = path.join(dataDir, 'journal');
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith('.json'))
+        .map((n) => (JSON.parse(readFileSync(path.join(dir, n), 'utf8')) as { text: string }).text)
+    : [];
+}
+
+const activeTab = (page: Page) => page.locator('[role="tab"][aria-selected="true"]');
+
+test('a dropped .md opens as an untitled article in its own tab, kept by the journal; Save As places it', async ({
   app,
   byline,
+  browser,
 }) => {
+  // A crash and a restart: two servers and two page loads.
+  test.slow();
   await openArticle(app, sample);
   const before = await editorText(app);
+  const filesBefore = readdirSync(byline.workspace).sort();
   const dropped = '---\ntitle: 外稿：港口吞吐量回升\n---\n\n第一段。\n';
   await dropOnLine(app, 'title:', {
     kind: 'file',
@@ -68,17 +85,80 @@ test('a dropped .md opens in its own tab; the open article is unchanged', async 
     type: 'text/markdown',
     text: dropped,
   });
-  await expect(app.locator('[role="tab"][aria-selected="true"]')).toHaveAttribute(
-    'title',
-    /外稿 港口\.md$/,
-  );
+  await expect(activeTab(app)).toContainText('Untitled: 外稿 港口.md');
+  await expect(activeTab(app)).toHaveAttribute('data-untitled', 'true');
+  await expect(activeTab(app).getByTestId('tab-dirty')).toBeVisible();
   await expect.poll(() => editorText(app)).toBe(dropped);
-  expect(readFileSync(path.join(byline.workspace, '外稿 港口.md'), 'utf8')).toBe(dropped);
+  // Nothing written to an invented path; the crash journal holds its text.
+  expect(readdirSync(byline.workspace).sort()).toEqual(filesBefore);
+  await expect.poll(() => journaled(byline.dataDir)).toEqual([dropped]);
 
+  // The article that was open is unchanged.
   await openArticle(app, sample);
   expect(await editorText(app)).toBe(before);
   await expect(app.getByTestId('save-state')).toHaveText('Saved');
   expect(readFileSync(path.join(byline.workspace, sample), 'utf8')).toBe(before);
+
+  // After a crash it comes back as untitled, never as a file.
+  await byline.crash();
+  const restarted = await startByline({ restartOf: byline });
+  try {
+    const page = await browser.newPage();
+    await page.goto(restarted.url);
+    await expect(page.locator('.library')).toBeVisible();
+    await page
+      .getByTestId('journal-restore')
+      .getByRole('button', { name: 'Restore', exact: true })
+      .click();
+    await expect(activeTab(page)).toContainText('Untitled: 外稿 港口.md');
+    await expect.poll(() => editorText(page)).toBe(dropped);
+    expect(readdirSync(byline.workspace).sort()).toEqual(filesBefore);
+
+    // Save (Ctrl+S) on an untitled article is Save As: the browser asks for the name.
+    page.once('dialog', (dialog) => void dialog.accept('港口.md'));
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => existsSync(path.join(byline.workspace, '港口.md'))).toBe(true);
+    expect(readFileSync(path.join(byline.workspace, '港口.md'), 'utf8')).toBe(dropped);
+    await expect(activeTab(page)).not.toHaveAttribute('data-untitled');
+    await expect(activeTab(page)).toHaveAttribute('title', '港口.md');
+    await expect(page.getByTestId('save-state')).toHaveText('Saved');
+    await expect.poll(() => journaled(byline.dataDir)).toEqual([]);
+    await page.close();
+  } finally {
+    await restarted.close();
+  }
+});
+
+test.describe('Chinese UI', () => {
+  test.use({ bylineOptions: { fixtures: ['schema-workspace'], locale: 'zh-CN' } });
+
+  test("closing an untitled article asks Save / Don't Save / Cancel", async ({ app, byline }) => {
+    await openArticle(app, sample);
+    const dropped = '# 来稿\n\n正文。\n';
+    await dropOnLine(app, 'title:', { kind: 'file', name: '来稿.md', type: '', text: dropped });
+    await expect(activeTab(app)).toContainText('未命名：来稿.md');
+    await expect(activeTab(app)).toHaveAttribute(
+      'title',
+      '尚未保存为文件：用“另存为”把它存进工作区。',
+    );
+    await expect.poll(() => journaled(byline.dataDir)).toEqual([dropped]);
+
+    const closeButton = app.locator('.tab', { hasText: '未命名：来稿.md' }).locator('.tab-close');
+    const dialog = app.getByRole('dialog', { name: '保存“来稿.md”吗？' });
+    await closeButton.click();
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: '保存…' })).toBeFocused();
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(activeTab(app)).toContainText('未命名：来稿.md');
+
+    await closeButton.click();
+    await dialog.getByRole('button', { name: '不保存' }).click();
+    await expect(app.locator('.tab', { hasText: '来稿.md' })).toHaveCount(0);
+    expect(existsSync(path.join(byline.workspace, '来稿.md'))).toBe(false);
+    await expect.poll(() => journaled(byline.dataDir)).toEqual([]);
+  });
 });
 
 test('text dropped on the front matter goes in after it', async ({ app }) => {

@@ -71,6 +71,20 @@ test('at 1280 px with both panels open the editor keeps 45 characters; panels ar
   await expect(sidePanelTabs(app).first()).toBeFocused();
 });
 
+test('at 1400 px with a side panel open editor and preview get fair shares', async ({ app }) => {
+  await app.setViewportSize({ width: 1400, height: 900 });
+  await openArticle(app, sample);
+  await expect(app.getByTestId('front-matter-panel')).toBeVisible();
+  await expect(app.locator('.pane-library')).toBeVisible();
+  expect(await editorLineChars(app)).toBeGreaterThanOrEqual(45);
+  const editor = await app.locator('.split-editor').boundingBox();
+  const preview = await app.locator('.split-preview').boundingBox();
+  if (!editor || !preview) throw new Error('no editor or preview');
+  // The side column and the library narrow toward their minimums before the preview does.
+  expect(preview.width).toBeGreaterThanOrEqual(380);
+  expect(preview.width).toBeGreaterThanOrEqual(editor.width * 0.7);
+});
+
 test('pane sizes and the closed front-matter panel persist across a reload', async ({
   app,
   byline,

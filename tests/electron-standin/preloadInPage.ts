@@ -43,7 +43,9 @@ function sandboxRequire(bindingName: string, deliverKey: string): ((id: string) 
   };
   // A sandboxed preload's require knows only a few modules; Byline's needs just 'electron'.
   return (id: string): unknown => {
-    if (id === 'electron') return { ipcRenderer, contextBridge };
+    // A page's File carries no path here: Electron answers '' for such a file.
+    const webUtils = { getPathForFile: () => '' };
+    if (id === 'electron') return { ipcRenderer, contextBridge, webUtils };
     throw new Error(`module not found: ${id}`);
   };
 }

@@ -2,7 +2,7 @@
  * The sandboxed preload: exposes one frozen object with one function per contract request and an
  * `on` for contract events. Never ipcRenderer itself, never a generic send/invoke for any channel.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import {
   eventNames,
@@ -33,3 +33,8 @@ api.on = (event: string, listener: (payload: unknown) => void): (() => void) => 
 };
 
 contextBridge.exposeInMainWorld('byline', Object.freeze(api));
+// A dropped file's place on disk ('' for one not from disk): the page itself is never told paths.
+contextBridge.exposeInMainWorld(
+  'bylineFiles',
+  Object.freeze({ pathForFile: (file: File): string => webUtils.getPathForFile(file) }),
+);

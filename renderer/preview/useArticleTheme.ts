@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import type { BylineApi } from '../../shared/ipc/contract';
+import type { ExportTheme } from '../../shared/export/exportOptions';
+import base from '../../assets/themes/base.css?raw';
+import classic from '../../assets/themes/classic.css?raw';
+import sans from '../../assets/themes/sans.css?raw';
+import { scopeThemeCss } from './scopeThemeCss';
+
+const themes: Record<ExportTheme, string> = { classic, sans };
+
+/**
+ * The preview is typeset by the very stylesheets the HTML and PDF exports carry (base.css and the
+ * workspace's export theme), scoped to the preview's article element, so its headings, fonts and
+ * rhythm are the published page's.
+ */
+export function useArticleTheme(api: Pick<BylineApi, 'export.getSettings'>): void {
+  const [theme, setTheme] = useState<ExportTheme>('classic');
+  useEffect(() => {
+    let alive = true;
+    api['export.getSettings']().then(
+      (settings) => alive && setTheme(settings.options.theme),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [api]);
+  useEffect(() => {
+    const style = document.createElement('style');
+    style.dataset.articleTheme = theme;
+    style.textContent = scopeThemeCss(base) + scopeThemeCss(themes[theme]);
+    document.head.append(style);
+    return () => style.remove();
+  }, [theme]);
+}

@@ -1,0 +1,78 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Locator, Page } from '@playwright/test';
+import { callByline as request } from './support/callByline';
+import { expect, openArticle, test } from './support/fixtures';
+
+// The preview is typeset by the export theme's own stylesheet: headings, paragraphs and the
+// title compute to the same fonts, sizes and line heights as in the exported HTML page.
+test.use({ bylineOptions: { fixtures: ['schema-workspace'] } });
+
+const sample = 'posts/chip-export-rules.md';
+
+const typography = (locator: Locator) =>
+  locator.evaluate((element) => {
+    const style = getComputedStyle(element);
+    return {
+      fontFamily: style.fontFamily,
+      fontSize: style.fontSize,
+      lineHeight: style.lineHeight,
+      fontWeight: style.fontWeight,
+      textAlign: style.textAlign,
+    };
+  });
+
+/** Heading, paragraph, quote and title typography of an article page (preview or export). */
+async function typeset(page: Page, root: string) {
+  return {
+    h2: await typography(page.locator(`${root} h2`).first()),
+    h3: await typography(page.locator(`${root} h3`).first()),
+    paragraph: await typography(page.locator(`${root} p`).nth(2)),
+    quote: await typography(page.locator(`${root} blockquote p`).first()),
+    title: await typography(page.locator(`${root} .article-title`)),
+  };
+}
+
+for (const theme of ['classic', 'sans'] as const) {
+  test(`preview headings are the exported page's (${theme} theme)`, async ({
+    app,
+    byline,
+    browser,
+  }) => {
+    const settings = (await request(byline, 'export.getSettings')) as {
+      options: Record<string, unknown>;
+    };
+    await request(byline, 'export.saveSettings', {
+      ...settings,
+      options: { ...settings.options, theme },
+    });
+    await app.reload();
+    await expect(app.locator('.library')).toBeVisible();
+    await openArticle(app, sample);
+    const preview = app.getByTestId('preview');
+    await expect(preview.locator('h3').first()).toHaveText('供应链：从集中到分散');
+    await expect(preview).toHaveAttribute('lang', 'zh-CN');
+    await expect(app.locator(`style[data-article-theme="${theme}"]`)).toHaveCount(1);
+    const shown = await typeset(app, '[data-testid="preview"]');
+
+    const out = path.join(byline.workspace, '..', `theme-${theme}`);
+    await request(byline, 'export.run', {
+      jobId: `theme-${theme}`,
+      paths: [sample],
+      formats: ['html'],
+      outputDir: out,
+      options: { ...settings.options, theme },
+    });
+    const file = readdirSync(out).find((name) => name.endsWith('.html'));
+    expect(file).toBeDefined();
+    const exported = await browser.newPage({ viewportSize: app.viewportSize() ?? undefined });
+    await exported.goto(pathToFileURL(path.join(out, file ?? '')).href);
+    const published = await typeset(exported, 'article.article');
+    await exported.close();
+
+    expect(shown).toEqual(published);
+    // Classic sets headings in the serif, sans in the sans: the preview follows the theme.
+    expect(shown.h3.fontFamily).toMatch(theme === 'classic' ? /Georgia/ : /Helvetica|Arial|sans/);
+  });
+}

@@ -66,7 +66,7 @@ for (const theme of ['classic', 'sans'] as const) {
     });
     const file = readdirSync(out).find((name) => name.endsWith('.html'));
     expect(file).toBeDefined();
-    const exported = await browser.newPage({ viewportSize: app.viewportSize() ?? undefined });
+    const exported = await browser.newPage({ viewport: app.viewportSize() });
     await exported.goto(pathToFileURL(path.join(out, file ?? '')).href);
     const published = await typeset(exported, 'article.article');
     await exported.close();

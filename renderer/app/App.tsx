@@ -161,11 +161,11 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     mainMin:
       editorMinWidth +
       (settings.layout === 'split' ? paneLimits.divider + paneLimits.previewMin : 0),
-    // Split view: the preview's fair share is as wide as the editor's minimum.
+    // Split view: the preview's fair share is three quarters of the editor's minimum.
     mainPreferred:
       editorMinWidth +
       (settings.layout === 'split'
-        ? paneLimits.divider + Math.max(paneLimits.previewMin, editorMinWidth)
+        ? paneLimits.divider + Math.max(paneLimits.previewMin, Math.round(editorMinWidth * 0.75))
         : 0),
   });
   const { showPanel, togglePanel, closePanel } = panes;

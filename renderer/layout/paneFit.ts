@@ -11,6 +11,8 @@ export interface PaneWish {
   width: number;
   /** Narrowest the pane may get before it collapses. */
   min: number;
+  /** False when the writer widened it on purpose: it then keeps its width for fair shares. */
+  yieldsToFairShare?: boolean;
 }
 
 export interface FitInput {
@@ -53,9 +55,9 @@ export function fitPanes(input: FitInput): PaneFit {
   const roomPreferred = (): number => roomFor(mainPreferred);
 
   // Fair shares first: the panes narrow (never collapse) so the editor area gets its preference.
-  if (roomPreferred() < 0 && side.shown)
+  if (roomPreferred() < 0 && side.shown && side.yieldsToFairShare !== false)
     sideWidth = Math.max(side.min, sideWidth + roomPreferred());
-  if (roomPreferred() < 0 && library.shown)
+  if (roomPreferred() < 0 && library.shown && library.yieldsToFairShare !== false)
     libraryWidth = Math.max(library.min, libraryWidth + roomPreferred());
   if (room() < 0 && side.shown) sideWidth = Math.max(side.min, sideWidth + room());
   if (room() < 0 && library.shown) libraryWidth = Math.max(library.min, libraryWidth + room());

@@ -134,8 +134,18 @@ export function usePaneLayout({
   const areaMin = mainMin + 2 * paneLimits.divider;
   const fit = fitPanes({
     windowWidth: width,
-    library: { shown: libraryShown, width: libraryWidth, min: paneLimits.library.min },
-    side: { shown: sideShown, width: sideWidth, min: paneLimits.side.min },
+    library: {
+      shown: libraryShown,
+      width: libraryWidth,
+      min: paneLimits.library.min,
+      yieldsToFairShare: libraryWidth <= paneLimits.library.preferred,
+    },
+    side: {
+      shown: sideShown,
+      width: sideWidth,
+      min: paneLimits.side.min,
+      yieldsToFairShare: sideWidth <= paneLimits.side.preferred,
+    },
     mainMin: areaMin,
     mainPreferred: (mainPreferred ?? mainMin) + 2 * paneLimits.divider,
     railWidth: paneLimits.rail,

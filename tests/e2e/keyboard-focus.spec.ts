@@ -23,7 +23,9 @@ function readFocused(page: Page): Promise<FocusLook | null> {
     if (!element || element === document.body) return null;
     element.dataset.focusWalk ??= String(document.querySelectorAll('[data-focus-walk]').length);
     // The editor shows the focus on its frame, not on the text.
-    const style = getComputedStyle(element.closest('.cm-editor') ?? element);
+    const style = getComputedStyle(
+      (element.classList.contains('cm-content') && element.closest('.cm-editor')) || element,
+    );
     return {
       key: element.dataset.focusWalk,
       name: `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}"`,
@@ -43,7 +45,9 @@ function lookOf(page: Page, key: string): Promise<string | null> {
   return page.evaluate((key) => {
     const element = document.querySelector<HTMLElement>(`[data-focus-walk="${key}"]`);
     if (!element) return null;
-    const style = getComputedStyle(element.closest('.cm-editor') ?? element);
+    const style = getComputedStyle(
+      (element.classList.contains('cm-content') && element.closest('.cm-editor')) || element,
+    );
     return [
       style.outlineStyle,
       style.outlineWidth,

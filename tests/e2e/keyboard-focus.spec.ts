@@ -80,9 +80,18 @@ async function walk(
     // Tab indents in the editor; Escape and then Tab leaves it (CodeMirror's convention).
     if (previous?.name.includes('cm-content')) await page.keyboard.press('Escape');
     await page.keyboard.press(key);
+    // CodeMirror marks itself focused after the focus event: read the editor's look once it has.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const editor = document.activeElement?.closest('.cm-editor');
+          return !editor || editor.classList.contains('cm-focused');
+        }),
+      )
+      .toBe(true);
     const now = await readFocused(page);
     if (previous && now?.key !== previous.key) {
-      // CodeMirror updates its focused state after the focus event: wait for it to settle.
+      // CodeMirror drops its focused state after the blur event: wait for it to settle.
       const key = previous.key;
       await expect
         .poll(() => lookOf(page, key), { message: `no visible focus on ${previous.name}` })

@@ -13,9 +13,9 @@ export default defineConfig({
     { name: 'electron-standin', testDir: 'tests/electron-standin', fullyParallel: true },
   ],
   fullyParallel: false,
-  // Two workers on CI too: most of a test's time is waiting on Chromium and the server, and the
-  // suite is meant to pass at a load of 10-15 anyway.
-  workers: 2,
+  // One worker on CI: on two cores a second worker bought no time in a full run (the suite is
+  // CPU-bound), only load.
+  workers: process.env.CI ? 1 : 2,
   retries: 0,
   // Bounds for a hung test, not speed checks: the suite alone loads two cores to 10-15.
   timeout: 180_000,

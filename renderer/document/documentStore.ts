@@ -214,9 +214,10 @@ export class DocumentStore {
     });
     this.activate(doc.id);
     // A restored entry gives way to this document's own once that is written.
-    void doc.flushJournal().then((written) => {
-      if (written !== null && entryId !== undefined) void this.journal.discard(workspace, entryId);
+    const handOff = doc.flushJournal().then(async (written) => {
+      if (written !== null && entryId !== undefined) await this.journal.discard(workspace, entryId);
     });
+    this.journalHandOffs = Promise.all([this.journalHandOffs, handOff.catch(() => undefined)]);
     return doc;
   }
 
@@ -417,10 +418,15 @@ export class DocumentStore {
     return this.journal.discard(await this.workspaceKnown, entry.id);
   }
 
-  /** Resolves when every journal request sent so far has been answered. */
-  journalIdle(): Promise<void> {
+  /**
+   * Resolves when every journal request sent so far has been answered, including the discards
+   * that follow a restored entry's hand-off.
+   */
+  async journalIdle(): Promise<void> {
+    await this.journalHandOffs;
     return this.journal.idle();
   }
+  private journalHandOffs: Promise<unknown> = Promise.resolve();
 
   private async createFor(path: string): Promise<string> {
     const workspace = await this.workspaceKnown;

@@ -84,8 +84,9 @@ async function walk(
     await expect
       .poll(() =>
         page.evaluate(() => {
-          const editor = document.activeElement?.closest('.cm-editor');
-          return !editor || editor.classList.contains('cm-focused');
+          const active = document.activeElement;
+          if (!active?.classList.contains('cm-content')) return true;
+          return active.closest('.cm-editor')?.classList.contains('cm-focused') === true;
         }),
       )
       .toBe(true);

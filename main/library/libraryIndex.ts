@@ -26,6 +26,7 @@ export type EntryChange = 'added' | 'changed' | 'removed' | 'unchanged';
 export class LibraryIndex {
   private readonly entries = new Map<string, LibraryEntry>();
   private dirty = false;
+  private changes = 0;
 
   constructor(
     readonly root: string,
@@ -45,6 +46,7 @@ export class LibraryIndex {
       this.cache?.load() ?? new Map<string, LibraryEntry>(),
     ]);
     this.entries.clear();
+    this.changes++;
     const order: string[] = [];
     const found = new Map<string, LibraryEntry>();
     const misses: ArticleJob[] = [];
@@ -79,6 +81,11 @@ export class LibraryIndex {
     return scan.folders;
   }
 
+  /** Changes whenever a row is added, replaced or removed: what a copy of the rows compares. */
+  get version(): number {
+    return this.changes;
+  }
+
   list(): LibraryEntry[] {
     return [...this.entries.values()];
   }
@@ -105,13 +112,17 @@ export class LibraryIndex {
       return 'unchanged';
     const [row] = await this.summarizer.summarize([jobOf(absolute, relative, stats, true)]);
     if (row) this.entries.set(relative, row);
+    this.changes++;
     this.dirty = true;
     return before ? 'changed' : 'added';
   }
 
   remove(relative: string): boolean {
     const removed = this.entries.delete(relative);
-    if (removed) this.dirty = true;
+    if (removed) {
+      this.dirty = true;
+      this.changes++;
+    }
     return removed;
   }
 
@@ -120,7 +131,10 @@ export class LibraryIndex {
     const prefix = `${relativeFolder}/`;
     const gone = [...this.entries.keys()].filter((p) => p.startsWith(prefix));
     for (const p of gone) this.entries.delete(p);
-    if (gone.length > 0) this.dirty = true;
+    if (gone.length > 0) {
+      this.dirty = true;
+      this.changes++;
+    }
     return gone;
   }
 
@@ -145,6 +159,7 @@ export class LibraryIndex {
         // A row replaced meanwhile (changed on disk) already has its own count.
         if (this.entries.get(entry.path) !== entry) return;
         this.entries.set(entry.path, { ...entry, words: words[i] ?? 0 });
+        this.changes++;
         counted++;
       });
     }

@@ -256,4 +256,22 @@ describe('LibraryService', () => {
     expect(hit).toMatchObject({ path: 'a.md', line: 4, matches: 1 });
     expect(hit?.snippet).toContain('合规评估');
   });
+
+  it('keeps search current through changes on disk between searches', async () => {
+    write('a.md', '# A\n\n多家企业完成合规评估。\n');
+    write('b.md', '# B\n\n市场观察。\n');
+    const library = start();
+    await library.settled();
+    const byPath = async (query: string): Promise<string[]> =>
+      (await library.search(query, 100)).map((h) => h.path).sort();
+    expect(await byPath('合规')).toEqual(['a.md']);
+    expect(await byPath('观察')).toEqual(['b.md']);
+    write('a.md', '# A\n\n市场变化很快，企业调整策略。\n');
+    write('c.md', '# C\n\n合规评估与市场。\n');
+    rmSync(path.join(root, 'b.md'));
+    await library.pathsChanged(['a.md', 'b.md', 'c.md'].map((p) => path.join(root, p)));
+    expect(await byPath('合规')).toEqual(['c.md']);
+    expect(await byPath('市场')).toEqual(['a.md', 'c.md']);
+    expect(await byPath('观察')).toEqual([]);
+  });
 });

@@ -60,6 +60,8 @@ interface Session {
   counted: Promise<void>;
   /** Full text in memory, filled after the word counts and kept current by the watcher. */
   search: SearchIndex;
+  /** The index's version the search index was last synced with. */
+  searchSyncedVersion: number | null;
   closed: boolean;
 }
 
@@ -90,6 +92,7 @@ export class LibraryService {
       ready: Promise.resolve(),
       counted: Promise.resolve(),
       search: new SearchIndex(root),
+      searchSyncedVersion: null,
       closed: false,
     };
     session.ready = (async () => {
@@ -145,10 +148,8 @@ export class LibraryService {
 
   async search(query: string, limit: number): Promise<SearchHit[]> {
     const session = await this.current();
-    const entries = session.index.list();
-    // Reads only what is new or changed since the index last saw it (all of it the first time).
-    await session.search.sync(entries);
-    return session.search.search(entries, query, limit);
+    await this.syncSearch(session);
+    return session.search.search(query, limit);
   }
 
   /**
@@ -250,6 +251,17 @@ export class LibraryService {
     return gone;
   }
 
+  /**
+   * Brings the search index in line with the rows: reads what it has not seen (everything the
+   * first time). The watcher's updates keep it current, so only a change of rows needs one.
+   */
+  private async syncSearch(session: Session): Promise<void> {
+    const version = session.index.version;
+    if (session.searchSyncedVersion === version) return;
+    await session.search.sync(session.index.list(), () => session.closed);
+    if (!session.closed) session.searchSyncedVersion = version;
+  }
+
   /** Re-indexes changed articles' text, once the search index has been filled. */
   private updateSearch(session: Session, paths: readonly string[]): void {
     if (session.search.size === 0) return;
@@ -289,7 +301,7 @@ export class LibraryService {
     const counted = await session.index.countPendingWords(() => session.closed);
     if (session.closed) return;
     if (counted > 0) this.options.emit('library.changed', { paths: [] });
-    await session.search.sync(session.index.list(), () => session.closed);
+    await this.syncSearch(session);
     if (session.closed) return;
     await session.index
       .persist()

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import TinyQueue from 'tinyqueue';
 import type { LibraryEntry, SearchHit } from '../../shared/ipc/contract';
 import {
   countOccurrences,
@@ -18,9 +19,10 @@ const wordRuns =
 
 interface IndexedArticle {
   id: number;
-  mtimeMs: number;
-  size: number;
-  title: string;
+  /** The library row it was read for (its size, modification time and title say when it is stale). */
+  entry: LibraryEntry;
+  /** Position among the library's rows: the scan's order among equals. */
+  order: number;
   foldedTitle: string;
   foldedText: string;
   /** How to get the text as written back from foldedText, for snippets (see unfoldingOf). */
@@ -74,12 +76,14 @@ export class SearchIndex {
   /**
    * Key -> ids of the articles holding it, ascending (ids only grow), with how often each
    * article's text holds it (0 when only its title does). A re-indexed or removed article's old
-   * id stays in them until the next compaction; lookups skip ids not in `live`.
+   * id stays in them until the next compaction; lookups skip ids not in `byId`.
    */
   private postings = new Map<string, Posting>();
-  private readonly live = new Set<number>();
+  /** The indexed articles by id: a posting's id not in here is stale. */
+  private readonly byId = new Map<number, IndexedArticle>();
   private words = new Set<string>();
   private nextId = 0;
+  private nextOrder = 0;
   private postingEntries = 0;
   private livePostingEntries = 0;
 
@@ -102,28 +106,29 @@ export class SearchIndex {
       this.remove(entry.path);
       return;
     }
+    // Re-indexed in place, as the library's rows keep a changed article's place.
+    const order = this.articles.get(entry.path)?.order ?? this.nextOrder++;
     this.remove(entry.path);
     const foldedTitle = searchable(entry.title);
     const foldedText = searchable(text);
     const article: IndexedArticle = {
       id: this.nextId++,
-      mtimeMs: entry.mtimeMs,
-      size: entry.size,
-      title: entry.title,
+      entry,
+      order,
       foldedTitle,
       foldedText,
       unfold: unfoldingOf(text, foldedText),
     };
     this.addKeys(article);
     this.articles.set(entry.path, article);
-    this.live.add(article.id);
+    this.byId.set(article.id, article);
   }
 
   remove(articlePath: string): void {
     const article = this.articles.get(articlePath);
     if (!article) return;
     this.articles.delete(articlePath);
-    this.live.delete(article.id);
+    this.byId.delete(article.id);
     this.livePostingEntries -= keysOf(article).size;
     // Stale ids cost memory and lookups; rebuild the keys once they are half of all entries.
     if (
@@ -158,27 +163,36 @@ export class SearchIndex {
     for (const article of byId) this.addKeys(article);
   }
 
-  /** Brings the index in line with the library's rows: new or changed articles read, gone ones dropped. */
+  /**
+   * Brings the index in line with the library's rows, in their order: new or changed articles
+   * read, gone ones dropped. Articles the watcher updated since are found current.
+   */
   async sync(entries: readonly LibraryEntry[], stop: () => boolean = () => false): Promise<void> {
     const present = new Set<string>();
     let sliceStart = performance.now();
     let updated = 0;
-    for (const entry of entries) {
+    for (const [order, entry] of entries.entries()) {
       if (stop()) return;
       present.add(entry.path);
       const indexed = this.articles.get(entry.path);
-      const current =
-        indexed?.mtimeMs === entry.mtimeMs &&
-        indexed.size === entry.size &&
-        indexed.title === entry.title;
-      if (current) continue;
+      if (
+        indexed?.entry.mtimeMs === entry.mtimeMs &&
+        indexed.entry.size === entry.size &&
+        indexed.entry.title === entry.title
+      ) {
+        indexed.entry = entry;
+        indexed.order = order;
+        continue;
+      }
       this.update(entry);
-      // Every search syncs: look at the clock only after reading files, not per unchanged row.
+      const article = this.articles.get(entry.path);
+      if (article) article.order = order;
       if (++updated % 16 === 0 && performance.now() - sliceStart > 8) {
         await new Promise((resolve) => setImmediate(resolve));
         sliceStart = performance.now();
       }
     }
+    this.nextOrder = Math.max(this.nextOrder, entries.length);
     // Nothing to drop when every indexed article is one of the rows (the usual case).
     let listed = 0;
     for (const entryPath of present) if (this.articles.has(entryPath)) listed++;
@@ -194,7 +208,7 @@ export class SearchIndex {
    * upper bound first (exact for a CJK character or pair and for a word fragment), candidates are
    * read best bound first, and reading stops once no unread one can enter the first `limit`.
    */
-  search(entries: readonly LibraryEntry[], query: string, limit: number): SearchHit[] {
+  search(query: string, limit: number): SearchHit[] {
     const terms = searchTerms(query);
     if (terms.length === 0 || limit <= 0) return [];
     const perTerm: Bounds[] = [];
@@ -211,26 +225,25 @@ export class SearchIndex {
       narrowed = narrowed === null ? bounds : combine(narrowed, bounds, (x, y) => x + y);
       if (narrowed.ids.length === 0) return [];
     }
-    const boundOf = new Map<number, number>();
-    if (narrowed !== null)
-      narrowed.ids.forEach((id, i) => boundOf.set(id, narrowed.counts[i] as number));
-
     const candidates: Candidate[] = [];
-    entries.forEach((entry, order) => {
-      const article = this.articles.get(entry.path);
-      if (!article) return;
-      const textBound = narrowed === null ? Infinity : boundOf.get(article.id);
-      if (textBound === undefined) return;
+    const consider = (article: IndexedArticle, textBound: number): void => {
       let inTitle = 0;
       for (const term of terms) if (article.foldedTitle.includes(term)) inTitle++;
       const matches = unbounded ? Infinity : textBound + inTitle;
-      candidates.push({ entry, article, order, inTitle, matches });
-    });
-    candidates.sort(byRank);
+      candidates.push({ entry: article.entry, article, order: article.order, inTitle, matches });
+    };
+    if (narrowed === null) for (const article of this.byId.values()) consider(article, Infinity);
+    else
+      narrowed.ids.forEach((id, i) => {
+        const article = this.byId.get(id);
+        if (article) consider(article, narrowed.counts[i] as number);
+      });
+    // Usually only the first hundred or so are read: a heap orders just those.
+    const inRankOrder = new TinyQueue(candidates, byRank);
 
     // The best `limit` exact scores so far, in rank order.
     const best: Candidate[] = [];
-    for (const candidate of candidates) {
+    for (let candidate = inRankOrder.pop(); candidate; candidate = inRankOrder.pop()) {
       const last = best[limit - 1];
       if (last && byRank(candidate, last) > 0) break;
       const { entry, article } = candidate;
@@ -284,23 +297,26 @@ export class SearchIndex {
       for (let i = 0; i + 1 < chars.length; i++) narrow(posting(`c:${chars[i]}${chars[i + 1]}`));
     }
     for (const fragment of term.match(wordRuns) ?? []) {
-      const counts = new Map<number, number>();
+      let inWords: Bounds = { ids: [], counts: [] };
       for (const word of this.words) {
         const inWord = countOccurrences(word, fragment);
         if (inWord === 0) continue;
-        const { ids, counts: times } = posting(`w:${word}`);
-        ids.forEach((id, i) =>
-          counts.set(id, (counts.get(id) ?? 0) + inWord * (times[i] as number)),
-        );
+        const { ids, counts } = posting(`w:${word}`);
+        const times = inWord === 1 ? counts : counts.map((count) => inWord * count);
+        inWords =
+          inWords.ids.length === 0
+            ? { ids, counts: times }
+            : union(inWords, { ids, counts: times });
       }
-      const ids = [...counts.keys()].sort((x, y) => x - y);
-      narrow({ ids, counts: ids.map((id) => counts.get(id) as number) });
+      narrow(inWords);
     }
     if (result === null) return null;
     const { ids, counts } = result as Bounds;
+    // Stale ids are only left after a re-index or removal, until the next compaction.
+    if (this.livePostingEntries === this.postingEntries) return { ids, counts };
     const live: Bounds = { ids: [], counts: [] };
     ids.forEach((id, i) => {
-      if (!this.live.has(id)) return;
+      if (!this.byId.has(id)) return;
       live.ids.push(id);
       live.counts.push(counts[i] as number);
     });
@@ -364,6 +380,22 @@ function byRank(a: Candidate, b: Candidate): number {
     b.entry.mtimeMs - a.entry.mtimeMs ||
     a.order - b.order
   );
+}
+
+/** Ids in either ascending list, with the sum of their counts. */
+function union(a: Bounds, b: Bounds): Bounds {
+  const out: Bounds = { ids: [], counts: [] };
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length || j < b.ids.length) {
+    const x = a.ids[i] ?? Infinity;
+    const y = b.ids[j] ?? Infinity;
+    out.ids.push(Math.min(x, y));
+    out.counts.push(
+      (x <= y ? (a.counts[i++] as number) : 0) + (y <= x ? (b.counts[j++] as number) : 0),
+    );
+  }
+  return out;
 }
 
 /** Ids in both ascending lists, their counts joined by `join`. */

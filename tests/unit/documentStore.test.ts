@@ -1,16 +1,12 @@
 // The document layer against main's real file handlers over a temp workspace: saving, save all,
 // autosave and the crash journal, without React.
-import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempWorkspace, type TempWorkspace } from '../../main/files/testing/tempWorkspace';
-import type { ArticleDocument } from '../../renderer/document/articleDocument';
 import type { DocumentApi } from '../../renderer/document/documentApi';
-import {
-  autosaveDelayMs,
-  DocumentStore,
-  journalDelayMs,
-} from '../../renderer/document/documentStore';
+import { autosaveDelayMs, journalDelayMs } from '../../renderer/document/documentStore';
+import { mainApiOf, newStore, readOnDisk, typeAtEnd } from './support/documentStoreHarness';
 import { ManualTimers } from './support/manualTimers';
 
 let workspace: TempWorkspace;
@@ -23,23 +19,9 @@ beforeEach(async () => {
 });
 afterEach(() => workspace.close());
 
-/** Main's handlers as the renderer's API (a fresh set is main after a restart). */
-const mainApi = (): DocumentApi => workspace.handlers() as unknown as DocumentApi;
-
-const onDisk = (file: string): string => readFileSync(path.join(workspace.root, file), 'utf8');
-const type = (doc: ArticleDocument, words: string): void =>
-  doc.change((state) => ({ changes: { from: state.doc.length, insert: words } }));
-
-function newStore(api: DocumentApi, timers = new ManualTimers()): DocumentStore {
-  const store = new DocumentStore({
-    api,
-    timers,
-    windowId: `w${Math.random().toString(36).slice(2, 8)}`,
-  });
-  // mainApi() names the temp workspace's own identity on every request.
-  store.setWorkspace('temp-workspace');
-  return store;
-}
+const mainApi = (): DocumentApi => mainApiOf(workspace);
+const onDisk = (file: string): string => readOnDisk(workspace, file);
+const type = typeAtEnd;
 
 describe('DocumentStore', () => {
   it('save all saves every dirty document, waits for each, and names the one that failed', async () => {

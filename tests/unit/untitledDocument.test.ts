@@ -1,13 +1,13 @@
 // Untitled articles (text with no file, e.g. a Markdown file dropped into a page) against main's
 // real file handlers over a temp workspace: never written to an invented path, kept by the crash
 // journal, placed by Save As.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempWorkspace, type TempWorkspace } from '../../main/files/testing/tempWorkspace';
-import type { ArticleDocument } from '../../renderer/document/articleDocument';
 import type { DocumentApi } from '../../renderer/document/documentApi';
-import { autosaveDelayMs, DocumentStore } from '../../renderer/document/documentStore';
+import { autosaveDelayMs } from '../../renderer/document/documentStore';
+import { mainApiOf, newStore, readOnDisk, typeAtEnd } from './support/documentStoreHarness';
 import { ManualTimers } from './support/manualTimers';
 
 let workspace: TempWorkspace;
@@ -16,20 +16,9 @@ beforeEach(async () => {
 });
 afterEach(() => workspace.close());
 
-const mainApi = (): DocumentApi => workspace.handlers() as unknown as DocumentApi;
-const onDisk = (file: string): string => readFileSync(path.join(workspace.root, file), 'utf8');
-const type = (doc: ArticleDocument, words: string): void =>
-  doc.change((state) => ({ changes: { from: state.doc.length, insert: words } }));
-
-function newStore(api: DocumentApi, timers = new ManualTimers()): DocumentStore {
-  const store = new DocumentStore({
-    api,
-    timers,
-    windowId: `w${Math.random().toString(36).slice(2, 8)}`,
-  });
-  store.setWorkspace('temp-workspace');
-  return store;
-}
+const mainApi = (): DocumentApi => mainApiOf(workspace);
+const onDisk = (file: string): string => readOnDisk(workspace, file);
+const type = typeAtEnd;
 
 const dropped = '---\ntitle: 拖进来的稿子\n---\n\n正文。\n';
 

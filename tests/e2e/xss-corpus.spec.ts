@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { expect, test, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 interface XssVector {
   id: string;
@@ -68,7 +68,7 @@ window.bylineXss = {
 
 let harnessHtml = '';
 
-test.beforeAll(async () => {
+async function buildHarnessHtml(): Promise<void> {
   const result = await build({
     stdin: { contents: harnessEntry, resolveDir: root, loader: 'ts', sourcefile: 'xss-harness.ts' },
     bundle: true,
@@ -84,6 +84,26 @@ test.beforeAll(async () => {
   harnessHtml =
     '<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>xss harness</title></head>' +
     `<body><main id="preview"></main><script>${script.replace(/<\/script/gi, '<\\/script')}</script></body></html>`;
+}
+
+/**
+ * One page per worker, with the harness loaded afresh for every test: a new browser context per
+ * vector cost most of the corpus' time, and a fresh document still leaves no state behind.
+ */
+const test = base.extend<{ harness: Harness }, { workerHarness: Harness }>({
+  workerHarness: [
+    async ({ browser }, use) => {
+      await buildHarnessHtml();
+      const page = await browser.newPage();
+      await use(await openHarness(page));
+      await page.close();
+    },
+    { scope: 'worker' },
+  ],
+  harness: async ({ workerHarness }, use) => {
+    await workerHarness.reload();
+    await use(workerHarness);
+  },
 });
 
 interface Observations {
@@ -94,8 +114,19 @@ interface Observations {
   popups: number;
 }
 
-/** Opens the harness with every request except the harness page recorded and aborted. */
-async function openHarness(page: Page): Promise<Observations> {
+interface Harness {
+  page: Page;
+  seen: Observations;
+  /** A fresh harness document with nothing observed yet. */
+  reload(): Promise<void>;
+}
+
+/**
+ * Opens the harness with every request except the harness page recorded and aborted. Only a
+ * load the test asks for is served: a vector navigating to the harness URL is recorded like any
+ * other request.
+ */
+async function openHarness(page: Page): Promise<Harness> {
   const seen: Observations = {
     requests: [],
     assetRequests: [],
@@ -103,11 +134,12 @@ async function openHarness(page: Page): Promise<Observations> {
     navigations: [],
     popups: 0,
   };
-  let served = false;
+  let serveHarness = false;
+  let loading = false;
   await page.route('**/*', async (route) => {
     const url = route.request().url();
-    if (!served && url === harnessUrl) {
-      served = true;
+    if (serveHarness && url === harnessUrl) {
+      serveHarness = false;
       await route.fulfill({
         status: 200,
         contentType: 'text/html; charset=utf-8',
@@ -131,11 +163,25 @@ async function openHarness(page: Page): Promise<Observations> {
   page.on('popup', () => {
     seen.popups++;
   });
-  await page.goto(harnessUrl);
   page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) seen.navigations.push(frame.url());
+    if (!loading && frame === page.mainFrame()) seen.navigations.push(frame.url());
   });
-  return seen;
+  const reload = async (): Promise<void> => {
+    serveHarness = true;
+    loading = true;
+    try {
+      await page.goto(harnessUrl);
+    } finally {
+      loading = false;
+    }
+    seen.requests.length = 0;
+    seen.assetRequests.length = 0;
+    seen.dialogs.length = 0;
+    seen.navigations.length = 0;
+    seen.popups = 0;
+  };
+  await reload();
+  return { page, seen, reload };
 }
 
 /**
@@ -213,8 +259,8 @@ test.describe('XSS corpus through the real preview pipeline', () => {
     for (const vector of vectors) expect(vector.source.length, vector.id).toBeGreaterThan(10);
   });
 
-  test('the detectors work: unsanitized vectors do trip them', async ({ page }) => {
-    const seen = await openHarness(page);
+  test('the detectors work: unsanitized vectors do trip them', async ({ harness }) => {
+    const { page, seen } = harness;
     await page.evaluate(() => {
       const api = (window as unknown as { bylineXss: { insertUnsanitized(html: string): void } })
         .bylineXss;
@@ -230,9 +276,9 @@ test.describe('XSS corpus through the real preview pipeline', () => {
   });
 
   test('the detectors work: an unsanitized meta refresh is caught as a navigation attempt', async ({
-    page,
+    harness,
   }) => {
-    const seen = await openHarness(page);
+    const { page, seen } = harness;
     await page.evaluate(() => {
       const api = (window as unknown as { bylineXss: { insertUnsanitized(html: string): void } })
         .bylineXss;
@@ -253,9 +299,9 @@ test.describe('XSS corpus through the real preview pipeline', () => {
   });
 
   for (const vector of vectors) {
-    test(`${vector.id} is inert`, async ({ page }) => {
+    test(`${vector.id} is inert`, async ({ harness }) => {
       test.info().annotations.push({ type: 'source', description: vector.source });
-      const seen = await openHarness(page);
+      const { page, seen } = harness;
       const output = await page.evaluate(
         ({ input, frontMatter }) => {
           const api = (

@@ -2,13 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  declaredContentDir,
-  findHugoSiteRoot,
-  isArticleFile,
-  isInside,
-  resolveOpenTarget,
-} from './openTarget';
+import { declaredContentDir, findHugoSiteRoot } from '../site/siteRoot';
+import { isInside } from '../workspace/resolveInWorkspace';
+import { isArticleFile, resolveOpenTarget } from './openTarget';
 
 function tree(files: string[]): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'byline-open-'));

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { hugoConfigNames } from '../site/siteConfig';
+import { findHugoSiteRoot } from '../site/siteRoot';
+import { isInside } from '../workspace/resolveInWorkspace';
 
 /** Extensions Byline opens as articles (the OS file associations list the first two). */
 export const articleExtensions = ['md', 'markdown', 'mdown', 'mkd'] as const;
@@ -15,12 +16,6 @@ export interface OpenTarget {
   workspaceRoot: string;
   /** Absolute article to open in it, or null when a folder was given. */
   article: string | null;
-}
-
-/** True when `candidate` is `root` itself or inside it. */
-export function isInside(root: string, candidate: string): boolean {
-  const relative = path.relative(root, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /**
@@ -41,65 +36,4 @@ export async function resolveOpenTarget(
     return { workspaceRoot: currentRoot, article: target };
   const site = await findHugoSiteRoot(target);
   return { workspaceRoot: site ?? path.dirname(target), article: target };
-}
-
-/**
- * The nearest ancestor that has a Hugo config file and a content folder holding the file: `content/`
- * or the config's `contentDir` (inside the site). A config file alone (`~/config.json` above
- * `~/Downloads`) does not make a site: its root would bound what exports may copy.
- */
-export async function findHugoSiteRoot(file: string, maxDepth = 12): Promise<string | null> {
-  let dir = path.dirname(path.resolve(file));
-  for (let depth = 0; depth < maxDepth; depth += 1) {
-    const contentDirs = await hugoContentDirs(dir);
-    for (const contentDir of contentDirs) {
-      const content = path.join(dir, contentDir);
-      if (isInside(content, file) && (await isDirectory(content))) return dir;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return null;
-}
-
-/** True when `dir` holds a Hugo config and the content folder it names. */
-export async function isHugoSiteRoot(dir: string): Promise<boolean> {
-  for (const contentDir of await hugoContentDirs(dir))
-    if (await isDirectory(path.join(dir, contentDir))) return true;
-  return false;
-}
-
-/** The content folders a Hugo config in `dir` declares (`content` unless `contentDir` says otherwise); none without a config. */
-async function hugoContentDirs(dir: string): Promise<string[]> {
-  const declared = new Set<string>();
-  let hasConfig = await isDirectory(path.join(dir, 'config', '_default'));
-  for (const name of hugoConfigNames) {
-    const file = path.join(dir, name);
-    if (!(await isFile(file))) continue;
-    hasConfig = true;
-    const contentDir = declaredContentDir(await fs.readFile(file, 'utf8').catch(() => ''));
-    if (contentDir !== null) declared.add(contentDir);
-  }
-  if (!hasConfig) return [];
-  return declared.size > 0 ? [...declared] : ['content'];
-}
-
-/** `contentDir = "posts"` (TOML), `contentDir: posts` (YAML), `"contentDir": "posts"` (JSON); only a path inside the site. */
-export function declaredContentDir(config: string): string | null {
-  const match = /^[ \t]*"?contentdir"?[ \t]*[:=][ \t]*["']?([^"'\s,]+)/im.exec(config);
-  const value = match?.[1];
-  if (value === undefined) return null;
-  const normalized = path.posix.normalize(value.replace(/\\/g, '/'));
-  if (path.posix.isAbsolute(normalized) || normalized === '..' || normalized.startsWith('../'))
-    return null;
-  return normalized;
-}
-
-async function isDirectory(candidate: string): Promise<boolean> {
-  return (await fs.stat(candidate).catch(() => null))?.isDirectory() ?? false;
-}
-
-async function isFile(candidate: string): Promise<boolean> {
-  return (await fs.stat(candidate).catch(() => null))?.isFile() ?? false;
 }

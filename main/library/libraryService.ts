@@ -21,7 +21,7 @@ import {
   scanWorkspaceTree,
 } from './scanWorkspace';
 import { siteOutputFolders } from './siteOutputFolders';
-import { isInside } from '../desktop/openTarget';
+import { isInside } from '../workspace/resolveInWorkspace';
 import { WorkspaceWatcher } from './workspaceWatcher';
 import { IMAGE_EXTENSIONS } from '../../shared/frontMatterSchema/knownFields';
 

@@ -22,3 +22,9 @@ export function resolveInWorkspace(root: string, relativePath: string): string {
 export function toWorkspacePath(root: string, absolute: string): string {
   return path.relative(root, absolute).split(path.sep).join('/');
 }
+
+/** True when `candidate` is `root` itself or inside it. */
+export function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { domClobberNames, isClobberingName } from './domClobberNames';
-import { domClobberTest } from './nodeSanitizer';
+import { domClobberTest } from './testing/jsdomClobberTest';
 
 // The name list stands in for DOMPurify's `value in document || value in form` on jsdom; it
 // must answer exactly as that test does, for every string.

@@ -13,7 +13,7 @@ let window: JsdomWindow | undefined;
  * answers for never need it. DOMPurify parses each page into a document of its own, so the
  * instances share the window and nothing else.
  */
-export function sharedJsdomWindow(): JsdomWindow {
+function sharedJsdomWindow(): JsdomWindow {
   if (!window) {
     const jsdom = requireHere('jsdom') as typeof Jsdom;
     window = new jsdom.JSDOM('<!DOCTYPE html>').window;

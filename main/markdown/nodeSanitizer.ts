@@ -7,7 +7,7 @@ import {
   type SanitizerOptions,
 } from '../../shared/markdown/sanitize';
 import { isClobberingName } from './domClobberNames';
-import { onFirstUse, type JsdomWindow } from './jsdomWindow';
+import { onFirstUse } from './jsdomWindow';
 import { purifyUriSafe, withFastPath, type AttributeRules } from './renderedHtmlSanitizer';
 
 /**
@@ -17,16 +17,6 @@ import { purifyUriSafe, withFastPath, type AttributeRules } from './renderedHtml
  */
 export function createNodeSanitizer(options: SanitizerOptions = {}): HtmlSanitizer {
   return onFirstUse((window) => createSanitizer(createDOMPurify(window), options));
-}
-
-/**
- * DOMPurify's test for an `id` or `name` that would shadow a property of the document or of a
- * form (`id="cookie"`), asked of a jsdom document as DOMPurify asks its own.
- */
-export function domClobberTest(window: JsdomWindow): (value: string) => boolean {
-  const { document } = window;
-  const form = document.createElement('form');
-  return (value) => value in document || value in form;
 }
 
 /** The strict sanitizer's configuration and hooks as rules for the fast path. */

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { renderForExport } from '../../shared/export/exportMarkdown';
 import { hugoDefaultProfile } from '../../shared/markdown/renderProfile';
 import { createSanitizer } from '../../shared/markdown/sanitize';
-import { domClobberTest, strictRules } from './nodeSanitizer';
+import { isClobberingName } from './domClobberNames';
+import { strictRules } from './nodeSanitizer';
 import { sanitizeRenderedHtml } from './renderedHtmlSanitizer';
 
 // The fast path must be DOMPurify's equal wherever it answers: its output, parsed as a browser
@@ -15,7 +16,7 @@ import { sanitizeRenderedHtml } from './renderedHtmlSanitizer';
 // answer (null), the export uses DOMPurify itself.
 const { window } = new JSDOM('<!DOCTYPE html>');
 const full = createSanitizer(createDOMPurify(window));
-const rules = strictRules(domClobberTest(window));
+const rules = strictRules(isClobberingName);
 const { document } = window;
 const parsed = (html: string): string => {
   const template = document.createElement('template');

@@ -55,7 +55,7 @@ export interface BylineMain {
   workspaceRoot(): string;
   /** The absolute path of `relativePath` under the identity `workspace` (for recent files). */
   locate(workspace: string, relativePath: string): string;
-  /** Open tabs per workspace and recent files (desktop integration, issue 9). */
+  /** Open tabs per workspace and recent files (desktop integration). */
   session: SessionStore;
   dispose(): Promise<void>;
 }

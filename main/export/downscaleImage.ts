@@ -2,9 +2,10 @@ import type SharpModule from 'sharp';
 import type { LocalImage } from './articleImages';
 
 /**
- * Widest image the HTML, WeChat and Word exports embed: twice a page column (for sharp screens
- * and print), while a camera original is 4,000-6,000 pixels wide and several megabytes.
- * Hugo keeps the originals: the site's own image processing is the writer's choice.
+ * The width the HTML, WeChat and Word exports narrow an image to when it is more than
+ * `narrowingThreshold` times wider: twice a page column (for sharp screens and print), while a
+ * camera original is 4,000-6,000 pixels wide and several megabytes. Hugo keeps the originals:
+ * the site's own image processing is the writer's choice.
  */
 export const maxEmbeddedWidth = 1600;
 
@@ -13,7 +14,7 @@ export const maxEmbeddedWidth = 1600;
  * photo to 1,600 saves a tenth of its pixels and costs loading libvips, a decode and a re-encode
  * (seconds for a few photos), while a camera original of 4,000 pixels shrinks several times.
  */
-export const narrowingThreshold = 1.25;
+const narrowingThreshold = 1.25;
 
 /** Formats sharp both reads and writes, by our type (BMP it does not read: such images stay). */
 const sharpFormat = { png: 'png', jpg: 'jpeg', gif: 'gif', webp: 'webp', avif: 'avif' } as const;

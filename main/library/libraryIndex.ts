@@ -46,7 +46,6 @@ export class LibraryIndex {
       this.cache?.load() ?? new Map<string, LibraryEntry>(),
     ]);
     this.entries.clear();
-    this.changes++;
     const order: string[] = [];
     const found = new Map<string, LibraryEntry>();
     const misses: ArticleJob[] = [];
@@ -77,6 +76,7 @@ export class LibraryIndex {
       const entry = found.get(relative);
       if (entry) this.entries.set(relative, entry);
     }
+    this.changes++;
     if (cached.size !== this.entries.size) this.dirty = true;
     return scan.folders;
   }

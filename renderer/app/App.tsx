@@ -312,7 +312,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     openUntitled,
     notify,
   });
-  // Dialogs, files opened from the OS, unsaved-changes guard, session restore (issue 9).
+  // Dialogs, files opened from the OS, the unsaved-changes guard and session restore.
   const desktop = useDesktopIntegration({
     api,
     info,
@@ -390,7 +390,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
       'insert.link': inEditor(format.insertLink),
       'insert.table': inEditor(format.insertTable()),
       'insert.image': () => importImages.pick(),
-      // The references panel (issue 7) registers its own citation picker, which takes precedence.
+      // The references panel registers its own citation picker, which takes precedence.
       'insert.citation': inEditor(format.insertFootnote),
     };
     for (const panel of sidePanels) {

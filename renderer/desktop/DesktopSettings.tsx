@@ -1,5 +1,5 @@
 /**
- * Settings fields of issue 9: spell checking, references style, default export format and the
+ * Desktop settings fields: spell checking, references style, default export format and the
  * (off by default) update check. Shown after `settingsSections` (the workbench passes both to the settings panel).
  */
 import { useEffect, useState } from 'react';

@@ -1,5 +1,5 @@
 /**
- * The renderer's half of the desktop integration (issue 9): open workspace/file through native
+ * The renderer's half of the desktop integration: open workspace/file through native
  * dialogs (or a typed path in browser mode), articles opened from the OS, the unsaved-changes
  * guard (dirty state to main in Electron, `beforeunload` in the browser) and open tabs restored
  * on restart. The shell calls `useDesktopIntegration` once and `restoreSession` for its first tabs.

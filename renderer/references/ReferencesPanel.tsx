@@ -30,7 +30,7 @@ interface PanelStatus {
   path: string | null;
 }
 /**
- * The references panel (issue 7): every footnote in order of first citation with its label,
+ * The references panel: every footnote in order of first citation with its label,
  * definition, number of citations and problems; insert a citation, renumber and tidy, switch
  * the style, and the workspace's source library.
  */

@@ -10,7 +10,7 @@ import { indexArticleFootnotes } from '../../shared/citations/citationAnalysis';
 import { definedFootnotes } from './definedFootnotes';
 
 /**
- * Footnotes in the editor (issue 7): the definition of `[^n]` under the mouse or the cursor,
+ * Footnotes in the editor: the definition of `[^n]` under the mouse or the cursor,
  * completion of existing labels after `[^`, and a wavy mark on citations without a definition.
  * Everything is derived from the document; nothing here changes it except accepting a completion.
  */

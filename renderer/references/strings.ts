@@ -1,4 +1,4 @@
-/** UI strings of the reference manager (issue 7); merged into en.ts / zh-CN.ts under `references`. */
+/** UI strings of the reference manager; merged into en.ts / zh-CN.ts under `references`. */
 export const referencesEn = {
   title: 'References',
   close: 'Hide the references panel',

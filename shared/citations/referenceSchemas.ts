@@ -1,5 +1,5 @@
 /**
- * Schemas of the reference-manager requests (issue 7), listed by name in shared/ipc/contract.ts.
+ * Schemas of the reference-manager requests, listed by name in shared/ipc/contract.ts.
  * Items are CSL-JSON: the fields Byline edits are checked, any other CSL field passes through.
  */
 import { z } from 'zod';

@@ -241,9 +241,9 @@ export const Settings = z.object({
   spellcheck: z.boolean(),
   /** BCP 47 codes (en-US, de-DE...). Choosing one may download its dictionary once; see docs/offline.md. */
   spellcheckLanguages: z.array(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)).max(20),
-  /** How managed footnote definitions are formatted (issue 7). */
+  /** How managed footnote definitions are formatted. */
   referencesStyle: ReferencesStyle,
-  /** Defaults for the export dialog (issue 8); per-workspace choices override them. */
+  /** Defaults for the export dialog; per-workspace choices override them. */
   defaultExport: DefaultExportOptions,
   /** Off by default: Byline makes no network request unless the writer turns this on. */
   checkForUpdates: z.boolean(),
@@ -503,7 +503,7 @@ export const requests = {
   /** How the workspace renders Markdown: its Hugo site's Goldmark settings (docs/rendering.md). */
   'workspace.renderProfile': { input: z.void(), output: RenderProfileSchema },
   'asset.import': { input: AssetImportRequest, output: AssetImportResult },
-  /** Reference manager (issue 7): the workspace source library and citation styles; schemas in shared/citations/referenceSchemas.ts. */
+  /** Reference manager: the workspace source library and citation styles; schemas in shared/citations/referenceSchemas.ts. */
   'references.list': referenceRequests.list,
   'references.add': referenceRequests.add,
   'references.import': referenceRequests.import,
@@ -512,7 +512,7 @@ export const requests = {
   'references.restyle': referenceRequests.restyle,
   'references.getSettings': referenceRequests.getSettings,
   'references.updateSettings': referenceRequests.updateSettings,
-  /** Exports (issue 8): per-workspace options, batch export, clipboard rich text; schemas in shared/export/exportContract.ts. */
+  /** Exports: per-workspace options, batch export, clipboard rich text; schemas in shared/export/exportContract.ts. */
   'export.getSettings': exportRequests.getSettings,
   'export.saveSettings': exportRequests.saveSettings,
   'export.run': exportRequests.run,

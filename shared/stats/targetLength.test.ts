@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTargetLength, resolveTargetLength, targetProgress } from './targetLength';
+import { readTargetLength, targetProgress } from './targetLength';
 
 describe('target length', () => {
   it('reads numbers and the ways writers type them', () => {
@@ -13,13 +13,6 @@ describe('target length', () => {
   it('ignores what is not a positive whole number', () => {
     for (const value of [0, -5, 1.5, '', 'long', '1,50', null, undefined, true, ['1000']])
       expect(readTargetLength(value)).toBeNull();
-  });
-
-  it("prefers the article's own target to the workspace default", () => {
-    expect(resolveTargetLength({ target_length: 1200 }, 3000)).toBe(1200);
-    expect(resolveTargetLength({ title: 'x' }, 3000)).toBe(3000);
-    expect(resolveTargetLength({ target_length: 'soon' }, '2,000')).toBe(2000);
-    expect(resolveTargetLength(null, undefined)).toBeNull();
   });
 
   it('reports whole percent, past 100 when the article runs over', () => {

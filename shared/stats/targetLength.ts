@@ -15,14 +15,6 @@ export function readTargetLength(value: unknown): number | null {
   return number > 0 && Number.isSafeInteger(number) ? number : null;
 }
 
-/** The article's own target first, then the workspace's default; null when neither gives one. */
-export function resolveTargetLength(
-  frontMatter: Record<string, unknown> | null,
-  schemaDefault: unknown,
-): number | null {
-  return readTargetLength(frontMatter?.[targetLengthKey]) ?? readTargetLength(schemaDefault);
-}
-
 export interface TargetProgress {
   target: number;
   /** Whole percent, not capped: 120 when the article runs over. */

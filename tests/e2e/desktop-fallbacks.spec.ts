@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, openArticle, test } from './support/fixtures';
 
 // Browser mode has no native dialogs: Byline asks for a typed path instead, and guards unsaved
-// changes with the browser's own "Leave site?" prompt (issue 9).
+// changes with the browser's own "Leave site?" prompt.
 
 const article = 'posts/chip-export-rules.md';
 

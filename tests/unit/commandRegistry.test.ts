@@ -12,7 +12,7 @@ import {
 import { en } from '../../renderer/i18n/en';
 import { zhCN } from '../../renderer/i18n/zh-CN';
 
-// One command registry for the native menu, the toolbar and the shortcuts (issue 9, acceptance 1).
+// One command registry for the native menu, the toolbar and the shortcuts.
 const root = path.resolve(import.meta.dirname, '../..');
 
 function rendererSources(dir = path.join(root, 'renderer')): string {

@@ -4,7 +4,7 @@ import { registerArticleRule } from '../articleCheck';
 import type { Finding } from '../finding';
 
 /**
- * Source problems in footnote definitions (issue 7). Missing, unused and duplicate labels are
+ * Source problems in footnote definitions. Missing, unused and duplicate labels are
  * reported by footnoteRules; these are about what the definitions say.
  */
 const messages: Partial<Record<CitationProblemKind, (label: string, other?: string) => string>> = {

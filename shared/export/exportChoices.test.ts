@@ -8,8 +8,9 @@ import {
   textLineEndings,
   withExportDefaults,
   type ExportOptions as PlainExportOptions,
+  type ExportOptionsInput as PlainExportOptionsInput,
 } from './exportChoices';
-import { ExportOptions } from './exportOptions';
+import { ExportOptions, type ExportOptionsInput } from './exportOptions';
 
 // The zod schema and the plain defaults must describe the same options: the export service fills
 // defaults without zod, the contract and the options file parse with it.
@@ -58,5 +59,6 @@ describe('export choices without zod', () => {
 
   it('describes the same type as the schema', () => {
     expectTypeOf<PlainExportOptions>().toEqualTypeOf<ExportOptions>();
+    expectTypeOf<PlainExportOptionsInput>().toEqualTypeOf<ExportOptionsInput>();
   });
 });

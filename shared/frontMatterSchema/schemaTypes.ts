@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { CHECKLIST_SEVERITIES, FIELD_KINDS } from './schemaConstants';
+import {
+  CHECKLIST_SEVERITIES,
+  FIELD_KINDS,
+  type ChecklistOptions as PlainChecklistOptions,
+} from './schemaConstants';
 
 /**
  * The kinds of control the front-matter form knows. `raw` edits the value as YAML text; every
@@ -62,8 +66,8 @@ export const ChecklistOptions = z.object({
   summaryLead: ChecklistSeverity,
   featuredImage: ChecklistSeverity,
   date: ChecklistSeverity,
-});
-export type ChecklistOptions = z.output<typeof ChecklistOptions>;
+}) satisfies z.ZodType<PlainChecklistOptions, PlainChecklistOptions>;
+export type ChecklistOptions = PlainChecklistOptions;
 
 export const WorkspaceSchema = z.object({
   /** In form order. */

@@ -15,7 +15,7 @@ export interface CheckSchemaFacts {
    * Does this absolute path exist? Asked once per path and run: a folder of articles names the
    * same few images (a site-wide default) hundreds of times.
    */
-  fileExists(absolute: string): boolean;
+  pathExists(absolute: string): boolean;
 }
 
 /** What `byline check` knows about the workspace of `target` (a file or folder). */
@@ -28,7 +28,7 @@ export async function loadCheckFacts(target: string): Promise<CheckSchemaFacts> 
       ? absolute
       : path.dirname(absolute));
   const known = new Map<string, boolean>();
-  const fileExists = (file: string): boolean => {
+  const pathExists = (file: string): boolean => {
     let exists = known.get(file);
     if (exists === undefined) {
       exists = existsSync(file);
@@ -37,7 +37,7 @@ export async function loadCheckFacts(target: string): Promise<CheckSchemaFacts> 
     return exists;
   };
   return {
-    fileExists,
+    pathExists,
     schema: schemaRoot ? await loadWorkspaceSchema(schemaRoot) : undefined,
     root,
     imageExists(articleFile, source) {
@@ -45,7 +45,7 @@ export async function loadCheckFacts(target: string): Promise<CheckSchemaFacts> 
       if (articlePath.startsWith('..')) return false;
       return (
         findImage(articlePath, source, (workspacePath) =>
-          fileExists(path.join(root, ...workspacePath.split('/'))),
+          pathExists(path.join(root, ...workspacePath.split('/'))),
         ) !== null
       );
     },

@@ -75,7 +75,7 @@ export async function checkPath(target: string, options: CheckOptions = {}): Pro
         text,
         {
           fileExists: (relative) =>
-            schemaFacts.fileExists(path.resolve(path.dirname(file), relative)) ||
+            schemaFacts.pathExists(path.resolve(path.dirname(file), relative)) ||
             schemaFacts.imageExists(file, relative),
           schema: schemaFacts.schema,
           profile,

@@ -46,6 +46,7 @@ const cliBuild = () =>
 
 // Chunk names carry a hash: clear old ones so a package never ships two generations.
 rmSync('dist/main/cli-chunks', { recursive: true, force: true });
+if (!cliOnly) rmSync('dist/main/web-chunks', { recursive: true, force: true });
 if (cliOnly) {
   await cliBuild();
   process.exit(0);
@@ -58,11 +59,14 @@ await Promise.all([
     outdir: 'dist/main',
     outExtension: { '.js': '.mjs' },
   }),
+  // Split so the export pipeline (loaded on the first export) is not compiled at every start.
   esbuild({
     ...nodeEntry,
     entryPoints: { web: 'main/web/start.ts' },
     outdir: 'dist/main',
     outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: 'web-chunks/[name]-[hash]',
   }),
   esbuild({
     ...nodeEntry,

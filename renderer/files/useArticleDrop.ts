@@ -37,8 +37,8 @@ export async function droppedText(file: Blob): Promise<string> {
 
 interface ArticleDropOptions {
   api: BylineApi;
-  /** Where a dropped file is on disk (Electron); null in a page, where files carry no path. */
-  pathForFile(file: File): string | null;
+  /** Where a dropped file is on disk, granted for opening (Electron); null in a page. */
+  droppedFilePath(file: File): Promise<string | null>;
   openArticle(path: string): Promise<void>;
   /** Opens a file outside the workspace in its own tab, under main's one-file grant. */
   openStandalone(file: StandaloneFile): Promise<void>;
@@ -79,9 +79,10 @@ export function useArticleDrop(options: ArticleDropOptions): void {
       if (files.length > 0 && !target?.closest?.('.cm-editor')) event.preventDefault();
     };
     const openDropped = async (file: File): Promise<void> => {
-      const { api, pathForFile, openArticle, openStandalone, openUntitled } = latest.current;
-      const path = pathForFile(file);
+      const { api, droppedFilePath, openArticle, openStandalone, openUntitled } = latest.current;
+      let path: string | null = null;
       try {
+        path = await droppedFilePath(file);
         if (path) {
           const opened = await api['workspace.openPath']({ path });
           if (opened.standalone) await openStandalone(opened.standalone);

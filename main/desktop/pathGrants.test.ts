@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,5 +92,33 @@ describe('Electron: absolute paths from the renderer only as grants', () => {
     expect(await run('exports')).toMatchObject({ ok: true });
     expect((await run(null)).ok).toBe(true);
     expect(calls).toHaveLength(4);
+  });
+
+  it('opens a file dropped from disk once the preload has granted its path', async () => {
+    const { call, grants } = setup();
+    calls.length = 0;
+    const dropped = path.join(base, 'Downloads', '外稿.md');
+    mkdirSync(path.dirname(dropped), { recursive: true });
+    writeFileSync(dropped, '# 外稿\n');
+    expect(await call('workspace.openPath', { path: dropped })).toMatchObject({
+      error: { code: 'not-granted' },
+    });
+    await grants.grantDroppedFile(dropped);
+    expect((await call('workspace.openPath', { path: dropped })).ok).toBe(true);
+    expect(calls).toEqual([`openPath ${dropped}`]);
+  });
+
+  it('grants a drop only for an existing file by absolute path', async () => {
+    const { grants } = setup();
+    for (const dropped of [
+      path.join(base, 'picked'),
+      path.join(base, 'missing.md'),
+      'relative.md',
+      '',
+      42,
+    ]) {
+      await expect(grants.grantDroppedFile(dropped)).rejects.toMatchObject({ code: 'not-granted' });
+      if (typeof dropped === 'string' && dropped !== '') expect(grants.has(dropped)).toBe(false);
+    }
   });
 });

@@ -37,6 +37,23 @@ export class PathGrants {
     await writeFileAtomic(this.file, new TextEncoder().encode(JSON.stringify(this.granted)));
   }
 
+  /**
+   * A file the writer dropped on the window. Only the preload calls this, with the path Electron
+   * itself gave for a File from the OS (a File the page makes has none), so the page never names it.
+   */
+  async grantDroppedFile(dropped: unknown): Promise<void> {
+    const isFile =
+      typeof dropped === 'string' &&
+      path.isAbsolute(dropped) &&
+      (await fs.stat(dropped).then(
+        (stat) => stat.isFile(),
+        () => false,
+      ));
+    if (!isFile)
+      throw new BylineError('not-granted', 'Only a file dropped from disk can be opened.');
+    await this.grant(dropped);
+  }
+
   has(absolute: string): boolean {
     return this.granted.includes(path.resolve(absolute));
   }

@@ -1,25 +1,45 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { ipcMain } from 'electron';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
-import { ipcEventChannel, ipcRequestChannel, requestNames } from '../../shared/ipc/channels';
+import {
+  droppedFileChannel,
+  ipcEventChannel,
+  ipcRequestChannel,
+  requestNames,
+} from '../../shared/ipc/channels';
+import { BylineError } from '../../shared/ipc/contract';
 import type { BylineMain } from '../app/createBylineMain';
+import type { PathGrants } from '../desktop/pathGrants';
 import { dispatchRequest } from '../app/dispatchRequest';
 import { isAppUrl } from './securityPolicy';
 
-/** One ipcMain.handle per contract request; every message's sender frame must be our own page. */
-export function registerIpcHandlers(app: () => BylineMain): void {
+const foreignSender = {
+  ok: false,
+  error: { code: 'forbidden-sender', message: 'Request from a foreign frame refused.' },
+} as const;
+
+const fromOurPage = (event: IpcMainInvokeEvent): boolean => isAppUrl(event.senderFrame?.url ?? '');
+
+/**
+ * One ipcMain.handle per contract request, and the preload's dropped-file grant; every message's
+ * sender frame must be our own page.
+ */
+export function registerIpcHandlers(app: () => BylineMain, grants: PathGrants): void {
   for (const name of requestNames) {
-    ipcMain.handle(ipcRequestChannel(name), async (event: IpcMainInvokeEvent, input: unknown) => {
-      const frameUrl = event.senderFrame?.url ?? '';
-      if (!isAppUrl(frameUrl)) {
-        return {
-          ok: false,
-          error: { code: 'forbidden-sender', message: 'Request from a foreign frame refused.' },
-        };
-      }
-      return dispatchRequest(app().handlers, name, input);
-    });
+    ipcMain.handle(ipcRequestChannel(name), async (event: IpcMainInvokeEvent, input: unknown) =>
+      fromOurPage(event) ? dispatchRequest(app().handlers, name, input) : foreignSender,
+    );
   }
+  ipcMain.handle(droppedFileChannel, async (event: IpcMainInvokeEvent, dropped: unknown) => {
+    if (!fromOurPage(event)) return foreignSender;
+    try {
+      await grants.grantDroppedFile(dropped);
+      return { ok: true, value: null };
+    } catch (error) {
+      const code = error instanceof BylineError ? error.code : 'internal';
+      return { ok: false, error: { code, message: (error as Error).message } };
+    }
+  });
 }
 
 export function sendEvent<E extends EventName>(

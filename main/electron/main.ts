@@ -480,7 +480,7 @@ async function start(
 
   applySettings();
   serveAppProtocol(rendererDir, () => main.workspaceRoot());
-  registerIpcHandlers(() => ({ ...main, handlers: rendererHandlers }));
+  registerIpcHandlers(() => ({ ...main, handlers: rendererHandlers }), grants);
   await noteWorkspace(main.workspaceRoot());
   openMainWindow();
 

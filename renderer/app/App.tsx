@@ -306,7 +306,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
   );
   useArticleDrop({
     api,
-    pathForFile: connection.pathForFile,
+    droppedFilePath: connection.droppedFilePath,
     openArticle,
     openStandalone,
     openUntitled,

@@ -11,6 +11,7 @@ import { useWorkbench } from '../workbench/workbenchContext';
 import { copyRichText } from './copyRichText';
 import './exportDialog.css';
 import { trapFocus } from '../workbench/focusTrap';
+import { announceSavedExportTheme } from '../workbench/savedExportTheme';
 
 interface Job {
   id: string;
@@ -148,6 +149,7 @@ function ExportDialog({ onClose }: { onClose(): void }): React.JSX.Element {
     try {
       const saved = await api['export.saveSettings'](settings);
       setSettings(saved);
+      announceSavedExportTheme(saved.options.theme);
       const output = await api['export.run']({
         jobId: id,
         paths,

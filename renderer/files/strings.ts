@@ -211,6 +211,8 @@ export const filesEn = {
   },
   drop: {
     failed: 'Could not open the dropped file "{{name}}": {{message}}',
+    notUtf8:
+      '"{{name}}" is not UTF-8 text, and a dropped file cannot be read in another encoding without risking damage. Copy it into the workspace and open it from the library, where Byline detects its encoding.',
   },
   /** Why an article opened read-only (main sends codes). */
   openWarnings: {
@@ -421,6 +423,8 @@ export const filesZh: typeof filesEn = {
   },
   drop: {
     failed: '无法打开拖入的文件“{{name}}”：{{message}}',
+    notUtf8:
+      '“{{name}}”不是 UTF-8 文本，拖入的文件无法按其他编码可靠读取。请把它复制到工作区，再从文章列表打开，Byline 会识别它的编码。',
   },
   openWarnings: {
     'large-file': '此文件大小为 {{megabytes}} MB；为保持 Byline 流畅，已以只读方式打开。',

@@ -8,21 +8,37 @@ const MARKDOWN_FILE = /\.(md|markdown|mdown|mkd)$/i;
 
 export const isMarkdownFile = (file: File): boolean => MARKDOWN_FILE.test(file.name);
 
-/** `报道 (终稿).md` -> `报道 (终稿).md`, `报道 (终稿)-2.md`, …: a single path segment, never `..`. */
-export function candidateNames(fileName: string, attempts: number): string[] {
+/** `报道 (终稿).markdown` -> `报道 (终稿).md`: the untitled article's name, one harmless path segment. */
+export function droppedArticleName(fileName: string): string {
   const base =
     fileName
       .replace(MARKDOWN_FILE, '')
       .replace(/[\\/:*?"<>|\p{Cc}]/gu, '-')
       .replace(/^\.+/, '')
       .trim() || 'article';
-  return Array.from({ length: attempts }, (_, i) => `${i === 0 ? base : `${base}-${i + 1}`}.md`);
+  return `${base}.md`;
+}
+
+/** Not UTF-8: a dropped file's text in another encoding cannot be read here without guessing. */
+export class NotUtf8Error extends Error {}
+
+/**
+ * A dropped file's text, strict UTF-8 (a BOM dropped, line endings kept). A GB18030 or Big5 file
+ * is refused rather than decoded leniently into U+FFFD that Save As would then write for good.
+ */
+export async function droppedText(file: Blob): Promise<string> {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+  } catch (error) {
+    if (error instanceof TypeError) throw new NotUtf8Error();
+    throw error;
+  }
 }
 
 interface ArticleDropOptions {
   api: BylineApi;
-  /** Where a dropped file is on disk (Electron); null in a page, where files carry no path. */
-  pathForFile(file: File): string | null;
+  /** Where a dropped file is on disk, granted for opening (Electron); null in a page. */
+  droppedFilePath(file: File): Promise<string | null>;
   openArticle(path: string): Promise<void>;
   /** Opens a file outside the workspace in its own tab, under main's one-file grant. */
   openStandalone(file: StandaloneFile): Promise<void>;
@@ -63,19 +79,22 @@ export function useArticleDrop(options: ArticleDropOptions): void {
       if (files.length > 0 && !target?.closest?.('.cm-editor')) event.preventDefault();
     };
     const openDropped = async (file: File): Promise<void> => {
-      const { api, pathForFile, openArticle, openStandalone, openUntitled } = latest.current;
-      const path = pathForFile(file);
+      const { api, droppedFilePath, openArticle, openStandalone, openUntitled } = latest.current;
+      let path: string | null = null;
       try {
+        path = await droppedFilePath(file);
         if (path) {
           const opened = await api['workspace.openPath']({ path });
           if (opened.standalone) await openStandalone(opened.standalone);
           else if (opened.article) await openArticle(opened.article);
         } else {
-          // Blob.text() decodes UTF-8 and drops a BOM; line endings stay as dropped.
-          const name = candidateNames(file.name, 1)[0] ?? 'article.md';
-          await openUntitled(name, await file.text());
+          await openUntitled(droppedArticleName(file.name), await droppedText(file));
         }
       } catch (error) {
+        if (error instanceof NotUtf8Error) {
+          latest.current.notify(t('files.drop.notUtf8', { name: file.name }));
+          return;
+        }
         const message = requestErrorText(t, (key) => i18n.exists(key), error, {
           path: path ?? file.name,
         });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../shared/article';
+import { articleMetadata } from '../../shared/export/articleMetadata';
 import { hugoDefaultProfile } from '../../shared/markdown/renderProfile';
 import type { PreviewRequest } from './previewModel';
 import type { PreviewBlock, RenderedBlock } from './previewModel';
@@ -261,5 +263,24 @@ describe("the worker's copy of the text", () => {
     expect(
       doc.handle({ ...base, version: 2, edit: { baseVersion: 1, changes: changes.toJSON() } }),
     ).toEqual({ kind: 'resync', version: 2 });
+  });
+});
+
+describe('preview language', () => {
+  const short =
+    '---\ntitle: 芯片出口新规落地：供应链重组背后的算力博弈\n---\nSee the PDF: BIS rule 2025-12.\n';
+
+  it('is the export’s: detected from title, lead and body, not the body alone', () => {
+    const { parts, data } = parseArticle(short);
+    const exported = articleMetadata(data, parts.body, 'chip').lang;
+    expect(exported).toBe('zh-CN');
+    expect(renderPreview(request(short)).lang).toBe(exported);
+  });
+
+  it('falls back to the file name, as the export titles an untitled article', () => {
+    const text = 'Q&A\n';
+    const preview = renderPreview({ ...request(text), articlePath: 'posts/芯片新规/index.md' });
+    expect(preview.lang).toBe(articleMetadata(null, text, '芯片新规').lang);
+    expect(preview.lang).toBe('zh-CN');
   });
 });

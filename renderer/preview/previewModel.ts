@@ -1,4 +1,4 @@
-import { detectDocumentLanguage } from '../../shared/export/documentLanguage';
+import { articleFileStem, articleLanguage } from '../../shared/export/articleMetadata';
 import { ChangeSet } from '@codemirror/state';
 import type { MarkdownIt, Token } from 'markdown-it';
 import { parseArticle, splitArticle } from '../../shared/article';
@@ -325,7 +325,7 @@ export function renderPreview(request: Omit<PreviewRequest, 'baseId'>): FullPrev
     bodyStartLine: lineOffset,
     bodyOffset: parts.bodyOffset,
     title,
-    lang: detectDocumentLanguage(parts.body, data?.['lang'] ?? data?.['language']),
+    lang: articleLanguage(data, parts.body, articleFileStem(request.articlePath)),
     references: { ...((env as { references?: Record<string, unknown> }).references ?? {}) },
     footnoteRefs: {
       ...((env as { footnotes?: { refs?: Record<string, number> } }).footnotes?.refs ?? {}),

@@ -5,14 +5,17 @@ export interface Connection {
   api: BylineApi;
   /** Workspace-relative path -> URL the preview may load (custom protocol or loopback route). */
   assetUrl: (workspacePath: string) => string;
-  /** Where a dropped file is on disk (Electron's preload); null in a page, where files have no path. */
-  pathForFile: (file: File) => string | null;
+  /**
+   * Where a dropped file is on disk, granted by main for opening (Electron's preload); null for a
+   * file with no path, and always in a page, where files have none.
+   */
+  droppedFilePath: (file: File) => Promise<string | null>;
 }
 
 declare global {
   interface Window {
     byline?: BylineApi;
-    bylineFiles?: { pathForFile(file: File): string };
+    bylineFiles?: { grantDropped(file: File): Promise<string> };
   }
 }
 
@@ -25,7 +28,7 @@ export function connect(): Connection {
     return {
       api: window.byline,
       assetUrl: (p) => `/asset/${encodePath(p)}`,
-      pathForFile: (file) => files?.pathForFile(file) || null,
+      droppedFilePath: async (file) => (await files?.grantDropped(file)) || null,
     };
   }
   // The server turned the printed token into an HttpOnly cookie while serving this page; the
@@ -38,6 +41,6 @@ export function connect(): Connection {
   return {
     api: createHttpApi(),
     assetUrl: (p) => `/asset/${encodePath(p)}`,
-    pathForFile: () => null,
+    droppedFilePath: async () => null,
   };
 }

@@ -35,14 +35,44 @@ function listOf(value: unknown): string[] {
 
 const firstHeading = /^ {0,3}#\s+(.+?)\s*#*\s*$/m;
 
+/** `posts/报道.md` -> `报道`; a Hugo bundle's `index.md`/`_index.md` is named after its folder. */
+export function articleFileStem(file: string): string {
+  const segments = file.split(/[\\/]/);
+  const stem = (segments.at(-1) ?? '').replace(/\.(md|markdown)$/i, '');
+  if (/^_?index$/i.test(stem)) return segments.at(-2) || stem;
+  return stem;
+}
+
+const titleOf = (fields: Readonly<Record<string, unknown>>, body: string, fileStem: string) =>
+  textOf(fields['title']) ?? firstHeading.exec(body)?.[1]?.trim() ?? fileStem;
+
+const leadOf = (fields: Readonly<Record<string, unknown>>) =>
+  textOf(fields['summary']) ?? textOf(fields['description']);
+
+/**
+ * The document language every output is typeset in (the preview too): declared, else detected
+ * from title, lead and body together, so a short body under a Chinese title is still Chinese.
+ */
+export function articleLanguage(
+  data: Readonly<Record<string, unknown>> | null,
+  body: string,
+  fileStem: string,
+): string {
+  const fields = data ?? {};
+  return detectDocumentLanguage(
+    `${titleOf(fields, body, fileStem)}\n${leadOf(fields) ?? ''}\n${body}`,
+    fields['lang'] ?? fields['language'],
+  );
+}
+
 export function articleMetadata(
   data: Readonly<Record<string, unknown>> | null,
   body: string,
   fileStem: string,
 ): ArticleMetadata {
   const fields = data ?? {};
-  const title = textOf(fields['title']) ?? firstHeading.exec(body)?.[1]?.trim() ?? fileStem;
-  const lead = textOf(fields['summary']) ?? textOf(fields['description']);
+  const title = titleOf(fields, body, fileStem);
+  const lead = leadOf(fields);
   const authors = [
     ...new Set([
       ...listOf(fields['author']),
@@ -51,9 +81,6 @@ export function articleMetadata(
     ]),
   ];
   const keywords = [...new Set([...listOf(fields['tags']), ...listOf(fields['keywords'])])];
-  const lang = detectDocumentLanguage(
-    `${title}\n${lead ?? ''}\n${body}`,
-    fields['lang'] ?? fields['language'],
-  );
+  const lang = articleLanguage(data, body, fileStem);
   return { title, lead, date: formatFrontMatterDate(fields['date']), authors, keywords, lang };
 }

@@ -75,3 +75,6 @@ export const eventNames = [
 
 export const ipcRequestChannel = (name: string): string => `byline:req:${name}`;
 export const ipcEventChannel = (name: string): string => `byline:evt:${name}`;
+
+/** Preload -> main only: grants the path Electron gives for a file dropped on the window. */
+export const droppedFileChannel = 'byline:dropped-file';

@@ -39,6 +39,8 @@ export interface RunningDesktop {
   /** Labels and tooltips of a submenu's items (e.g. file.openRecent). */
   submenu(id: string): Promise<{ label: string; toolTip: string }[]>;
   clickMenuItem(id: string): Promise<void>;
+  /** Drops a file from disk on the window (on `selector`, the workbench by default), as the OS does. */
+  dropFile(file: string, selector?: string): Promise<void>;
   /** Answers the next dialog of that kind. */
   scriptDialog(answer: DialogAnswer): Promise<void>;
   /** The options main passed to each dialog of that kind so far. */

@@ -5,7 +5,7 @@
  */
 import { expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DesktopLauncher, RunningDesktop } from './desktopDriver';
 
@@ -184,6 +184,37 @@ export const desktopScenarios: DesktopScenario[] = [
       );
       await expect(page.locator('.cm-content')).toContainText('供应链');
       expect(await desktop.windowCount()).toBe(1);
+      await desktop.quit();
+    },
+  },
+  {
+    title:
+      'Markdown files dropped from disk open in their own tabs (GB18030 decoded); the open article is unchanged',
+    async run(launcher) {
+      const desktop = await launcher.launch();
+      const file = path.join(desktop.profile.workspace, article);
+      const original = readFileSync(file, 'utf8');
+      await openArticle(desktop, article);
+      const downloads = path.join(desktop.profile.base, 'Downloads');
+      mkdirSync(downloads, { recursive: true });
+      const dropped = path.join(downloads, '外稿 港口.md');
+      writeFileSync(dropped, '# 外稿：港口吞吐量回升\n\n第一段。\n');
+      const page = await desktop.page();
+      const activeTab = page.locator('[role="tab"][aria-selected="true"]');
+
+      await desktop.dropFile(dropped);
+      await expect(activeTab).toContainText('外稿 港口.md');
+      await expect(page.locator('.cm-content')).toContainText('港口吞吐量回升');
+
+      // Not UTF-8: main reads it from disk with its encoding detector, never as U+FFFD.
+      const legacy = path.join(downloads, '旧稿.md');
+      cpSync(path.join(fixtures, 'encodings/gb18030.md'), legacy);
+      await desktop.dropFile(legacy);
+      await expect(activeTab).toContainText('旧稿.md');
+      await expect(page.locator('.cm-content')).toContainText('芯片出口新规落地');
+      await expect(page.locator('.cm-content')).not.toContainText('\uFFFD');
+
+      expect(readFileSync(file, 'utf8')).toBe(original);
       await desktop.quit();
     },
   },

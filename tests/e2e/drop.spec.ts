@@ -14,6 +14,7 @@ const sample = 'posts/chip-export-rules.md';
 
 type Payload =
   | { kind: 'file'; name: string; type: string; text: string }
+  | { kind: 'bytes'; name: string; bytes: number[] }
   | { kind: 'png'; name: string }
   | { kind: 'text'; text: string };
 
@@ -27,6 +28,8 @@ async function dropOnLine(page: Page, lineText: string, payload: Payload): Promi
       const transfer = new DataTransfer();
       if (payload.kind === 'file')
         transfer.items.add(new File([payload.text], payload.name, { type: payload.type }));
+      else if (payload.kind === 'bytes')
+        transfer.items.add(new File([new Uint8Array(payload.bytes)], payload.name));
       else if (payload.kind === 'png') {
         const canvas = document.createElement('canvas');
         canvas.width = 4;
@@ -130,8 +133,28 @@ test('a dropped .md opens as an untitled article in its own tab, kept by the jou
   }
 });
 
+const gb18030 = [
+  ...readFileSync(path.resolve(import.meta.dirname, '../fixtures/encodings/gb18030.md')),
+];
+
+test('a dropped GB18030 .md is refused by name, never opened as U+FFFD', async ({ app }) => {
+  await openArticle(app, sample);
+  const before = await editorText(app);
+  await dropOnLine(app, 'title:', { kind: 'bytes', name: '来稿 GB.md', bytes: gb18030 });
+  await expect(app.getByText('"来稿 GB.md" is not UTF-8 text', { exact: false })).toBeVisible();
+  await expect(app.locator('.tab', { hasText: '来稿 GB.md' })).toHaveCount(0);
+  expect(await editorText(app)).toBe(before);
+});
+
 test.describe('Chinese UI', () => {
   test.use({ bylineOptions: { fixtures: ['schema-workspace'], locale: 'zh-CN' } });
+
+  test('a dropped GB18030 .md is refused in Chinese', async ({ app }) => {
+    await openArticle(app, sample);
+    await dropOnLine(app, 'title:', { kind: 'bytes', name: '来稿.md', bytes: gb18030 });
+    await expect(app.getByText('“来稿.md”不是 UTF-8 文本', { exact: false })).toBeVisible();
+    await expect(app.locator('.tab', { hasText: '来稿.md' })).toHaveCount(0);
+  });
 
   test("closing an untitled article asks Save / Don't Save / Cancel", async ({ app, byline }) => {
     await openArticle(app, sample);

@@ -76,3 +76,42 @@ for (const theme of ['classic', 'sans'] as const) {
     expect(shown.h3.fontFamily).toMatch(theme === 'classic' ? /Georgia/ : /Helvetica|Arial|sans/);
   });
 }
+
+test('a theme chosen in the Export dialog retypesets the open preview once saved', async ({
+  app,
+  byline,
+  browser,
+}) => {
+  await openArticle(app, sample);
+  const preview = app.getByTestId('preview');
+  await expect(preview.locator('h3').first()).toHaveText('供应链：从集中到分散');
+  await expect(app.locator('style[data-article-theme="classic"]')).toHaveCount(1);
+  expect((await typography(preview.locator('h3').first())).fontFamily).toMatch(/Georgia/);
+
+  const out = path.join(byline.workspace, '..', 'theme-switch');
+  await app.keyboard.press('Control+e');
+  const dialog = app.getByRole('dialog', { name: 'Export' });
+  await expect(dialog).toBeVisible();
+  for (const name of ['PDF', 'Word (.docx)', 'Hugo page bundle', 'WeChat HTML', 'Plain text'])
+    await dialog.getByRole('checkbox', { name, exact: true }).uncheck();
+  await dialog.getByRole('checkbox', { name: 'HTML page', exact: true }).check();
+  await dialog.getByLabel('Theme').selectOption('sans');
+  await dialog.locator('input[name="outputDir"]').fill(out);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByTestId('export-progress-text')).toHaveText('1 exported, 0 failed', {
+    timeout: 60_000,
+  });
+  await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+  await expect(dialog).toHaveCount(0);
+
+  await expect(app.locator('style[data-article-theme="sans"]')).toHaveCount(1);
+  await expect(app.locator('style[data-article-theme="classic"]')).toHaveCount(0);
+  const shown = await typeset(app, '[data-testid="preview"]');
+  const file = readdirSync(out).find((name) => name.endsWith('.html'));
+  const exported = await browser.newPage({ viewport: app.viewportSize() });
+  await exported.goto(pathToFileURL(path.join(out, file ?? '')).href);
+  const published = await typeset(exported, 'article.article');
+  await exported.close();
+  expect(shown).toEqual(published);
+  expect(shown.h3.fontFamily).toMatch(/Helvetica|Arial|sans/);
+});

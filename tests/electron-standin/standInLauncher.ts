@@ -3,7 +3,7 @@
  * simulated process per launch, with the renderer in the worker's Chromium. Implements the
  * DesktopLauncher the shared desktop scenarios drive.
  */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { register } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,7 @@ import type {
 import type { ElectronStandIn, Tampering } from './electronStandIn';
 import { createElectronStandIn } from './electronStandIn';
 import { SingleInstanceLocks } from './standInApp';
+import { dropFromOs } from './preloadInPage';
 import type { StandInBrowserWindow } from './standInBrowserWindow';
 import type { StandInMenu } from './standInMenu';
 
@@ -208,6 +209,12 @@ export class StandInDesktop implements RunningDesktop {
     const item = this.applicationMenu().getMenuItemById(id);
     if (!item) throw new Error(`No menu item ${id}`);
     item.click({}, (await this.mainWindow()) as unknown as Electron.BaseWindow);
+  }
+
+  async dropFile(file: string, selector = '.app-shell'): Promise<void> {
+    const page = await this.page();
+    const bytes = [...readFileSync(file)];
+    await page.evaluate(dropFromOs, { path: file, name: path.basename(file), bytes, selector });
   }
 
   async scriptDialog(answer: DialogAnswer): Promise<void> {

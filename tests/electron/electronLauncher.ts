@@ -72,6 +72,30 @@ export class ElectronDesktop implements RunningDesktop {
     return clickMenuItem(this.app, id);
   }
 
+  /** A file input gives Electron a File from disk (with its path), which is then dropped. */
+  async dropFile(file: string, selector = '.app-shell'): Promise<void> {
+    const page = await this.page();
+    const input = await page.evaluateHandle(() => {
+      const element = document.createElement('input');
+      element.type = 'file';
+      element.hidden = true;
+      document.body.append(element);
+      return element;
+    });
+    await input.setInputFiles(file);
+    await input.evaluate((element, target) => {
+      const transfer = new DataTransfer();
+      for (const picked of element.files ?? []) transfer.items.add(picked);
+      element.remove();
+      const over = document.querySelector(target);
+      if (!over) throw new Error(`nothing to drop on at ${target}`);
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        over.dispatchEvent(
+          new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }),
+        );
+    }, selector);
+  }
+
   /** Wraps main's dialog functions once: queued answers are given, every call's options kept. */
   async scriptDialog(answer: DialogAnswer): Promise<void> {
     await this.app.evaluate(({ dialog }, wanted) => {

@@ -232,6 +232,10 @@ export class DocumentStore {
         journal: this.journal,
         follower: this.follower,
         timers: this.timers,
+        heldByAnother: (document, workspace, path) => {
+          const holder = this.byPath(path, workspace);
+          return holder !== null && holder !== document;
+        },
         autosave: () => this.autosave,
         autosaveDelayMs: this.options.autosaveDelayMs ?? autosaveDelayMs,
         journalDelayMs: this.options.journalDelayMs ?? journalDelayMs,
@@ -257,6 +261,8 @@ export class DocumentStore {
     if (!loading) {
       loading = (async () => {
         const opened = await this.read(origin.workspace, path);
+        // A Save As writing this very file makes its document this file's: wait and take it.
+        if (origin.standalone === null) await this.placementAt(origin.workspace, path);
         const already = existing();
         if (already) return already;
         // The path at open names the tab; a rename keeps the id (and its editor state).
@@ -273,6 +279,15 @@ export class DocumentStore {
       this.opening.set(key, loading);
     }
     return loading;
+  }
+
+  /** Resolves once no document of `workspace` is being placed at `path` by Save As. */
+  private async placementAt(workspace: string, path: string): Promise<void> {
+    for (;;) {
+      const placing = this.documents.find((d) => d.workspace === workspace && d.placing === path);
+      if (!placing) return;
+      await placing.settled();
+    }
   }
 
   activate(id: string | null): void {

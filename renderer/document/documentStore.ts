@@ -232,10 +232,14 @@ export class DocumentStore {
         journal: this.journal,
         follower: this.follower,
         timers: this.timers,
-        heldByAnother: (document, workspace, path) => {
-          const holder = this.byPath(path, workspace);
-          return holder !== null && holder !== document;
-        },
+        // Open there already, or being placed there by another Save As.
+        heldByAnother: (document, workspace, path) =>
+          this.documents.some(
+            (other) =>
+              other !== document &&
+              (other === this.byPath(path, workspace) ||
+                (other.workspace === workspace && other.placing === path)),
+          ),
         autosave: () => this.autosave,
         autosaveDelayMs: this.options.autosaveDelayMs ?? autosaveDelayMs,
         journalDelayMs: this.options.journalDelayMs ?? journalDelayMs,

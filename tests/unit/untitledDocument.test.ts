@@ -210,6 +210,22 @@ describe('Save As of an untitled article', () => {
     await store.journalIdle();
   });
 
+  it('two untitled articles placed at one name at once: the second is refused, its text kept', async () => {
+    const store = newStore(mainApi());
+    const first = await store.openUntitled('甲.md', dropped);
+    const second = await store.openUntitled('乙.md', '# 乙稿\n');
+    const [placed, refused] = await Promise.all([
+      first.saveAs('新稿.md', false),
+      second.saveAs('新稿.md', true),
+    ]);
+    expect(placed.status).toBe('saved');
+    expect(refused).toMatchObject({ status: 'error', code: 'open-in-another-tab' });
+    expect(onDisk('新稿.md')).toBe(dropped);
+    expect(second.info).toMatchObject({ untitled: true, dirty: true });
+    expect(second.text()).toBe('# 乙稿\n');
+    await store.journalIdle();
+  });
+
   it('opening the file while Save As writes it gives the placed document, not a second one', async () => {
     const store = newStore(mainApi());
     const doc = await store.openUntitled('报道.md', dropped);

@@ -165,11 +165,16 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
       return articles.encodingCandidates(path, await encodings.hints(path));
     },
     'article.save': async ({ workspace, ...input }) => {
-      const { root, articles } = reach(workspace, input.path);
+      const { scope, root, articles } = reach(workspace, input.path);
       const absolute = await resolveConfined(root, input.path);
       if (await isSymbolicLink(absolute))
         return { status: 'error', code: 'read-only', message: symlinkedArticleNotice };
-      return articles.save(input);
+      const result = await articles.save(input);
+      // A file written with no version read first (Save As) is open in the renderer from now on:
+      // it hears of changes on disk like an article it opened.
+      if (result.status === 'saved' && input.baseStamp === null && tracked(scope))
+        open.add(input.path);
+      return result;
     },
     'article.saveCopy': async ({ workspace, path, text, format }) => {
       const { scope, root, articles } = reachWorkspace(workspace, 'save a copy next to itself');

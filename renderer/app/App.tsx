@@ -21,6 +21,7 @@ import type {
   StandaloneFile,
   WorkspaceInfo,
 } from '../../shared/ipc/contract';
+import type { ArticleDocument } from '../document/articleDocument';
 import { runWhenIdle } from '../document/compositionQueue';
 import type { EditorConfig } from '../editor/editorExtensions';
 import { EditorPane } from '../editor/EditorPane';
@@ -134,6 +135,8 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
 
   const handlers = useMemo(() => new CommandHandlers(), []);
   const session = useMemo(() => new EditorSession(), []);
+  // However a tab closes, the editor session lets go of its document.
+  useEffect(() => session.follow(store), [session, store]);
   const preview = useMemo(
     () => new PreviewController(assetUrlPattern(connection.assetUrl)),
     [connection.assetUrl],
@@ -261,9 +264,8 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
       }
       if (tab.dirty && !window.confirm(t('tabs.confirmClose', { title: tab.title }))) return;
       store.close(id);
-      session.forget(id);
     },
-    [t, store, session, tabsRef, setClosingUntitled],
+    [t, store, tabsRef, setClosingUntitled],
   );
 
   // Saving, conflicts, autosave, crash journal, disk changes, history, article actions (renderer/files).
@@ -318,7 +320,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     info,
     handlers,
     tabs,
-    activePath: activeTab?.path ?? null,
+    activeId,
     workspaceRoot: workspace?.root ?? null,
     workspaceId: workspace?.id ?? null,
     openArticle,
@@ -329,14 +331,17 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
       (await store.get(tabId)?.saveAs(path, overwrite)) ?? { status: 'skipped' },
     crashedPaths,
     saveAll: async () => {
-      const title = (path: string): string => titleOf(path, entriesRef.current);
       const result = await store.saveAll();
+      // Each document by its own tab's title: an untitled one may bear a workspace article's name.
+      const named = (document: ArticleDocument) => ({
+        path: document.path,
+        title:
+          tabsRef.current.find((tab) => tab.id === document.id)?.title ??
+          titleOf(document.path, entriesRef.current),
+      });
       return {
-        failed: result.failed.map(({ document }) => ({
-          path: document.path,
-          title: title(document.path),
-        })),
-        stillDirty: store.dirtyDocuments.map((d) => ({ path: d.path, title: title(d.path) })),
+        failed: result.failed.map(({ document }) => named(document)),
+        stillDirty: store.dirtyDocuments.map(named),
       };
     },
   });
@@ -655,7 +660,6 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
                   }}
                   onDiscard={() => {
                     store.close(closingUntitled.id);
-                    session.forget(closingUntitled.id);
                     setClosingUntitled(null);
                   }}
                   onCancel={() => setClosingUntitled(null)}

@@ -21,6 +21,9 @@ export const desktopEn = {
   sectionDesktop: 'Writing tools and export',
   workspaceSwitchedElsewhere:
     'Another window opened a different workspace. Your unsaved articles here stay in this window and save to their own workspace; save them, then reload.',
+  // Save As of an untitled article onto a file open in another tab (nothing is written).
+  saveAsOpenInAnotherTab:
+    '"{{path}}" is open in another tab, so nothing was saved. Close that tab first, or choose another name.',
 };
 
 export const desktopZh: Record<keyof typeof desktopEn, string> = {
@@ -44,4 +47,6 @@ export const desktopZh: Record<keyof typeof desktopEn, string> = {
   sectionDesktop: '写作工具与导出',
   workspaceSwitchedElsewhere:
     '另一个窗口打开了其他工作区。此窗口中未保存的文章仍留在这里，并保存到它们原来的工作区；保存后请重新加载。',
+  saveAsOpenInAnotherTab:
+    '“{{path}}”已在另一个标签页中打开，因此没有保存。请先关闭那个标签页，或换一个名称。',
 };

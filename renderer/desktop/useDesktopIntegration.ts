@@ -38,7 +38,8 @@ export interface DesktopIntegrationOptions {
   handlers: CommandHandlers;
   /** Open tabs, in order. */
   tabs: readonly DesktopTab[];
-  activePath: string | null;
+  /** The tab on screen (tabs are told apart by id: an untitled one may bear an article's name). */
+  activeId: string | null;
   workspaceRoot: string | null;
   /** The identity main issued for this window's workspace (Save As writes into it). */
   workspaceId: string | null;
@@ -235,17 +236,11 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): Deskt
 
   // Open tabs per workspace, restored on restart.
   const crashed = options.crashedPaths;
-  const sessionTabs = options.tabs
-    .filter((tab) => !tab.standalone && !tab.untitled)
-    .map((tab) => tab.path)
-    .filter((p) => !crashed?.has(p));
-  const activeUntitled = options.tabs.some(
-    (tab) => tab.untitled && tab.path === options.activePath,
-  );
-  const sessionActive =
-    options.activePath && !activeUntitled && !crashed?.has(options.activePath)
-      ? options.activePath
-      : null;
+  const inSession = (tab: DesktopTab): boolean =>
+    !tab.standalone && !tab.untitled && !crashed?.has(tab.path);
+  const sessionTabs = options.tabs.filter(inSession).map((tab) => tab.path);
+  const shown = options.tabs.find((tab) => tab.id === options.activeId);
+  const sessionActive = shown && inSession(shown) ? shown.path : null;
   const sessionKey = JSON.stringify([sessionTabs, sessionActive]);
   const restored = useRef(false);
   useEffect(() => {
@@ -269,13 +264,11 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): Deskt
    */
   const saveAsNow = useCallback(
     async (tabId?: string): Promise<boolean> => {
-      const { api: client, tabs, activePath, workspaceRoot, workspaceId, notify } = latest.current;
+      const { api: client, tabs, activeId, workspaceRoot, workspaceId, notify } = latest.current;
       const { openArticle, currentText, placeUntitled } = latest.current;
       const errorText = (error: unknown, path: string): string =>
         requestErrorText(t, (key) => i18n.exists(key), error, { path });
-      const tab = tabId
-        ? tabs.find((candidate) => candidate.id === tabId)
-        : tabs.find((candidate) => candidate.path === activePath);
+      const tab = tabs.find((candidate) => candidate.id === (tabId ?? activeId));
       if (!tab || !workspaceRoot || !workspaceId) return false;
       const place = tab.untitled && tab.id && placeUntitled ? placeUntitled : null;
       const text = place ? null : (currentText?.() ?? null);
@@ -324,7 +317,12 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): Deskt
         }
         if (result.status === 'error')
           notify(
-            t('desktop.openFailed', { path: relative, message: errorText(result.code, relative) }),
+            result.code === 'open-in-another-tab'
+              ? t('desktop.saveAsOpenInAnotherTab', { path: relative })
+              : t('desktop.openFailed', {
+                  path: relative,
+                  message: errorText(result.code, relative),
+                }),
           );
       } catch (error) {
         notify(t('desktop.openFailed', { path: relative, message: errorText(error, relative) }));
@@ -408,13 +406,10 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): Deskt
       return tabs.length > 0;
     };
     const saveAs: CommandHandler = () => {
-      const { tabs, activePath, currentText } = current();
-      const tab = tabs.find((candidate) => candidate.path === activePath && !candidate.untitled);
-      const untitled = tabs.find(
-        (candidate) => candidate.path === activePath && candidate.untitled,
-      );
-      if (!untitled && (!tab?.format || currentText?.() === null)) return false;
-      void saveAsNow(untitled?.id);
+      const { tabs, activeId, currentText } = current();
+      const tab = tabs.find((candidate) => candidate.id === activeId);
+      if (!tab || (!tab.untitled && (!tab.format || currentText?.() === null))) return false;
+      void saveAsNow(tab.id);
       return true;
     };
     const about: CommandHandler = () => {

@@ -91,6 +91,8 @@ export interface DocumentOrigin {
 /** What every document of a store shares. */
 export interface DocumentContext {
   api: Pick<DocumentApi, 'article.open' | 'article.save'>;
+  /** Another open document of this window holds `path` of `workspace` (Save As must not place there). */
+  heldByAnother(document: ArticleDocument, workspace: string, path: string): boolean;
   journal: JournalFeed;
   follower: ChangeFollower;
   timers: Timers;
@@ -125,8 +127,12 @@ export class ArticleDocument {
   private deleted = false;
   private unencodable: string | null = null;
   private saveError: { code: string; message: string } | null = null;
-  private inFlight: Promise<SaveOutcome> | null = null;
-  private queued: Promise<SaveOutcome> | null = null;
+  /** The last save or Save As asked for (null: none running or waiting). */
+  private lastInQueue: Promise<unknown> | null = null;
+  /** A save waiting its turn: a save asked for meanwhile is that one (it writes the text of then). */
+  private waitingSave: Promise<SaveOutcome> | null = null;
+  /** The path a running Save As writes to. */
+  private placingAt: string | null = null;
   private diskWhileSaving: { stamp: FileStamp | null } | null = null;
   private autosaveTimer: unknown = null;
   private journalTimer: unknown = null;
@@ -273,30 +279,42 @@ export class ArticleDocument {
   // ── saving ────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Writes the text as it is now. One save runs at a time; a save asked for meanwhile runs after
-   * it (and saves what was typed in between). Edits during a save keep the document dirty.
+   * Writes the text as it is now. One save (or Save As) runs at a time; a save asked for meanwhile
+   * runs after it (and saves what was typed in between). Edits during a save keep the document dirty.
    */
   save(options: SaveOptions = {}): Promise<SaveOutcome> {
-    if (this.inFlight) {
-      this.queued ??= this.inFlight.then(() => {
-        this.queued = null;
-        return this.startSave(options);
-      });
-      return this.queued;
-    }
-    return this.startSave(options);
+    if (!this.lastInQueue) return this.enqueue(() => this.write(options));
+    if (this.waitingSave) return this.waitingSave;
+    const waiting = this.enqueue(() => {
+      if (this.waitingSave === waiting) this.waitingSave = null;
+      return this.write(options);
+    });
+    this.waitingSave = waiting;
+    return waiting;
   }
 
   /** Resolves when no save is running or queued. */
   async settled(): Promise<void> {
-    while (this.inFlight || this.queued) await (this.queued ?? this.inFlight);
+    while (this.lastInQueue) await this.lastInQueue;
   }
 
-  private startSave(options: SaveOptions): Promise<SaveOutcome> {
-    const run = this.write(options).finally(() => {
-      if (this.inFlight === run) this.inFlight = null;
+  /** The path a Save As running now writes to (null: none). */
+  get placing(): string | null {
+    return this.placingAt;
+  }
+
+  /** Runs `write` after every save asked for before it; at once when none is running. */
+  private enqueue(write: () => Promise<SaveOutcome>): Promise<SaveOutcome> {
+    const before = this.lastInQueue;
+    const run = before ? before.then(write, write) : write();
+    const done = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.lastInQueue = done;
+    void done.then(() => {
+      if (this.lastInQueue === done) this.lastInQueue = null;
     });
-    this.inFlight = run;
     return run;
   }
 
@@ -331,14 +349,7 @@ export class ArticleDocument {
     let outcome: SaveOutcome;
     if (result.status === 'saved') {
       this.format = format;
-      this.markSaved(version, text, result.stamp);
-      this.deleted = false;
-      this.unencodable = null;
-      this.saveError = null;
-      void this.context.journal.saved(this, version);
-      for (const entry of this.restored.filter((r) => r.version <= version))
-        void this.context.journal.discard(this.origin.workspace, entry.entryId);
-      this.restored = this.restored.filter((r) => r.version > version);
+      this.wrote(version, text, result.stamp);
       outcome = { status: 'saved', version };
     } else if (result.status === 'conflict') {
       this.conflict = { diskText: editorText(result.diskText), diskStamp: result.diskStamp };
@@ -355,6 +366,21 @@ export class ArticleDocument {
     this.diskWhileSaving = null;
     if (disk && result.status !== 'conflict') await this.followDisk(disk.stamp);
     return outcome;
+  }
+
+  /**
+   * The file now holds `text` (the document's `version`): the document is saved there, and the
+   * crash journal no longer needs what that version holds.
+   */
+  private wrote(version: number, text: string, stamp: FileStamp): void {
+    this.markSaved(version, text, stamp);
+    this.deleted = false;
+    this.unencodable = null;
+    this.saveError = null;
+    void this.context.journal.saved(this, version);
+    for (const entry of this.restored.filter((r) => r.version <= version))
+      void this.context.journal.discard(this.origin.workspace, entry.entryId);
+    this.restored = this.restored.filter((r) => r.version > version);
   }
 
   private markSaved(version: number, text: string, stamp: FileStamp): void {
@@ -416,13 +442,27 @@ export class ArticleDocument {
   /**
    * Writes the text to a new file of the document's workspace and makes that file the document's
    * own (an untitled article gets its path; undo history and tab stay). `overwrite`: the writer
-   * confirmed replacing a file there. A file already there answers `conflict` and changes nothing.
+   * confirmed replacing a file there. A file already there answers `conflict` and changes nothing;
+   * a file open in another tab of this window answers the error `open-in-another-tab`. Runs in the
+   * save queue: a Save As asked for twice places the article once (the second is a save).
    */
-  async saveAs(path: string, overwrite: boolean): Promise<SaveOutcome> {
-    await this.settled();
+  saveAs(path: string, overwrite: boolean): Promise<SaveOutcome> {
+    return this.enqueue(() => this.place(path, overwrite));
+  }
+
+  private async place(path: string, overwrite: boolean): Promise<SaveOutcome> {
     if (this.disposed) return { status: 'skipped' };
+    // Already this document's file (a Save As asked for again, or to its own name): a save.
+    if (!this.untitled && path === this.filePath) return this.write({});
+    if (this.context.heldByAnother(this, this.origin.workspace, path))
+      return {
+        status: 'error',
+        code: 'open-in-another-tab',
+        message: `${path} is open in another tab.`,
+      };
     const version = this.versionValue;
     const text = this.text();
+    this.placingAt = path;
     let result: SaveResult;
     try {
       result = await this.context.api['article.save']({
@@ -435,6 +475,8 @@ export class ArticleDocument {
       });
     } catch (error) {
       result = { status: 'error', code: 'transport', message: (error as Error).message };
+    } finally {
+      this.placingAt = null;
     }
     if (result.status === 'conflict' || result.status === 'conflict-unreadable')
       return { status: 'conflict' };
@@ -443,12 +485,7 @@ export class ArticleDocument {
     this.filePath = path;
     this.untitled = false;
     this.readOnly = false;
-    this.markSaved(version, text, result.stamp);
-    this.saveError = null;
-    void this.context.journal.saved(this, version);
-    for (const entry of this.restored.filter((r) => r.version <= version))
-      void this.context.journal.discard(this.origin.workspace, entry.entryId);
-    this.restored = this.restored.filter((r) => r.version > version);
+    this.wrote(version, text, result.stamp);
     this.refresh();
     this.scheduleAutosave();
     return { status: 'saved', version };

@@ -232,6 +232,14 @@ export class DocumentStore {
         journal: this.journal,
         follower: this.follower,
         timers: this.timers,
+        // Open there already, or being placed there by another Save As.
+        heldByAnother: (document, workspace, path) =>
+          this.documents.some(
+            (other) =>
+              other !== document &&
+              (other === this.byPath(path, workspace) ||
+                (other.workspace === workspace && other.placing === path)),
+          ),
         autosave: () => this.autosave,
         autosaveDelayMs: this.options.autosaveDelayMs ?? autosaveDelayMs,
         journalDelayMs: this.options.journalDelayMs ?? journalDelayMs,
@@ -257,6 +265,8 @@ export class DocumentStore {
     if (!loading) {
       loading = (async () => {
         const opened = await this.read(origin.workspace, path);
+        // A Save As writing this very file makes its document this file's: wait and take it.
+        if (origin.standalone === null) await this.placementAt(origin.workspace, path);
         const already = existing();
         if (already) return already;
         // The path at open names the tab; a rename keeps the id (and its editor state).
@@ -273,6 +283,15 @@ export class DocumentStore {
       this.opening.set(key, loading);
     }
     return loading;
+  }
+
+  /** Resolves once no document of `workspace` is being placed at `path` by Save As. */
+  private async placementAt(workspace: string, path: string): Promise<void> {
+    for (;;) {
+      const placing = this.documents.find((d) => d.workspace === workspace && d.placing === path);
+      if (!placing) return;
+      await placing.settled();
+    }
   }
 
   activate(id: string | null): void {

@@ -45,6 +45,12 @@ export interface LiveEdit {
 
 type Listener = () => void;
 
+/** What the session needs of the document store: which documents are still open. */
+export interface DocumentsOpen {
+  get(id: string): ArticleDocument | null;
+  subscribe(listener: () => void): () => void;
+}
+
 /** A tiny observable value for useSyncExternalStore. */
 export class Signal<T> {
   private readonly listeners = new Set<Listener>();
@@ -136,6 +142,7 @@ export class EditorSession {
     const tabId = doc.id;
     this.current = { view, tabId, doc };
     this.documents.set(tabId, doc);
+    this.forgetClosed();
     this.activeView.set(view);
     this.updateCursor();
     this.live = { tabId, baseVersion: this.versionOf(tabId), changes: null, valid: false };
@@ -158,15 +165,30 @@ export class EditorSession {
     this.snapshot.set(null);
     this.liveEdits.set(null);
     this.live = null;
+    this.forgetClosed();
   }
 
   versionOf(tabId: string): number {
     return this.documents.get(tabId)?.version ?? 0;
   }
 
-  /** A tab closed: its document is no longer ours to ask. */
-  forget(tabId: string): void {
-    if (this.current?.tabId !== tabId) this.documents.delete(tabId);
+  /**
+   * Lets go of the documents `store` closes, whichever way their tabs close (one shown still is
+   * let go once the view leaves it). Returns the unsubscribe.
+   */
+  follow(store: DocumentsOpen): () => void {
+    this.isOpen = (tabId, doc) => store.get(tabId) === doc;
+    const unsubscribe = store.subscribe(() => this.forgetClosed());
+    return () => {
+      unsubscribe();
+      this.isOpen = () => true;
+    };
+  }
+  private isOpen: (tabId: string, doc: ArticleDocument) => boolean = () => true;
+
+  private forgetClosed(): void {
+    for (const [tabId, doc] of this.documents)
+      if (this.current?.tabId !== tabId && !this.isOpen(tabId, doc)) this.documents.delete(tabId);
   }
 
   /**

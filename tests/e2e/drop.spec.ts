@@ -146,6 +146,62 @@ test('a dropped GB18030 .md is refused by name, never opened as U+FFFD', async (
   expect(await editorText(app)).toBe(before);
 });
 
+/** The open tabs main keeps for the workspace (what a restart reopens). */
+function savedSession(dataDir: string): { openTabs: string[]; activeTab: string | null } | null {
+  const file = path.join(dataDir, 'session.json');
+  if (!existsSync(file)) return null;
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as {
+    workspaces: { session: { openTabs: string[]; activeTab: string | null } }[];
+  };
+  return stored.workspaces[0]?.session ?? null;
+}
+
+test.describe('an untitled article named like a workspace article', () => {
+  test.use({ bylineOptions: { fixtures: ['articles-e2e'] } });
+
+  test('Save As, Save All and the saved session go by the tab on screen, not by its name', async ({
+    app,
+    byline,
+  }) => {
+    const chip = 'posts/chip-export-rules.md';
+    const notes = 'notes-en.md';
+    await openArticle(app, chip);
+    // Chip's tab first, so the session's fallback (its first tab) is not the article under test.
+    const notesTab = app.locator('.tab', { has: app.locator(`[data-tab-id="${notes}"]`) });
+    if ((await notesTab.count()) > 0) await notesTab.locator('.tab-close').click();
+    await expect(notesTab).toHaveCount(0);
+    await openArticle(app, notes);
+    const article = await editorText(app);
+    const dropped = '# Notes from the wire\n\nNot the newsroom notes.\n';
+    await dropOnLine(app, 'title:', { kind: 'file', name: notes, type: '', text: dropped });
+    await expect(activeTab(app)).toContainText(`Untitled: ${notes}`);
+    // An untitled article is no part of the session: main falls back to its first tab.
+    await expect.poll(() => savedSession(byline.dataDir)?.activeTab).toBe(chip);
+
+    // The workspace's own notes-en.md on screen, the untitled one behind it.
+    await app.locator(`[role="tab"][data-tab-id="${notes}"]`).click();
+    await expect(activeTab(app)).not.toHaveAttribute('data-untitled');
+    await expect.poll(() => savedSession(byline.dataDir)?.activeTab).toBe(notes);
+
+    // Save As copies the article on screen; the untitled one stays as it is.
+    app.once('dialog', (dialog) => void dialog.accept('notes-copy.md'));
+    await app.locator('.cm-content').click();
+    await app.keyboard.press('Control+Shift+S');
+    await expect.poll(() => existsSync(path.join(byline.workspace, 'notes-copy.md'))).toBe(true);
+    expect(readFileSync(path.join(byline.workspace, 'notes-copy.md'), 'utf8')).toBe(article);
+    await expect(app.locator('[role="tab"][data-untitled="true"]')).toContainText(
+      `Untitled: ${notes}`,
+    );
+
+    // Save All cannot save the untitled one, and says which by its own name.
+    await app.locator('.cm-content').click();
+    await app.keyboard.press('Control+Alt+S');
+    await expect(app.getByRole('alert').filter({ hasText: 'Not saved:' })).toContainText(
+      `Not saved: “Untitled: ${notes}”.`,
+    );
+  });
+});
+
 test.describe('Chinese UI', () => {
   test.use({ bylineOptions: { fixtures: ['schema-workspace'], locale: 'zh-CN' } });
 

@@ -1,6 +1,7 @@
 import type { Extension } from '@codemirror/state';
 import type { ViewUpdate } from '@codemirror/view';
 import { drawSelection, EditorView, ViewPlugin } from '@codemirror/view';
+import { TypingScheduler } from '../workbench/typingScheduler';
 
 /** Half a blink: shown this long, hidden this long. */
 const phaseMs = 530;
@@ -31,6 +32,12 @@ const caretBlink = ViewPlugin.fromClass(
     private timer: ReturnType<typeof setTimeout> | null = null;
     private hidden = false;
     private readonly reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+    /** A key only notes its time here; the blink resumes once the keys have paused. */
+    private readonly resume = new TypingScheduler(() => this.startBlinking(), {
+      quietMs: phaseMs * 2,
+      maxDelayMs: Infinity,
+      leading: false,
+    });
 
     constructor(readonly view: EditorView) {
       this.restart();
@@ -45,8 +52,11 @@ const caretBlink = ViewPlugin.fromClass(
       if (this.timer !== null) clearTimeout(this.timer);
       this.timer = null;
       this.show(true);
-      if (this.view.hasFocus && !this.reducedMotion?.matches)
-        this.timer = setTimeout(this.tick, phaseMs * 2);
+      this.resume.changed();
+    }
+
+    private startBlinking(): void {
+      if (this.timer === null && this.view.hasFocus && !this.reducedMotion?.matches) this.tick();
     }
 
     private readonly tick = (): void => {
@@ -64,6 +74,7 @@ const caretBlink = ViewPlugin.fromClass(
 
     destroy(): void {
       if (this.timer !== null) clearTimeout(this.timer);
+      this.resume.cancel();
     }
   },
 );

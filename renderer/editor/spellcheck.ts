@@ -2,6 +2,7 @@ import { syntaxTree } from '@codemirror/language';
 import type { Range } from '@codemirror/state';
 import type { DecorationSet, EditorView, ViewUpdate } from '@codemirror/view';
 import { Decoration, ViewPlugin } from '@codemirror/view';
+import { TypingScheduler } from '../workbench/typingScheduler';
 
 /** Whole lines where spelling is meaningless: front matter and code blocks. */
 const codeBlocks = new Set(['Frontmatter', 'FencedCode', 'CodeBlock', 'HTMLBlock', 'CommentBlock']);
@@ -49,38 +50,45 @@ const rebuildAfterMs = 300;
  * Browser (Electron) spellcheck stays on for prose and is switched off inside front matter, code
  * blocks, inline code and URLs, so writers are not buried in red underlines under `draft: true`.
  * While the writer types, the marks only move with the text (a keystroke walks no syntax tree);
- * they are looked for again after a pause, and at once when the visible part changes.
+ * they are looked for again after a pause, and at once when the visible part changes without an
+ * edit (scrolling).
  */
 class SpellcheckExclusions {
   decorations: DecorationSet;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** A key only notes its time here (no timer set and cleared per key). */
+  private readonly rebuild = new TypingScheduler(() => this.rebuildAfterTyping(), {
+    quietMs: rebuildAfterMs,
+    maxDelayMs: Infinity,
+    leading: false,
+  });
+  private rebuildPending = false;
   constructor(readonly view: EditorView) {
     this.decorations = spellcheckExclusions(view);
   }
   update(update: ViewUpdate): void {
-    if (update.viewportChanged) {
+    // A typed key moves the viewport too (CodeMirror scrolls the cursor into view), so a change
+    // of the text wins: the lines that came into view with it get their marks at the pause.
+    if (update.docChanged) {
+      this.decorations = this.decorations.map(update.changes);
+      this.rebuildPending = true;
+      this.rebuild.changed();
+    } else if (update.viewportChanged) {
       this.cancel();
       this.decorations = spellcheckExclusions(update.view);
-    } else if (update.docChanged) {
-      this.decorations = this.decorations.map(update.changes);
-      this.schedule();
-    } else if (this.timer === null && syntaxTree(update.startState) !== syntaxTree(update.state)) {
+    } else if (!this.rebuildPending && syntaxTree(update.startState) !== syntaxTree(update.state)) {
       this.decorations = spellcheckExclusions(update.view);
     }
   }
-  private schedule(): void {
-    this.cancel();
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      // Never a transaction under an input method's composition; try again after it.
-      if (this.view.composing) return this.schedule();
-      this.decorations = spellcheckExclusions(this.view);
-      this.view.dispatch({});
-    }, rebuildAfterMs);
+  private rebuildAfterTyping(): void {
+    // Never a transaction under an input method's composition; try again after it.
+    if (this.view.composing) return this.rebuild.changed();
+    this.rebuildPending = false;
+    this.decorations = spellcheckExclusions(this.view);
+    this.view.dispatch({});
   }
   private cancel(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
+    this.rebuild.cancel();
+    this.rebuildPending = false;
   }
   destroy(): void {
     this.cancel();

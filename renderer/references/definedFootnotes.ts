@@ -35,7 +35,8 @@ export const definedFootnotes = StateField.define<ReadonlyMap<string, number>>({
   update(labels, tr) {
     if (!tr.docChanged) return labels;
     const touched: { oldFirst: number; oldLast: number; newFirst: number; newLast: number }[] = [];
-    tr.changes.iterChangedRanges((fromA, toA, fromB, toB) => {
+    // The description only: the ChangeSet's own iteration joins the inserted texts, unused here.
+    tr.changes.desc.iterChangedRanges((fromA, toA, fromB, toB) => {
       const range = {
         oldFirst: tr.startState.doc.lineAt(fromA).number,
         oldLast: tr.startState.doc.lineAt(toA).number,

@@ -7,6 +7,7 @@ import { Decoration, EditorView, hoverTooltip, showTooltip, ViewPlugin } from '@
 import i18next from 'i18next';
 import type { FootnoteIndex } from '../../shared/footnotes/footnoteIndex';
 import { indexArticleFootnotes } from '../../shared/citations/citationAnalysis';
+import { TypingScheduler } from '../workbench/typingScheduler';
 import { definedFootnotes } from './definedFootnotes';
 
 /**
@@ -168,7 +169,12 @@ const DEBOUNCE_MS = 300;
 const missingDefinitionMarks = ViewPlugin.fromClass(
   class {
     decorations: DecorationSet;
-    private timer: ReturnType<typeof setTimeout> | null = null;
+    /** A key only notes its time here (no timer set and cleared per key). */
+    private readonly redraw = new TypingScheduler(() => this.redrawAfterTyping(), {
+      quietMs: DEBOUNCE_MS,
+      maxDelayMs: Infinity,
+      leading: false,
+    });
 
     constructor(readonly view: EditorView) {
       this.decorations = footnoteMarks(view);
@@ -177,29 +183,24 @@ const missingDefinitionMarks = ViewPlugin.fromClass(
     update(update: ViewUpdate): void {
       if (update.docChanged) {
         this.decorations = this.decorations.map(update.changes);
-        if (this.timer) clearTimeout(this.timer);
-        this.schedule();
+        this.redraw.changed();
       } else if (update.viewportChanged) {
         this.decorations = footnoteMarks(update.view);
       }
     }
 
     /** Redraws after a pause in typing, never in the middle of an IME composition. */
-    private schedule(): void {
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        if (this.view.composing) {
-          this.schedule();
-          return;
-        }
-        this.decorations = footnoteMarks(this.view);
-        this.view.dispatch({});
-      }, DEBOUNCE_MS);
+    private redrawAfterTyping(): void {
+      if (this.view.composing) {
+        this.redraw.changed();
+        return;
+      }
+      this.decorations = footnoteMarks(this.view);
+      this.view.dispatch({});
     }
 
     destroy(): void {
-      if (this.timer) clearTimeout(this.timer);
+      this.redraw.cancel();
     }
   },
   { decorations: (plugin) => plugin.decorations },

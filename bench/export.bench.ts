@@ -68,6 +68,7 @@ try {
   const startAt = performance.now();
   await printer.print({
     html: '<!DOCTYPE html><p>warm up</p>',
+    folder: null,
     pageSize: 'A4',
     marginMm: 20,
     headerTemplate: null,

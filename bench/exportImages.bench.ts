@@ -16,6 +16,7 @@ import { ExportService } from '../main/export/exportService';
 import { hugoDefaultProfile } from '../shared/markdown/renderProfile';
 import { createNodeSanitizer, createRenderedHtmlSanitizer } from '../main/markdown/nodeSanitizer';
 import { buildCli } from './support/buildCli';
+import { processTreeCpuMs } from './support/processTreeCpu';
 import { timeProcess, type ProcessTiming } from './support/timeProcess';
 
 const runs = Number(process.env.BYLINE_BENCH_RUNS ?? 3);
@@ -100,8 +101,11 @@ try {
     outputMb: outputMb('pandoc.docx'),
   };
   // PDF as one batch: the first article starts Chromium, the ones after it reuse it.
+  // CPU too (this process and Chromium's), which the machine's load changes far less than wall.
   const pdfMs: number[] = [];
+  const pdfCpuMs: number[] = [];
   let lastAt = performance.now();
+  let lastCpu = processTreeCpuMs();
   const pdfResults = await new ExportService().run({
     files: Array.from({ length: runs + 1 }, () => ({ file, display: 'photos.md' })),
     formats: ['pdf'],
@@ -111,17 +115,25 @@ try {
       const now = performance.now();
       pdfMs.push(now - lastAt);
       lastAt = now;
+      const cpu = processTreeCpuMs();
+      if (cpu !== null && lastCpu !== null) pdfCpuMs.push(cpu - lastCpu);
+      lastCpu = cpu;
     },
   });
   // A failed export (Chromium timing out on a loaded machine) is recorded, not fatal.
   const pdfFailures = pdfResults.filter((r) => !r.ok).map((r) => r.error);
   const pdfLater = pdfMs.slice(1).sort((a, b) => a - b);
+  const pdfLaterCpu = pdfCpuMs.slice(1).sort((a, b) => a - b);
   const pdf = {
     firstMs: round(pdfMs[0] as number),
     laterMedianMs: round(pdfLater[Math.floor(pdfLater.length / 2)] as number),
     laterMs: pdfMs.slice(1).map(round),
+    laterMedianCpuMs:
+      pdfLaterCpu.length > 0
+        ? round(pdfLaterCpu[Math.floor(pdfLaterCpu.length / 2)] as number)
+        : null,
     failures: pdfFailures,
-    note: 'one batch of the same article; the first export starts Chromium',
+    note: 'one batch of the same article; the first export starts Chromium; CPU: this process and Chromium, user + system',
   };
 
   const ratio = (a: string, b: string): number | null =>

@@ -1,6 +1,13 @@
-import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import type { PdfPrinter, PdfPrintRequest } from './pdfPrinter';
+import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import {
+  folderUrlPrefix,
+  printedPageName,
+  type PdfPrinter,
+  type PdfPrintRequest,
+} from './pdfPrinter';
 
 export interface ChromiumPrinterOptions {
   /** Default: $BYLINE_CHROMIUM or $CHROME_PATH, else /usr/bin/chromium (or chromium-browser, google-chrome). */
@@ -51,12 +58,18 @@ export function chromiumSandboxed(): boolean {
 }
 
 /**
- * Headless Chromium through playwright-core (browser mode and the CLI). The browser starts on
- * the first print and stays up until close(), so a batch pays for one start. Pages print with
- * JavaScript disabled and every network request refused.
+ * Headless Chromium through playwright-core (browser mode and the CLI). The browser and one page
+ * start on the first print and stay up until close(), so a batch pays for one start (a failed
+ * print drops the page; the next one opens a fresh one). The page prints with JavaScript
+ * disabled and every request refused but data: URIs and files inside the current print's folder.
  */
 export function createChromiumPdfPrinter(options: ChromiumPrinterOptions = {}): PdfPrinter {
   let browser: Promise<Browser> | null = null;
+  let page: Promise<Page> | null = null;
+  /** Files the page may read: those under the folder of the print in progress. */
+  let allowedPrefix: string | null = null;
+  /** Prints one at a time: they share the page and its allowed folder. */
+  let queue: Promise<unknown> = Promise.resolve();
 
   const start = async (): Promise<Browser> => {
     const { chromium } = await import('playwright-core');
@@ -69,40 +82,80 @@ export function createChromiumPdfPrinter(options: ChromiumPrinterOptions = {}): 
     });
   };
 
-  return {
-    async print(request: PdfPrintRequest): Promise<Uint8Array> {
-      browser ??= start().catch((error: unknown) => {
-        browser = null;
-        throw error;
+  const openPage = async (): Promise<Page> => {
+    browser ??= start().catch((error: unknown) => {
+      browser = null;
+      throw error;
+    });
+    const context = await (await browser).newContext({ javaScriptEnabled: false, offline: true });
+    try {
+      const opened = await context.newPage();
+      await opened.route('**/*', (route) => {
+        const url = route.request().url();
+        const allowed =
+          url.startsWith('data:') || (allowedPrefix !== null && url.startsWith(allowedPrefix));
+        return allowed ? route.continue() : route.abort();
       });
-      const context = await (await browser).newContext({ javaScriptEnabled: false, offline: true });
-      try {
-        const page = await context.newPage();
-        await page.route('**/*', (route) =>
-          route.request().url().startsWith('data:') ? route.continue() : route.abort(),
-        );
-        await page.setContent(request.html, { waitUntil: 'load' });
-        await page.emulateMedia({ media: 'print' });
-        const margin = `${request.marginMm}mm`;
-        const withHeaderFooter = request.headerTemplate !== null || request.footerTemplate !== null;
-        const pdf = await page.pdf({
-          format: request.pageSize,
-          printBackground: true,
-          margin: { top: margin, bottom: margin, left: margin, right: margin },
-          displayHeaderFooter: withHeaderFooter,
-          headerTemplate: request.headerTemplate ?? '<span></span>',
-          footerTemplate: request.footerTemplate ?? '<span></span>',
-          outline: true,
-          tagged: true,
-        });
-        return new Uint8Array(pdf);
-      } finally {
-        await context.close();
+      await opened.emulateMedia({ media: 'print' });
+      return opened;
+    } catch (error) {
+      await context.close();
+      throw error;
+    }
+  };
+
+  const printOnce = async (request: PdfPrintRequest): Promise<Uint8Array> => {
+    page ??= openPage().catch((error: unknown) => {
+      page = null;
+      throw error;
+    });
+    const current = await page;
+    try {
+      if (request.folder === null) {
+        allowedPrefix = null;
+        await current.goto('about:blank');
+        await current.setContent(request.html, { waitUntil: 'load' });
+      } else {
+        const file = path.join(request.folder, printedPageName);
+        await fs.writeFile(file, request.html, 'utf8');
+        allowedPrefix = folderUrlPrefix(request.folder);
+        await current.goto(pathToFileURL(file).href, { waitUntil: 'load' });
       }
+      const margin = `${request.marginMm}mm`;
+      const withHeaderFooter = request.headerTemplate !== null || request.footerTemplate !== null;
+      const pdf = await current.pdf({
+        format: request.pageSize,
+        printBackground: true,
+        margin: { top: margin, bottom: margin, left: margin, right: margin },
+        displayHeaderFooter: withHeaderFooter,
+        headerTemplate: request.headerTemplate ?? '<span></span>',
+        footerTemplate: request.footerTemplate ?? '<span></span>',
+        outline: true,
+        tagged: true,
+      });
+      // Off the folder before the caller removes it.
+      await current.goto('about:blank');
+      return new Uint8Array(pdf);
+    } catch (error) {
+      page = null;
+      await current.context().close();
+      throw error;
+    } finally {
+      allowedPrefix = null;
+    }
+  };
+
+  return {
+    print(request: PdfPrintRequest): Promise<Uint8Array> {
+      const printed = queue.then(() => printOnce(request));
+      queue = printed.catch(() => undefined);
+      return printed;
     },
     async close(): Promise<void> {
+      await queue;
       const running = browser;
       browser = null;
+      page = null;
       if (running) await (await running.catch(() => null))?.close();
     },
   };

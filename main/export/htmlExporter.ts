@@ -103,23 +103,33 @@ export async function buildStandaloneHtml(
   return { html, warnings: [...new Set(warnings)], copies, assetsFolder };
 }
 
+/**
+ * Writes a page's copied images into `folder` (its assets folder), one at a time: oversized ones
+ * narrowed, the rest copied byte for byte. Returns the files written.
+ */
+export async function writeImageCopies(
+  context: ExportContext,
+  copies: ReadonlyMap<string, string>,
+  folder: string,
+): Promise<string[]> {
+  const written: string[] = [];
+  if (copies.size === 0) return written;
+  await fs.mkdir(folder, { recursive: true });
+  for (const [from, name] of copies) {
+    const image = context.images.load(from);
+    const narrowed = image ? await downscaleImage(image) : null;
+    if (narrowed && narrowed !== image) await fs.writeFile(path.join(folder, name), narrowed.bytes);
+    else await fs.copyFile(from, path.join(folder, name));
+    written.push(path.join(folder, name));
+  }
+  return written;
+}
+
 export async function exportHtml(context: ExportContext): Promise<ExportOutput> {
   const page = await buildStandaloneHtml(context, context.options.html.images);
   const file = path.join(context.outputDir, `${context.name}.html`);
-  const written = [file];
   await writeOutput(file, page.html);
-  if (page.copies.size > 0) {
-    const folder = path.join(context.outputDir, page.assetsFolder);
-    await fs.mkdir(folder, { recursive: true });
-    for (const [from, name] of page.copies) {
-      // One image at a time: oversized ones narrowed, the rest copied byte for byte.
-      const image = context.images.load(from);
-      const narrowed = image ? await downscaleImage(image) : null;
-      if (narrowed && narrowed !== image)
-        await fs.writeFile(path.join(folder, name), narrowed.bytes);
-      else await fs.copyFile(from, path.join(folder, name));
-      written.push(path.join(folder, name));
-    }
-  }
-  return { files: written, warnings: page.warnings };
+  const folder = path.join(context.outputDir, page.assetsFolder);
+  const copied = await writeImageCopies(context, page.copies, folder);
+  return { files: [file, ...copied], warnings: page.warnings };
 }

@@ -1,8 +1,10 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { escapeHtml } from '../../shared/markdown/escapeHtml';
 import { exportLabels } from '../../shared/export/exportLabels';
 import type { ExportContext, ExportOutput } from './exportTypes';
-import { buildStandaloneHtml } from './htmlExporter';
+import { buildStandaloneHtml, writeImageCopies } from './htmlExporter';
 import { withArticleMetadata } from './pdfMetadata';
 import { writeOutput } from './writeOutput';
 
@@ -28,11 +30,13 @@ export function pageTemplates(
 }
 
 /**
- * PDF from the same page as the HTML export (images embedded), printed by Chromium: selectable
- * text, CJK fonts embedded as subsets by the engine, footnotes as endnotes at the end.
+ * PDF from the same page as the HTML export, printed by Chromium: selectable text, CJK fonts
+ * embedded as subsets by the engine, footnotes as endnotes at the end. The images go to the
+ * printer as files in a temporary folder (removed whatever happens), as the HTML export copies
+ * them: loading megabytes of data: URIs cost Chromium several times the printing itself.
  */
 export async function exportPdf(context: ExportContext): Promise<ExportOutput> {
-  const page = await buildStandaloneHtml(context, 'embed');
+  const page = await buildStandaloneHtml(context, 'copy');
   const { pdf: settings } = context.options;
   const templates = pageTemplates(
     context.source.meta.title,
@@ -40,14 +44,22 @@ export async function exportPdf(context: ExportContext): Promise<ExportOutput> {
     settings.marginMm,
   );
   const printer = await context.pdfPrinter();
-  const printed = await printer.print({
-    // Paper cannot be clicked: a collapsed <details> (Hugo's details shortcode) prints open.
-    html: page.html.replace(/<details(?![^>]*\sopen\b)/g, '<details open'),
-    pageSize: settings.pageSize,
-    marginMm: settings.marginMm,
-    headerTemplate: settings.pageNumbers ? templates.header : null,
-    footerTemplate: settings.pageNumbers ? templates.footer : null,
-  });
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'byline-pdf-'));
+  let printed: Uint8Array;
+  try {
+    await writeImageCopies(context, page.copies, path.join(folder, page.assetsFolder));
+    printed = await printer.print({
+      // Paper cannot be clicked: a collapsed <details> (Hugo's details shortcode) prints open.
+      html: page.html.replace(/<details(?![^>]*\sopen\b)/g, '<details open'),
+      folder,
+      pageSize: settings.pageSize,
+      marginMm: settings.marginMm,
+      headerTemplate: settings.pageNumbers ? templates.header : null,
+      footerTemplate: settings.pageNumbers ? templates.footer : null,
+    });
+  } finally {
+    await fs.rm(folder, { recursive: true, force: true });
+  }
   const bytes = await withArticleMetadata(printed, context.source.meta);
   const file = path.join(context.outputDir, `${context.name}.pdf`);
   await writeOutput(file, bytes);

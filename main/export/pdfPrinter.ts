@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import type { PageSize } from '../../shared/export/exportOptions';
 
 /**
@@ -7,17 +8,33 @@ import type { PageSize } from '../../shared/export/exportOptions';
  *   import electron) and injected through `MainContext.pdfPrinter`; `electronPrintToPdfOptions`
  *   below maps a request to its options.
  *
- * The page must be printed with scripts off and no network: it is self-contained.
+ * The page must be printed with scripts off and no network, reading no file outside its folder.
  */
 export interface PdfPrintRequest {
-  /** A complete, self-contained HTML document (images embedded). */
+  /** A complete HTML document; its images are embedded or relative files inside `folder`. */
   html: string;
+  /**
+   * A temporary folder holding the page's images (the caller's, removed by it): the printer
+   * writes the page into it and lets the engine read this folder and nothing else. Images as
+   * files rather than data: URIs spare the engine parsing megabytes of base64 inside the page.
+   * Null: the page is self-contained.
+   */
+  folder: string | null;
   pageSize: PageSize;
   /** Same margin on all four sides, millimetres. */
   marginMm: number;
   /** Chromium header/footer templates (classes pageNumber, totalPages, title); null = none. */
   headerTemplate: string | null;
   footerTemplate: string | null;
+}
+
+/** The page's own file name inside the request's folder (the images sit in `<name>.assets/`). */
+export const printedPageName = 'byline-print-page.html';
+
+/** The file: URL prefix of everything inside a folder (trailing slash: no sibling folder matches). */
+export function folderUrlPrefix(folder: string): string {
+  const href = pathToFileURL(folder).href;
+  return href.endsWith('/') ? href : `${href}/`;
 }
 
 export interface PdfPrinter {

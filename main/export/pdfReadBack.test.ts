@@ -1,13 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitArticle } from '../../shared/article';
+import { createChromiumPdfPrinter } from './chromiumPdfPrinter';
 import { ExportService, type ExportFileResult } from './exportService';
+import type { PdfPrinter } from './pdfPrinter';
 
 // PDFs of two articles (the sample, and the sample-shaped fixture with a figure, a list and a
-// table) read back with poppler: fonts, page ends, document properties.
+// table) read back with poppler: fonts, page ends, document properties, images. One printer
+// prints both, as in a batch; it notes the temporary folder each print was handed.
 const articles = [
   path.resolve('tests/fixtures/export/zh-hugo/article-zh-hugo.md'),
   path.resolve('tests/fixtures/export/sample/article.md'),
@@ -17,6 +20,15 @@ const compact = (text: string): string => text.replace(/\s+/g, '');
 
 let out: string;
 let results: ExportFileResult[];
+const chromium = createChromiumPdfPrinter();
+const printedFolders: string[] = [];
+const printer: PdfPrinter = {
+  print(request) {
+    if (request.folder !== null) printedFolders.push(request.folder);
+    return chromium.print(request);
+  },
+  close: () => chromium.close(),
+};
 
 const pdfOf = (index: number): string => {
   const file = results[index]?.outputs.find((f) => f.endsWith('.pdf'));
@@ -30,7 +42,7 @@ beforeAll(async () => {
   out = mkdtempSync(path.join(os.tmpdir(), 'byline-pdf-readback-'));
   results = [];
   for (const [index, file] of articles.entries()) {
-    const [result] = (await new ExportService().run({
+    const [result] = (await new ExportService({ pdfPrinter: printer }).run({
       files: [{ file, display: path.basename(file) }],
       formats: ['pdf'],
       outputDir: path.join(out, String(index)),
@@ -40,7 +52,50 @@ beforeAll(async () => {
   }
 }, 300_000);
 
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+afterAll(async () => {
+  await printer.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+describe('the PDF of an article with an image', () => {
+  it('shows the image, at its own size, as the featured image and as the figure', () => {
+    const images = poppler('pdfimages', '-list', pdfOf(1))
+      .split('\n')
+      .filter((line) => /\simage\s/.test(line))
+      .map((line) => line.trim().split(/\s+/).slice(3, 5).join('x'));
+    expect(images).toEqual(['480x240', '480x240']);
+  });
+
+  it('leaves no temporary folder behind', () => {
+    expect(printedFolders).toHaveLength(2);
+    for (const folder of printedFolders) expect(existsSync(folder)).toBe(false);
+  });
+
+  it('removes the temporary folder when printing fails', async () => {
+    let handed: string | null = null;
+    let imageWasThere = false;
+    const failing: PdfPrinter = {
+      print(request) {
+        handed = request.folder;
+        imageWasThere =
+          request.folder !== null &&
+          existsSync(path.join(request.folder, 'article.assets', 'default-3.png'));
+        return Promise.reject(new Error('printer broke'));
+      },
+      close: () => Promise.resolve(),
+    };
+    const [result] = await new ExportService({ pdfPrinter: failing }).run({
+      files: [{ file: articles[1] as string, display: 'article.md' }],
+      formats: ['pdf'],
+      outputDir: path.join(out, 'failing'),
+      root: path.dirname(articles[1] as string),
+    });
+    expect(result?.error).toMatch(/printer broke/);
+    expect(imageWasThere).toBe(true);
+    expect(handed).not.toBeNull();
+    expect(existsSync(handed as unknown as string)).toBe(false);
+  });
+});
 
 describe.each([0, 1])('the PDF of article %i', (index) => {
   it('embeds every font as a CID/TrueType font, none as Type 3', () => {

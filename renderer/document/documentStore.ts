@@ -315,10 +315,12 @@ export class DocumentStore {
     doc.dispose();
     if (doc.dirty) void this.journal.saved(doc, Number.MAX_SAFE_INTEGER);
     this.journal.forget(id);
-    // A standalone file's close ends its grant; a workspace article's stops its disk notices.
-    if (doc.info.untitled) {
-      // No file: nothing of main's to release.
-    } else if (doc.info.standalone !== null || !this.byPath(doc.info.path, doc.workspace))
+    // A standalone file's close ends its grant; a workspace article's stops its disk notices. An
+    // untitled article has no file: nothing of main's to release.
+    if (
+      !doc.info.untitled &&
+      (doc.info.standalone !== null || !this.byPath(doc.info.path, doc.workspace))
+    )
       void this.api['article.close']({ workspace: doc.workspace, path: doc.info.path }).catch(
         () => undefined,
       );

@@ -20,7 +20,7 @@ export function UntitledCloseDialog(props: UntitledCloseDialogProps): React.JSX.
       footer={
         <>
           <button type="button" className="files-primary" onClick={props.onSave}>
-            {t('tabs.saveAs')}
+            {t('tabs.saveUntitled')}
           </button>
           <button type="button" onClick={props.onDiscard}>
             {t('tabs.dontSave')}

@@ -45,7 +45,7 @@ export const en = {
     closeUntitledTitle: 'Save "{{name}}"?',
     closeUntitledBody:
       'This article has not been saved to a file yet. If you close it without saving, its text is gone.',
-    saveAs: 'Save…',
+    saveUntitled: 'Save…',
     dontSave: "Don't Save",
     cancel: 'Cancel',
   },

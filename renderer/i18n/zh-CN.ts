@@ -45,7 +45,7 @@ export const zhCN: UiStrings = {
     untitledHint: '尚未保存为文件：用“另存为”把它存进工作区。',
     closeUntitledTitle: '保存“{{name}}”吗？',
     closeUntitledBody: '这篇文章还没有保存为文件。不保存就关闭，它的文字将会丢失。',
-    saveAs: '保存…',
+    saveUntitled: '保存…',
     dontSave: '不保存',
     cancel: '取消',
   },

@@ -1,7 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArticle } from '../../shared/article';
-import { articleMetadata, type ArticleMetadata } from '../../shared/export/articleMetadata';
+import {
+  articleFileStem,
+  articleMetadata,
+  type ArticleMetadata,
+} from '../../shared/export/articleMetadata';
 import { hugoDefaultProfile, type RenderProfile } from '../../shared/markdown/renderProfile';
 import { decodeTextLazily } from '../files/readTextFile';
 
@@ -34,12 +38,6 @@ export class ExportError extends Error {
   }
 }
 
-export function outputStem(file: string): string {
-  const stem = path.basename(file).replace(/\.(md|markdown)$/i, '');
-  if (/^_?index$/i.test(stem)) return path.basename(path.dirname(file)) || stem;
-  return stem;
-}
-
 /** Builds the source from text already in hand (an unsaved editor buffer, the clipboard path). */
 export function articleFromText(
   file: string,
@@ -55,7 +53,7 @@ export function articleFromText(
       `The front matter could not be read${where}: ${parsed.error?.message ?? 'unknown error'}`,
     );
   }
-  const stem = outputStem(file);
+  const stem = articleFileStem(file);
   const relative = path.relative(root, file);
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
   return {

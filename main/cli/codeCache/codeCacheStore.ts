@@ -70,7 +70,11 @@ export class CodeCacheStore {
       renameSync(temporary, entry.file);
       return true;
     } catch {
-      rmSync(temporary, { force: true });
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // The folder itself is unusable (not a folder, no permission): nothing was written.
+      }
       return false;
     }
   }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { exportFormats, type ExportFormatName } from '../shared/export/exportOptions';
 import { ExportService } from '../main/export/exportService';
 import { createChromiumPdfPrinter } from '../main/export/chromiumPdfPrinter';
-import { buildCli } from './support/buildCli';
+import { benchCodeCache, buildCli } from './support/buildCli';
 import { timeProcess, type ProcessTiming } from './support/timeProcess';
 
 const base = mkdtempSync(path.join(os.tmpdir(), 'byline-bench-export-'));
@@ -82,16 +82,28 @@ try {
   // Whole processes, as a writer or a CI job runs them: `byline export` against pandoc.
   const cli = buildCli();
   const node = process.execPath;
+  // The command keeps V8's compiled code between runs: warm runs are the usual case, cold runs
+  // (empty cache) the first after an install.
+  const cache = benchCodeCache(base);
   const vsPandoc: Record<
     string,
-    { byline: ProcessTiming; pandoc: ProcessTiming; ratio: number; cpuRatio: number | null }
+    {
+      byline: ProcessTiming;
+      bylineCold: ProcessTiming;
+      pandoc: ProcessTiming;
+      ratio: number;
+      coldRatio: number;
+      cpuRatio: number | null;
+    }
   > = {};
   for (const [format, pandocArgs] of [
     ['html', ['-s', '-f', 'markdown', '-t', 'html', '--metadata', 'pagetitle=bench']],
     ['docx', ['-f', 'markdown', '-t', 'docx']],
   ] as const) {
     const out = path.join(base, `cli-${format}`);
-    const byline = timeProcess(node, [cli, 'export', file, '--format', format, '--out', out], runs);
+    const args = [cli, 'export', file, '--format', format, '--out', out];
+    const bylineCold = timeProcess(node, args, runs, cache.cold);
+    const byline = timeProcess(node, args, runs, { env: cache.env });
     const pandoc = timeProcess(
       'pandoc',
       [...pandocArgs, file, '-o', path.join(base, `pandoc.${format}`)],
@@ -99,8 +111,10 @@ try {
     );
     vsPandoc[format] = {
       byline,
+      bylineCold,
       pandoc,
       ratio: Math.round((byline.medianMs / pandoc.medianMs) * 100) / 100,
+      coldRatio: Math.round((bylineCold.medianMs / pandoc.medianMs) * 100) / 100,
       cpuRatio:
         byline.medianCpuMs !== null && pandoc.medianCpuMs
           ? Math.round((byline.medianCpuMs / pandoc.medianCpuMs) * 100) / 100
@@ -116,7 +130,7 @@ try {
     cliVsPandoc: {
       anchor: 'pandoc (Debian package) on the same article, same run; whole processes',
       target: 'Byline/pandoc ≤ 1.0 for html and docx',
-      note: 'ratio: median wall times; cpuRatio: median CPU times (user + system), which load changes less',
+      note: 'byline: node bin/byline.mjs with its code cache warm (bylineCold: emptied before each run); ratio: median wall times (coldRatio: cold); cpuRatio: median CPU times (user + system), which load changes less',
       ...vsPandoc,
     },
     machine: {
@@ -140,10 +154,12 @@ try {
           bylineMedianMs: v.byline.medianMs,
           bylineCpuMs: v.byline.medianCpuMs,
           bylineMaxRssMb: v.byline.maxRssMb,
+          bylineColdMs: v.bylineCold.medianMs,
           pandocMedianMs: v.pandoc.medianMs,
           pandocCpuMs: v.pandoc.medianCpuMs,
           pandocMaxRssMb: v.pandoc.maxRssMb,
           ratio: v.ratio,
+          coldRatio: v.coldRatio,
           cpuRatio: v.cpuRatio,
         },
       ]),

@@ -15,6 +15,7 @@ if (!existsSync(cli)) {
   );
   process.exit(1);
 }
-// Node 22.1+ keeps compiled code between runs (a no-op on Node 20).
+// dist/main/cli.mjs keeps the program's compiled code between runs itself (on every Node);
+// Node 22.1+ also caches this file and the launcher.
 module.enableCompileCache?.();
 await import(pathToFileURL(cli).href);

@@ -1,7 +1,9 @@
 // Builds everything Byline runs: the renderer with Vite, and the Node/Electron entry points
 // (Electron main, sandboxed preload, browser-mode server, library worker, CLI) with esbuild.
 // `--cli` builds only the command line tool, which is all the npm package ships (`prepack`).
-import { rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
@@ -30,19 +32,54 @@ const nodeEntry = {
 const quiet = process.argv.includes('--quiet');
 const cliOnly = process.argv.includes('--cli');
 
-// Split per command: `check` and `stats` load only their own small chunks, never jsdom,
-// docx or the PDF printer that `export` needs (main/cli/runCli.ts imports each on demand).
-const cliBuild = () =>
-  esbuild({
+// The command line tool, in two builds. The program (main/cli/byline.ts) is split per command,
+// so `check` and `stats` load only their own small chunks, never jsdom, docx or the PDF printer
+// that `export` needs (main/cli/runCli.ts imports each on demand), and it is then turned into
+// CommonJS: dist/main/cli.mjs (main/cli/launch.ts) runs those modules through vm.Script with
+// V8's cached code from earlier runs, which Node 20 offers for no ES module (docs/performance.md).
+const cliBuild = async () => {
+  const esm = mkdtempSync(path.join(os.tmpdir(), 'byline-cli-esm-'));
+  try {
+    // esbuild splits only ES modules: split first, into .cjs files so the imports name them.
+    await esbuild({
+      ...nodeEntry,
+      banner: undefined,
+      entryPoints: { byline: 'main/cli/byline.ts' },
+      outdir: esm,
+      outExtension: { '.js': '.cjs' },
+      splitting: true,
+      chunkNames: '[name]-[hash]',
+      // Compiling the code is most of a cold start: minified, it is about half the bytes to parse.
+      minify: true,
+      sourcemap: 'inline',
+    });
+    await esbuild({
+      entryPoints: readdirSync(esm).map((name) => path.join(esm, name)),
+      outdir: 'dist/main/cli-chunks',
+      outExtension: { '.js': '.cjs' },
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      minify: true,
+      sourcemap: 'linked',
+      logLevel: 'warning',
+      // import() becomes require(), which the launcher's loader answers; import.meta is the
+      // loader's (each module's own file URL).
+      supported: { 'dynamic-import': false },
+      define: { 'import.meta': '__bylineImportMeta' },
+    });
+  } finally {
+    rmSync(esm, { recursive: true, force: true });
+  }
+  await esbuild({
     ...nodeEntry,
-    entryPoints: { cli: 'main/cli/byline.ts' },
+    banner: undefined,
+    entryPoints: { cli: 'main/cli/launch.ts' },
     outdir: 'dist/main',
     outExtension: { '.js': '.mjs' },
-    splitting: true,
-    chunkNames: 'cli-chunks/[name]-[hash]',
-    // Compiling the code is most of a cold start: minified, it is about half the bytes to parse.
     minify: true,
   });
+};
 
 // Chunk names carry a hash: clear old ones so a package never ships two generations.
 rmSync('dist/main/cli-chunks', { recursive: true, force: true });

@@ -24,7 +24,13 @@ export function timeProcess(
   command: string,
   args: string[],
   count: number,
-  options: { cwd?: string; okStatus?: number[] } = {},
+  options: {
+    cwd?: string;
+    okStatus?: number[];
+    env?: NodeJS.ProcessEnv;
+    /** Runs before every run, the discarded first one included (e.g. empties a cache: cold runs). */
+    beforeEach?: () => void;
+  } = {},
 ): ProcessTiming {
   const ok = options.okStatus ?? [0];
   const withRss = existsSync(timeTool);
@@ -32,13 +38,15 @@ export function timeProcess(
   const rss: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i <= count; i++) {
+    options.beforeEach?.();
     const start = performance.now();
     const run = withRss
       ? spawnSync(timeTool, ['-f', 'maxrss-kb=%M cpu-s=%U+%S', command, ...args], {
           cwd: options.cwd,
+          env: options.env,
           encoding: 'utf8',
         })
-      : spawnSync(command, args, { cwd: options.cwd, encoding: 'utf8' });
+      : spawnSync(command, args, { cwd: options.cwd, env: options.env, encoding: 'utf8' });
     const ms = performance.now() - start;
     if (run.status === null || !ok.includes(run.status))
       throw new Error(`${command} ${args.join(' ')} failed (${run.status}): ${run.stderr}`);

@@ -1,6 +1,7 @@
 import { analyzeArticle, type ArticleModel } from '../article/frontMatter';
 import type { FootnoteIndex } from '../footnotes/footnoteIndex';
 import { indexFootnotes } from '../footnotes/footnoteIndex';
+import { compareIdentifiers } from '../text/compareIdentifiers';
 import { unmetered, type WorkMeter } from '../text/workMeter';
 import type { RenderProfile } from '../markdown/renderProfile';
 import type { Finding } from './finding';
@@ -63,5 +64,5 @@ export function checkArticle(
 export function runArticleRules(context: ArticleCheckContext): Finding[] {
   return rules
     .flatMap((rule) => rule(context))
-    .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+    .sort((a, b) => a.line - b.line || a.column - b.column || compareIdentifiers(a.rule, b.rule));
 }

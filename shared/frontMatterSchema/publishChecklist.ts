@@ -1,5 +1,6 @@
 import { analyzeArticle, type ArticleModel } from '../article/frontMatter';
 import type { Finding, Severity } from '../check/finding';
+import { compareIdentifiers } from '../text/compareIdentifiers';
 import { displayWidth } from '../text/displayWidth';
 import { isValidDateTime } from './dateTime';
 import { fieldLine } from './fieldSource';
@@ -224,5 +225,5 @@ export function publishChecklist(input: ChecklistInput): Finding[] {
       }
     }
   }
-  return findings.sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
+  return findings.sort((a, b) => a.line - b.line || compareIdentifiers(a.rule, b.rule));
 }

@@ -226,11 +226,17 @@ export const desktopScenarios: DesktopScenario[] = [
       await expect((await first.page()).locator('.cm-content')).toContainText('供应链');
       await first.setWindowSize(1000, 700);
       const size = await first.windowSize();
-      // The renderer reports its open tabs to main; wait until main has stored them.
+      // The renderer reports its open tabs, then the active one, to main; wait until main has
+      // stored the article as the active tab (being among the open tabs is not enough).
       const sessionFile = path.join(first.profile.userData, 'session.json');
-      await expect
-        .poll(() => (existsSync(sessionFile) ? readFileSync(sessionFile, 'utf8') : ''))
-        .toContain(article);
+      const storedActiveTab = (): string | null => {
+        if (!existsSync(sessionFile)) return null;
+        const stored = JSON.parse(readFileSync(sessionFile, 'utf8')) as {
+          workspaces?: { session?: { activeTab?: string | null } }[];
+        };
+        return stored.workspaces?.[0]?.session?.activeTab ?? null;
+      };
+      await expect.poll(storedActiveTab).toBe(article);
       await first.quit();
       expect(existsSync(path.join(first.profile.userData, 'window-state.json'))).toBe(true);
 

@@ -1,0 +1,25 @@
+import { Packer, type Document } from 'docx';
+import { zipPackage, type PackageFileData } from './zipPackage';
+
+interface PackageCompiler {
+  compile(document: Document): Map<string, PackageFileData>;
+}
+
+/**
+ * The compiler `Packer` keeps (not in docx's typings): it writes every part of the package, which
+ * `Packer` then zips with a JavaScript deflate at a level it does not let us choose.
+ */
+export function docxCompiler(): PackageCompiler | null {
+  const compiler = (Packer as unknown as { compiler?: Partial<PackageCompiler> }).compiler;
+  return compiler && typeof compiler.compile === 'function' ? (compiler as PackageCompiler) : null;
+}
+
+/**
+ * The .docx bytes of a document: the same parts, in the same order, as `Packer.toBuffer` writes,
+ * zipped by Node's zlib. Should a docx release no longer keep its compiler, `Packer` zips them.
+ */
+export async function packDocx(document: Document): Promise<Uint8Array> {
+  const compiler = docxCompiler();
+  if (!compiler) return new Uint8Array(await Packer.toBuffer(document));
+  return zipPackage(compiler.compile(document));
+}

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import JSZip from 'jszip';
-import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { docxCompiler, packDocx } from './packDocx';
+import { docxCompiler, isCompressedMedia, packDocx } from './packDocx';
 
 const contents = async (bytes: Uint8Array): Promise<[string, string][]> => {
   const zip = await JSZip.loadAsync(bytes);
@@ -26,5 +28,29 @@ describe('packDocx', () => {
     const ours = await contents(await packDocx(document));
     expect(ours.map(([name]) => name)).toContain('word/document.xml');
     expect(ours).toEqual(await contents(new Uint8Array(await Packer.toBuffer(document))));
+  });
+
+  it('names the pictures it stores as they are: PNG, JPEG and GIF media, nothing else', async () => {
+    const png = readFileSync(path.resolve('tests/fixtures/export/sample/images/default (3).png'));
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({
+              children: [
+                new ImageRun({ type: 'png', data: png, transformation: { width: 10, height: 10 } }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const names = (await contents(await packDocx(document))).map(([name]) => name);
+    expect(names.filter(isCompressedMedia)).toEqual([
+      expect.stringMatching(/^word\/media\/.+\.png$/),
+    ]);
+    expect(isCompressedMedia('word/media/photo.JPEG')).toBe(true);
+    expect(isCompressedMedia('word/media/scan.bmp')).toBe(false);
+    expect(isCompressedMedia('word/document.xml')).toBe(false);
   });
 });

@@ -14,12 +14,16 @@ export function docxCompiler(): PackageCompiler | null {
   return compiler && typeof compiler.compile === 'function' ? (compiler as PackageCompiler) : null;
 }
 
+/** Pictures in formats that are compressed already: deflating them again gains next to nothing. */
+export const isCompressedMedia = (path: string): boolean =>
+  /^word\/media\/[^/]+\.(?:png|jpe?g|gif)$/i.test(path);
+
 /**
  * The .docx bytes of a document: the same parts, in the same order, as `Packer.toBuffer` writes,
- * zipped by Node's zlib. Should a docx release no longer keep its compiler, `Packer` zips them.
+ * zipped by Node's zlib, pictures already compressed stored as they are. Should a docx release no longer keep its compiler, `Packer` zips them.
  */
 export async function packDocx(document: Document): Promise<Uint8Array> {
   const compiler = docxCompiler();
   if (!compiler) return new Uint8Array(await Packer.toBuffer(document));
-  return zipPackage(compiler.compile(document));
+  return zipPackage(compiler.compile(document), { store: isCompressedMedia });
 }

@@ -44,6 +44,18 @@ describe('zipPackage', () => {
     );
   });
 
+  it('keeps the files `store` names as they are, and deflates the rest', () => {
+    const read = readWithPython(zipPackage(files, { store: (name) => name.endsWith('.png') }));
+    expect(read.bad).toBeNull();
+    expect(read.entries).toEqual(
+      files.map(([name, data]) => ({
+        name,
+        method: name.endsWith('.png') ? 0 : 8,
+        hex: hex(data),
+      })),
+    );
+  });
+
   it('compresses text', () => {
     expect(zipPackage(files).length).toBeLessThan(Buffer.byteLength(xml) / 10);
   });

@@ -17,8 +17,9 @@ const endRecordSize = 22;
 /** 1980-01-01 00:00, the earliest DOS date: the same package gives the same bytes on every run. */
 const dosTime = 0;
 const dosDate = (1 << 5) | 1;
-/** ZIP 2.0 (DEFLATE), what Word and LibreOffice write and expect to read. */
+/** ZIP 2.0 (stored and DEFLATE entries), what Word and LibreOffice write and expect to read. */
 const zipVersion = 20;
+const storeMethod = 0;
 const deflateMethod = 8;
 const maxZip32 = 0xffffffff;
 
@@ -26,23 +27,36 @@ interface Entry {
   name: Buffer;
   crc: number;
   size: number;
-  data: Buffer;
+  method: number;
+  data: Uint8Array;
   offset: number;
 }
 
+export interface ZipOptions {
+  /** zlib's DEFLATE level, 1 (fastest) to 9 (smallest). */
+  level?: number;
+  /** Files kept as they are: compressed formats (PNG, JPEG) that DEFLATE only spends time on. */
+  store?: (path: string) => boolean;
+}
+
 /**
- * Zips the files of an OOXML package in the order given, each DEFLATE-compressed by Node's own
- * zlib (native code: several times faster than a JavaScript deflate in a process that runs it once).
- * Plain ZIP 2.0 with no extra fields, as Word writes: a package larger than 4 GB is refused.
+ * Zips the files of an OOXML package in the order given, DEFLATE-compressed by Node's own zlib
+ * (native code: several times faster than a JavaScript deflate in a process that runs it once)
+ * unless `store` keeps them as they are. Plain ZIP 2.0 with no extra fields, as Word writes: a
+ * package larger than 4 GB is refused.
  */
-export function zipPackage(files: Iterable<readonly [string, PackageFileData]>, level = 6): Buffer {
+export function zipPackage(
+  files: Iterable<readonly [string, PackageFileData]>,
+  { level = 6, store = () => false }: ZipOptions = {},
+): Buffer {
   const entries: Entry[] = [];
   let offset = 0;
   for (const [path, content] of files) {
     const raw = bytesOf(content);
     const name = Buffer.from(path, 'utf8');
-    const data = deflateRawSync(raw, { level });
-    entries.push({ name, crc: crc32(raw), size: raw.length, data, offset });
+    const method = store(path) ? storeMethod : deflateMethod;
+    const data = method === storeMethod ? raw : deflateRawSync(raw, { level });
+    entries.push({ name, crc: crc32(raw), size: raw.length, method, data, offset });
     offset += localHeaderSize + name.length + data.length;
     if (raw.length > maxZip32 || offset > maxZip32)
       throw new Error(`The package is too large for a ZIP file without ZIP64: ${path}`);
@@ -52,7 +66,8 @@ export function zipPackage(files: Iterable<readonly [string, PackageFileData]>, 
   let at = 0;
   for (const entry of entries) {
     at = writeHeader(out, at, entry, false);
-    at += entry.data.copy(out, at);
+    out.set(entry.data, at);
+    at += entry.data.length;
   }
   const centralOffset = at;
   for (const entry of entries) at = writeHeader(out, at, entry, true);
@@ -79,7 +94,7 @@ function writeHeader(out: Buffer, start: number, entry: Entry, central: boolean)
   }
   out.writeUInt16LE(zipVersion, at);
   out.writeUInt16LE(utf8Name ? 0x0800 : 0, at + 2); // bit 11: the name is UTF-8
-  out.writeUInt16LE(deflateMethod, at + 4);
+  out.writeUInt16LE(entry.method, at + 4);
   out.writeUInt16LE(dosTime, at + 6);
   out.writeUInt16LE(dosDate, at + 8);
   out.writeUInt32LE(entry.crc, at + 10);

@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, type ZlibOptions } from 'node:zlib';
 
 /** A file of a package: XML text (written as UTF-8) or bytes. */
 export type PackageFileData = string | ArrayBufferView | ArrayBuffer;
@@ -55,7 +55,8 @@ export function zipPackage(
     const raw = bytesOf(content);
     const name = Buffer.from(path, 'utf8');
     const method = store(path) ? storeMethod : deflateMethod;
-    const data = method === storeMethod ? raw : deflateRawSync(raw, { level });
+    const data =
+      method === storeMethod ? raw : deflateRawSync(raw, deflateOptions(raw.length, level));
     entries.push({ name, crc: crc32(raw), size: raw.length, method, data, offset });
     offset += localHeaderSize + name.length + data.length;
     if (raw.length > maxZip32 || offset > maxZip32)
@@ -80,6 +81,17 @@ export function zipPackage(
   out.writeUInt32LE(centralOffset, at + 16);
   out.writeUInt16LE(0, at + 20); // comment length
   return out;
+}
+
+/**
+ * The smallest DEFLATE window that holds the whole file (9 to 15 bits), and a hash table to
+ * match: a package's many small parts compress as well, without zlib setting up 256 KB of state
+ * for each (that set-up, not the compressing, was most of the time).
+ */
+function deflateOptions(size: number, level: number): ZlibOptions {
+  let windowBits = 9;
+  while (windowBits < 15 && 1 << windowBits < size) windowBits++;
+  return { level, windowBits, memLevel: Math.min(8, windowBits - 7) };
 }
 
 /** A local file header, or with `central` the file's central directory record; returns where it ends. */

@@ -11,7 +11,6 @@ import {
   ImportedXmlComponent,
   LevelFormat,
   LineRuleType,
-  Packer,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -33,6 +32,7 @@ import { articleShortcodeOptions } from './articleShortcodes';
 import { indexFootnotes, type FootnoteDefinition } from '../../shared/footnotes/footnoteIndex';
 import type { ArticleImages, LocalImage } from './articleImages';
 import type { ExportContext, ExportOutput } from './exportTypes';
+import { packDocx } from './packDocx';
 import { writeOutput } from './writeOutput';
 
 type Block = Paragraph | Table;
@@ -69,26 +69,33 @@ const cjkChar =
 /** Word's hidden-bookmark convention (`_Ref…`) on the first reference of each note. */
 const noteBookmark = (number: number): string => `_RefBylineNote${number}`;
 
-const fieldRun = (xml: string, superscript = false): TextRun =>
-  new TextRun({
-    style: superscript ? 'FootnoteReference' : undefined,
-    superScript: superscript || undefined,
-    children: [ImportedXmlComponent.fromXmlString(xml)],
-  });
+/**
+ * A run holding one piece of a field, parsed from its XML once: docx writes a component without
+ * changing it, so the same run serves every citation that needs it.
+ */
+const fieldRun = (xml: string): TextRun =>
+  new TextRun({ children: [ImportedXmlComponent.fromXmlString(xml)] });
+
+let fieldMarks: { begin: TextRun; separate: TextRun; end: TextRun } | undefined;
 
 /**
  * `NOTEREF _RefBylineNoteN \f \h`: the note's number formatted as a footnote mark (`\f`) and
  * linked to it (`\h`), with the number already written as the field's result.
  */
 function noteReferenceField(number: number): TextRun[] {
+  fieldMarks ??= {
+    begin: fieldRun('<w:fldChar w:fldCharType="begin"/>'),
+    separate: fieldRun('<w:fldChar w:fldCharType="separate"/>'),
+    end: fieldRun('<w:fldChar w:fldCharType="end"/>'),
+  };
   return [
-    fieldRun('<w:fldChar w:fldCharType="begin"/>'),
+    fieldMarks.begin,
     fieldRun(
       `<w:instrText xml:space="preserve"> NOTEREF ${noteBookmark(number)} \\f \\h </w:instrText>`,
     ),
-    fieldRun('<w:fldChar w:fldCharType="separate"/>'),
+    fieldMarks.separate,
     new TextRun({ text: String(number), style: 'FootnoteReference', superScript: true }),
-    fieldRun('<w:fldChar w:fldCharType="end"/>'),
+    fieldMarks.end,
   ];
 }
 
@@ -119,6 +126,7 @@ class DocxWriter {
   private quoteDepth = 0;
   private pendingListItem = false;
   private footnoteId: number | null = null;
+  private readonly noteReferences = new Map<number, TextRun[]>();
   private uncited: FootnoteDefinition[];
   private readonly maxImageWidth: number;
   /** Two characters: `firstLineChars` for Word, the same in twips for LibreOffice, which ignores it. */
@@ -137,6 +145,13 @@ class DocxWriter {
     this.chineseIndent = { firstLine: bodyHalfPoints(true) * 10 * 2, firstLineChars: 200 };
     // Twips -> pixels at 96 dpi.
     this.maxImageWidth = Math.floor((contentWidthTwips / 1440) * 96);
+  }
+
+  /** A repeat citation's runs, built once per note. */
+  private noteReference(number: number): TextRun[] {
+    let runs = this.noteReferences.get(number);
+    if (!runs) this.noteReferences.set(number, (runs = noteReferenceField(number)));
+    return runs;
   }
 
   private imageRun(src: string, alt: string): ImageRun | TextRun {
@@ -275,7 +290,7 @@ class DocxWriter {
                 children: [new FootnoteReferenceRun(number)],
               }),
             );
-          else noteReferenceField(number).forEach(push);
+          else this.noteReference(number).forEach(push);
           break;
         }
         case 'task_list_checkbox':
@@ -533,12 +548,12 @@ export async function renderDocx(
   const { meta } = source;
   const cjk = isCjkLanguage(meta.lang);
   const size = pageSizes[options.docx.pageSize];
-  const uncited = uncitedSources(source.body, warnings);
   const { tokens, env } = parseForExport(source.body, {
     resolveImage: () => null,
     profile: source.profile,
     ...articleShortcodeOptions(source),
   });
+  const uncited = uncitedSources(source.body, env, warnings);
   warnings.push(...exportNotes(env));
   const featured = featuredImageSource(source.data);
   // One image at a time: each is read, narrowed when oversized, and only its encoded bytes kept
@@ -728,14 +743,24 @@ export async function renderDocx(
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return packDocx(document);
 }
 
-/** Definitions nobody cites (the last one of a label, as the preview uses), each with a warning. */
-function uncitedSources(body: string, warnings: string[]): FootnoteDefinition[] {
-  const index = indexFootnotes(body);
-  return index.unusedDefinitions.flatMap((label) => {
-    const definition = index.definitions.findLast((d) => d.label === label);
+/**
+ * Definitions the export's own parse found and nobody cites (the last one of a label, as the
+ * preview uses), each with a warning. The parse keeps no text for them, so the footnote index is
+ * read for it, and only when there are any: most articles cite every source.
+ */
+function uncitedSources(body: string, env: object, warnings: string[]): FootnoteDefinition[] {
+  // markdown-it-footnote's state: `:label` -> note number, -1 while nothing cites the label.
+  const refs = (env as { footnotes?: { refs?: Record<string, number> } }).footnotes?.refs ?? {};
+  const labels = Object.keys(refs)
+    .filter((key) => (refs[key] ?? 0) < 0)
+    .map((key) => key.slice(1));
+  if (labels.length === 0) return [];
+  const { definitions } = indexFootnotes(body);
+  return labels.flatMap((label) => {
+    const definition = definitions.findLast((d) => d.label === label);
     if (!definition) return [];
     warnings.push(`Footnote [^${label}] is never cited: listed at the end without a number.`);
     return [definition];

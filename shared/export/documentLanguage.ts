@@ -10,7 +10,16 @@ const kana = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const hangul = /\p{Script=Hangul}/gu;
 const latinWord = /[A-Za-z\u00C0-\u024F]+/g;
 
-const count = (text: string, pattern: RegExp): number => text.match(pattern)?.length ?? 0;
+/**
+ * Matches of a global pattern, counted without collecting them: `match` would build an array of
+ * one string per Han character, tens of thousands for an article.
+ */
+function count(text: string, pattern: RegExp): number {
+  let matches = 0;
+  pattern.lastIndex = 0;
+  while (pattern.test(text)) matches++;
+  return matches;
+}
 
 /**
  * `lang`/`language` from the front matter when it is a valid tag; otherwise from the text:

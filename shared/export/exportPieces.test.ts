@@ -18,6 +18,14 @@ describe('detectDocumentLanguage', () => {
     expect(detectDocumentLanguage('任何文字', 'zh-TW')).toBe('zh-TW');
     expect(detectDocumentLanguage('任何文字', '"><script>')).toBe('zh-CN');
   });
+
+  it('counts characters, not UTF-16 units, and answers the same on every call', () => {
+    // Three Han characters outside the BMP against three Latin words: a tie, so still Chinese.
+    const text = '𠀀𠀁𠀂 one two three';
+    expect(detectDocumentLanguage(text)).toBe('zh-CN');
+    expect(detectDocumentLanguage(text)).toBe('zh-CN');
+    expect(detectDocumentLanguage(`${text} four`)).toBe('en');
+  });
 });
 
 describe('splitHanRuns', () => {

@@ -1,31 +1,8 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { parseArticle } from '../../shared/article/frontMatter';
 import type { BylineApi } from '../../shared/ipc/contract';
 import { readTargetLength, targetLengthKey } from '../../shared/stats/targetLength';
-import type { ArticleSnapshot, EditorSession } from '../workbench/editorSession';
-
-/** What the status bar needs of a snapshot; primitives, so an unchanged value re-renders nothing. */
-interface SnapshotTarget {
-  path: string | null;
-  /** The article's own `target_length`; undefined without an article, null when it has none. */
-  own: number | null | undefined;
-}
-
-/** Reads each snapshot once (the front matter of a whole article), however often React asks. */
-function snapshotTargetReader(): (snapshot: ArticleSnapshot | null) => SnapshotTarget {
-  let last: { snapshot: ArticleSnapshot | null; value: SnapshotTarget } | null = null;
-  return (snapshot) => {
-    if (last?.snapshot === snapshot) return last.value;
-    const value: SnapshotTarget = snapshot
-      ? {
-          path: snapshot.path,
-          own: readTargetLength(parseArticle(snapshot.text).data?.[targetLengthKey]),
-        }
-      : { path: null, own: undefined };
-    last = { snapshot, value };
-    return value;
-  };
-}
+import type { EditorSession } from '../workbench/editorSession';
+import { snapshotTargetReader } from './snapshotTarget';
 
 /**
  * The open article's target length (its `target_length`, else the workspace schema's default for

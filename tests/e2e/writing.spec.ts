@@ -444,11 +444,17 @@ test('focus mode, typewriter mode, line numbers, and no spellcheck in front matt
   await expect(app.locator('.cm-lineNumbers')).toBeVisible();
 });
 
-test('the caret is solid while typing and blinks by a timer once the writer pauses, with no CSS animation', async ({
+test('one cursor is the native caret; several are drawn, solid while typing and blinking by a timer, with no CSS animation', async ({
   app,
 }) => {
   await open(app, sample);
   await cursorToEnd(app);
+  const layer = app.locator('.cm-scroller > .cm-cursorLayer');
+  // One cursor: the browser's caret in the theme's colour, and no drawn layer to redraw per key.
+  await app.keyboard.type(' 补充一句 caret caret', { delay: 20 });
+  await expect(layer).toHaveCount(0);
+  await expect(app.locator('.cm-content')).not.toHaveCSS('caret-color', 'rgba(0, 0, 0, 0)');
+
   // CodeMirror restarts its CSS blink on every selection change; each restart is a style
   // recalculation and a stream of compositor frames in the keystroke path.
   await app.evaluate(() => {
@@ -458,14 +464,33 @@ test('the caret is solid while typing and blinks by a timer once the writer paus
       if ((event.target as Element).classList.contains('cm-cursorLayer')) w.caretAnimations++;
     });
   });
-  const layer = app.locator('.cm-scroller > .cm-cursorLayer');
-  await app.keyboard.type(' 补充一句', { delay: 20 });
+  // Two cursors: the word before the caret and its earlier occurrence (Mod-d).
+  await app.keyboard.press('Shift+Control+ArrowLeft');
+  await app.keyboard.press('Control+d');
+  await expect(layer).toHaveCount(1);
+  await app.keyboard.press('ArrowRight');
+  await expect(layer.locator('.cm-cursor')).toHaveCount(2);
+  await app.keyboard.type('s', { delay: 20 });
+  await expect(app.locator('.cm-content')).toContainText('补充一句 carets carets');
   await expect(layer).toHaveCSS('animation-name', 'none');
   await expect(layer).toHaveCSS('visibility', 'visible');
   expect(
     await app.evaluate(() => (window as unknown as { caretAnimations: number }).caretAnimations),
   ).toBe(0);
-  // Idle: the timer hides and shows the caret.
+  // Idle: the timer hides and shows the drawn cursors.
   await expect(layer).toHaveCSS('visibility', 'hidden', { timeout: 5000 });
   await expect(layer).toHaveCSS('visibility', 'visible', { timeout: 5000 });
+
+  // Back to one cursor: the native caret again.
+  await app.keyboard.press('Escape');
+  await expect(layer).toHaveCount(0);
+});
+
+test('with reduced motion the native caret keeps still', async ({ app }) => {
+  await app.emulateMedia({ reducedMotion: 'reduce' });
+  await open(app, sample);
+  await cursorToEnd(app);
+  await expect(app.locator('.cm-content')).toHaveCSS('caret-animation', 'manual');
+  await app.emulateMedia({ reducedMotion: 'no-preference' });
+  await expect(app.locator('.cm-content')).toHaveCSS('caret-animation', 'auto');
 });

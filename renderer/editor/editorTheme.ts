@@ -8,7 +8,10 @@ import { tags as t } from '@lezer/highlight';
  * `:root` and `:root[data-theme='dark']`, so switching themes needs no reconfiguration.
  */
 const chrome = EditorView.theme({
-  '&': { color: 'var(--fg)', backgroundColor: 'var(--bg-editor)', height: '100%' },
+  '&': { color: 'var(--fg)', backgroundColor: 'var(--bg-editor)' },
+  // The editor only: the tooltips' container in <body> carries the theme's classes too, and a
+  // full height there made the page twice the window's height.
+  '&.cm-editor': { height: '100%' },
   '.cm-content': { caretColor: 'var(--caret)' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--caret)', borderLeftWidth: '2px' },
   '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection':

@@ -158,3 +158,18 @@ test('a narrow window collapses the library and the side column, which open over
   await expect(app.getByTestId('library-splitter')).toHaveAttribute('aria-valuenow', '264');
   await expect(app.getByTestId('side-splitter')).toHaveAttribute('aria-valuenow', '380');
 });
+
+test('the workbench fills the window exactly: nothing makes the page itself scroll', async ({
+  app,
+}) => {
+  await app.setViewportSize({ width: 1280, height: 800 });
+  await openArticle(app, sample);
+  await expect(app.locator('.editor-host .cm-content')).toBeVisible();
+  // The editor's tooltips live in <body> with the editor theme's classes; scrolling the whole
+  // page would move the workbench under the writer.
+  const extent = await app.evaluate(() => ({
+    height: document.documentElement.scrollHeight,
+    width: document.documentElement.scrollWidth,
+  }));
+  expect(extent).toEqual({ height: 800, width: 1280 });
+});

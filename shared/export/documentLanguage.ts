@@ -5,12 +5,25 @@
  */
 
 const bcp47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
-const han = /\p{Script=Han}/gu;
-const kana = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
-const hangul = /\p{Script=Hangul}/gu;
+const hanRun = /\p{Script=Han}+/gu;
+const kanaRun = /[\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+const hangulRun = /\p{Script=Hangul}+/gu;
 const latinWord = /[A-Za-z\u00C0-\u024F]+/g;
+const highSurrogate = /[\uD800-\uDBFF]/g;
 
 const count = (text: string, pattern: RegExp): number => text.match(pattern)?.length ?? 0;
+
+/**
+ * Characters of a script in the text, counted run by run: matching them one at a time would
+ * make a string of every Han character of a long article.
+ */
+function countCharacters(text: string, runs: RegExp): number {
+  let characters = 0;
+  runs.lastIndex = 0;
+  for (let match = runs.exec(text); match; match = runs.exec(text))
+    characters += match[0].length - count(match[0], highSurrogate);
+  return characters;
+}
 
 /**
  * `lang`/`language` from the front matter when it is a valid tag; otherwise from the text:
@@ -19,9 +32,9 @@ const count = (text: string, pattern: RegExp): number => text.match(pattern)?.le
  */
 export function detectDocumentLanguage(text: string, declared?: unknown): string {
   if (typeof declared === 'string' && bcp47.test(declared.trim())) return declared.trim();
-  const hanCount = count(text, han);
-  const kanaCount = count(text, kana);
-  const hangulCount = count(text, hangul);
+  const hanCount = countCharacters(text, hanRun);
+  const kanaCount = countCharacters(text, kanaRun);
+  const hangulCount = countCharacters(text, hangulRun);
   const latin = count(text, latinWord);
   const cjk = hanCount + kanaCount + hangulCount;
   if (cjk === 0 || cjk < latin) return 'en';

@@ -5,24 +5,22 @@
  */
 
 const bcp47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
-const hanRun = /\p{Script=Han}+/gu;
-const kanaRun = /[\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
-const hangulRun = /\p{Script=Hangul}+/gu;
+const notHan = /\P{Script=Han}+/gu;
+const notKana = /[^\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+const notHangul = /\P{Script=Hangul}+/gu;
 const latinWord = /[A-Za-z\u00C0-\u024F]+/g;
 const highSurrogate = /[\uD800-\uDBFF]/g;
 
 const count = (text: string, pattern: RegExp): number => text.match(pattern)?.length ?? 0;
 
 /**
- * Characters of a script in the text, counted run by run: matching them one at a time would
- * make a string of every Han character of a long article.
+ * Characters of a script in the text: what is left once everything else is removed, in code
+ * points. Matching the characters themselves would make a string of each Han character of a
+ * long article.
  */
-function countCharacters(text: string, runs: RegExp): number {
-  let characters = 0;
-  runs.lastIndex = 0;
-  for (let match = runs.exec(text); match; match = runs.exec(text))
-    characters += match[0].length - count(match[0], highSurrogate);
-  return characters;
+function countCharacters(text: string, everythingElse: RegExp): number {
+  const kept = text.replace(everythingElse, '');
+  return kept.length - count(kept, highSurrogate);
 }
 
 /**
@@ -32,9 +30,9 @@ function countCharacters(text: string, runs: RegExp): number {
  */
 export function detectDocumentLanguage(text: string, declared?: unknown): string {
   if (typeof declared === 'string' && bcp47.test(declared.trim())) return declared.trim();
-  const hanCount = countCharacters(text, hanRun);
-  const kanaCount = countCharacters(text, kanaRun);
-  const hangulCount = countCharacters(text, hangulRun);
+  const hanCount = countCharacters(text, notHan);
+  const kanaCount = countCharacters(text, notKana);
+  const hangulCount = countCharacters(text, notHangul);
   const latin = count(text, latinWord);
   const cjk = hanCount + kanaCount + hangulCount;
   if (cjk === 0 || cjk < latin) return 'en';

@@ -18,6 +18,14 @@ describe('detectDocumentLanguage', () => {
     expect(detectDocumentLanguage('任何文字', 'zh-TW')).toBe('zh-TW');
     expect(detectDocumentLanguage('任何文字', '"><script>')).toBe('zh-CN');
   });
+
+  it('counts characters, not UTF-16 units: a Han character outside the BMP is one', () => {
+    expect(detectDocumentLanguage('𠀀𠀁 ab cd')).toBe('zh-CN');
+    expect(detectDocumentLanguage('𠀀 ab cd')).toBe('en');
+    expect(detectDocumentLanguage('한국어 기사 中')).toBe('ko');
+    expect(detectDocumentLanguage('漢字漢字漢字漢字漢字の')).toBe('zh-CN');
+    expect(detectDocumentLanguage('漢字漢字漢の')).toBe('ja');
+  });
 });
 
 describe('splitHanRuns', () => {

@@ -130,32 +130,43 @@ function checkedAttributes(tag: string, source: string, rules: AttributeRules): 
   return attributes;
 }
 
+/** A tag as written (`<` to `>`) sanitized, or null when the page needs the full sanitizer. */
+function sanitizedTag(written: string, rules: AttributeRules): string | null {
+  tagPattern.lastIndex = 0;
+  const match = tagPattern.exec(written);
+  if (!match || match[0] !== written) return null;
+  const attributes = match[3];
+  const tag = (match[2] as string).toLowerCase();
+  if (!rules.tags.has(tag)) return null;
+  if (match[1]) return attributes || match[4] ? null : `</${tag}>`;
+  const kept = checkedAttributes(tag, attributes ?? '', rules);
+  return kept === null ? null : `<${tag}${kept}>`;
+}
+
 /**
  * The fast path alone: the sanitized HTML, or null when the page needs the full sanitizer.
- * Tags come out as written when the rules keep them whole (the usual case for our own markup), so
- * only the tags that change are copied: a page that needs no change is returned as it is.
+ *
+ * A tag the fast path accepts has no `>` inside its attribute values (checkedAttributes refuses
+ * them), so it ends at its first `>`; the same text is the same tag, checked once per page
+ * (`<p>`, `</a>`, a repeated link). Tags come out as written when the rules keep them whole (the
+ * usual case for our own markup), so only the tags that change are copied: a page that needs no
+ * change is returned as it is.
  */
 export function sanitizeRenderedHtml(html: string, rules: AttributeRules): string | null {
+  const checked = new Map<string, string>();
   let out = '';
   let copiedUpTo = 0;
   for (let open = html.indexOf('<'); open !== -1;) {
-    tagPattern.lastIndex = open;
-    const match = tagPattern.exec(html);
-    if (!match) return null;
-    const written = match[0];
-    const attributes = match[3];
-    const tag = (match[2] as string).toLowerCase();
-    if (!rules.tags.has(tag)) return null;
-    let sanitized: string;
-    if (match[1]) {
-      if (attributes || match[4]) return null;
-      sanitized = `</${tag}>`;
-    } else {
-      const kept = checkedAttributes(tag, attributes ?? '', rules);
-      if (kept === null) return null;
-      sanitized = `<${tag}${kept}>`;
+    const end = html.indexOf('>', open) + 1;
+    if (end === 0) return null;
+    const written = html.slice(open, end);
+    let sanitized = checked.get(written);
+    if (sanitized === undefined) {
+      const tag = sanitizedTag(written, rules);
+      if (tag === null) return null;
+      sanitized = tag;
+      checked.set(written, sanitized);
     }
-    const end = open + written.length;
     if (sanitized !== written) {
       out += html.slice(copiedUpTo, open) + sanitized;
       copiedUpTo = end;

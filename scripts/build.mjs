@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { markdownItFields } from './markdownItFields.mjs';
 
 const nodeEntry = {
   bundle: true,
@@ -14,6 +15,7 @@ const nodeEntry = {
   format: 'esm',
   sourcemap: 'linked',
   logLevel: 'warning',
+  plugins: [markdownItFields],
   // jsdom reads its own files at run time; sharp loads its native libvips build; electron is
   // provided by the runtime.
   external: ['electron', 'jsdom', 'sharp', 'playwright-core', '@playwright/test'],

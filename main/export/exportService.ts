@@ -6,7 +6,6 @@ import type {
   ExportOptionsInput,
   ExportTheme,
 } from '../../shared/export/exportOptions';
-import { renderPlainText } from '../../shared/export/plainText';
 import { articleShortcodeOptions } from './articleShortcodes';
 import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
 import { createNodeSanitizer, createRenderedHtmlSanitizer } from '../markdown/nodeSanitizer';
@@ -16,7 +15,6 @@ import { createExportSanitizer } from './exportSanitizer';
 import { renderArticleHtml } from './renderArticleHtml';
 import { readRenderProfile } from '../site/siteConfig';
 import { articleFromText, readArticleSource, type ArticleSource } from './articleSource';
-import { createChromiumPdfPrinter } from './chromiumPdfPrinter';
 import type { ExporterTable } from './exportTypes';
 import type { PdfPrinter } from './pdfPrinter';
 import { ThemeStore } from './themes';
@@ -107,8 +105,14 @@ export class ExportService {
       return name;
     };
     let printer: PdfPrinter | null = null;
-    const pdfPrinter = async (): Promise<PdfPrinter> =>
-      (printer ??= this.injectedPrinter ?? createChromiumPdfPrinter());
+    // Loaded with the first PDF, as the exporters are: other formats never need it.
+    const pdfPrinter = async (): Promise<PdfPrinter> => {
+      if (!printer) {
+        const { createChromiumPdfPrinter } = await import('./chromiumPdfPrinter');
+        printer ??= this.injectedPrinter ?? createChromiumPdfPrinter();
+      }
+      return printer;
+    };
     const results: ExportFileResult[] = [];
     const profile = await readRenderProfile(request.root);
     try {
@@ -189,6 +193,7 @@ export class ExportService {
         ? await readArticleSource(file, root, profile)
         : articleFromText(file, root, text, profile);
     const { renderRichTextFragment } = await import('./wechatExporter');
+    const { renderPlainText } = await import('../../shared/export/plainText');
     const fragment = await renderRichTextFragment(
       source,
       new ArticleImages(source),

@@ -5,10 +5,11 @@
  */
 
 const bcp47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
-const han = /\p{Script=Han}/gu;
-const kana = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
-const hangul = /\p{Script=Hangul}/gu;
+const notHan = /\P{Script=Han}+/gu;
+const notKana = /[^\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+const notHangul = /\P{Script=Hangul}+/gu;
 const latinWord = /[A-Za-z\u00C0-\u024F]+/g;
+const highSurrogate = /[\uD800-\uDBFF]/g;
 
 /**
  * Matches of a global pattern, counted without collecting them: `match` would build an array of
@@ -22,15 +23,25 @@ function count(text: string, pattern: RegExp): number {
 }
 
 /**
+ * Characters of a script in the text: what is left once everything else is removed, in code
+ * points. Matching the characters themselves would make a string of each Han character of a
+ * long article.
+ */
+function countCharacters(text: string, everythingElse: RegExp): number {
+  const kept = text.replace(everythingElse, '');
+  return kept.length - count(kept, highSurrogate);
+}
+
+/**
  * `lang`/`language` from the front matter when it is a valid tag; otherwise from the text:
  * CJK characters are compared with Latin words (one Han character carries about one word), and
  * `zh-CN` wins when they dominate; kana means Japanese, Hangul Korean.
  */
 export function detectDocumentLanguage(text: string, declared?: unknown): string {
   if (typeof declared === 'string' && bcp47.test(declared.trim())) return declared.trim();
-  const hanCount = count(text, han);
-  const kanaCount = count(text, kana);
-  const hangulCount = count(text, hangul);
+  const hanCount = countCharacters(text, notHan);
+  const kanaCount = countCharacters(text, notKana);
+  const hangulCount = countCharacters(text, notHangul);
   const latin = count(text, latinWord);
   const cjk = hanCount + kanaCount + hangulCount;
   if (cjk === 0 || cjk < latin) return 'en';

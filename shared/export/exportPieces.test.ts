@@ -25,6 +25,11 @@ describe('detectDocumentLanguage', () => {
     expect(detectDocumentLanguage(text)).toBe('zh-CN');
     expect(detectDocumentLanguage(text)).toBe('zh-CN');
     expect(detectDocumentLanguage(`${text} four`)).toBe('en');
+    expect(detectDocumentLanguage('𠀀𠀁 ab cd')).toBe('zh-CN');
+    expect(detectDocumentLanguage('𠀀 ab cd')).toBe('en');
+    expect(detectDocumentLanguage('한국어 기사 中')).toBe('ko');
+    expect(detectDocumentLanguage('漢字漢字漢字漢字漢字の')).toBe('zh-CN');
+    expect(detectDocumentLanguage('漢字漢字漢の')).toBe('ja');
   });
 });
 

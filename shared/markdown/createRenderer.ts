@@ -4,6 +4,7 @@ import { headingIds } from './headingIds';
 import { rawHtml } from './rawHtml';
 import type { MarkdownRenderEnv } from './renderEnv';
 import { hugoDefaultProfile, profileKey, type RenderProfile } from './renderProfile';
+import { linkifyCandidates } from './linkifyCandidates';
 import { keepLocalImageSources } from './resolveImage';
 import { resolvedImages } from './resolvedImages';
 import { safeFootnoteAnchors } from './safeFootnoteAnchors';
@@ -54,6 +55,7 @@ export function createMarkdownRenderer(
   if (!profile.table) md.disable('table');
   if (!profile.strikethrough) md.disable('strikethrough');
   if (profile.cjk) md.use(cjkFriendlyEmphasis);
+  if (profile.linkify) md.use(linkifyCandidates);
   md.use(shortcodes)
     .use(rawHtml, { unsafe: profile.unsafe })
     .use(headingIds, { attributes: profile.headingAttributes })

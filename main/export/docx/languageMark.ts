@@ -1,0 +1,2 @@
+/** Stands in the reference styles where the article's language goes, so one reference serves all. */
+export const languageMark = 'x-byline-lang';

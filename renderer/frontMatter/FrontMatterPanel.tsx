@@ -63,8 +63,12 @@ export function FrontMatterPanel({ onClose }: SidePanelProps): React.JSX.Element
   } | null>(null);
   const tabId = activeTab?.id ?? null;
   useEffect(() => {
-    if (tabId && text !== null && parsed?.data && !parsed.error)
-      setLastGood({ tabId, text, data: parsed.data });
+    const data = parsed?.data;
+    if (!tabId || text === null || !data || parsed.error) return;
+    // The same fields (the block unchanged): the text kept has that same block, no new state.
+    setLastGood((previous) =>
+      previous?.tabId === tabId && previous.data === data ? previous : { tabId, text, data },
+    );
   }, [tabId, text, parsed]);
   const usable = lastGood && lastGood.tabId === tabId ? lastGood : null;
   const data = parsed?.data ?? usable?.data ?? null;

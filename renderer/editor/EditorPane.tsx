@@ -7,6 +7,7 @@ import type { EditorSession } from '../workbench/editorSession';
 import type { ArticleDocument } from '../document/articleDocument';
 import type { EditorCallbacks, EditorConfig } from './editorExtensions';
 import { reconfigureEffects, writingEditorExtensions } from './editorExtensions';
+import { endTypingEventsAt } from './typingEventBoundary';
 
 interface EditorPaneProps {
   /** The document shown (it owns its editor state; the pane reports every update back). */
@@ -72,7 +73,9 @@ export function EditorPane(props: EditorPaneProps): React.JSX.Element {
       state: EditorState.create({ doc: '' }),
     });
     view.current = created;
+    const releaseEvents = endTypingEventsAt(host.current);
     return () => {
+      releaseEvents();
       shown.current?.detach(created);
       latest.current.session.detach(created);
       created.destroy();

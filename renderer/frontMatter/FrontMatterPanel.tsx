@@ -1,7 +1,7 @@
 import { redo, undo } from '@codemirror/commands';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { analyzeArticle, createFrontMatter, parseArticle } from '../../shared/article';
+import { createFrontMatter, parseArticle } from '../../shared/article';
 import {
   findImage,
   formFields,
@@ -19,6 +19,7 @@ import { fileToBase64 } from '../editor/imageDrop';
 import { FieldControl } from './fields/FieldControl';
 import { FormContext, type FormContextValue } from './formContext';
 import { applyFormEdit, applyPlan } from './formDispatch';
+import { frontMatterReader } from './frontMatterReader';
 import { PublishChecklist } from './PublishChecklist';
 import { useWorkspaceSchema } from './useWorkspaceSchema';
 import { requestErrorText } from '../files/requestErrorText';
@@ -47,7 +48,11 @@ export function FrontMatterPanel({ onClose }: SidePanelProps): React.JSX.Element
   const text = activeTab && snapshot && snapshot.tabId === activeTab.id ? snapshot.text : null;
   const revision = activeTab && snapshot && snapshot.tabId === activeTab.id ? snapshot.version : 0;
   // With the syntax tree, so the checklist below does not parse the same text again.
-  const parsed = useMemo(() => (text === null ? null : analyzeArticle(text)), [text]);
+  const [readFrontMatter] = useState(frontMatterReader);
+  const parsed = useMemo(
+    () => (text === null ? null : readFrontMatter(text)),
+    [text, readFrontMatter],
+  );
   const broken = parsed?.error ?? null;
 
   // While the front matter is broken, the form keeps showing the last values it could read.
@@ -58,8 +63,12 @@ export function FrontMatterPanel({ onClose }: SidePanelProps): React.JSX.Element
   } | null>(null);
   const tabId = activeTab?.id ?? null;
   useEffect(() => {
-    if (tabId && text !== null && parsed?.data && !parsed.error)
-      setLastGood({ tabId, text, data: parsed.data });
+    const data = parsed?.data;
+    if (!tabId || text === null || !data || parsed.error) return;
+    // The same fields (the block unchanged): the text kept has that same block, no new state.
+    setLastGood((previous) =>
+      previous?.tabId === tabId && previous.data === data ? previous : { tabId, text, data },
+    );
   }, [tabId, text, parsed]);
   const usable = lastGood && lastGood.tabId === tabId ? lastGood : null;
   const data = parsed?.data ?? usable?.data ?? null;

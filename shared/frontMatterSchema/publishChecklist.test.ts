@@ -143,6 +143,16 @@ describe('firstBlockquote', () => {
     expect(firstBlockquote('```\n> 代码里的引用\n```\n\n>导语')).toBe('导语');
     expect(firstBlockquote('没有引用')).toBeNull();
   });
+
+  it('splits lines at LF and CRLF only, like splitting the whole body would', () => {
+    expect(firstBlockquote('正文\r\n\r\n> 第一行\r\n> 第二行\r\n\r\n> 另一段')).toBe(
+      '第一行\n第二行',
+    );
+    // A lone CR stays inside its line (and "." of the quote pattern stops at it).
+    expect(firstBlockquote('> 行内\r回车\n> 末行\n')).toBe('末行');
+    expect(firstBlockquote('正文\n\n> 最后一行没有换行')).toBe('最后一行没有换行');
+    expect(firstBlockquote('')).toBeNull();
+  });
 });
 
 describe('image paths', () => {

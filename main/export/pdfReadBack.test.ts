@@ -106,6 +106,18 @@ describe.each([0, 1])('the PDF of article %i', (index) => {
     expect(fonts.some((line) => /CID TrueType/.test(line))).toBe(true);
   });
 
+  it('draws the text with one instance of each font file, the header and footer another', () => {
+    // Each instance is a whole font file in Chromium's print job (17-21 MB for a CJK face):
+    // punctuation, body and headings share theirs; the header and footer are a separate page.
+    const names = poppler('pdffonts', pdfOf(index))
+      .split('\n')
+      .slice(2)
+      .filter(Boolean)
+      .map((line) => (line.split(/\s+/)[0] ?? '').replace(/^[A-Z]{6}\+/, ''));
+    const repeated = names.filter((name, i) => names.indexOf(name) !== i);
+    expect(repeated.filter((name, i) => repeated.indexOf(name) !== i)).toEqual([]);
+  });
+
   it('ends no page with a heading', () => {
     const body = splitArticle(readFileSync(articles[index] as string, 'utf8')).body;
     const headings = [...body.matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) => compact(m[1] ?? ''));

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumPdfPrinter } from './chromiumPdfPrinter';
+import { appendDocumentInformation } from './pdfMetadata';
 import type { PdfPrinter, PdfPrintRequest } from './pdfPrinter';
 
 // One printer (one page) for every print here, as a batch uses it: what one print's folder
@@ -113,5 +114,25 @@ describe('the Chromium printer', () => {
       request(`<img src="${data}"><img src="${pathToFileURL(second).href}">`, null),
     );
     expect(imageSizes(pdf)).toEqual(['90x20']);
+  }, 120_000);
+
+  it('prints a file the document properties are appended to, not rewritten', async () => {
+    const pdf = await printer.print({
+      ...request('', null),
+      html: '<!DOCTYPE html><html lang="zh-CN"><head><title>标题</title></head><body><h1>标题</h1><p>正文</p></body></html>',
+    });
+    const meta = {
+      title: '新标题',
+      lead: null,
+      date: null,
+      authors: [],
+      keywords: [],
+      lang: 'zh-CN',
+    };
+    const updated = appendDocumentInformation(pdf, meta, new Date());
+    expect(updated).not.toBeNull();
+    const file = path.join(base, 'updated.pdf');
+    writeFileSync(file, updated as Uint8Array);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Title:\s+新标题$/m);
   }, 120_000);
 });

@@ -113,7 +113,8 @@ export function createChromiumPdfPrinter(options: ChromiumPrinterOptions = {}): 
     try {
       if (request.folder === null) {
         allowedPrefix = null;
-        await current.goto('about:blank');
+        // Off the last print's file: a self-contained page gets no file: origin to resolve in.
+        if (current.url() !== 'about:blank') await current.goto('about:blank');
         await current.setContent(request.html, { waitUntil: 'load' });
       } else {
         const file = path.join(request.folder, printedPageName);
@@ -133,9 +134,10 @@ export function createChromiumPdfPrinter(options: ChromiumPrinterOptions = {}): 
         outline: true,
         tagged: true,
       });
-      // Off the folder before the caller removes it.
-      await current.goto('about:blank');
-      return new Uint8Array(pdf);
+      // The page stays on the printed file until the next print replaces it: a navigation to
+      // about:blank after every print cost a page load, and the folder's removal does not
+      // disturb a loaded page (every request outside a print is refused anyway).
+      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.length);
     } catch (error) {
       page = null;
       await current.context().close();

@@ -9,9 +9,13 @@ import { withArticleMetadata } from './pdfMetadata';
 import { writeOutput } from './writeOutput';
 
 // Header and footer: fonts Chromium embeds as CID TrueType, never CFF-based Noto CJK first (Type 3;
-// see the print fonts in assets/themes/base.css).
+// see the print fonts in assets/themes/base.css). Their Han text uses the theme's CJK sans face by
+// the same local() sources, so Chromium draws it with the instance the article already uses rather
+// than a second one, whose whole font file (17 MB for WenQuanYi) would go into the print job again.
+const templateCjkFace =
+  "<style>@font-face { font-family: 'Byline Print CJK Sans'; src: local('PingFang SC'), local('Microsoft YaHei'), local('WenQuanYi Zen Hei'), local('WenQuanYiZenHei'); font-weight: 100 900; }</style>";
 const templateFont =
-  "font-family: Arial, 'Liberation Sans', 'DejaVu Sans', 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Zen Hei', 'Droid Sans Fallback', 'Noto Sans CJK SC', sans-serif; font-size: 8pt; color: #777;";
+  "font-family: Arial, 'Liberation Sans', 'DejaVu Sans', 'Byline Print CJK Sans', 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Zen Hei', 'Droid Sans Fallback', 'Noto Sans CJK SC', sans-serif; font-size: 8pt; color: #777;";
 
 /** Title in the header, "Page n of N" (第 n 页，共 N 页) in the footer, in the article's language. */
 export function pageTemplates(
@@ -24,8 +28,8 @@ export function pageTemplates(
     .replace('{n}', '<span class="pageNumber"></span>')
     .replace('{total}', '<span class="totalPages"></span>');
   return {
-    header: `<div style="${templateFont} ${side} text-align: right; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;">${escapeHtml(title)}</div>`,
-    footer: `<div style="${templateFont} ${side} text-align: center;">${page}</div>`,
+    header: `${templateCjkFace}<div style="${templateFont} ${side} text-align: right; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;">${escapeHtml(title)}</div>`,
+    footer: `${templateCjkFace}<div style="${templateFont} ${side} text-align: center;">${page}</div>`,
   };
 }
 

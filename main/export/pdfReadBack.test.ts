@@ -106,6 +106,18 @@ describe.each([0, 1])('the PDF of article %i', (index) => {
     expect(fonts.some((line) => /CID TrueType/.test(line))).toBe(true);
   });
 
+  it('draws text, headings, header and footer with one instance of each CJK font file', () => {
+    // Each instance is a whole font file in Chromium's print job (17-21 MB for these faces).
+    const names = poppler('pdffonts', pdfOf(index))
+      .split('\n')
+      .slice(2)
+      .filter(Boolean)
+      .map((line) => (line.split(/\s+/)[0] ?? '').replace(/^[A-Z]{6}\+/, ''));
+    const cjk = names.filter((name) => /UMing|WenQuanYi/.test(name));
+    expect(cjk.length).toBeGreaterThan(0);
+    expect(cjk).toEqual([...new Set(cjk)]);
+  });
+
   it('ends no page with a heading', () => {
     const body = splitArticle(readFileSync(articles[index] as string, 'utf8')).body;
     const headings = [...body.matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) => compact(m[1] ?? ''));

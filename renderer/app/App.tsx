@@ -248,8 +248,8 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     if (openedFirst.current || entries.length === 0) return;
     openedFirst.current = true;
     // The workspace's tabs from last time (or the welcome article), see renderer/desktop.
-    void restoreSession(api, entries, openArticle, () => tabsRef.current.length > 0);
-  }, [api, entries, openArticle, tabsRef]);
+    void restoreSession(api, entries, openArticle, () => store.activationRequests);
+  }, [api, entries, openArticle, store]);
 
   // An untitled article being closed: Save / Don't Save / Cancel.
   const [closingUntitled, setClosingUntitled] = useState<ArticleTab | null>(null);

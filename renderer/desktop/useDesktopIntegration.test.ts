@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PickResult } from '../../shared/ipc/contract';
+import type { BylineApi } from '../../shared/ipc/contract';
 import {
   dirtyDocuments,
   dirtyKey,
   pickPath,
+  restoreSession,
   tabsToRestore,
   workspaceRelative,
 } from './useDesktopIntegration';
@@ -60,6 +62,70 @@ describe('tabsToRestore', () => {
     ]);
     expect(tabsToRestore({ openTabs: [], activeTab: null }, [{ path: 'x.md' }])).toEqual(['x.md']);
     expect(tabsToRestore({ openTabs: [], activeTab: null }, [])).toEqual([]);
+  });
+});
+
+describe('restoreSession', () => {
+  const entries = [{ path: 'welcome.md' }, { path: 'posts/a.md' }, { path: 'posts/b.md' }];
+  const savedSession = (): BylineApi =>
+    ({
+      'session.get': async () => ({
+        openTabs: ['posts/a.md', 'posts/b.md', 'welcome.md'],
+        activeTab: 'welcome.md',
+      }),
+    }) as unknown as BylineApi;
+
+  /** A window whose opens count as the store's do, and finish when the test says. */
+  const window = () => {
+    let requests = 0;
+    const opened: string[] = [];
+    const pending: (() => void)[] = [];
+    return {
+      opened,
+      requests: () => requests,
+      open: (path: string): Promise<void> => {
+        requests++;
+        return new Promise<void>((resolve) =>
+          pending.push(() => {
+            opened.push(path);
+            resolve();
+          }),
+        );
+      },
+      finishNext: async () => {
+        pending.shift()?.();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    };
+  };
+
+  it('opens last time’s tabs one after the other', async () => {
+    const w = window();
+    const restoring = restoreSession(savedSession(), entries, w.open, w.requests);
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await w.finishNext();
+    }
+    await restoring;
+    expect(w.opened).toEqual(['posts/a.md', 'posts/b.md', 'welcome.md']);
+  });
+
+  it('steps aside when the writer opens an article first, or while a tab is restored', async () => {
+    const before = window();
+    void before.open('posts/b.md');
+    await restoreSession(savedSession(), entries, before.open, before.requests);
+    expect(before.requests()).toBe(1);
+
+    const during = window();
+    const restoring = restoreSession(savedSession(), entries, during.open, during.requests);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(during.requests()).toBe(1);
+    void during.open('posts/b.md');
+    await during.finishNext();
+    await restoring;
+    // The restore's first tab finished; nothing more was restored after the writer's request.
+    expect(during.requests()).toBe(2);
+    expect(during.opened).toEqual(['posts/a.md']);
   });
 });
 

@@ -152,19 +152,26 @@ function prefetchSession(api: BylineApi): Promise<SessionState> {
 }
 
 /**
- * Opens the restored tabs one after the other (the last one opened is the active one), unless the
- * writer has already opened an article in the meantime (`hasTabs`).
+ * Opens the restored tabs one after the other (the last one opened is the active one). It steps
+ * aside as soon as the writer opens or switches to an article: `activationRequests` is the
+ * window's count of such requests (the store's), to which each `openArticle` call adds one when
+ * it is made, so any other request shows as a count the restore did not make.
  */
 export async function restoreSession(
   api: BylineApi,
   entries: readonly Pick<LibraryEntry, 'path'>[],
   openArticle: (path: string) => void | Promise<void>,
-  hasTabs: () => boolean = () => false,
+  activationRequests: () => number,
 ): Promise<void> {
   const session = await prefetchSession(api);
   sessionRequests.delete(api);
-  if (hasTabs()) return;
-  for (const path of tabsToRestore(session, entries)) await openArticle(path);
+  let restored = 0;
+  for (const path of tabsToRestore(session, entries)) {
+    if (activationRequests() !== restored) return;
+    const opening = openArticle(path);
+    restored++;
+    await opening;
+  }
 }
 
 /** What the shell may ask of the desktop integration directly. */

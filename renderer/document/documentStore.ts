@@ -65,6 +65,8 @@ export class DocumentStore {
   private readonly documents: ArticleDocument[] = [];
   private readonly opening = new Map<string, Promise<ArticleDocument>>();
   private activeId: string | null = null;
+  /** Requests for a document to come to the front so far (see `activationRequests`). */
+  private activations = 0;
   private readonly listeners = new Set<() => void>();
   private readonly unsubscribers = new Map<string, () => void>();
   private snapshotValue: StoreSnapshot = { documents: [], activeId: null };
@@ -158,13 +160,17 @@ export class DocumentStore {
 
   // ── opening and closing ───────────────────────────────────────────────────────────────────
 
-  /** Opens an article of this window's workspace (or finds its open document) and makes it active. */
+  /**
+   * Opens an article of this window's workspace (or finds its open document) and makes it active,
+   * unless the writer asked for another document while it was being read (`activationRequests`).
+   */
   async open(path: string, options: { activate?: boolean } = {}): Promise<ArticleDocument> {
+    const request = (options.activate ?? true) ? ++this.activations : null;
     const workspace = await this.workspaceKnown;
     const doc =
       this.byPath(path, workspace) ??
       (await this.load(path, { workspace, standalone: null }, () => this.byPath(path, workspace)));
-    if (options.activate ?? true) this.activate(doc.id);
+    if (request !== null) this.showIfLatest(request, doc.id);
     return doc;
   }
 
@@ -173,6 +179,7 @@ export class DocumentStore {
    * it; the workspace and its tabs stay. A file already open that way keeps its tab (and grant).
    */
   async openStandalone(file: StandaloneFile): Promise<ArticleDocument> {
+    const request = ++this.activations;
     const find = (): ArticleDocument | null =>
       this.documents.find((d) => d.info.standalone === file.location) ?? null;
     let doc = find();
@@ -187,7 +194,7 @@ export class DocumentStore {
         find,
       );
     }
-    this.activate(doc.id);
+    this.showIfLatest(request, doc.id);
     return doc;
   }
 
@@ -197,6 +204,7 @@ export class DocumentStore {
    * once so a crash keeps it, never autosaved; Save As places it (`ArticleDocument.saveAs`).
    */
   async openUntitled(name: string, text: string, entryId?: string): Promise<ArticleDocument> {
+    const request = ++this.activations;
     const workspace = await this.workspaceKnown;
     const body = editorText(text);
     const opened: OpenedArticle = {
@@ -212,7 +220,7 @@ export class DocumentStore {
       standalone: null,
       untitled: true,
     });
-    this.activate(doc.id);
+    this.showIfLatest(request, doc.id);
     // A restored entry gives way to this document's own once that is written.
     const handOff = doc.flushJournal().then(async (written) => {
       if (written !== null && entryId !== undefined) await this.journal.discard(workspace, entryId);
@@ -294,7 +302,27 @@ export class DocumentStore {
     }
   }
 
+  /** The writer switches to a document: it stays in front of any open still being read. */
   activate(id: string | null): void {
+    this.activations++;
+    this.show(id);
+  }
+
+  /**
+   * How many times a document has been asked to come to the front (opens and switches) in this
+   * window. Each open counts when it is called, before it reads anything; only the latest request
+   * is carried out, so an article that takes long to read never replaces one the writer asked
+   * for after it.
+   */
+  get activationRequests(): number {
+    return this.activations;
+  }
+
+  private showIfLatest(request: number, id: string): void {
+    if (request === this.activations) this.show(id);
+  }
+
+  private show(id: string | null): void {
     if (id !== null && !this.get(id)) return;
     if (this.activeId === id) return;
     this.activeId = id;

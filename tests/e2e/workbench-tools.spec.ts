@@ -100,10 +100,15 @@ test('target length: the workspace default or the article’s own, as progress i
 }) => {
   await openArticle(app, sample);
   const target = app.getByTestId('status-target');
-  const words = Number(
-    /([\d,]+) words/.exec(await app.getByTestId('status-words').innerText())?.[1]?.replace(',', ''),
-  );
-  expect(words).toBeGreaterThan(1000);
+  // The status bar counts once the article has been read: wait for its figure.
+  let words = 0;
+  await expect
+    .poll(async () => {
+      const shown = await app.getByTestId('status-words').innerText();
+      words = Number(/([\d,]+) words/.exec(shown)?.[1]?.replaceAll(',', '') ?? 0);
+      return words;
+    })
+    .toBeGreaterThan(1000);
   // .byline/schema.yml gives target_length a default of 2000.
   await expect(target).toContainText(`Target 2000 · ${Math.floor((words / 2000) * 100)}%`);
   await expect(target).toHaveAttribute('aria-valuemax', '2000');

@@ -82,8 +82,10 @@ test('typing updates the preview, and the status bar counts words and shows the 
 
 test('the status bar counts the article shown, also after switching tabs', async ({ app }) => {
   const countOf = async (workspacePath: string): Promise<string> => {
-    const text = await app.locator(`.library-item[data-path="${workspacePath}"]`).innerText();
-    return /([\d,]+) words/.exec(text)?.[1] ?? 'missing';
+    const item = app.locator(`.library-item[data-path="${workspacePath}"]`);
+    // The library lists the files first and fills in their counts after.
+    await expect(item).toContainText(/[\d,]+ words/);
+    return /([\d,]+) words/.exec(await item.innerText())?.[1] ?? 'missing';
   };
   const words = app.getByTestId('status-words');
   await open(app, sample);
@@ -383,9 +385,10 @@ test('screenshots of the split view in light and dark themes', async ({ app }) =
     await app.keyboard.press(command);
   }
   await expect(app.locator('.side-panel')).toHaveCount(0);
-  const listed = await app.locator(`.library-item[data-path="${sample}"]`).innerText();
+  const item = app.locator(`.library-item[data-path="${sample}"]`);
+  await expect(item).toContainText(/[\d,]+ words/);
   await expect(app.getByTestId('status-words')).toContainText(
-    /[\d,]+ words/.exec(listed)?.[0] ?? '?',
+    /[\d,]+ words/.exec(await item.innerText())?.[0] ?? '?',
   );
   const featured = preview(app).locator('.article-featured-image img');
   await expect

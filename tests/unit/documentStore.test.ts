@@ -149,3 +149,60 @@ describe('DocumentStore', () => {
     expect(onDisk('archive/a.md')).toBe('# A\n\n甲。\n');
   });
 });
+
+describe('which article comes to the front', () => {
+  /** main's API with a.md's read held until `release` is called. */
+  const slowToRead = (): { api: DocumentApi; release: () => void } => {
+    const api = mainApi();
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const open = api['article.open'];
+    return {
+      api: {
+        ...api,
+        'article.open': async (input) => {
+          if (input.path === 'a.md') await held;
+          return open(input);
+        },
+      },
+      release: () => release(),
+    };
+  };
+
+  it('an article that takes long to read does not replace one opened after it', async () => {
+    const { api, release } = slowToRead();
+    const store = newStore(api);
+    const a = store.open('a.md');
+    await store.open('b.md');
+    release();
+    await a;
+    expect(store.active?.path).toBe('b.md');
+    expect(store.all.map((d) => d.path)).toEqual(['b.md', 'a.md']);
+  });
+
+  it('nor one the writer switched to while it was read', async () => {
+    const { api, release } = slowToRead();
+    const store = newStore(api);
+    const c = await store.open('c.md');
+    await store.open('b.md');
+    const a = store.open('a.md');
+    store.activate(c.id);
+    release();
+    await a;
+    expect(store.active?.path).toBe('c.md');
+  });
+
+  it('the latest request wins, and each open or switch counts as one when it is made', async () => {
+    const store = newStore(mainApi());
+    expect(store.activationRequests).toBe(0);
+    const a = store.open('a.md');
+    expect(store.activationRequests).toBe(1);
+    await a;
+    await store.open('b.md', { activate: false });
+    expect(store.activationRequests).toBe(1);
+    expect(store.active?.path).toBe('a.md');
+    await store.open('b.md');
+    expect(store.active?.path).toBe('b.md');
+    expect(store.activationRequests).toBe(2);
+  });
+});

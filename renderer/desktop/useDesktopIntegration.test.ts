@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PickResult } from '../../shared/ipc/contract';
-import type { BylineApi } from '../../shared/ipc/contract';
+import type { BylineApi, PickResult } from '../../shared/ipc/contract';
 import {
   dirtyDocuments,
   dirtyKey,
@@ -76,7 +75,7 @@ describe('restoreSession', () => {
     }) as unknown as BylineApi;
 
   /** A window whose opens count as the store's do, and finish when the test says. */
-  const window = () => {
+  const fakeWindow = () => {
     let requests = 0;
     const opened: string[] = [];
     const pending: (() => void)[] = [];
@@ -100,7 +99,7 @@ describe('restoreSession', () => {
   };
 
   it('opens last time’s tabs one after the other', async () => {
-    const w = window();
+    const w = fakeWindow();
     const restoring = restoreSession(savedSession(), entries, w.open, w.requests);
     for (let i = 0; i < 3; i++) {
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -111,12 +110,12 @@ describe('restoreSession', () => {
   });
 
   it('steps aside when the writer opens an article first, or while a tab is restored', async () => {
-    const before = window();
+    const before = fakeWindow();
     void before.open('posts/b.md');
     await restoreSession(savedSession(), entries, before.open, before.requests);
     expect(before.requests()).toBe(1);
 
-    const during = window();
+    const during = fakeWindow();
     const restoring = restoreSession(savedSession(), entries, during.open, during.requests);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(during.requests()).toBe(1);

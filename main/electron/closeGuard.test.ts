@@ -90,7 +90,7 @@ describe('stepCloseGuard', () => {
 
   it('prevents the close of a dirty window and asks once, even if closing is requested again', () => {
     const { state, effects } = run([
-      { type: 'dirtyReported', dirty: one },
+      { type: 'dirtyReported', dirty: one, afterSaveAll: false },
       { type: 'closeRequested', quitting: false },
       { type: 'closeRequested', quitting: false },
     ]);
@@ -100,7 +100,7 @@ describe('stepCloseGuard', () => {
 
   it('Don’t Save closes the window; the repeated close is then allowed', () => {
     const { effects } = run([
-      { type: 'dirtyReported', dirty: one },
+      { type: 'dirtyReported', dirty: one, afterSaveAll: false },
       { type: 'closeRequested', quitting: false },
       { type: 'answered', choice: 'discard' },
       { type: 'closeRequested', quitting: false },
@@ -110,7 +110,7 @@ describe('stepCloseGuard', () => {
 
   it('Cancel keeps the window and forgets the quit', () => {
     const { state, effects } = run([
-      { type: 'dirtyReported', dirty: one },
+      { type: 'dirtyReported', dirty: one, afterSaveAll: false },
       { type: 'closeRequested', quitting: true },
       { type: 'answered', choice: 'cancel' },
     ]);
@@ -120,10 +120,10 @@ describe('stepCloseGuard', () => {
 
   it('Save asks the renderer to save all, then closes (quitting again) once it reports nothing dirty', () => {
     const { state, effects } = run([
-      { type: 'dirtyReported', dirty: one },
+      { type: 'dirtyReported', dirty: one, afterSaveAll: false },
       { type: 'closeRequested', quitting: true },
       { type: 'answered', choice: 'save' },
-      { type: 'dirtyReported', dirty: [] },
+      { type: 'dirtyReported', dirty: [], afterSaveAll: false },
       { type: 'closeRequested', quitting: true },
     ]);
     expect(effects).toEqual(['prevent', 'showPrompt', 'requestSaveAll', 'closeAgain', 'allow']);
@@ -132,10 +132,11 @@ describe('stepCloseGuard', () => {
 
   it('Save that leaves something unsaved (conflict, error) keeps the window open', () => {
     const { state, effects } = run([
-      { type: 'dirtyReported', dirty: many },
+      { type: 'dirtyReported', dirty: many, afterSaveAll: false },
       { type: 'closeRequested', quitting: false },
       { type: 'answered', choice: 'save' },
-      { type: 'dirtyReported', dirty: one },
+      { type: 'dirtyReported', dirty: one, afterSaveAll: false },
+      { type: 'dirtyReported', dirty: one, afterSaveAll: true },
     ]);
     expect(effects).toEqual(['prevent', 'showPrompt', 'requestSaveAll']);
     expect(state.phase).toBe('idle');
@@ -147,16 +148,55 @@ describe('stepCloseGuard', () => {
 
   it('a renderer that never answers the save request does not block closing forever', () => {
     const { state } = run([
-      { type: 'dirtyReported', dirty: one },
+      { type: 'dirtyReported', dirty: one, afterSaveAll: false },
       { type: 'closeRequested', quitting: false },
       { type: 'answered', choice: 'save' },
-      { type: 'saveTimedOut' },
+      { type: 'saveTimedOut', dialogShowing: false },
     ]);
     expect(state.phase).toBe('idle');
   });
 
+  it('a report while the saves are under way is not the answer: the guard waits for the answer', () => {
+    const saving = run([
+      { type: 'dirtyReported', dirty: many, afterSaveAll: false },
+      { type: 'closeRequested', quitting: false },
+      { type: 'answered', choice: 'save' },
+      { type: 'dirtyReported', dirty: one, afterSaveAll: false },
+    ]).state;
+    expect(saving.phase).toBe('saving');
+    expect(saving.dirty).toEqual(one);
+    expect(run([{ type: 'dirtyReported', dirty: [], afterSaveAll: true }], saving).effects).toEqual(
+      ['closeAgain'],
+    );
+  });
+
+  it('waits for as long as the writer is choosing where an untitled article goes, then closes', () => {
+    const { state, effects } = run([
+      { type: 'dirtyReported', dirty: one, afterSaveAll: false },
+      { type: 'closeRequested', quitting: false },
+      { type: 'answered', choice: 'save' },
+      { type: 'saveTimedOut', dialogShowing: true },
+      { type: 'saveTimedOut', dialogShowing: true },
+      { type: 'dirtyReported', dirty: [], afterSaveAll: false },
+    ]);
+    expect(effects).toEqual([
+      'prevent',
+      'showPrompt',
+      'requestSaveAll',
+      'awaitSaveAgain',
+      'awaitSaveAgain',
+      'closeAgain',
+    ]);
+    expect(state.phase).toBe('closing');
+  });
+
   it('ignores stray answers and timeouts', () => {
-    expect(run([{ type: 'answered', choice: 'discard' }, { type: 'saveTimedOut' }])).toEqual({
+    expect(
+      run([
+        { type: 'answered', choice: 'discard' },
+        { type: 'saveTimedOut', dialogShowing: true },
+      ]),
+    ).toEqual({
       state: initialGuardState,
       effects: [],
     });

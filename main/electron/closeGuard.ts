@@ -97,10 +97,13 @@ export interface GuardState {
 }
 
 export type GuardInput =
-  | { type: 'dirtyReported'; dirty: readonly DirtyDocument[] }
+  /** `afterSaveAll`: the renderer's answer to the save request, once all its saves have answered. */
+  | { type: 'dirtyReported'; dirty: readonly DirtyDocument[]; afterSaveAll: boolean }
   | { type: 'closeRequested'; quitting: boolean }
   | { type: 'answered'; choice: CloseChoice }
-  | { type: 'saveTimedOut' };
+  /** The renderer has not answered the save request in time; `dialogShowing`: a native dialog
+   * of this app is open (the writer is choosing where an untitled article goes). */
+  | { type: 'saveTimedOut'; dialogShowing: boolean };
 
 export type GuardEffect =
   /** Let this window close (do not preventDefault). */
@@ -110,6 +113,8 @@ export type GuardEffect =
   | 'showPrompt'
   /** Ask the renderer to save everything (command `file.saveAll`); it reports its dirty state after. */
   | 'requestSaveAll'
+  /** Wait for the renderer's answer to the save request once more. */
+  | 'awaitSaveAgain'
   /** Close the window again (or quit again) now that it may. */
   | 'closeAgain';
 
@@ -124,10 +129,13 @@ export function stepCloseGuard(
     case 'dirtyReported': {
       const next = { ...state, dirty: input.dirty };
       if (state.phase !== 'saving') return { state: next, effects: [] };
-      // After "Save": everything saved closes; anything left unsaved (a conflict, an error) stays open.
-      return input.dirty.length === 0
-        ? { state: { ...next, phase: 'closing' }, effects: ['closeAgain'] }
-        : { state: { ...next, phase: 'idle', quitting: false }, effects: [] };
+      // After "Save": everything saved closes. Until the renderer's answer, a report with something
+      // unsaved is a save still under way (an untitled article waits for its place); in the answer,
+      // whatever is left (a conflict, an error) keeps the window open.
+      if (input.dirty.length === 0)
+        return { state: { ...next, phase: 'closing' }, effects: ['closeAgain'] };
+      if (!input.afterSaveAll) return { state: next, effects: [] };
+      return { state: { ...next, phase: 'idle', quitting: false }, effects: [] };
     }
     case 'closeRequested': {
       if (state.phase === 'closing') return { state, effects: ['allow'] };
@@ -154,8 +162,9 @@ export function stepCloseGuard(
       return { state: { ...state, phase: 'idle', quitting: false }, effects: [] };
     }
     case 'saveTimedOut':
-      return state.phase === 'saving'
-        ? { state: { ...state, phase: 'idle', quitting: false }, effects: [] }
-        : { state, effects: [] };
+      if (state.phase !== 'saving') return { state, effects: [] };
+      // However long the writer takes to pick a place, the close goes on once it is written.
+      if (input.dialogShowing) return { state, effects: ['awaitSaveAgain'] };
+      return { state: { ...state, phase: 'idle', quitting: false }, effects: [] };
   }
 }

@@ -138,6 +138,8 @@ async function start(
   let mainWindow: BrowserWindowType | null = null;
   let settings: Settings;
   let guard: GuardState = initialGuardState;
+  /** Native file dialogs open now: a save request waits for them however long they take. */
+  let dialogsShowing = 0;
   let quitting = false;
   /** An article from the command line / Finder to open once the renderer asks for its session. */
   let launchArticle: string | null = null;
@@ -319,6 +321,13 @@ async function start(
   }
   onOpenPath(openPath);
 
+  const awaitSave = (): void => {
+    setTimeout(
+      () => runGuard({ type: 'saveTimedOut', dialogShowing: dialogsShowing > 0 }),
+      saveAllTimeoutMs,
+    ).unref();
+  };
+
   const runGuard = (input: GuardInput): GuardEffect[] => {
     const step = stepCloseGuard(guard, input);
     guard = step.state;
@@ -337,7 +346,9 @@ async function start(
         });
       } else if (effect === 'requestSaveAll') {
         sendEvent(window.webContents, 'command.invoked', { id: 'file.saveAll' });
-        setTimeout(() => runGuard({ type: 'saveTimedOut' }), saveAllTimeoutMs).unref();
+        awaitSave();
+      } else if (effect === 'awaitSaveAgain') {
+        awaitSave();
       } else if (effect === 'closeAgain') {
         if (guard.quitting) app.quit();
         else window.close();
@@ -384,10 +395,15 @@ async function start(
       window: BrowserWindowType | null,
     ) => Promise<{ canceled: boolean; path?: string | undefined }>,
   ): Promise<PickResult> => {
-    const outcome = await run(windowForDialogs());
-    return outcome.canceled || !outcome.path
-      ? { status: 'canceled' }
-      : { status: 'picked', path: outcome.path };
+    dialogsShowing += 1;
+    try {
+      const outcome = await run(windowForDialogs());
+      return outcome.canceled || !outcome.path
+        ? { status: 'canceled' }
+        : { status: 'picked', path: outcome.path };
+    } finally {
+      dialogsShowing -= 1;
+    }
   };
   const openDialog = (window: BrowserWindowType | null, options: OpenDialogOptions) =>
     (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options)).then(
@@ -435,8 +451,8 @@ async function start(
           : dialog.showSaveDialog(options));
         return { canceled: result.canceled, path: result.filePath };
       }),
-    'window.setDirtyState': async ({ dirty }) => {
-      runGuard({ type: 'dirtyReported', dirty });
+    'window.setDirtyState': async ({ dirty, afterSaveAll }) => {
+      runGuard({ type: 'dirtyReported', dirty, afterSaveAll: afterSaveAll ?? false });
     },
     'window.toggleFullScreen': async () => {
       const window = windowForDialogs();

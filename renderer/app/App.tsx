@@ -340,7 +340,11 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
           titleOf(document.path, entriesRef.current),
       });
       return {
-        failed: result.failed.map(({ document }) => named(document)),
+        failed: result.failed.map(({ document }) => ({
+          ...named(document),
+          tabId: document.id,
+          untitled: document.info.untitled,
+        })),
         stillDirty: store.dirtyDocuments.map(named),
       };
     },

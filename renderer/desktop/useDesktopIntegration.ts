@@ -66,7 +66,8 @@ export interface DesktopIntegrationOptions {
 
 /** What saving everything left behind. */
 export interface SaveAllReport {
-  failed: readonly { path: string; title: string }[];
+  /** `untitled`: the article has no file yet, so Save could not write it without asking where. */
+  failed: readonly { tabId: string; path: string; title: string; untitled: boolean }[];
   stillDirty: readonly DirtyDocument[];
 }
 
@@ -396,6 +397,17 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): Deskt
         let report: SaveAllReport;
         try {
           report = await saveEverything();
+          // An untitled article has no file to save to: Save asks where it goes, one at a time.
+          const placed = new Set<string>();
+          for (const failure of report.failed)
+            if (failure.untitled && (await saveAsNow(failure.tabId))) placed.add(failure.tabId);
+          if (placed.size > 0) {
+            const after = await saveEverything();
+            report = {
+              failed: report.failed.filter((failure) => !placed.has(failure.tabId)),
+              stillDirty: after.stillDirty,
+            };
+          }
         } catch (error) {
           current().notify((error as Error).message);
           report = { failed: [], stillDirty: dirtyDocuments(current().tabs) };
@@ -406,9 +418,10 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): Deskt
               titles: report.failed.map((f) => `“${f.title}”`).join(', '),
             }),
           );
-        await client['window.setDirtyState']({ dirty: [...report.stillDirty] }).catch(
-          () => undefined,
-        );
+        await client['window.setDirtyState']({
+          dirty: [...report.stillDirty],
+          afterSaveAll: true,
+        }).catch(() => undefined);
       })();
       return tabs.length > 0;
     };

@@ -484,9 +484,15 @@ export const requests = {
     input: z.object({ path: z.string().min(1).max(4096) }),
     output: OpenPathResult,
   },
-  /** The renderer reports its unsaved documents whenever that set changes, and after every `file.saveAll`. */
+  /**
+   * The renderer reports its unsaved documents whenever that set changes, and after every
+   * `file.saveAll` (`afterSaveAll`: every save that request started has answered).
+   */
   'window.setDirtyState': {
-    input: z.object({ dirty: z.array(DirtyDocument).max(1000) }),
+    input: z.object({
+      dirty: z.array(DirtyDocument).max(1000),
+      afterSaveAll: z.boolean().optional(),
+    }),
     output: z.void(),
   },
   'session.get': { input: z.void(), output: SessionState },

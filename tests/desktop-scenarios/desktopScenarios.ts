@@ -149,6 +149,40 @@ export const desktopScenarios: DesktopScenario[] = [
     },
   },
   {
+    title:
+      'closing with an unsaved untitled article: Save asks where it goes, writes it there and closes',
+    async run(launcher) {
+      const desktop = await launcher.launch(noAutosave);
+      const file = path.join(desktop.profile.workspace, article);
+      const original = readFileSync(file, 'utf8');
+      await openArticle(desktop, article);
+      await typeAtEnd(desktop, '一并保存。');
+      const page = await desktop.page();
+      // Text the page made itself (a browser or mail attachment): the OS gives it no path.
+      const dropped = '---\ntitle: 外稿：港口吞吐量回升\n---\n\n第一段。\n';
+      await page.evaluate((text) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], '外稿 港口.md', { type: 'text/markdown' }));
+        const target = document.querySelector('.app-shell') as Element;
+        for (const type of ['dragenter', 'dragover', 'drop'])
+          target.dispatchEvent(
+            new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }),
+          );
+      }, dropped);
+      const activeTab = page.locator('[role="tab"][aria-selected="true"]');
+      await expect(activeTab).toHaveAttribute('data-untitled', 'true');
+
+      const placed = path.join(desktop.profile.workspace, 'posts', '港口.md');
+      await desktop.scriptDialog({ kind: 'showSaveDialog', filePath: placed });
+      await closeAnswering(desktop, 'Save');
+      await desktop.whenQuit();
+      expect(readFileSync(placed, 'utf8')).toBe(dropped);
+      expect(readFileSync(file, 'utf8')).toBe(original + '一并保存。');
+      const [options] = await desktop.dialogsShown('showSaveDialog');
+      expect(String(options?.defaultPath)).toContain('外稿 港口.md');
+    },
+  },
+  {
     title: 'a Markdown file on the command line opens in its folder as the workspace',
     async run(launcher) {
       const first = await launcher.launch();

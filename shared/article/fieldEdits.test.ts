@@ -189,7 +189,6 @@ describe('YAML styles are preserved', () => {
     expectLineSplice(text, set(text, 'plain', 'still plain'), 3, 1, ['plain: still plain\n']);
     expectLineSplice(text, set(text, 'plain', 'true'), 3, 1, ['plain: "true"\n']);
     expectLineSplice(text, set(text, 'plain', '123'), 3, 1, ['plain: "123"\n']);
-    expectLineSplice(text, set(text, 'plain', 'yes'), 3, 1, ['plain: yes\n']); // a string in YAML 1.2
     expectLineSplice(text, set(text, 'plain', '- dash'), 3, 1, ['plain: "- dash"\n']);
     expectLineSplice(text, set(text, 'plain', ''), 3, 1, ['plain: ""\n']);
     expectLineSplice(
@@ -199,6 +198,25 @@ describe('YAML styles are preserved', () => {
       1,
       ["looks_like_number: '0124'\n"],
     );
+  });
+
+  it("strings Hugo's YAML 1.1 reader (go-yaml v2) would read as something else are quoted", () => {
+    const text = fixture('yaml-quoting.md');
+    // Booleans and numbers in YAML 1.1 only: Hugo would publish `true`, `false` or 1000.
+    expectLineSplice(text, set(text, 'plain', 'yes'), 3, 1, ['plain: "yes"\n']);
+    expectLineSplice(text, set(text, 'plain', 'Off'), 3, 1, ['plain: "Off"\n']);
+    expectLineSplice(text, set(text, 'plain', '1_000'), 3, 1, ['plain: "1_000"\n']);
+    const tags = set(text, 'tags', ['NO', 'SE', 'y']);
+    expect(tags).toContain('tags:\n  - "NO"\n  - SE\n  - "y"\n');
+    // Line breaks in YAML 1.1 (from a headline copied out of InDesign): raw, they fail Hugo's build.
+    expectLineSplice(text, set(text, 'plain', '头条\u2028标题'), 3, 1, [
+      'plain: "头条\\u2028标题"\n',
+    ]);
+    expectLineSplice(text, set(text, 'single', 'a\u2029b\u0085c'), 1, 1, [
+      'single: "a\\u2029b\\u0085c"\n',
+    ]);
+    // A date typed plain stays plain.
+    expectLineSplice(text, set(text, 'plain', '2024-05-01'), 3, 1, ['plain: 2024-05-01\n']);
   });
 
   it('numbers, booleans and null are written plain, even over a quoted string', () => {

@@ -1,4 +1,12 @@
-import { isMap, isSeq, parseDocument } from 'yaml';
+import {
+  isMap,
+  isSeq,
+  parseDocument,
+  type Document,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
+} from 'yaml';
 import { YAML_PARSE_OPTIONS } from './yamlFrontMatter';
 
 export type YamlScalarStyle =
@@ -35,7 +43,13 @@ function readsBack(
         : context === 'flow'
           ? `[${rendered}]${eol}`
           : `k: ${rendered}${eol}`;
-  const doc = parseDocument(source, YAML_PARSE_OPTIONS);
+  return (
+    readsBackIn(parseDocument(source, YAML_PARSE_OPTIONS), value, context) &&
+    readsBackIn(parseDocument(source, HUGO_YAML_OPTIONS), value, context)
+  );
+}
+
+function readsBackIn(doc: Document, value: YamlScalarValue, context: YamlScalarContext): boolean {
   if (doc.errors.length > 0 || doc.warnings.length > 0) return false;
   const contents = doc.contents;
   if (context === 'map-key') {
@@ -60,12 +74,29 @@ function readsBackAs(
   context: YamlScalarContext,
   eol: string,
 ): boolean {
+  if (YAML_11_LINE_BREAKS.test(rendered)) return false;
   try {
     return readsBack(rendered, value, context, eol);
   } catch {
     return false;
   }
 }
+
+/**
+ * Hugo 0.111 reads front matter with go-yaml v2, i.e. YAML 1.1: `yes`, `off`, `y` are booleans and
+ * `1_000`, `0b11` numbers there, though strings in YAML 1.2. A value must read back the same in
+ * both. Timestamps stay out: go-yaml hands Hugo a typed date back as the text it was.
+ */
+const HUGO_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.1',
+  schema: 'yaml-1.1',
+  customTags: (tags) =>
+    tags.filter((tag) => typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:timestamp'),
+  resolveKnownTags: false,
+};
+
+/** NEL, LS and PS: printable in YAML 1.2, line breaks in YAML 1.1 (a raw one breaks Hugo's build). */
+const YAML_11_LINE_BREAKS = /[\x85\u2028\u2029]/;
 
 /** Characters YAML does not allow raw in a stream (besides tab and line breaks). */
 // eslint-disable-next-line no-control-regex
@@ -74,7 +105,7 @@ const NON_PRINTABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff
 /** A double-quoted scalar: JSON's escapes are YAML's, plus the few characters JSON leaves raw. */
 function doubleQuoted(value: string): string {
   return JSON.stringify(value).replace(
-    /[\x7f-\x84\x86-\x9f\ufffe\uffff]/g,
+    /[\x7f-\x9f\u2028\u2029\ufffe\uffff]/g,
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

@@ -219,6 +219,14 @@ describe('YAML styles are preserved', () => {
     expectLineSplice(text, set(text, 'plain', '2024-05-01'), 3, 1, ['plain: 2024-05-01\n']);
   });
 
+  it('control characters are escaped: raw, YAML forbids them and Hugo fails the build', () => {
+    const text = fixture('yaml-quoting.md');
+    // Word puts a soft line break (Shift+Enter) on the clipboard as a vertical tab.
+    expectLineSplice(text, set(text, 'plain', '头条\v标题'), 3, 1, ['plain: "头条\\u000b标题"\n']);
+    expectLineSplice(text, set(text, 'plain', 'x\u001b[0m'), 3, 1, ['plain: "x\\u001b[0m"\n']);
+    expect(set(text, 'tags', ['a\fb'])).toContain('tags:\n  - "a\\fb"\n');
+  });
+
   it('numbers, booleans and null are written plain, even over a quoted string', () => {
     const text = fixture('yaml-quoting.md');
     expectLineSplice(text, set(text, 'looks_like_bool', true), lineOf(text, 'looks_like_bool'), 1, [

@@ -74,7 +74,8 @@ function readsBackAs(
   context: YamlScalarContext,
   eol: string,
 ): boolean {
-  if (YAML_11_LINE_BREAKS.test(rendered)) return false;
+  // The `yaml` package reads these raw; go-yaml, and so Hugo's build, refuses them.
+  if (YAML_11_LINE_BREAKS.test(rendered) || NON_PRINTABLE.test(rendered)) return false;
   try {
     return readsBack(rendered, value, context, eol);
   } catch {

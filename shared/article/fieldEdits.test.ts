@@ -245,6 +245,18 @@ describe('YAML styles are preserved', () => {
     expectLineSplice(text, set(text, 'strip', 'changed'), strip + 1, 1, ['  changed\n']);
   });
 
+  it('a block whose first line starts with a tab is double-quoted: go-yaml, so Hugo, refuses it', () => {
+    const text = fixture('yaml-block-literal.md');
+    const start = lineOf(text, 'description:');
+    const after = set(text, 'description', '\tIndented quote.\nSecond line.\n');
+    expectLineSplice(text, after, start, 5, [
+      'description: "\\tIndented quote.\\nSecond line.\\n"\n',
+    ]);
+    // Further lines may start with a tab.
+    const later = set(text, 'description', 'First.\n\tIndented quote.\n');
+    expectLineSplice(text, later, start + 1, 4, ['  First.\n', '  \tIndented quote.\n']);
+  });
+
   it('folded scalars stay folded', () => {
     const text = fixture('yaml-block-folded.md');
     const teaser = lineOf(text, 'teaser:');

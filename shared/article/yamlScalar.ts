@@ -128,6 +128,8 @@ function blockScalar(value: string, folded: boolean, target: YamlScalarTarget): 
   }
   const trailing = /\n*$/.exec(value)?.[0].length ?? 0;
   const body = value.slice(0, value.length - trailing);
+  // go-yaml finds a block's indentation on its first non-empty line and refuses a tab there.
+  if (/^\n*\t/.test(body)) return null;
   // Folding turns single line breaks into spaces, so only one-line text stays folded.
   if (folded && body.includes('\n')) return null;
   const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';

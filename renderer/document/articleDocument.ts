@@ -293,6 +293,14 @@ export class ArticleDocument {
     return waiting;
   }
 
+  /**
+   * Runs `task` (a rename of the file) between saves: a save asked for meanwhile waits for it and
+   * then writes where the file went, instead of recreating the file under its old name.
+   */
+  betweenSaves<T>(task: () => Promise<T>): Promise<T> {
+    return this.enqueue(task);
+  }
+
   /** Resolves when no save is running or queued. */
   async settled(): Promise<void> {
     while (this.lastInQueue) await this.lastInQueue;
@@ -304,7 +312,7 @@ export class ArticleDocument {
   }
 
   /** Runs `write` after every save asked for before it; at once when none is running. */
-  private enqueue(write: () => Promise<SaveOutcome>): Promise<SaveOutcome> {
+  private enqueue<T>(write: () => Promise<T>): Promise<T> {
     const before = this.lastInQueue;
     const run = before ? before.then(write, write) : write();
     const done = run.then(

@@ -417,6 +417,20 @@ export class DocumentStore {
     await doc.diskChanged(opened.stamp);
   }
 
+  /**
+   * Renames an article (`rename` asks main and answers the new path) with its document's saves
+   * held meanwhile, so no save recreates the file under its old name; the document then follows.
+   */
+  async rename(from: string, rename: () => Promise<string>): Promise<string> {
+    const run = async (): Promise<string> => {
+      const to = await rename();
+      this.moved(from, to);
+      return to;
+    };
+    const doc = this.byPath(from);
+    return doc ? doc.betweenSaves(run) : run();
+  }
+
   /** An article of this window's workspace was renamed or moved: its documents follow. */
   moved(from: string, to: string): void {
     for (const doc of this.documents)

@@ -357,10 +357,12 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
           onRename={(name) => {
             const from = dialog.path;
             setDialog(null);
-            inWorkspace((workspace) => api['article.rename']({ workspace, path: from, name })).then(
-              ({ path }) => store.moved(from, path),
-              (error: unknown) => failed('rename', error, { path: from, name }),
-            );
+            inWorkspace((workspace) =>
+              store.rename(
+                from,
+                async () => (await api['article.rename']({ workspace, path: from, name })).path,
+              ),
+            ).catch((error: unknown) => failed('rename', error, { path: from, name }));
           }}
         />
       ) : null}

@@ -1,6 +1,6 @@
 // The document layer against main's real file handlers over a temp workspace: saving, save all,
 // autosave and the crash journal, without React.
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempWorkspace, type TempWorkspace } from '../../main/files/testing/tempWorkspace';
@@ -122,6 +122,30 @@ describe('DocumentStore', () => {
       '# A\n\n甲。\n窗口一',
       '# A\n\n甲。\n窗口二',
     ]);
+  });
+
+  it('an autosave due while the article is renamed writes the new name, never the old one', async () => {
+    const timers = new ManualTimers();
+    const store = newStore(mainApi(), timers);
+    const a = await store.open('a.md');
+    type(a, '一');
+    const handlers = workspace.handlers();
+    const renamed = store.rename('a.md', async () => {
+      const renaming = handlers['article.rename']({
+        workspace: 'temp-workspace',
+        path: 'a.md',
+        name: 'b2',
+      });
+      // Typing paused while main renames the file.
+      await Promise.resolve();
+      timers.fire(autosaveDelayMs);
+      return (await renaming).path;
+    });
+    expect(await renamed).toBe('b2.md');
+    await a.settled();
+    expect(existsSync(path.join(workspace.root, 'a.md'))).toBe(false);
+    expect(onDisk('b2.md')).toBe('# A\n\n甲。\n一');
+    expect(a.info).toMatchObject({ path: 'b2.md', status: 'clean' });
   });
 
   it('restores a journal entry whose article moved into a new article, and keeps it until saved', async () => {

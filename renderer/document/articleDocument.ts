@@ -618,7 +618,8 @@ export class ArticleDocument {
       return;
     this.autosaveTimer = this.context.timers.setTimeout(() => {
       this.autosaveTimer = null;
-      void this.save();
+      // The file may have gone or changed on disk since: then only the writer decides to save.
+      if (!this.blocked) void this.save();
     }, this.context.autosaveDelayMs);
   }
 

@@ -2,7 +2,7 @@
 // autosave and the crash journal, without React.
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openTempWorkspace, type TempWorkspace } from '../../main/files/testing/tempWorkspace';
 import type { DocumentApi } from '../../renderer/document/documentApi';
 import { autosaveDelayMs, journalDelayMs } from '../../renderer/document/documentStore';
@@ -146,6 +146,26 @@ describe('DocumentStore', () => {
     expect(existsSync(path.join(workspace.root, 'a.md'))).toBe(false);
     expect(onDisk('b2.md')).toBe('# A\n\n甲。\n一');
     expect(a.info).toMatchObject({ path: 'b2.md', status: 'clean' });
+  });
+
+  it('an autosave armed before the file was deleted or moved on disk does not recreate it', async () => {
+    const timers = new ManualTimers();
+    const store = newStore(mainApi(), timers);
+    const a = await store.open('a.md');
+    type(a, '一');
+    expect(a.autosavePending).toBe(true);
+    // Moved away outside Byline (a file manager, `git mv`) while typing paused.
+    renameSync(path.join(workspace.root, 'a.md'), path.join(workspace.root, 'moved.md'));
+    store.diskChanged('temp-workspace', 'a.md', null);
+    await vi.waitFor(() => expect(a.info.status).toBe('deleted'));
+    timers.fire(autosaveDelayMs);
+    await a.settled();
+    expect(existsSync(path.join(workspace.root, 'a.md'))).toBe(false);
+    expect(a.info.status).toBe('deleted');
+    expect(a.text()).toBe('# A\n\n甲。\n一');
+    // Saving again stays the writer's choice.
+    expect(await a.save()).toMatchObject({ status: 'saved' });
+    expect(onDisk('a.md')).toBe('# A\n\n甲。\n一');
   });
 
   it('restores a journal entry whose article moved into a new article, and keeps it until saved', async () => {

@@ -34,7 +34,7 @@ function takeAttributes(inline: Token): { id: string | null; classes: string[] }
 
 /**
  * Heading ids as Hugo makes them: `{#id .class}` honoured when the site allows heading
- * attributes, otherwise an automatic id from the heading's text; repeated ids get `-1`, `-2`…
+ * attributes, otherwise an automatic id from the heading's source text; repeated ids get `-1`, `-2`…
  * in document order, as Goldmark numbers them.
  */
 export function headingIds(md: MarkdownIt, options: { attributes: boolean }): void {
@@ -58,8 +58,10 @@ export function headingIds(md: MarkdownIt, options: { attributes: boolean }): vo
       const inline = tokens[i + 1];
       if (open?.type !== 'heading_open' || inline?.type !== 'inline') continue;
       const attributes = options.attributes ? takeAttributes(inline) : null;
-      const text = md.renderer.renderInlineAsText(inline.children ?? [], md.options, state.env);
-      open.attrSet('id', unique(attributes?.id ?? hugoHeadingId(text.trim())));
+      // Goldmark makes the id from the heading's source, not its rendered text (link targets,
+      // entities, `_` of emphasis and footnote labels count), and from a setext heading's last line.
+      const sourceLine = inline.content.split('\n').at(-1) ?? '';
+      open.attrSet('id', unique(attributes?.id ?? hugoHeadingId(sourceLine.trim())));
       if (attributes && attributes.classes.length > 0)
         open.attrJoin('class', attributes.classes.join(' '));
     }

@@ -1,10 +1,11 @@
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 
-const keptInId = /[\p{L}\p{N}_-]/u;
+const keptInId = /[\p{L}\p{Nd}_-]/u;
 
 /**
- * Hugo's heading id (Goldmark with `autoHeadingIDType = "github"`): letters and digits of any
- * script lower-cased, `-` and `_` kept, spaces become `-`, everything else dropped.
+ * Hugo's heading id (Goldmark with `autoHeadingIDType = "github"`): letters and decimal digits of
+ * any script lower-cased (Go's `unicode.IsDigit`: ①, Ⅲ and ² are dropped), `-` and `_` kept,
+ * spaces become `-`, everything else dropped.
  */
 export function hugoHeadingId(text: string): string {
   let id = '';

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,8 +23,15 @@ const notes = [
   '补充工会的说法',
   'Harbour Desk',
   'asked not to be named',
+  '摘要待核实',
 ];
-const visible = ['集装箱吞吐量回升', '码头工人表示', '桥吊正在连续作业', 'recover by December'];
+const visible = [
+  '吞吐量回升至八成',
+  '集装箱吞吐量回升',
+  '码头工人表示',
+  '桥吊正在连续作业',
+  'recover by December',
+];
 const compact = (text: string): string => text.replace(/\s+/g, '');
 
 let out: string;
@@ -60,6 +68,18 @@ describe('HTML comments are never published', () => {
     });
   }
 
+  it('no note in the document properties either (description, subject)', () => {
+    const html = readFileSync(output('article.html'), 'utf8');
+    const core = execFileSync('unzip', ['-p', output('article.docx'), 'docProps/core.xml'], {
+      encoding: 'utf8',
+    });
+    const pdf = execFileSync('pdfinfo', [output('article.pdf')], { encoding: 'utf8' });
+    for (const text of [html, core, pdf]) {
+      expect(text).toContain('复工首周吞吐量回升至八成');
+      expect(text).not.toContain('摘要待核实');
+    }
+  });
+
   it('the Hugo bundle keeps the source as written', () => {
     const bundled = readFileSync(output('/index.md'), 'utf8');
     expect(splitArticle(bundled).body).toBe(splitArticle(source).body);
@@ -70,10 +90,10 @@ describe('HTML comments are never published', () => {
       (f) => f.rule === 'publish/private-comment',
     );
     expect(findings.map((f) => [f.line, f.severity])).toEqual([
-      [8, 'warning'],
-      [14, 'warning'],
-      [23, 'warning'],
-      [26, 'warning'],
+      [9, 'warning'],
+      [15, 'warning'],
+      [24, 'warning'],
+      [27, 'warning'],
     ]);
     expect(findings[0]?.params?.['excerpt']).toBe('内部备注：消息来源未证实，发稿前删除');
   });

@@ -1,4 +1,4 @@
-import { formatFrontMatterDate, type FormattedDate } from '../markdown/articleHeader';
+import { formatFrontMatterDate, leadOf, type FormattedDate } from '../markdown/articleHeader';
 import { detectDocumentLanguage } from './documentLanguage';
 
 /** What every exporter needs to know about an article besides its body. */
@@ -45,9 +45,6 @@ export function articleFileStem(file: string): string {
 
 const titleOf = (fields: Readonly<Record<string, unknown>>, body: string, fileStem: string) =>
   textOf(fields['title']) ?? firstHeading.exec(body)?.[1]?.trim() ?? fileStem;
-
-const leadOf = (fields: Readonly<Record<string, unknown>>) =>
-  textOf(fields['summary']) ?? textOf(fields['description']);
 
 /**
  * The document language every output is typeset in (the preview too): declared, else detected

@@ -89,4 +89,14 @@ describe('renderArticleHeader', () => {
     expect(renderArticleHeader(null)).toBe('');
     expect(renderArticleHeader({ draft: true })).toBe('');
   });
+
+  it('never shows an HTML comment of the summary: it is not published', () => {
+    const html = renderArticleHeader({ summary: '复工首周<!-- 待核实 -->回升 <!-- 未闭合' });
+    expect(html).toBe(
+      '<header class="article-header">\n<p class="article-lead">复工首周回升</p>\n</header>\n',
+    );
+    expect(renderArticleHeader({ summary: '<!-- 只有备注 -->', description: '描述' })).toContain(
+      '<p class="article-lead">描述</p>',
+    );
+  });
 });

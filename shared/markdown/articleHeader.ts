@@ -1,4 +1,5 @@
 import { escapeHtml } from './escapeHtml';
+import { splitHtmlComments } from './htmlComments';
 import { imagePlaceholderHtml } from './imagePlaceholder';
 import { keepLocalImageSources } from './resolveImage';
 
@@ -47,6 +48,20 @@ const textOf = (value: unknown): string | null =>
       ? String(value)
       : null;
 
+/** A front matter text without its HTML comments, which are never published. */
+const publishedTextOf = (value: unknown): string | null =>
+  typeof value === 'string'
+    ? textOf(
+        splitHtmlComments(value)
+          .map((piece) => ('html' in piece ? piece.html : ''))
+          .join(''),
+      )
+    : textOf(value);
+
+/** The lead every output shows: `summary`, else `description`. */
+export const leadOf = (data: Readonly<Record<string, unknown>>): string | null =>
+  publishedTextOf(data['summary']) ?? publishedTextOf(data['description']);
+
 function tagsOf(value: unknown): string[] {
   const list = Array.isArray(value) ? (value as unknown[]) : [value];
   return list.map(textOf).filter((tag): tag is string => tag !== null);
@@ -77,7 +92,7 @@ export function renderArticleHeader(
   const title = textOf(data['title']);
   if (title) parts.push(`<h1 class="article-title">${escapeHtml(title)}</h1>`);
 
-  const lead = textOf(data['summary']) ?? textOf(data['description']);
+  const lead = leadOf(data);
   if (lead) parts.push(`<p class="article-lead">${escapeHtml(lead)}</p>`);
 
   const date = formatFrontMatterDate(data['date']);

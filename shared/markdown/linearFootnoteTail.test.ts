@@ -9,7 +9,6 @@ const articles = [
   'Inline ^[a note] and a ref[^x].\n\n[^x]: - a list\n    - in a note',
   'Cited but undefined[^missing].\n\n[^unused]: Never cited.',
   '[^a]: Defined first.\n\nCited later[^a], a code block in a note[^c].\n\n[^c]:\n        code\n',
-  'Twice defined[^d].\n\n[^d]: One.\n[^d]: Two.',
 ];
 
 describe('linearFootnoteTail', () => {
@@ -22,6 +21,13 @@ describe('linearFootnoteTail', () => {
         plugin.parse(article, {}).map((t) => t.type),
       );
     }
+  });
+
+  it('takes the first of two definitions of a label, as Goldmark does (the plugin the last)', () => {
+    const linear = new MarkdownIt().use(footnotePlugin).use(linearFootnoteTail);
+    const html = linear.render('Twice defined[^d].\n\n[^d]: One.\n[^d]: Two.');
+    expect(html).toContain('<p>One. <a href="#fnref1" class="footnote-backref">');
+    expect(html).not.toContain('Two.');
   });
 
   it('keeps the rule name, so a renderer can still disable it', () => {

@@ -13,10 +13,11 @@ interface FootnoteState {
 }
 
 /**
- * markdown-it-footnote's `footnote_tail` core rule, token for token, but linear: the plugin's own
- * rule appends each footnote with `state.tokens = state.tokens.concat(…)`, copying the whole
- * token list once per footnote (100,000 footnotes took minutes to render). This one pushes.
- * footnoteTail.test.ts renders with both and compares.
+ * markdown-it-footnote's `footnote_tail` core rule, token for token (but for a label defined
+ * twice, below), and linear: the plugin's own rule appends each footnote with
+ * `state.tokens = state.tokens.concat(…)`, copying the whole token list once per footnote
+ * (100,000 footnotes took minutes to render). This one pushes. footnoteTail.test.ts renders with
+ * both and compares.
  */
 function footnoteTail(state: StateCore): void {
   const footnotes = (state.env as { footnotes?: FootnoteState }).footnotes;
@@ -31,7 +32,10 @@ function footnoteTail(state: StateCore): void {
       current = [];
       currentLabel = String((token.meta as { label?: string }).label);
     } else if (token.type === 'footnote_reference_close') {
-      if (current) definitionTokens.set(currentLabel, current);
+      // A label defined twice: the first definition is the note, as in Goldmark (the plugin
+      // keeps the last, which would credit a different source than the published page).
+      if (current && !definitionTokens.has(currentLabel))
+        definitionTokens.set(currentLabel, current);
       current = null;
     } else if (current) {
       current.push(token);

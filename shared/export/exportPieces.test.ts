@@ -6,6 +6,7 @@ import { renderForExport } from './exportMarkdown';
 import { splitHanRuns } from './hanRuns';
 import { findLinkDestinations, formatDestination } from './markdownLinks';
 import { renderPlainTextTokens, wrapText } from './plainText';
+import { displayWidth } from '../text/displayWidth';
 import { parseForExport } from './exportMarkdown';
 
 describe('detectDocumentLanguage', () => {
@@ -163,6 +164,17 @@ describe('plain text', () => {
     expect(renderPlainTextTokens(tokens, 'zh-CN')).toBe(
       '• 一\n• 二\n\n名    值\n甲    1\nabc   22\n\n文[1]\n\n———\n\n注释\n\n[1] 注。\n',
     );
+  });
+});
+
+describe('plain text wrapping', () => {
+  it('keeps every line of an endnote, its [n] label included, within the width', () => {
+    const note = '海关总署周一公布的月度统计显示，吞吐量回升至去年同期的八成，但运价仍在下降。';
+    const body = `文[^a]${'，再引[^n]'.repeat(9)}。\n\n[^a]: ${note}\n\n[^n]: ${note}\n`;
+    const text = renderPlainTextTokens(parseForExport(body).tokens, 'zh-CN', { wrap: 30 });
+    const noteLines = text.slice(text.indexOf('[1] ')).split('\n');
+    expect(noteLines.join('').replace(/\s|\[\d+\]/g, '')).toBe(note.repeat(2));
+    for (const line of noteLines) expect(displayWidth(line)).toBeLessThanOrEqual(30);
   });
 });
 

@@ -159,15 +159,22 @@ function indentBlock(text: string, first: string, rest: string): string {
     .join('\n');
 }
 
+const noteLabelOf = (id: number): string => `[${id + 1}] `;
+
 function emit(ctx: Context, text: string, options: { wrap?: boolean } = {}): void {
   const bullet = ctx.pendingBullet;
   ctx.pendingBullet = null;
   const listIndent = '  '.repeat(Math.max(0, ctx.lists.length - 1));
   const quoteIndent = '    '.repeat(ctx.quoteDepth);
   const hanging = ' '.repeat(bullet?.length ?? 0);
+  // An endnote's lines are indented by its `[n] ` label when the notes are written out.
+  const noteLabel = ctx.currentFootnote === null ? '' : noteLabelOf(ctx.currentFootnote);
   const width =
     ctx.options.wrap > 0
-      ? Math.max(20, ctx.options.wrap - displayWidth(quoteIndent + listIndent + hanging))
+      ? Math.max(
+          20,
+          ctx.options.wrap - displayWidth(quoteIndent + listIndent + hanging + noteLabel),
+        )
       : 0;
   const body = options.wrap === false ? text : wrapText(text, width);
   const block = indentBlock(
@@ -283,7 +290,7 @@ export function renderPlainTextTokens(
   if (ctx.footnotes.size > 0) {
     blocks.push({ text: '———', tight: false }, { text: exportLabels(lang).notes, tight: false });
     for (const [id, paragraphs] of ctx.footnotes) {
-      const label = `[${id + 1}] `;
+      const label = noteLabelOf(id);
       blocks.push({
         text: indentBlock(paragraphs.join('\n'), label, ' '.repeat(label.length)),
         tight: true,

@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,6 +43,19 @@ describe('loadWorkspaceSchema', () => {
     expect(schema.fields.some((f) => f.key === 'secret_field')).toBe(false);
     expect(schema.fields.every((f) => !f.required)).toBe(true);
   });
+
+  it('reads no article through a symlink out of the workspace, nor a pipe or device named .md', async () => {
+    rmSync(path.join(root, '.byline'), { recursive: true });
+    const outside = path.join(base, 'outside.md');
+    writeFileSync(outside, '---\nprivate_api_key: sk-outside\n---\n');
+    symlinkSync(outside, path.join(root, 'posts', 'innocent.md'));
+    // A pipe nobody writes to: a plain read of it never returns. (/dev/zero never ends either.)
+    execFileSync('mkfifo', [path.join(root, 'posts', 'pipe.md')]);
+    symlinkSync(path.join(root, 'posts', 'pipe.md'), path.join(root, 'posts', 'pipe-alias.md'));
+    const schema = await loadWorkspaceSchema(root);
+    expect(schema.articleCount).toBe(6);
+    expect(schema.fields.some((f) => f.key === 'private_api_key')).toBe(false);
+  }, 10_000);
 
   it('reports problems in the schema file with their line', async () => {
     writeFileSync(

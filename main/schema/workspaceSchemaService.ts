@@ -11,7 +11,7 @@ import type { WorkspaceImage, WorkspaceSchema } from '../../shared/frontMatterSc
 import { readTextFile } from '../files/readTextFile';
 import { isArticleFile, isSkippedFolder } from '../library/scanWorkspace';
 import { siteOutputFolders } from '../library/siteOutputFolders';
-import { workspaceDataFile } from '../workspace/confinement';
+import { isConfinedSync, workspaceDataFile } from '../workspace/confinement';
 
 /** More than any newsroom folder holds; keeps a mis-chosen workspace (a home folder) bounded. */
 const MAX_FILES = 20_000;
@@ -42,7 +42,7 @@ async function walkWorkspace(
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!isSkippedFolder(entry.name) && !siteOutputs.has(full)) below.push(walk(full));
-      } else if (entry.isFile() || entry.isSymbolicLink()) {
+      } else if (entry.isFile() || (entry.isSymbolicLink() && isConfinedSync(root, full))) {
         if (want.articles && isArticleFile(entry.name)) result.articles.push(full);
         else if (want.images && IMAGE_FILE.test(entry.name) && !entry.name.startsWith('.'))
           result.images.push(full);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -356,6 +357,35 @@ describe('a .byline folder that is a symlink out', () => {
     expect(existsSync(path.join(root, 'posts', 'a.md'))).toBe(true);
     expect(existsSync(path.join(outside, 'trash'))).toBe(false);
   });
+});
+
+describe('pipes planted under the names of .byline files', () => {
+  it('are refused at once, and saves keep working', async () => {
+    for (const name of ['export.json', 'references.json', 'references-settings.json']) {
+      mkdirSync(path.join(root, '.byline'), { recursive: true });
+      execFileSync('mkfifo', [path.join(root, '.byline', name)]);
+    }
+    mkdirSync(path.join(root, '.byline', 'trash', 'planted'), { recursive: true });
+    execFileSync('mkfifo', [path.join(root, '.byline', 'trash', 'planted', 'meta.json')]);
+    const late = new Promise<'no answer'>((resolve) => setTimeout(resolve, 2_000, 'no answer'));
+    const answer = (name: string, input?: unknown) => Promise.race([call(name, input), late]);
+    // A plain read of a pipe waits for a writer; four such reads hold every I/O thread.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect(await answer('export.getSettings')).not.toBe('no answer');
+      expect(await answer('references.list', {})).not.toBe('no answer');
+      expect(await answer('references.getSettings')).not.toBe('no answer');
+      expect(await answer('trash.list')).toMatchObject({ ok: true, value: { items: [] } });
+    }
+    const saved = await answer('article.save', {
+      path: 'posts/a.md',
+      text: 'New words.\n',
+      format: { encoding: 'utf-8', bom: false, eol: '\n' },
+      baseStamp: null,
+      overwrite: true,
+    });
+    expect(saved).toMatchObject({ ok: true, value: { status: 'saved' } });
+    expect(readFileSync(path.join(root, 'posts', 'a.md'), 'utf8')).toBe('New words.\n');
+  }, 20_000);
 });
 
 describe('the CLI', () => {

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { WorkspaceExportSettings } from '../../shared/export/exportOptions';
 import { writeFileAtomic } from '../files/atomicWrite';
+import { readRegularFile } from '../files/readTextFile';
 import { workspaceDataFile } from '../workspace/confinement';
 
 /** `<workspace>/.byline/export.json`: the export dialog's choices for this workspace. */
@@ -15,7 +16,9 @@ export async function loadWorkspaceExportSettings(
 ): Promise<WorkspaceExportSettings> {
   let stored: unknown;
   try {
-    stored = JSON.parse(await fs.readFile(workspaceSettingsFile(workspaceRoot), 'utf8'));
+    stored = JSON.parse(
+      (await readRegularFile(workspaceSettingsFile(workspaceRoot))).toString('utf8'),
+    );
   } catch {
     stored = {};
   }

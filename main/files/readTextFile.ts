@@ -16,12 +16,12 @@ export async function decodeTextLazily(bytes: Uint8Array): Promise<DecodedText> 
  * under a file's name makes a plain read wait forever (holding one of the few I/O threads saves
  * also need), and `/dev/zero` never ends. Opened non-blocking, neither waits before the check.
  */
-export async function readRegularFile(file: string): Promise<Uint8Array> {
+export async function readRegularFile(file: string): Promise<Buffer> {
   const handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     if (!(await handle.stat()).isFile())
       throw new BylineError('not-a-file', `"${file}" is not a regular file.`);
-    return new Uint8Array(await handle.readFile());
+    return await handle.readFile();
   } finally {
     await handle.close();
   }
@@ -29,5 +29,5 @@ export async function readRegularFile(file: string): Promise<Uint8Array> {
 
 /** Reads a text file with the editor's encoding rules; see decodeTextLazily. */
 export async function readTextFile(file: string): Promise<DecodedText> {
-  return decodeTextLazily(await readRegularFile(file));
+  return decodeTextLazily(new Uint8Array(await readRegularFile(file)));
 }

@@ -7,6 +7,7 @@ import { assertConfined, resolveConfined } from '../workspace/confinement';
 import { toWorkspacePath } from '../workspace/resolveInWorkspace';
 import { availablePath } from './availablePath';
 import { moveAcrossDevices } from './moveAcrossDevices';
+import { readRegularFile } from './readTextFile';
 
 /** Where deleted articles go. Services never call Electron: the desktop app injects shell.trashItem. */
 export interface Trash {
@@ -123,7 +124,7 @@ export class WorkspaceTrash implements Trash {
   private async readMeta(id: string): Promise<TrashMeta | null> {
     try {
       const meta = JSON.parse(
-        await fs.readFile(path.join(this.dir, id, 'meta.json'), 'utf8'),
+        (await readRegularFile(path.join(this.dir, id, 'meta.json'))).toString('utf8'),
       ) as TrashMeta;
       return typeof meta.path === 'string' &&
         isSinglePathSegment(meta.itemName) &&

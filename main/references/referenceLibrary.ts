@@ -15,6 +15,7 @@ import {
   ReferencesWorkspaceSettings as SettingsSchema,
 } from '../../shared/citations/referenceSchemas';
 import { BylineError } from '../../shared/ipc/contract';
+import { readRegularFile } from '../files/readTextFile';
 import { workspaceDataFile } from '../workspace/confinement';
 
 export const LIBRARY_FILE = '.byline/references.json';
@@ -105,7 +106,7 @@ export class ReferenceLibrary {
   private async readAll(): Promise<{ items: CslItem[]; unreadable: unknown[] }> {
     let text: string;
     try {
-      text = await fs.readFile(this.file, 'utf8');
+      text = (await readRegularFile(this.file)).toString('utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { items: [], unreadable: [] };
       throw error;
@@ -160,7 +161,7 @@ export class ReferenceLibrary {
   async settings(): Promise<ReferencesWorkspaceSettings> {
     try {
       const parsed = SettingsSchema.partial().safeParse(
-        JSON.parse(await fs.readFile(this.settingsFile, 'utf8')),
+        JSON.parse((await readRegularFile(this.settingsFile)).toString('utf8')),
       );
       return { ...defaultReferencesSettings, ...(parsed.success ? parsed.data : {}) };
     } catch {

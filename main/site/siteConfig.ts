@@ -10,6 +10,7 @@ import {
   siteFactsFromConfig,
   type SiteConfig,
 } from '../../shared/site/siteProfile';
+import { readRegularFile } from '../files/readTextFile';
 
 /**
  * The one place that knows what a Hugo site's configuration is: `hugo.toml|yaml|yml|json`
@@ -95,7 +96,7 @@ export async function readSiteConfig(dir: string): Promise<SiteConfigResult | nu
   const result: SiteConfigResult = { config: {}, files: [], errors: [] };
   const merge = async (file: string, section: string | null): Promise<void> => {
     try {
-      const parsed = parseConfigText(file, await fs.readFile(file, 'utf8'));
+      const parsed = parseConfigText(file, (await readRegularFile(file)).toString('utf8'));
       result.config = mergeConfig(result.config, section === null ? parsed : { [section]: parsed });
       result.files.push(file);
     } catch (error) {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -386,6 +386,30 @@ describe('pipes planted under the names of .byline files', () => {
     expect(saved).toMatchObject({ ok: true, value: { status: 'saved' } });
     expect(readFileSync(path.join(root, 'posts', 'a.md'), 'utf8')).toBe('New words.\n');
   }, 20_000);
+});
+
+describe('an image that is a pipe', () => {
+  it('is never opened by an export: main would freeze until someone writes to it', async () => {
+    const pipe = path.join(root, 'images', 'pipe.png');
+    execFileSync('mkfifo', [pipe]);
+    write(path.join(root, 'posts', 'piped.md'), '# Piped\n\n![](../images/pipe.png)\n');
+    // A writer that waits for a reader: it finishes only if the export opened the pipe.
+    const writer = spawn('sh', ['-c', 'cat "$0" > "$1"', path.join(outside, 'leak.png'), pipe]);
+    const opened = new Promise<string>((resolve) => writer.on('exit', () => resolve('opened')));
+    try {
+      const outcome = await call('export.run', {
+        jobId: 'pipe',
+        paths: ['posts/piped.md'],
+        formats: ['html'],
+        outputDir: null,
+      });
+      expect(outcome.ok).toBe(true);
+      const unopened = new Promise<string>((resolve) => setTimeout(resolve, 500, 'unopened'));
+      expect(await Promise.race([opened, unopened])).toBe('unopened');
+    } finally {
+      writer.kill();
+    }
+  });
 });
 
 describe('the CLI', () => {

@@ -164,13 +164,22 @@ export class ArticleImages {
   }
 }
 
+/**
+ * A regular file small enough to read. A pipe under an image's name would block the synchronous
+ * read below, and with it main, until someone wrote to it.
+ */
+function isReadableImageFile(file: string): boolean {
+  const stats = statSync(file);
+  return stats.isFile() && stats.size <= maxImageBytes;
+}
+
 /** Enough of a file's start for sniffRaster to tell every type (not every size). */
 const typeBytes = 32;
 
 /** An image file's type from its first bytes, as readImage would find it; null like readImage. */
 function readImageType(file: string): RasterType | null {
   try {
-    if (statSync(file).size > maxImageBytes) return null;
+    if (!isReadableImageFile(file)) return null;
     const head = new Uint8Array(typeBytes);
     const fd = openSync(file, 'r');
     try {
@@ -186,7 +195,7 @@ function readImageType(file: string): RasterType | null {
 
 function readImage(file: string): LocalImage | null {
   try {
-    if (statSync(file).size > maxImageBytes) return null;
+    if (!isReadableImageFile(file)) return null;
     const read = readFileSync(file);
     const bytes = new Uint8Array(read.buffer, read.byteOffset, read.length);
     const sniffed = sniffRaster(bytes);

@@ -12,19 +12,33 @@ export async function decodeTextLazily(bytes: Uint8Array): Promise<DecodedText> 
 }
 
 /**
- * The bytes of a regular file, refusing anything else. A workspace is data from strangers: a pipe
- * under a file's name makes a plain read wait forever (holding one of the few I/O threads saves
- * also need), and `/dev/zero` never ends. Opened non-blocking, neither waits before the check.
+ * The bytes of a regular file (its first `maxBytes` when given), refusing anything else. A
+ * workspace is data from strangers: a pipe under a file's name makes a plain read wait forever
+ * (holding one of the few I/O threads saves also need), and `/dev/zero` never ends. Opened
+ * non-blocking, neither waits before the check.
  */
-export async function readRegularFile(file: string): Promise<Buffer> {
+export async function readRegularFile(file: string, maxBytes?: number): Promise<Buffer> {
   const handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    if (!(await handle.stat()).isFile())
-      throw new BylineError('not-a-file', `"${file}" is not a regular file.`);
-    return await handle.readFile();
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new BylineError('not-a-file', `"${file}" is not a regular file.`);
+    if (maxBytes === undefined) return await handle.readFile();
+    const head = Buffer.alloc(Math.min(maxBytes, stats.size));
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The head of a file cut after its last line break, so no character is split (0x0A is never part
+ * of a multi-byte UTF-8, GB18030 or Big5 character; UTF-16 is cut at an even length).
+ */
+export function cutAtLineBreak(head: Uint8Array): Uint8Array {
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  const cut = utf16 ? head.length & ~1 : head.lastIndexOf(0x0a) + 1;
+  return cut > 0 ? head.subarray(0, cut) : head;
 }
 
 /** Reads a text file with the editor's encoding rules; see decodeTextLazily. */

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { cutAtLineBreak } from '../files/readTextFile';
 import { decodeText } from '../files/textCodec';
 
 /** Articles are read whole up to this size for the library; beyond it only this much is read. */
@@ -20,10 +21,4 @@ export function readArticleTextSync(absolute: string, size: number): string {
   } finally {
     closeSync(fd);
   }
-}
-
-function cutAtLineBreak(head: Uint8Array): Uint8Array {
-  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-  const cut = utf16 ? head.length & ~1 : head.lastIndexOf(0x0a) + 1;
-  return cut > 0 ? head.subarray(0, cut) : head;
 }

@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -56,6 +64,17 @@ describe('loadWorkspaceSchema', () => {
     expect(schema.articleCount).toBe(6);
     expect(schema.fields.some((f) => f.key === 'private_api_key')).toBe(false);
   }, 10_000);
+
+  it('reads only the top of a huge article for its front matter', async () => {
+    // Read whole, every huge article held main for seconds each time the schema reloads (after
+    // every save). Sparse: 3 GB on paper, more than a whole read can hold, a few bytes on disk.
+    const huge = path.join(root, 'posts', 'huge.md');
+    writeFileSync(huge, '---\ntitle: Huge\nhuge_only_field: yes\n---\n\nBody.\n');
+    truncateSync(huge, 3 * 1024 ** 3);
+    const schema = await loadWorkspaceSchema(root);
+    expect(schema.articleCount).toBe(7);
+    expect(schema.fields.some((f) => f.key === 'huge_only_field')).toBe(true);
+  });
 
   it('reports problems in the schema file with their line', async () => {
     writeFileSync(

@@ -8,7 +8,12 @@ import { IMAGE_EXTENSIONS } from '../../shared/frontMatterSchema/knownFields';
 import { resolveSchema } from '../../shared/frontMatterSchema/resolveSchema';
 import { parseSchemaFile, SCHEMA_FILE_PATH } from '../../shared/frontMatterSchema/schemaFile';
 import type { WorkspaceImage, WorkspaceSchema } from '../../shared/frontMatterSchema/schemaTypes';
-import { readTextFile } from '../files/readTextFile';
+import {
+  cutAtLineBreak,
+  decodeTextLazily,
+  readRegularFile,
+  readTextFile,
+} from '../files/readTextFile';
 import { isArticleFile, isSkippedFolder } from '../library/scanWorkspace';
 import { siteOutputFolders } from '../library/siteOutputFolders';
 import { isConfinedSync, workspaceDataFile } from '../workspace/confinement';
@@ -56,9 +61,18 @@ async function walkWorkspace(
   return result;
 }
 
+/**
+ * Front matter sits at the top: no more than this is read for it. The schema reloads after every
+ * save, and a whole read of a huge article held main for seconds each time.
+ */
+const maxFrontMatterBytes = 256 * 1024;
+
 async function readFrontMatter(file: string): Promise<Record<string, unknown> | null> {
   try {
-    const { text } = await readTextFile(file);
+    const head = new Uint8Array(await readRegularFile(file, maxFrontMatterBytes));
+    const { text } = await decodeTextLazily(
+      head.length === maxFrontMatterBytes ? cutAtLineBreak(head) : head,
+    );
     const { data, error, parts } = parseArticle(text);
     // An article without front matter says nothing about the fields (and would skew "most articles have it").
     return error || !parts.frontMatter ? null : data;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -98,5 +99,21 @@ describe('site facts for shortcodes and links', () => {
       '<figure><img src="{{ .Destination }}"><figcaption>{{ .Text }}</figcaption></figure>',
     );
     expect((await readRenderProfile(dir)).site?.imageCaptions).toBe(true);
+  });
+  it('answers at once when a config section or the image render hook is a pipe', async () => {
+    write('hugo.toml', 'theme = "paper"\n');
+    write('config/_default/params.toml', 'x = 1\n');
+    mkdirSync(path.join(dir, 'layouts', '_default', '_markup'), { recursive: true });
+    execFileSync('mkfifo', [path.join(dir, 'config', '_default', 'menus.toml')]);
+    execFileSync('mkfifo', [path.join(dir, 'layouts', '_default', '_markup', 'render-image.html')]);
+    write(
+      'themes/paper/layouts/_default/_markup/render-image.html',
+      '<figure><figcaption>{{ .Text }}</figcaption></figure>',
+    );
+    // A plain read of a pipe waits for a writer that never comes.
+    const late = new Promise<'no answer'>((resolve) => setTimeout(resolve, 2_000, 'no answer'));
+    const profile = await Promise.race([readRenderProfile(dir), late]);
+    expect(profile).not.toBe('no answer');
+    expect(profile !== 'no answer' && profile.site?.imageCaptions).toBe(true);
   });
 });

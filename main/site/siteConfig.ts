@@ -167,7 +167,7 @@ export async function findSiteTemplates(
     }
     if (imageCaptions !== null) continue;
     const hook = path.join(layouts, '_default', '_markup', 'render-image.html');
-    const text = await fs.readFile(hook, 'utf8').catch(() => null);
+    const text = await readRegularFile(hook).then(String, () => null);
     if (text !== null) imageCaptions = /<figcaption\b/i.test(text);
   }
   return { shortcodes, imageCaptions: imageCaptions ?? false };

@@ -388,6 +388,30 @@ describe('pipes planted under the names of .byline files', () => {
   }, 20_000);
 });
 
+describe('an article that is a pipe', () => {
+  it('is refused at once by open and save, and saves of other articles keep working', async () => {
+    execFileSync('mkfifo', [path.join(root, 'posts', 'pipe.md')]);
+    const late = new Promise<'no answer'>((resolve) => setTimeout(resolve, 2_000, 'no answer'));
+    const answer = (name: string, input?: unknown) => Promise.race([call(name, input), late]);
+    const save = (file: string) =>
+      answer('article.save', {
+        path: file,
+        text: 'New words.\n',
+        format: { encoding: 'utf-8', bom: false, eol: '\n' },
+        baseStamp: null,
+        overwrite: true,
+      });
+    // Each plain read of a pipe waits for a writer, holding one of the four I/O threads.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect(
+        refusedCode((await answer('article.open', { path: 'posts/pipe.md' })) as DispatchOutcome),
+      ).toBe('not-a-file');
+      expect(await save('posts/pipe.md')).toMatchObject({ ok: true, value: { status: 'error' } });
+    }
+    expect(await save('posts/a.md')).toMatchObject({ ok: true, value: { status: 'saved' } });
+  }, 20_000);
+});
+
 describe('an image that is a pipe', () => {
   it('is never opened by an export: main would freeze until someone writes to it', async () => {
     const pipe = path.join(root, 'images', 'pipe.png');

@@ -280,7 +280,8 @@ async function readDiskFileOrNull(absolute: string): Promise<DiskFile | null> {
 }
 
 async function readDiskFile(absolute: string, maxBytes: number): Promise<DiskFile> {
-  const handle = await fs.open(absolute, 'r');
+  // Non-blocking: a pipe under an article's name would otherwise wait for a writer before the check.
+  const handle = await fs.open(absolute, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) throw new BylineError('not-a-file', 'This is a folder, not an article.');

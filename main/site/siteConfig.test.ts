@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -100,6 +100,27 @@ describe('site facts for shortcodes and links', () => {
     );
     expect((await readRenderProfile(dir)).site?.imageCaptions).toBe(true);
   });
+  it('reads no configuration file through a symlink out of the site', async () => {
+    // A TOML file elsewhere (credentials, say) would become the site's params, which the
+    // `param` shortcode prints into the preview and every export.
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'byline-site-outside-'));
+    try {
+      writeFileSync(path.join(outside, 'credentials.toml'), '[registry]\ntoken = "secret"\n');
+      write('hugo.toml', 'title = "Site"\n');
+      mkdirSync(path.join(dir, 'config', '_default'), { recursive: true });
+      symlinkSync(
+        path.join(outside, 'credentials.toml'),
+        path.join(dir, 'config', '_default', 'params.toml'),
+      );
+      const site = await readSiteConfig(dir);
+      expect(site?.config['params']).toBeUndefined();
+      expect(site?.errors.map((e) => path.basename(e.file))).toEqual(['params.toml']);
+      expect((await readRenderProfile(dir)).site?.params).toEqual({});
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('answers at once when a config section or the image render hook is a pipe', async () => {
     write('hugo.toml', 'theme = "paper"\n');
     write('config/_default/params.toml', 'x = 1\n');

@@ -11,6 +11,7 @@ import {
   type SiteConfig,
 } from '../../shared/site/siteProfile';
 import { readRegularFile } from '../files/readTextFile';
+import { isConfinedSync } from '../workspace/confinement';
 
 /**
  * The one place that knows what a Hugo site's configuration is: `hugo.toml|yaml|yml|json`
@@ -95,6 +96,11 @@ export async function readSiteConfig(dir: string): Promise<SiteConfigResult | nu
   if (root === null && sections.length === 0) return null;
   const result: SiteConfigResult = { config: {}, files: [], errors: [] };
   const merge = async (file: string, section: string | null): Promise<void> => {
+    // A symlink out of the site would make any file elsewhere (credentials) the site's params.
+    if (!isConfinedSync(dir, file)) {
+      result.errors.push({ file, message: 'Leads outside the site through a symbolic link.' });
+      return;
+    }
     try {
       const parsed = parseConfigText(file, (await readRegularFile(file)).toString('utf8'));
       result.config = mergeConfig(result.config, section === null ? parsed : { [section]: parsed });
@@ -124,7 +130,7 @@ export async function readRenderProfile(dir: string): Promise<RenderProfile> {
     };
   for (const name of workspaceRenderingNames) {
     const file = path.join(dir, name);
-    if (!(await isFile(file))) continue;
+    if (!(await isFile(file)) || !isConfinedSync(dir, file)) continue;
     try {
       return profileFromSiteConfig(
         parseConfigText(file, await fs.readFile(file, 'utf8')),

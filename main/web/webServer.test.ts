@@ -109,6 +109,26 @@ describe('browser mode: the token becomes a session cookie', () => {
     expect((await request(`/asset/images/photo.svg?token=${token}`)).status).toBe(403);
   });
 
+  it('starts every event stream by having the page list its library again (events sent before it opened are lost)', async () => {
+    const opening = await new Promise<string>((resolve, reject) => {
+      const req = http.get(
+        { host: '127.0.0.1', port: server.port, path: '/events', headers: cookie() },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => {
+            text += chunk.toString('utf8');
+            if (text.includes('event: library.changed\n')) {
+              resolve(text);
+              req.destroy();
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+    });
+    expect(opening).toContain('event: library.changed\ndata: {"paths":[]}\n\n');
+  });
+
   it('refuses the cookie on requests another local site makes (Fetch Metadata)', async () => {
     const foreign = { ...cookie(), 'sec-fetch-site': 'same-site' };
     expect((await request('/asset/images/photo.svg', foreign)).status).toBe(403);

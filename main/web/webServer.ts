@@ -108,6 +108,9 @@ export async function startWebServer(
         connection: 'keep-alive',
       });
       response.write(': connected\n\n');
+      // The page lists its library before this stream is open, and an event sent in between (the
+      // word counts filled in) is lost: every stream starts by having the page list it again.
+      response.write(eventFrame('library.changed', { paths: [] }));
       streams.add(response);
       request.on('close', () => streams.delete(response));
       return;
@@ -174,7 +177,7 @@ export async function startWebServer(
     url: `http://127.0.0.1:${port}/?token=${options.token}`,
     port,
     broadcast(event, payload) {
-      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+      const frame = eventFrame(event, payload);
       for (const stream of streams) stream.write(frame);
     },
     async close() {
@@ -185,6 +188,11 @@ export async function startWebServer(
       await closed;
     },
   };
+}
+
+/** One server-sent event. */
+function eventFrame<E extends EventName>(event: E, payload: EventPayload<E>): string {
+  return `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
 }
 
 /** One cookie's value from a Cookie header, or null. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { diffArrays } from 'diff';
+import { callByline } from './support/callByline';
 import { editorText } from './support/editorView';
 import { expect, openArticle as openInLibrary, test } from './support/fixtures';
 
@@ -197,6 +198,9 @@ test('typing broken YAML in the editor makes the form read-only with the error; 
 }) => {
   const file = path.join(byline.workspace, sample);
   const original = readFileSync(file, 'utf8');
+  // Autosave off: on a busy machine it would write what was typed before the file is read below.
+  await callByline(byline, 'settings.update', { autosave: false });
+  await app.reload();
   await openArticle(app, sample);
   const panel = panelOf(app);
   const title = panel.getByRole('textbox', { name: 'Headline' });

@@ -42,11 +42,11 @@ const fieldMark = (type: 'begin' | 'separate' | 'end'): string =>
  * `NOTEREF _RefBylineNoteN \f \h`: the note's number formatted as a footnote mark (`\f`) and
  * linked to it (`\h`), with the number already written as the field's result.
  */
-const noteReferenceField = (number: number): string =>
+const noteReferenceField = (number: number, shown: string): string =>
   fieldMark('begin') +
   `<w:r><w:instrText xml:space="preserve"> NOTEREF ${noteBookmark(number)} \\f \\h </w:instrText></w:r>` +
   fieldMark('separate') +
-  textRun(String(number), { style: 'FootnoteReference', superscript: true }) +
+  noteMarkRun(shown) +
   fieldMark('end');
 
 /** A first citation: the footnote itself, its reference wrapped in the note's bookmark. */
@@ -55,8 +55,47 @@ const footnoteReference = (number: number): string =>
   `<w:r>${runProperties({ style: 'FootnoteReference' })}<w:footnoteReference w:id="${number}"/></w:r>` +
   `<w:bookmarkEnd w:id="${number}"/>`;
 
+/** A note's mark written out, in the footnote mark's style. */
+const noteMarkRun = (mark: string): string =>
+  textRun(mark, { style: 'FootnoteReference', superscript: true });
+
 /** The mark a footnote's own text starts with. */
 const footnoteMarkRun = `<w:r>${runProperties({ style: 'FootnoteReference' })}<w:footnoteRef/></w:r>`;
+
+/**
+ * Notes cited only from inside other notes, each with the note it is written into. Word has no
+ * footnote without a mark in the text: such a note would be left without a citation and would
+ * shift Word's count, so a later citation showed another note's source.
+ */
+function notesInsideNotes(tokens: readonly Token[]): Map<number, number> {
+  const citedInText = new Set<number>();
+  const firstCitedFrom = new Map<number, number>();
+  let note: number | null = null;
+  for (const token of tokens) {
+    if (token.type === 'footnote_open') note = (token.meta as { id: number }).id + 1;
+    else if (token.type === 'footnote_close') note = null;
+    else if (token.type === 'inline')
+      for (const child of token.children ?? []) {
+        if (child.type !== 'footnote_ref') continue;
+        const cited = (child.meta as { id: number }).id + 1;
+        if (note === null) citedInText.add(cited);
+        else if (!firstCitedFrom.has(cited)) firstCitedFrom.set(cited, note);
+      }
+  }
+  const hosts = new Map<number, number>();
+  for (const cited of firstCitedFrom.keys()) {
+    if (citedInText.has(cited)) continue;
+    // Up the chain to a note the text cites (none, for notes that only cite each other).
+    const seen = new Set([cited]);
+    let host = firstCitedFrom.get(cited);
+    while (host !== undefined && !citedInText.has(host) && !seen.has(host)) {
+      seen.add(host);
+      host = firstCitedFrom.get(host);
+    }
+    if (host !== undefined && citedInText.has(host)) hosts.set(cited, host);
+  }
+  return hosts;
+}
 
 interface ListLevel {
   ordered: boolean;
@@ -83,6 +122,14 @@ export class DocumentWriter {
   private quoteDepth = 0;
   private pendingListItem = false;
   private footnoteId: number | null = null;
+  /** Notes written at the end of the note citing them (see notesInsideNotes), by number. */
+  private notesInNotes = new Map<number, number>();
+  /**
+   * The mark each note shows in Word: Word's own count for real footnotes (the published number,
+   * unless notes inside notes take numbers out of the count) and, for a note inside a note, its
+   * host's mark and a letter (`1a`).
+   */
+  private noteMarks = new Map<number, string>();
   private uncited: FootnoteDefinition[];
   /** Two characters: `firstLineChars` for Word, the same in twips for LibreOffice, which ignores it. */
   private readonly chineseIndent = {
@@ -201,8 +248,12 @@ export class DocumentWriter {
           // note again: a NOTEREF field to a bookmark on the first reference, its result (the
           // number) written in, because LibreOffice shows that result as it stands.
           // Word has no footnote inside a footnote: a note citing a note refers to it.
-          if ((meta.subId ?? 0) === 0 && this.footnoteId === null) push(footnoteReference(number));
-          else push(noteReferenceField(number));
+          const mark = this.noteMarks.get(number) ?? String(number);
+          // A note inside a note is written at the end of the note citing it, under its mark.
+          if (this.notesInNotes.has(number)) push(noteMarkRun(mark));
+          else if ((meta.subId ?? 0) === 0 && this.footnoteId === null)
+            push(footnoteReference(number));
+          else push(noteReferenceField(number, mark));
           break;
         }
         case 'task_list_checkbox':
@@ -246,7 +297,9 @@ export class DocumentWriter {
       return;
     }
     const note = this.footnotes.get(this.footnoteId);
-    if (note) note.push(paragraph(format, note.length === 0 ? footnoteMarkRun + runs : runs));
+    const inside = this.notesInNotes.has(this.footnoteId);
+    const mark = inside ? noteMarkRun(this.noteMarks.get(this.footnoteId) ?? '') : footnoteMarkRun;
+    if (note) note.push(paragraph(format, note.length === 0 ? mark + runs : runs));
   }
 
   /**
@@ -268,6 +321,8 @@ export class DocumentWriter {
   }
 
   write(tokens: readonly Token[], uncitedHeading: string): void {
+    this.notesInNotes = notesInsideNotes(tokens);
+    this.noteMarks = this.markNotes(tokens);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
       switch (token.type) {
@@ -340,6 +395,29 @@ export class DocumentWriter {
       }
     }
     this.addUncited(uncitedHeading);
+    for (const [number, host] of [...this.notesInNotes].sort(([a], [b]) => a - b)) {
+      this.footnotes.get(host)?.push(...(this.footnotes.get(number) ?? []));
+      this.footnotes.delete(number);
+    }
+  }
+
+  private markNotes(tokens: readonly Token[]): Map<number, string> {
+    const notes = tokens
+      .filter((token) => token.type === 'footnote_open')
+      .map((token) => (token.meta as { id: number }).id + 1)
+      .sort((a, b) => a - b);
+    const marks = new Map<number, string>();
+    let count = 0;
+    for (const note of notes) if (!this.notesInNotes.has(note)) marks.set(note, String(++count));
+    const letters = new Map<number, number>();
+    for (const note of notes) {
+      const host = this.notesInNotes.get(note);
+      if (host === undefined) continue;
+      const letter = letters.get(host) ?? 0;
+      letters.set(host, letter + 1);
+      marks.set(note, `${marks.get(host) ?? ''}${String.fromCharCode(97 + (letter % 26))}`);
+    }
+    return marks;
   }
 
   private paragraphTokens(token: Token, children: readonly Token[]): void {

@@ -8,6 +8,7 @@ import {
 } from '../../shared/export/articleMetadata';
 import { hugoDefaultProfile, type RenderProfile } from '../../shared/markdown/renderProfile';
 import { decodeTextLazily } from '../files/readTextFile';
+import { leavesRoot } from '../workspace/resolveInWorkspace';
 
 /** One article, read and parsed once, shared by every format exported from it. */
 export interface ArticleSource {
@@ -55,7 +56,7 @@ export function articleFromText(
   }
   const stem = articleFileStem(file);
   const relative = path.relative(root, file);
-  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  const inside = relative !== '' && !leavesRoot(relative);
   return {
     file,
     root,

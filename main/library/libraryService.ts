@@ -8,7 +8,7 @@ import type {
   SearchHit,
 } from '../../shared/ipc/contract';
 import { stampOf } from '../files/fileStamp';
-import { toWorkspacePath } from '../workspace/resolveInWorkspace';
+import { isInside, leavesRoot, toWorkspacePath } from '../workspace/resolveInWorkspace';
 import { KeyedQueue } from '../files/keyedQueue';
 import type { ArticleSummarizer } from './articleSummarizer';
 import { IndexCache } from './indexCache';
@@ -21,7 +21,6 @@ import {
   scanWorkspaceTree,
 } from './scanWorkspace';
 import { siteOutputFolders } from './siteOutputFolders';
-import { isInside } from '../workspace/resolveInWorkspace';
 import { WorkspaceWatcher } from './workspaceWatcher';
 import { IMAGE_EXTENSIONS } from '../../shared/frontMatterSchema/knownFields';
 
@@ -164,7 +163,7 @@ export class LibraryService {
       const assets = new Set<string>();
       for (const absolute of absolutePaths) {
         const relative = toWorkspacePath(session.root, absolute);
-        if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) continue;
+        if (relative === '' || leavesRoot(relative)) continue;
         if (isAssetChange(relative)) assets.add(relative);
         for (const p of await this.apply(session, absolute, relative)) changed.add(p);
       }

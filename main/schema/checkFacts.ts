@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { findImage } from '../../shared/frontMatterSchema/imagePaths';
 import type { WorkspaceSchema } from '../../shared/frontMatterSchema/schemaTypes';
+import { leavesRoot } from '../workspace/resolveInWorkspace';
 import { findSchemaRoot, loadWorkspaceSchema } from './workspaceSchemaService';
 
 export interface CheckSchemaFacts {
@@ -42,7 +43,7 @@ export async function loadCheckFacts(target: string): Promise<CheckSchemaFacts> 
     root,
     imageExists(articleFile, source) {
       const articlePath = path.relative(root, articleFile).split(path.sep).join('/');
-      if (articlePath.startsWith('..')) return false;
+      if (leavesRoot(articlePath)) return false;
       return (
         findImage(articlePath, source, (workspacePath) =>
           pathExists(path.join(root, ...workspacePath.split('/'))),

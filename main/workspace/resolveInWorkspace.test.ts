@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveInWorkspace, toWorkspacePath } from './resolveInWorkspace';
+import { isInside, resolveInWorkspace, toWorkspacePath } from './resolveInWorkspace';
 
 const root = path.resolve('/tmp/ws');
 
@@ -11,6 +11,14 @@ describe('resolveInWorkspace', () => {
     );
     expect(toWorkspacePath(root, path.join(root, 'posts', 'x.md'))).toBe('posts/x.md');
   });
+
+  it.each(['..draft.md', '...md', 'posts/..notes.md'])(
+    'takes %s, a name starting with dots',
+    (p) => {
+      expect(resolveInWorkspace(root, p)).toBe(path.join(root, p));
+      expect(isInside(root, path.join(root, p))).toBe(true);
+    },
+  );
 
   it.each(['../etc/passwd', 'posts/../../x.md', '/etc/passwd', 'C:\\Windows\\x', '..\\x', '.'])(
     'refuses %s',

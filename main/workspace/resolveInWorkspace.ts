@@ -12,7 +12,7 @@ export function resolveInWorkspace(root: string, relativePath: string): string {
   }
   const absolute = path.resolve(root, normalized);
   const fromRoot = path.relative(root, absolute);
-  if (fromRoot === '' || fromRoot.startsWith('..') || path.isAbsolute(fromRoot)) {
+  if (fromRoot === '' || leavesRoot(fromRoot)) {
     throw new BylineError('outside-workspace', `Not a workspace path: ${relativePath}`);
   }
   return absolute;
@@ -26,5 +26,18 @@ export function toWorkspacePath(root: string, absolute: string): string {
 /** True when `candidate` is `root` itself or inside it. */
 export function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return relative === '' || !leavesRoot(relative);
+}
+
+/**
+ * True when a path relative to a root (`path.relative`, either separator) leads out of it. Only a
+ * whole `..` segment does: `..draft.md` is a file in the root.
+ */
+export function leavesRoot(relative: string): boolean {
+  return (
+    relative === '..' ||
+    relative.startsWith('../') ||
+    relative.startsWith(`..${path.sep}`) ||
+    path.isAbsolute(relative)
+  );
 }

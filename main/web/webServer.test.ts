@@ -129,6 +129,11 @@ describe('browser mode: the token becomes a session cookie', () => {
     expect(opening).toContain('event: library.changed\ndata: {"paths":[]}\n\n');
   });
 
+  it('answers a malformed percent-encoding with 400, not an internal error', async () => {
+    expect((await request('/asset/%E0%A4%A', cookie())).status).toBe(400);
+    expect((await request('/%E0%A4%A', cookie())).status).toBe(400);
+  });
+
   it('refuses the cookie on requests another local site makes (Fetch Metadata)', async () => {
     const foreign = { ...cookie(), 'sec-fetch-site': 'same-site' };
     expect((await request('/asset/images/photo.svg', foreign)).status).toBe(403);

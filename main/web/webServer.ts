@@ -61,8 +61,11 @@ export async function startWebServer(
 
   const server = http.createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
-      console.error('[byline web]', error);
-      if (!response.headersSent) send(response, 500, { error: 'internal' });
+      // A malformed percent-encoding in the address (decodeURIComponent) is the client's error.
+      const malformed = error instanceof URIError;
+      if (!malformed) console.error('[byline web]', error);
+      if (!response.headersSent)
+        send(response, malformed ? 400 : 500, { error: malformed ? 'bad request' : 'internal' });
       else response.end();
     });
   });

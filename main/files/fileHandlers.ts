@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import type { EventSink, JournalEntry, RequestHandlers } from '../../shared/ipc/contract';
 import type { LibraryService } from '../library/libraryService';
 import { resolveInWorkspace } from '../workspace/resolveInWorkspace';
@@ -14,6 +13,7 @@ import { EncodingMemory } from './encodingMemory';
 import { LocalHistory } from './localHistory';
 import type { OpenArticles } from './openArticles';
 import { runExclusivelyOnFile } from './pathQueue';
+import { readRegularFile } from './readTextFile';
 import { StorageHealth } from './storageHealth';
 import type { WorkspaceIdentities, WorkspaceScope } from '../workspace/workspaceIdentities';
 import { assertReachable, assertWorkspace } from '../workspace/workspaceIdentities';
@@ -268,7 +268,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
 async function diskText(root: string, entry: JournalEntry): Promise<string | 'missing' | null> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await fs.readFile(await resolveConfined(root, entry.path)));
+    bytes = new Uint8Array(await readRegularFile(await resolveConfined(root, entry.path)));
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : null;
   }

@@ -132,9 +132,11 @@ describe('site facts for shortcodes and links', () => {
       '<figure><figcaption>{{ .Text }}</figcaption></figure>',
     );
     // A plain read of a pipe waits for a writer that never comes.
-    const late = new Promise<'no answer'>((resolve) => setTimeout(resolve, 2_000, 'no answer'));
+    const late = new Promise<'no answer'>((resolve) =>
+      setTimeout(resolve, 10_000, 'no answer').unref(),
+    );
     const profile = await Promise.race([readRenderProfile(dir), late]);
     expect(profile).not.toBe('no answer');
     expect(profile !== 'no answer' && profile.site?.imageCaptions).toBe(true);
-  });
+  }, 60_000);
 });

@@ -132,7 +132,6 @@ describe('DocumentStore', () => {
     const handlers = workspace.handlers();
     const renamed = store.rename('a.md', async () => {
       const renaming = handlers['article.rename']({
-        workspace: 'temp-workspace',
         path: 'a.md',
         name: 'b2',
       });

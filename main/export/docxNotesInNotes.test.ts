@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printDocxWithLibreOffice } from './exportReadBack';
 import { ExportService, type ExportFileResult } from './exportService';
 
 // A note cited only from inside another note (`[^a]: …另见[^c]`; Hugo numbers a = 1, c = 2,
@@ -28,22 +28,10 @@ beforeAll(async () => {
     root,
   })) as [ExportFileResult];
   docx = path.join(out, 'article.docx');
-  const profile = pathToFileURL(path.join(out, 'lo-profile')).href;
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=${profile}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      out,
-      docx,
-    ],
-    { stdio: 'ignore' },
-  );
   pdfText = compact(
-    execFileSync('pdftotext', ['-raw', path.join(out, 'article.pdf'), '-'], { encoding: 'utf8' }),
+    execFileSync('pdftotext', ['-raw', printDocxWithLibreOffice(docx, out), '-'], {
+      encoding: 'utf8',
+    }),
   );
 }, 300_000);
 

@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitArticle } from '../../shared/article';
 import { indexFootnotes } from '../../shared/footnotes/footnoteIndex';
+import { printDocxWithLibreOffice } from './exportReadBack';
 import { ExportService, type ExportFileResult } from './exportService';
 
 // The sample article's Word export read back by tools we did not write: LibreOffice (laid out and
@@ -44,22 +44,7 @@ beforeAll(async () => {
     root,
   })) as [ExportFileResult];
   docx = path.join(out, 'article-zh-hugo.docx');
-  // A profile of its own, so parallel runs of LibreOffice do not wait on each other's lock.
-  const profile = pathToFileURL(path.join(out, 'lo-profile')).href;
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=${profile}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      out,
-      docx,
-    ],
-    { stdio: 'ignore' },
-  );
-  pdfText = execFileSync('pdftotext', [path.join(out, 'article-zh-hugo.pdf'), '-'], {
+  pdfText = execFileSync('pdftotext', [printDocxWithLibreOffice(docx, out), '-'], {
     encoding: 'utf8',
   });
 }, 300_000);

@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
 import type { ExportFileResult } from './exportService';
 
@@ -11,6 +13,28 @@ export function outputOf(result: ExportFileResult, suffix: string): string {
   const found = result.outputs.find((f) => f.endsWith(suffix));
   if (!found) throw new Error(`no output ending in ${suffix}: ${result.outputs.join(', ')}`);
   return found;
+}
+
+/**
+ * A .docx laid out and printed to PDF by LibreOffice, beside it in `outDir`; returns the PDF's path.
+ * A profile of its own, so parallel runs of LibreOffice do not wait on each other's lock.
+ */
+export function printDocxWithLibreOffice(docx: string, outDir: string): string {
+  const profile = pathToFileURL(path.join(outDir, 'lo-profile')).href;
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      outDir,
+      docx,
+    ],
+    { stdio: 'ignore' },
+  );
+  return path.join(outDir, `${path.basename(docx, '.docx')}.pdf`);
 }
 
 export const htmlTextOf = (file: string): string =>

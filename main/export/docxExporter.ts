@@ -5,6 +5,7 @@ import { featuredImageSource } from '../../shared/export/exportDocument';
 import { exportLabels } from '../../shared/export/exportLabels';
 import { exportNotes, parseForExport } from '../../shared/export/exportMarkdown';
 import { indexFootnotes, type FootnoteDefinition } from '../../shared/footnotes/footnoteIndex';
+import { createHtmlText } from '../markdown/htmlText';
 import { articleShortcodeOptions } from './articleShortcodes';
 import type { LocalImage } from './articleImages';
 import { DocumentWriter } from './docx/documentWriter';
@@ -25,7 +26,7 @@ const marginTwips = 1440;
  * relationships are written as XML straight from the article's tokens.
  */
 export async function renderDocx(
-  context: Pick<ExportContext, 'source' | 'images' | 'options'>,
+  context: Pick<ExportContext, 'source' | 'images' | 'options' | 'sanitize'>,
   warnings: string[] = [],
 ): Promise<Uint8Array> {
   const { source, images, options } = context;
@@ -36,6 +37,7 @@ export async function renderDocx(
     resolveImage: () => null,
     profile: source.profile,
     ...articleShortcodeOptions(source),
+    rawHtmlText: createHtmlText(context.sanitize),
   });
   const uncited = uncitedSources(source.body, env, warnings);
   warnings.push(...exportNotes(env));

@@ -8,6 +8,7 @@ import type {
 } from '../../shared/export/exportOptions';
 import { articleShortcodeOptions } from './articleShortcodes';
 import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
+import { createHtmlText } from '../markdown/htmlText';
 import { createNodeSanitizer, createRenderedHtmlSanitizer } from '../markdown/nodeSanitizer';
 import { ArticleImages } from './articleImages';
 import { DeferredImages } from './deferredImages';
@@ -206,6 +207,7 @@ export class ExportService {
       text: renderPlainText(source.meta, source.body, {
         profile: source.profile,
         shortcodes: articleShortcodeOptions(source),
+        rawHtmlText: createHtmlText(this.sanitizerFor(source)),
       }),
     };
   }

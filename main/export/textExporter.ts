@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { renderPlainText } from '../../shared/export/plainText';
+import { createHtmlText } from '../markdown/htmlText';
 import { articleShortcodeOptions } from './articleShortcodes';
 import type { ExportContext, ExportOutput } from './exportTypes';
 import { writeOutput } from './writeOutput';
@@ -14,6 +15,7 @@ export async function exportText(context: ExportContext): Promise<ExportOutput> 
     profile: source.profile,
     shortcodes: articleShortcodeOptions(source),
     notes,
+    rawHtmlText: createHtmlText(context.sanitize),
   });
   const file = path.join(context.outputDir, `${context.name}.txt`);
   await writeOutput(file, text);

@@ -21,10 +21,10 @@ function sharedJsdomWindow(): JsdomWindow {
   return window;
 }
 
-/** A sanitizer built on the shared window at its first call. */
-export function onFirstUse(
-  build: (window: JsdomWindow) => (html: string) => string,
-): (html: string) => string {
-  let sanitize: ((html: string) => string) | undefined;
-  return (html: string): string => (sanitize ??= build(sharedJsdomWindow()))(html);
+/** A sanitizer (or another reader of HTML) built on the shared window at its first call. */
+export function onFirstUse<Result = string>(
+  build: (window: JsdomWindow) => (html: string) => Result,
+): (html: string) => Result {
+  let read: ((html: string) => Result) | undefined;
+  return (html: string): Result => (read ??= build(sharedJsdomWindow()))(html);
 }

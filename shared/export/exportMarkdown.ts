@@ -11,12 +11,15 @@ import {
 } from '../markdown/shortcodes/shortcodeEnv';
 import { exportLabels } from './exportLabels';
 import { splitHanRuns } from './hanRuns';
+import { rawHtmlAsText, type HtmlText } from './rawHtmlText';
 
 /**
  * The preview's markdown-it pipeline (same plugins, same sanitizer afterwards) with what exports
  * need on top:
  *
  * - no `data-line` attributes (they only serve scroll sync);
+ * - for the exports that write no HTML, raw HTML as its text (rawHtmlText.ts) where the site
+ *   renders raw HTML;
  * - a paragraph holding one image becomes `<figure>`; it gets a `<figcaption>` (title, else alt)
  *   only where the site's image render hook writes one (Hugo itself writes none);
  * - site-relative links (`/cn/2017/01/roller-coaster/`) are made absolute with the site's
@@ -49,6 +52,8 @@ export interface ExportRenderEnv extends MarkdownRenderEnv {
   baseURL: string;
   /** The site's image render hook writes a caption. */
   imageCaptions: boolean;
+  /** Set for the exports that write no HTML, when the site renders raw HTML. */
+  rawHtmlText: HtmlText | null;
 }
 
 export interface ExportRenderOptions {
@@ -60,6 +65,11 @@ export interface ExportRenderOptions {
   page?: ShortcodePage;
   /** `ref`/`relref` target -> published URL; by default from the target's path alone. */
   resolveRef?: (target: string, kind: RefKind) => string | null;
+  /**
+   * Exports that write no HTML (Word, plain text): reads sanitized HTML as text, so raw HTML shows
+   * its text where the site renders raw HTML. Without it the tokens keep raw HTML as markup.
+   */
+  rawHtmlText?: HtmlText;
 }
 
 export interface ParsedBody {
@@ -220,6 +230,7 @@ function exportTransforms(md: MarkdownIt): void {
     if (!isExportEnv(state.env)) return;
     stripSourceLines(state.tokens);
     for (const token of state.tokens) if (token.children) stripSourceLines(token.children);
+    if (state.env.rawHtmlText) rawHtmlAsText(state, state.env.rawHtmlText);
     imageParagraphsToFigures(state, state.env.imageCaptions);
     absoluteSiteLinks(state, state.env.baseURL);
     markHanEmphasis(state);
@@ -286,6 +297,7 @@ function freshEnv(options: ExportRenderOptions): ExportRenderEnv {
     linkReferences: [],
     baseURL: profile.baseURL,
     imageCaptions: profile.site?.imageCaptions ?? false,
+    rawHtmlText: profile.unsafe ? (options.rawHtmlText ?? null) : null,
     shortcodes: createShortcodeEnv(profile, options.page, options.resolveRef),
   };
 }

@@ -5,6 +5,7 @@ import type { ArticleMetadata } from './articleMetadata';
 import { exportLabels } from './exportLabels';
 import { exportNotes, parseForExport, type ExportRenderOptions } from './exportMarkdown';
 import { CJK_WIDE_CLASS, cjkWideChar } from '../text/cjk';
+import type { HtmlText } from './rawHtmlText';
 
 /**
  * Plain text for wire systems and editors' inboxes: no Markdown syntax at all (no `#`, `*`, `>`,
@@ -304,16 +305,20 @@ export function renderPlainTextTokens(
   return ctx.options.eol === 'crlf' ? text.replace(/\n/g, '\r\n') : text;
 }
 
-/** Header lines (title, lead, date and author) then the body. */
+/**
+ * Header lines (title, lead, date and author) then the body. `rawHtmlText` reads raw HTML as
+ * text for sites that render it (main/markdown/htmlText.ts).
+ */
 export function renderPlainText(
   meta: ArticleMetadata,
   body: string,
-  options: PlainTextOptions = {},
+  options: PlainTextOptions & { rawHtmlText: HtmlText },
 ): string {
   const { tokens, env } = parseForExport(body, {
     resolveImage: () => null,
     ...(options.profile ? { profile: options.profile } : {}),
     ...options.shortcodes,
+    rawHtmlText: options.rawHtmlText,
   });
   options.notes?.push(...exportNotes(env));
   const zh = /^(?:zh|ja)\b/i.test(meta.lang);

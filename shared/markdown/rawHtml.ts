@@ -20,6 +20,17 @@ export function iframesAsCards(html: string): string {
 }
 
 /**
+ * What an export publishes of raw HTML on an `unsafe` site, before the sanitizer: everything but
+ * comments, iframes as cards.
+ */
+export function publishedRawHtml(raw: string): string {
+  let out = '';
+  for (const piece of splitHtmlComments(raw))
+    if ('html' in piece) out += iframesAsCards(piece.html);
+  return out;
+}
+
+/**
  * Raw HTML as Hugo's Goldmark treats it. markdown-it parses it (`html: true`); this decides what
  * it becomes:
  *

@@ -36,7 +36,10 @@ export interface FileServicesDeps {
   historyOptions?: Partial<LocalHistoryOptions>;
   /** File identity check for renames (tests stand in for a case-insensitive disk). */
   sameFile?: ArticleActionsDeps['sameFile'];
-  /** Where `storage.warning` goes when the journal or history cannot be written. */
+  /**
+   * Where `storage.warning` goes when the journal or history cannot be written, and how every
+   * window hears that an article was renamed (`article.moved`) or trashed.
+   */
   emit?: EventSink;
 }
 
@@ -193,19 +196,26 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     }),
     // Not while a save of the same file is between its check and its rename.
     'article.rename': async ({ workspace, path, name }) => {
-      const { root, actions } = reachWorkspace(workspace, 'be renamed');
-      return {
-        path: await runExclusivelyOnFile(resolveInWorkspace(root, path), () =>
-          actions.rename(path, name),
-        ),
-      };
+      const { scope, root, actions } = reachWorkspace(workspace, 'be renamed');
+      const to = await runExclusivelyOnFile(resolveInWorkspace(root, path), () =>
+        actions.rename(path, name),
+      );
+      // Other windows with it open would otherwise save it back under its old name.
+      if (to !== path) deps.emit?.('article.moved', { workspace: scope.id, from: path, to });
+      return { path: to };
     },
     'article.duplicate': async ({ workspace, path }) => ({
       path: await reachWorkspace(workspace, 'be duplicated').actions.duplicate(path),
     }),
-    'article.trash': ({ workspace, path }) => {
-      const { root, actions } = reachWorkspace(workspace, 'be moved to the trash');
-      return runExclusivelyOnFile(resolveInWorkspace(root, path), () => actions.trash(path));
+    'article.trash': async ({ workspace, path }) => {
+      const { scope, root, actions } = reachWorkspace(workspace, 'be moved to the trash');
+      const trashed = await runExclusivelyOnFile(resolveInWorkspace(root, path), () =>
+        actions.trash(path),
+      );
+      // Every window with it open hears it is gone. Main's open-article set is shared by all
+      // windows, so one that closed it (the trashing one, often) took it out for the others too.
+      deps.emit?.('article.changedOnDisk', { workspace: scope.id, path, stamp: null });
+      return trashed;
     },
     'trash.list': async ({ workspace }) => reachWorkspace(workspace, 'have a trash').trash.list(),
     'trash.restore': async ({ workspace, id }) => ({

@@ -228,6 +228,10 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
       ),
     [api, store],
   );
+  useEffect(
+    () => api.on('article.moved', ({ workspace, from, to }) => store.moved(workspace, from, to)),
+    [api, store],
+  );
 
   useEffect(() => {
     let cancelled = false;

@@ -422,20 +422,24 @@ export class DocumentStore {
    * held meanwhile, so no save recreates the file under its old name; the document then follows.
    */
   async rename(from: string, rename: () => Promise<string>): Promise<string> {
+    const workspace = await this.workspaceKnown;
     const run = async (): Promise<string> => {
       const to = await rename();
-      this.moved(from, to);
+      this.moved(workspace, from, to);
       return to;
     };
-    const doc = this.byPath(from);
+    const doc = this.byPath(from, workspace);
     return doc ? doc.betweenSaves(run) : run();
   }
 
-  /** An article of this window's workspace was renamed or moved: its documents follow. */
-  moved(from: string, to: string): void {
+  /**
+   * An article of workspace `workspace` was renamed or moved (here or in another window): its
+   * documents follow with their unsaved words, and save under the new path from now on.
+   */
+  moved(workspace: string, from: string, to: string): void {
     for (const doc of this.documents)
       if (
-        doc.workspace === this.workspaceId &&
+        doc.workspace === workspace &&
         doc.info.standalone === null &&
         !doc.info.untitled &&
         doc.info.path === from

@@ -63,6 +63,7 @@ export const requestNames = [
 export const eventNames = [
   'library.changed',
   'article.changedOnDisk',
+  'article.moved',
   'command.invoked',
   'article.openRequested',
   'article.standaloneRequested',

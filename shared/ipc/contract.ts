@@ -536,6 +536,11 @@ export const events = {
     path: ArticlePath,
     stamp: FileStamp.nullable(),
   }),
+  /**
+   * Byline renamed or moved an article (from any window): every window with it open follows, so
+   * its next save writes `to` instead of recreating `from`.
+   */
+  'article.moved': z.object({ workspace: WorkspaceId, from: ArticlePath, to: ArticlePath }),
   /** Images of the workspace appeared, changed or went away (or a folder that may hold some). */
   'assets.changed': z.object({ paths: z.array(ArticlePath).max(10_000) }),
   /** A native menu item (or the close guard's "Save") asks the renderer to run a registry command. */

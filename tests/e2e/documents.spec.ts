@@ -138,3 +138,58 @@ test('two windows typing into one article: after a crash both texts are offered 
     await restarted.close();
   }
 });
+
+test('an article renamed in one window: the other follows with its unsaved words and saves under the new name', async ({
+  byline,
+  browser,
+}) => {
+  await request(byline, 'settings.update', { autosave: false });
+  const one = await browser.newPage();
+  const two = await browser.newPage();
+  for (const page of [one, two]) {
+    await openPage(page, byline);
+    await openArticle(page, chip);
+  }
+  await typeAtEnd(two, '第二个窗口尚未保存的文字。');
+
+  await one.getByRole('button', { name: /^Actions for "芯片出口新规落地/ }).click();
+  await one.getByRole('menuitem', { name: 'Rename…' }).click();
+  await one.getByTestId('rename-name').fill('chip-renamed');
+  await one.getByTestId('rename-dialog').getByRole('button', { name: 'Rename' }).click();
+
+  const renamed = 'posts/chip-renamed.md';
+  const shownTab = two.locator('[role="tab"][data-tab-id][aria-selected="true"]');
+  await expect(shownTab).toHaveAttribute('title', renamed);
+  await expect(two.getByTestId('tab-dirty')).toHaveCount(1);
+  await two.keyboard.press('Control+s');
+  await expect(saveState(two)).toHaveText('Saved');
+  expect(onDisk(byline, renamed)).toContain('第二个窗口尚未保存的文字。');
+  expect(existsSync(path.join(byline.workspace, chip))).toBe(false);
+  await Promise.all([one.close(), two.close()]);
+});
+
+test('an article trashed in one window: the other is told and keeps its unsaved words', async ({
+  byline,
+  browser,
+}) => {
+  await request(byline, 'settings.update', { autosave: false });
+  const one = await browser.newPage();
+  const two = await browser.newPage();
+  for (const page of [one, two]) {
+    await openPage(page, byline);
+    await openArticle(page, chip);
+  }
+  await typeAtEnd(two, '第二个窗口尚未保存的文字。');
+  // The first window had looked at the article and closed it before trashing it from the library.
+  await one.locator('.tab', { hasText: '芯片出口新规落地' }).locator('.tab-close').click();
+  await expect(one.locator('.tab', { hasText: '芯片出口新规落地' })).toHaveCount(0);
+
+  await one.getByRole('button', { name: /^Actions for "芯片出口新规落地/ }).click();
+  await one.getByRole('menuitem', { name: 'Move to trash' }).click();
+  await expect(one.getByTestId('trashed-banner')).toBeVisible();
+
+  await expect(two.getByTestId('deleted-banner')).toBeVisible();
+  await expect(editor(two)).toContainText('第二个窗口尚未保存的文字。');
+  expect(existsSync(path.join(byline.workspace, chip))).toBe(false);
+  await Promise.all([one.close(), two.close()]);
+});

@@ -4,7 +4,9 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openTempWorkspace, type TempWorkspace } from '../../main/files/testing/tempWorkspace';
+import type { EventPayload, EventSink } from '../../shared/ipc/contract';
 import type { DocumentApi } from '../../renderer/document/documentApi';
+import type { DocumentStore } from '../../renderer/document/documentStore';
 import { autosaveDelayMs, journalDelayMs } from '../../renderer/document/documentStore';
 import { mainApiOf, newStore, readOnDisk, typeAtEnd } from './support/documentStoreHarness';
 import { ManualTimers } from './support/manualTimers';
@@ -190,6 +192,77 @@ describe('DocumentStore', () => {
     expect(onDisk(restored.path)).toBe('# A\n\n甲。\n\n崩溃前的段落。\n再加一句。');
     expect(await after.listJournal()).toEqual([]);
     expect(onDisk('archive/a.md')).toBe('# A\n\n甲。\n');
+  });
+});
+
+/**
+ * Two windows on main's file handlers, main's events delivered to both as the app shell delivers
+ * them (renderer/app/App.tsx); `main` makes requests the document layer does not (rename, trash).
+ */
+function twoWindows() {
+  const windows: DocumentStore[] = [];
+  const emit: EventSink = (event, payload) => {
+    for (const store of windows) {
+      if (event === 'article.moved') {
+        const { workspace, from, to } = payload as EventPayload<'article.moved'>;
+        store.moved(workspace, from, to);
+      } else if (event === 'article.changedOnDisk') {
+        const {
+          workspace,
+          path: changed,
+          stamp,
+        } = payload as EventPayload<'article.changedOnDisk'>;
+        store.diskChanged(workspace, changed, stamp);
+      }
+    }
+  };
+  const { handlers: main, workspace: id } = workspace.scoped({ emit });
+  const api = main as unknown as DocumentApi;
+  const timers = [new ManualTimers(), new ManualTimers()] as const;
+  const [one, two] = [newStore(api, timers[0], id), newStore(api, timers[1], id)];
+  windows.push(one, two);
+  return { main, id, one, two, timers };
+}
+
+describe('one article open in two windows', () => {
+  it('renamed in one window, the other follows: its document takes the new path and saves its unsaved words there', async () => {
+    const { main, id, one, two, timers } = twoWindows();
+    await one.open('a.md');
+    const elsewhere = await two.open('a.md');
+    type(elsewhere, '另一个窗口的新段落。');
+
+    await one.rename(
+      'a.md',
+      async () =>
+        (await main['article.rename']({ workspace: id, path: 'a.md', name: 'a-renamed' })).path,
+    );
+
+    expect(elsewhere.info).toMatchObject({ path: 'a-renamed.md', status: 'dirty' });
+    expect(elsewhere.text()).toBe('# A\n\n甲。\n另一个窗口的新段落。');
+    expect(two.byPath('a-renamed.md')).toBe(elsewhere);
+    timers[1].fire(autosaveDelayMs);
+    await elsewhere.settled();
+    expect(existsSync(path.join(workspace.root, 'a.md'))).toBe(false);
+    expect(onDisk('a-renamed.md')).toBe('# A\n\n甲。\n另一个窗口的新段落。');
+    expect(elsewhere.info.status).toBe('clean');
+  });
+
+  it('trashed in one window, the other is told and keeps its unsaved words; autosave never recreates the file', async () => {
+    const { main, id, one, two, timers } = twoWindows();
+    const here = await one.open('a.md');
+    const elsewhere = await two.open('a.md');
+    type(elsewhere, '另一个窗口的新段落。');
+
+    await main['article.trash']({ workspace: id, path: 'a.md' });
+    // The window that trashed it closes its clean tab, as the library's trash action does.
+    one.close(here.id);
+
+    await vi.waitFor(() => expect(elsewhere.info.status).toBe('deleted'));
+    timers[1].fire(autosaveDelayMs);
+    await elsewhere.settled();
+    expect(existsSync(path.join(workspace.root, 'a.md'))).toBe(false);
+    expect(elsewhere.text()).toBe('# A\n\n甲。\n另一个窗口的新段落。');
+    expect(elsewhere.dirty).toBe(true);
   });
 });
 

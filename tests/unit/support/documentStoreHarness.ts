@@ -22,13 +22,20 @@ export function typeAtEnd(doc: ArticleDocument, words: string): void {
   doc.change((state) => ({ changes: { from: state.doc.length, insert: words } }));
 }
 
-/** A window's store: its own window id, the temp workspace's identity on every request. */
-export function newStore(api: DocumentApi, timers = new ManualTimers()): DocumentStore {
+/**
+ * A window's store: its own window id, the temp workspace's identity on every request (the
+ * identity main issued, for tests that deliver main's events naming it).
+ */
+export function newStore(
+  api: DocumentApi,
+  timers = new ManualTimers(),
+  workspace = 'temp-workspace',
+): DocumentStore {
   const store = new DocumentStore({
     api,
     timers,
     windowId: `w${Math.random().toString(36).slice(2, 8)}`,
   });
-  store.setWorkspace('temp-workspace');
+  store.setWorkspace(workspace);
   return store;
 }

@@ -31,10 +31,58 @@ export interface JournalStreamWrite extends Omit<JournalWrite, 'text'> {
 interface StreamBase {
   revision: number;
   text: Text;
+  /**
+   * Set while the stream's entry on disk holds exactly this revision (written whole, plus the
+   * changes appended since): the next changes can be appended too.
+   */
+  onDisk: LoggedEntry | null;
 }
+
+interface LoggedEntry {
+  /** Everything of the entry but its text and revision: a write that changes any of it goes whole. */
+  meta: string;
+  logBytes: number;
+  logLimit: number;
+}
+
+/** One line of an entry's change log. */
+interface LoggedChange {
+  revision: number;
+  baseRevision: number;
+  changes: unknown[];
+  savedAt: number;
+}
+
+/**
+ * An entry's change log may grow to this share of the entry's size (and at least to the floor)
+ * before the entry is written whole again: restoring stays cheap, and typing into a long article
+ * appends a few hundred bytes instead of rewriting a megabyte several times a second.
+ */
+const logShareOfEntry = 0.5;
+const minLogBytes = 64 * 1024;
 
 // CodeMirror's own line splitting, so lengths in a ChangeSet match.
 const toText = (text: string): Text => Text.of(splitLines(text));
+
+const logFor = (entryFile: string): string => entryFile.replace(/\.json$/, '.log');
+
+function loggedChange(line: string): LoggedChange | null {
+  try {
+    const value = JSON.parse(line) as Partial<LoggedChange> | null;
+    const isRevision = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+    if (
+      value &&
+      isRevision(value.revision) &&
+      isRevision(value.baseRevision) &&
+      Array.isArray(value.changes) &&
+      typeof value.savedAt === 'number'
+    )
+      return value as LoggedChange;
+  } catch {
+    // A line cut short by a crash.
+  }
+  return null;
+}
 
 /**
  * Unsaved buffers, one JSON file per document session (window + tab, the `stream`) in
@@ -42,6 +90,11 @@ const toText = (text: string): Text => Text.of(splitLines(text));
  * windows on one article keep two entries. An entry goes away only when the writer discards it
  * or when a save wrote a revision of the same stream at least as new as the entry's (a save of
  * the same article from another window or tab holds other words, so it never removes it).
+ *
+ * While a writer types, a stream's changes are appended to a log beside its entry (`<id>.log`,
+ * one JSON line per write, synced to disk) instead of rewriting the whole text each time; the
+ * entry is written whole again when the log outgrows its limit, and readers apply the log's
+ * changes that follow the entry's revision, up to the first line that is cut short or out of order.
  */
 export class CrashJournal {
   private readonly dir: string;
@@ -57,14 +110,11 @@ export class CrashJournal {
     this.dir = path.join(dataDir, 'journal');
   }
 
+  /** Writes a buffer's entry whole. */
   write(entry: JournalWrite): Promise<void> {
-    const root = this.workspaceRoot();
-    const file = this.fileFor(root, entry.stream);
-    return this.queue.run(file, async () => {
-      await fs.mkdir(this.dir, { recursive: true });
-      const stored = { root, ...entry, savedAt: this.now() };
-      await this.writeFile(file, Buffer.from(JSON.stringify(stored)));
-    });
+    const base = this.bases.get(entry.stream);
+    if (base) base.onDisk = null;
+    return this.writeWhole(entry).then(() => {});
   }
 
   /**
@@ -74,36 +124,57 @@ export class CrashJournal {
    */
   async writeStream(entry: JournalStreamWrite): Promise<'written' | 'needsText'> {
     const { content, ...rest } = entry;
-    let text: string;
     if ('text' in content) {
-      text = content.text;
-      this.bases.set(entry.stream, { revision: entry.revision, text: toText(text) });
-    } else {
-      const base = this.bases.get(entry.stream);
-      if (!base || base.revision !== content.baseRevision) return 'needsText';
-      let next: Text;
-      try {
-        next = ChangeSet.fromJSON(content.changes).apply(base.text);
-      } catch {
-        this.bases.delete(entry.stream);
-        return 'needsText';
-      }
-      this.bases.set(entry.stream, { revision: entry.revision, text: next });
-      text = next.toString();
+      const base: StreamBase = {
+        revision: entry.revision,
+        text: toText(content.text),
+        onDisk: null,
+      };
+      this.bases.set(entry.stream, base);
+      base.onDisk = await this.writeWhole({ ...rest, text: content.text });
+      return 'written';
     }
-    await this.write({ ...rest, text });
+    const base = this.bases.get(entry.stream);
+    if (!base || base.revision !== content.baseRevision) return 'needsText';
+    let next: Text;
+    try {
+      next = ChangeSet.fromJSON(content.changes).apply(base.text);
+    } catch {
+      this.bases.delete(entry.stream);
+      return 'needsText';
+    }
+    const following: StreamBase = { revision: entry.revision, text: next, onDisk: null };
+    this.bases.set(entry.stream, following);
+    const logged = base.onDisk;
+    if (logged && logged.meta === this.metaOf(rest) && logged.logBytes < logged.logLimit) {
+      const line = `${JSON.stringify({
+        revision: entry.revision,
+        baseRevision: content.baseRevision,
+        changes: content.changes,
+        savedAt: this.now(),
+      } satisfies LoggedChange)}\n`;
+      await this.appendChange(this.fileFor(this.workspaceRoot(), entry.stream), line);
+      following.onDisk = { ...logged, logBytes: logged.logBytes + Buffer.byteLength(line) };
+    } else {
+      following.onDisk = await this.writeWhole({ ...rest, text: next.toString() });
+    }
     return 'written';
   }
 
   /** Keeps a buffer's text as the base of its next changes; writes nothing. */
   base(entry: { stream: string; revision: number; text: string }): void {
-    this.bases.set(entry.stream, { revision: entry.revision, text: toText(entry.text) });
+    this.bases.set(entry.stream, {
+      revision: entry.revision,
+      text: toText(entry.text),
+      onDisk: null,
+    });
   }
 
   /** Removes an entry the writer chose to throw away. */
   discard(id: string): Promise<void> {
     const file = path.join(this.dir, `${id}.json`);
-    return this.queue.run(file, () => fs.rm(file, { force: true }));
+    this.forgetWhatIsOnDisk();
+    return this.queue.run(file, () => this.remove(file));
   }
 
   /**
@@ -115,16 +186,18 @@ export class CrashJournal {
     this.bases.delete(stream);
     return this.queue.run(file, async () => {
       const entry = await this.read(file);
-      if (entry && (entry.revision ?? Infinity) <= revision) await fs.rm(file, { force: true });
+      if (entry && (entry.revision ?? Infinity) <= revision) await this.remove(file);
     });
   }
 
   /** Keep entries with their article when the article is renamed. */
   async move(from: string, to: string): Promise<void> {
+    this.forgetWhatIsOnDisk();
     for (const entry of await this.list()) {
       if (entry.path !== from || entry.untitled) continue;
       const file = path.join(this.dir, `${entry.id}.json`);
       await this.queue.run(file, async () => {
+        // The log's changes still follow the entry's revision, which stays as it is.
         const stored = await this.readRaw(file);
         if (stored && stored.path === from)
           await this.writeFile(file, Buffer.from(JSON.stringify({ ...stored, path: to })));
@@ -147,7 +220,24 @@ export class CrashJournal {
       const raw = await this.readRaw(file);
       if (raw?.root !== root) continue;
       const parsed = StoredJournalEntry.safeParse(raw);
-      if (parsed.success) entries.push({ ...parsed.data, id: name.slice(0, -'.json'.length) });
+      if (!parsed.success) continue;
+      const entry = { ...parsed.data, id: name.slice(0, -'.json'.length) };
+      const changes = await this.loggedChanges(file, entry.revision);
+      if (changes.length === 0) {
+        entries.push(entry);
+        continue;
+      }
+      let text = toText(entry.text);
+      let { revision, savedAt } = entry;
+      for (const change of changes) {
+        try {
+          text = ChangeSet.fromJSON(change.changes).apply(text);
+        } catch {
+          break;
+        }
+        ({ revision, savedAt } = change);
+      }
+      entries.push({ ...entry, text: text.toString(), revision, savedAt });
     }
     return entries.sort((a, b) => b.savedAt - a.savedAt || a.path.localeCompare(b.path));
   }
@@ -157,10 +247,89 @@ export class CrashJournal {
     return this.queue.idle();
   }
 
+  /** Writes the entry whole and starts its log afresh; resolves with what is then on disk. */
+  private writeWhole(entry: JournalWrite): Promise<LoggedEntry> {
+    const root = this.workspaceRoot();
+    const file = this.fileFor(root, entry.stream);
+    return this.queue.run(file, async () => {
+      await fs.mkdir(this.dir, { recursive: true });
+      const bytes = Buffer.from(JSON.stringify({ root, ...entry, savedAt: this.now() }));
+      await this.writeFile(file, bytes);
+      // Written after the entry: a crash between the two leaves changes the entry already holds,
+      // which readers skip by their revision.
+      await fs.rm(logFor(file), { force: true });
+      return {
+        meta: this.metaOf(entry),
+        logBytes: 0,
+        logLimit: Math.max(minLogBytes, bytes.length * logShareOfEntry),
+      };
+    });
+  }
+
+  private appendChange(file: string, line: string): Promise<void> {
+    return this.queue.run(file, async () => {
+      const log = await fs.open(logFor(file), 'a');
+      try {
+        await log.writeFile(line);
+        await log.datasync();
+      } finally {
+        await log.close();
+      }
+    });
+  }
+
+  private metaOf(entry: Omit<JournalWrite, 'text' | 'revision'>): string {
+    const { path: file, format, baseStamp, untitled, stream } = entry;
+    return JSON.stringify([
+      this.workspaceRoot(),
+      stream,
+      file,
+      format,
+      baseStamp,
+      untitled ?? false,
+    ]);
+  }
+
+  /** Entries were moved or removed: every stream's next write goes whole. */
+  private forgetWhatIsOnDisk(): void {
+    for (const base of this.bases.values()) base.onDisk = null;
+  }
+
+  private async remove(file: string): Promise<void> {
+    await fs.rm(file, { force: true });
+    await fs.rm(logFor(file), { force: true });
+  }
+
+  /** The log's changes that follow `revision`, in order, up to the first that does not. */
+  private async loggedChanges(file: string, revision: number | undefined): Promise<LoggedChange[]> {
+    if (revision === undefined) return [];
+    let log: string;
+    try {
+      log = await fs.readFile(logFor(file), 'utf8');
+    } catch {
+      return [];
+    }
+    const changes: LoggedChange[] = [];
+    let last = revision;
+    for (const line of log.split('\n')) {
+      if (line === '') continue;
+      const change = loggedChange(line);
+      if (!change) break;
+      // Appended before the entry was last written whole: the entry holds it already.
+      if (change.revision <= revision && changes.length === 0) continue;
+      if (change.baseRevision !== last) break;
+      changes.push(change);
+      last = change.revision;
+    }
+    return changes;
+  }
+
   private async read(file: string): Promise<{ revision?: number | undefined } | null> {
     const raw = await this.readRaw(file);
     const parsed = StoredJournalEntry.safeParse(raw);
-    return parsed.success ? parsed.data : null;
+    if (!parsed.success) return null;
+    const changes = await this.loggedChanges(file, parsed.data.revision);
+    return { revision: changes.at(-1)?.revision ?? parsed.data.revision };
   }
 
   private async readRaw(file: string): Promise<Record<string, unknown> | null> {

@@ -5,6 +5,7 @@ import type { BylineServer } from './support/bylineServer';
 import { startByline } from './support/bylineServer';
 import { callByline as request } from './support/callByline';
 import { expect, openArticle, test } from './support/fixtures';
+import { journaledTexts } from './support/journaled';
 
 // Every open article has one owner (renderer/document): save all, crash recovery and two windows.
 
@@ -21,15 +22,8 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.keyboard.insertText(text);
 }
 
-/** The journal entries on disk (what a crash would leave). */
-function journaled(byline: BylineServer): string[] {
-  const dir = path.join(byline.dataDir, 'journal');
-  return existsSync(dir)
-    ? readdirSync(dir)
-        .filter((n) => n.endsWith('.json'))
-        .map((n) => (JSON.parse(readFileSync(path.join(dir, n), 'utf8')) as { text: string }).text)
-    : [];
-}
+/** The journal's texts on disk (what a crash would leave). */
+const journaled = (byline: BylineServer): Promise<string[]> => journaledTexts(byline.dataDir);
 
 async function openPage(page: Page, byline: BylineServer): Promise<void> {
   await page.goto(byline.url);
@@ -105,7 +99,7 @@ test('two windows typing into one article: after a crash both texts are offered 
   await typeAtEnd(one, '第一个窗口的文字。');
   await typeAtEnd(two, '第二个窗口的文字。');
   await expect
-    .poll(() => journaled(byline).sort())
+    .poll(async () => (await journaled(byline)).sort())
     .toEqual([
       expect.stringContaining('第一个窗口的文字。'),
       expect.stringContaining('第二个窗口的文字。'),

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { editorText } from './support/editorView';
 import { startByline } from './support/bylineServer';
 import { expect, openArticle, test } from './support/fixtures';
+import { journaledTexts } from './support/journaled';
 
 // Drag and drop onto the editor, with synthetic DataTransfer drops: a dropped .md opens in its
 // own tab and leaves the article on screen alone; images are imported; text is inserted; and no
@@ -59,15 +60,8 @@ async function dropOnLine(page: Page, lineText: string, payload: Payload): Promi
   );
 }
 
-/** The crash journal's entries on disk (what a crash would leave). */
-function journaled(dataDir: string): string[] {
-  const dir = path.join(dataDir, 'journal');
-  return existsSync(dir)
-    ? readdirSync(dir)
-        .filter((n) => n.endsWith('.json'))
-        .map((n) => (JSON.parse(readFileSync(path.join(dir, n), 'utf8')) as { text: string }).text)
-    : [];
-}
+/** The crash journal's texts on disk (what a crash would leave). */
+const journaled = (dataDir: string): Promise<string[]> => journaledTexts(dataDir);
 
 const activeTab = (page: Page) => page.locator('[role="tab"][aria-selected="true"]');
 

@@ -6,6 +6,7 @@ import type { BylineServer } from './support/bylineServer';
 import { startByline } from './support/bylineServer';
 import { callByline } from './support/callByline';
 import { expect, openArticle, test } from './support/fixtures';
+import { journaledTexts } from './support/journaled';
 
 const chip = 'posts/chip-export-rules.md';
 const saveState = (page: Page) => page.getByTestId('save-state');
@@ -168,15 +169,8 @@ test('after a crash, the next start offers the unsaved text back verbatim', asyn
   const unsaved = '崩溃前未保存的文字：“引号” 😀';
   await typeAtEnd(app, unsaved);
   // The journal has it within a second of typing.
-  const journal = path.join(byline.dataDir, 'journal');
   await expect
-    .poll(() =>
-      existsSync(journal)
-        ? readdirSync(journal)
-            .filter((n) => n.endsWith('.json'))
-            .map((n) => readFileSync(path.join(journal, n), 'utf8'))
-        : [],
-    )
+    .poll(() => journaledTexts(byline.dataDir))
     .toEqual([expect.stringContaining('崩溃前未保存的文字')]);
 
   await byline.crash();
@@ -197,7 +191,7 @@ test('after a crash, the next start offers the unsaved text back verbatim', asyn
     await page.keyboard.press('Control+s');
     await expect(saveState(page)).toHaveText('Saved');
     expect(readFileSync(file, 'utf8')).toBe(original + unsaved);
-    await expect.poll(() => readdirSync(journal).filter((n) => n.endsWith('.json'))).toEqual([]);
+    await expect.poll(() => journaledTexts(byline.dataDir)).toEqual([]);
     await page.close();
   } finally {
     await restarted.close();

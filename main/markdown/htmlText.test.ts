@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createHtmlText } from './htmlText';
 import { createNodeSanitizer } from './nodeSanitizer';
 
-const htmlText = createHtmlText(createNodeSanitizer());
+const htmlPieces = createHtmlText(createNodeSanitizer());
+/** Paragraphs as plain text: what a reader sees of them, marks and images aside. */
+const htmlText = (html: string): string[] =>
+  htmlPieces(html).map((pieces) =>
+    pieces
+      .map((piece) => (piece.kind === 'text' ? piece.text : piece.kind === 'break' ? '\n' : ''))
+      .join(''),
+  );
 
 describe('createHtmlText', () => {
   it('reads blocks as paragraphs and <br> as a line break', () => {
@@ -36,5 +43,33 @@ describe('createHtmlText', () => {
         '<table><tr><th>港口</th><th>吞吐量</th></tr><tr><td>上海</td><td>八成</td></tr></table>',
       ),
     ).toEqual(['港口 吞吐量', '上海 八成']);
+  });
+
+  it('keeps bold, italics, a link’s address and an image, as Markdown would have them', () => {
+    expect(
+      htmlPieces(
+        '<p>据<a href="https://port.example.org/公告">港务局</a><b>最新</b><i>通报</i>' +
+          '<img src="images/码头 夜景.jpg" alt="码头夜景" title="夜"></p>',
+      ),
+    ).toEqual([
+      [
+        { kind: 'text', text: '据' },
+        { kind: 'open', mark: 'link', href: 'https://port.example.org/公告' },
+        { kind: 'text', text: '港务局' },
+        { kind: 'close', mark: 'link' },
+        { kind: 'open', mark: 'strong' },
+        { kind: 'text', text: '最新' },
+        { kind: 'close', mark: 'strong' },
+        { kind: 'open', mark: 'em' },
+        { kind: 'text', text: '通报' },
+        { kind: 'close', mark: 'em' },
+        // The sanitizer keeps no local path: the writers show the alt text.
+        { kind: 'image', src: '', alt: '码头夜景', title: '夜' },
+      ],
+    ]);
+    // An address the sanitizer removes leaves the text alone, not a link.
+    expect(htmlPieces('<a href="javascript:alert(1)">链接</a>')).toEqual([
+      [{ kind: 'text', text: '链接' }],
+    ]);
   });
 });

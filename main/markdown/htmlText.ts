@@ -1,4 +1,4 @@
-import type { HtmlText } from '../../shared/export/rawHtmlText';
+import type { HtmlMark, HtmlPiece, HtmlText } from '../../shared/export/rawHtmlText';
 import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
 import { onFirstUse } from './jsdomWindow';
 
@@ -8,6 +8,7 @@ interface HtmlNode {
   nodeName: string;
   textContent: string | null;
   childNodes: ArrayLike<HtmlNode>;
+  getAttribute?(name: string): string | null;
 }
 
 const textNode = 3;
@@ -43,37 +44,74 @@ const blockElements = new Set([
   'ul',
 ]);
 const cellElements = new Set(['td', 'th']);
+/** Inline elements the export writers have a form for, as Markdown makes it. */
+const markElements = new Map<string, HtmlMark>([
+  ['b', 'strong'],
+  ['strong', 'strong'],
+  ['i', 'em'],
+  ['em', 'em'],
+]);
 
 /** HTML whitespace (not U+3000, the ideographic space, which is text). */
 const collapsible = /[\t\n\f\r ]+/g;
 
-/** Paragraphs of text as a browser lays them out, without layout: whitespace collapsed. */
+/** Paragraphs as a browser lays them out, without layout: whitespace collapsed. */
 class Paragraphs {
-  readonly done: string[] = [];
-  private line = '';
+  readonly done: HtmlPiece[][] = [];
+  private pieces: HtmlPiece[] = [];
+  /** Nothing shown yet, or the last text ends in a space or line break: a leading space collapses. */
+  private atSpace = true;
 
   text(text: string, pre: boolean): void {
     let piece = pre ? text : text.replace(collapsible, ' ');
-    if (!pre && piece.startsWith(' ') && (this.line === '' || /[ \n]$/.test(this.line)))
-      piece = piece.slice(1);
-    this.line += piece;
+    if (!pre && piece.startsWith(' ') && this.atSpace) piece = piece.slice(1);
+    if (piece === '') return;
+    this.pieces.push({ kind: 'text', text: piece });
+    this.atSpace = /[ \n]$/.test(piece);
   }
 
   lineBreak(): void {
-    this.line = this.line.replace(/ +$/, '') + '\n';
+    this.trimEnd();
+    this.pieces.push({ kind: 'break' });
+    this.atSpace = true;
   }
 
   /** Table cells side by side on one line. */
   separate(): void {
-    if (this.line !== '' && !/[ \n]$/.test(this.line)) this.line += ' ';
+    if (this.pieces.some(shows) && !this.atSpace) this.text(' ', true);
+    this.atSpace = true;
+  }
+
+  add(piece: HtmlPiece): void {
+    this.pieces.push(piece);
+    if (piece.kind === 'image') this.atSpace = false;
   }
 
   end(): void {
-    const paragraph = this.line.replace(/ +$/, '').replace(/^\n+|\n+$/g, '');
-    if (paragraph.trim() !== '') this.done.push(paragraph);
-    this.line = '';
+    this.trimEnd();
+    const pieces = this.pieces.filter((piece) => piece.kind !== 'text' || piece.text !== '');
+    while (pieces[0]?.kind === 'break') pieces.shift();
+    while (pieces.at(-1)?.kind === 'break') pieces.pop();
+    if (pieces.some(shows)) this.done.push(pieces);
+    this.pieces = [];
+    this.atSpace = true;
+  }
+
+  /** Spaces at the end of the line go, past any marks that close there. */
+  private trimEnd(): void {
+    for (let i = this.pieces.length - 1; i >= 0; i--) {
+      const piece = this.pieces[i] as HtmlPiece;
+      if (piece.kind === 'open' || piece.kind === 'close') continue;
+      if (piece.kind !== 'text') return;
+      const text = piece.text.replace(/ +$/, '');
+      this.pieces[i] = { kind: 'text', text };
+      if (text !== '') return;
+    }
   }
 }
+
+const shows = (piece: HtmlPiece): boolean =>
+  piece.kind === 'image' || (piece.kind === 'text' && piece.text.trim() !== '');
 
 function walk(node: HtmlNode, out: Paragraphs, pre: boolean): void {
   for (const child of Array.from(node.childNodes)) {
@@ -83,22 +121,42 @@ function walk(node: HtmlNode, out: Paragraphs, pre: boolean): void {
     }
     if (child.nodeType !== elementNode) continue;
     const tag = child.nodeName.toLowerCase();
+    const attribute = (name: string): string => child.getAttribute?.(name) ?? '';
     if (tag === 'br') {
       out.lineBreak();
       continue;
     }
+    if (tag === 'img') {
+      // The sanitizer keeps no local path (the HTML export cannot show one either): the writers
+      // then show the image's alt text where it stood.
+      out.add({
+        kind: 'image',
+        src: attribute('src'),
+        alt: attribute('alt'),
+        title: attribute('title'),
+      });
+      continue;
+    }
+
+    const mark = tag === 'a' && attribute('href') !== '' ? 'link' : markElements.get(tag);
     const block = blockElements.has(tag);
     if (block) out.end();
     if (cellElements.has(tag)) out.separate();
+    if (mark)
+      out.add(
+        mark === 'link' ? { kind: 'open', mark, href: attribute('href') } : { kind: 'open', mark },
+      );
     walk(child, out, pre || tag === 'pre');
+    if (mark) out.add({ kind: 'close', mark });
     if (block) out.end();
   }
 }
 
 /**
- * Raw HTML read as text the way the HTML export shows it: through `sanitize` (the export's strict
- * sanitizer, so nothing it removes, a `<script>`'s text or an attribute, comes through), then
- * parsed on the shared jsdom window, loaded only when an article has raw HTML to show.
+ * Raw HTML read the way the HTML export shows it: through `sanitize` (the export's strict
+ * sanitizer, so nothing it removes, a `<script>`'s text or a `javascript:` address, comes
+ * through), then parsed on the shared jsdom window, loaded only when an article has raw HTML to
+ * show.
  */
 export function createHtmlText(sanitize: HtmlSanitizer): HtmlText {
   return onFirstUse((window) => (html) => {

@@ -159,7 +159,8 @@ export class DocumentWriter {
   private imageRun(src: string, alt: string): string {
     const image = this.prepared.has(src) ? this.prepared.get(src) : this.images.load(src);
     if (!isWordPicture(image)) {
-      this.warnings.push(`Image not found or not a supported picture: ${src}`);
+      // No source at all is raw HTML whose path the sanitizer dropped: the alt text stands in.
+      if (src !== '') this.warnings.push(`Image not found or not a supported picture: ${src}`);
       return textRun(`[${exportLabels(this.lang).image}${alt ? `: ${alt}` : ''}]`, {
         color: '777777',
       });

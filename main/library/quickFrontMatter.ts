@@ -1,7 +1,9 @@
+import { isPlainText } from '../../shared/article';
+
 /**
  * A fast reader for the plain YAML most front matter is written in: `key: scalar`, `key: [a, b]`
  * and `key:` followed by `- item` lines. It gives exactly what parseArticle's YAML parser gives
- * (core schema, timestamps kept as strings, unique keys) or null the moment a line is anything
+ * (Hugo's YAML scalars, timestamps kept as strings, unique keys) or null the moment a line is anything
  * else, and the caller then runs the full parser. The full parser costs ~100 µs per article,
  * most of a cold index of 10,000 articles; this costs a few µs. quickFrontMatter.test.ts checks
  * it against parseArticle on generated input.
@@ -56,26 +58,15 @@ function scalar(text: string): unknown {
   return plain(text);
 }
 
-// The `yaml` package's core-schema tests (schema/core/*.js), minus bool: anything they match is not a string.
-const coreSchemaNonString = [
-  /^(?:~|[Nn]ull|NULL)?$/,
-  /^0o[0-7]+$/,
-  /^[-+]?[0-9]+$/,
-  /^0x[0-9a-fA-F]+$/,
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-];
-
 function plain(text: string): unknown {
   // Indicators, comments and nested mappings are the full parser's job.
   if (/^[-?:,[\]{}#&*!|>%@`]/.test(text) || /[ \t]#|:(?:[ \t]|$)/.test(text)) return undefined;
   if (/^(?:[Tt]rue|TRUE)$/.test(text)) return true;
   if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false;
-  if (/^[0-9]{1,15}$/.test(text)) return Number(text);
-  // The rest of the core schema (null, other ints, floats, infinities, NaN): the full parser's job.
-  if (coreSchemaNonString.some((pattern) => pattern.test(text))) return undefined;
-  return text;
+  // A leading 0 makes an octal number (`010` is 8): the full parser's job.
+  if (/^(?:0|[1-9][0-9]{0,14})$/.test(text)) return Number(text);
+  // Everything else Hugo reads as null, `yes`/`off`, or a number: the full parser's job.
+  return isPlainText(text) ? text : undefined;
 }
 
 function doubleQuoted(text: string): unknown {

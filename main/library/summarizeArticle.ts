@@ -22,7 +22,13 @@ export function summarizeArticle(
   meter.tick(text.length);
   const data = parsed.data ?? {};
   const body = parsed.body;
-  const frontTitle = typeof data.title === 'string' ? data.title.trim() : '';
+  // Hugo publishes any scalar title as text: `title: 2024` and `title: yes` ("true") too.
+  const frontTitle =
+    typeof data.title === 'string'
+      ? data.title.trim()
+      : typeof data.title === 'number' || typeof data.title === 'boolean'
+        ? String(data.title)
+        : '';
   return {
     path: relativePath,
     title: frontTitle || firstHeading(body, meter) || fileTitle(relativePath),

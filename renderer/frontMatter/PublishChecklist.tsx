@@ -13,6 +13,7 @@ const RULE_KEYS: Record<string, string> = {
   'publish/image-missing': 'imageMissing',
   'publish/draft': 'draft',
   'publish/summary-is-lead': 'summaryIsLead',
+  'publish/hugo-reads-otherwise': 'hugoReadsOtherwise',
 };
 
 interface PublishChecklistProps {

@@ -111,6 +111,8 @@ export const frontMatterEn = {
       imageMissing: 'The image "{{path}}" does not exist.',
       draft: 'Still marked as a draft.',
       summaryIsLead: '{{field}} repeats the lead word for word.',
+      hugoReadsOtherwise:
+        'Hugo reads {{written}} in {{field}} as {{value}}: write {{value}}, or "{{written}}" in quotes for the text.',
     },
   },
 } as const;
@@ -228,6 +230,8 @@ export const frontMatterZh: Widen<typeof frontMatterEn> = {
       imageMissing: '图片“{{path}}”不存在。',
       draft: '仍标记为草稿。',
       summaryIsLead: '{{field}}与导语一字不差。',
+      hugoReadsOtherwise:
+        'Hugo 把{{field}}中的 {{written}} 读作 {{value}}：请写成 {{value}}，或加引号写成 "{{written}}" 以保留原文。',
     },
   },
 };

@@ -13,6 +13,7 @@ import {
   type FieldValue,
 } from './index';
 import { sameValue } from './sameValue';
+import { YAML_PARSE_OPTIONS } from './yamlFrontMatter';
 
 // Strings that trip naive YAML/TOML writers, plus arbitrary ASCII and Unicode text.
 const trickyStrings = [
@@ -23,6 +24,11 @@ const trickyStrings = [
   'null',
   '~',
   'yes',
+  'n',
+  'Off',
+  '0755',
+  '1_000',
+  '12:30',
   '123',
   '0x1F',
   '1e3',
@@ -197,14 +203,15 @@ describe('property: YAML front matter', () => {
       fc.property(fields, style, layout, keyArb, value, (entries, yamlStyle, page, key, next) => {
         const data = toObject(entries);
         const { comment, ...options } = yamlStyle;
-        let yaml = stringifyYaml(data, { ...options, minContentWidth: 0 });
+        // Written for Hugo's reading of YAML, which is Byline's: `yes` and `0755` in quotes.
+        let yaml = stringifyYaml(data, { ...YAML_PARSE_OPTIONS, ...options, minContentWidth: 0 });
         if (comment) yaml = `# top comment\n${yaml}# bottom comment\n`;
         const source =
           (page.bom ? '\uFEFF' : '') + withEol(`---\n${yaml}---\n${page.body}`, page.crlf);
         // Skip the rare generated text that closes the block early (a line that is just "---"),
         // and the few cases where the yaml package's stringify emits invalid YAML ("k:\n[]").
         fc.pre(splitArticle(source).frontMatter?.content === withEol(yaml, page.crlf));
-        const check = parseDocument(yaml, { schema: 'core' });
+        const check = parseDocument(yaml, YAML_PARSE_OPTIONS);
         fc.pre(check.errors.length === 0 && sameValue(check.toJS(), data));
         checkEdits(source, data, key, next);
       }),

@@ -506,9 +506,10 @@ describe('planSetFieldRaw', () => {
     const toml = fixture('toml-basic.md');
     const tomlAfter = applyChanges(
       toml,
-      changesOf(planSetFieldRaw(toml, 'extra', 'a: 1\nb: [x, y]')),
+      changesOf(planSetFieldRaw(toml, 'extra', 'a: 1\nb: [x, y, "n"]')),
     );
-    expect(tomlAfter).toContain('extra = { a = 1, b = ["x", "y"] }\n');
+    // Raw YAML means what it means to Hugo everywhere: a plain `y` is true, a quoted one text.
+    expect(tomlAfter).toContain('extra = { a = 1, b = ["x", true, "n"] }\n');
     const json = fixture('json-basic.md');
     const jsonAfter = applyChanges(json, changesOf(planSetFieldRaw(json, 'extra', 'a: 1')));
     expect(parseArticle(jsonAfter).data?.['extra']).toEqual({ a: 1 });

@@ -15,5 +15,6 @@ export {
 } from './fieldEdits';
 export type { FieldValue, EditPlan, TextChange } from './fieldEdits';
 export { safeMatterOptions, SAFE_MATTER_ENGINES } from './safeGrayMatter';
+export { isPlainText } from './hugoYamlScalars';
 export { lineColumnAt } from './textPosition';
 export type { LineColumn } from './textPosition';

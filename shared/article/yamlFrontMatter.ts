@@ -1,25 +1,31 @@
 import {
   isMap,
+  isScalar,
   parseDocument,
+  type YAMLMap,
   type Document,
   type DocumentOptions,
   type ParseOptions,
   type SchemaOptions,
 } from 'yaml';
 import type { LocalFrontMatterError } from './frontMatterError';
+import { HUGO_YAML_SCALAR_TAGS } from './hugoYamlScalars';
 import { yamlDepthError } from './nestingDepth';
 
 /** Alias expansion cap (the `yaml` default), kept explicit so nobody "fixes" it away: alias bombs. */
 export const YAML_MAX_ALIAS_COUNT = 100;
 
 /**
- * Core schema even under a `%YAML 1.1` directive, and no implicitly known extra tags: timestamps
+ * Hugo's reading of plain scalars (go-yaml v2, see hugoYamlScalars.ts) on YAML's failsafe schema,
+ * also under a `%YAML` directive, so the form, the checks and the exports see the values the site
+ * publishes: `draft: no` is false, `title: yes` is true. No implicitly known extra tags: timestamps
  * (`2025-06-18T11:20:04+08:00`, `2024-05-01`) and `!!binary` stay the strings the writer typed
  * instead of becoming Date/Buffer objects that serialize differently. Merge keys (`<<: *base`)
  * are resolved because Hugo resolves them.
  */
 export const YAML_PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
-  schema: 'core',
+  schema: 'failsafe',
+  customTags: HUGO_YAML_SCALAR_TAGS,
   version: '1.2',
   merge: true,
   resolveKnownTags: false,
@@ -36,6 +42,22 @@ export interface ParsedYaml {
 /** The `yaml` package appends " at line X, column Y:" plus a code frame to some messages. */
 function bareMessage(message: string): string {
   return message.replace(/ at line \d+, column \d+:[\s\S]*$/, '');
+}
+
+/**
+ * Hugo decodes the top level into a map of strings, where go-yaml keeps a key's text as written:
+ * `yes:` and `1_000:` name the fields "yes" and "1_000" (nested keys become "true" and "1000").
+ */
+function keepFieldNamesAsWritten(root: YAMLMap): void {
+  for (const { key } of root.items) {
+    if (
+      isScalar(key) &&
+      key.source !== undefined &&
+      typeof key.value !== 'string' &&
+      key.value !== null
+    )
+      key.value = key.source;
+  }
 }
 
 /** Parses YAML front matter text (between the delimiters). Offsets in errors are into `content`. */
@@ -70,6 +92,7 @@ export function parseYamlFrontMatter(content: string): ParsedYaml {
       },
     };
   }
+  keepFieldNamesAsWritten(doc.contents);
   try {
     const data: unknown = doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT });
     return { doc, data: data as Record<string, unknown>, error: null };

@@ -16,10 +16,11 @@ export interface ArticleMetadata {
   lang: string;
 }
 
+// Hugo prints a number or boolean as text: `title: yes` publishes "true".
 const textOf = (value: unknown): string | null =>
   typeof value === 'string'
     ? value.trim() || null
-    : typeof value === 'number'
+    : typeof value === 'number' || typeof value === 'boolean'
       ? String(value)
       : null;
 

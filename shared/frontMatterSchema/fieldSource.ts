@@ -2,6 +2,7 @@ import { isMap, isScalar, stringify, type Pair } from 'yaml';
 import { analyzeArticle, type ArticleModel } from '../article/frontMatter';
 import { lineColumnAt, withoutTrailingLineBreak } from '../article/textPosition';
 import { scanTomlTopLevel } from '../article/tomlSource';
+import { YAML_PARSE_OPTIONS } from '../article/yamlFrontMatter';
 
 type Ranged = { range?: [number, number, number] | null };
 
@@ -53,7 +54,8 @@ export function rawFieldText(
     return (first === '' ? '' : first + '\n') + dedent(lines.slice(1)).replace(/^\n+/, '');
   }
   const value = model.data[key];
-  return stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+  // With the reader's schema, text such as `yes` or `0755` is quoted and a raw edit reads it back.
+  return stringify(value, { ...YAML_PARSE_OPTIONS, lineWidth: 0 }).replace(/\n$/, '');
 }
 
 /** 1-based line of a top-level field's key; the front matter's first line when it is missing; 0 without front matter. */

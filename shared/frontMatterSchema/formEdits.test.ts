@@ -319,6 +319,13 @@ describe('rawFieldText', () => {
     ).toBe(json);
   });
 
+  it('writes TOML and JSON text that YAML 1.1 would read otherwise in quotes (a raw edit keeps it)', () => {
+    const text = '+++\nextra = { on = "yes", codes = ["0755", "1_000", "y", "0o17"] }\n+++\n';
+    const raw = rawFieldText(text, 'extra') ?? '';
+    expect(raw).toBe('"on": "yes"\ncodes:\n  - "0755"\n  - "1_000"\n  - "y"\n  - "0o17"');
+    expect(edit(text, { kind: 'raw', key: 'extra', yaml: raw })).toBe(text);
+  });
+
   it('a raw edit with broken YAML is refused with the line inside the raw text', () => {
     const plan = planFormEdit(flow, { kind: 'raw', key: 'params', yaml: 'author: 李华\ntoc: "x' });
     expect('error' in plan && plan.error.line).toBe(2);

@@ -108,6 +108,34 @@ describe('publishChecklist', () => {
     ]);
   });
 
+  it('points out values Hugo reads otherwise than spelled (YAML 1.1), and only those', () => {
+    const text = [
+      '---',
+      'title: yes',
+      'draft: no',
+      'weight: 0755',
+      'quoted: "yes"',
+      'plain: [true, 12, 0x1F, 1.5, 2024-05-01, 12:30]',
+      'nested:',
+      '  views: 1_000',
+      '---',
+      '',
+    ].join('\n');
+    const findings = publishChecklist({ text, schema: null }).filter(
+      (f) => f.rule === 'publish/hugo-reads-otherwise',
+    );
+    expect(findings.map((f) => [f.severity, f.line, f.params])).toEqual([
+      ['warning', 2, { field: 'title', written: 'yes', value: 'true' }],
+      ['warning', 3, { field: 'draft', written: 'no', value: 'false' }],
+      ['warning', 4, { field: 'weight', written: '0755', value: '493' }],
+      ['warning', 7, { field: 'nested', written: '1_000', value: '1000' }],
+    ]);
+    expect(findings[0]?.message).toBe(
+      'Hugo reads yes in "title" as true: write true, or "yes" in quotes for the text.',
+    );
+    expect(checkArticle('x.md', text).map((f) => f.rule)).toContain('publish/hugo-reads-otherwise');
+  });
+
   it('says nothing about broken front matter (the syntax rule reports it)', () => {
     expect(publishChecklist({ text: '---\ntitle: "x\n---\n', schema })).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { compareIdentifiers } from '../text/compareIdentifiers';
 import { displayWidth } from '../text/displayWidth';
 import { isValidDateTime } from './dateTime';
 import { fieldLine } from './fieldSource';
+import { hugoReadings } from './hugoReadings';
 import { impliedSummary } from '../markdown/impliedSummary';
 import { SUMMARY_KEYS } from './knownFields';
 import { fieldSchemaFor } from './resolveSchema';
@@ -18,6 +19,7 @@ export const PUBLISH_RULES = {
   imageMissing: 'publish/image-missing',
   draft: 'publish/draft',
   summaryIsLead: 'publish/summary-is-lead',
+  hugoReadsOtherwise: 'publish/hugo-reads-otherwise',
 } as const;
 
 export interface ChecklistInput {
@@ -95,7 +97,8 @@ const isRemoteOrData = (source: string): boolean =>
 /**
  * The publish checklist: required fields present, lengths within limits (display width, CJK
  * counts 2), values from the controlled vocabulary, valid dates, featured images that exist,
- * `draft: true`, and a summary that is not just the lead again. Shown in the front-matter panel
+ * `draft: true`, a summary that is not just the lead again, and values Hugo reads otherwise than
+ * spelled (`title: yes` publishes "true"). Shown in the front-matter panel
  * and run by `byline check` (shared/check/rules/publishChecklistRules.ts).
  */
 export function publishChecklist(input: ChecklistInput): Finding[] {
@@ -218,6 +221,16 @@ export function publishChecklist(input: ChecklistInput): Finding[] {
       'draft',
       'The article is still marked draft: true.',
       {},
+    );
+  }
+
+  for (const { field, written, value } of hugoReadings(model)) {
+    add(
+      PUBLISH_RULES.hugoReadsOtherwise,
+      'warning',
+      field,
+      `Hugo reads ${written} in "${field}" as ${value}: write ${value}, or "${written}" in quotes for the text.`,
+      { written, value },
     );
   }
 

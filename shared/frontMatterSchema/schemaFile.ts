@@ -1,6 +1,14 @@
-import { isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  parseDocument,
+  type DocumentOptions,
+  type Node,
+  type Pair,
+  type ParseOptions,
+  type SchemaOptions,
+} from 'yaml';
 import { lineColumnAt } from '../article/textPosition';
-import { YAML_PARSE_OPTIONS } from '../article/yamlFrontMatter';
 import { FIELD_KINDS, isChecklistSeverity, isFieldKind } from './schemaConstants';
 import type {
   FieldKind,
@@ -38,6 +46,19 @@ const CHECKLIST_KEYS = ['draft', 'summaryLead', 'featuredImage', 'date'] as cons
 type Ranged = { range?: [number, number, number] | null };
 
 /**
+ * The schema file is Byline's, not Hugo's: plain YAML 1.2, so `draft: off` is the severity "off"
+ * (front matter is read as Hugo reads it, where it would be false).
+ */
+const SCHEMA_FILE_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  schema: 'core',
+  version: '1.2',
+  merge: true,
+  resolveKnownTags: false,
+  uniqueKeys: true,
+  prettyErrors: false,
+};
+
+/**
  * Parses `.byline/schema.yml` (format: docs/front-matter-schema.md). Never throws: what is wrong
  * is reported as problems with their line, and every valid part still applies.
  */
@@ -52,7 +73,7 @@ export function parseSchemaFile(text: string): SchemaFile {
   };
   const result: SchemaFile = { fields: [], checklist: {}, problems };
 
-  const doc = parseDocument(text, YAML_PARSE_OPTIONS);
+  const doc = parseDocument(text, SCHEMA_FILE_YAML_OPTIONS);
   const firstError = doc.errors[0];
   if (firstError) {
     problems.push({

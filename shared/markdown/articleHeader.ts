@@ -41,10 +41,11 @@ export function formatFrontMatterDate(value: unknown): FormattedDate | null {
   return { text, datetime: written };
 }
 
+// Hugo prints a number or boolean as text: `title: yes` publishes "true".
 const textOf = (value: unknown): string | null =>
   typeof value === 'string'
     ? value.trim() || null
-    : typeof value === 'number'
+    : typeof value === 'number' || typeof value === 'boolean'
       ? String(value)
       : null;
 

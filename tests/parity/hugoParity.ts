@@ -40,7 +40,7 @@ export interface SiteParity {
   matched: number;
 }
 
-const singleLayout = '<article data-byline-source="{{ .File.Path }}">{{ .Content }}</article>\n';
+const contentLayout = '<article data-byline-source="{{ .File.Path }}">{{ .Content }}</article>\n';
 
 function files(dir: string, test: (name: string) => boolean): string[] {
   const out: string[] = [];
@@ -52,8 +52,14 @@ function files(dir: string, test: (name: string) => boolean): string[] {
   return out;
 }
 
-/** Runs hugo on a copy of the site; returns each article's content HTML by content path. */
-export function publishWithHugo(siteDir: string): Map<string, string> {
+/**
+ * Runs hugo on a copy of the site; returns what `singleLayout` prints inside the article element
+ * (by default the content HTML) by content path.
+ */
+export function publishWithHugo(
+  siteDir: string,
+  singleLayout = contentLayout,
+): Map<string, string> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'byline-parity-'));
   try {
     const site = path.join(work, 'site');

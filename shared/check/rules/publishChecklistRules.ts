@@ -6,7 +6,8 @@ import type { WorkspaceSchema } from '../../frontMatterSchema/schemaTypes';
 /**
  * The publish checklist (shared/frontMatterSchema/publishChecklist.ts) as `byline check` rules:
  * `publish/required`, `publish/too-long`, `publish/not-allowed`, `publish/invalid-date`,
- * `publish/image-missing`, `publish/draft`, `publish/summary-is-lead`. Without a schema
+ * `publish/image-missing`, `publish/draft`, `publish/summary-is-lead`,
+ * `publish/hugo-reads-otherwise`. Without a schema
  * (no `.byline/schema.yml`) only the checks that need none run.
  */
 registerArticleRule(({ text, article, workspace }) => {

@@ -57,6 +57,11 @@ export interface BylineMain {
   locate(workspace: string, relativePath: string): string;
   /** Open tabs per workspace and recent files (desktop integration). */
   session: SessionStore;
+  /**
+   * A client (window, browser-mode page) went away: the articles it had open are no longer open
+   * for it. Its transport calls this; `client` is the `RequestCaller.client` its requests carried.
+   */
+  releaseClient(client: string): void;
   dispose(): Promise<void>;
 }
 
@@ -170,6 +175,7 @@ export async function createBylineMain(context: MainContext): Promise<BylineMain
     locate: (workspace, relativePath) =>
       path.join(identities.resolve(workspace).root, relativePath),
     session,
+    releaseClient: (client) => openArticles.release(client),
     dispose: () => library.close().then(() => summarizer.close()),
   };
 }

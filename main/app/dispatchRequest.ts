@@ -1,4 +1,4 @@
-import type { RequestHandlers, RequestName } from '../../shared/ipc/contract';
+import type { RequestCaller, RequestHandlers, RequestName } from '../../shared/ipc/contract';
 import { BylineError, requests } from '../../shared/ipc/contract';
 
 export type DispatchOutcome =
@@ -16,6 +16,7 @@ export async function dispatchRequest(
   handlers: RequestHandlers,
   name: string,
   rawInput: unknown,
+  caller?: RequestCaller,
 ): Promise<DispatchOutcome> {
   if (!isRequestName(name)) {
     return { ok: false, error: { code: 'unknown-request', message: `Unknown request ${name}` } };
@@ -32,8 +33,8 @@ export async function dispatchRequest(
     };
   }
   try {
-    const handler = handlers[name] as (input: unknown) => Promise<unknown>;
-    const value = schema.output.parse(await handler(parsed.data));
+    const handler = handlers[name] as (input: unknown, caller?: RequestCaller) => Promise<unknown>;
+    const value = schema.output.parse(await handler(parsed.data, caller));
     return { ok: true, value };
   } catch (error) {
     if (error instanceof BylineError)

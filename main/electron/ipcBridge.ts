@@ -1,6 +1,6 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { ipcMain } from 'electron';
-import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import type { EventName, EventPayload, RequestCaller } from '../../shared/ipc/contract';
 import {
   droppedFileChannel,
   ipcEventChannel,
@@ -22,12 +22,24 @@ const fromOurPage = (event: IpcMainInvokeEvent): boolean => isAppUrl(event.sende
 
 /**
  * One ipcMain.handle per contract request, and the preload's dropped-file grant; every message's
- * sender frame must be our own page.
+ * sender frame must be our own page. Each request names its window to main, and main releases a
+ * window's per-client state (its open articles) when the window's web contents are destroyed.
  */
 export function registerIpcHandlers(app: () => BylineMain, grants: PathGrants): void {
+  const known = new WeakSet<WebContents>();
+  const callerOf = (sender: WebContents): RequestCaller => {
+    const caller = { client: `window:${sender.id}` };
+    if (!known.has(sender)) {
+      known.add(sender);
+      sender.once('destroyed', () => app().releaseClient(caller.client));
+    }
+    return caller;
+  };
   for (const name of requestNames) {
     ipcMain.handle(ipcRequestChannel(name), async (event: IpcMainInvokeEvent, input: unknown) =>
-      fromOurPage(event) ? dispatchRequest(app().handlers, name, input) : foreignSender,
+      fromOurPage(event)
+        ? dispatchRequest(app().handlers, name, input, callerOf(event.sender))
+        : foreignSender,
     );
   }
   ipcMain.handle(droppedFileChannel, async (event: IpcMainInvokeEvent, dropped: unknown) => {

@@ -1,4 +1,9 @@
-import type { EventSink, JournalEntry, RequestHandlers } from '../../shared/ipc/contract';
+import type {
+  EventSink,
+  JournalEntry,
+  RequestCaller,
+  RequestHandlers,
+} from '../../shared/ipc/contract';
 import type { LibraryService } from '../library/libraryService';
 import { resolveInWorkspace } from '../workspace/resolveInWorkspace';
 import type { ArticleActionsDeps } from './articleActions';
@@ -29,6 +34,7 @@ export interface FileServicesDeps {
   /** The workspace main's library indexes now: only its changes go to the library. */
   currentRoot: () => string;
   library: LibraryService;
+  /** Which articles each client has open (the library reads only those on change). */
   open: OpenArticles;
   /** The desktop app passes Electron's shell.trashItem; browser mode keeps a trash in the workspace. */
   trashItem?: ((absolute: string) => Promise<void>) | undefined;
@@ -42,6 +48,9 @@ export interface FileServicesDeps {
    */
   emit?: EventSink;
 }
+
+/** The client of requests that name none (tools, tests): it never goes away. */
+const anonymousClient = '';
 
 export type FileRequest =
   | 'article.open'
@@ -144,9 +153,10 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
   };
   /** Open-article tracking (article.changedOnDisk) is for the workspace the library watches. */
   const tracked = (scope: WorkspaceScope): boolean => scope.file === null && isCurrent(scope.root);
+  const clientOf = (caller: RequestCaller | undefined): string => caller?.client ?? anonymousClient;
 
   return {
-    'article.open': async ({ workspace, path, encoding }) => {
+    'article.open': async ({ workspace, path, encoding }, caller) => {
       const { scope, root, articles, encodings, history, trash } = reach(workspace, path);
       const absolute = await resolveConfined(root, path);
       const opened = await articles.open(path, { encoding, hints: await encodings.hints(path) });
@@ -154,7 +164,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
         await keepHistory(
           async () => void (await history.adoptFromSystemTrash(path, opened.stamp.hash)),
         );
-      if (tracked(scope)) open.add(path);
+      if (tracked(scope)) open.add(clientOf(caller), path);
       await encodings.remember(path, opened.format.encoding).catch((error: unknown) => {
         console.error('[byline] could not remember the encoding of', path, error);
       });
@@ -167,7 +177,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
       await resolveConfined(root, path);
       return articles.encodingCandidates(path, await encodings.hints(path));
     },
-    'article.save': async ({ workspace, ...input }) => {
+    'article.save': async ({ workspace, ...input }, caller) => {
       const { scope, root, articles } = reach(workspace, input.path);
       const absolute = await resolveConfined(root, input.path);
       if (await isSymbolicLink(absolute))
@@ -176,7 +186,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
       // A file written with no version read first (Save As) is open in the renderer from now on:
       // it hears of changes on disk like an article it opened.
       if (result.status === 'saved' && input.baseStamp === null && tracked(scope))
-        open.add(input.path);
+        open.add(clientOf(caller), input.path);
       return result;
     },
     'article.saveCopy': async ({ workspace, path, text, format }) => {
@@ -186,10 +196,10 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
       if (tracked(scope)) void library.pathsChanged([resolveInWorkspace(root, copy)]);
       return { path: copy };
     },
-    'article.close': async ({ workspace, path }) => {
+    'article.close': async ({ workspace, path }, caller) => {
       const { scope } = reach(workspace, path);
       if (scope.file !== null) identities.revoke(scope.id);
-      else if (tracked(scope)) open.remove(path);
+      else if (tracked(scope)) open.remove(clientOf(caller), path);
     },
     'article.create': async ({ workspace, ...input }) => ({
       path: await reachWorkspace(workspace, 'create an article').actions.create(input),
@@ -212,8 +222,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
       const trashed = await runExclusivelyOnFile(resolveInWorkspace(root, path), () =>
         actions.trash(path),
       );
-      // Every window with it open hears it is gone. Main's open-article set is shared by all
-      // windows, so one that closed it (the trashing one, often) took it out for the others too.
+      // Every window with it open hears at once that it is gone, before the watcher notices.
       deps.emit?.('article.changedOnDisk', { workspace: scope.id, path, stamp: null });
       return trashed;
     },

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BylineMain } from '../app/createBylineMain';
+import type { RequestCaller } from '../../shared/ipc/contract';
 import type { WebServer } from './webServer';
 import { readCookie, startWebServer } from './webServer';
 
@@ -16,6 +17,9 @@ interface Reply {
 let base: string;
 let server: WebServer;
 const token = 'test-token-0123456789';
+/** Who main's handlers were told sent each request, and which clients main was told went away. */
+const callers: (RequestCaller | undefined)[] = [];
+const released: string[] = [];
 
 /** A GET or POST from "the page": Host is ours; the caller adds Cookie / Fetch Metadata headers. */
 function request(
@@ -69,13 +73,12 @@ beforeAll(async () => {
   symlinkSync(path.join(base, 'outside'), path.join(root, 'linkdir'));
   const app = {
     workspaceRoot: () => root,
+    releaseClient: (client: string) => released.push(client),
     handlers: {
-      'app.info': async () => ({
-        transport: 'web',
-        platform: 'linux',
-        version: 't',
-        systemLocale: 'en',
-      }),
+      'app.info': async (_input: undefined, caller?: RequestCaller) => {
+        callers.push(caller);
+        return { transport: 'web', platform: 'linux', version: 't', systemLocale: 'en' };
+      },
     },
   } as unknown as BylineMain;
   server = await startWebServer(() => app, { staticDir, token });
@@ -151,5 +154,44 @@ describe('browser mode: the token becomes a session cookie', () => {
     expect(readCookie('a=1; byline-token-9=xyz; b=2', 'byline-token-9')).toBe('xyz');
     expect(readCookie('byline-token-99=xyz', 'byline-token-9')).toBeNull();
     expect(readCookie(undefined, 'x')).toBeNull();
+  });
+});
+
+/** An event stream of page `page`, open until the returned function closes it. */
+function openEventStream(page: string): Promise<() => void> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      { host: '127.0.0.1', port: server.port, path: `/events?page=${page}`, headers: cookie() },
+      (response) => response.once('data', () => resolve(() => req.destroy())),
+    );
+    req.on('error', reject);
+  });
+}
+
+describe('browser mode: each page is one client of main', () => {
+  const api = (headers: Record<string, string>): Promise<Reply> =>
+    request(
+      '/api/app.info',
+      { ...cookie(), 'content-type': 'application/json', ...headers },
+      'POST',
+    );
+
+  it("hands main the page's id with each of its requests, and none for a request naming no page", async () => {
+    callers.length = 0;
+    expect((await api({ 'x-byline-page': 'page-1' })).status).toBe(200);
+    expect((await api({})).status).toBe(200);
+    expect(callers).toEqual([{ client: 'page:page-1' }, undefined]);
+    expect((await api({ 'x-byline-page': '../not an id' })).status).toBe(400);
+    expect((await request('/events?page=not%20an%20id', cookie())).status).toBe(400);
+  });
+
+  it('tells main a page went away when its last event stream closes', async () => {
+    const first = await openEventStream('page-2');
+    const second = await openEventStream('page-2');
+    first();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(released).not.toContain('page:page-2');
+    second();
+    await expect.poll(() => released).toContain('page:page-2');
   });
 });

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
-import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import type { EventName, EventPayload, RequestCaller } from '../../shared/ipc/contract';
 import {
   assetContentSecurityPolicy,
   contentSecurityPolicy,
@@ -28,6 +28,8 @@ export interface WebServer {
 }
 
 const maxBodyBytes = 64 * 1024 * 1024;
+/** The id a page makes up for itself at load (renderer/transport/httpTransport.ts). */
+const pageIdPattern = /^[\w-]{1,64}$/;
 
 /**
  * Browser mode: the same main services over loopback HTTP. Bound to 127.0.0.1 only; every API,
@@ -41,6 +43,8 @@ export async function startWebServer(
   options: WebServerOptions,
 ): Promise<WebServer> {
   const streams = new Set<http.ServerResponse>();
+  /** Open event streams per page: a page whose last stream closed went away. */
+  const pageStreams = new Map<string, number>();
   let port = 0;
 
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -96,15 +100,22 @@ export async function startWebServer(
       } catch {
         return send(response, 400, { error: 'json' });
       }
+      const page = headerValue(request.headers['x-byline-page']);
+      if (page !== undefined && !pageIdPattern.test(page))
+        return send(response, 400, { error: 'page id' });
       const outcome = await dispatchRequest(
         app().handlers,
         decodeURIComponent(url.pathname.slice(5)),
         input,
+        page === undefined ? undefined : pageCaller(page),
       );
       return send(response, 200, outcome);
     }
     if (url.pathname === '/events') {
       if (!cookieMatches(request)) return send(response, 403, { error: 'token' });
+      const page = url.searchParams.get('page');
+      if (page !== null && !pageIdPattern.test(page))
+        return send(response, 400, { error: 'page id' });
       response.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
@@ -115,7 +126,11 @@ export async function startWebServer(
       // word counts filled in) is lost: every stream starts by having the page list it again.
       response.write(eventFrame('library.changed', { paths: [] }));
       streams.add(response);
-      request.on('close', () => streams.delete(response));
+      if (page !== null) pageStreams.set(page, (pageStreams.get(page) ?? 0) + 1);
+      request.on('close', () => {
+        streams.delete(response);
+        if (page !== null) pageClosedStream(page);
+      });
       return;
     }
     if (url.pathname.startsWith('/asset/')) {
@@ -128,6 +143,17 @@ export async function startWebServer(
     if (tokenMatches(url.searchParams.get('token')))
       headers['set-cookie'] = `${cookieName()}=${options.token}; HttpOnly; SameSite=Strict; Path=/`;
     return serveStatic(response, url.pathname, headers);
+  }
+
+  /**
+   * The page was unloaded (its last event stream closed): main releases the articles it had open.
+   * On loopback a stream drops only when the server stops, so a page that reconnects is rare.
+   */
+  function pageClosedStream(page: string): void {
+    const left = (pageStreams.get(page) ?? 1) - 1;
+    if (left > 0) return void pageStreams.set(page, left);
+    pageStreams.delete(page);
+    app().releaseClient(pageCaller(page).client);
   }
 
   async function serveAsset(response: http.ServerResponse, relative: string): Promise<void> {
@@ -191,6 +217,11 @@ export async function startWebServer(
       await closed;
     },
   };
+}
+
+/** A browser-mode page as main's per-client state knows it. */
+function pageCaller(page: string): RequestCaller {
+  return { client: `page:${page}` };
 }
 
 /** One server-sent event. */

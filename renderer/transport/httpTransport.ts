@@ -6,15 +6,18 @@ type Outcome =
 
 /**
  * Browser mode: the contract over loopback HTTP, events over Server-Sent Events. The session
- * cookie the server set with the page authenticates every request (same origin only).
+ * cookie the server set with the page authenticates every request (same origin only). Requests
+ * and the event stream carry an id this page load makes up: main counts the articles each page
+ * has open, and releases them when the page's event stream closes.
  */
 export function createHttpApi(baseUrl = ''): BylineApi {
+  const page = crypto.randomUUID();
   const api: Record<string, unknown> = {};
   for (const name of requestNames) {
     api[name] = async (input?: unknown) => {
       const response = await fetch(`${baseUrl}/api/${encodeURIComponent(name)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-byline-page': page },
         credentials: 'same-origin',
         body: JSON.stringify({ input }),
       });
@@ -39,7 +42,7 @@ export function createHttpApi(baseUrl = ''): BylineApi {
     if (!(eventNames as readonly string[]).includes(event))
       throw new Error(`Unknown event ${event}`);
     if (!source) {
-      source = new EventSource(`${baseUrl}/events`);
+      source = new EventSource(`${baseUrl}/events?page=${page}`);
       for (const name of eventNames) {
         source.addEventListener(name, (message) => {
           const payload: unknown = JSON.parse((message as MessageEvent<string>).data);

@@ -604,9 +604,21 @@ export type BylineApi = {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 };
 
+/**
+ * Who sent a request: one Electron window or one browser-mode page, as its transport knows it.
+ * Main keeps per-client state under it (which articles it has open) and drops that state when
+ * the client goes away. Requests naming no client (tools, tests) share one that never goes away.
+ */
+export interface RequestCaller {
+  readonly client: string;
+}
+
 /** Service side: main implements one handler per request with already-parsed input. */
 export type RequestHandlers = {
-  [N in RequestName]: (input: z.output<Requests[N]['input']>) => Promise<RequestOutput<N>>;
+  [N in RequestName]: (
+    input: z.output<Requests[N]['input']>,
+    caller?: RequestCaller,
+  ) => Promise<RequestOutput<N>>;
 };
 
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { BylineServer } from './support/bylineServer';
@@ -185,5 +185,29 @@ test('an article trashed in one window: the other is told and keeps its unsaved 
   await expect(two.getByTestId('deleted-banner')).toBeVisible();
   await expect(editor(two)).toContainText('第二个窗口尚未保存的文字。');
   expect(existsSync(path.join(byline.workspace, chip))).toBe(false);
+  await Promise.all([one.close(), two.close()]);
+});
+
+test('an article closed in one window: the other still takes a change made on disk, and hears of its delete', async ({
+  byline,
+  browser,
+}) => {
+  const one = await browser.newPage();
+  const two = await browser.newPage();
+  for (const page of [one, two]) {
+    await openPage(page, byline);
+    await openArticle(page, chip);
+  }
+  const closed = one.waitForResponse((response) => response.url().endsWith('/api/article.close'));
+  await one.locator('.tab', { hasText: '芯片出口新规落地' }).locator('.tab-close').click();
+  await closed;
+
+  // Another program (a colleague's sync, git pull) changes the file, then deletes it.
+  const file = path.join(byline.workspace, chip);
+  writeFileSync(file, onDisk(byline, chip).replace('供应链：从集中到分散', '供应链：从集中到多元'));
+  await expect(editor(two)).toContainText('供应链：从集中到多元');
+  rmSync(file);
+  await expect(two.getByTestId('deleted-banner')).toBeVisible();
+  await expect(editor(two)).toContainText('供应链：从集中到多元');
   await Promise.all([one.close(), two.close()]);
 });

@@ -1,17 +1,28 @@
 // The document layer against main's real file handlers over a temp workspace: saving, save all,
 // autosave and the crash journal, without React.
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { OpenArticles } from '../../main/files/openArticles';
 import { openTempWorkspace, type TempWorkspace } from '../../main/files/testing/tempWorkspace';
+import { LibraryService } from '../../main/library/libraryService';
+import { WorkspaceIdentities } from '../../main/workspace/workspaceIdentities';
 import type { EventPayload, EventSink } from '../../shared/ipc/contract';
 import type { DocumentApi } from '../../renderer/document/documentApi';
 import type { DocumentStore } from '../../renderer/document/documentStore';
 import { autosaveDelayMs, journalDelayMs } from '../../renderer/document/documentStore';
-import { mainApiOf, newStore, readOnDisk, typeAtEnd } from './support/documentStoreHarness';
+import {
+  asClient,
+  mainApiOf,
+  newStore,
+  readOnDisk,
+  typeAtEnd,
+} from './support/documentStoreHarness';
 import { ManualTimers } from './support/manualTimers';
 
 let workspace: TempWorkspace;
+/** Closed after each test: the libraries `twoWindows` starts. */
+const libraries: LibraryService[] = [];
 beforeEach(async () => {
   workspace = await openTempWorkspace('documents', {
     'a.md': '# A\n\n甲。\n',
@@ -19,7 +30,10 @@ beforeEach(async () => {
     'c.md': '# C\n\n丙。\n',
   });
 });
-afterEach(() => workspace.close());
+afterEach(async () => {
+  await Promise.all(libraries.splice(0).map((library) => library.close()));
+  await workspace.close();
+});
 
 const mainApi = (): DocumentApi => mainApiOf(workspace);
 const onDisk = (file: string): string => readOnDisk(workspace, file);
@@ -196,10 +210,12 @@ describe('DocumentStore', () => {
 });
 
 /**
- * Two windows on main's file handlers, main's events delivered to both as the app shell delivers
- * them (renderer/app/App.tsx); `main` makes requests the document layer does not (rename, trash).
+ * Two windows on main's file handlers, each sending its requests as its own client, main's events
+ * delivered to both as the app shell delivers them (renderer/app/App.tsx); `main` makes requests
+ * the document layer does not (rename, trash). Main's library tells of changes to the articles
+ * some window has open, as main wires it; `changedOnDisk` hands it a change the watcher would.
  */
-function twoWindows() {
+async function twoWindows() {
   const windows: DocumentStore[] = [];
   const emit: EventSink = (event, payload) => {
     for (const store of windows) {
@@ -216,17 +232,41 @@ function twoWindows() {
       }
     }
   };
-  const { handlers: main, workspace: id } = workspace.scoped({ emit });
+  const open = new OpenArticles();
+  const identities = new WorkspaceIdentities();
+  const library = new LibraryService({
+    dataDir: null,
+    watch: false,
+    isOpen: (file) => open.has(file),
+    workspaceId: (root) => identities.workspace(root).id,
+    emit,
+  });
+  libraries.push(library);
+  await library.open(workspace.root);
+  const { handlers: main, workspace: id } = workspace.scoped({ emit, identities, library, open });
   const api = main as unknown as DocumentApi;
+  const clients = ['window-one', 'window-two'] as const;
   const timers = [new ManualTimers(), new ManualTimers()] as const;
-  const [one, two] = [newStore(api, timers[0], id), newStore(api, timers[1], id)];
+  const [one, two] = [
+    newStore(asClient(api, clients[0]), timers[0], id),
+    newStore(asClient(api, clients[1]), timers[1], id),
+  ];
   windows.push(one, two);
-  return { main, id, one, two, timers };
+  return {
+    main,
+    id,
+    one,
+    two,
+    timers,
+    open,
+    changedOnDisk: (file: string) => library.pathsChanged([path.join(workspace.root, file)]),
+    releaseWindow: (index: 0 | 1) => open.release(clients[index]),
+  };
 }
 
 describe('one article open in two windows', () => {
   it('renamed in one window, the other follows: its document takes the new path and saves its unsaved words there', async () => {
-    const { main, id, one, two, timers } = twoWindows();
+    const { main, id, one, two, timers } = await twoWindows();
     await one.open('a.md');
     const elsewhere = await two.open('a.md');
     type(elsewhere, '另一个窗口的新段落。');
@@ -248,7 +288,7 @@ describe('one article open in two windows', () => {
   });
 
   it('trashed in one window, the other is told and keeps its unsaved words; autosave never recreates the file', async () => {
-    const { main, id, one, two, timers } = twoWindows();
+    const { main, id, one, two, timers } = await twoWindows();
     const here = await one.open('a.md');
     const elsewhere = await two.open('a.md');
     type(elsewhere, '另一个窗口的新段落。');
@@ -263,6 +303,50 @@ describe('one article open in two windows', () => {
     expect(existsSync(path.join(workspace.root, 'a.md'))).toBe(false);
     expect(elsewhere.text()).toBe('# A\n\n甲。\n另一个窗口的新段落。');
     expect(elsewhere.dirty).toBe(true);
+  });
+
+  it('closed in one window, the other still hears its file changed on disk and takes the new text', async () => {
+    const { one, two, changedOnDisk } = await twoWindows();
+    const here = await one.open('a.md');
+    const elsewhere = await two.open('a.md');
+    one.close(here.id);
+
+    // Another program (git pull, a colleague's sync) rewrites the file.
+    writeFileSync(path.join(workspace.root, 'a.md'), '# A\n\n编辑部改过的版本。\n');
+    await changedOnDisk('a.md');
+
+    await vi.waitFor(() => expect(elsewhere.text()).toBe('# A\n\n编辑部改过的版本。\n'));
+    expect(elsewhere.info.status).toBe('clean');
+  });
+
+  it('closed in one window, the other with unsaved words hears of a delete on disk; autosave never recreates the file', async () => {
+    const { one, two, timers, changedOnDisk } = await twoWindows();
+    const here = await one.open('a.md');
+    const elsewhere = await two.open('a.md');
+    type(elsewhere, '另一个窗口的新段落。');
+    one.close(here.id);
+
+    rmSync(path.join(workspace.root, 'a.md'));
+    await changedOnDisk('a.md');
+
+    await vi.waitFor(() => expect(elsewhere.info.status).toBe('deleted'));
+    timers[1].fire(autosaveDelayMs);
+    await elsewhere.settled();
+    expect(existsSync(path.join(workspace.root, 'a.md'))).toBe(false);
+    expect(elsewhere.text()).toBe('# A\n\n甲。\n另一个窗口的新段落。');
+  });
+
+  it('a window that went away no longer keeps the article open; one closing it twice does not close it for the other', async () => {
+    const { one, two, open, releaseWindow } = await twoWindows();
+    const here = await one.open('a.md');
+    const elsewhere = await two.open('a.md');
+    // A reload re-opens; the one close after it still leaves the article open in the other window.
+    await one.reload(here.id);
+    one.close(here.id);
+    expect(open.has('a.md')).toBe(true);
+    releaseWindow(1);
+    expect(open.has('a.md')).toBe(false);
+    expect(elsewhere.info.status).toBe('clean');
   });
 });
 

@@ -13,6 +13,14 @@ export function mainApiOf(workspace: TempWorkspace): DocumentApi {
   return workspace.handlers() as unknown as DocumentApi;
 }
 
+/** Every request of `api` sent as client `client` (one window), as its transport names it. */
+export function asClient<Api extends object>(api: Api, client: string): Api {
+  const bound: Record<string, unknown> = {};
+  for (const [name, handler] of Object.entries(api) as [string, (...args: unknown[]) => unknown][])
+    bound[name] = (input: unknown) => handler(input, { client });
+  return bound as Api;
+}
+
 export function readOnDisk(workspace: TempWorkspace, file: string): string {
   return readFileSync(path.join(workspace.root, file), 'utf8');
 }

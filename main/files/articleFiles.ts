@@ -44,6 +44,11 @@ export interface ArticleFilesOptions {
   beforeCreate?: (relativePath: string) => Promise<void>;
   /** After each write: the bytes now on disk and the ones they replaced (null for a new file). */
   onSaved?: (relativePath: string, bytes: Uint8Array, previous: Uint8Array | null) => Promise<void>;
+  /**
+   * Where Byline renamed an article a moment ago. A save of a version read at the old path that
+   * finds no file there was sent before its window heard of the rename: it goes to the new path.
+   */
+  movedTo?: (relativePath: string) => string | null;
 }
 
 export interface SaveInput {
@@ -137,7 +142,33 @@ export class ArticleFiles {
 
   async save(input: SaveInput): Promise<SaveResult> {
     const absolute = resolveInWorkspace(this.workspaceRoot(), input.path);
-    return runExclusivelyOnFile(absolute, () => this.compareAndWrite(absolute, input));
+    const outcome = await runExclusivelyOnFile(
+      absolute,
+      async () =>
+        (await this.renamedAway(absolute, input)) ?? this.compareAndWrite(absolute, input),
+    );
+    if (typeof outcome !== 'string') return outcome;
+    // Compared against the version at the new path like any save, in that path's own queue.
+    const movedAbsolute = resolveInWorkspace(this.workspaceRoot(), outcome);
+    return runExclusivelyOnFile(movedAbsolute, () =>
+      this.compareAndWrite(movedAbsolute, { ...input, path: outcome }),
+    );
+  }
+
+  /**
+   * The new path of an article Byline renamed a moment ago, for a save of a version read at its
+   * old path that finds no file there; null for any other save.
+   */
+  private async renamedAway(absolute: string, input: SaveInput): Promise<string | null> {
+    if (input.baseStamp === null) return null;
+    const movedTo = this.options.movedTo?.(input.path) ?? null;
+    if (movedTo === null) return null;
+    try {
+      await fs.lstat(absolute);
+      return null;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? movedTo : null;
+    }
   }
 
   /** Save `bytes` next to `relativePath` under a new name (`<name>-mine.md`); never replaces a file. */

@@ -17,6 +17,7 @@ import type { LocalHistoryOptions } from './localHistory';
 import { EncodingMemory } from './encodingMemory';
 import { LocalHistory } from './localHistory';
 import type { OpenArticles } from './openArticles';
+import { RecentMoves } from './recentMoves';
 import { runExclusivelyOnFile } from './pathQueue';
 import { readRegularFile } from './readTextFile';
 import { StorageHealth } from './storageHealth';
@@ -105,8 +106,10 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     const trash: Trash = deps.trashItem
       ? new SystemTrash(deps.trashItem)
       : new WorkspaceTrash(workspaceRoot);
+    const moves = new RecentMoves();
     const articles = new ArticleFiles(workspaceRoot, {
       ...deps.articleOptions,
+      movedTo: (relativePath) => moves.destination(relativePath),
       preserve: (relativePath, bytes) =>
         keepHistory(() => history.preserve(relativePath, bytes, isReadable(bytes))),
       beforeCreate: (relativePath) => keepHistory(() => history.detach(relativePath)),
@@ -120,6 +123,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
       schema: () => loadWorkspaceSchema(root),
       sameFile: deps.sameFile,
       onMoved: async (from, to) => {
+        moves.record(from, to);
         if (isCurrent(root)) open.move(from, to);
         await Promise.all([
           history.move(from, to),

@@ -217,21 +217,27 @@ describe('DocumentStore', () => {
  */
 async function twoWindows() {
   const windows: DocumentStore[] = [];
+  /** Events on their way to a window, delivered when `deliverEvents` is called. */
+  const inFlight: [(() => void)[] | null, (() => void)[] | null] = [null, null];
   const emit: EventSink = (event, payload) => {
-    for (const store of windows) {
-      if (event === 'article.moved') {
-        const { workspace, from, to } = payload as EventPayload<'article.moved'>;
-        store.moved(workspace, from, to);
-      } else if (event === 'article.changedOnDisk') {
-        const {
-          workspace,
-          path: changed,
-          stamp,
-        } = payload as EventPayload<'article.changedOnDisk'>;
-        store.diskChanged(workspace, changed, stamp);
+    for (const [index, store] of windows.entries()) {
+      const delivery = inFlight[index];
+      if (delivery) {
+        delivery.push(() => deliver(store, event, payload));
+        continue;
       }
+      deliver(store, event, payload);
     }
   };
+  function deliver(store: DocumentStore, ...[event, payload]: Parameters<EventSink>): void {
+    if (event === 'article.moved') {
+      const { workspace, from, to } = payload as EventPayload<'article.moved'>;
+      store.moved(workspace, from, to);
+    } else if (event === 'article.changedOnDisk') {
+      const { workspace, path: changed, stamp } = payload as EventPayload<'article.changedOnDisk'>;
+      store.diskChanged(workspace, changed, stamp);
+    }
+  }
   const open = new OpenArticles();
   const identities = new WorkspaceIdentities();
   const library = new LibraryService({
@@ -261,6 +267,12 @@ async function twoWindows() {
     open,
     changedOnDisk: (file: string) => library.pathsChanged([path.join(workspace.root, file)]),
     releaseWindow: (index: 0 | 1) => open.release(clients[index]),
+    holdEvents: (index: 0 | 1) => void (inFlight[index] = []),
+    deliverEvents: (index: 0 | 1) => {
+      const delivery = inFlight[index] ?? [];
+      inFlight[index] = null;
+      for (const deliverOne of delivery) deliverOne();
+    },
   };
 }
 
@@ -333,6 +345,48 @@ describe('one article open in two windows', () => {
     timers[1].fire(autosaveDelayMs);
     await elsewhere.settled();
     expect(existsSync(path.join(workspace.root, 'a.md'))).toBe(false);
+    expect(elsewhere.text()).toBe('# A\n\n甲。\n另一个窗口的新段落。');
+  });
+
+  it('a save sent before the window heard of a rename in another writes the new file, never recreating the old one', async () => {
+    const { main, id, one, two, holdEvents, deliverEvents } = await twoWindows();
+    await one.open('a.md');
+    const elsewhere = await two.open('a.md');
+    type(elsewhere, '另一个窗口的新段落。');
+
+    // The rename's article.moved is still on its way to the second window when it saves.
+    holdEvents(1);
+    await one.rename(
+      'a.md',
+      async () =>
+        (await main['article.rename']({ workspace: id, path: 'a.md', name: 'a-renamed' })).path,
+    );
+    expect(await elsewhere.save()).toMatchObject({ status: 'saved' });
+    deliverEvents(1);
+
+    expect(existsSync(path.join(workspace.root, 'a.md'))).toBe(false);
+    expect(onDisk('a-renamed.md')).toBe('# A\n\n甲。\n另一个窗口的新段落。');
+    expect(elsewhere.info).toMatchObject({ path: 'a-renamed.md', status: 'clean' });
+  });
+
+  it('such a save of a version older than the renamed file is a conflict there, and overwrites nothing', async () => {
+    const { main, id, one, two, holdEvents } = await twoWindows();
+    const here = await one.open('a.md');
+    const elsewhere = await two.open('a.md');
+    type(here, '第一个窗口已保存的段落。');
+    await here.save();
+    type(elsewhere, '另一个窗口的新段落。');
+
+    holdEvents(1);
+    await one.rename(
+      'a.md',
+      async () =>
+        (await main['article.rename']({ workspace: id, path: 'a.md', name: 'a-renamed' })).path,
+    );
+    expect(await elsewhere.save()).toMatchObject({ status: 'conflict' });
+
+    expect(existsSync(path.join(workspace.root, 'a.md'))).toBe(false);
+    expect(onDisk('a-renamed.md')).toBe('# A\n\n甲。\n第一个窗口已保存的段落。');
     expect(elsewhere.text()).toBe('# A\n\n甲。\n另一个窗口的新段落。');
   });
 

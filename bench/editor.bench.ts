@@ -639,6 +639,9 @@ try {
     const oursRuns: RunResult[] = [];
     const bareRuns: BareResult[] = [];
     for (let run = 0; run < runs; run++) {
+      // Autosave kept the last run's keys in the marker paragraph: every run types into the same
+      // article, as the bare page's runs do (a paragraph longer by each run costs more to lay out).
+      writeFileSync(path.join(workspace, article.file), text);
       oursRuns.push(await runApp(browser, workspace, article.file, marker));
       bareRuns.push(await runBare(browser, base, text, marker));
       console.log(`  run ${run + 1}/${runs}: bare`, JSON.stringify(bareRuns[run]));

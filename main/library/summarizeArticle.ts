@@ -5,6 +5,7 @@ import { computeWriterStats } from '../../shared/stats/writerStats';
 import { stripClosingHashes } from '../../shared/stats/visibleLineText';
 import { unmetered, type WorkMeter } from '../../shared/text/workMeter';
 import { quickYamlFields } from './quickFrontMatter';
+import { isHugoDraft, type FrontMatterSyntax } from '../../shared/article/hugoDraft';
 
 /**
  * Library row for one article, from its text. Never throws: a broken file is a flagged row.
@@ -33,7 +34,7 @@ export function summarizeArticle(
     path: relativePath,
     title: frontTitle || firstHeading(body, meter) || fileTitle(relativePath),
     date: dateString(data.date),
-    draft: data.draft === true,
+    draft: isHugoDraft(data.draft, parsed.syntax),
     tags: stringList(data.tags),
     topics: stringList(data.main_topics),
     words: options.countWords ? computeWriterStats(body, { meter }).words : null,
@@ -50,6 +51,7 @@ export function countArticleWords(text: string): number {
 
 interface FrontMatterRead {
   data: Record<string, unknown> | null;
+  syntax: FrontMatterSyntax;
   body: string;
   error: { line: number; message: string } | null;
 }
@@ -58,13 +60,14 @@ interface FrontMatterRead {
 function readFrontMatter(text: string): FrontMatterRead {
   const parts = splitArticle(text);
   const block = parts.frontMatter;
-  if (!block) return { data: parts.error ? null : {}, body: parts.body, error: parts.error };
+  if (!block)
+    return { data: parts.error ? null : {}, syntax: 'none', body: parts.body, error: parts.error };
   if (!parts.error && block.format === 'yaml' && block.language === '') {
     const quick = quickYamlFields(block.content);
-    if (quick) return { data: quick, body: parts.body, error: null };
+    if (quick) return { data: quick, syntax: 'yaml', body: parts.body, error: null };
   }
   const parsed = parseArticle(text);
-  return { data: parsed.data, body: parsed.parts.body, error: parsed.error };
+  return { data: parsed.data, syntax: block.format, body: parsed.parts.body, error: parsed.error };
 }
 
 /** Row for a file that could not be read as text (binary, unknown encoding). */

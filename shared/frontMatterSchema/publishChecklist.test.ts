@@ -136,6 +136,20 @@ describe('publishChecklist', () => {
     expect(checkArticle('x.md', text).map((f) => f.rule)).toContain('publish/hugo-reads-otherwise');
   });
 
+  it('warns of a draft wherever Hugo builds one: "true", "t", a YAML integer other than 0', () => {
+    const drafted = (frontMatter: string): boolean =>
+      publishChecklist({ text: `${frontMatter}\n\n正文\n`, schema: null }).some(
+        (f) => f.rule === 'publish/draft',
+      );
+    for (const value of ['true', '"true"', '"t"', '"1"', '1', '-1', 'yes'])
+      expect(drafted(`---\ndraft: ${value}\n---`), value).toBe(true);
+    for (const value of ['false', '"false"', '"yes"', '0', 'no', '[]'])
+      expect(drafted(`---\ndraft: ${value}\n---`), value).toBe(false);
+    // TOML's integers are int64, which Hugo's cast.ToBool does not take.
+    expect(drafted('+++\ndraft = 1\n+++')).toBe(false);
+    expect(drafted('+++\ndraft = "true"\n+++')).toBe(true);
+  });
+
   it('says nothing about broken front matter (the syntax rule reports it)', () => {
     expect(publishChecklist({ text: '---\ntitle: "x\n---\n', schema })).toEqual([]);
   });

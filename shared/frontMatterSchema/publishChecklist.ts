@@ -1,4 +1,5 @@
 import { analyzeArticle, type ArticleModel } from '../article/frontMatter';
+import { isHugoDraft } from '../article/hugoDraft';
 import type { Finding, Severity } from '../check/finding';
 import { compareIdentifiers } from '../text/compareIdentifiers';
 import { displayWidth } from '../text/displayWidth';
@@ -214,7 +215,7 @@ export function publishChecklist(input: ChecklistInput): Finding[] {
     }
   }
 
-  if (data['draft'] === true) {
+  if (isHugoDraft(data['draft'], model.syntax)) {
     add(
       PUBLISH_RULES.draft,
       checklist.draft,

@@ -90,6 +90,27 @@ const SPELLINGS = [
   "'0755'",
 ];
 const DRAFTS = ['yes', 'no', 'on', 'off', 'y', 'n', 'true', 'false', 'Yes', 'OFF'];
+/**
+ * `draft` values beyond booleans: Hugo reads them with Go's cast.ToBool. (`1.0` is left out: a
+ * float and an int are one JavaScript number; Byline takes it as the int 1, Hugo as no draft.)
+ */
+const DRAFT_VALUES = [
+  '"true"',
+  '"t"',
+  '"T"',
+  '"1"',
+  '"yes"',
+  '"false"',
+  '""',
+  '1',
+  '0',
+  '2',
+  '-1',
+  '0.0',
+  'null',
+  '[]',
+];
+const TOML_DRAFT_VALUES = ['true', '"true"', '"t"', '1', '1.0', '0'];
 
 /** Prints every parameter as `key|Go type|value`, and the page's draft flag and title. */
 const paramsLayout = `<article data-byline-source="{{ .File.Path }}">{{ range $k, $v := .Params }}
@@ -125,13 +146,17 @@ describe.runIf(hugoAvailable)('front matter values, as hugo publishes them', () 
   mkdirSync(posts, { recursive: true });
   writeFileSync(path.join(work, 'hugo.toml'), 'baseURL = "https://example.org/"\n');
   const articles = new Map<string, string>();
-  const add = (name: string, frontMatter: string): void => {
-    const text = `---\n${frontMatter}\n---\n\nbody\n`;
+  const add = (name: string, frontMatter: string, delimiter = '---'): void => {
+    const text = `${delimiter}\n${frontMatter}\n${delimiter}\n\nbody\n`;
     articles.set(`posts/${name}`, text);
     writeFileSync(path.join(posts, name), text);
   };
   SPELLINGS.forEach((spelling, i) => add(`value-${i}.md`, `title: t\nv: ${spelling}`));
   DRAFTS.forEach((spelling, i) => add(`draft-${i}.md`, `title: ${spelling}\ndraft: ${spelling}`));
+  DRAFT_VALUES.forEach((value, i) => add(`draft-value-${i}.md`, `title: t\ndraft: ${value}`));
+  TOML_DRAFT_VALUES.forEach((value, i) =>
+    add(`draft-toml-${i}.md`, `title = "t"\ndraft = ${value}`, '+++'),
+  );
   add('keys.md', 'title: t\nyes: a\n1_000: b\nnested:\n  off: c\n  list: [y, 0755, "n"]');
 
   it('every value, draft flag and title Byline reads is the one hugo publishes', () => {

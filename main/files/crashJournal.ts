@@ -206,8 +206,29 @@ export class CrashJournal {
   }
 
   /** Entries of the current workspace, newest first. Unreadable files are skipped, never deleted. */
-  async list(): Promise<JournalEntry[]> {
+  list(): Promise<JournalEntry[]> {
     const root = this.workspaceRoot();
+    return this.entries(async (entryRoot) => entryRoot === root);
+  }
+
+  /**
+   * Entries of workspaces whose folder is gone: moved or renamed since, with the unsaved words
+   * still here. The caller offers those whose article it finds, unchanged, in the workspace open now.
+   */
+  orphans(): Promise<JournalEntry[]> {
+    const root = this.workspaceRoot();
+    return this.entries(async (entryRoot) => {
+      if (entryRoot === root) return false;
+      try {
+        await fs.stat(entryRoot);
+        return false;
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'ENOENT';
+      }
+    });
+  }
+
+  private async entries(inWorkspace: (root: string) => Promise<boolean>): Promise<JournalEntry[]> {
     let names: string[];
     try {
       names = await fs.readdir(this.dir);
@@ -218,7 +239,7 @@ export class CrashJournal {
     for (const name of names.filter((n) => n.endsWith('.json'))) {
       const file = path.join(this.dir, name);
       const raw = await this.readRaw(file);
-      if (raw?.root !== root) continue;
+      if (typeof raw?.root !== 'string' || !(await inWorkspace(raw.root))) continue;
       const parsed = StoredJournalEntry.safeParse(raw);
       if (!parsed.success) continue;
       const entry = { ...parsed.data, id: name.slice(0, -'.json'.length) };

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTempWorkspace, type TempWorkspace } from './testing/tempWorkspace';
+import { WorkspaceIdentities } from '../workspace/workspaceIdentities';
+import { createFileHandlers } from './fileHandlers';
+import { OpenArticles } from './openArticles';
+import { inWorkspace, openTempWorkspace, type TempWorkspace } from './testing/tempWorkspace';
 
 let workspace: TempWorkspace;
 beforeEach(async () => {
@@ -87,6 +90,54 @@ describe('file handlers', () => {
       }),
     ).toEqual({ status: 'written' });
     expect((await h['journal.list']()).map((e) => e.text)).toEqual(['next start\n']);
+  });
+
+  it('offers the unsaved words of a workspace moved after a crash, where they still fit', async () => {
+    writeFileSync(path.join(workspace.root, 'b.md'), 'b before\n');
+    const h = handlers();
+    const journal = async (file: string, stream: string, text: string) => {
+      const { format, stamp } = await h['article.open']({ path: file });
+      await h['journal.write']({
+        path: file,
+        format,
+        baseStamp: stamp,
+        stream,
+        revision: 1,
+        content: { text },
+      });
+      return format;
+    };
+    const format = await journal('a.md', 'tab-a', 'original, unsaved\n');
+    await journal('b.md', 'tab-b', 'b before, unsaved\n');
+    await h['journal.write']({
+      path: '无题.md',
+      format,
+      baseStamp: null,
+      stream: 'tab-new',
+      revision: 1,
+      untitled: true,
+      content: { text: '无题稿件\n' },
+    });
+    // The crash; then b.md changes (a sync from another machine) and the folder is renamed.
+    writeFileSync(path.join(workspace.root, 'b.md'), 'b changed elsewhere\n');
+    const moved = `${workspace.root}-renamed`;
+    renameSync(workspace.root, moved);
+    const identities = new WorkspaceIdentities();
+    const restarted = inWorkspace(
+      createFileHandlers({
+        dataDir: workspace.dataDir,
+        identities,
+        currentRoot: () => moved,
+        library: workspace.library,
+        open: new OpenArticles(),
+      }),
+      identities.workspace(moved).id,
+    );
+    // a.md is the version the words were typed on; b.md is not, so its words are not forced on it.
+    expect((await restarted['journal.list']()).map((e) => [e.path, e.text]).sort()).toEqual([
+      ['a.md', 'original, unsaved\n'],
+      ['无题.md', '无题稿件\n'],
+    ]);
   });
 
   it('does not offer journal entries whose text is already on disk', async () => {

@@ -18,6 +18,7 @@ import { EncodingMemory } from './encodingMemory';
 import { LocalHistory } from './localHistory';
 import type { OpenArticles } from './openArticles';
 import { RecentMoves } from './recentMoves';
+import { hashBytes } from './fileStamp';
 import { runExclusivelyOnFile } from './pathQueue';
 import { readRegularFile } from './readTextFile';
 import { StorageHealth } from './storageHealth';
@@ -255,6 +256,12 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
         if (typeof disk === 'string' && sameText(disk, entry.text)) await journal.discard(entry.id);
         else pending.push(disk === 'missing' ? { ...entry, missing: true } : entry);
       }
+      // A workspace moved or renamed after a crash: its entries are offered where their article
+      // is found unchanged (the version the unsaved words were based on), untitled ones anywhere.
+      for (const entry of await journal.orphans()) {
+        if (scope.file !== null && entry.path !== scope.file) continue;
+        if (entry.untitled || (await holdsVersion(root, entry))) pending.push(entry);
+      }
       return pending;
     },
     'journal.discard': async (input) => {
@@ -288,6 +295,17 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
  * The article's text on disk, read in the journaled encoding first; `missing` when no file is
  * there any more, null when unreadable.
  */
+/** The article at the entry's path is the very version its unsaved words were based on. */
+async function holdsVersion(root: string, entry: JournalEntry): Promise<boolean> {
+  if (entry.baseStamp === null) return false;
+  try {
+    const bytes = await readRegularFile(await resolveConfined(root, entry.path));
+    return hashBytes(new Uint8Array(bytes)) === entry.baseStamp.hash;
+  } catch {
+    return false;
+  }
+}
+
 async function diskText(root: string, entry: JournalEntry): Promise<string | 'missing' | null> {
   let bytes: Uint8Array;
   try {

@@ -6,6 +6,7 @@ import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlTextOf, outputOf, printDocxWithLibreOffice } from './exportReadBack';
 import { ExportService, type ExportFileResult } from './exportService';
+import { hugoAvailable } from '../../tests/parity/hugoParity';
 
 // An article with raw HTML on a Hugo site, exported with raw HTML on (`unsafe = true`) and off
 // (Hugo's default), and read back with tools we did not write (pandoc, LibreOffice, jsdom). Word
@@ -171,15 +172,6 @@ describe('raw HTML in Word and plain text, with raw HTML off (Hugo omits it)', (
     }
   });
 });
-
-const hugoAvailable = (() => {
-  try {
-    execFileSync('hugo', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 /**
  * Each block of the article as Hugo publishes it, as a reader sees it (no script, no style), its

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,18 +5,10 @@ import { JSDOM } from 'jsdom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../../shared/article';
 import { summarizeArticle } from '../../main/library/summarizeArticle';
-import { publishWithHugo } from './hugoParity';
+import { hugoAvailable, publishWithHugo } from './hugoParity';
 
 // The front matter values Byline reads against what Debian's hugo (go-yaml v2, YAML 1.1)
 // publishes for the same articles: each parameter's Go type and value, `.Draft` and `.Title`.
-const hugoAvailable = (() => {
-  try {
-    execFileSync('hugo', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const SPELLINGS = [
   'yes',

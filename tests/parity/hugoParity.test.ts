@@ -1,19 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareSite, type SiteParity } from './hugoParity';
+import { hugoAvailable, compareSite, type SiteParity } from './hugoParity';
 
 // Byline's rendered body against what Debian's hugo publishes for the same articles: two fixture
 // sites (unsafe off with the typographer on, as Hugo's defaults; unsafe on with the typographer
 // off), Chinese and English, YAML, TOML and JSON front matter.
-const hugoAvailable = (() => {
-  try {
-    execFileSync('hugo', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const report = (result: SiteParity): string[] =>
   result.articles.filter((a) => a.difference !== null).map((a) => `${a.file}\n${a.difference}`);

@@ -17,6 +17,16 @@ import type { RenderProfile } from '../../shared/markdown/renderProfile';
 import { createRefResolver } from '../../main/site/refResolver';
 import { readRenderProfile } from '../../main/site/siteConfig';
 
+/** Debian's `hugo` is on this machine (`.ci/run` installs it): the parity tests run against it. */
+export const hugoAvailable = (() => {
+  try {
+    execFileSync('hugo', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
 /**
  * Publishes a Hugo site with the real `hugo` and renders the same articles with Byline's export
  * pipeline, then compares them body to body: the visible text, and the element structure of

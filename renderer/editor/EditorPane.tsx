@@ -109,7 +109,10 @@ export function EditorPane(props: EditorPaneProps): React.JSX.Element {
     });
     current.contentDOM.setAttribute('aria-label', t('editor.label'));
     latest.current.session.attach(current, doc);
-    current.focus();
+    // An article opened behind a dialog (a restored session, a file from the OS) must not take
+    // the keys the writer is typing into that dialog.
+    const focused = current.dom.ownerDocument.activeElement;
+    if (!focused?.closest('[role="dialog"], [role="alertdialog"]')) current.focus();
     // Only a different document swaps the state.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [doc]);

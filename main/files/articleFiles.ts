@@ -57,6 +57,8 @@ export interface SaveInput {
   format: TextFormat;
   baseStamp: FileStamp | null;
   overwrite: boolean;
+  /** Write a file read before and gone since (the writer's choice); see `SaveRequest`. */
+  recreate?: boolean;
 }
 
 interface DiskFile {
@@ -224,6 +226,8 @@ export class ArticleFiles {
       await this.options.preserve?.(input.path, disk.bytes);
     } else if (input.baseStamp === null) {
       await this.options.beforeCreate?.(input.path);
+    } else if (!input.recreate && !input.overwrite) {
+      return missingOnDisk(input.path, 'Nothing was written');
     }
     try {
       await this.options.writeFile(absolute, bytes, {
@@ -232,11 +236,7 @@ export class ArticleFiles {
     } catch (error) {
       if (error instanceof ChangedDuringSave) {
         if (error.disk) return this.conflict(input.path, error.disk, input.format.encoding);
-        return {
-          status: 'error',
-          code: 'ENOENT',
-          message: `"${input.path}" was moved or deleted while Byline was saving it. Nothing was written; your text is still here.`,
-        };
+        return missingOnDisk(input.path, 'It was moved or deleted while Byline was saving it');
       }
       const { code, message } = describeFsError(error as NodeJS.ErrnoException, input.path);
       return { status: 'error', code, message };
@@ -282,6 +282,15 @@ export class ArticleFiles {
       };
     }
   }
+}
+
+/** The file a save was based on is gone: the writer decides whether to save it again. */
+function missingOnDisk(relativePath: string, what: string): SaveResult {
+  return {
+    status: 'error',
+    code: 'missing-on-disk',
+    message: `"${relativePath}" is no longer on disk. ${what}; your text is still here.`,
+  };
 }
 
 /**

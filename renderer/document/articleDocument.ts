@@ -349,6 +349,8 @@ export class ArticleDocument {
         format,
         baseStamp: options.base ?? this.stamp,
         overwrite: options.overwrite ?? false,
+        // Autosave waits while the file is gone, so a save now is the writer's choice.
+        recreate: this.deleted,
       });
     } catch (error) {
       result = { status: 'error', code: 'transport', message: (error as Error).message };
@@ -364,6 +366,8 @@ export class ArticleDocument {
       outcome = { status: 'conflict' };
     } else {
       if (result.code === 'unencodable') this.unencodable = result.message;
+      // Trashed, moved or deleted before this save arrived: the notice of a file gone.
+      else if (result.code === 'missing-on-disk') this.deleted = true;
       else this.saveError = { code: result.code, message: result.message };
       outcome = { status: 'error', code: result.code, message: result.message };
     }

@@ -170,6 +170,12 @@ export const SaveRequest = z.object({
   baseStamp: FileStamp.nullable(),
   /** Set only after the writer explicitly chose "keep mine" in a conflict. */
   overwrite: z.boolean().default(false),
+  /**
+   * The writer chose to save an article whose file is gone. Without it, a save of a version read
+   * from disk that finds no file is refused (`missing-on-disk`): a save already on its way when
+   * the file was trashed, moved or deleted never brings it back.
+   */
+  recreate: z.boolean().optional(),
 });
 
 /** An unsaved buffer kept in the app data folder so a crash loses at most the last second of typing. */

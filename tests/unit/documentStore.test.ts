@@ -317,6 +317,42 @@ describe('one article open in two windows', () => {
     expect(elsewhere.dirty).toBe(true);
   });
 
+  it('a save sent before the window heard of a trash in another is refused; the words stay and "save it again" puts the file back', async () => {
+    const { main, id, one, two, holdEvents, deliverEvents } = await twoWindows();
+    const here = await one.open('a.md');
+    const elsewhere = await two.open('a.md');
+    type(elsewhere, '另一个窗口的新段落。');
+
+    // The trash notice is still on its way to the second window when it saves.
+    holdEvents(1);
+    await main['article.trash']({ workspace: id, path: 'a.md' });
+    one.close(here.id);
+    expect(await elsewhere.save()).toMatchObject({ status: 'error', code: 'missing-on-disk' });
+    expect(existsSync(path.join(workspace.root, 'a.md'))).toBe(false);
+    expect(elsewhere.info).toMatchObject({ status: 'deleted', saveError: null });
+    expect(elsewhere.text()).toBe('# A\n\n甲。\n另一个窗口的新段落。');
+    deliverEvents(1);
+    expect(elsewhere.info.status).toBe('deleted');
+
+    // The writer chooses to keep the article after all.
+    expect(await elsewhere.save()).toMatchObject({ status: 'saved' });
+    expect(onDisk('a.md')).toBe('# A\n\n甲。\n另一个窗口的新段落。');
+    expect(elsewhere.info.status).toBe('clean');
+  });
+
+  it('a save of a file deleted outside Byline, sent before the window heard, is refused and keeps the words', async () => {
+    const { one } = await twoWindows();
+    const doc = await one.open('a.md');
+    type(doc, '新段落。');
+    // Deleted by another program; the watcher's notice has not reached the window yet.
+    rmSync(path.join(workspace.root, 'a.md'));
+
+    expect(await doc.save()).toMatchObject({ status: 'error', code: 'missing-on-disk' });
+    expect(existsSync(path.join(workspace.root, 'a.md'))).toBe(false);
+    expect(doc.info.status).toBe('deleted');
+    expect(doc.dirty).toBe(true);
+  });
+
   it('closed in one window, the other still hears its file changed on disk and takes the new text', async () => {
     const { one, two, changedOnDisk } = await twoWindows();
     const here = await one.open('a.md');

@@ -185,6 +185,12 @@ test('an article trashed in one window: the other is told and keeps its unsaved 
   await expect(two.getByTestId('deleted-banner')).toBeVisible();
   await expect(editor(two)).toContainText('第二个窗口尚未保存的文字。');
   expect(existsSync(path.join(byline.workspace, chip))).toBe(false);
+
+  // The writer keeps the article after all.
+  await two.getByTestId('deleted-banner').getByRole('button', { name: 'Save it again' }).click();
+  await expect(two.getByTestId('deleted-banner')).toHaveCount(0);
+  await expect.poll(() => existsSync(path.join(byline.workspace, chip))).toBe(true);
+  expect(onDisk(byline, chip)).toContain('第二个窗口尚未保存的文字。');
   await Promise.all([one.close(), two.close()]);
 });
 

@@ -414,6 +414,14 @@ describe('an article that is a pipe', () => {
       expect(await save('posts/pipe.md')).toMatchObject({ ok: true, value: { status: 'error' } });
     }
     expect(await save('posts/a.md')).toMatchObject({ ok: true, value: { status: 'saved' } });
+    // An export reads the article too: refused at once, with the reason.
+    const exported = await answer('export.run', {
+      jobId: 'pipe-article',
+      paths: ['posts/pipe.md'],
+      formats: ['html'],
+      outputDir: null,
+    });
+    expect(JSON.stringify(exported)).toContain('not a regular file');
   }, 120_000);
 });
 

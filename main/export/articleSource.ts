@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArticle } from '../../shared/article';
 import {
@@ -7,7 +6,7 @@ import {
   type ArticleMetadata,
 } from '../../shared/export/articleMetadata';
 import { hugoDefaultProfile, type RenderProfile } from '../../shared/markdown/renderProfile';
-import { decodeTextLazily } from '../files/readTextFile';
+import { decodeTextLazily, readRegularFile } from '../files/readTextFile';
 import { leavesRoot } from '../workspace/resolveInWorkspace';
 
 /** One article, read and parsed once, shared by every format exported from it. */
@@ -78,7 +77,7 @@ export async function readArticleSource(
 ): Promise<ArticleSource> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await fs.readFile(file));
+    bytes = new Uint8Array(await readRegularFile(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     const reason =
@@ -86,7 +85,9 @@ export async function readArticleSource(
         ? 'it no longer exists'
         : code === 'EACCES' || code === 'EPERM'
           ? 'Byline has no permission to read it'
-          : `the file system reported ${code}`;
+          : code === 'not-a-file'
+            ? 'it is not a regular file'
+            : `the file system reported ${code}`;
     throw new ExportError(code, `Could not read "${path.basename(file)}": ${reason}.`);
   }
   let text: string;

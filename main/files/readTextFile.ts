@@ -1,4 +1,4 @@
-import { constants, promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
 import { BylineError } from '../../shared/ipc/bylineError';
 import { decodeStrictUtf8, type DecodedText } from './utf8Text';
 
@@ -28,6 +28,18 @@ export async function readRegularFile(file: string, maxBytes?: number): Promise<
     return head.subarray(0, bytesRead);
   } finally {
     await handle.close();
+  }
+}
+
+/** `readRegularFile` for the few readers that must stay synchronous (a shortcode while rendering). */
+export function readRegularFileSync(file: string): Buffer {
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    if (!fstatSync(fd).isFile())
+      throw new BylineError('not-a-file', `"${file}" is not a regular file.`);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArticle } from '../../shared/article';
 import type { RenderProfile } from '../../shared/markdown/renderProfile';
 import type { RefKind } from '../../shared/markdown/shortcodes/shortcodeEnv';
 import { publishedPath, refAnchor, refCandidates, refUrl } from '../../shared/site/permalinks';
+import { readRegularFileSync } from '../files/readTextFile';
 import { isConfinedSync } from '../workspace/confinement';
 
 const isArticle = (name: string): boolean => /\.(md|markdown)$/i.test(name);
@@ -48,9 +49,14 @@ export function createRefResolver(
   let all: string[] | null = null;
   const urlOf = (contentPath: string, target: string, kind: RefKind): string | null => {
     const file = path.join(contentRoot, ...contentPath.split('/'));
-    if (!isConfinedSync(contentRoot, file) || !statSync(file, { throwIfNoEntry: false })?.isFile())
+    if (!isConfinedSync(contentRoot, file)) return null;
+    let text: string;
+    try {
+      text = readRegularFileSync(file).toString('utf8');
+    } catch {
       return null;
-    const data = parseArticle(readFileSync(file, 'utf8')).data;
+    }
+    const data = parseArticle(text).data;
     const sitePath = publishedPath({ contentPath, data }, profile.site?.permalinks ?? {});
     return refUrl(kind, sitePath, profile.baseURL) + refAnchor(target);
   };

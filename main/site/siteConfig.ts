@@ -133,7 +133,7 @@ export async function readRenderProfile(dir: string): Promise<RenderProfile> {
     if (!(await isFile(file)) || !isConfinedSync(dir, file)) continue;
     try {
       return profileFromSiteConfig(
-        parseConfigText(file, await fs.readFile(file, 'utf8')),
+        parseConfigText(file, (await readRegularFile(file)).toString('utf8')),
         'workspace',
       );
     } catch {

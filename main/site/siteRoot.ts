@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { readRegularFile } from '../files/readTextFile';
 import { isInside } from '../workspace/resolveInWorkspace';
 import { hugoConfigNames } from './siteConfig';
 
@@ -51,7 +52,7 @@ async function hugoContentDirs(dir: string): Promise<string[]> {
     const file = path.join(dir, name);
     if (!(await isFile(file))) continue;
     hasConfig = true;
-    const contentDir = declaredContentDir(await fs.readFile(file, 'utf8').catch(() => ''));
+    const contentDir = declaredContentDir(await readRegularFile(file).then(String, () => ''));
     if (contentDir !== null) declared.add(contentDir);
   }
   if (!hasConfig) return [];

@@ -1,7 +1,7 @@
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { scanWorkspace, isArticleFile } from '../library/scanWorkspace';
-import { decodeTextLazily } from '../files/readTextFile';
+import { decodeTextLazily, readRegularFileSync } from '../files/readTextFile';
 
 /** Files to act on: the file itself, or every article below a folder (same skip rules as the library). */
 export async function collectArticleFiles(target: string): Promise<string[]> {
@@ -17,5 +17,5 @@ export async function collectArticleFiles(target: string): Promise<string[]> {
 export async function readArticleText(file: string): Promise<string> {
   // Read synchronously: the CLI handles one file at a time anyway, and an async read is four
   // thread-pool round trips (open, stat, read, close) whose waits dominated a 1,000-file check.
-  return (await decodeTextLazily(new Uint8Array(readFileSync(file)))).text;
+  return (await decodeTextLazily(new Uint8Array(readRegularFileSync(file)))).text;
 }

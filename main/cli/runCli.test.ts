@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './runCli';
@@ -56,6 +59,19 @@ describe('byline check', () => {
     const { code, err } = await cli('check', path.join(fixtures, 'nope.md'));
     expect(code).toBe(1);
     expect(err).toBe(`byline check: No such file or folder: ${path.join(fixtures, 'nope.md')}`);
+  });
+
+  it('reports a named pipe under an article name at once, instead of waiting for a writer', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'byline-cli-pipe-'));
+    try {
+      const pipe = path.join(dir, 'pipe.md');
+      execFileSync('mkfifo', [pipe]);
+      const { code, out } = await cli('check', pipe);
+      expect(code).toBe(1);
+      expect(out).toMatch(/error\s+".*pipe\.md" is not a regular file\.\s+\[file\/unreadable\]/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects bad usage with exit code 2', async () => {

@@ -1,6 +1,7 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { classifyImageSource } from '../../shared/markdown/resolveImage';
+import { readRegularFileSync } from '../files/readTextFile';
 import { isConfinedSync } from '../workspace/confinement';
 import type { ArticleSource } from './articleSource';
 import { downscaleImage } from './downscaleImage';
@@ -165,8 +166,8 @@ export class ArticleImages {
 }
 
 /**
- * A regular file small enough to read. A pipe under an image's name would block the synchronous
- * read below, and with it main, until someone wrote to it.
+ * A regular file small enough to read, by its name: a pipe under an image's name is never even
+ * opened. The read checks the file it opened again, in case one was swapped in since.
  */
 function isReadableImageFile(file: string): boolean {
   const stats = statSync(file);
@@ -180,14 +181,8 @@ const typeBytes = 32;
 function readImageType(file: string): RasterType | null {
   try {
     if (!isReadableImageFile(file)) return null;
-    const head = new Uint8Array(typeBytes);
-    const fd = openSync(file, 'r');
-    try {
-      const read = readSync(fd, head, 0, typeBytes, 0);
-      return sniffRaster(head.subarray(0, read))?.type ?? null;
-    } finally {
-      closeSync(fd);
-    }
+    const head = readRegularFileSync(file, { head: typeBytes, maxSize: maxImageBytes });
+    return sniffRaster(new Uint8Array(head))?.type ?? null;
   } catch {
     return null;
   }
@@ -196,7 +191,7 @@ function readImageType(file: string): RasterType | null {
 function readImage(file: string): LocalImage | null {
   try {
     if (!isReadableImageFile(file)) return null;
-    const read = readFileSync(file);
+    const read = readRegularFileSync(file, { maxSize: maxImageBytes });
     const bytes = new Uint8Array(read.buffer, read.byteOffset, read.length);
     const sniffed = sniffRaster(bytes);
     return sniffed ? { file, bytes, mime: mimeOf[sniffed.type], ...sniffed } : null;

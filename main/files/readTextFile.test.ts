@@ -24,5 +24,7 @@ describe('reading only regular files', () => {
     }
     expect(readRegularFileSync(file).toString('utf8')).toBe('# 标题\n');
     expect((await readRegularFile(file)).toString('utf8')).toBe('# 标题\n');
+    expect(readRegularFileSync(file, { head: 2 }).toString('utf8')).toBe('# ');
+    expect(() => readRegularFileSync(file, { maxSize: 3 })).toThrow(/larger than 3 bytes/);
   });
 });

@@ -1,4 +1,12 @@
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  promises as fs,
+  readFileSync,
+  readSync,
+} from 'node:fs';
 import { BylineError } from '../../shared/ipc/bylineError';
 import { decodeStrictUtf8, type DecodedText } from './utf8Text';
 
@@ -31,13 +39,24 @@ export async function readRegularFile(file: string, maxBytes?: number): Promise<
   }
 }
 
-/** `readRegularFile` for the few readers that must stay synchronous (a shortcode while rendering). */
-export function readRegularFileSync(file: string): Buffer {
+/**
+ * `readRegularFile` for the readers that must stay synchronous (a shortcode while rendering, the
+ * library's time-sliced indexing, the CLI). `head`: read only that many bytes from the start;
+ * `maxSize`: refuse a larger file (`too-large`) before reading any of it.
+ */
+export function readRegularFileSync(
+  file: string,
+  limits: { head?: number; maxSize?: number } = {},
+): Buffer {
   const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    if (!fstatSync(fd).isFile())
-      throw new BylineError('not-a-file', `"${file}" is not a regular file.`);
-    return readFileSync(fd);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new BylineError('not-a-file', `"${file}" is not a regular file.`);
+    if (limits.maxSize !== undefined && stats.size > limits.maxSize)
+      throw new BylineError('too-large', `"${file}" is larger than ${limits.maxSize} bytes.`);
+    if (limits.head === undefined) return readFileSync(fd);
+    const head = Buffer.alloc(Math.min(limits.head, stats.size));
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
   } finally {
     closeSync(fd);
   }

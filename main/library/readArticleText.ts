@@ -1,5 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { cutAtLineBreak } from '../files/readTextFile';
+import { cutAtLineBreak, readRegularFileSync } from '../files/readTextFile';
 import { decodeText } from '../files/textCodec';
 
 /** Articles are read whole up to this size for the library; beyond it only this much is read. */
@@ -12,13 +11,8 @@ const maxIndexedBytes = 4 * 1024 * 1024;
  * Big5 character); their word count covers that part only.
  */
 export function readArticleTextSync(absolute: string, size: number): string {
-  if (size <= maxIndexedBytes) return decodeText(new Uint8Array(readFileSync(absolute))).text;
-  const fd = openSync(absolute, 'r');
-  try {
-    const buffer = new Uint8Array(maxIndexedBytes);
-    const bytesRead = readSync(fd, buffer, 0, maxIndexedBytes, 0);
-    return decodeText(cutAtLineBreak(buffer.subarray(0, bytesRead))).text;
-  } finally {
-    closeSync(fd);
-  }
+  if (size <= maxIndexedBytes)
+    return decodeText(new Uint8Array(readRegularFileSync(absolute))).text;
+  const head = new Uint8Array(readRegularFileSync(absolute, { head: maxIndexedBytes }));
+  return decodeText(cutAtLineBreak(head)).text;
 }

@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
+import { readRegularFileSync } from '../files/readTextFile';
 import { hugoConfigNames } from '../site/siteConfig';
 
 /** Hugo's configuration files, at the site root or in `config/_default/`. */
@@ -20,7 +21,7 @@ const isFile = (file: string): boolean => {
 
 function readConfig(file: string): Record<string, unknown> {
   try {
-    const text = readFileSync(file, 'utf8');
+    const text = readRegularFileSync(file).toString('utf8');
     const data: unknown = file.endsWith('.toml')
       ? parseToml(text)
       : file.endsWith('.json')

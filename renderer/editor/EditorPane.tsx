@@ -8,6 +8,7 @@ import type { ArticleDocument } from '../document/articleDocument';
 import type { EditorCallbacks, EditorConfig } from './editorExtensions';
 import { reconfigureEffects, writingEditorExtensions } from './editorExtensions';
 import { endTypingEventsAt } from './typingEventBoundary';
+import { typingElsewhere } from './typingElsewhere';
 
 interface EditorPaneProps {
   /** The document shown (it owns its editor state; the pane reports every update back). */
@@ -109,10 +110,7 @@ export function EditorPane(props: EditorPaneProps): React.JSX.Element {
     });
     current.contentDOM.setAttribute('aria-label', t('editor.label'));
     latest.current.session.attach(current, doc);
-    // An article opened behind a dialog (a restored session, a file from the OS) must not take
-    // the keys the writer is typing into that dialog.
-    const focused = current.dom.ownerDocument.activeElement;
-    if (!focused?.closest('[role="dialog"], [role="alertdialog"]')) current.focus();
+    if (!typingElsewhere(current)) current.focus();
     // Only a different document swaps the state.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [doc]);

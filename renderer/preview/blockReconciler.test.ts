@@ -151,33 +151,43 @@ describe('block reconciler', () => {
     expect(chunkSizes(container)).toEqual([20]);
   });
 
-  it('random inserts, deletions and moves always end as a full render, in valid chunks', () => {
-    const { container, render } = setup();
-    let seed = 20261129;
-    const random = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
-    const kinds = (i: number): string =>
-      [`第${i}段。`, `## 节${i}`, `- 项${i}\n- 另一项`, `> 引用${i}`, '---', `段落 ${i} *强调*。`][
-        random(6)
-      ] as string;
-    const blocks = Array.from({ length: 150 }, (_, i) => kinds(i));
-    for (let step = 0; step < 150; step++) {
-      const op = random(3);
-      const at = random(blocks.length + 1);
-      if (op === 0)
-        blocks.splice(at, 0, ...Array.from({ length: 1 + random(12) }, () => kinds(step)));
-      else if (op === 1) blocks.splice(at, 1 + random(10));
-      else if (blocks.length > 2) {
-        const [moved] = blocks.splice(random(blocks.length), 1);
-        blocks.splice(random(blocks.length + 1), 0, moved as string);
+  // Hundreds of full renders in jsdom: minutes on a loaded machine; the bound is for a hang only.
+  it(
+    'random inserts, deletions and moves always end as a full render, in valid chunks',
+    { timeout: 300_000 },
+    () => {
+      const { container, render } = setup();
+      let seed = 20261129;
+      const random = (n: number): number => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return seed % n;
+      };
+      const kinds = (i: number): string =>
+        [
+          `第${i}段。`,
+          `## 节${i}`,
+          `- 项${i}\n- 另一项`,
+          `> 引用${i}`,
+          '---',
+          `段落 ${i} *强调*。`,
+        ][random(6)] as string;
+      const blocks = Array.from({ length: 150 }, (_, i) => kinds(i));
+      for (let step = 0; step < 150; step++) {
+        const op = random(3);
+        const at = random(blocks.length + 1);
+        if (op === 0)
+          blocks.splice(at, 0, ...Array.from({ length: 1 + random(12) }, () => kinds(step)));
+        else if (op === 1) blocks.splice(at, 1 + random(10));
+        else if (blocks.length > 2) {
+          const [moved] = blocks.splice(random(blocks.length), 1);
+          blocks.splice(random(blocks.length + 1), 0, moved as string);
+        }
+        const text = blocks.join('\n\n') + '\n';
+        render(text);
+        expect(normalized(container)).toBe(fullRender(text));
       }
-      const text = blocks.join('\n\n') + '\n';
-      render(text);
-      expect(normalized(container)).toBe(fullRender(text));
-    }
-  });
+    },
+  );
 
   it('anchors name the chunk of each block', () => {
     const { container, reconciler, render } = setup();

@@ -102,7 +102,7 @@ describe('CrashJournal', () => {
 
   it(
     'offers back the unsaved text verbatim after the process is killed (SIGKILL, 25 times)',
-    { timeout: 60_000 },
+    { timeout: 300_000 },
     async () => {
       const dataDir = mkdtempSync(path.join(dir, 'data-'));
       const root = path.join(dir, 'workspace');
@@ -260,7 +260,7 @@ describe('CrashJournal change log', () => {
 
   it(
     'offers back the typed text after the process is killed while it appends changes (SIGKILL, 20 times)',
-    { timeout: 60_000 },
+    { timeout: 300_000 },
     async () => {
       const dataDir = mkdtempSync(path.join(dir, 'data-'));
       const root = path.join(dir, 'workspace-changes');

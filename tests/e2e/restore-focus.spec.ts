@@ -1,4 +1,4 @@
-import type { Page, Route } from '@playwright/test';
+import type { Locator, Page, Route } from '@playwright/test';
 import { editorText } from './support/editorView';
 import { expect, test } from './support/fixtures';
 
@@ -25,29 +25,33 @@ async function articleOpened(page: Page): Promise<string> {
   return editorText(page);
 }
 
+/** Types `before`, lets the app open its article, types `after`: every key must land in `field`. */
+async function typeAcrossRestore(
+  page: Page,
+  releaseSession: () => void,
+  field: Locator,
+  [before, after]: [string, string],
+): Promise<void> {
+  await expect(field).toBeFocused();
+  await page.keyboard.type(before);
+  releaseSession();
+  const opened = await articleOpened(page);
+  await page.keyboard.type(after);
+  await expect(field).toHaveValue(before + after);
+  await expect(field).toBeFocused();
+  expect(await editorText(page)).toBe(opened);
+}
+
 test('keys typed into a dialog stay there', async ({ page, byline }) => {
   const releaseSession = await loadWithSessionHeld(page, byline.url);
   await page.getByTestId('library-new').click();
   const title = page.getByRole('dialog').getByLabel('Title');
-  await expect(title).toBeFocused();
-  await page.keyboard.type('港口');
-  releaseSession();
-  const opened = await articleOpened(page);
-  await page.keyboard.type('吞吐量');
-  await expect(title).toHaveValue('港口吞吐量');
-  await expect(title).toBeFocused();
-  expect(await editorText(page)).toBe(opened);
+  await typeAcrossRestore(page, releaseSession, title, ['港口', '吞吐量']);
 });
 
 test('keys typed into the library search stay there', async ({ page, byline }) => {
   const releaseSession = await loadWithSessionHeld(page, byline.url);
   const search = page.getByRole('searchbox', { name: 'Full-text search' });
   await search.click();
-  await page.keyboard.type('芯片');
-  releaseSession();
-  const opened = await articleOpened(page);
-  await page.keyboard.type('出口');
-  await expect(search).toHaveValue('芯片出口');
-  await expect(search).toBeFocused();
-  expect(await editorText(page)).toBe(opened);
+  await typeAcrossRestore(page, releaseSession, search, ['芯片', '出口']);
 });

@@ -8,6 +8,7 @@ import {
   type FieldValue,
 } from '../../shared/article';
 import { findLinkDestinations, formatDestination } from '../../shared/export/markdownLinks';
+import { quotedAttribute } from '../../shared/markdown/rawHtmlImages';
 import { slugify } from '../../shared/text/slug';
 import { imageExtensions, isCopyableAttachment } from './attachmentTypes';
 import type { ExportContext, ExportOutput } from './exportTypes';
@@ -106,7 +107,9 @@ export async function exportHugo(context: ExportContext): Promise<ExportOutput> 
   for (const destination of destinations) {
     const target = copyTarget(destination.url);
     if (target === null) continue;
-    body = body.slice(0, destination.from) + formatDestination(target) + body.slice(destination.to);
+    const written =
+      destination.kind === 'html-image' ? quotedAttribute(target) : formatDestination(target);
+    body = body.slice(0, destination.from) + written + body.slice(destination.to);
   }
   let text = source.text.slice(0, parts.bodyOffset) + body;
 

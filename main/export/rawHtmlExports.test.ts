@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
@@ -58,7 +66,7 @@ async function exportSite(unsafe: 'on' | 'off'): Promise<void> {
     writeFileSync(path.join(site, 'hugo.toml'), 'baseURL = "https://news.example.org/"\n');
   const [result] = await new ExportService().run({
     files: [{ file: path.join(site, 'article.md'), display: 'article.md' }],
-    formats: ['html', 'docx', 'txt'],
+    formats: ['html', 'docx', 'txt', 'hugo'],
     outputDir: path.join(work, `${unsafe}-out`),
     root: site,
   });
@@ -82,15 +90,15 @@ function wordAndText(unsafe: 'on' | 'off'): [string, string][] {
 }
 
 let libreOfficeText: string;
+let libreOfficePdf: string;
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'byline-raw-html-'));
   await exportSite('on');
   await exportSite('off');
   const docx = output('on', 'article.docx');
-  libreOfficeText = execFileSync('pdftotext', [printDocxWithLibreOffice(docx, work), '-'], {
-    encoding: 'utf8',
-  });
+  libreOfficePdf = printDocxWithLibreOffice(docx, work);
+  libreOfficeText = execFileSync('pdftotext', [libreOfficePdf, '-'], { encoding: 'utf8' });
 }, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -155,6 +163,61 @@ describe('raw HTML in Word and plain text, with raw HTML on', () => {
     expect(text).toMatch(/\[1\] 本报记者王五/);
     expect(word).toContain('记者王五现场报道[1]。');
     expect(word).toMatch(/\[1\] 本报记者王五/);
+  });
+});
+
+describe('a raw HTML image with a local path, exported as a Markdown image is', () => {
+  const picture = readFileSync(path.join(fixture, 'images', '渔港 夜景.png'));
+  const wordMarkdown = (unsafe: 'on' | 'off'): string =>
+    execFileSync('pandoc', ['-t', 'markdown', output(unsafe, 'article.docx')], {
+      encoding: 'utf8',
+    });
+
+  it('the HTML export embeds the file itself, its width kept', () => {
+    const { document } = new JSDOM(readFileSync(output('on', 'article.html'), 'utf8')).window;
+    const image = document.querySelector('img[alt="渔港夜景"]');
+    const src = image?.getAttribute('src') ?? '';
+    expect(src).toMatch(/^data:image\/png;base64,/);
+    expect(Buffer.from(src.slice(src.indexOf(',') + 1), 'base64').equals(picture)).toBe(true);
+    expect(image?.getAttribute('width')).toBe('320');
+  });
+
+  it('Word holds the picture (pandoc, LibreOffice) and plain text names it', () => {
+    expect(wordMarkdown('on')).toMatch(/!\[渔港夜景\]\(media\/image\d+\.png/);
+    const pdfImages = execFileSync('pdfimages', ['-list', libreOfficePdf], { encoding: 'utf8' });
+    expect(pdfImages.trim().split('\n').slice(2)).toHaveLength(1);
+    expect(readFileSync(output('on', 'article.txt'), 'utf8')).toContain('[图片：渔港夜景]');
+  });
+
+  it.runIf(hugoAvailable)(
+    'the Hugo bundle carries the file, and Hugo publishes it where the page points',
+    () => {
+      const bundle = path.dirname(output('on', 'index.md'));
+      const site = path.join(work, 'hugo-bundle');
+      mkdirSync(path.join(site, 'layouts', '_default'), { recursive: true });
+      copyFileSync(path.join(work, 'on', 'hugo.toml'), path.join(site, 'hugo.toml'));
+      writeFileSync(path.join(site, 'layouts', '_default', 'single.html'), '{{ .Content }}\n');
+      cpSync(bundle, path.join(site, 'content', 'posts', path.basename(bundle)), {
+        recursive: true,
+      });
+      execFileSync('hugo', ['--quiet', '-s', site, '-d', path.join(site, 'public')], {
+        stdio: 'ignore',
+      });
+      const page = path.join(site, 'public', 'posts', path.basename(bundle), 'index.html');
+      const { document } = new JSDOM(readFileSync(page, 'utf8')).window;
+      const src = document.querySelector('img[alt="渔港夜景"]')?.getAttribute('src') ?? '';
+      expect(src).not.toBe('');
+      expect(readFileSync(path.join(path.dirname(page), decodeURI(src))).equals(picture)).toBe(
+        true,
+      );
+    },
+    60_000,
+  );
+
+  it('with raw HTML off, no export shows it (Hugo omits it)', () => {
+    expect(readFileSync(output('off', 'article.html'), 'utf8')).not.toContain('渔港夜景');
+    expect(readFileSync(output('off', 'article.txt'), 'utf8')).not.toContain('渔港夜景');
+    expect(wordMarkdown('off')).not.toContain('渔港夜景');
   });
 });
 

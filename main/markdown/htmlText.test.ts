@@ -63,13 +63,29 @@ describe('createHtmlText', () => {
         { kind: 'open', mark: 'em' },
         { kind: 'text', text: '通报' },
         { kind: 'close', mark: 'em' },
-        // The sanitizer keeps no local path: the writers show the alt text.
-        { kind: 'image', src: '', alt: '码头夜景', title: '夜' },
+        // A local path as written: the writers resolve it as they resolve a Markdown image's.
+        { kind: 'image', src: 'images/码头 夜景.jpg', alt: '码头夜景', title: '夜' },
       ],
     ]);
     // An address the sanitizer removes leaves the text alone, not a link.
     expect(htmlPieces('<a href="javascript:alert(1)">链接</a>')).toEqual([
       [{ kind: 'text', text: '链接' }],
     ]);
+  });
+
+  it('keeps a local image path, never what the sanitizer refuses for an image', () => {
+    const images = (html: string): (string | undefined)[] =>
+      htmlPieces(html)
+        .flat()
+        .map((piece) => (piece.kind === 'image' ? piece.src : undefined))
+        .filter((src) => src !== undefined);
+    expect(
+      images(
+        '<img src="/images/站点.png"><img src="a&amp;b.png"><img src="https://cdn.example.com/a.png">' +
+          '<img src="javascript:alert(1)"><img src="data:image/svg+xml,<svg/>"><img src="  ">',
+      ),
+    ).toEqual(['/images/站点.png', 'a&b.png', '', '', '', '']);
+    // A script's text is not an image, even when it spells one.
+    expect(images('<script>x = "<img src=a.png>"</script><img src="b.png">')).toEqual(['b.png']);
   });
 });

@@ -1,4 +1,6 @@
 import type { HtmlMark, HtmlPiece, HtmlText } from '../../shared/export/rawHtmlText';
+import { replaceRawHtmlImages, withImageSource } from '../../shared/markdown/rawHtmlImages';
+import { keepLocalImageSources } from '../../shared/markdown/resolveImage';
 import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
 import { onFirstUse } from './jsdomWindow';
 
@@ -113,7 +115,24 @@ class Paragraphs {
 const shows = (piece: HtmlPiece): boolean =>
   piece.kind === 'image' || (piece.kind === 'text' && piece.text.trim() !== '');
 
-function walk(node: HtmlNode, out: Paragraphs, pre: boolean): void {
+/** An in-page address the sanitizer keeps, standing for the Nth local image source set aside. */
+const localSourceMark = '#\uE002';
+
+/**
+ * The sanitizer keeps no relative image path (a page would load it from the app's origin). Here
+ * nothing is loaded, and the writers resolve a local path as they resolve a Markdown image's, so
+ * local sources wait outside the sanitizer, each under an address it keeps.
+ */
+function setLocalSourcesAside(html: string, aside: string[]): string {
+  return replaceRawHtmlImages(html, (image) => {
+    const src = keepLocalImageSources(image.source?.url ?? '');
+    if (src === null || /^data:/i.test(src)) return null;
+    aside.push(src);
+    return withImageSource(html, image, `${localSourceMark}${aside.length - 1}`);
+  });
+}
+
+function walk(node: HtmlNode, out: Paragraphs, pre: boolean, aside: readonly string[]): void {
   for (const child of Array.from(node.childNodes)) {
     if (child.nodeType === textNode) {
       out.text(child.textContent ?? '', pre);
@@ -127,11 +146,12 @@ function walk(node: HtmlNode, out: Paragraphs, pre: boolean): void {
       continue;
     }
     if (tag === 'img') {
-      // The sanitizer keeps no local path (the HTML export cannot show one either): the writers
-      // then show the image's alt text where it stood.
+      const src = attribute('src');
       out.add({
         kind: 'image',
-        src: attribute('src'),
+        src: src.startsWith(localSourceMark)
+          ? (aside[Number(src.slice(localSourceMark.length))] ?? '')
+          : src,
         alt: attribute('alt'),
         title: attribute('title'),
       });
@@ -146,7 +166,7 @@ function walk(node: HtmlNode, out: Paragraphs, pre: boolean): void {
       out.add(
         mark === 'link' ? { kind: 'open', mark, href: attribute('href') } : { kind: 'open', mark },
       );
-    walk(child, out, pre || tag === 'pre');
+    walk(child, out, pre || tag === 'pre', aside);
     if (mark) out.add({ kind: 'close', mark });
     if (block) out.end();
   }
@@ -161,9 +181,10 @@ function walk(node: HtmlNode, out: Paragraphs, pre: boolean): void {
 export function createHtmlText(sanitize: HtmlSanitizer): HtmlText {
   return onFirstUse((window) => (html) => {
     const template = window.document.createElement('template');
-    template.innerHTML = sanitize(html);
+    const aside: string[] = [];
+    template.innerHTML = sanitize(setLocalSourcesAside(html, aside));
     const out = new Paragraphs();
-    walk(template.content as unknown as HtmlNode, out, false);
+    walk(template.content as unknown as HtmlNode, out, false, aside);
     out.end();
     return out.done;
   });

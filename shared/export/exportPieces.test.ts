@@ -149,6 +149,28 @@ describe('findLinkDestinations', () => {
     expect(formatDestination('a b.png')).toBe('<a b.png>');
     expect(formatDestination('images/a.png')).toBe('images/a.png');
   });
+
+  it('finds the src of raw HTML images outside code and comments, entities decoded', () => {
+    const text = [
+      '<p><img src="images/渔港 夜景.png" alt="夜景"></p>',
+      '',
+      '行内 <img alt="x"',
+      '  SRC=\'a&amp;b.png\'> and `<img src="code.png">`',
+      '',
+      '    <img src="indented.png">',
+      '',
+      '```html',
+      '<img src="fenced.png">',
+      '```',
+      '<!-- <img src="private.png"> --><img src=bare.png><img alt="no source">',
+    ].join('\n');
+    const found = findLinkDestinations(text).map((d) => [d.kind, d.url, text.slice(d.from, d.to)]);
+    expect(found).toEqual([
+      ['html-image', 'images/渔港 夜景.png', '"images/渔港 夜景.png"'],
+      ['html-image', 'a&b.png', "'a&amp;b.png'"],
+      ['html-image', 'bare.png', 'bare.png'],
+    ]);
+  });
 });
 
 describe('plain text', () => {

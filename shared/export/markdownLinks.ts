@@ -1,15 +1,24 @@
+import { findRawHtmlImages } from '../markdown/rawHtmlImages';
+
 /**
  * Where link and image destinations sit in Markdown source, so an export can rewrite exactly
  * those bytes (Hugo bundles) and nothing else. Fenced and indented code and inline code spans
  * are skipped: a path shown as code is not a reference.
  */
 export interface LinkDestination {
-  /** Offsets in the scanned text of the destination as written (angle brackets included). */
+  /**
+   * Offsets in the scanned text of the destination as written (angle brackets included; for
+   * `html-image`, the `src` attribute's value with its quotes).
+   */
   from: number;
   to: number;
-  /** The destination without angle brackets or backslash escapes, percent-escapes kept. */
+  /**
+   * The destination without angle brackets or backslash escapes, percent-escapes kept; for
+   * `html-image`, the attribute's value with character references decoded.
+   */
   url: string;
-  kind: 'image' | 'link' | 'definition';
+  /** `html-image`: the `src` of an `<img>` tag in raw HTML. */
+  kind: 'image' | 'link' | 'definition' | 'html-image';
 }
 
 const fenceOpen = /^ {0,3}(`{3,}|~{3,})/;
@@ -62,6 +71,8 @@ function readDestination(line: string, start: number): { end: number; url: strin
 
 export function findLinkDestinations(text: string): LinkDestination[] {
   const found: LinkDestination[] = [];
+  /** Offsets of code (fenced, indented, spans), where a tag is text. */
+  const code: Array<[number, number]> = [];
   let offset = 0;
   let fence: string | null = null;
   let previousBlank = true;
@@ -78,14 +89,19 @@ export function findLinkDestinations(text: string): LinkDestination[] {
         line.trim() === fenceMatch[1]
       )
         fence = null;
+      code.push([lineStart, offset]);
       continue;
     }
     if (fenceMatch) {
       fence = fenceMatch[1] ?? '```';
+      code.push([lineStart, offset]);
       continue;
     }
     const blank = line.trim() === '';
-    if (/^(?: {4}|\t)/.test(line) && previousBlank && !blank) continue; // indented code
+    if (/^(?: {4}|\t)/.test(line) && previousBlank && !blank) {
+      code.push([lineStart, offset]); // indented code
+      continue;
+    }
     previousBlank = blank;
 
     // Footnote definitions (`[^1]: text`) are text, not link reference definitions.
@@ -103,6 +119,7 @@ export function findLinkDestinations(text: string): LinkDestination[] {
       continue;
     }
     const spans = codeSpans(line);
+    for (const [a, b] of spans) code.push([lineStart + a, lineStart + b]);
     const inCode = (index: number): boolean => spans.some(([a, b]) => index >= a && index < b);
     const opener = /\]\(\s*/g;
     for (let match = opener.exec(line); match; match = opener.exec(line)) {
@@ -133,6 +150,14 @@ export function findLinkDestinations(text: string): LinkDestination[] {
       });
       opener.lastIndex = destination.end;
     }
+  }
+  const markdown = found.length;
+  for (const image of findRawHtmlImages(text)) {
+    const source = image.source;
+    if (source === null || code.some(([a, b]) => image.from >= a && image.from < b)) continue;
+    // Bytes another destination covers are rewritten once, as that one.
+    if (found.slice(0, markdown).some((d) => d.from < source.to && source.from < d.to)) continue;
+    found.push({ ...source, kind: 'html-image' });
   }
   return found;
 }

@@ -2,6 +2,7 @@ import type { MarkdownIt, Token } from 'markdown-it';
 import { escapeHtml } from './escapeHtml';
 import { isSummaryDivider, splitHtmlComments } from './htmlComments';
 import { isRenderEnv } from './renderEnv';
+import { resolveRawHtmlImages } from './resolvedImages';
 
 const iframe = /<iframe\b([^>]*)>(?:[\s\S]*?<\/iframe\s*>)?/gi;
 const srcAttribute = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
@@ -39,7 +40,8 @@ export function publishedRawHtml(raw: string): string {
  *   sees it, and `<!--more-->` as the summary divider;
  * - the rest is omitted when the site's `unsafe` is false (Goldmark writes
  *   `<!-- raw HTML omitted -->`, which shows nothing), and passed on for the sanitizer when true,
- *   `<iframe>`s turned into cards with their source.
+ *   `<iframe>`s turned into cards with their source and `<img>` sources resolved as Markdown
+ *   images' are.
  */
 export function rawHtml(md: MarkdownIt, options: { unsafe: boolean }): void {
   const render =
@@ -53,7 +55,8 @@ export function rawHtml(md: MarkdownIt, options: { unsafe: boolean }): void {
       let out = '';
       for (const piece of splitHtmlComments(token.content)) {
         if ('html' in piece) {
-          if (options.unsafe && piece.html.trim() !== '') out += iframesAsCards(piece.html);
+          if (options.unsafe && piece.html.trim() !== '')
+            out += iframesAsCards(resolveRawHtmlImages(piece.html, env));
           continue;
         }
         if (!preview) continue;

@@ -78,3 +78,28 @@ test('the picker imports an image from elsewhere into the workspace images folde
   ).toMatch(/现场照片\.png$/);
   await expect(featuredImage(app).getByTestId('image-thumbnail')).toBeVisible();
 });
+
+test.describe('raw HTML images, on a site that publishes raw HTML', () => {
+  test.use({ bylineOptions: { fixtures: ['export/raw-html'] } });
+
+  test('a local one loads from the workspace and a remote one is a placeholder, as in Markdown', async ({
+    app,
+  }) => {
+    await openArticle(app, 'article.md');
+    const local = app.locator('[data-testid="preview"] img[alt="渔港夜景"]');
+    await expect
+      .poll(() => local.evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(0);
+    await expect(local).toHaveAttribute('width', '320');
+
+    await app.locator('.cm-content').click();
+    await app.keyboard.press('Control+End');
+    await app.keyboard.insertText(
+      '\n\n<img src="https://cdn.example.com/港口.png" alt="远程照片">\n',
+    );
+    await expect(
+      app.locator('[data-testid="preview"] .image-placeholder-remote', { hasText: '远程照片' }),
+    ).toBeVisible();
+    await expect(app.locator('[data-testid="preview"] img[alt="远程照片"]')).toHaveCount(0);
+  });
+});

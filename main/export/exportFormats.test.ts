@@ -296,22 +296,25 @@ describe('export of the sample-shaped article', () => {
       expect(root.getAttribute('style')).toContain('font-size');
     });
 
-    it('turns outside links into numbered references listed at the end', () => {
+    it('turns outside links into references numbered after the four notes, listed at the end', () => {
       const root = fragment();
       const links = [...root.querySelectorAll('a[href]')];
       expect(links.filter((a) => /^(?:https?:)?\/\//i.test(a.getAttribute('href') ?? ''))).toEqual(
         [],
       );
-      expect(root.textContent).toContain('路透社的报道[1]');
-      expect(root.textContent).toContain('官方公告[2]');
+      expect(root.textContent).toContain('路透社的报道[5]');
+      expect(root.textContent).toContain('官方公告[6]');
       const text = root.textContent ?? '';
       const references = text.slice(text.lastIndexOf('参考链接'));
       expect(references).toContain(
-        '[1] 路透社的报道: https://www.reuters.com/technology/openai-microsoft-talks/',
+        '[5] 路透社的报道: https://www.reuters.com/technology/openai-microsoft-talks/',
       );
       expect(references).toContain(
-        '[2] 官方公告: https://openai.com/global-affairs/introducing-openai-for-government/',
+        '[6] 官方公告: https://openai.com/global-affairs/introducing-openai-for-government/',
       );
+      // Each number a reader looks up names one entry: no note and link share one.
+      const entries = [...text.matchAll(/\[(\d+)\] /g)].map((match) => match[1]);
+      expect(entries).toEqual(['1', '2', '3', '4', '5', '6']);
     });
 
     it('keeps footnotes as plain numbered endnotes and images embedded', () => {

@@ -29,15 +29,18 @@ import { rawHtmlAsText, type HtmlText } from './rawHtmlText';
  * - Han text inside `<em>` is wrapped in `<span class="cjk-emphasis">`, so themes can mark it
  *   with emphasis dots instead of a faux (slanted) italic that Han fonts do not have;
  * - flavor `wechat`: outside links become plain text plus a numbered reference listed at the
- *   end (WeChat refuses outside links), footnotes become plain numbered endnotes (no anchors,
- *   no back-links).
+ *   end (WeChat refuses outside links), numbered after the footnotes, which become plain
+ *   numbered endnotes (no anchors, no back-links).
  *
  * The HTML is NOT safe yet: every caller sanitizes it last.
  */
 export type ExportFlavor = 'document' | 'wechat';
 
 export interface LinkReference {
-  /** 1-based, in order of first appearance; the same URL keeps its first number. */
+  /**
+   * In order of first appearance after the footnotes' numbers; the same URL keeps its first
+   * number.
+   */
   n: number;
   url: string;
   /** The link text as first written. */
@@ -168,9 +171,17 @@ function absoluteSiteLinks(state: StateCore, baseURL: string): void {
   }
 }
 
-/** WeChat: `[text](https://…)` -> `text[n]`, the URL listed at the end. */
+/**
+ * WeChat: `[text](https://…)` -> `text[n]`, the URL listed at the end. The numbers go on after the
+ * footnotes' (three notes: the first link is [4]), so a number names one entry of one list and a
+ * reader never takes a link's address for a note's source.
+ */
 function linksToReferences(state: StateCore, env: ExportRenderEnv): void {
   const byUrl = new Map<string, LinkReference>();
+  let notes = 0;
+  for (const token of state.tokens)
+    if (token.type === 'footnote_open')
+      notes = Math.max(notes, ((token.meta as { id?: number } | null)?.id ?? 0) + 1);
   for (const block of state.tokens) {
     if (block.type !== 'inline' || !block.children) continue;
     const children = block.children;
@@ -196,7 +207,7 @@ function linksToReferences(state: StateCore, env: ExportRenderEnv): void {
         continue;
       let reference = byUrl.get(href);
       if (!reference) {
-        reference = { n: byUrl.size + 1, url: href, text };
+        reference = { n: notes + byUrl.size + 1, url: href, text };
         byUrl.set(href, reference);
         env.linkReferences.push(reference);
       }

@@ -101,20 +101,20 @@ describe('renderForExport', () => {
     expect(renderForExport('[x](/cn/)', 'zh-CN').html).toContain('href="/cn/"');
   });
 
-  it('wechat: outside links become numbered references, bare URLs stay text, footnotes plain', () => {
+  it('wechat: outside links become references numbered after the notes, bare URLs stay text, footnotes plain', () => {
     const body =
       '见[报道](https://a.example/x)和[报道](https://a.example/x)，另见[公告](https://b.example/)与 https://c.example/ 。[^n]\n\n[^n]: 注释内容。\n';
     const { html, linkReferences } = renderForExport(body, 'zh-CN', { flavor: 'wechat' });
     expect(linkReferences.map((r) => [r.n, r.url])).toEqual([
-      [1, 'https://a.example/x'],
-      [2, 'https://b.example/'],
+      [2, 'https://a.example/x'],
+      [3, 'https://b.example/'],
     ]);
     expect(html).not.toMatch(/<a\s/);
     expect(html).toContain(
-      '<span class="link-text">报道</span><sup class="link-reference">[1]</sup>',
+      '<span class="link-text">报道</span><sup class="link-reference">[2]</sup>',
     );
     expect(html).toContain(
-      '<span class="link-text">公告</span><sup class="link-reference">[2]</sup>',
+      '<span class="link-text">公告</span><sup class="link-reference">[3]</sup>',
     );
     expect(html).toContain('<h3 class="link-references-title">参考链接</h3>');
     expect(html).toContain('<span class="footnote-number">[1]</span> 注释内容。');

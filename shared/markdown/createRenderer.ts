@@ -1,5 +1,6 @@
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from 'markdown-it';
 import cjkFriendlyEmphasis from 'markdown-it-cjk-friendly';
+import { goldmarkTypography } from './goldmarkTypography';
 import { headingIds } from './headingIds';
 import { rawHtml } from './rawHtml';
 import type { MarkdownRenderEnv } from './renderEnv';
@@ -40,7 +41,8 @@ const footnoteRules = ['footnote_def', 'footnote_ref', 'footnote_inline', 'footn
  *   omits the rest unless the profile is `unsafe` (never printed as text, as Hugo never does).
  * - default `validateLink` kept: javascript:, vbscript:, file: and non-image data: links are
  *   dropped by markdown-it itself.
- * - typographer, linkify, tables, strikethrough and footnotes as the profile has them.
+ * - typographer (Goldmark's substitutions: goldmarkTypography.ts), linkify, tables,
+ *   strikethrough and footnotes as the profile has them.
  * - CJK-friendly emphasis only where the site enables Goldmark's CJK extension: without it Hugo
  *   prints the asterisks of `**“重点”**狭隘`, and the preview must show what readers will see.
  */
@@ -52,6 +54,7 @@ export function createMarkdownRenderer(
     linkify: profile.linkify,
     typographer: profile.typographer,
   });
+  md.use(goldmarkTypography);
   if (!profile.table) md.disable('table');
   if (!profile.strikethrough) md.disable('strikethrough');
   if (profile.cjk) md.use(cjkFriendlyEmphasis);

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { declaredContentDir, findHugoSiteRoot } from '../site/siteRoot';
 import { isInside } from '../workspace/resolveInWorkspace';
-import { isArticleFile, resolveOpenTarget } from './openTarget';
+import { isArticleFile } from '../workspace/articleFileNames';
+import { resolveOpenTarget } from './openTarget';
 
 function tree(files: string[]): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'byline-open-'));

@@ -1,15 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { findHugoSiteRoot } from '../site/siteRoot';
+import { isArticleFile } from '../workspace/articleFileNames';
 import { isInside } from '../workspace/resolveInWorkspace';
-
-/** Extensions Byline opens as articles (the OS file associations list the first two). */
-export const articleExtensions = ['md', 'markdown', 'mdown', 'mkd'] as const;
-
-export function isArticleFile(file: string): boolean {
-  const ext = path.extname(file).slice(1).toLowerCase();
-  return (articleExtensions as readonly string[]).includes(ext);
-}
 
 export interface OpenTarget {
   /** Absolute folder to open as the workspace. */

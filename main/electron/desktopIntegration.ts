@@ -6,7 +6,7 @@ import type { FileFilter, JumpListCategory, OpenDialogOptions, SaveDialogOptions
 import path from 'node:path';
 import type { UiLocale } from '../../shared/commands/commandLabels';
 import type { Settings } from '../../shared/ipc/contract';
-import { articleExtensions } from '../desktop/openTarget';
+import { articleExtensions } from '../workspace/articleFileNames';
 import type { MenuItemData } from './menu/menuTypes';
 import { recentLabel } from './menu/buildMenuTemplate';
 import { menuString } from './menu/menuStrings';

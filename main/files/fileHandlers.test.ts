@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkspaceIdentities } from '../workspace/workspaceIdentities';
@@ -200,5 +200,58 @@ describe('file handlers', () => {
     expect(listing.canRestore).toBe(true);
     expect(await h['trash.restore']({ id: listing.items[0]?.id ?? '' })).toEqual({ path: 'a.md' });
     expect(readFileSync(path.join(workspace.root, 'a.md'), 'utf8')).toBe('original\n');
+  });
+
+  it('writes, moves and trashes only articles: never .git, .byline or another kind of file', async () => {
+    const config = '[core]\n\tbare = false\n';
+    const planted = await openTempWorkspace('handlers-planted', {
+      'a.md': 'original\n',
+      '.git/config': config,
+      'posts/run.sh': 'echo hi\n',
+      '.byline/trash/planted/meta.json': JSON.stringify({
+        path: '.git/hooks/pre-commit',
+        itemName: 'pre-commit',
+        deletedAt: 1,
+        bundle: false,
+      }),
+      '.byline/trash/planted/pre-commit': '#!/bin/sh\necho owned\n',
+    });
+    try {
+      const h = planted.handlers();
+      const opened = await h['article.open']({ path: 'a.md' });
+      const write = (target: string) =>
+        h['article.save']({
+          path: target,
+          text: '[core]\n\tfsmonitor = echo owned\n',
+          format: opened.format,
+          baseStamp: null,
+          overwrite: true,
+        });
+      for (const target of ['.git/config', '.git/hooks/pre-commit.md', '.byline/export.json'])
+        await expect(write(target)).rejects.toMatchObject({ code: 'not-an-article' });
+      await expect(write('posts/run.sh')).rejects.toMatchObject({ code: 'not-an-article' });
+      await expect(
+        h['article.saveCopy']({ path: '.git/config', text: 'x', format: opened.format }),
+      ).rejects.toMatchObject({ code: 'not-an-article' });
+      await expect(h['article.rename']({ path: '.git/config', name: 'x' })).rejects.toMatchObject({
+        code: 'not-an-article',
+      });
+      await expect(h['article.duplicate']({ path: '.git/config' })).rejects.toMatchObject({
+        code: 'not-an-article',
+      });
+      await expect(h['article.trash']({ path: '.git/config' })).rejects.toMatchObject({
+        code: 'not-an-article',
+      });
+      await expect(h['trash.restore']({ id: 'planted' })).rejects.toMatchObject({
+        code: 'not-an-article',
+      });
+      expect(readFileSync(path.join(planted.root, '.git/config'), 'utf8')).toBe(config);
+      expect(existsSync(path.join(planted.root, '.git/hooks/pre-commit'))).toBe(false);
+      expect(readFileSync(path.join(planted.root, 'posts/run.sh'), 'utf8')).toBe('echo hi\n');
+      // Articles themselves, any of Byline's extensions, still save.
+      expect((await write('posts/new.markdown')).status).toBe('saved');
+    } finally {
+      await planted.close();
+    }
   });
 });

@@ -23,6 +23,7 @@ import { runExclusivelyOnFile } from './pathQueue';
 import { readRegularFile } from './readTextFile';
 import { StorageHealth } from './storageHealth';
 import type { WorkspaceIdentities, WorkspaceScope } from '../workspace/workspaceIdentities';
+import { assertArticlePath } from '../workspace/articleFileNames';
 import { assertReachable, assertWorkspace } from '../workspace/workspaceIdentities';
 import { decodeAs as decodeInEncoding, decodeText } from './textCodec';
 import type { Trash } from './trash';
@@ -183,6 +184,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
       return articles.encodingCandidates(path, await encodings.hints(path));
     },
     'article.save': async ({ workspace, ...input }, caller) => {
+      assertArticlePath(input.path);
       const { scope, root, articles } = reach(workspace, input.path);
       const absolute = await resolveConfined(root, input.path);
       if (await isSymbolicLink(absolute))
@@ -195,6 +197,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
       return result;
     },
     'article.saveCopy': async ({ workspace, path, text, format }) => {
+      assertArticlePath(path);
       const { scope, root, articles } = reachWorkspace(workspace, 'save a copy next to itself');
       await resolveConfined(root, path);
       const copy = await articles.saveCopy(path, text, format);
@@ -211,6 +214,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     }),
     // Not while a save of the same file is between its check and its rename.
     'article.rename': async ({ workspace, path, name }) => {
+      assertArticlePath(path);
       const { scope, root, actions } = reachWorkspace(workspace, 'be renamed');
       const to = await runExclusivelyOnFile(resolveInWorkspace(root, path), () =>
         actions.rename(path, name),
@@ -219,10 +223,12 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
       if (to !== path) deps.emit?.('article.moved', { workspace: scope.id, from: path, to });
       return { path: to };
     },
-    'article.duplicate': async ({ workspace, path }) => ({
-      path: await reachWorkspace(workspace, 'be duplicated').actions.duplicate(path),
-    }),
+    'article.duplicate': async ({ workspace, path }) => {
+      assertArticlePath(path);
+      return { path: await reachWorkspace(workspace, 'be duplicated').actions.duplicate(path) };
+    },
     'article.trash': async ({ workspace, path }) => {
+      assertArticlePath(path);
       const { scope, root, actions } = reachWorkspace(workspace, 'be moved to the trash');
       const trashed = await runExclusivelyOnFile(resolveInWorkspace(root, path), () =>
         actions.trash(path),

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { TrashListing } from '../../shared/ipc/contract';
 import { BylineError } from '../../shared/ipc/contract';
+import { assertArticlePath } from '../workspace/articleFileNames';
 import { assertConfined, resolveConfined } from '../workspace/confinement';
 import { toWorkspacePath } from '../workspace/resolveInWorkspace';
 import { availablePath } from './availablePath';
@@ -110,6 +111,7 @@ export class WorkspaceTrash implements Trash {
     const item = path.join(this.dir, id, meta.itemName);
     await assertConfined(path.join(this.dir, id), item, meta.itemName);
     await assertConfined(root, item, meta.itemName);
+    assertArticlePath(meta.path);
     const original = await resolveConfined(root, meta.path);
     if (meta.bundle && !isBundleArticlePath(meta.path)) throw untrustworthy();
     const wanted = meta.bundle ? path.dirname(original) : original;

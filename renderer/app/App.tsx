@@ -334,6 +334,7 @@ export function App({ connection, info, initialSettings }: AppProps): React.JSX.
     placeUntitled: async (tabId, path, overwrite) =>
       (await store.get(tabId)?.saveAs(path, overwrite)) ?? { status: 'skipped' },
     crashedPaths,
+    flushJournals: () => store.flushJournals(),
     saveAll: async () => {
       const result = await store.saveAll();
       // Each document by its own tab's title: an untitled one may bear a workspace article's name.

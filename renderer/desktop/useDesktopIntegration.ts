@@ -62,6 +62,8 @@ export interface DesktopIntegrationOptions {
   saveAll?: () => Promise<SaveAllReport>;
   /** Articles a pane failed to render: left out of the session, so a restart does not reopen into them. */
   crashedPaths?: ReadonlySet<string>;
+  /** Writes every unsaved document's crash journal at once (the page is going away). */
+  flushJournals?: () => void;
 }
 
 /** What saving everything left behind. */
@@ -230,16 +232,25 @@ export function useDesktopIntegration(options: DesktopIntegrationOptions): Deskt
     );
   }, [api, electron, key]);
 
-  // Browser mode: the browser's own "Leave site?" prompt.
+  // Browser mode: the browser's own "Leave site?" prompt. The words typed since the journal's
+  // last write go to it first: script stands still while the prompt is up, and a page that
+  // leaves never runs its timers again. (In Electron main's close guard asks, and a window that
+  // closes after "Don't Save" must not write the words back.)
   useEffect(() => {
     if (electron) return undefined;
+    const flush = (): void => latest.current.flushJournals?.();
     const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+      flush();
       if (!latest.current.tabs.some((tab) => tab.dirty)) return;
       event.preventDefault();
       event.returnValue = '';
     };
     window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('pagehide', flush);
+    };
   }, [electron]);
 
   // Open tabs per workspace, restored on restart.

@@ -480,6 +480,14 @@ export class DocumentStore {
     return doc;
   }
 
+  /**
+   * The page is going away: every unsaved document's words go to the journal now, not when its
+   * timer would have fired (the page may be gone by then).
+   */
+  flushJournals(): void {
+    for (const doc of this.documents) void doc.flushJournal();
+  }
+
   /** The writer threw an earlier session's entry away. */
   async discardJournal(entry: Pick<JournalEntry, 'id'>): Promise<void> {
     return this.journal.discard(await this.workspaceKnown, entry.id);

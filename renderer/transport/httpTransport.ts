@@ -1,6 +1,9 @@
 import type { BylineApi, EventName } from '../../shared/ipc/contract';
 import { eventNames, requestNames } from '../../shared/ipc/channels';
 
+/** At most 3 bytes of UTF-8 per UTF-16 unit: 20,000 units stay under the 64 KiB allowance. */
+const keepaliveChars = 20_000;
+
 type Outcome =
   { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
@@ -15,11 +18,16 @@ export function createHttpApi(baseUrl = ''): BylineApi {
   const api: Record<string, unknown> = {};
   for (const name of requestNames) {
     api[name] = async (input?: unknown) => {
+      const body = JSON.stringify({ input });
       const response = await fetch(`${baseUrl}/api/${encodeURIComponent(name)}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-byline-page': page },
         credentials: 'same-origin',
-        body: JSON.stringify({ input }),
+        body,
+        // A journal write sent as the page goes away must still arrive. The browser allows
+        // 64 KiB of such requests in flight: a write of changes is small, a whole long text
+        // goes as an ordinary request.
+        keepalive: name === 'journal.write' && body.length <= keepaliveChars,
       });
       if (!response.ok) {
         const refused = new Error(

@@ -85,6 +85,32 @@ test('a paragraph restored after a crash reaches the disk with the next autosave
   }
 });
 
+test('words typed just before the tab is closed are offered back', async ({ byline, browser }) => {
+  await request(byline, 'settings.update', { autosave: false });
+  const page = await browser.newPage();
+  await page.clock.install();
+  await openPage(page, byline);
+  await openArticle(page, notes);
+  // Time stands still in the page: the journal's timer never fires, so only the page going away
+  // can write these words.
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await typeAtEnd(page, ' Typed just before closing.');
+  await expect(page.getByTestId('tab-dirty')).toHaveCount(1);
+  expect(await journaled(byline)).toEqual([]);
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.close({ runBeforeUnload: true });
+  await expect
+    .poll(() => journaled(byline))
+    .toEqual([expect.stringContaining('Typed just before closing.')]);
+
+  const next = await browser.newPage();
+  await openPage(next, byline);
+  const prompt = next.getByTestId('journal-restore');
+  await prompt.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(editor(next)).toContainText('Typed just before closing.');
+  await next.close();
+});
+
 test('two windows typing into one article: after a crash both texts are offered back', async ({
   byline,
   browser,

@@ -7,7 +7,12 @@ import {
   type EditPlan,
   type FieldValue,
 } from '../../shared/article';
-import { findLinkDestinations, formatDestination } from '../../shared/export/markdownLinks';
+import {
+  figuresInCode,
+  findLinkDestinations,
+  formatDestination,
+  shortcodeValue,
+} from '../../shared/export/markdownLinks';
 import { quotedAttribute } from '../../shared/markdown/rawHtmlImages';
 import { slugify } from '../../shared/text/slug';
 import { imageExtensions, isCopyableAttachment } from './attachmentTypes';
@@ -100,7 +105,8 @@ export async function exportHugo(context: ExportContext): Promise<ExportOutput> 
     return target;
   };
 
-  // 1. Body: rewrite link and image destinations, back to front so offsets stay valid.
+  // 1. Body: rewrite link and image destinations (also a figure shortcode's src, link and
+  // attrlink), back to front so offsets stay valid.
   const parts = parseArticle(source.text).parts;
   let body = parts.body;
   const destinations = findLinkDestinations(body).sort((a, b) => b.from - a.from);
@@ -108,10 +114,22 @@ export async function exportHugo(context: ExportContext): Promise<ExportOutput> 
     const target = copyTarget(destination.url);
     if (target === null) continue;
     const written =
-      destination.kind === 'html-image' ? quotedAttribute(target) : formatDestination(target);
+      destination.kind === 'html-image'
+        ? quotedAttribute(target)
+        : destination.kind === 'shortcode'
+          ? shortcodeValue(target, destination.quote ?? '"')
+          : formatDestination(target);
     body = body.slice(0, destination.from) + written + body.slice(destination.to);
   }
   let text = source.text.slice(0, parts.bodyOffset) + body;
+  for (const figure of figuresInCode(parts.body)) {
+    const src = figure.named['src'] ?? '';
+    if (src !== '' && !anyScheme.test(src) && !src.startsWith('//'))
+      warnings.push(
+        `Left as written, in code: ${figure.source} (Hugo runs shortcodes inside code too; ` +
+          `{{</* figure */>}} shows one as text).`,
+      );
+  }
 
   // 2. Front matter: one minimal edit per field.
   const set = (field: string, value: FieldValue): void => {

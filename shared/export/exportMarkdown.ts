@@ -116,6 +116,9 @@ function imageParagraphsToFigures(state: StateCore, captions: boolean): void {
     inline.children = [image];
     if (captions && caption !== '') {
       const captionOpen = new state.Token('figcaption_open', 'figcaption', 1);
+      // Text exports skip it: the image's alt text already says it (a figure shortcode's own
+      // caption, title and credit are text of their own).
+      captionOpen.meta = { repeatsImage: true };
       const text = new state.Token('text', '', 0);
       text.content = caption;
       inline.children.push(
@@ -360,3 +363,11 @@ export function renderForExport(
   }
   return { html, linkReferences: env.linkReferences, notes: exportNotes(env) };
 }
+
+/** A `figcaption_open` that only repeats its image's title or alt text (see imageParagraphsToFigures). */
+export const captionRepeatsImage = (token: Token): boolean =>
+  (token.meta as { repeatsImage?: boolean } | null)?.repeatsImage === true;
+
+/** An image whose alt text is its figure's caption, which is shown under it anyway. */
+export const altIsCaption = (token: Token): boolean =>
+  (token.meta as { altFromCaption?: boolean } | null)?.altFromCaption === true;

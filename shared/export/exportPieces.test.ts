@@ -4,7 +4,7 @@ import { ExportOptions, WorkspaceExportSettings } from './exportOptions';
 import { hugoDefaultProfile } from '../markdown/renderProfile';
 import { renderForExport } from './exportMarkdown';
 import { splitHanRuns } from './hanRuns';
-import { findLinkDestinations, formatDestination } from './markdownLinks';
+import { findLinkDestinations, formatDestination, shortcodeValue } from './markdownLinks';
 import { renderPlainTextTokens, wrapText } from './plainText';
 import { displayWidth } from '../text/displayWidth';
 import { parseForExport } from './exportMarkdown';
@@ -171,6 +171,39 @@ describe('findLinkDestinations', () => {
       ['html-image', 'bare.png', 'bare.png'],
     ]);
   });
+
+  it("finds a figure shortcode's src, link and attrlink as written, never in code or escaped tags", () => {
+    const text = [
+      '{{< figure src="only one.png" link=big.png caption="see [doc](doc.pdf)" >}}',
+      '{{% figure src=`raw.png` attrlink="https://x.org" %}}',
+      '{{< details summary="s" >}}',
+      '{{< figure src="nested.png" >}}',
+      '{{< /details >}}',
+      'a `code` {{< figure src=`after.png` >}} and `{{< figure src="span.png" >}}`',
+      '{{</* figure src="escaped.png" */>}}',
+      '```',
+      '{{< figure src="fenced.png" >}}',
+      '```',
+    ].join('\n');
+    const found = findLinkDestinations(text).map((d) => [d.kind, d.url, text.slice(d.from, d.to)]);
+    expect(found).toEqual([
+      ['link', 'doc.pdf', 'doc.pdf'],
+      ['shortcode', 'only one.png', '"only one.png"'],
+      ['shortcode', 'big.png', 'big.png'],
+      ['shortcode', 'raw.png', '`raw.png`'],
+      ['shortcode', 'https://x.org', '"https://x.org"'],
+      ['shortcode', 'nested.png', '"nested.png"'],
+      ['shortcode', 'after.png', '`after.png`'],
+    ]);
+  });
+
+  it('writes a shortcode value back in its quoting when it can hold it', () => {
+    expect(shortcodeValue('images/a.png', '"')).toBe('"images/a.png"');
+    expect(shortcodeValue('images/a.png', '`')).toBe('`images/a.png`');
+    expect(shortcodeValue('images/a.png', '')).toBe('images/a.png');
+    expect(shortcodeValue('a b.png', '')).toBe('"a b.png"');
+    expect(shortcodeValue('a"b\\.png', '"')).toBe('"a\\"b\\\\.png"');
+  });
 });
 
 describe('plain text', () => {
@@ -185,6 +218,20 @@ describe('plain text', () => {
     );
     expect(renderPlainTextTokens(tokens, 'zh-CN')).toBe(
       '• 一\n• 二\n\n名    值\n甲    1\nabc   22\n\n文[1]\n\n———\n\n注释\n\n[1] 注。\n',
+    );
+  });
+});
+
+describe("plain text: a figure shortcode's figcaption", () => {
+  it('writes the title, then the caption and credit, each on a line, as Hugo publishes them', () => {
+    const body = [
+      '{{< figure src="a.png" title="Flood in Wuhan" caption="Residents *wade* through water." attr="Photo: Reuters" alt="flood" >}}',
+      '',
+      '{{< figure src="b.png" caption="洪水中的武汉。" attr="新华社" attrlink="https://xinhua.example" >}}',
+    ].join('\n');
+    expect(renderPlainTextTokens(parseForExport(body).tokens, 'en')).toBe(
+      '[Image: flood]\nFlood in Wuhan\nResidents wade through water.Photo: Reuters\n\n' +
+        '[Image]\n洪水中的武汉。 新华社 (https://xinhua.example)\n',
     );
   });
 });

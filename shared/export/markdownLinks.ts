@@ -1,4 +1,9 @@
 import { findRawHtmlImages } from '../markdown/rawHtmlImages';
+import {
+  scanTags,
+  type ArgumentSpan,
+  type ShortcodeTag,
+} from '../markdown/shortcodes/shortcodeSyntax';
 
 /**
  * Where link and image destinations sit in Markdown source, so an export can rewrite exactly
@@ -8,18 +13,28 @@ import { findRawHtmlImages } from '../markdown/rawHtmlImages';
 export interface LinkDestination {
   /**
    * Offsets in the scanned text of the destination as written (angle brackets included; for
-   * `html-image`, the `src` attribute's value with its quotes).
+   * `html-image`, the `src` attribute's value with its quotes; for `shortcode`, the argument's
+   * value with its quotes).
    */
   from: number;
   to: number;
   /**
    * The destination without angle brackets or backslash escapes, percent-escapes kept; for
-   * `html-image`, the attribute's value with character references decoded.
+   * `html-image`, the attribute's value with character references decoded; for `shortcode`, the
+   * value Hugo passes to the template.
    */
   url: string;
-  /** `html-image`: the `src` of an `<img>` tag in raw HTML. */
-  kind: 'image' | 'link' | 'definition' | 'html-image';
+  /**
+   * `html-image`: the `src` of an `<img>` tag in raw HTML. `shortcode`: a `figure` shortcode's
+   * `src`, `link` or `attrlink`, which Hugo's template writes as they are into `src`/`href`.
+   */
+  kind: 'image' | 'link' | 'definition' | 'html-image' | 'shortcode';
+  /** `shortcode`: how the value is quoted, kept when it is written back (see shortcodeValue). */
+  quote?: ArgumentSpan['quote'];
 }
+
+/** The figure arguments Hugo's figure.html writes as URLs into the page. */
+const figureUrlArguments = ['src', 'link', 'attrlink'];
 
 const fenceOpen = /^ {0,3}(`{3,}|~{3,})/;
 
@@ -69,7 +84,8 @@ function readDestination(line: string, start: number): { end: number; url: strin
   return { end: i, url: unescape(line.slice(start, i)) };
 }
 
-export function findLinkDestinations(text: string): LinkDestination[] {
+/** Markdown link destinations of `text` and the ranges of its code (fenced, indented, spans). */
+function scanMarkdown(text: string): { found: LinkDestination[]; code: Array<[number, number]> } {
   const found: LinkDestination[] = [];
   /** Offsets of code (fenced, indented, spans), where a tag is text. */
   const code: Array<[number, number]> = [];
@@ -151,12 +167,75 @@ export function findLinkDestinations(text: string): LinkDestination[] {
       opener.lastIndex = destination.end;
     }
   }
+  return { found, code };
+}
+
+/**
+ * Ranges of code in `text` as they are for shortcode tags: with every tag's bytes masked, so
+ * backticks of a raw `` `value` `` do not pair with others into a code span.
+ */
+function codeAroundTags(text: string, tags: readonly ShortcodeTag[]): Array<[number, number]> {
+  let masked = '';
+  let at = 0;
+  for (const tag of tags) {
+    masked += text.slice(at, tag.start) + tag.source.replace(/[^\n]/g, 'x');
+    at = tag.end;
+  }
+  return scanMarkdown(masked + text.slice(at)).code;
+}
+
+/**
+ * Every figure shortcode's URL arguments (`{{< figure >}}` and `{{% figure %}}`, also inside
+ * other shortcodes), except in code and in escaped tags (printed, not run), which Byline
+ * shows as written.
+ */
+function figureTags(text: string): { tag: ShortcodeTag; inCode: boolean }[] {
+  const tags = scanTags(text);
+  const figures = tags.filter((tag) => tag.name === 'figure' && !tag.closing && !tag.escaped);
+  if (figures.length === 0) return [];
+  const code = codeAroundTags(text, tags);
+  return figures.map((tag) => ({
+    tag,
+    inCode: code.some(([a, b]) => tag.start >= a && tag.start < b),
+  }));
+}
+
+/**
+ * Figure shortcodes written in code. Hugo runs them there too (its HTML lands inside the code);
+ * Byline shows them as written and leaves them so, and an export can say so.
+ */
+export const figuresInCode = (text: string): ShortcodeTag[] =>
+  figureTags(text)
+    .filter((figure) => figure.inCode)
+    .map((figure) => figure.tag);
+
+function figureDestinations(text: string): LinkDestination[] {
+  const found: LinkDestination[] = [];
+  for (const { tag, inCode } of figureTags(text)) {
+    if (inCode) continue;
+    for (const name of figureUrlArguments) {
+      const span = tag.namedAt[name];
+      const url = tag.named[name];
+      if (span === undefined || url === undefined) continue;
+      found.push({ from: span.from, to: span.to, url, kind: 'shortcode', quote: span.quote });
+    }
+  }
+  return found;
+}
+
+export function findLinkDestinations(text: string): LinkDestination[] {
+  const { found, code } = scanMarkdown(text);
   const markdown = found.length;
+  for (const figure of figureDestinations(text)) {
+    // A Markdown destination inside an argument (a caption's link) is rewritten as that one.
+    if (found.slice(0, markdown).some((d) => d.from < figure.to && figure.from < d.to)) continue;
+    found.push(figure);
+  }
   for (const image of findRawHtmlImages(text)) {
     const source = image.source;
     if (source === null || code.some(([a, b]) => image.from >= a && image.from < b)) continue;
     // Bytes another destination covers are rewritten once, as that one.
-    if (found.slice(0, markdown).some((d) => d.from < source.to && source.from < d.to)) continue;
+    if (found.some((d) => d.from < source.to && source.from < d.to)) continue;
     found.push({ ...source, kind: 'html-image' });
   }
   return found;
@@ -165,4 +244,14 @@ export function findLinkDestinations(text: string): LinkDestination[] {
 /** How to write a destination back: bare when it can be, in angle brackets when it has spaces. */
 export function formatDestination(url: string): string {
   return /[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, (c) => encodeURIComponent(c))}>` : url;
+}
+
+/**
+ * A shortcode argument's new value in the quoting it had: `"double"` (backslash escapes), `` `raw` ``
+ * or bare, whichever can hold it, else double quotes.
+ */
+export function shortcodeValue(value: string, quote: ArgumentSpan['quote']): string {
+  if (quote === '`' && !value.includes('`')) return `\`${value}\``;
+  if (quote === '' && /^[^\s"`=]+$/.test(value) && !/[>%]\}\}/.test(value)) return value;
+  return `"${value.replace(/[\\"]/g, '\\$&')}"`;
 }

@@ -3,7 +3,13 @@ import type { RenderProfile } from '../markdown/renderProfile';
 import { displayWidth } from '../text/displayWidth';
 import type { ArticleMetadata } from './articleMetadata';
 import { exportLabels } from './exportLabels';
-import { exportNotes, parseForExport, type ExportRenderOptions } from './exportMarkdown';
+import {
+  altIsCaption,
+  captionRepeatsImage,
+  exportNotes,
+  parseForExport,
+  type ExportRenderOptions,
+} from './exportMarkdown';
 import { CJK_WIDE_CLASS, cjkWideChar } from '../text/cjk';
 import type { HtmlText } from './rawHtmlText';
 
@@ -60,7 +66,7 @@ function inlineToText(children: readonly Token[], lang: string): string {
   let linkText = '';
   let inCaption = false;
   const push = (piece: string): void => {
-    if (inCaption) return; // a figure's caption repeats its image's title: the alt text says it
+    if (inCaption) return; // an image paragraph's caption repeats its title: the alt text says it
     if (linkHref !== null) linkText += piece;
     text += piece;
   };
@@ -82,7 +88,7 @@ function inlineToText(children: readonly Token[], lang: string): string {
         push('\n');
         break;
       case 'image': {
-        const alt = child.content.trim();
+        const alt = altIsCaption(child) ? '' : child.content.trim();
         push(
           `[${exportLabels(lang).image}${alt ? `${/^zh|^ja/i.test(lang) ? '：' : ': '}${alt}` : ''}]`,
         );
@@ -95,10 +101,15 @@ function inlineToText(children: readonly Token[], lang: string): string {
         push((child.meta as { checked?: boolean } | null)?.checked ? '☑ ' : '☐ ');
         break;
       case 'figcaption_open':
-        inCaption = true;
+        inCaption = captionRepeatsImage(child);
         break;
       case 'figcaption_close':
         inCaption = false;
+        break;
+      // A figure shortcode's title (Hugo's <h4>) and caption with credit (<p>): a line each.
+      case 'figure_title_open':
+      case 'figure_caption_open':
+        if (text !== '' && !text.endsWith('\n')) push('\n');
         break;
       case 'link_open':
         linkHref = String(child.attrGet('href') ?? '');

@@ -1,7 +1,7 @@
 import type { Token } from 'markdown-it';
 import { isCjkLanguage } from '../../../shared/export/documentLanguage';
 import { exportLabels } from '../../../shared/export/exportLabels';
-import { parseForExport } from '../../../shared/export/exportMarkdown';
+import { captionRepeatsImage, parseForExport } from '../../../shared/export/exportMarkdown';
 import type { FootnoteDefinition } from '../../../shared/footnotes/footnoteIndex';
 import type { ArticleImages, LocalImage } from '../articleImages';
 import { ListNumbering } from './numbering';
@@ -261,10 +261,19 @@ export class DocumentWriter {
           push(textRun((token.meta as { checked?: boolean } | null)?.checked ? '☑ ' : '☐ '));
           break;
         case 'figcaption_open':
-          inCaption = true;
+          inCaption = captionRepeatsImage(token);
           break;
         case 'figcaption_close':
           inCaption = false;
+          break;
+        // A figure shortcode inside a paragraph: its title and caption each on a line.
+        case 'figure_title_open':
+        case 'figure_caption_open':
+          if (runs !== '' || link) push(lineBreakRun);
+          if (token.type === 'figure_title_open') format.bold = true;
+          break;
+        case 'figure_title_close':
+          format.bold = base.bold ?? false;
           break;
         default:
           break;
@@ -430,10 +439,13 @@ export class DocumentWriter {
         this.inline(image ? [image] : []),
       );
       if (captionStart >= 0) {
-        const caption = children
-          .slice(captionStart + 1)
-          .filter((c) => c.type !== 'figcaption_close');
-        this.paragraph({ style: 'Caption', align: 'center' }, this.inline(caption));
+        const lines = captionLines(children.slice(captionStart + 1));
+        lines.forEach((line, index) =>
+          this.paragraph(
+            { style: 'Caption', align: 'center', keepNext: index < lines.length - 1 },
+            this.inline(line.tokens, { bold: line.title }),
+          ),
+        );
       }
       return;
     }
@@ -491,6 +503,31 @@ export class DocumentWriter {
     this.paragraph({}, '');
     return i;
   }
+}
+
+/**
+ * A figcaption's paragraphs: a figure shortcode's title (Hugo's `<h4>`, bold) and its caption
+ * with the credit (`<p>`), or an image paragraph's one caption.
+ */
+function captionLines(tokens: readonly Token[]): { title: boolean; tokens: Token[] }[] {
+  const lines: { title: boolean; tokens: Token[] }[] = [];
+  let current: { title: boolean; tokens: Token[] } | null = null;
+  for (const token of tokens) {
+    if (token.type === 'figcaption_close') break;
+    if (token.type === 'figure_title_open' || token.type === 'figure_caption_open') {
+      current = { title: token.type === 'figure_title_open', tokens: [] };
+      lines.push(current);
+    } else if (token.type === 'figure_title_close' || token.type === 'figure_caption_close') {
+      current = null;
+    } else {
+      if (!current) {
+        current = { title: false, tokens: [] };
+        lines.push(current);
+      }
+      current.tokens.push(token);
+    }
+  }
+  return lines;
 }
 
 const cellMargins =

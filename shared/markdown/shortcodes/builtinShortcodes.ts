@@ -110,6 +110,8 @@ function figureChildren(context: ExpandContext, named: Record<string, string>): 
   const alt = named['alt'] ?? plainText(caption);
   image.children = alt ? [textToken(context, alt)] : [];
   image.content = alt;
+  // Text exports name such an image without the caption they print under it anyway.
+  image.meta = { altFromCaption: named['alt'] === undefined && alt !== '' };
   if (named['width']) image.attrSet('width', named['width']);
   if (named['height']) image.attrSet('height', named['height']);
   out.push(image);
@@ -129,6 +131,8 @@ function figureChildren(context: ExpandContext, named: Record<string, string>): 
     if (attr) {
       const attrLink = named['attrlink'];
       if (attrLink) {
+        // Hugo's template puts a line break (a space on the page) before the attribution's link.
+        if (caption.length > 0) out.push(textToken(context, ' '));
         const open = token(context, 'link_open', 'a', 1);
         open.attrSet('href', attrLink);
         out.push(open);

@@ -12,6 +12,23 @@ describe('shortcode syntax', () => {
     });
   });
 
+  it('knows where each named value is written, quotes included, also after a closing slash', () => {
+    const text = 'x {{<  figure src="a \\"b\\".png"  link=`big.png` Width=300 />}} {{< /figure >}}';
+    const [tag, closing] = scanTags(text);
+    const at = (name: string): string | undefined => {
+      const span = tag?.namedAt[name];
+      return span && `${span.quote}|${text.slice(span.from, span.to)}`;
+    };
+    expect([at('src'), at('link'), at('width')]).toEqual([
+      '"|"a \\"b\\".png"',
+      '`|`big.png`',
+      '|300',
+    ]);
+    expect(closing?.namedAt).toEqual({});
+    const [escaped] = scanTags('{{</* figure src="x.png" */>}}');
+    expect(escaped?.namedAt).toEqual({});
+  });
+
   it('pairs an opening tag with its closing tag at the same depth, keeping inner ones inside', () => {
     const text = '{{% note %}}a {{% note %}}b{{% /note %}} c{{% /note %}} {{< br />}}';
     const calls = scanShortcodes(text);

@@ -15,9 +15,18 @@ export interface ShortcodeTag {
   selfClosing: boolean;
   positional: string[];
   named: Record<string, string>;
+  /** Where each named value is written in the scanned text, quotes included (not for escaped tags). */
+  namedAt: Record<string, ArgumentSpan>;
   // `{{</* … */>}}`: printed as the tag without the comment marks.
   escaped: boolean;
   source: string;
+}
+
+/** A value as written: `"double"` (backslash escapes), `` `raw` `` or bare. */
+export interface ArgumentSpan {
+  from: number;
+  to: number;
+  quote: '"' | '`' | '';
 }
 
 /** One shortcode use: a tag alone, or an opening tag with its inner text and closing tag. */
@@ -36,9 +45,14 @@ const tagStart = /\{\{([<%])/g;
 const maxTagLength = 4000;
 const argument = /\s*(?:([\w.-]+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`=]+))/y;
 
-function parseArguments(text: string): { positional: string[]; named: Record<string, string> } {
+/** Arguments of `text`, which starts at `offset` in the scanned text. */
+function parseArguments(
+  text: string,
+  offset: number,
+): Pick<ShortcodeTag, 'positional' | 'named' | 'namedAt'> {
   const positional: string[] = [];
   const named: Record<string, string> = {};
+  const namedAt: Record<string, ArgumentSpan> = {};
   argument.lastIndex = 0;
   let at = 0;
   while (at < text.length) {
@@ -47,10 +61,16 @@ function parseArguments(text: string): { positional: string[]; named: Record<str
     if (!match) break;
     at = argument.lastIndex;
     const value = match[2]?.replace(/\\(.)/g, '$1') ?? match[3] ?? match[4] ?? '';
-    if (match[1] !== undefined) named[match[1].toLowerCase()] = value;
-    else positional.push(value);
+    if (match[1] !== undefined) {
+      const key = match[1].toLowerCase();
+      named[key] = value;
+      // The value ends the match: its written length is the raw text plus its quotes.
+      const quote = match[2] !== undefined ? '"' : match[3] !== undefined ? '`' : '';
+      const written = (match[2] ?? match[3] ?? match[4] ?? '').length + quote.length * 2;
+      namedAt[key] = { from: offset + at - written, to: offset + at, quote };
+    } else positional.push(value);
   }
-  return { positional, named };
+  return { positional, named, namedAt };
 }
 
 /** Parses the tag starting at `start` (`{{<` or `{{%`), or null when it is not one. */
@@ -60,21 +80,30 @@ export function parseTagAt(text: string, start: number): ShortcodeTag | null {
   const end = text.indexOf(closer, start + 3);
   if (end === -1 || end - start > maxTagLength) return null;
   let content = text.slice(start + 3, end);
+  // Offset of `body` in `text`, kept through the trims so argument positions are exact.
+  let at = start + 3;
   let escaped = false;
   const trimmed = content.trim();
   if (trimmed.startsWith('/*') && trimmed.endsWith('*/')) {
     escaped = true;
+    at += content.length - content.trimStart().length + 2;
     content = trimmed.slice(2, -2);
   }
   if (content.includes('\n\n')) return null;
   let body = content.trim();
+  at += content.length - content.trimStart().length;
   const closing = body.startsWith('/');
-  if (closing) body = body.slice(1).trim();
+  if (closing) {
+    const rest = body.slice(1);
+    at += 1 + rest.length - rest.trimStart().length;
+    body = rest.trim();
+  }
   const selfClosing = !closing && body.endsWith('/');
   if (selfClosing) body = body.slice(0, -1).trim();
   const name = /^[\w./-]+/.exec(body)?.[0];
   if (!name) return null;
   const source = text.slice(start, end + 3);
+  const args = parseArguments(body.slice(name.length), at + name.length);
   return {
     start,
     end: end + 3,
@@ -82,7 +111,9 @@ export function parseTagAt(text: string, start: number): ShortcodeTag | null {
     delimiter,
     closing,
     selfClosing,
-    ...parseArguments(body.slice(name.length)),
+    ...args,
+    // An escaped tag is printed, never run: its values are text, not references.
+    namedAt: escaped ? {} : args.namedAt,
     escaped,
     source,
   };

@@ -49,6 +49,8 @@ export interface ArticleFilesOptions {
    * finds no file there was sent before its window heard of the rename: it goes to the new path.
    */
   movedTo?: (relativePath: string) => string | null;
+  /** What main knows of an article's encoding (see detectEncoding.ts), for a version changed on disk. */
+  encodingHints?: (relativePath: string) => Promise<EncodingHints>;
 }
 
 export interface SaveInput {
@@ -252,27 +254,29 @@ export class ArticleFiles {
   }
 
   /**
-   * The disk version differs from the buffer's base. Bytes Byline cannot decode are never shown
-   * as (empty) text: they get their own answer, and a copy in history so they can be read as bytes.
+   * The disk version differs from the buffer's base: read in the file's own encoding first, so a
+   * short file is not re-guessed, then as opening would read it. Bytes that read cleanly in several
+   * encodings are never decided here, and bytes Byline cannot decode are never shown as (empty)
+   * text: each gets its own answer, the undecodable ones a copy in history to be read as bytes.
    */
-  /** The disk version in the writer's file's own encoding first: a short file is not re-guessed. */
   private async conflict(
     relativePath: string,
     disk: DiskFile,
     encoding: TextEncoding,
   ): Promise<SaveResult> {
     try {
-      return {
-        status: 'conflict',
-        diskText: decodeAs(disk.bytes, encoding).text,
-        diskStamp: disk.stamp,
-      };
+      const decoded = decodeAs(disk.bytes, encoding);
+      return conflictWith(decoded.text, decoded.format, disk.stamp);
     } catch {
       // Not in the file's encoding any more (a colleague converted it): read it as it now is.
     }
+    const hints = (await this.options.encodingHints?.(relativePath)) ?? {};
     try {
-      return { status: 'conflict', diskText: decodeText(disk.bytes).text, diskStamp: disk.stamp };
-    } catch {
+      const decoded = decodeForEditing(disk.bytes, hints);
+      return conflictWith(decoded.text, decoded.format, disk.stamp);
+    } catch (error) {
+      if (error instanceof BylineError && error.code === 'choose-encoding')
+        return { status: 'conflict-choose-encoding', diskStamp: disk.stamp };
       await this.options.preserve?.(relativePath, disk.bytes);
       return {
         status: 'conflict-unreadable',
@@ -282,6 +286,10 @@ export class ArticleFiles {
       };
     }
   }
+}
+
+function conflictWith(diskText: string, diskFormat: TextFormat, diskStamp: FileStamp): SaveResult {
+  return { status: 'conflict', diskText, diskStamp, diskFormat };
 }
 
 /** The file a save was based on is gone: the writer decides whether to save it again. */

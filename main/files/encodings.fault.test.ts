@@ -139,6 +139,40 @@ describe('encoding faults', () => {
     expect((await restarted['article.open']({ path: 'other.md' })).text).toBe('中文\n');
   });
 
+  it('a save over a UTF-8 article rewritten as short Big5 asks how to read it, never answers 谅谅, and writes nothing', async () => {
+    const file = put('article.md', Buffer.from('# 草稿\n', 'utf8'));
+    const handlers = workspace.handlers();
+    const opened = await handlers['article.open']({ path: 'article.md' });
+    put('article.md', fixture('big5-short.md'));
+
+    const result = await saveAs(handlers, opened, '# 草稿\n\n我的字\n');
+
+    expect(result).toMatchObject({ status: 'conflict-choose-encoding' });
+    expect(JSON.stringify(result)).not.toContain('谅');
+    expect(readFileSync(file).equals(fixture('big5-short.md'))).toBe(true);
+    // The writer's choice reads it as opening does.
+    const chosen = await handlers['article.open']({ path: 'article.md', encoding: 'big5' });
+    expect(chosen).toMatchObject({ text: '謝謝\n', format: { encoding: 'big5' } });
+  });
+
+  it('a conflict with a version the workspace encoding decides carries that encoding for "take theirs"', async () => {
+    put('old.md', fixture('big5.md'));
+    const file = put('article.md', Buffer.from('# 草稿\n', 'utf8'));
+    const handlers = workspace.handlers();
+    await handlers['article.open']({ path: 'old.md' });
+    const opened = await handlers['article.open']({ path: 'article.md' });
+    put('article.md', fixture('big5-short.md'));
+
+    const result = await saveAs(handlers, opened, '# 草稿\n\n我的字\n');
+
+    expect(result).toMatchObject({
+      status: 'conflict',
+      diskText: '謝謝\n',
+      diskFormat: { encoding: 'big5', bom: false },
+    });
+    expect(readFileSync(file).equals(fixture('big5-short.md'))).toBe(true);
+  });
+
   it('keeps each line its own ending: mixed CRLF/LF, CR-only, lone CR; new lines get the dominant one', async () => {
     const original = Buffer.from('a\r\nb\nc\rd\r\ne', 'utf8');
     const file = put('mixed.md', original);

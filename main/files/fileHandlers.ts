@@ -112,6 +112,7 @@ export function createFileHandlers(deps: FileServicesDeps): Pick<RequestHandlers
     const articles = new ArticleFiles(workspaceRoot, {
       ...deps.articleOptions,
       movedTo: (relativePath) => moves.destination(relativePath),
+      encodingHints: (relativePath) => encodings.hints(relativePath),
       preserve: (relativePath, bytes) =>
         keepHistory(() => history.preserve(relativePath, bytes, isReadable(bytes))),
       beforeCreate: (relativePath) => keepHistory(() => history.detach(relativePath)),

@@ -236,6 +236,20 @@ describe('LibraryService', () => {
     });
   });
 
+  it('a short file that reads as Big5 謝謝 and as GB18030 谅谅 is listed under its file name, never as one guess', async () => {
+    write('thanks.md', '# Draft\n');
+    const library = start();
+    await library.settled();
+    // Another program rewrites it as Big5: C1C2 C1C2 is also GB18030 谅谅.
+    const big5 = iconv.encode('---\ntitle: 謝謝\n---\n\n謝謝\n', 'big5');
+    expect(big5.includes(Buffer.from('c1c2c1c2', 'hex'))).toBe(true);
+    write('thanks.md', big5);
+    await library.pathsChanged([path.join(root, 'thanks.md')]);
+    const { entries } = await library.entries(['thanks.md']);
+    expect(entries).toMatchObject([{ path: 'thanks.md', title: 'thanks' }]);
+    expect(entries[0]?.frontMatterError).toMatch(/Big5 or GB18030|GB18030 or Big5/);
+  });
+
   it('searches the full text, CJK substrings and full-width letters included', async () => {
     write(
       'a.md',

@@ -21,7 +21,15 @@ export type DocumentStatus =
 export interface Conflict {
   diskText: string;
   diskStamp: FileStamp;
+  /** How the disk version was read: taking it keeps the file in that encoding. */
+  diskFormat: TextFormat;
 }
+
+/**
+ * The file changed on disk into bytes that read cleanly in several encodings and the writer has
+ * not chosen one: the buffer is neither saved there nor in conflict with a text Byline could show.
+ */
+export const diskEncodingUndecided = 'disk-encoding-undecided';
 
 /** What React shows of a document: a new object whenever any of it changes, never on a keystroke alone. */
 export interface DocumentInfo {
@@ -91,6 +99,11 @@ export interface DocumentOrigin {
 /** What every document of a store shares. */
 export interface DocumentContext {
   api: Pick<DocumentApi, 'article.open' | 'article.save'>;
+  /**
+   * Reads the article as opening does: bytes that fit several encodings are read as the writer
+   * chooses; null when the writer chose none.
+   */
+  readChoosing(workspace: string, path: string): Promise<OpenedArticle | null>;
   /** Another open document of this window holds `path` of `workspace` (Save As must not place there). */
   heldByAnother(document: ArticleDocument, workspace: string, path: string): boolean;
   journal: JournalFeed;
@@ -362,7 +375,13 @@ export class ArticleDocument {
       this.wrote(version, text, result.stamp);
       outcome = { status: 'saved', version };
     } else if (result.status === 'conflict') {
-      this.conflict = { diskText: editorText(result.diskText), diskStamp: result.diskStamp };
+      this.conflict = {
+        diskText: editorText(result.diskText),
+        diskStamp: result.diskStamp,
+        diskFormat: result.diskFormat,
+      };
+      outcome = { status: 'conflict' };
+    } else if (result.status === 'conflict-choose-encoding') {
       outcome = { status: 'conflict' };
     } else {
       if (result.code === 'unencodable') this.unencodable = result.message;
@@ -372,6 +391,11 @@ export class ArticleDocument {
       outcome = { status: 'error', code: result.code, message: result.message };
     }
     this.refresh();
+    if (result.status === 'conflict-choose-encoding') {
+      this.diskWhileSaving = null;
+      await this.chooseDiskEncoding();
+      return outcome;
+    }
     // Words typed while the save ran are still unsaved: autosave them too.
     this.scheduleAutosave();
     const disk = this.diskWhileSaving;
@@ -419,19 +443,38 @@ export class ArticleDocument {
     this.deleted = reaction === 'deleted';
     this.refresh();
     if (reaction === 'deleted' || reaction === 'ignore') return;
-    let opened: OpenedArticle;
+    await this.readDisk();
+  }
+
+  /**
+   * Reads the file as it is on disk now, asking the writer how when its bytes fit several
+   * encodings: a clean buffer takes it, a dirty one gets a conflict. When the writer chooses
+   * none, the buffer stays as it is and nothing is saved over the file until they decide.
+   */
+  private async readDisk(): Promise<void> {
+    let opened: OpenedArticle | null;
     try {
-      opened = await this.context.api['article.open']({
-        workspace: this.origin.workspace,
-        path: this.filePath,
-      });
+      opened = await this.context.readChoosing(this.origin.workspace, this.filePath);
     } catch {
       return;
     }
-    if (opened.stamp.hash === this.stamp.hash || this.disposed) return;
+    if (this.disposed) return;
+    if (opened === null) {
+      this.saveError = {
+        code: diskEncodingUndecided,
+        message: 'The file changed on disk and its encoding was not chosen.',
+      };
+      this.refresh();
+      return;
+    }
+    if (this.saveError?.code === diskEncodingUndecided) this.saveError = null;
+    if (opened.stamp.hash === this.stamp.hash) {
+      this.refresh();
+      return;
+    }
     const text = editorText(opened.text);
     if (this.dirty) {
-      this.conflict = { diskText: text, diskStamp: opened.stamp };
+      this.conflict = { diskText: text, diskStamp: opened.stamp, diskFormat: opened.format };
       this.refresh();
       return;
     }
@@ -440,9 +483,19 @@ export class ArticleDocument {
     this.load(text, opened.stamp);
   }
 
-  /** Takes the disk's version of a conflict ("take theirs"), as one undoable change. */
+  /**
+   * The file on disk reads cleanly in several encodings (`disk-encoding-undecided`, or a save that
+   * met such a version): the writer chooses how to read it, as when opening.
+   */
+  chooseDiskEncoding(): Promise<void> {
+    return this.readDisk();
+  }
+
+  /** Takes the disk's version of a conflict ("take theirs"), as one undoable change, in its encoding. */
   takeDisk(): void {
-    if (this.conflict) this.load(this.conflict.diskText, this.conflict.diskStamp);
+    if (!this.conflict) return;
+    this.format = this.conflict.diskFormat;
+    this.load(this.conflict.diskText, this.conflict.diskStamp);
   }
 
   /** Saves over the disk's version of a conflict ("keep mine"). */
@@ -490,7 +543,11 @@ export class ArticleDocument {
     } finally {
       this.placingAt = null;
     }
-    if (result.status === 'conflict' || result.status === 'conflict-unreadable')
+    if (
+      result.status === 'conflict' ||
+      result.status === 'conflict-unreadable' ||
+      result.status === 'conflict-choose-encoding'
+    )
       return { status: 'conflict' };
     if (result.status === 'error')
       return { status: 'error', code: result.code, message: result.message };
@@ -610,8 +667,10 @@ export class ArticleDocument {
       this.conflict !== null ||
       this.deleted ||
       this.unencodable !== null ||
-      // Changed on disk into bytes Byline cannot read: only the writer's choice saves again.
-      this.saveError?.code === 'unreadable-on-disk'
+      // Changed on disk into bytes Byline cannot read, or has not been told how to: only the
+      // writer's choice saves again.
+      this.saveError?.code === 'unreadable-on-disk' ||
+      this.saveError?.code === diskEncodingUndecided
     );
   }
 

@@ -60,6 +60,12 @@ class OpenCancelled extends Error {
   }
 }
 
+/** Main would not guess the file's encoding: over the transport the code is the error's name. */
+function isChooseEncoding(error: unknown): boolean {
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return name === 'choose-encoding' || code === 'choose-encoding';
+}
+
 export class DocumentStore {
   readonly api: DocumentApi;
   private readonly documents: ArticleDocument[] = [];
@@ -113,18 +119,28 @@ export class DocumentStore {
     return this.workspaceId;
   }
 
-  /** Reads an article; a file main will not guess (`choose-encoding`) is opened as the writer picks. */
+  /** Reads an article to open it; see `readChoosing`. */
   private async read(workspace: string, path: string): Promise<OpenedArticle> {
+    const opened = await this.readChoosing(workspace, path);
+    if (!opened) throw new OpenCancelled(path);
+    return opened;
+  }
+
+  /**
+   * Reads an article; a file main will not guess (`choose-encoding`) is read as the writer picks,
+   * null when they pick none.
+   */
+  private readChoosing = async (workspace: string, path: string): Promise<OpenedArticle | null> => {
     try {
       return await this.api['article.open']({ workspace, path });
     } catch (error) {
-      if ((error as Error).name !== 'choose-encoding') throw error;
+      if (!isChooseEncoding(error)) throw error;
     }
     const candidates = await this.api['article.encodings']({ workspace, path });
     const encoding = await this.chooseEncoding(path, candidates);
-    if (!encoding) throw new OpenCancelled(path);
+    if (!encoding) return null;
     return this.api['article.open']({ workspace, path, encoding });
-  }
+  };
 
   // ── reading ───────────────────────────────────────────────────────────────────────────────
 
@@ -237,6 +253,7 @@ export class DocumentStore {
       opened,
       {
         api: this.api,
+        readChoosing: this.readChoosing,
         journal: this.journal,
         follower: this.follower,
         timers: this.timers,
@@ -410,10 +427,13 @@ export class DocumentStore {
   async reload(id: string): Promise<void> {
     const doc = this.get(id);
     if (!doc) return;
-    const opened = await this.api['article.open']({
-      workspace: doc.workspace,
-      path: doc.info.path,
-    });
+    let opened: OpenedArticle;
+    try {
+      opened = await this.api['article.open']({ workspace: doc.workspace, path: doc.info.path });
+    } catch (error) {
+      if (!isChooseEncoding(error)) throw error;
+      return doc.chooseDiskEncoding();
+    }
     await doc.diskChanged(opened.stamp);
   }
 

@@ -7,6 +7,11 @@ interface UnreadableDiskBannerProps {
   onSaveCopy(): void;
   /** `article.save` with `overwrite: true`, after the writer confirmed; main keeps the disk bytes in history. */
   onOverwrite(): void;
+  /**
+   * The bytes on disk read cleanly in several encodings and the writer chose none yet: the banner
+   * says so and offers the choice again.
+   */
+  onChooseEncoding?: (() => void) | undefined;
 }
 
 /**
@@ -17,9 +22,16 @@ export function UnreadableDiskBanner(props: UnreadableDiskBannerProps): React.JS
   const { t } = useTranslation();
   return (
     <NoticeBanner
-      message={t('files.unreadable.body', { path: props.path })}
+      message={t(props.onChooseEncoding ? 'files.unreadable.undecided' : 'files.unreadable.body', {
+        path: props.path,
+      })}
       testId="unreadable-banner"
     >
+      {props.onChooseEncoding ? (
+        <button type="button" onClick={props.onChooseEncoding}>
+          {t('files.unreadable.chooseEncoding')}
+        </button>
+      ) : null}
       <button type="button" onClick={props.onSaveCopy}>
         {t('files.unreadable.saveCopy')}
       </button>

@@ -120,6 +120,9 @@ export const filesEn = {
   },
   unreadable: {
     body: '"{{path}}" was changed on disk in an encoding Byline cannot read. Byline did not overwrite it; that version is kept in Version history.',
+    undecided:
+      '"{{path}}" was changed on disk, and its bytes read as more than one encoding (for example Big5 or GB18030). Byline did not guess, and has not overwritten it.',
+    chooseEncoding: 'Choose how to read it…',
     saveCopy: 'Save my text as a copy',
     overwrite: 'Overwrite it with my text',
     confirmOverwrite: 'Replace the version on disk with your text? It stays in Version history.',
@@ -344,6 +347,9 @@ export const filesZh: typeof filesEn = {
   },
   unreadable: {
     body: '“{{path}}”在磁盘上被改成了 Byline 无法读取的编码。Byline 没有覆盖它；那个版本已保存在版本历史中。',
+    undecided:
+      '“{{path}}”在磁盘上被改动了，它的字节可以按不止一种编码读取（例如 Big5 或 GB18030）。Byline 没有猜测，也没有覆盖它。',
+    chooseEncoding: '选择读取方式…',
     saveCopy: '将我的文字另存为副本',
     overwrite: '用我的文字覆盖',
     confirmOverwrite: '用你的文字替换磁盘上的版本？原版本仍保留在版本历史中。',

@@ -16,6 +16,7 @@ import type { LibraryTools } from '../library/LibrarySidebar';
 import { CompareDialog } from './CompareDialog';
 import { ConflictBanner } from './ConflictBanner';
 import type { ArticleDocument } from '../document/articleDocument';
+import { diskEncodingUndecided } from '../document/articleDocument';
 import type { DocumentStore } from '../document/documentStore';
 import { HistoryDialog } from './HistoryDialog';
 import { JournalRestoreBanner } from './JournalRestoreBanner';
@@ -250,11 +251,17 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
           </button>
         </NoticeBanner>
       ) : null}
-      {active?.saveError?.code === 'unreadable-on-disk' ? (
+      {active?.saveError?.code === 'unreadable-on-disk' ||
+      active?.saveError?.code === diskEncodingUndecided ? (
         <UnreadableDiskBanner
           path={active.path}
           onSaveCopy={() => void saveCopy(active.id)}
           onOverwrite={() => saveTab(active.id, { overwrite: true })}
+          onChooseEncoding={
+            active.saveError.code === diskEncodingUndecided
+              ? () => void store.get(active.id)?.chooseDiskEncoding()
+              : undefined
+          }
         />
       ) : active?.saveError ? (
         <NoticeBanner

@@ -111,6 +111,7 @@ export const en = {
   status: {
     saved: 'Saved',
     unsaved: 'Unsaved changes',
+    notSaved: 'Not the version on disk',
     saving: 'Saving…',
     readOnly: 'Read-only',
     label: 'Status',

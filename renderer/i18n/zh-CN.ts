@@ -111,6 +111,7 @@ export const zhCN: UiStrings = {
   status: {
     saved: '已保存',
     unsaved: '有未保存的修改',
+    notSaved: '与磁盘上的版本不同',
     saving: '正在保存…',
     readOnly: '只读',
     label: '状态',

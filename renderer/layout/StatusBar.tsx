@@ -38,7 +38,10 @@ export function StatusBar({
         ? 'saving'
         : tab.dirty
           ? 'unsaved'
-          : 'saved';
+          : // Clean, yet the file on disk is not this text (its new encoding was not chosen).
+            tab.saveError
+            ? 'notSaved'
+            : 'saved';
   return (
     <footer className="status-bar" aria-label={t('status.label')}>
       <span

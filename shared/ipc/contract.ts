@@ -205,6 +205,8 @@ export const SaveResult = z.discriminatedUnion('status', [
     status: z.literal('conflict'),
     diskText: z.string(),
     diskStamp: FileStamp,
+    /** How the disk version's bytes were read: taking that version saves it back the same way. */
+    diskFormat: TextFormat,
   }),
   z.object({ status: z.literal('error'), code: z.string(), message: z.string() }),
   /**
@@ -212,6 +214,12 @@ export const SaveResult = z.discriminatedUnion('status', [
    * Main kept that version in history; the writer saves theirs as a copy (`article.saveCopy`) or
    * overwrites on purpose (`overwrite: true`, the disk version stays in history).
    */
+  /**
+   * The file changed on disk into bytes that read cleanly in several encodings (a short Big5 or
+   * GB18030 text): nothing is guessed. The writer chooses as when opening (`article.encodings`,
+   * then `article.open` with `encoding`).
+   */
+  z.object({ status: z.literal('conflict-choose-encoding'), diskStamp: FileStamp }),
   z.object({
     status: z.literal('conflict-unreadable'),
     code: z.literal('unreadable-on-disk'),

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from './support/fixtures';
+import { callByline } from './support/callByline';
+import { expect, openArticle, test } from './support/fixtures';
 
 test.use({ bylineOptions: { fixtures: ['articles-e2e', 'encodings'] } });
 
@@ -23,5 +24,60 @@ test('a short Big5 file asks how to read it (謝謝 or 谅谅), opens as chosen 
   await app.keyboard.press('Control+s');
   await expect(app.getByTestId('save-state')).toHaveText('Saved');
   const bytes = readFileSync(path.join(byline.workspace, 'big5-short.md'));
+  expect(bytes.toString('hex')).toBe('c1c2c1c20aa741');
+});
+
+/** Another program rewrites an open UTF-8 article as Big5 謝謝 (C1C2 C1C2, GB18030 谅谅), made by Python's cp950. */
+function rewriteAsShortBig5(workspace: string): Buffer {
+  const big5 = readFileSync(path.join(workspace, 'big5-short.md'));
+  expect(big5.toString('hex')).toBe('c1c2c1c20a');
+  writeFileSync(path.join(workspace, 'notes-en.md'), big5);
+  return big5;
+}
+
+test('a saved article rewritten on disk as short Big5 is asked about, read as chosen, and never listed as 谅谅', async ({
+  app,
+  byline,
+}) => {
+  await openArticle(app, 'notes-en.md');
+  rewriteAsShortBig5(byline.workspace);
+
+  const dialog = app.getByTestId('encoding-dialog');
+  await expect(dialog).toContainText('谅谅');
+  await dialog.getByRole('button', { name: 'Open as Big5' }).click();
+  await expect(app.locator('.cm-content')).toHaveText('謝謝');
+  await expect(app.getByTestId('status-format')).toContainText('BIG5');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved');
+  const row = app.locator('.library-item[data-path="notes-en.md"] .library-item-title');
+  await expect(row).toHaveText('notes-en');
+  await expect(app.locator('[role="tab"][data-tab-id]', { hasText: '谅谅' })).toHaveCount(0);
+});
+
+test('unsaved words over an article rewritten as short Big5: the version taken from disk saves back in Big5', async ({
+  app,
+  byline,
+}) => {
+  await callByline(byline, 'settings.update', { autosave: false });
+  await openArticle(app, 'notes-en.md');
+  const editor = app.locator('.cm-content');
+  await editor.click();
+  await app.keyboard.press('Control+End');
+  await app.keyboard.insertText('MINE');
+  rewriteAsShortBig5(byline.workspace);
+
+  const dialog = app.getByTestId('encoding-dialog');
+  await dialog.getByRole('button', { name: 'Open as Big5' }).click();
+  const banner = app.getByTestId('conflict-banner');
+  await expect(banner).toBeVisible();
+  await expect(editor).toContainText('MINE');
+  await banner.getByRole('button', { name: 'Take the version on disk' }).click();
+  await expect(editor).toHaveText('謝謝');
+  await expect(app.getByTestId('status-format')).toContainText('BIG5');
+  await editor.click();
+  await app.keyboard.press('Control+End');
+  await app.keyboard.insertText('你');
+  await app.keyboard.press('Control+s');
+  await expect(app.getByTestId('save-state')).toHaveText('Saved');
+  const bytes = readFileSync(path.join(byline.workspace, 'notes-en.md'));
   expect(bytes.toString('hex')).toBe('c1c2c1c20aa741');
 });

@@ -210,16 +210,16 @@ export const SaveResult = z.discriminatedUnion('status', [
   }),
   z.object({ status: z.literal('error'), code: z.string(), message: z.string() }),
   /**
-   * The file changed on disk and Byline cannot decode the new bytes: never shown as (empty) text.
-   * Main kept that version in history; the writer saves theirs as a copy (`article.saveCopy`) or
-   * overwrites on purpose (`overwrite: true`, the disk version stays in history).
-   */
-  /**
    * The file changed on disk into bytes that read cleanly in several encodings (a short Big5 or
    * GB18030 text): nothing is guessed. The writer chooses as when opening (`article.encodings`,
    * then `article.open` with `encoding`).
    */
   z.object({ status: z.literal('conflict-choose-encoding'), diskStamp: FileStamp }),
+  /**
+   * The file changed on disk and Byline cannot decode the new bytes: never shown as (empty) text.
+   * Main kept that version in history; the writer saves theirs as a copy (`article.saveCopy`) or
+   * overwrites on purpose (`overwrite: true`, the disk version stays in history).
+   */
   z.object({
     status: z.literal('conflict-unreadable'),
     code: z.literal('unreadable-on-disk'),

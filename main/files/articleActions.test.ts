@@ -130,6 +130,15 @@ describe('ArticleActions.rename / duplicate', () => {
     expect(moved).toEqual([['posts/a.md', 'posts/better-name.md']]);
   });
 
+  it('a name too long for the disk is reported as such, not as a way out of the workspace', async () => {
+    write('posts/a.md', 'content\n');
+    // 85 Chinese characters: 255 bytes of UTF-8 with ".md", over the 255-byte limit of ext4.
+    await expect(actions().rename('posts/a.md', '长'.repeat(85))).rejects.toMatchObject({
+      code: 'ENAMETOOLONG',
+    });
+    expect(read('posts/a.md')).toBe('content\n');
+  });
+
   it('renames a page bundle by its folder', async () => {
     write('posts/old-slug/index.md', 'bundle\n');
     write('posts/old-slug/image.png', 'png');

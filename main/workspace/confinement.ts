@@ -38,7 +38,8 @@ function realPathOf(absolute: string): string {
       return path.join(realpathSync(existing), ...missing);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+      // A name too long for the disk names nothing that exists: the write itself will say so.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENAMETOOLONG') throw error;
       const parent = path.dirname(existing);
       if (parent === existing) return absolute;
       missing.unshift(path.basename(existing));

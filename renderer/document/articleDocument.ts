@@ -366,7 +366,7 @@ export class ArticleDocument {
         recreate: this.deleted,
       });
     } catch (error) {
-      result = { status: 'error', code: 'transport', message: (error as Error).message };
+      result = { status: 'error', code: failureCode(error), message: (error as Error).message };
     }
     this.savingNow = false;
     let outcome: SaveOutcome;
@@ -539,7 +539,7 @@ export class ArticleDocument {
         overwrite,
       });
     } catch (error) {
-      result = { status: 'error', code: 'transport', message: (error as Error).message };
+      result = { status: 'error', code: failureCode(error), message: (error as Error).message };
     } finally {
       this.placingAt = null;
     }
@@ -748,4 +748,13 @@ export class ArticleDocument {
     this.infoValue = next;
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+/**
+ * A refused request carries main's code in its error's name (both transports); an error without
+ * one never reached main, or main failed in a way it has no words for.
+ */
+function failureCode(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  return name === '' || name === 'Error' || name === 'TypeError' ? 'transport' : name;
 }

@@ -153,6 +153,9 @@ export const filesEn = {
     EISDIR: '"{{path}}" is a folder, not an article, so it was not saved.',
     transport:
       'Byline could not reach its file service, so "{{path}}" was not saved. Your text is still here.',
+    internal:
+      'Something went wrong inside Byline, so "{{path}}" was not saved. Your text is still here.',
+    refused: 'Could not save "{{path}}": {{reason}} Your text is still here.',
     other: 'Could not save "{{path}}" ({{code}}). The file on disk is unchanged.',
   },
   errors: {
@@ -191,6 +194,8 @@ export const filesEn = {
       '"{{path}}" is not UTF-8, UTF-16, GB18030 or Big5, and Byline will not guess its encoding; it was not opened.',
     'not-a-folder': '"{{path}}" is not a folder.',
     'not-openable': '"{{path}}" is neither a folder nor a Markdown file.',
+    'not-an-article':
+      '"{{path}}" is not an article: Byline writes only Markdown files, never inside .git or .byline.',
     'not-granted': 'Byline only opens "{{path}}" after you choose it in a file dialog.',
     'empty-image': 'the image is empty.',
     'image-too-large': 'the image is too large to import.',
@@ -374,6 +379,8 @@ export const filesZh: typeof filesEn = {
     ENOENT: '“{{path}}”所在的文件夹已不存在，因此没有保存。',
     EISDIR: '“{{path}}”是一个文件夹而不是文章，因此没有保存。',
     transport: 'Byline 无法连接到文件服务，“{{path}}”没有保存。文字仍在这里。',
+    internal: 'Byline 内部出错，“{{path}}”没有保存。文字仍在这里。',
+    refused: '无法保存“{{path}}”：{{reason}}文字仍在这里。',
     other: '无法保存“{{path}}”（{{code}}）。磁盘上的文件未被改动。',
   },
   errors: {
@@ -406,6 +413,8 @@ export const filesZh: typeof filesEn = {
       '“{{path}}”不是 UTF-8、UTF-16、GB18030 或 Big5 编码，Byline 不会猜测其编码，因此没有打开。',
     'not-a-folder': '“{{path}}”不是文件夹。',
     'not-openable': '“{{path}}”既不是文件夹也不是 Markdown 文件。',
+    'not-an-article':
+      '“{{path}}”不是文章：Byline 只写入 Markdown 文件，且从不写入 .git 或 .byline 文件夹。',
     'not-granted': '只有在文件对话框中选择“{{path}}”后，Byline 才会打开它。',
     'empty-image': '图片是空的。',
     'image-too-large': '图片太大，无法导入。',

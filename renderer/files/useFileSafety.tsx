@@ -429,5 +429,14 @@ function saveErrorText(
   code: string,
 ): string {
   const key = `files.saveErrors.${code}`;
-  return exists(key) ? t(key, { path }) : t('files.saveErrors.other', { path, code });
+  if (exists(key)) return t(key, { path });
+  // A refusal main has words for (a path out of the workspace, a name too long…).
+  if (exists(`files.requestErrors.${code}`))
+    return t('files.saveErrors.refused', {
+      path,
+      reason: upperFirst(requestErrorText(t, exists, code, { path })),
+    });
+  return t('files.saveErrors.other', { path, code });
 }
+
+const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

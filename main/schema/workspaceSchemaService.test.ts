@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchRequest } from '../app/dispatchRequest';
 import type { RequestHandlers } from '../../shared/ipc/contract';
+import type { WorkspaceSchema } from '../../shared/frontMatterSchema/schemaTypes';
 import { createSchemaHandlers } from './schemaHandlers';
 import { findSchemaRoot, listWorkspaceImages, loadWorkspaceSchema } from './workspaceSchemaService';
 
@@ -121,5 +122,37 @@ describe('contract: workspace.schema and workspace.listImages', () => {
       ok: true,
       value: expect.arrayContaining([{ path: 'images/default (3).png', size: 74 }]) as unknown,
     });
+  });
+
+  it('stays inside its limits for a planted schema and a workspace of data dumps: problems, never a failed reply', async () => {
+    const handlers = createSchemaHandlers(() => root) as unknown as RequestHandlers;
+    const schemaFile = path.join(root, '.byline', 'schema.yml');
+    // Over its size limit: not read at all.
+    writeFileSync(schemaFile, `fields:\n  tags:\n    allowed:\n${'      - 词\n'.repeat(70_000)}`);
+    const huge = await dispatchRequest(handlers, 'workspace.schema', undefined);
+    expect(huge).toMatchObject({
+      ok: true,
+      value: { file: { problems: [{ message: expect.stringMatching(/larger than 512 KB/) }] } },
+    });
+    // Within it, a list longer than a schema holds, a value and a name too long.
+    writeFileSync(
+      schemaFile,
+      `fields:\n  tags:\n    allowed: [${Array.from({ length: 6000 }, (_, i) => i).join(', ')}]\n` +
+        `  section:\n    allowed: [${'长'.repeat(1001)}]\n  ${'k'.repeat(201)}:\n    type: text\n`,
+    );
+    // Articles with more distinct tags than a vocabulary holds, and more fields than a form shows.
+    for (let i = 0; i < 3; i++)
+      writeFileSync(
+        path.join(root, `dump-${i}.md`),
+        `---\ntags: [${Array.from({ length: 2500 }, (_, j) => `t${i}-${j}`).join(', ')}]\n` +
+          Array.from({ length: 400 }, (_, j) => `f${i}_${j}: 1\n`).join('') +
+          '---\n',
+      );
+    const bounded = await dispatchRequest(handlers, 'workspace.schema', undefined);
+    expect(bounded.ok).toBe(true);
+    const value = (bounded as { value: WorkspaceSchema }).value;
+    expect(value.file?.problems).toHaveLength(3);
+    expect(value.fields.length).toBe(1000);
+    expect(value.fields.find((field) => field.key === 'tags')?.vocabulary).toHaveLength(5000);
   });
 });

@@ -8,12 +8,7 @@ import { IMAGE_EXTENSIONS } from '../../shared/frontMatterSchema/knownFields';
 import { resolveSchema } from '../../shared/frontMatterSchema/resolveSchema';
 import { parseSchemaFile, SCHEMA_FILE_PATH } from '../../shared/frontMatterSchema/schemaFile';
 import type { WorkspaceImage, WorkspaceSchema } from '../../shared/frontMatterSchema/schemaTypes';
-import {
-  cutAtLineBreak,
-  decodeTextLazily,
-  readRegularFile,
-  readTextFile,
-} from '../files/readTextFile';
+import { cutAtLineBreak, decodeTextLazily, readRegularFile } from '../files/readTextFile';
 import { isArticleFile, isSkippedFolder } from '../library/scanWorkspace';
 import { siteOutputFolders } from '../library/siteOutputFolders';
 import { isConfinedSync, workspaceDataFile } from '../workspace/confinement';
@@ -81,13 +76,27 @@ async function readFrontMatter(file: string): Promise<Record<string, unknown> | 
   }
 }
 
+/**
+ * A schema names a newsroom's fields and their vocabularies: a few kilobytes. A planted file of
+ * megabytes held main for seconds at every read (three per article opened).
+ */
+const maxSchemaFileBytes = 512 * 1024;
+
 /** Reads `<root>/.byline/schema.yml`; null when there is none. Problems in it are reported, not thrown. */
 async function loadSchemaFile(
   root: string,
 ): Promise<{ path: string; parsed: ReturnType<typeof parseSchemaFile> } | null> {
   let text: string;
   try {
-    text = (await readTextFile(workspaceDataFile(root, SCHEMA_FILE_PATH))).text;
+    const bytes = await readRegularFile(
+      workspaceDataFile(root, SCHEMA_FILE_PATH),
+      maxSchemaFileBytes + 1,
+    );
+    if (bytes.length > maxSchemaFileBytes)
+      throw new Error(
+        `${SCHEMA_FILE_PATH} is larger than ${maxSchemaFileBytes / 1024} KB; Byline did not read it.`,
+      );
+    text = (await decodeTextLazily(new Uint8Array(bytes))).text;
   } catch (error) {
     if (
       (error as NodeJS.ErrnoException).code === 'ENOENT' ||

@@ -1,7 +1,7 @@
 import { displayWidth } from '../text/displayWidth';
 import { isValidDateTime } from './dateTime';
 import { KNOWN_FIELDS, LONG_TEXT_KEYS, looksLikeImagePath } from './knownFields';
-import type { FieldKind, FieldSchema } from './schemaTypes';
+import { SCHEMA_LIMITS, type FieldKind, type FieldSchema } from './schemaTypes';
 
 /** What one value says about its field's kind; `string` is refined once all values are in. */
 type Vote = Exclude<FieldKind, 'text' | 'longText' | 'slug'> | 'string';
@@ -104,7 +104,12 @@ export function inferSchema(
     });
   }
 
-  return [...tallies.values()]
+  // A workspace of data dumps can hold more than a form shows: the most used fields and values.
+  const kept = [...tallies.values()]
+    .filter((tally) => tally.key !== '' && tally.key.length <= SCHEMA_LIMITS.keyLength)
+    .sort((a, b) => b.seen - a.seen || a.firstSeen - b.firstSeen)
+    .slice(0, SCHEMA_LIMITS.fields);
+  return kept
     .sort((a, b) => a.positionSum / a.seen - b.positionSum / b.seen || a.firstSeen - b.firstSeen)
     .map((tally): FieldSchema => {
       const vote = majority(tally.votes);
@@ -115,7 +120,9 @@ export function inferSchema(
             ? refineString(tally.key, tally.strings)
             : vote;
       const vocabulary = [...tally.values.entries()]
+        .filter(([value]) => value.length <= SCHEMA_LIMITS.valueLength)
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, SCHEMA_LIMITS.values)
         .map(([value]) => value);
       const label = KNOWN_FIELDS[tally.key]?.label;
       return {

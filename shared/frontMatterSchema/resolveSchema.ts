@@ -3,7 +3,12 @@ import { isPlainObject, isStringList } from './inferSchema';
 import { KNOWN_FIELDS, LONG_TEXT_KEYS, looksLikeImagePath } from './knownFields';
 import type { SchemaFile } from './schemaFile';
 import { DEFAULT_CHECKLIST } from './schemaConstants';
-import type { FieldKind, FieldSchema, WorkspaceSchema } from './schemaTypes';
+import {
+  SCHEMA_LIMITS,
+  type FieldKind,
+  type FieldSchema,
+  type WorkspaceSchema,
+} from './schemaTypes';
 
 export interface SchemaSources {
   /** From inferSchema over the workspace's articles. */
@@ -48,7 +53,8 @@ export function resolveSchema(sources: SchemaSources = {}): WorkspaceSchema {
     fields.push(field.kind === 'slug' && !field.from ? { ...field, from: 'title' } : field);
   }
   return {
-    fields,
+    // Declared fields first: they are the ones kept when the workspace has more than a form shows.
+    fields: fields.slice(0, SCHEMA_LIMITS.fields),
     articleCount: sources.articleCount ?? 0,
     checklist: { ...DEFAULT_CHECKLIST, ...(sources.file?.parsed.checklist ?? {}) },
     file: sources.file ? { path: sources.file.path, problems: sources.file.parsed.problems } : null,

@@ -10,6 +10,7 @@ import {
 } from 'yaml';
 import { lineColumnAt } from '../article/textPosition';
 import { FIELD_KINDS, isChecklistSeverity, isFieldKind } from './schemaConstants';
+import { SCHEMA_LIMITS } from './schemaTypes';
 import type {
   FieldKind,
   ChecklistOptions,
@@ -113,6 +114,14 @@ function readFields(node: Node | null, result: SchemaFile, problem: Report): voi
       continue;
     }
     const key = String(pair.key.value);
+    if (key.length > SCHEMA_LIMITS.keyLength) {
+      problem(pair.key, `A field name is at most ${SCHEMA_LIMITS.keyLength} characters`);
+      continue;
+    }
+    if (result.fields.length >= SCHEMA_LIMITS.fields) {
+      problem(pair.key, `At most ${SCHEMA_LIMITS.fields} fields are read`);
+      break;
+    }
     const field: DeclaredField = { key };
     result.fields.push(field);
     const settings = pair.value;
@@ -160,10 +169,18 @@ function readFields(node: Node | null, result: SchemaFile, problem: Report): voi
         case 'allowed':
           if (
             Array.isArray(plain) &&
-            plain.every((v) => typeof v === 'string' || typeof v === 'number')
+            plain.length <= SCHEMA_LIMITS.values &&
+            plain.every(
+              (v) =>
+                (typeof v === 'string' || typeof v === 'number') &&
+                String(v).length <= SCHEMA_LIMITS.valueLength,
+            )
           )
             field.allowed = plain.map(String);
-          else bad('a list of values');
+          else
+            bad(
+              `a list of at most ${SCHEMA_LIMITS.values} values of at most ${SCHEMA_LIMITS.valueLength} characters`,
+            );
           break;
         case 'default':
           if (plain === null || ['string', 'number', 'boolean'].includes(typeof plain))

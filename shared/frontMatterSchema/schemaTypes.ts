@@ -28,19 +28,27 @@ export const FieldDefault = z.union([
 ]);
 export type FieldDefault = z.output<typeof FieldDefault>;
 
+/** What one schema may hold; inference and the schema file stay inside these (never a failed reply). */
+export const SCHEMA_LIMITS = {
+  fields: 1000,
+  keyLength: 200,
+  values: 5000,
+  valueLength: 1000,
+} as const;
+
 export const FieldSchema = z.object({
-  key: z.string().min(1).max(200),
+  key: z.string().min(1).max(SCHEMA_LIMITS.keyLength),
   kind: FieldKind,
   label: FieldLabel.optional(),
   required: z.boolean(),
   /** Longest allowed value in display columns (a CJK character counts 2). */
   maxLength: z.number().int().positive().optional(),
   /** Controlled vocabulary: the only values allowed (for tags, also for text). */
-  allowed: z.array(z.string().max(1000)).max(5000).optional(),
+  allowed: z.array(z.string().max(SCHEMA_LIMITS.valueLength)).max(SCHEMA_LIMITS.values).optional(),
   /** Written when a new article is created from the schema. `"now"` for a date-time means the current time. */
   default: FieldDefault.optional(),
   /** Values used in the workspace, most frequent first (autocomplete). */
-  vocabulary: z.array(z.string().max(1000)).max(5000),
+  vocabulary: z.array(z.string().max(SCHEMA_LIMITS.valueLength)).max(SCHEMA_LIMITS.values),
   /** For a slug: the field it is generated from (default `title`). */
   from: z.string().max(200).optional(),
   /** How many articles of the workspace have this field (0 when it only comes from the schema file). */
@@ -71,7 +79,7 @@ export type ChecklistOptions = PlainChecklistOptions;
 
 export const WorkspaceSchema = z.object({
   /** In form order. */
-  fields: z.array(FieldSchema).max(1000),
+  fields: z.array(FieldSchema).max(SCHEMA_LIMITS.fields),
   /** Articles the schema was inferred from. */
   articleCount: z.number().int().nonnegative(),
   checklist: ChecklistOptions,

@@ -52,6 +52,7 @@ function profileSummary(profile: RenderProfile): string {
   const on = (name: string, value: boolean): string => `${name} = ${value ? 'true' : 'false'}`;
   return [
     on('unsafe', profile.unsafe),
+    on('hardWraps', profile.hardWraps),
     on('typographer', profile.typographer),
     on('linkify', profile.linkify),
     on('cjk', profile.cjk),

@@ -221,6 +221,19 @@ function linksToReferences(state: StateCore, env: ExportRenderEnv): void {
   }
 }
 
+/**
+ * Where the site writes every line break of a paragraph as `<br>` (Goldmark's `hardWraps`), Word
+ * and plain text break the line there too: each writer already knows a hard break.
+ */
+function softBreaksAsLineBreaks(state: StateCore): void {
+  for (const block of state.tokens)
+    for (const child of block.children ?? [])
+      if (child.type === 'softbreak') {
+        child.type = 'hardbreak';
+        child.tag = 'br';
+      }
+}
+
 /** WeChat: each footnote's first paragraph starts with its number, `[1] …`. */
 function numberFootnotes(state: StateCore): void {
   const tokens = state.tokens;
@@ -244,6 +257,7 @@ function exportTransforms(md: MarkdownIt): void {
     if (!isExportEnv(state.env)) return;
     stripSourceLines(state.tokens);
     for (const token of state.tokens) if (token.children) stripSourceLines(token.children);
+    if (state.md.options.breaks) softBreaksAsLineBreaks(state);
     if (state.env.rawHtmlText) rawHtmlAsText(state, state.env.rawHtmlText);
     imageParagraphsToFigures(state, state.env.imageCaptions);
     absoluteSiteLinks(state, state.env.baseURL);

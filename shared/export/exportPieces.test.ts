@@ -236,6 +236,19 @@ describe("plain text: a figure shortcode's figcaption", () => {
   });
 });
 
+describe('plain text and a site that writes hard wraps', () => {
+  it('breaks a paragraph’s lines where the site writes <br>, and only there', () => {
+    const body = '第一行\n第二行\n\n> 引文一\n> 引文二\n';
+    const hardWraps = { ...hugoDefaultProfile, hardWraps: true };
+    expect(
+      renderPlainTextTokens(parseForExport(body, { profile: hardWraps }).tokens, 'zh-CN'),
+    ).toBe('第一行\n第二行\n\n    引文一\n    引文二\n');
+    expect(renderPlainTextTokens(parseForExport(body).tokens, 'zh-CN')).toBe(
+      '第一行第二行\n\n    引文一引文二\n',
+    );
+  });
+});
+
 describe('plain text wrapping', () => {
   it('keeps every line of an endnote, its [n] label included, within the width', () => {
     const note = '海关总署周一公布的月度统计显示，吞吐量回升至去年同期的八成，但运价仍在下降。';

@@ -48,6 +48,7 @@ export const WorkspaceInfo = z.object({
 export const RenderProfileSchema = z.object({
   origin: z.enum(['hugo-site', 'workspace']),
   unsafe: z.boolean(),
+  hardWraps: z.boolean(),
   typographer: z.boolean(),
   linkify: z.boolean(),
   strikethrough: z.boolean(),

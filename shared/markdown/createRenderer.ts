@@ -51,6 +51,7 @@ export function createMarkdownRenderer(
 ): MarkdownItInstance {
   const md = new MarkdownIt('default', {
     html: true,
+    breaks: profile.hardWraps,
     linkify: profile.linkify,
     typographer: profile.typographer,
   });

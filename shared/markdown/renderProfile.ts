@@ -9,6 +9,8 @@ export interface RenderProfile {
   origin: 'hugo-site' | 'workspace';
   /** markup.goldmark.renderer.unsafe: raw HTML rendered (sanitized) rather than omitted. */
   unsafe: boolean;
+  /** markup.goldmark.renderer.hardWraps: a line break in a paragraph is a `<br>`. */
+  hardWraps: boolean;
   /** markup.goldmark.extensions.typographer: curly quotes, dashes, ellipsis. */
   typographer: boolean;
   /** markup.goldmark.extensions.linkify: bare URLs and www. become links. */
@@ -47,6 +49,7 @@ export interface SiteFacts {
 export const hugoDefaultProfile: Readonly<RenderProfile> = Object.freeze({
   origin: 'workspace',
   unsafe: false,
+  hardWraps: false,
   typographer: true,
   linkify: true,
   strikethrough: true,
@@ -68,6 +71,7 @@ export const profileKey = (profile: Readonly<RenderProfile>): string =>
     profile.footnote,
     profile.cjk,
     profile.headingAttributes,
+    profile.hardWraps,
   ]
     .map((on) => (on ? 1 : 0))
     .join('');

@@ -15,7 +15,7 @@ describe('profileFromSiteConfig', () => {
         baseURL: 'https://example.org/cn',
         markup: {
           goldmark: {
-            renderer: { unsafe: true },
+            renderer: { unsafe: true, hardWraps: true },
             extensions: {
               typographer: false,
               linkify: false,
@@ -32,6 +32,7 @@ describe('profileFromSiteConfig', () => {
     expect(profile).toEqual({
       origin: 'hugo-site',
       unsafe: true,
+      hardWraps: true,
       typographer: false,
       linkify: false,
       strikethrough: false,

@@ -59,6 +59,7 @@ export function profileFromSiteConfig(
   return {
     origin,
     unsafe: flag(config, `${goldmark}.renderer.unsafe`, d.unsafe),
+    hardWraps: flag(config, `${goldmark}.renderer.hardwraps`, d.hardWraps),
     typographer: isTable(at(config, `${extensions}.typographer`))
       ? !(at(config, `${extensions}.typographer.disable`) === true)
       : flag(config, `${extensions}.typographer`, d.typographer),

@@ -275,6 +275,7 @@ function exportTransforms(md: MarkdownIt): void {
   const footnoteClose = rules['footnote_close'];
   const footnoteBlockOpen = rules['footnote_block_open'];
   const footnoteBlockClose = rules['footnote_block_close'];
+  const taskCheckbox = rules['task_list_checkbox'];
   const wechat = (env: unknown): boolean => isExportEnv(env) && env.exportFlavor === 'wechat';
   const idOf = (token: Token | undefined): number =>
     (token?.meta as { id?: number } | undefined)?.id ?? 0;
@@ -297,6 +298,13 @@ function exportTransforms(md: MarkdownIt): void {
       : (footnoteBlockOpen?.(tokens, idx, options, env, self) ?? '');
   rules['footnote_block_close'] = (tokens, idx, options, env, self) =>
     wechat(env) ? '</section>\n' : (footnoteBlockClose?.(tokens, idx, options, env, self) ?? '');
+  // WeChat's editor drops form controls: a task's state is written as the text shows it.
+  rules['task_list_checkbox'] = (tokens, idx, options, env, self) =>
+    wechat(env)
+      ? (tokens[idx]?.meta as { checked?: boolean } | null)?.checked
+        ? '☑ '
+        : '☐ '
+      : (taskCheckbox?.(tokens, idx, options, env, self) ?? '');
   rules['footnote_number'] = (tokens, idx) =>
     `<span class="footnote-number">[${(tokens[idx]?.meta as { n: number }).n}]</span> `;
   rules['link_reference'] = (tokens, idx) =>

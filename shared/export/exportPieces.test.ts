@@ -121,6 +121,15 @@ describe('renderForExport', () => {
     expect(html).toContain('<sup class="footnote-ref">[1]</sup>');
   });
 
+  it('wechat: a task keeps its state as ☑ / ☐, since WeChat drops checkboxes', () => {
+    const { html } = renderForExport('- [x] 核实数字\n- [ ] 补充采访\n', 'zh-CN', {
+      flavor: 'wechat',
+    });
+    expect(html).toContain('☑ 核实数字');
+    expect(html).toContain('☐ 补充采访');
+    expect(html).not.toContain('<input');
+  });
+
   it('document flavor keeps one number for a note cited twice, with a back-link for each, as Goldmark', () => {
     const { html } = renderForExport('a[^x] b[^x]\n\n[^x]: note\n', 'en');
     expect(html.match(/<sup class="footnote-ref"><a [^>]*>1<\/a><\/sup>/g)).toHaveLength(2);
@@ -232,6 +241,16 @@ describe("plain text: a figure shortcode's figcaption", () => {
     expect(renderPlainTextTokens(parseForExport(body).tokens, 'en')).toBe(
       '[Image: flood]\nFlood in Wuhan\nResidents wade through water.Photo: Reuters\n\n' +
         '[Image]\n洪水中的武汉。 新华社 (https://xinhua.example)\n',
+    );
+  });
+});
+
+describe('plain text links', () => {
+  it('writes an address after the text once, and never after the address itself', () => {
+    const body =
+      'Write to <x@example.org>, [me](mailto:x@example.org), <mailto:y@example.org> or [港务局](https://port.example.org/).\n';
+    expect(renderPlainTextTokens(parseForExport(body).tokens, 'en')).toBe(
+      'Write to x@example.org, me (x@example.org), mailto:y@example.org or 港务局 (https://port.example.org/).\n',
     );
   });
 });

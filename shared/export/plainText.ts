@@ -118,7 +118,9 @@ function inlineToText(children: readonly Token[], lang: string): string {
       case 'link_close': {
         const href = linkHref ?? '';
         const shown = href.replace(/^mailto:/i, '');
-        if (href !== '' && !href.startsWith('#') && shown !== linkText.trim())
+        // The address goes after the text unless the text already is it (`<mailto:…>` too).
+        const written = linkText.trim();
+        if (href !== '' && !href.startsWith('#') && shown !== written && href !== written)
           text += ` (${shown})`;
         linkHref = null;
         break;

@@ -31,6 +31,19 @@ export interface Conflict {
  */
 export const diskEncodingUndecided = 'disk-encoding-undecided';
 
+/**
+ * The file changed on disk into something that is no text Byline reads (a binary file, bytes of
+ * no encoding it knows, a folder): the buffer still holds the version last saved there.
+ */
+export const diskUnreadable = 'disk-unreadable';
+const unreadableAnswers = new Set([
+  'binary-file',
+  'undecodable',
+  'unknown-encoding',
+  'not-a-file',
+  'too-large',
+]);
+
 /** What React shows of a document: a new object whenever any of it changes, never on a keystroke alone. */
 export interface DocumentInfo {
   readonly id: string;
@@ -455,7 +468,12 @@ export class ArticleDocument {
     let opened: OpenedArticle | null;
     try {
       opened = await this.context.readChoosing(this.origin.workspace, this.filePath);
-    } catch {
+    } catch (error) {
+      const code = failureCode(error);
+      if (!this.disposed && unreadableAnswers.has(code)) {
+        this.saveError = { code: diskUnreadable, message: code };
+        this.refresh();
+      }
       return;
     }
     if (this.disposed) return;
@@ -467,7 +485,8 @@ export class ArticleDocument {
       this.refresh();
       return;
     }
-    if (this.saveError?.code === diskEncodingUndecided) this.saveError = null;
+    if (this.saveError?.code === diskEncodingUndecided || this.saveError?.code === diskUnreadable)
+      this.saveError = null;
     if (opened.stamp.hash === this.stamp.hash) {
       this.refresh();
       return;
@@ -670,7 +689,8 @@ export class ArticleDocument {
       // Changed on disk into bytes Byline cannot read, or has not been told how to: only the
       // writer's choice saves again.
       this.saveError?.code === 'unreadable-on-disk' ||
-      this.saveError?.code === diskEncodingUndecided
+      this.saveError?.code === diskEncodingUndecided ||
+      this.saveError?.code === diskUnreadable
     );
   }
 

@@ -12,6 +12,11 @@ interface UnreadableDiskBannerProps {
    * says so and offers the choice again.
    */
   onChooseEncoding?: (() => void) | undefined;
+  /**
+   * Noticed while the buffer was saved, not by a save: the disk version is no text Byline reads,
+   * and it is not in Version history until a save replaces it.
+   */
+  changedWhileSaved?: boolean;
 }
 
 /**
@@ -22,9 +27,14 @@ export function UnreadableDiskBanner(props: UnreadableDiskBannerProps): React.JS
   const { t } = useTranslation();
   return (
     <NoticeBanner
-      message={t(props.onChooseEncoding ? 'files.unreadable.undecided' : 'files.unreadable.body', {
-        path: props.path,
-      })}
+      message={t(
+        props.onChooseEncoding
+          ? 'files.unreadable.undecided'
+          : props.changedWhileSaved
+            ? 'files.unreadable.changed'
+            : 'files.unreadable.body',
+        { path: props.path },
+      )}
       testId="unreadable-banner"
     >
       {props.onChooseEncoding ? (

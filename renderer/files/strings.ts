@@ -120,6 +120,8 @@ export const filesEn = {
   },
   unreadable: {
     body: '"{{path}}" was changed on disk in an encoding Byline cannot read. Byline did not overwrite it; that version is kept in Version history.',
+    changed:
+      '"{{path}}" was changed on disk into something Byline cannot read as text (a binary file, an unknown encoding or a folder). Byline has not overwritten it; the text here is the version you saved last.',
     undecided:
       '"{{path}}" was changed on disk, and its bytes read as more than one encoding (for example Big5 or GB18030). Byline did not guess, and has not overwritten it.',
     chooseEncoding: 'Choose how to read it…',
@@ -352,6 +354,8 @@ export const filesZh: typeof filesEn = {
   },
   unreadable: {
     body: '“{{path}}”在磁盘上被改成了 Byline 无法读取的编码。Byline 没有覆盖它；那个版本已保存在版本历史中。',
+    changed:
+      '“{{path}}”在磁盘上被改成了 Byline 无法作为文字读取的内容（二进制文件、未知编码或文件夹）。Byline 没有覆盖它；这里的文字是您上次保存的版本。',
     undecided:
       '“{{path}}”在磁盘上被改动了，它的字节可以按不止一种编码读取（例如 Big5 或 GB18030）。Byline 没有猜测，也没有覆盖它。',
     chooseEncoding: '选择读取方式…',

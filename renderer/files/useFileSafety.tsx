@@ -16,7 +16,7 @@ import type { LibraryTools } from '../library/LibrarySidebar';
 import { CompareDialog } from './CompareDialog';
 import { ConflictBanner } from './ConflictBanner';
 import type { ArticleDocument } from '../document/articleDocument';
-import { diskEncodingUndecided } from '../document/articleDocument';
+import { diskEncodingUndecided, diskUnreadable } from '../document/articleDocument';
 import type { DocumentStore } from '../document/documentStore';
 import { HistoryDialog } from './HistoryDialog';
 import { JournalRestoreBanner } from './JournalRestoreBanner';
@@ -252,9 +252,11 @@ export function useFileSafety(options: FileSafetyOptions): FileSafety {
         </NoticeBanner>
       ) : null}
       {active?.saveError?.code === 'unreadable-on-disk' ||
-      active?.saveError?.code === diskEncodingUndecided ? (
+      active?.saveError?.code === diskEncodingUndecided ||
+      active?.saveError?.code === diskUnreadable ? (
         <UnreadableDiskBanner
           path={active.path}
+          changedWhileSaved={active.saveError.code === diskUnreadable}
           onSaveCopy={() => void saveCopy(active.id)}
           onOverwrite={() => saveTab(active.id, { overwrite: true })}
           onChooseEncoding={

@@ -288,6 +288,22 @@ test('a version rewritten in an encoding Byline cannot read is never shown as em
   await expect(history.getByTestId('history-diff')).toContainText('colleague');
 });
 
+test('a saved article whose file becomes a binary on disk says so at once, and keeps its text', async ({
+  app,
+  byline,
+}) => {
+  await openArticle(app, chip);
+  await expect(saveState(app)).toHaveText('Saved');
+  const file = path.join(byline.workspace, chip);
+  const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+  writeFileSync(file, binary);
+  const banner = app.getByTestId('unreadable-banner');
+  await expect(banner).toContainText(/cannot read as text/);
+  await expect(saveState(app)).not.toHaveText('Saved');
+  await expect(editor(app)).toContainText('芯片');
+  expect(readFileSync(file).equals(binary)).toBe(true);
+});
+
 test('Ctrl+Shift+H in the editor opens the version history of the open article', async ({
   app,
 }) => {

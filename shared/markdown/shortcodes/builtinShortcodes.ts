@@ -184,6 +184,39 @@ export function paramValue(context: ExpandContext, record: ShortcodeRecord): str
   return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number);
 }
 
+/** Built-ins whose output is text (a value, a URL), not HTML. */
+const textShortcodes = new Set(['param', 'ref', 'relref']);
+
+/**
+ * `{{% figure %}}` and the other built-ins that write HTML, on a site that omits raw HTML: Hugo
+ * runs their HTML through Goldmark, which leaves it out. Nothing is published; the preview shows
+ * a chip so the writer sees why.
+ */
+export function omittedAsRawHtml(shortcodes: ShortcodeEnv, record: ShortcodeRecord): boolean {
+  const { open } = record.call;
+  return (
+    open.delimiter === '%' &&
+    !shortcodes.rawHtml &&
+    builtinShortcodeNames.has(open.name) &&
+    !textShortcodes.has(open.name)
+  );
+}
+
+function omittedChip(context: ExpandContext, record: ShortcodeRecord, block: boolean): Token {
+  const chipToken = token(
+    context,
+    block ? 'shortcode_block_open' : 'shortcode_chip',
+    'span',
+    block ? 1 : 0,
+  );
+  chipToken.meta = { name: record.call.open.name, kind: 'omitted', source: record.source };
+  note(
+    context,
+    `${displayTag(record)} writes HTML, which this site omits (raw HTML is off): it is not published, and exports leave it out.`,
+  );
+  return chipToken;
+}
+
 function chip(context: ExpandContext, record: ShortcodeRecord, block: boolean): Token {
   const name = record.call.open.name;
   const known = context.shortcodes.site?.shortcodes.includes(name) ?? false;
@@ -210,6 +243,7 @@ function chip(context: ExpandContext, record: ShortcodeRecord, block: boolean): 
 /** Inline tokens for a shortcode inside a paragraph. */
 export function expandInline(context: ExpandContext, record: ShortcodeRecord): Token[] {
   const { open, inner } = record.call;
+  if (omittedAsRawHtml(context.shortcodes, record)) return [omittedChip(context, record, false)];
   switch (open.name) {
     case 'figure': {
       const start = token(context, 'figure_inline_open', 'figure', 1);
@@ -278,6 +312,12 @@ export function expandBlock(
     made.content = '';
     return made;
   };
+  if (omittedAsRawHtml(context.shortcodes, record)) {
+    const start = omittedChip(context, record, true);
+    start.block = true;
+    start.map = map;
+    return [start, block('shortcode_block_close', 'span', -1)];
+  }
   switch (open.name) {
     case 'param':
       return null;

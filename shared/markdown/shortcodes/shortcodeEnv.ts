@@ -12,6 +12,11 @@ export interface ShortcodeEnv {
   resolveRef: (target: string, kind: RefKind) => string | null;
   /** Filled while rendering: shortcodes an export cannot show as the site publishes them. */
   notes: string[];
+  /**
+   * The site renders raw HTML (`unsafe`). Without it, the HTML a `{{% %}}` shortcode writes goes
+   * through Goldmark as raw HTML and is omitted.
+   */
+  rawHtml: boolean;
 }
 
 export interface ShortcodePage {
@@ -63,5 +68,6 @@ export function createShortcodeEnv(
     pageParams: current.params ?? {},
     resolveRef: resolveRef ?? pathOnlyRefResolver(profile, current),
     notes: [],
+    rawHtml: profile.unsafe,
   };
 }

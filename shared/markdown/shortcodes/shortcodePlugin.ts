@@ -4,6 +4,7 @@ import { hugoDefaultProfile } from '../renderProfile';
 import {
   expandBlock,
   expandInline,
+  omittedAsRawHtml,
   paramValue,
   type ExpandContext,
   type ShortcodeRecord,
@@ -136,8 +137,12 @@ function shortcodeBlock(md: MarkdownIt) {
     const match = alonePlaceholder.exec(line);
     if (!match || state.sCount[startLine]! - state.blkIndent >= 4) return false;
     const env = state.env as Record<string, unknown>;
-    const record = stateOf(env).records[Number(match[1])];
-    if (!record || (record.call.open.delimiter === '%' && record.call.inner === null)) return false;
+    const { records, shortcodes } = stateOf(env);
+    const record = records[Number(match[1])];
+    if (!record) return false;
+    // A `{{% %}}` call's output is Markdown in a paragraph, unless the site omits it whole.
+    const omitted = omittedAsRawHtml(shortcodes, record);
+    if (record.call.open.delimiter === '%' && record.call.inner === null && !omitted) return false;
     const map: [number, number] = [startLine, startLine + 1 + record.extraLines];
     const tokens = expandBlock(expandContext(md, env, state.Token), record, map);
     if (!tokens) return false;

@@ -63,7 +63,7 @@ export function articleFromText(
     text,
     data: parsed.data,
     body: parsed.parts.body,
-    meta: articleMetadata(parsed.data, parsed.parts.body, stem),
+    meta: articleMetadata(parsed.data, parsed.parts.body, stem, profile),
     stem,
     profile,
   };

@@ -1,6 +1,7 @@
 import type { ExportFlavor, LinkReference } from '../../shared/export/exportMarkdown';
 import { renderForExport } from '../../shared/export/exportMarkdown';
 import { featuredImageSource, renderExportHeader } from '../../shared/export/exportDocument';
+import { leadHtml } from '../../shared/markdown/articleLead';
 import type { HtmlSanitizer } from '../../shared/markdown/sanitize';
 import type { ArticleImages } from './articleImages';
 import { articleShortcodeOptions } from './articleShortcodes';
@@ -47,6 +48,7 @@ export function renderArticleHtml(
   const featured = featuredImageSource(source.data);
   const header = renderExportHeader(
     source.meta,
+    leadHtml(source.data, { profile: source.profile, resolveImage, keepUnresolvedImages: true }),
     featured ? { src: featured, url: resolveImage(featured) } : null,
   );
   const body = renderForExport(source.body, source.meta.lang, {

@@ -320,7 +320,7 @@ export function renderPreview(request: Omit<PreviewRequest, 'baseId'>): FullPrev
   const title = data && typeof data['title'] === 'string' ? data['title'] : null;
   return {
     version: request.version,
-    header: renderArticleHeader(data, { resolveImage }),
+    header: renderArticleHeader(data, { resolveImage, profile: request.profile }),
     blocks: renderBlocks(markdown, tokens, env, lineOffset),
     bodyStartLine: lineOffset,
     bodyOffset: parts.bodyOffset,

@@ -1,11 +1,13 @@
-import { formatFrontMatterDate, leadOf, type FormattedDate } from '../markdown/articleHeader';
+import { formatFrontMatterDate, type FormattedDate } from '../markdown/articleHeader';
+import { leadOf, leadText } from '../markdown/articleLead';
+import { hugoDefaultProfile, type RenderProfile } from '../markdown/renderProfile';
 import { detectDocumentLanguage } from './documentLanguage';
 
 /** What every exporter needs to know about an article besides its body. */
 export interface ArticleMetadata {
   /** Front matter title, else the first `# heading`, else the file name. Never empty. */
   title: string;
-  /** `summary` or `description`: shown as the lead. */
+  /** `summary` (its Markdown as the reader reads it) or `description`, as plain text. */
   lead: string | null;
   date: FormattedDate | null;
   /** `author`, `authors` (list or string), `byline`. */
@@ -67,10 +69,11 @@ export function articleMetadata(
   data: Readonly<Record<string, unknown>> | null,
   body: string,
   fileStem: string,
+  profile: Readonly<RenderProfile> = hugoDefaultProfile,
 ): ArticleMetadata {
   const fields = data ?? {};
   const title = titleOf(fields, body, fileStem);
-  const lead = leadOf(fields);
+  const lead = leadText(fields, profile);
   const authors = [
     ...new Set([
       ...listOf(fields['author']),

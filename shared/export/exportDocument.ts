@@ -16,16 +16,18 @@ export function featuredImageSource(data: Readonly<Record<string, unknown>>): st
 }
 
 /**
- * The exported article's header: title, lead, date and byline, featured image. Every value is
- * escaped here, and the result is sanitized with the body all the same.
+ * The exported article's header: title, lead (`leadHtml` from shared/markdown/articleLead.ts),
+ * date and byline, featured image. Every other value is escaped here, and the result is sanitized
+ * with the body all the same.
  */
 export function renderExportHeader(
   meta: ArticleMetadata,
+  leadHtml: string | null,
   featuredImage: { src: string; url: string | null } | null,
 ): string {
   const zh = /^(?:zh|ja)\b/i.test(meta.lang);
   const parts = [`<h1 class="article-title">${escapeHtml(meta.title)}</h1>`];
-  if (meta.lead) parts.push(`<p class="article-lead">${escapeHtml(meta.lead)}</p>`);
+  if (leadHtml) parts.push(`<p class="article-lead">${leadHtml}</p>`);
   const metaParts: string[] = [];
   if (meta.date) {
     metaParts.push(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatFrontMatterDate, renderArticleHeader } from './articleHeader';
+import { hugoDefaultProfile } from './renderProfile';
 
 describe('formatFrontMatterDate', () => {
   it('shows the date and time as written, without converting the timezone', () => {
@@ -97,6 +98,16 @@ describe('renderArticleHeader', () => {
     );
     expect(renderArticleHeader({ summary: '<!-- 只有备注 -->', description: '描述' })).toContain(
       '<p class="article-lead">描述</p>',
+    );
+  });
+
+  it('shows the summary as Markdown in the body profile, the description as text', () => {
+    const unsafe = { ...hugoDefaultProfile, unsafe: true, typographer: false };
+    expect(
+      renderArticleHeader({ summary: '**要点** -- <i>注</i>' }, { profile: unsafe }),
+    ).toContain('<p class="article-lead"><strong>要点</strong> -- <i>注</i></p>');
+    expect(renderArticleHeader({ description: '**要点**' })).toContain(
+      '<p class="article-lead">**要点**</p>',
     );
   });
 });

@@ -1,12 +1,10 @@
+import { frontMatterText as textOf, leadHtml, type LeadRenderOptions } from './articleLead';
 import { escapeHtml } from './escapeHtml';
-import { splitHtmlComments } from './htmlComments';
 import { imagePlaceholderHtml } from './imagePlaceholder';
 import { keepLocalImageSources } from './resolveImage';
 
-export interface ArticleHeaderOptions {
-  /** Same resolver as the body's; default: local paths kept, remote and foreign schemes refused. */
-  resolveImage?: (src: string) => string | null;
-}
+/** The body's profile (for the summary's Markdown) and image resolver. */
+export type ArticleHeaderOptions = Omit<LeadRenderOptions, 'keepUnresolvedImages'>;
 
 export interface FormattedDate {
   /** As written, minutes precision: "2025-06-18 11:20". */
@@ -41,28 +39,6 @@ export function formatFrontMatterDate(value: unknown): FormattedDate | null {
   return { text, datetime: written };
 }
 
-// Hugo prints a number or boolean as text: `title: yes` publishes "true".
-const textOf = (value: unknown): string | null =>
-  typeof value === 'string'
-    ? value.trim() || null
-    : typeof value === 'number' || typeof value === 'boolean'
-      ? String(value)
-      : null;
-
-/** A front matter text without its HTML comments, which are never published. */
-const publishedTextOf = (value: unknown): string | null =>
-  typeof value === 'string'
-    ? textOf(
-        splitHtmlComments(value)
-          .map((piece) => ('html' in piece ? piece.html : ''))
-          .join(''),
-      )
-    : textOf(value);
-
-/** The lead every output shows: `summary`, else `description`. */
-export const leadOf = (data: Readonly<Record<string, unknown>>): string | null =>
-  publishedTextOf(data['summary']) ?? publishedTextOf(data['description']);
-
 function tagsOf(value: unknown): string[] {
   const list = Array.isArray(value) ? (value as unknown[]) : [value];
   return list.map(textOf).filter((tag): tag is string => tag !== null);
@@ -80,8 +56,8 @@ function featuredImageOf(data: Readonly<Record<string, unknown>>): string | null
 
 /**
  * The article header shown above the body in the preview: title, summary as the lead, date,
- * featured image and tags. Every value is escaped; the result still goes through the sanitizer
- * with the body.
+ * featured image and tags. Every value is escaped, the summary rendered as Markdown; the result
+ * still goes through the sanitizer with the body.
  */
 export function renderArticleHeader(
   data: Readonly<Record<string, unknown>> | null,
@@ -93,8 +69,8 @@ export function renderArticleHeader(
   const title = textOf(data['title']);
   if (title) parts.push(`<h1 class="article-title">${escapeHtml(title)}</h1>`);
 
-  const lead = leadOf(data);
-  if (lead) parts.push(`<p class="article-lead">${escapeHtml(lead)}</p>`);
+  const lead = leadHtml(data, options);
+  if (lead) parts.push(`<p class="article-lead">${lead}</p>`);
 
   const date = formatFrontMatterDate(data['date']);
   if (date) {

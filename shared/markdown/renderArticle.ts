@@ -15,7 +15,10 @@ export function renderArticle(
   body: string,
   options: RenderMarkdownOptions,
 ): RenderedArticle {
-  const headerOptions = options.resolveImage ? { resolveImage: options.resolveImage } : {};
+  const headerOptions = {
+    ...(options.resolveImage ? { resolveImage: options.resolveImage } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
+  };
   return {
     headerHtml: renderArticleHeader(frontMatterData, headerOptions),
     bodyHtml: renderMarkdown(body, options),

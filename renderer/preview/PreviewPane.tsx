@@ -57,6 +57,7 @@ function profileSummary(profile: RenderProfile): string {
     on('linkify', profile.linkify),
     on('cjk', profile.cjk),
     on('footnote', profile.footnote),
+    on('definitionList', profile.definitionList),
     profile.baseURL ? `baseURL = ${profile.baseURL}` : '',
   ]
     .filter(Boolean)

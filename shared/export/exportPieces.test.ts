@@ -292,3 +292,12 @@ describe('options schemas', () => {
     expect(WorkspaceExportSettings.safeParse({ formats: ['exe'] }).success).toBe(false);
   });
 });
+
+describe('plain text: definition lists', () => {
+  it('puts each term on its own line and its definitions indented under it', () => {
+    const body = 'Intro.\n\nApple\nOrange\n: Fruit\n: Round\n\nLoose\n\n: First\n\n  Second\n';
+    expect(renderPlainTextTokens(parseForExport(body).tokens, 'en')).toBe(
+      'Intro.\n\nApple\nOrange\n    Fruit\n    Round\nLoose\n    First\n\n    Second\n',
+    );
+  });
+});

@@ -52,6 +52,10 @@ interface Context {
   tight: boolean;
   lists: ListState[];
   quoteDepth: number;
+  /** Definitions (`<dd>`) the paragraph is inside: each indents it by four spaces. */
+  definitionDepth: number;
+  /** The next block opens a definition: it goes on the line under its term. */
+  definitionStart: boolean;
   /** Prefix for the first line of the next paragraph (a list bullet), consumed once. */
   pendingBullet: string | null;
   footnotes: Map<number, string[]>;
@@ -179,7 +183,7 @@ function emit(ctx: Context, text: string, options: { wrap?: boolean } = {}): voi
   const bullet = ctx.pendingBullet;
   ctx.pendingBullet = null;
   const listIndent = '  '.repeat(Math.max(0, ctx.lists.length - 1));
-  const quoteIndent = '    '.repeat(ctx.quoteDepth);
+  const quoteIndent = '    '.repeat(ctx.quoteDepth + ctx.definitionDepth);
   const hanging = ' '.repeat(bullet?.length ?? 0);
   // An endnote's lines are indented by its `[n] ` label when the notes are written out.
   const noteLabel = ctx.currentFootnote === null ? '' : noteLabelOf(ctx.currentFootnote);
@@ -200,7 +204,8 @@ function emit(ctx: Context, text: string, options: { wrap?: boolean } = {}): voi
     ctx.footnotes.get(ctx.currentFootnote)?.push(body);
     return;
   }
-  ctx.out.push({ text: block, tight: ctx.tight });
+  ctx.out.push({ text: block, tight: ctx.tight || ctx.definitionStart });
+  ctx.definitionStart = false;
 }
 
 function renderTable(tokens: readonly Token[], start: number, ctx: Context): number {
@@ -238,6 +243,8 @@ export function renderPlainTextTokens(
     tight: false,
     lists: [],
     quoteDepth: 0,
+    definitionDepth: 0,
+    definitionStart: false,
     pendingBullet: null,
     footnotes: new Map(),
     currentFootnote: null,
@@ -267,6 +274,21 @@ export function renderPlainTextTokens(
         break;
       case 'blockquote_close':
         ctx.quoteDepth--;
+        break;
+      // A term on its own line, its definitions indented on the lines under it.
+      case 'dt_open':
+        ctx.tight = true;
+        break;
+      case 'dt_close':
+        ctx.tight = false;
+        break;
+      case 'dd_open':
+        ctx.definitionDepth++;
+        ctx.definitionStart = true;
+        break;
+      case 'dd_close':
+        ctx.definitionDepth--;
+        ctx.definitionStart = false;
         break;
       case 'paragraph_open':
         ctx.tight = token.hidden;

@@ -54,6 +54,7 @@ export const RenderProfileSchema = z.object({
   strikethrough: z.boolean(),
   table: z.boolean(),
   footnote: z.boolean(),
+  definitionList: z.boolean(),
   cjk: z.boolean(),
   headingAttributes: z.boolean(),
   baseURL: z.string().max(2000),

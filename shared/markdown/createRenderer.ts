@@ -1,5 +1,6 @@
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from 'markdown-it';
 import cjkFriendlyEmphasis from 'markdown-it-cjk-friendly';
+import { definitionLists } from './definitionLists';
 import { goldmarkTypography } from './goldmarkTypography';
 import { headingIds } from './headingIds';
 import { rawHtml } from './rawHtml';
@@ -42,7 +43,7 @@ const footnoteRules = ['footnote_def', 'footnote_ref', 'footnote_inline', 'footn
  * - default `validateLink` kept: javascript:, vbscript:, file: and non-image data: links are
  *   dropped by markdown-it itself.
  * - typographer (Goldmark's substitutions: goldmarkTypography.ts), linkify, tables,
- *   strikethrough and footnotes as the profile has them.
+ *   strikethrough, footnotes and definition lists (definitionLists.ts) as the profile has them.
  * - CJK-friendly emphasis only where the site enables Goldmark's CJK extension: without it Hugo
  *   prints the asterisks of `**“重点”**狭隘`, and the preview must show what readers will see.
  */
@@ -68,6 +69,8 @@ export function createMarkdownRenderer(
     .use(tableAlignmentClasses)
     .use(resolvedImages)
     .use(sourceLineAttribute);
+  // Last: it wraps the code and HTML block renderers the plugins above have set.
+  if (profile.definitionList) md.use(definitionLists);
   if (!profile.footnote) md.disable(footnoteRules);
   return md;
 }

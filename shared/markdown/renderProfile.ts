@@ -21,6 +21,8 @@ export interface RenderProfile {
   table: boolean;
   /** markup.goldmark.extensions.footnote: `[^1]` citations and definitions. */
   footnote: boolean;
+  /** markup.goldmark.extensions.definitionList: `Term` then `: definition` is a `<dl>`. */
+  definitionList: boolean;
   /** markup.goldmark.extensions.cjk.enable: emphasis next to CJK punctuation works. */
   cjk: boolean;
   /** markup.goldmark.parser.attribute.title: `# Title {#id .class}`. */
@@ -55,6 +57,7 @@ export const hugoDefaultProfile: Readonly<RenderProfile> = Object.freeze({
   strikethrough: true,
   table: true,
   footnote: true,
+  definitionList: true,
   cjk: false,
   headingAttributes: true,
   baseURL: '',
@@ -72,6 +75,7 @@ export const profileKey = (profile: Readonly<RenderProfile>): string =>
     profile.cjk,
     profile.headingAttributes,
     profile.hardWraps,
+    profile.definitionList,
   ]
     .map((on) => (on ? 1 : 0))
     .join('');

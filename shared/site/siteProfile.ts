@@ -67,6 +67,7 @@ export function profileFromSiteConfig(
     strikethrough: flag(config, `${extensions}.strikethrough`, d.strikethrough),
     table: flag(config, `${extensions}.table`, d.table),
     footnote: flag(config, `${extensions}.footnote`, d.footnote),
+    definitionList: flag(config, `${extensions}.definitionlist`, d.definitionList),
     cjk: isTable(cjk) ? cjk['enable'] === true : cjk === true,
     headingAttributes: flag(config, `${goldmark}.parser.attribute.title`, d.headingAttributes),
     baseURL: base === '' || base.endsWith('/') ? base : `${base}/`,

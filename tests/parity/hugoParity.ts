@@ -120,7 +120,7 @@ export function publishWithHugo(
 }
 
 const structural =
-  'h1,h2,h3,h4,h5,h6,ul,ol,li,table,thead,tbody,tr,th,td,pre,code,img,a,sup,blockquote,hr,br,input';
+  'h1,h2,h3,h4,h5,h6,ul,ol,li,dl,dt,dd,table,thead,tbody,tr,th,td,pre,code,img,a,sup,blockquote,hr,br,input';
 
 interface BodyShape {
   text: string;

@@ -120,6 +120,8 @@ export class DocumentWriter {
   private readonly lists: ListLevel[] = [];
   private listInstances = 0;
   private quoteDepth = 0;
+  /** Definitions (`<dd>`) the writer is inside: each level indents its paragraphs. */
+  private definitionDepth = 0;
   private pendingListItem = false;
   private footnoteId: number | null = null;
   /** Notes written at the end of the note citing them (see notesInsideNotes), by number. */
@@ -295,8 +297,9 @@ export class DocumentWriter {
         },
       };
     }
-    if (list) return { indent: { left: 720 * (level + 1) } };
+    if (list) return { indent: { left: 720 * (level + 1 + this.definitionDepth) } };
     if (this.quoteDepth > 0) return { style: 'BylineQuote' };
+    if (this.definitionDepth > 0) return { indent: { left: 720 * this.definitionDepth } };
     return {};
   }
 
@@ -385,6 +388,21 @@ export class DocumentWriter {
           );
           break;
         }
+        // Word has no definition list: the term a bold paragraph kept with its definition, the
+        // definition's paragraphs indented below it (as pandoc's Definition Term / Definition).
+        case 'dt_open':
+          this.paragraph(
+            { ...this.paragraphFormat(), keepNext: true },
+            this.inline(tokens[i + 1]?.children ?? [], { bold: true }),
+          );
+          i += 2;
+          break;
+        case 'dd_open':
+          this.definitionDepth++;
+          break;
+        case 'dd_close':
+          this.definitionDepth--;
+          break;
         case 'hr':
           this.paragraph({ bottomRule: true }, '');
           break;
@@ -452,6 +470,7 @@ export class DocumentWriter {
     const indentChinese =
       this.lists.length === 0 &&
       this.quoteDepth === 0 &&
+      this.definitionDepth === 0 &&
       this.footnoteId === null &&
       isCjkLanguage(this.lang);
     this.paragraph(

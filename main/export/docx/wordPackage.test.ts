@@ -35,6 +35,9 @@ Control chars: a\u0001b\u000bc. Citation one.[^n1] Again.[^n1] Second.[^n2]
    1. inner one
 2. second
 
+Glossary term *one*
+: Its definition.
+
 Another list:
 
 1. restart one
@@ -177,6 +180,7 @@ describe('a Word file written from the tokens', () => {
       '    -   nested a',
       '-   ☑ task done',
       '    1.  inner one',
+      '**Glossary term *one***\n\n> Its definition.',
       'const a = 1 \\< 2;',
       '![Alt & \\<text\\> here](media/image1.png "Alt & <text> here")',
       '## Sources',
@@ -191,6 +195,12 @@ describe('a Word file written from the tokens', () => {
     expect(result.warnings).toEqual([
       'Footnote [^n3] is never cited: listed at the end without a number.',
     ]);
+  });
+
+  it('writes a definition list as a bold term kept with its indented definition', () => {
+    expect(part('word/document.xml')).toMatch(
+      /<w:pPr><w:keepNext\/><\/w:pPr><w:r><w:rPr><w:b\/>.*?Glossary term .*?<w:ind w:left="720"\/>.*?Its definition\./,
+    );
   });
 
   it('keeps the edge spaces of runs and carries the article language and properties', () => {

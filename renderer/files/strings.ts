@@ -70,7 +70,7 @@ export const filesEn = {
   },
   conflict: {
     title: 'This file changed on disk',
-    body: '"{{path}}" was changed by another program while you had unsaved changes. Byline did not overwrite it.',
+    body: '"{{path}}" was changed on disk (by another program or another Byline window) while you had unsaved changes. Byline did not overwrite it.',
     keepMine: 'Keep my version',
     takeTheirs: 'Take the version on disk',
     compare: 'Compare side by side',
@@ -305,7 +305,7 @@ export const filesZh: typeof filesEn = {
   },
   conflict: {
     title: '文件已在磁盘上被修改',
-    body: '在你有未保存修改时，“{{path}}”被其他程序改动了。Byline 没有覆盖它。',
+    body: '在你有未保存修改时，“{{path}}”在磁盘上被改动了（其他程序或另一个 Byline 窗口）。Byline 没有覆盖它。',
     keepMine: '保留我的版本',
     takeTheirs: '采用磁盘上的版本',
     compare: '并排比较',

@@ -129,12 +129,6 @@ export const en = {
     dismiss: 'Dismiss',
     done: 'Done',
   },
-  conflict: {
-    title: 'This file changed on disk',
-    body: '"{{path}}" was changed by another program after you opened it. Byline did not overwrite it.',
-    keepMine: 'Keep my version',
-    takeTheirs: 'Take the version on disk',
-  },
   frontMatter: frontMatterEn,
   commands: commandLabels.en,
   menus: menuLabels.en,

@@ -129,12 +129,6 @@ export const zhCN: UiStrings = {
     dismiss: '关闭',
     done: '完成',
   },
-  conflict: {
-    title: '文件已在磁盘上被修改',
-    body: '“{{path}}”在你打开之后被其他程序修改过。Byline 没有覆盖它。',
-    keepMine: '保留我的版本',
-    takeTheirs: '使用磁盘上的版本',
-  },
   frontMatter: frontMatterZh,
   commands: commandLabels['zh-CN'],
   menus: menuLabels['zh-CN'],

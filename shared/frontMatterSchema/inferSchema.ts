@@ -1,7 +1,8 @@
 import { displayWidth } from '../text/displayWidth';
 import { isValidDateTime } from './dateTime';
 import { KNOWN_FIELDS, LONG_TEXT_KEYS, looksLikeImagePath } from './knownFields';
-import { SCHEMA_LIMITS, type FieldKind, type FieldSchema } from './schemaTypes';
+import { SCHEMA_LIMITS } from './schemaConstants';
+import type { FieldKind, FieldSchema } from './schemaTypes';
 
 /** What one value says about its field's kind; `string` is refined once all values are in. */
 type Vote = Exclude<FieldKind, 'text' | 'longText' | 'slug'> | 'string';

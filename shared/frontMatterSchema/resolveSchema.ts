@@ -2,13 +2,8 @@ import { isValidDateTime } from './dateTime';
 import { isPlainObject, isStringList } from './inferSchema';
 import { KNOWN_FIELDS, LONG_TEXT_KEYS, looksLikeImagePath } from './knownFields';
 import type { SchemaFile } from './schemaFile';
-import { DEFAULT_CHECKLIST } from './schemaConstants';
-import {
-  SCHEMA_LIMITS,
-  type FieldKind,
-  type FieldSchema,
-  type WorkspaceSchema,
-} from './schemaTypes';
+import { DEFAULT_CHECKLIST, SCHEMA_LIMITS } from './schemaConstants';
+import type { FieldKind, FieldSchema, WorkspaceSchema } from './schemaTypes';
 
 export interface SchemaSources {
   /** From inferSchema over the workspace's articles. */

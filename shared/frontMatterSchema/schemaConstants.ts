@@ -42,3 +42,11 @@ export function isFieldKind(value: unknown): value is FieldKind {
 export function isChecklistSeverity(value: unknown): value is ChecklistSeverity {
   return (CHECKLIST_SEVERITIES as readonly unknown[]).includes(value);
 }
+
+/** What one schema may hold; inference and the schema file stay inside these (never a failed reply). */
+export const SCHEMA_LIMITS = {
+  fields: 1000,
+  keyLength: 200,
+  values: 5000,
+  valueLength: 1000,
+} as const;

@@ -9,8 +9,7 @@ import {
   type SchemaOptions,
 } from 'yaml';
 import { lineColumnAt } from '../article/textPosition';
-import { FIELD_KINDS, isChecklistSeverity, isFieldKind } from './schemaConstants';
-import { SCHEMA_LIMITS } from './schemaTypes';
+import { FIELD_KINDS, SCHEMA_LIMITS, isChecklistSeverity, isFieldKind } from './schemaConstants';
 import type {
   FieldKind,
   ChecklistOptions,

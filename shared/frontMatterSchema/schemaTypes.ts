@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   CHECKLIST_SEVERITIES,
   FIELD_KINDS,
+  SCHEMA_LIMITS,
   type ChecklistOptions as PlainChecklistOptions,
 } from './schemaConstants';
 
@@ -27,14 +28,6 @@ export const FieldDefault = z.union([
   z.array(z.string().max(1000)).max(500),
 ]);
 export type FieldDefault = z.output<typeof FieldDefault>;
-
-/** What one schema may hold; inference and the schema file stay inside these (never a failed reply). */
-export const SCHEMA_LIMITS = {
-  fields: 1000,
-  keyLength: 200,
-  values: 5000,
-  valueLength: 1000,
-} as const;
 
 export const FieldSchema = z.object({
   key: z.string().min(1).max(SCHEMA_LIMITS.keyLength),

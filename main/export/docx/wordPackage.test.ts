@@ -14,7 +14,7 @@ title: Features & <Tests> "quoted"
 lang: en-GB
 author: [Ann Lee, Bo Chen]
 date: 2025-01-02
-summary: A lead with & and <angle>.
+summary: A lead with & and 1 < 2 > 0.
 tags: [a, b]
 ---
 
@@ -210,7 +210,7 @@ describe('a Word file written from the tokens', () => {
     const core = part('docProps/core.xml');
     expect(core).toContain('<dc:title>Features &amp; &lt;Tests&gt; "quoted"</dc:title>');
     expect(core).toContain('<dc:creator>Ann Lee, Bo Chen</dc:creator>');
-    expect(core).toContain('<dc:subject>A lead with &amp; and &lt;angle&gt;.</dc:subject>');
+    expect(core).toContain('<dc:subject>A lead with &amp; and 1 &lt; 2 &gt; 0.</dc:subject>');
     expect(core).toContain('<cp:keywords>a, b</cp:keywords>');
   });
 });

@@ -1,5 +1,5 @@
 import { formatFrontMatterDate, type FormattedDate } from '../markdown/articleHeader';
-import { leadOf, leadText } from '../markdown/articleLead';
+import { frontMatterText as textOf, leadOf, leadText } from '../markdown/articleLead';
 import { hugoDefaultProfile, type RenderProfile } from '../markdown/renderProfile';
 import { detectDocumentLanguage } from './documentLanguage';
 
@@ -17,14 +17,6 @@ export interface ArticleMetadata {
   /** BCP 47 tag, from `lang`/`language` or detected from the text. */
   lang: string;
 }
-
-// Hugo prints a number or boolean as text: `title: yes` publishes "true".
-const textOf = (value: unknown): string | null =>
-  typeof value === 'string'
-    ? value.trim() || null
-    : typeof value === 'number' || typeof value === 'boolean'
-      ? String(value)
-      : null;
 
 function listOf(value: unknown): string[] {
   if (typeof value === 'string')
